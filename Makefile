@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: MIT
+# tiendo: track a government plan's tasks, targets and reports in a terminal.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man/man1
+DATADIR ?= $(PREFIX)/share/tiendo
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+WERROR ?= -Werror
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+       -Wpointer-arith -Wcast-qual -Wundef $(WERROR)
+PKGS = ncursesw sqlite3 libutf8proc
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION='"$(VERSION)"' \
+	       -DTIENDO_DATADIR='"$(DATADIR)"' -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_CFLAGS)
+LIBS = $(PKG_LIBS) -lcsv -lm
+
+# BUILD is where objects go; the sanitizer build uses build-san (see check).
+BUILD ?= build
+BIN ?= tiendo
+
+SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ = $(SRC:src/%.c=$(BUILD)/%.o)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps check-deps run check unit-tests install uninstall clean fuzz demo bench
+
+all: deps $(BIN)
+
+# Install missing build dependencies (Debian); see scripts/deps.sh.
+deps:
+	@sh scripts/deps.sh build
+
+check-deps:
+	@sh scripts/deps.sh check
+
+$(BIN): $(BUILD)/main.o $(OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(OBJ) $(LIBS)
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(OBJ)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(OBJ) $(ALL_LDFLAGS) $(LIBS)
+
+unit-tests: $(UNIT_BIN)
+
+-include $(OBJ:.o=.d) $(BUILD)/main.d
+
+# The demo database that `make run` opens; rebuilt when data/ changes.
+DEMO_DB = build/demo.db
+$(DEMO_DB): $(BIN) data/demo/build.sh $(wildcard data/plans/*.csv data/demo/*)
+	@mkdir -p build
+	@sh data/demo/build.sh ./$(BIN) $@
+
+demo: deps $(DEMO_DB)
+
+run: deps $(BIN) $(DEMO_DB)
+	./$(BIN) -f $(DEMO_DB)
+
+# Build normally and with AddressSanitizer+UBSan (in build-san), run the
+# whole suite on both, then the fuzzers for a few seconds when clang is here.
+check: check-deps
+	@$(MAKE) --no-print-directory $(BIN) unit-tests
+	@$(MAKE) --no-print-directory BUILD=build-san BIN=build-san/tiendo \
+		SAN_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		CFLAGS="-O1 -g" build-san/tiendo unit-tests
+	@sh tests/check.sh
+
+fuzz:
+	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/plans \
+		$(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/demo
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/tiendo
+	install -m 644 docs/tiendo.1 $(DESTDIR)$(MANDIR)/tiendo.1
+	install -m 644 data/plans/*.csv data/plans/README $(DESTDIR)$(DATADIR)/plans/
+	install -m 644 data/demo/* $(DESTDIR)$(DATADIR)/demo/
+	install -m 644 keymaps/*.keys $(DESTDIR)$(DATADIR)/keymaps/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tiendo $(DESTDIR)$(MANDIR)/tiendo.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san $(BIN)

@@ -1,0 +1,52 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Install what tiendo needs on Debian, only when it is missing.
+#   deps.sh build   libraries and tools to build tiendo
+#   deps.sh check   the above plus what the test suite uses
+set -u
+mode=${1:-build}
+missing=""
+
+need_pkg() { # need_pkg DEBIAN-PACKAGE: add it when dpkg does not have it
+	dpkg -s "$1" >/dev/null 2>&1 || missing="$missing $1"
+}
+
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+if command -v pkg-config >/dev/null 2>&1; then
+	pkg-config --exists ncursesw || missing="$missing libncurses-dev"
+	pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
+	pkg-config --exists libutf8proc || missing="$missing libutf8proc-dev"
+else
+	missing="$missing libncurses-dev libsqlite3-dev libutf8proc-dev"
+fi
+# libcsv ships no pkg-config file: try to compile and link against it.
+tmp=$(mktemp -d)
+printf '#include <csv.h>\nint main(void){struct csv_parser p; return csv_init(&p,0);}\n' >"$tmp/t.c"
+${CC:-cc} -o "$tmp/t" "$tmp/t.c" -lcsv >/dev/null 2>&1 || missing="$missing libcsv-dev"
+rm -rf "$tmp"
+
+if [ "$mode" = check ]; then
+	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+	command -v clang >/dev/null 2>&1 || missing="$missing clang"
+	need_pkg libclang-rt-14-dev
+	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+	locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || missing="$missing locales"
+fi
+
+[ -z "$missing" ] && exit 0
+echo "tiendo: missing:$missing" >&2
+if [ "$(id -u)" -ne 0 ]; then
+	echo "tiendo: run as root, or install them yourself: apt-get install$missing" >&2
+	exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "tiendo: no apt-get here; install the equivalents of:$missing" >&2
+	exit 1
+fi
+echo "tiendo: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null || {
+	echo "tiendo: apt-get install$missing failed" >&2
+	exit 1
+}

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/* What the command-line commands share: options, output, argument checks, opening the database. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "text.h"
+
+void cli_out(const struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (!c->ascii) {
+		vprintf(fmt, ap);
+		va_end(ap);
+		return;
+	}
+	char *s = NULL;
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	char *a = text_ascii(s);
+	fputs(a, stdout);
+	free(a);
+	free(s);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("tiendo: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("tiendo: ", stderr);
+	if (cmd)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd)
+		fprintf(stderr, tr("See: tiendo %s --help\n"), cmd);
+	else
+		fputs(tr("See: tiendo --help\n"), stderr);
+	return EXIT_USAGE;
+}
+
+int cli_open(const struct cli *c, struct db *db, enum db_open_mode mode)
+{
+	char *path = db_default_path(c->db_opt);
+	struct err e;
+	int rc = db_open(db, path, mode, &e);
+	if (rc)
+		cli_error("%s", e.msg);
+	free(path);
+	return rc;
+}
+
+char *cli_text(const char *option, const char *arg, bool multiline)
+{
+	const char *why = NULL;
+	char *s = text_clean(arg, multiline ? TEXT_MULTILINE : 0, &why);
+	if (!s)
+		cli_error(tr("%s: %s; nothing was written"), option, tr(why));
+	return s;
+}
+
+bool cli_int(const char *cmd, const char *option, const char *arg, long long lo, long long hi,
+	     long long *out)
+{
+	if (parse_int(arg, lo, hi, out))
+		return true;
+	cli_error(tr("%s: %s '%s' must be a whole number from %lld to %lld; nothing was written"),
+		  cmd, option, arg, lo, hi);
+	return false;
+}
+
+void cli_help(const char *usage)
+{
+	fputs(tr(usage), stdout);
+}
+
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts)
+{
+	opterr = 0;
+	int ch = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (ch == '?') {
+		if (optopt && optopt < 256)
+			cli_usage(cmd, tr("unknown option -%c"), optopt);
+		else
+			cli_usage(cmd, tr("unknown option %s"), argv[optind - 1]);
+	} else if (ch == ':') {
+		cli_usage(cmd, tr("option %s needs a value"), argv[optind - 1]);
+		ch = '?';
+	}
+	return ch;
+}
+
+bool cli_positional(const char *cmd, int argc, char **argv, int n, const char *what)
+{
+	int have = argc - optind;
+	if (have == n)
+		return true;
+	if (have < n)
+		cli_usage(cmd, tr("missing %s"), what);
+	else
+		cli_usage(cmd, tr("unexpected argument '%s'"), argv[optind + n]);
+	return false;
+}
+
+int cli_command_help(const char *cmd)
+{
+	for (size_t i = 0; i < cli_n_commands; i++)
+		if (strcmp(cli_commands[i].name, cmd) == 0)
+			cli_help(cli_commands[i].usage);
+	return EXIT_OK;
+}

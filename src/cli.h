@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/* What the command-line commands share: options, output, argument checks, opening the database. */
+#ifndef TIENDO_CLI_H
+#define TIENDO_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "db.h"
+#include "util.h"
+
+enum exit_code { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char *db_opt; /* -f FILE */
+	bool ascii;         /* --ascii: output without diacritics */
+	const char *prog;
+};
+
+/* printf to stdout, through the ASCII fallback when asked. */
+void cli_out(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "tiendo: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error for command cmd: message, then "see tiendo CMD --help". Returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Open the database named by -f / $TIENDO_DB / the default. Prints the error. */
+int cli_open(const struct cli *c, struct db *db, enum db_open_mode mode);
+
+/* Check a command-line text argument: valid UTF-8, canonical NFC. Prints why
+ * not, naming the option. New string or NULL. */
+char *cli_text(const char *option, const char *arg, bool multiline);
+/* Parse an integer option within bounds; prints the error. */
+bool cli_int(const char *cmd, const char *option, const char *arg, long long lo, long long hi,
+	     long long *out);
+/* Print a command's help from its usage lines. */
+void cli_help(const char *usage);
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *usage;   /* English; translated when printed */
+};
+extern const struct command cli_commands[];
+extern const size_t cli_n_commands;
+
+/* The commands, by file. */
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_plans(struct cli *c, int argc, char **argv);
+int cmd_use(struct cli *c, int argc, char **argv);
+int cmd_units(struct cli *c, int argc, char **argv);
+int cmd_add_unit(struct cli *c, int argc, char **argv);
+int cmd_retire_unit(struct cli *c, int argc, char **argv);
+int cmd_tasks(struct cli *c, int argc, char **argv);
+int cmd_indicators(struct cli *c, int argc, char **argv);
+int cmd_regime(struct cli *c, int argc, char **argv);
+int cmd_set(struct cli *c, int argc, char **argv);
+int cmd_set_indicator(struct cli *c, int argc, char **argv);
+int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_show_indicator(struct cli *c, int argc, char **argv);
+int cmd_undo(struct cli *c, int argc, char **argv);
+int cmd_due(struct cli *c, int argc, char **argv);
+
+
+
+#include <getopt.h>
+/* getopt_long for a command (shortopts must start with ':'); prints usage
+ * errors itself and then returns '?'. Set optind = 0 before the first call. */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
+/* Exactly n positional arguments are left; else a usage error (returns false). */
+bool cli_positional(const char *cmd, int argc, char **argv, int n, const char *what);
+/* Print the usage of command cmd; returns EXIT_OK. */
+int cli_command_help(const char *cmd);
+#endif

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* The due command: upcoming and overdue deadlines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "deadline.h"
+#include "msg.h"
+
+int cmd_due(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"from", required_argument, NULL, 'f'},
+		{"days", required_argument, NULL, 'd'},
+		{"unit", required_argument, NULL, 'u'},
+		{"all", no_argument, NULL, 'a'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *unit_code = NULL;
+	day_t from = date_today();
+	long long days = 30;
+	bool all = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("due", argc, argv, ":f:d:u:ah", opts)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (!date_parse(optarg, &from)) {
+				cli_error(tr("due: --from '%s' must be a date YYYY-MM-DD"), optarg);
+				return EXIT_REFUSED;
+			}
+			break;
+		case 'd':
+			if (!cli_int("due", "--days", optarg, 1, 3660, &days))
+				return EXIT_REFUSED;
+			break;
+		case 'u': unit_code = optarg; break;
+		case 'a': all = true; break;
+		case 'h': return cli_command_help("due");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("due", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	if (all && unit_code)
+		return cli_usage("due", tr("give --unit or --all, not both"));
+	struct db db;
+	struct err e;
+	struct plan_rec plan = {0};
+	struct unit_set us = {0};
+	struct deadline_list dl = {0};
+	const struct unit_rec *unit = NULL;
+	int rc = EXIT_OK;
+	if (cli_open(c, &db, DB_OPEN_EXISTING))
+		return EXIT_REFUSED;
+	if (store_current_plan(&db, &plan, &e) || store_units(&db, &us, &e) ||
+	    (!all && store_resolve_unit(&db, &us, unit_code, &unit, &e)) ||
+	    deadlines_collect(&db, &plan, &us, unit, from, from + (day_t)days, &dl, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+	}
+	for (size_t i = 0; i < dl.n; i++) {
+		char d[DATE_BUF];
+		date_format(dl.v[i].date, d);
+		cli_out(c, "%s\t%s\t%s\t%s\n", d, dl_kind_name(dl.v[i].kind), dl.v[i].code,
+			dl.v[i].detail);
+	}
+	deadline_list_free(&dl);
+	unit_set_free(&us);
+	plan_rec_free(&plan);
+	db_close(&db);
+	return rc;
+}

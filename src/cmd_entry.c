@@ -1,0 +1,514 @@
+/* SPDX-License-Identifier: MIT */
+/* Commands on progress: set, set-indicator, show, show-indicator, undo. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "msg.h"
+#include "progress.h"
+#include "store.h"
+#include "text.h"
+
+/* What an entry command works on, resolved and checked. */
+struct target {
+	struct db db;
+	bool open;
+	struct plan_rec plan;
+	struct unit_set units;
+	struct task_list tasks;
+	struct indicator_list inds;
+	const struct unit_rec *unit;
+	const struct task_rec *task;
+	const struct indicator_rec *ind;
+	char period[PERIOD_BUF];
+};
+
+static void target_free(struct target *t)
+{
+	indicator_list_free(&t->inds);
+	task_list_free(&t->tasks);
+	unit_set_free(&t->units);
+	plan_rec_free(&t->plan);
+	if (t->open)
+		db_close(&t->db);
+}
+
+/* Resolve plan, unit, period and the task (or indicator when is_ind).
+ * Prints what is wrong; returns an exit code, EXIT_OK when resolved. */
+static int target_load(struct cli *c, const char *cmd, const char *code, bool is_ind,
+		       const char *unit_code, const char *period, struct target *t)
+{
+	struct err e;
+	struct period p;
+	memset(t, 0, sizeof *t);
+	if (!period)
+		return cli_usage(cmd, tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
+	if (!period_parse(period, &p)) {
+		cli_error(tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612); nothing was written"),
+			  cmd, period);
+		return EXIT_REFUSED;
+	}
+	period_format(&p, t->period);
+	if (cli_open(c, &t->db, DB_OPEN_EXISTING))
+		return EXIT_REFUSED;
+	t->open = true;
+	if (store_current_plan(&t->db, &t->plan, &e) || store_units(&t->db, &t->units, &e) ||
+	    store_resolve_unit(&t->db, &t->units, unit_code, &t->unit, &e)) {
+		cli_error(tr("%s; nothing was written"), e.msg);
+		return EXIT_REFUSED;
+	}
+	if (t->unit->kind == UNIT_GROUP) {
+		cli_error(tr("%s is a group of units; enter progress for one of its units; nothing was written"),
+			  t->unit->code);
+		return EXIT_REFUSED;
+	}
+	if (t->unit->retired) {
+		cli_error(tr("unit %s is retired; nothing was written"), t->unit->code);
+		return EXIT_REFUSED;
+	}
+	if (is_ind) {
+		if (store_indicators(&t->db, t->plan.id, &t->inds, &e)) {
+			cli_error("%s", e.msg);
+			return EXIT_REFUSED;
+		}
+		t->ind = indicator_list_find(&t->inds, code);
+		if (!t->ind) {
+			cli_error(tr("unknown indicator '%s' in plan %s (see: tiendo indicators); nothing was written"),
+				  code, t->plan.code);
+			return EXIT_REFUSED;
+		}
+		if (!unit_list_covers(&t->units, t->ind->reporters, t->unit)) {
+			cli_error(tr("unit %s does not report indicator %s (reporters: %s); nothing was written"),
+				  t->unit->code, code, t->ind->reporters);
+			return EXIT_REFUSED;
+		}
+		return EXIT_OK;
+	}
+	if (store_tasks(&t->db, t->plan.id, true, &t->tasks, &e)) {
+		cli_error("%s", e.msg);
+		return EXIT_REFUSED;
+	}
+	t->task = task_list_find(&t->tasks, code);
+	if (!t->task) {
+		cli_error(tr("unknown task '%s' in plan %s (see: tiendo tasks); nothing was written"),
+			  code, t->plan.code);
+		return EXIT_REFUSED;
+	}
+	if (!task_assigned(&t->units, t->task, t->unit)) {
+		cli_error(tr("task %s is not assigned to unit %s (lead: %s; coordinating: %s); nothing was written"),
+			  code, t->unit->code, t->task->lead, *t->task->coord ? t->task->coord : "-");
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
+}
+
+int cmd_set(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"unit", required_argument, NULL, 'u'},
+		{"status", required_argument, NULL, 's'},
+		{"percent", required_argument, NULL, 'P'},
+		{"count", required_argument, NULL, 'c'},
+		{"result", required_argument, NULL, 'r'},
+		{"difficulties", required_argument, NULL, 'd'},
+		{"proposals", required_argument, NULL, 'o'},
+		{"evidence", required_argument, NULL, 'e'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *period = NULL, *unit = NULL;
+	const char *texts[4] = {NULL, NULL, NULL, NULL}; /* result, difficulties, proposals, evidence */
+	static const char *const text_opts[4] = {"--result", "--difficulties", "--proposals", "--evidence"};
+	struct entry_patch patch;
+	long long v;
+	int ch;
+	entry_patch_init(&patch);
+	optind = 0;
+	while ((ch = cli_getopt("set", argc, argv, ":p:u:s:P:c:r:d:o:e:h", opts)) != -1) {
+		switch (ch) {
+		case 'p': period = optarg; break;
+		case 'u': unit = optarg; break;
+		case 's':
+			if (!status_parse(optarg, &patch.status)) {
+				cli_error(tr("set: status '%s' must be not-started, in-progress, done or blocked; nothing was written"),
+					  optarg);
+				return EXIT_REFUSED;
+			}
+			patch.set_status = true;
+			break;
+		case 'P':
+			if (!*optarg) {
+				patch.percent = -1;
+				break;
+			}
+			if (!cli_int("set", "--percent", optarg, 0, 100, &v))
+				return EXIT_REFUSED;
+			patch.percent = (int)v;
+			break;
+		case 'c':
+			if (!*optarg) {
+				patch.count = -1;
+				break;
+			}
+			if (!cli_int("set", "--count", optarg, 0, 1000000000000LL, &v))
+				return EXIT_REFUSED;
+			patch.count = v;
+			break;
+		case 'r': texts[0] = optarg; break;
+		case 'd': texts[1] = optarg; break;
+		case 'o': texts[2] = optarg; break;
+		case 'e': texts[3] = optarg; break;
+		case 'h': return cli_command_help("set");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("set", argc, argv, 1, tr("the task code")))
+		return EXIT_USAGE;
+	char *clean[4] = {NULL, NULL, NULL, NULL};
+	int rc = EXIT_REFUSED;
+	struct target t;
+	memset(&t, 0, sizeof t);
+	for (int i = 0; i < 4; i++)
+		if (texts[i] && !(clean[i] = cli_text(text_opts[i], texts[i], i < 3)))
+			goto out;
+	patch.result = clean[0];
+	patch.difficulties = clean[1];
+	patch.proposals = clean[2];
+	patch.evidence = clean[3];
+	rc = target_load(c, "set", argv[optind], false, unit, period, &t);
+	if (rc != EXIT_OK)
+		goto out;
+	if (t.task->retired) {
+		cli_error(tr("task %s was retired from the plan; nothing was written"), t.task->code);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	struct entry_key k = {t.unit->id, t.task->id, t.period};
+	struct err e;
+	bool changed;
+	long long rev;
+	if (progress_set(&t.db, &k, &patch, progress_user(), &changed, &rev, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	if (changed)
+		cli_out(c, tr("%s %s %s: saved, revision %lld\n"), t.task->code, t.unit->code, t.period, rev);
+	else
+		cli_out(c, tr("%s %s %s: no change (revision %lld)\n"), t.task->code, t.unit->code, t.period, rev);
+out:
+	for (int i = 0; i < 4; i++)
+		free(clean[i]);
+	target_free(&t);
+	return rc;
+}
+
+/* Print a text value: continuation lines start with a tab. */
+static void put_text(struct cli *c, const char *key, const char *s)
+{
+	cli_out(c, "%s\t", key);
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		if (!nl) {
+			cli_out(c, "%s\n", s);
+			return;
+		}
+		cli_out(c, "%.*s\n\t", (int)(nl - s), s);
+		s = nl + 1;
+	}
+}
+
+/* A text on one line for history rows: line breaks shown as \n. */
+static char *one_line(const char *s)
+{
+	struct strbuf b = {0};
+	sb_add(&b, "");
+	for (; *s; s++) {
+		if (*s == '\n')
+			sb_add(&b, "\\n");
+		else if (*s == '\t')
+			sb_addc(&b, ' ');
+		else
+			sb_addc(&b, *s);
+	}
+	return sb_take(&b);
+}
+
+static void num_or_empty(char *buf, size_t n, long long v)
+{
+	if (v < 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, n, "%lld", v);
+}
+
+static int parse_entry_cmd(const char *cmd, int argc, char **argv, const char **period,
+			   const char **unit)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"unit", required_argument, NULL, 'u'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, ":p:u:h", opts)) != -1) {
+		switch (ch) {
+		case 'p': *period = optarg; break;
+		case 'u': *unit = optarg; break;
+		case 'h': return cli_command_help(cmd) - 1; /* -1: done, exit 0 */
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional(cmd, argc, argv, 1, strcmp(cmd, "show-indicator") == 0
+							 ? tr("the indicator code")
+							 : tr("the task code")))
+		return EXIT_USAGE;
+	return EXIT_OK;
+}
+
+int cmd_show(struct cli *c, int argc, char **argv)
+{
+	const char *period = NULL, *unit = NULL;
+	int rc = parse_entry_cmd("show", argc, argv, &period, &unit);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	struct target t;
+	rc = target_load(c, "show", argv[optind], false, unit, period, &t);
+	if (rc != EXIT_OK) {
+		target_free(&t);
+		return rc;
+	}
+	struct entry_key k = {t.unit->id, t.task->id, t.period};
+	struct entry en, *hist = NULL;
+	size_t nh = 0;
+	bool found;
+	struct err e;
+	if (progress_get(&t.db, &k, &en, &found, &e) || progress_history(&t.db, &k, &hist, &nh, &e)) {
+		cli_error("%s", e.msg);
+		target_free(&t);
+		return EXIT_REFUSED;
+	}
+	char tf[64], num[32];
+	timeframe_describe(&t.task->tf, tf, sizeof tf);
+	cli_out(c, "task\t%s\t%s\n", t.task->code, t.task->title);
+	cli_out(c, "lead\t%s\n", t.task->lead);
+	cli_out(c, "coordinating\t%s\n", t.task->coord);
+	cli_out(c, "timeframe\t%s\n", tf);
+	cli_out(c, "unit\t%s\t%s\n", t.unit->code, t.unit->name);
+	cli_out(c, "period\t%s\n", t.period);
+	if (!found) {
+		cli_out(c, "status\t%s\n", status_name(STATUS_NOT_STARTED));
+		cli_out(c, "%s", tr("(no entry yet)\n"));
+	} else {
+		cli_out(c, "status\t%s\n", status_name(en.status));
+		num_or_empty(num, sizeof num, en.percent);
+		cli_out(c, "percent\t%s\n", num);
+		num_or_empty(num, sizeof num, en.count);
+		cli_out(c, "count\t%s%s%s\n", num, *num && *t.task->measure ? " " : "",
+			*num ? t.task->measure : "");
+		put_text(c, "result", en.result);
+		put_text(c, "difficulties", en.difficulties);
+		put_text(c, "proposals", en.proposals);
+		put_text(c, "evidence", en.evidence);
+		cli_out(c, "revision\t%lld\n", en.revision);
+		cli_out(c, "entered\t%s\t%s\n", en.at, en.by);
+	}
+	cli_out(c, "history\t%zu\n", nh);
+	for (size_t i = 0; i < nh; i++) {
+		const struct entry *h = &hist[i];
+		char pc[32], cc[32];
+		num_or_empty(pc, sizeof pc, h->percent);
+		num_or_empty(cc, sizeof cc, h->count);
+		char *r = one_line(h->result), *d = one_line(h->difficulties),
+		     *p = one_line(h->proposals), *ev = one_line(h->evidence);
+		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", h->revision, h->at, h->by,
+			h->action, status_name(h->status), pc, cc, r, d, p, ev);
+		free(r);
+		free(d);
+		free(p);
+		free(ev);
+	}
+	entry_free(&en);
+	entries_free(hist, nh);
+	target_free(&t);
+	return EXIT_OK;
+}
+
+int cmd_undo(struct cli *c, int argc, char **argv)
+{
+	const char *period = NULL, *unit = NULL;
+	int rc = parse_entry_cmd("undo", argc, argv, &period, &unit);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	struct target t;
+	rc = target_load(c, "undo", argv[optind], false, unit, period, &t);
+	if (rc == EXIT_OK) {
+		struct entry_key k = {t.unit->id, t.task->id, t.period};
+		struct err e;
+		long long rev;
+		if (progress_undo(&t.db, &k, progress_user(), &rev, &e)) {
+			cli_error("%s", e.msg);
+			rc = EXIT_REFUSED;
+		} else {
+			cli_out(c, tr("%s %s %s: last change undone, revision %lld\n"), t.task->code,
+				t.unit->code, t.period, rev);
+		}
+	}
+	target_free(&t);
+	return rc;
+}
+
+int cmd_set_indicator(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"unit", required_argument, NULL, 'u'},
+		{"value", required_argument, NULL, 'v'},
+		{"numerator", required_argument, NULL, 'n'},
+		{"denominator", required_argument, NULL, 'd'},
+		{"note", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *period = NULL, *unit = NULL, *value = NULL, *num = NULL, *den = NULL,
+		   *note = NULL;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("set-indicator", argc, argv, ":p:u:v:n:d:t:h", opts)) != -1) {
+		switch (ch) {
+		case 'p': period = optarg; break;
+		case 'u': unit = optarg; break;
+		case 'v': value = optarg; break;
+		case 'n': num = optarg; break;
+		case 'd': den = optarg; break;
+		case 't': note = optarg; break;
+		case 'h': return cli_command_help("set-indicator");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("set-indicator", argc, argv, 1, tr("the indicator code")))
+		return EXIT_USAGE;
+	if (value && (num || den))
+		return cli_usage("set-indicator", tr("give either --value or --numerator and --denominator"));
+	if (!value && !(num && den))
+		return cli_usage("set-indicator", tr("give --value N, or --numerator N and --denominator N"));
+	struct ivalue v = {.numerator = -1, .denominator = -1};
+	long long n;
+	if (value) {
+		if (!parse_num(value, &v.value) || v.value < 0) {
+			cli_error(tr("set-indicator: --value '%s' must be a number of at least 0 (use . for decimals); nothing was written"),
+				  value);
+			return EXIT_REFUSED;
+		}
+		v.has_value = true;
+	} else {
+		if (!cli_int("set-indicator", "--numerator", num, 0, 1000000000000LL, &n))
+			return EXIT_REFUSED;
+		v.numerator = n;
+		if (!cli_int("set-indicator", "--denominator", den, 1, 1000000000000LL, &n))
+			return EXIT_REFUSED;
+		v.denominator = n;
+		if (v.numerator > v.denominator) {
+			cli_error(tr("set-indicator: the numerator (%lld) exceeds the denominator (%lld); nothing was written"),
+				  v.numerator, v.denominator);
+			return EXIT_REFUSED;
+		}
+	}
+	if (note && !(v.note = cli_text("--note", note, true)))
+		return EXIT_REFUSED;
+	struct target t;
+	int rc = target_load(c, "set-indicator", argv[optind], true, unit, period, &t);
+	if (rc == EXIT_OK && value && t.ind->kind == IND_MILESTONE && v.value != 0 && v.value != 1) {
+		cli_error(tr("set-indicator: %s is a yes/no milestone: --value must be 1 (yes) or 0 (no); nothing was written"),
+			  t.ind->code);
+		rc = EXIT_REFUSED;
+	}
+	if (rc == EXIT_OK && value && t.ind->kind == IND_PERCENT && v.value > 100) {
+		cli_error(tr("set-indicator: %s is a percentage: --value must be from 0 to 100; nothing was written"),
+			  t.ind->code);
+		rc = EXIT_REFUSED;
+	}
+	if (rc == EXIT_OK) {
+		struct ivalue_key k = {t.unit->id, t.ind->id, t.period};
+		struct err e;
+		bool changed;
+		long long rev;
+		if (ivalue_set(&t.db, &k, &v, progress_user(), &changed, &rev, &e)) {
+			cli_error("%s", e.msg);
+			rc = EXIT_REFUSED;
+		} else if (changed) {
+			cli_out(c, tr("%s %s %s: saved, revision %lld\n"), t.ind->code, t.unit->code,
+				t.period, rev);
+		} else {
+			cli_out(c, tr("%s %s %s: no change (revision %lld)\n"), t.ind->code, t.unit->code,
+				t.period, rev);
+		}
+	}
+	free(v.note);
+	target_free(&t);
+	return rc;
+}
+
+static void ivalue_describe(const struct ivalue *v, char *buf, size_t n)
+{
+	if (v->has_value)
+		fmt_num(buf, n, v->value);
+	else if (v->numerator >= 0 && v->denominator > 0)
+		snprintf(buf, n, "%lld/%lld", v->numerator, v->denominator);
+	else
+		buf[0] = '\0';
+}
+
+int cmd_show_indicator(struct cli *c, int argc, char **argv)
+{
+	const char *period = NULL, *unit = NULL;
+	int rc = parse_entry_cmd("show-indicator", argc, argv, &period, &unit);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	struct target t;
+	rc = target_load(c, "show-indicator", argv[optind], true, unit, period, &t);
+	if (rc != EXIT_OK) {
+		target_free(&t);
+		return rc;
+	}
+	struct ivalue_key k = {t.unit->id, t.ind->id, t.period};
+	struct ivalue v, *hist = NULL;
+	size_t nh = 0;
+	bool found;
+	struct err e;
+	if (ivalue_get(&t.db, &k, &v, &found, &e) || ivalue_history(&t.db, &k, &hist, &nh, &e)) {
+		cli_error("%s", e.msg);
+		target_free(&t);
+		return EXIT_REFUSED;
+	}
+	char target[48], val[64];
+	indicator_target_describe(t.ind->kind, t.ind->cmp, t.ind->target, target, sizeof target);
+	cli_out(c, "indicator\t%s\t%s\n", t.ind->code, t.ind->title);
+	cli_out(c, "target\t%s\t%d\n", target, t.ind->year);
+	cli_out(c, "unit\t%s\t%s\n", t.unit->code, t.unit->name);
+	cli_out(c, "period\t%s\n", t.period);
+	if (found) {
+		ivalue_describe(&v, val, sizeof val);
+		cli_out(c, "value\t%s\n", val);
+		put_text(c, "note", v.note);
+		cli_out(c, "revision\t%lld\n", v.revision);
+		cli_out(c, "entered\t%s\t%s\n", v.at, v.by);
+	} else {
+		cli_out(c, "%s", tr("(no value yet)\n"));
+	}
+	cli_out(c, "history\t%zu\n", nh);
+	for (size_t i = 0; i < nh; i++) {
+		ivalue_describe(&hist[i], val, sizeof val);
+		char *note = one_line(hist[i].note);
+		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\n", hist[i].revision, hist[i].at, hist[i].by,
+			hist[i].action, val, note);
+		free(note);
+	}
+	ivalue_free(&v);
+	ivalues_free(hist, nh);
+	target_free(&t);
+	return EXIT_OK;
+}

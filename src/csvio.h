@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/* CSV reading (wraps libcsv) and writing, with line numbers, size caps and Excel-safe output. */
+#ifndef TIENDO_CSVIO_H
+#define TIENDO_CSVIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+struct csv_row {
+	char **f;     /* NUL-terminated fields */
+	size_t n;     /* number of fields */
+	int line;     /* line the row starts on, 1-based */
+};
+
+struct csv_table {
+	struct csv_row *rows;
+	size_t n, cap;
+	char delim;
+	bool had_bom;
+};
+
+struct csv_limits {
+	size_t max_field; /* bytes in one field */
+	size_t max_row;   /* bytes in one row, all fields */
+	size_t max_fields; /* fields in one row */
+};
+
+extern const struct csv_limits csv_default_limits;
+
+/* Parse buf[0..n) (the contents of the file called name, for messages) into
+ * t. delim 0 means: detect ',' ';' or TAB from the first line. Strict RFC
+ * 4180 quoting; a leading UTF-8 BOM is skipped; NUL bytes, unterminated
+ * quotes and oversized fields refuse the whole input with "name:line: why". */
+int csvio_parse(const char *buf, size_t n, const char *name, char delim,
+		const struct csv_limits *lim, struct csv_table *t, struct err *e);
+void csvio_table_free(struct csv_table *t);
+
+enum csv_write_flags {
+	CSVW_EXCEL = 1, /* CRLF line ends; neutralise cells a spreadsheet would read as formulas */
+};
+
+/* Append one row to b, quoting fields as needed. */
+void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsigned flags);
+
+#endif

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/* Calendar dates as day numbers, ISO formatting, and the clock (overridable for tests). */
+#include "date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+day_t date_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (day_t)(era * 146097 + doe - 719468);
+}
+
+void date_to_ymd(day_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int yy = yoe + era * 400;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yy + (*m <= 2);
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dim[m - 1];
+}
+
+int date_weekday(day_t day)
+{
+	/* 1970-01-01 was a Thursday (3). */
+	int w = (int)((day % 7 + 7) % 7);
+	return (w + 3) % 7;
+}
+
+static bool digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+bool date_parse(const char *s, day_t *out)
+{
+	if (!s || strlen(s) != 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+	    s[7] != '-' || !digits(s + 8, 2))
+		return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
+		return false;
+	*out = date_from_ymd(y, m, d);
+	return true;
+}
+
+void date_format(day_t day, char buf[DATE_BUF])
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(buf, DATE_BUF, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
+}
+
+day_t date_today(void)
+{
+	const char *now = getenv("TIENDO_NOW");
+	day_t d;
+	if (now && strlen(now) >= 10) {
+		char tmp[DATE_BUF];
+		memcpy(tmp, now, 10);
+		tmp[10] = '\0';
+		if (date_parse(tmp, &d))
+			return d;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void date_now_stamp(char buf[STAMP_BUF])
+{
+	const char *now = getenv("TIENDO_NOW");
+	if (now && strlen(now) == 20 && now[10] == 'T' && now[19] == 'Z') {
+		memcpy(buf, now, 21);
+		return;
+	}
+	if (now && strlen(now) == 10) {
+		snprintf(buf, STAMP_BUF, "%.10sT00:00:00Z", now);
+		return;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, STAMP_BUF, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT */
+/* The SQLite database: opening with the right pragmas, migrations, transactions, statements. */
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "msg.h"
+
+char *db_default_path(const char *opt_path)
+{
+	if (opt_path && *opt_path)
+		return xstrdup(opt_path);
+	const char *env = getenv("TIENDO_DB");
+	if (env && *env)
+		return xstrdup(env);
+	struct strbuf b = {0};
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg)
+		sb_addf(&b, "%s/tiendo/tiendo.db", xdg);
+	else
+		sb_addf(&b, "%s/.local/share/tiendo/tiendo.db", getenv("HOME") ? getenv("HOME") : ".");
+	return sb_take(&b);
+}
+
+/* mkdir -p for the folder holding path, mode 0700 for what it creates. */
+static int make_parent_dirs(const char *path, struct err *e)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				err_set(e, tr("%s: cannot create folder: %s"), dir, strerror(errno));
+				free(dir);
+				return -1;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(dir);
+	return 0;
+}
+
+int db_fail(struct db *db, struct err *e)
+{
+	return err_set(e, tr("%s: database error: %s"), db->path ? db->path : "?",
+		       db->h ? sqlite3_errmsg(db->h) : "?");
+}
+
+static int exec(struct db *db, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(e, tr("%s: database error: %s"), db->path, msg ? msg : "?");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err *e)
+{
+	memset(db, 0, sizeof *db);
+	db->path = xstrdup(path);
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	if (!exists && mode == DB_OPEN_EXISTING) {
+		err_set(e, tr("%s: no database here; create one with: tiendo -f %s init --plan FILE"),
+			path, path);
+		goto fail;
+	}
+	if (!exists) {
+		if (make_parent_dirs(path, e))
+			goto fail;
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 && errno != EEXIST) {
+			err_set(e, tr("%s: cannot create: %s"), path, strerror(errno));
+			goto fail;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		db_fail(db, e);
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_extended_result_codes(db->h, 1);
+	/* A file that is not a database fails on its first read. */
+	if (exec(db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", e))
+		goto fail;
+	int v = schema_version(db);
+	if (v > schema_latest()) {
+		err_set(e, tr("%s: the database was written by a newer tiendo (schema %d, this one knows %d)"),
+			path, v, schema_latest());
+		goto fail;
+	}
+	if (v < schema_latest() && schema_migrate(db, schema_latest(), e))
+		goto fail;
+	return 0;
+fail:
+	db_close(db);
+	return -1;
+}
+
+void db_close(struct db *db)
+{
+	for (int i = 0; i < db->n_cache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	db->n_cache = 0;
+	if (db->h)
+		sqlite3_close(db->h);
+	db->h = NULL;
+	free(db->path);
+	db->path = NULL;
+}
+
+int db_begin(struct db *db, struct err *e)
+{
+	return exec(db, "BEGIN IMMEDIATE", e);
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+	if (exec(db, "COMMIT", e)) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *db_prep(struct db *db, const char *sql, struct err *e)
+{
+	for (int i = 0; i < db->n_cache; i++)
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
+		}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(db, e);
+		return NULL;
+	}
+	if (db->n_cache < (int)ARRAY_LEN(db->cache)) {
+		db->cache[db->n_cache].sql = sql;
+		db->cache[db->n_cache++].st = st;
+	} else {
+		/* Full cache: evict the oldest entry. */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(db->cache, db->cache + 1, sizeof db->cache - sizeof db->cache[0]);
+		db->cache[db->n_cache - 1].sql = sql;
+		db->cache[db->n_cache - 1].st = st;
+	}
+	return st;
+}
+
+int db_done(struct db *db, sqlite3_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_fail(db, e);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+char *db_meta_get(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT value FROM meta WHERE key = ?1", NULL);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	char *v = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup(db_col_text(st, 0));
+	sqlite3_reset(st);
+	return v;
+}
+
+int db_meta_set(struct db *db, const char *key, const char *value, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db,
+				   "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+				   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	return db_done(db, st, e);
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/* Deadlines in a date range: task due dates, report due dates from the regime, annual
+ * events, and overdue tasks. Overdue is computed here, never stored. */
+#include "deadline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress.h"
+
+static const char *const kind_names[DL_KIND_COUNT] = {"overdue", "task", "report", "event"};
+
+const char *dl_kind_name(enum dl_kind k)
+{
+	return kind_names[k];
+}
+
+void deadline_list_free(struct deadline_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].code);
+		free(l->v[i].detail);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static void add(struct deadline_list *l, day_t date, enum dl_kind kind, const char *code,
+		const char *detail, int64_t task_id)
+{
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	struct deadline *d = &l->v[l->n++];
+	d->date = date;
+	d->kind = kind;
+	d->code = xstrdup(code);
+	d->detail = xstrdup(detail);
+	d->task_id = task_id;
+}
+
+static int cmp_deadline(const void *a, const void *b)
+{
+	const struct deadline *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		      const struct unit_rec *unit, day_t from, day_t to, struct deadline_list *out,
+		      struct err *e)
+{
+	struct task_list tasks;
+	struct rule_list rules;
+	struct event_list events;
+	memset(out, 0, sizeof *out);
+	if (store_tasks(db, plan->id, false, &tasks, e))
+		return -1;
+	if (store_rules(db, plan->id, &rules, e)) {
+		task_list_free(&tasks);
+		return -1;
+	}
+	if (store_events(db, plan->id, &events, e)) {
+		task_list_free(&tasks);
+		rule_list_free(&rules);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < tasks.n && rc == 0; i++) {
+		const struct task_rec *t = &tasks.v[i];
+		if (t->tf.kind != TF_DUE || (unit && !task_assigned(units, t, unit)))
+			continue;
+		if (t->tf.date >= from && t->tf.date < to) {
+			add(out, t->tf.date, DL_TASK, t->code, t->title, t->id);
+		} else if (t->tf.date < from) {
+			bool done;
+			rc = progress_task_done(db, unit ? unit->id : 0, t->id, &done, e);
+			if (rc == 0 && !done)
+				add(out, t->tf.date, DL_OVERDUE, t->code, t->title, t->id);
+		}
+	}
+	int y0, y1, m, d;
+	date_to_ymd(from, &y0, &m, &d);
+	date_to_ymd(to, &y1, &m, &d);
+	for (size_t i = 0; i < rules.n; i++) {
+		const struct rule_rec *r = &rules.v[i];
+		if (unit && !unit_list_covers(units, r->reporters, unit) && strcmp(r->to, unit->code) != 0)
+			continue;
+		/* Periods of the year before through the year after: due dates
+		 * may fall after their period ends. */
+		struct period p = {r->period, y0 - 1, 1};
+		while (p.year <= y1) {
+			day_t due = due_date(&r->rule, &p);
+			if (due >= from && due < to) {
+				char detail[PERIOD_BUF + 64], pc[PERIOD_BUF];
+				period_format(&p, pc);
+				snprintf(detail, sizeof detail, "%s %s", pc, r->to);
+				add(out, due, DL_REPORT, r->code, detail, 0);
+			}
+			p = period_next(&p);
+		}
+	}
+	for (size_t i = 0; i < events.n; i++) {
+		for (int y = y0; y <= y1; y++) {
+			const struct event_rec *ev = &events.v[i];
+			if (ev->day > date_days_in_month(y, ev->month))
+				continue;
+			day_t dd = date_from_ymd(y, ev->month, ev->day);
+			if (dd >= from && dd < to)
+				add(out, dd, DL_EVENT, ev->code, ev->name, 0);
+		}
+	}
+	qsort(out->v, out->n, sizeof *out->v, cmp_deadline);
+	task_list_free(&tasks);
+	rule_list_free(&rules);
+	event_list_free(&events);
+	if (rc)
+		deadline_list_free(out);
+	return rc;
+}

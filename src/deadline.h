@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/* Deadlines in a date range: task due dates, report due dates from the regime, annual
+ * events, and overdue tasks. */
+#ifndef TIENDO_DEADLINE_H
+#define TIENDO_DEADLINE_H
+
+#include "db.h"
+#include "store.h"
+
+enum dl_kind { DL_OVERDUE, DL_TASK, DL_REPORT, DL_EVENT, DL_KIND_COUNT };
+const char *dl_kind_name(enum dl_kind k);
+
+struct deadline {
+	day_t date;
+	enum dl_kind kind;
+	char *code;   /* task, rule or event code */
+	char *detail; /* task title; "PERIOD TO" for reports; event name */
+	int64_t task_id; /* tasks and overdue tasks */
+};
+
+struct deadline_list {
+	struct deadline *v;
+	size_t n, cap;
+};
+void deadline_list_free(struct deadline_list *l);
+
+/* Deadlines in [from, to) for unit (NULL: the whole plan), sorted by date,
+ * kind, code; plus tasks due before from that the unit has not done. */
+int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		      const struct unit_rec *unit, day_t from, day_t to, struct deadline_list *out,
+		      struct err *e);
+
+#endif

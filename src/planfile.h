@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading plan files (docs/plan-format.md) into the plan model. */
+#ifndef TIENDO_PLANFILE_H
+#define TIENDO_PLANFILE_H
+
+#include <stddef.h>
+
+#include "plan.h"
+#include "util.h"
+
+#define PLANFILE_FORMAT 1
+
+/* Parse a whole plan file held in buf[0..n); name is used in messages
+ * ("name:line: what is wrong"). On error nothing is left in *out. */
+int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def *out,
+		   struct err *e);
+/* Read and parse the file at path. */
+int planfile_load(const char *path, struct plan_def *out, struct err *e);
+
+#endif

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: MIT */
+/* Progress entries and indicator values: saving with revision and history, reading, undo.
+ *
+ * The current row (progress, indicator_value) and its history are written
+ * in the same transaction: the history holds every saved revision, so the
+ * state before revision n is history revision n-1 (or "nothing" for n = 1),
+ * which is what undo restores, as a new revision of its own. */
+#include "progress.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "period.h"
+#include "msg.h"
+
+void entry_free(struct entry *en)
+{
+	free(en->result);
+	free(en->difficulties);
+	free(en->proposals);
+	free(en->evidence);
+	free(en->by);
+	free(en->at);
+	free(en->action);
+	memset(en, 0, sizeof *en);
+}
+
+void entries_free(struct entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		entry_free(&v[i]);
+	free(v);
+}
+
+void entry_patch_init(struct entry_patch *p)
+{
+	memset(p, 0, sizeof *p);
+	p->percent = -2;
+	p->count = -2;
+}
+
+const char *progress_user(void)
+{
+	const char *u = getenv("TIENDO_USER");
+	if (u && *u)
+		return u;
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name)
+		return pw->pw_name;
+	u = getenv("USER");
+	return u && *u ? u : "?";
+}
+
+static void entry_from_row(sqlite3_stmt *st, int c, struct entry *en)
+{
+	if (!status_parse(db_col_text(st, c), &en->status))
+		en->status = STATUS_NOT_STARTED;
+	en->percent = sqlite3_column_type(st, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(st, c + 1);
+	en->count = sqlite3_column_type(st, c + 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c + 2);
+	en->result = xstrdup(db_col_text(st, c + 3));
+	en->difficulties = xstrdup(db_col_text(st, c + 4));
+	en->proposals = xstrdup(db_col_text(st, c + 5));
+	en->evidence = xstrdup(db_col_text(st, c + 6));
+	en->by = xstrdup(db_col_text(st, c + 7));
+	en->at = xstrdup(db_col_text(st, c + 8));
+	en->revision = sqlite3_column_int64(st, c + 9);
+}
+
+int progress_get(struct db *db, const struct entry_key *k, struct entry *en, bool *found,
+		 struct err *e)
+{
+	memset(en, 0, sizeof *en);
+	*found = false;
+	sqlite3_stmt *st = db_prep(db, "SELECT status, percent, count, result, difficulties,"
+				       " proposals, evidence, entered_by, entered_at, revision FROM progress"
+				       " WHERE unit_id = ?1 AND task_id = ?2 AND period = ?3", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->task_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		entry_from_row(st, 0, en);
+		*found = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, e);
+	if (!*found) {
+		en->percent = -1;
+		en->count = -1;
+	}
+	return 0;
+}
+
+static bool text_differs(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") != 0;
+}
+
+/* Write en as revision rev (current row and history). */
+static int write_entry(struct db *db, const struct entry_key *k, const struct entry *en,
+		       const char *by, const char *action, long long rev, struct err *e)
+{
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	static const char *const sqls[2] = {
+		"INSERT INTO progress(unit_id, task_id, period, status, percent, count, result,"
+		" difficulties, proposals, evidence, entered_by, entered_at, revision)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" ON CONFLICT(unit_id, task_id, period) DO UPDATE SET status = excluded.status,"
+		" percent = excluded.percent, count = excluded.count, result = excluded.result,"
+		" difficulties = excluded.difficulties, proposals = excluded.proposals,"
+		" evidence = excluded.evidence, entered_by = excluded.entered_by,"
+		" entered_at = excluded.entered_at, revision = excluded.revision",
+		"INSERT INTO progress_history(unit_id, task_id, period, status, percent, count, result,"
+		" difficulties, proposals, evidence, entered_by, entered_at, revision, action)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = db_prep(db, sqls[i], e);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, k->unit_id);
+		sqlite3_bind_int64(st, 2, k->task_id);
+		sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, status_name(en->status), -1, SQLITE_STATIC);
+		if (en->percent >= 0)
+			sqlite3_bind_int(st, 5, en->percent);
+		if (en->count >= 0)
+			sqlite3_bind_int64(st, 6, en->count);
+		sqlite3_bind_text(st, 7, en->result ? en->result : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, en->difficulties ? en->difficulties : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, en->proposals ? en->proposals : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 10, en->evidence ? en->evidence : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 12, stamp, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 13, rev);
+		if (i == 1)
+			sqlite3_bind_text(st, 14, action, -1, SQLITE_STATIC);
+		if (db_done(db, st, e))
+			return -1;
+	}
+	return 0;
+}
+
+static void take(char **dst, const char *src)
+{
+	if (src) {
+		free(*dst);
+		*dst = xstrdup(src);
+	}
+}
+
+int progress_set(struct db *db, const struct entry_key *k, const struct entry_patch *p,
+		 const char *by, bool *changed, long long *revision, struct err *e)
+{
+	struct entry cur;
+	bool found;
+	*changed = false;
+	if (db_begin(db, e))
+		return -1;
+	if (progress_get(db, k, &cur, &found, e))
+		goto fail;
+	struct entry next = cur;
+	next.result = xstrdup(cur.result ? cur.result : "");
+	next.difficulties = xstrdup(cur.difficulties ? cur.difficulties : "");
+	next.proposals = xstrdup(cur.proposals ? cur.proposals : "");
+	next.evidence = xstrdup(cur.evidence ? cur.evidence : "");
+	next.by = next.at = next.action = NULL;
+	if (p->set_status)
+		next.status = p->status;
+	if (p->percent != -2)
+		next.percent = p->percent;
+	if (p->count != -2)
+		next.count = p->count;
+	take(&next.result, p->result);
+	take(&next.difficulties, p->difficulties);
+	take(&next.proposals, p->proposals);
+	take(&next.evidence, p->evidence);
+	/* Marking a task done without a percent means 100%. */
+	if (p->set_status && p->status == STATUS_DONE && p->percent == -2 && next.percent < 100)
+		next.percent = 100;
+	*changed = !found || next.status != cur.status || next.percent != cur.percent ||
+		   next.count != cur.count || text_differs(next.result, cur.result) ||
+		   text_differs(next.difficulties, cur.difficulties) ||
+		   text_differs(next.proposals, cur.proposals) ||
+		   text_differs(next.evidence, cur.evidence);
+	int rc = 0;
+	if (*changed) {
+		next.revision = cur.revision + 1;
+		rc = write_entry(db, k, &next, by, "set", next.revision, e);
+	}
+	*revision = *changed ? next.revision : cur.revision;
+	entry_free(&next);
+	entry_free(&cur);
+	if (rc)
+		goto fail;
+	if (!*changed) {
+		db_rollback(db);
+		return 0;
+	}
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int progress_history(struct db *db, const struct entry_key *k, struct entry **out, size_t *n,
+		     struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT status, percent, count, result, difficulties,"
+				       " proposals, evidence, entered_by, entered_at, revision, action"
+				       " FROM progress_history WHERE unit_id = ?1 AND task_id = ?2"
+				       " AND period = ?3 ORDER BY revision", e);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->task_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof **out);
+		struct entry *en = &(*out)[(*n)++];
+		memset(en, 0, sizeof *en);
+		entry_from_row(st, 0, en);
+		en->action = xstrdup(db_col_text(st, 10));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		entries_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, e);
+	}
+	return 0;
+}
+
+int progress_undo(struct db *db, const struct entry_key *k, const char *by, long long *revision,
+		  struct err *e)
+{
+	struct entry cur, *hist = NULL;
+	size_t n = 0;
+	bool found;
+	if (db_begin(db, e))
+		return -1;
+	if (progress_get(db, k, &cur, &found, e))
+		goto fail;
+	if (!found) {
+		err_set(e, tr("nothing to undo: no entry for this task, unit and period"));
+		goto fail;
+	}
+	if (progress_history(db, k, &hist, &n, e))
+		goto fail;
+	/* The state before the current revision. */
+	struct entry prev = {.status = STATUS_NOT_STARTED, .percent = -1, .count = -1};
+	for (size_t i = 0; i < n; i++)
+		if (hist[i].revision == cur.revision - 1)
+			prev = hist[i];
+	if (write_entry(db, k, &prev, by, "undo", cur.revision + 1, e))
+		goto fail;
+	*revision = cur.revision + 1;
+	entries_free(hist, n);
+	entry_free(&cur);
+	return db_commit(db, e);
+fail:
+	entries_free(hist, n);
+	entry_free(&cur);
+	db_rollback(db);
+	return -1;
+}
+
+void ivalue_free(struct ivalue *v)
+{
+	free(v->note);
+	free(v->by);
+	free(v->at);
+	free(v->action);
+	memset(v, 0, sizeof *v);
+}
+
+void ivalues_free(struct ivalue *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ivalue_free(&v[i]);
+	free(v);
+}
+
+static void ivalue_from_row(sqlite3_stmt *st, struct ivalue *v)
+{
+	v->numerator = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 0);
+	v->denominator = sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 1);
+	v->has_value = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	v->value = sqlite3_column_double(st, 2);
+	v->note = xstrdup(db_col_text(st, 3));
+	v->by = xstrdup(db_col_text(st, 4));
+	v->at = xstrdup(db_col_text(st, 5));
+	v->revision = sqlite3_column_int64(st, 6);
+}
+
+int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool *found,
+	       struct err *e)
+{
+	memset(v, 0, sizeof *v);
+	v->numerator = v->denominator = -1;
+	*found = false;
+	sqlite3_stmt *st = db_prep(db, "SELECT numerator, denominator, value, note, entered_by,"
+				       " entered_at, revision FROM indicator_value WHERE unit_id = ?1"
+				       " AND indicator_id = ?2 AND period = ?3", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->indicator_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		ivalue_from_row(st, v);
+		*found = true;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v, const char *by,
+	       bool *changed, long long *revision, struct err *e)
+{
+	struct ivalue cur;
+	bool found;
+	*changed = false;
+	if (db_begin(db, e))
+		return -1;
+	if (ivalue_get(db, k, &cur, &found, e))
+		goto fail;
+	*changed = !found || cur.numerator != v->numerator || cur.denominator != v->denominator ||
+		   cur.has_value != v->has_value || (v->has_value && cur.value != v->value) ||
+		   text_differs(cur.note, v->note);
+	*revision = cur.revision;
+	if (!*changed) {
+		ivalue_free(&cur);
+		db_rollback(db);
+		return 0;
+	}
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	static const char *const sqls[2] = {
+		"INSERT INTO indicator_value(unit_id, indicator_id, period, numerator, denominator,"
+		" value, note, entered_by, entered_at, revision)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" ON CONFLICT(unit_id, indicator_id, period) DO UPDATE SET"
+		" numerator = excluded.numerator, denominator = excluded.denominator,"
+		" value = excluded.value, note = excluded.note, entered_by = excluded.entered_by,"
+		" entered_at = excluded.entered_at, revision = excluded.revision",
+		"INSERT INTO indicator_history(unit_id, indicator_id, period, numerator, denominator,"
+		" value, note, entered_by, entered_at, revision, action)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'set')",
+	};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = db_prep(db, sqls[i], e);
+		if (!st)
+			goto fail_cur;
+		sqlite3_bind_int64(st, 1, k->unit_id);
+		sqlite3_bind_int64(st, 2, k->indicator_id);
+		sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+		if (v->numerator >= 0)
+			sqlite3_bind_int64(st, 4, v->numerator);
+		if (v->denominator >= 0)
+			sqlite3_bind_int64(st, 5, v->denominator);
+		if (v->has_value)
+			sqlite3_bind_double(st, 6, v->value);
+		sqlite3_bind_text(st, 7, v->note ? v->note : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, stamp, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 10, cur.revision + 1);
+		if (db_done(db, st, e))
+			goto fail_cur;
+	}
+	*revision = cur.revision + 1;
+	ivalue_free(&cur);
+	return db_commit(db, e);
+fail_cur:
+	ivalue_free(&cur);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **out, size_t *n,
+		   struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT numerator, denominator, value, note, entered_by,"
+				       " entered_at, revision, action FROM indicator_history"
+				       " WHERE unit_id = ?1 AND indicator_id = ?2 AND period = ?3"
+				       " ORDER BY revision", e);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->indicator_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof **out);
+		struct ivalue *v = &(*out)[(*n)++];
+		memset(v, 0, sizeof *v);
+		ivalue_from_row(st, v);
+		v->action = xstrdup(db_col_text(st, 7));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		ivalues_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, e);
+	}
+	return 0;
+}
+
+int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
+		       struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT period, status, unit_id FROM progress WHERE task_id = ?1"
+				       " AND (?2 = 0 OR unit_id = ?2) ORDER BY unit_id", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	sqlite3_bind_int64(st, 2, unit_id);
+	int rc;
+	int64_t cur_unit = -1;
+	day_t latest = 0;
+	bool latest_done = false;
+	*done = false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t u = sqlite3_column_int64(st, 2);
+		if (u != cur_unit) {
+			if (latest_done)
+				*done = true;
+			cur_unit = u;
+			latest = 0;
+			latest_done = false;
+		}
+		struct period p;
+		if (!period_parse(db_col_text(st, 0), &p))
+			continue;
+		day_t end = period_end(&p);
+		if (cur_unit == u && (latest == 0 || end >= latest)) {
+			latest = end;
+			latest_done = strcmp(db_col_text(st, 1), "done") == 0;
+		}
+	}
+	if (latest_done)
+		*done = true;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}

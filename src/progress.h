@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* Progress entries and indicator values: saving with revision and history, reading, undo. */
+#ifndef TIENDO_PROGRESS_H
+#define TIENDO_PROGRESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "plan.h"
+#include "util.h"
+
+/* One unit's entry for one task and period. percent and count are -1 when unset. */
+struct entry {
+	enum status status;
+	int percent;
+	long long count;
+	char *result, *difficulties, *proposals, *evidence;
+	char *by, *at, *action;
+	long long revision;
+};
+void entry_free(struct entry *en);
+
+/* A change requested by the user: NULL / -2 fields are left as they are;
+ * for percent and count -1 clears. Texts must already be clean (NFC). */
+struct entry_patch {
+	bool set_status;
+	enum status status;
+	int percent;      /* -2 unchanged */
+	long long count;  /* -2 unchanged */
+	const char *result, *difficulties, *proposals, *evidence;
+};
+void entry_patch_init(struct entry_patch *p);
+
+struct entry_key {
+	int64_t unit_id, task_id;
+	const char *period;
+};
+
+/* Read the current entry; *found false (and en zeroed) when none. */
+int progress_get(struct db *db, const struct entry_key *k, struct entry *en, bool *found,
+		 struct err *e);
+/* Apply a patch in one transaction: the revision goes up by one and the new
+ * state is appended to the history. *changed is false when the patch changed
+ * nothing (then nothing is written). */
+int progress_set(struct db *db, const struct entry_key *k, const struct entry_patch *p,
+		 const char *by, bool *changed, long long *revision, struct err *e);
+/* Put back the state before the last change, as a new revision. */
+int progress_undo(struct db *db, const struct entry_key *k, const char *by, long long *revision,
+		  struct err *e);
+/* Every saved revision, oldest first. */
+int progress_history(struct db *db, const struct entry_key *k, struct entry **out, size_t *n,
+		     struct err *e);
+void entries_free(struct entry *v, size_t n);
+
+/* One unit's value of one indicator for a period; numerator/denominator are
+ * -1 and has_value false when unset. */
+struct ivalue {
+	long long numerator, denominator;
+	bool has_value;
+	double value;
+	char *note, *by, *at, *action;
+	long long revision;
+};
+void ivalue_free(struct ivalue *v);
+
+struct ivalue_key {
+	int64_t unit_id, indicator_id;
+	const char *period;
+};
+
+int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool *found,
+	       struct err *e);
+/* Replace the value (all fields) in one transaction, with history. */
+int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v, const char *by,
+	       bool *changed, long long *revision, struct err *e);
+int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **out, size_t *n,
+		   struct err *e);
+void ivalues_free(struct ivalue *v, size_t n);
+
+/* Who is entering data: $TIENDO_USER, else the login name. */
+const char *progress_user(void);
+
+
+
+/* Is the task done for the unit: its latest entry (by period end) says done?
+ * unit_id 0: done by any unit. */
+int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
+		       struct err *e);
+#endif

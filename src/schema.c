@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: MIT */
+/* The database schema and its forward migrations.
+ *
+ * PRAGMA user_version holds the schema version. migrations[k] takes a
+ * database from version k to k+1 and runs in one transaction with the
+ * version bump, so a migration is either whole or absent. Never edit a
+ * released migration: add the next one. Version 0 is an empty file.
+ *
+ * Identity: units are global to the database (codes like DT-SKHCN);
+ * sections, tasks, indicators, events and report rules belong to a plan and
+ * are unique by code within it. Progress entries and indicator values are
+ * unique per (unit, task or indicator, period) and carry a revision that
+ * increases with every change; each saved revision is also copied into the
+ * matching *_history table, which is the audit trail and the base of undo. */
+#include <stdio.h>
+
+#include "db.h"
+#include "msg.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE unit("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" kind TEXT NOT NULL,"
+	" parent_id INTEGER REFERENCES unit(id),"
+	" members TEXT NOT NULL DEFAULT '',"
+	" name TEXT NOT NULL,"
+	" retired INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE plan("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" version INTEGER NOT NULL,"
+	" issuer_id INTEGER NOT NULL REFERENCES unit(id),"
+	" number TEXT NOT NULL DEFAULT '',"
+	" place TEXT NOT NULL DEFAULT '',"
+	" date TEXT NOT NULL DEFAULT '',"
+	" consolidator_id INTEGER NOT NULL REFERENCES unit(id),"
+	" parent_code TEXT NOT NULL DEFAULT '',"
+	" parent_ref TEXT NOT NULL DEFAULT '',"
+	" title TEXT NOT NULL,"
+	" loaded_at TEXT NOT NULL);"
+	"CREATE TABLE section("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" code TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" UNIQUE(plan_id, code));"
+	"CREATE TABLE event("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" code TEXT NOT NULL,"
+	" month INTEGER NOT NULL CHECK(month BETWEEN 1 AND 12),"
+	" day INTEGER NOT NULL CHECK(day BETWEEN 1 AND 31),"
+	" name TEXT NOT NULL,"
+	" UNIQUE(plan_id, code));"
+	"CREATE TABLE task("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" code TEXT NOT NULL,"
+	" section_id INTEGER REFERENCES section(id),"
+	" item TEXT NOT NULL DEFAULT '',"
+	" title TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" timeframe TEXT NOT NULL,"
+	" timeframe_text TEXT NOT NULL DEFAULT '',"
+	" measure TEXT NOT NULL DEFAULT '',"
+	" seq INTEGER NOT NULL,"
+	" retired INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(plan_id, code));"
+	"CREATE TABLE task_unit("
+	" task_id INTEGER NOT NULL REFERENCES task(id),"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" role TEXT NOT NULL CHECK(role IN ('lead', 'coord')),"
+	" seq INTEGER NOT NULL,"
+	" PRIMARY KEY(task_id, role, unit_id));"
+	"CREATE TABLE task_event("
+	" task_id INTEGER NOT NULL REFERENCES task(id),"
+	" event_id INTEGER NOT NULL REFERENCES event(id),"
+	" PRIMARY KEY(task_id, event_id));"
+	"CREATE TABLE indicator("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" code TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK(kind IN ('percent', 'count', 'milestone')),"
+	" comparator TEXT NOT NULL CHECK(comparator IN ('>=', '=', '<=')),"
+	" target REAL NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" consolidation TEXT NOT NULL CHECK(consolidation IN ('ratio', 'sum', 'share-met', 'all')),"
+	" title TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" retired INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(plan_id, code));"
+	"CREATE TABLE indicator_unit("
+	" indicator_id INTEGER NOT NULL REFERENCES indicator(id),"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" seq INTEGER NOT NULL,"
+	" PRIMARY KEY(indicator_id, unit_id));"
+	"CREATE TABLE report_rule("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" code TEXT NOT NULL,"
+	" period_type TEXT NOT NULL CHECK(period_type IN ('year', 'half', 'quarter', 'month')),"
+	" due TEXT NOT NULL,"
+	" adhoc INTEGER NOT NULL,"
+	" to_id INTEGER NOT NULL REFERENCES unit(id),"
+	" text TEXT NOT NULL DEFAULT '',"
+	" seq INTEGER NOT NULL,"
+	" UNIQUE(plan_id, code));"
+	"CREATE TABLE report_rule_unit("
+	" rule_id INTEGER NOT NULL REFERENCES report_rule(id) ON DELETE CASCADE,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" seq INTEGER NOT NULL,"
+	" PRIMARY KEY(rule_id, unit_id));"
+	"CREATE TABLE progress("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" task_id INTEGER NOT NULL REFERENCES task(id),"
+	" period TEXT NOT NULL,"
+	" status TEXT NOT NULL CHECK(status IN ('not-started', 'in-progress', 'done', 'blocked')),"
+	" percent INTEGER CHECK(percent BETWEEN 0 AND 100),"
+	" count INTEGER CHECK(count >= 0),"
+	" result TEXT NOT NULL DEFAULT '',"
+	" difficulties TEXT NOT NULL DEFAULT '',"
+	" proposals TEXT NOT NULL DEFAULT '',"
+	" evidence TEXT NOT NULL DEFAULT '',"
+	" entered_by TEXT NOT NULL,"
+	" entered_at TEXT NOT NULL,"
+	" revision INTEGER NOT NULL CHECK(revision >= 1),"
+	" UNIQUE(unit_id, task_id, period));"
+	"CREATE TABLE progress_history("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" task_id INTEGER NOT NULL REFERENCES task(id),"
+	" period TEXT NOT NULL,"
+	" revision INTEGER NOT NULL,"
+	" status TEXT NOT NULL,"
+	" percent INTEGER,"
+	" count INTEGER,"
+	" result TEXT NOT NULL,"
+	" difficulties TEXT NOT NULL,"
+	" proposals TEXT NOT NULL,"
+	" evidence TEXT NOT NULL,"
+	" entered_by TEXT NOT NULL,"
+	" entered_at TEXT NOT NULL,"
+	" action TEXT NOT NULL DEFAULT 'set',"
+	" UNIQUE(unit_id, task_id, period, revision));"
+	"CREATE TABLE indicator_value("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" indicator_id INTEGER NOT NULL REFERENCES indicator(id),"
+	" period TEXT NOT NULL,"
+	" numerator INTEGER CHECK(numerator >= 0),"
+	" denominator INTEGER CHECK(denominator > 0),"
+	" value REAL,"
+	" note TEXT NOT NULL DEFAULT '',"
+	" entered_by TEXT NOT NULL,"
+	" entered_at TEXT NOT NULL,"
+	" revision INTEGER NOT NULL CHECK(revision >= 1),"
+	" UNIQUE(unit_id, indicator_id, period));"
+	"CREATE TABLE indicator_history("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" indicator_id INTEGER NOT NULL REFERENCES indicator(id),"
+	" period TEXT NOT NULL,"
+	" revision INTEGER NOT NULL,"
+	" numerator INTEGER,"
+	" denominator INTEGER,"
+	" value REAL,"
+	" note TEXT NOT NULL,"
+	" entered_by TEXT NOT NULL,"
+	" entered_at TEXT NOT NULL,"
+	" action TEXT NOT NULL DEFAULT 'set',"
+	" UNIQUE(unit_id, indicator_id, period, revision));"
+	"CREATE INDEX task_unit_by_unit ON task_unit(unit_id);"
+	"CREATE INDEX progress_by_task ON progress(task_id, period);"
+	"CREATE INDEX progress_by_period ON progress(period, unit_id);"
+	"CREATE INDEX indicator_value_by_indicator ON indicator_value(indicator_id, period);",
+};
+
+int schema_latest(void)
+{
+	return (int)ARRAY_LEN(migrations);
+}
+
+int schema_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int schema_migrate(struct db *db, int target, struct err *e)
+{
+	int v = schema_version(db);
+	if (v < 0)
+		return db_fail(db, e);
+	while (v < target) {
+		char bump[64];
+		char *msg = NULL;
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		if (db_begin(db, e))
+			return -1;
+		if (sqlite3_exec(db->h, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db->h, bump, NULL, NULL, &msg) != SQLITE_OK) {
+			err_set(e, tr("%s: cannot upgrade the database to schema %d: %s"), db->path,
+				v + 1, msg ? msg : "?");
+			sqlite3_free(msg);
+			db_rollback(db);
+			return -1;
+		}
+		if (db_commit(db, e))
+			return -1;
+		v++;
+	}
+	return 0;
+}

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: MIT */
+/* Plans in the database: saving a plan file's contents, and loading plans, units, tasks,
+ * indicators, report rules and events back as model records. */
+#ifndef TIENDO_STORE_H
+#define TIENDO_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "plan.h"
+#include "units.h"
+#include "util.h"
+
+struct store_result {
+	bool unchanged;    /* the stored version was the same or newer */
+	bool created;      /* the plan was new to this database */
+	int old_version;
+	size_t tasks_added, tasks_updated, tasks_retired;
+	size_t indicators_added, indicators_retired;
+	size_t units_added, units_updated;
+};
+
+/* Save a parsed plan in one transaction (see docs/plan-format.md for the
+ * version rule) and make it the current plan. owner, when not NULL, becomes
+ * the database's owner unit (even when the plan itself is unchanged); else a
+ * database without an owner gets the plan's consolidator. */
+int store_plan_save(struct db *db, const struct plan_def *p, const char *owner,
+		    struct store_result *r, struct err *e);
+
+struct plan_rec {
+	int64_t id;
+	int version;
+	char *code, *issuer, *number, *place, *date, *consolidator, *parent, *parent_ref, *title;
+};
+void plan_rec_free(struct plan_rec *p);
+
+/* All plans, by code. */
+int store_plans(struct db *db, struct plan_rec **out, size_t *n, struct err *e);
+void plan_recs_free(struct plan_rec *v, size_t n);
+/* The current plan (meta 'plan', or the only one). */
+int store_current_plan(struct db *db, struct plan_rec *out, struct err *e);
+int store_use_plan(struct db *db, const char *code, struct err *e);
+
+int store_units(struct db *db, struct unit_set *out, struct err *e);
+/* The database's owner unit ("who am I"); e set when none. */
+int store_owner(struct db *db, const struct unit_set *units, const struct unit_rec **out, struct err *e);
+/* Resolve --unit CODE, or the owner when code is NULL. */
+int store_resolve_unit(struct db *db, const struct unit_set *units, const char *code,
+		       const struct unit_rec **out, struct err *e);
+int store_unit_add(struct db *db, const char *code, const char *name, enum unit_kind kind,
+		   const char *parent, const char *members, struct err *e);
+int store_unit_retire(struct db *db, const char *code, struct err *e);
+
+struct task_rec {
+	int64_t id;
+	char *code, *section, *section_title, *item, *title, *text, *tf_text, *measure;
+	char *lead, *coord, *events; /* space-separated codes */
+	struct timeframe tf;
+	bool retired;
+};
+struct task_list {
+	struct task_rec *v;
+	size_t n, cap;
+};
+/* Tasks of a plan in plan order; retired ones too when with_retired. */
+int store_tasks(struct db *db, int64_t plan_id, bool with_retired, struct task_list *out,
+		struct err *e);
+void task_list_free(struct task_list *l);
+const struct task_rec *task_list_find(const struct task_list *l, const char *code);
+/* Is the task assigned to u (lead or coordinating, directly or by group)? */
+bool task_assigned(const struct unit_set *units, const struct task_rec *t, const struct unit_rec *u);
+
+struct indicator_rec {
+	int64_t id;
+	char *code, *title, *text, *reporters;
+	enum ind_kind kind;
+	enum comparator cmp;
+	double target;
+	int year;
+	enum consolidation cons;
+};
+struct indicator_list {
+	struct indicator_rec *v;
+	size_t n, cap;
+};
+int store_indicators(struct db *db, int64_t plan_id, struct indicator_list *out, struct err *e);
+void indicator_list_free(struct indicator_list *l);
+const struct indicator_rec *indicator_list_find(const struct indicator_list *l, const char *code);
+
+struct rule_rec {
+	int64_t id;
+	char *code, *due, *reporters, *to, *text;
+	enum period_type period;
+	struct due_rule rule;
+	bool adhoc;
+};
+struct rule_list {
+	struct rule_rec *v;
+	size_t n, cap;
+};
+int store_rules(struct db *db, int64_t plan_id, struct rule_list *out, struct err *e);
+void rule_list_free(struct rule_list *l);
+
+struct event_rec {
+	char *code, *name;
+	int month, day;
+};
+struct event_list {
+	struct event_rec *v;
+	size_t n, cap;
+};
+int store_events(struct db *db, int64_t plan_id, struct event_list *out, struct err *e);
+void event_list_free(struct event_list *l);
+
+#endif

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* Vietnamese text: UTF-8 validation, NFC, search folding, ASCII rendering (wraps utf8proc).
+ *
+ * Every other module goes through this one for Unicode work, so utf8proc is
+ * linked in one place. đ/Đ have no decomposition in Unicode, so folding maps
+ * them by hand after utf8proc has stripped the combining marks. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "msg.h"
+#include "util.h"
+
+bool text_valid_utf8(const char *s, size_t n)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0;
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0 || cp == 0)
+			return false;
+		i += (size_t)k;
+	}
+	return true;
+}
+
+char *text_clean(const char *s, unsigned flags, const char **why)
+{
+	size_t n = strlen(s);
+	if (!text_valid_utf8(s, n)) {
+		*why = N_("invalid UTF-8");
+		return NULL;
+	}
+	struct strbuf b = {0};
+	sb_addn(&b, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\r') {
+			if (!(flags & TEXT_MULTILINE)) {
+				*why = N_("line break in a one-line field");
+				goto fail;
+			}
+			if (s[i + 1] == '\n')
+				continue;
+			sb_addc(&b, '\n');
+		} else if (c == '\n') {
+			if (!(flags & TEXT_MULTILINE)) {
+				*why = N_("line break in a one-line field");
+				goto fail;
+			}
+			sb_addc(&b, '\n');
+		} else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			*why = N_("control character");
+			goto fail;
+		} else {
+			sb_addc(&b, (char)c);
+		}
+	}
+	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)b.s);
+	sb_free(&b);
+	if (!nfc) {
+		*why = N_("invalid UTF-8");
+		return NULL;
+	}
+	return (char *)nfc;
+fail:
+	sb_free(&b);
+	return NULL;
+}
+
+/* Map through utf8proc with opts, then replace đ/Đ by d/D (or d when lower). */
+static char *map_and_fix_d(const char *s, utf8proc_option_t opts)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+					  opts | UTF8PROC_NULLTERM | UTF8PROC_STABLE);
+	if (n < 0)
+		return xstrdup("");
+	/* đ is C4 91, Đ is C4 90: rewrite in place to one byte each. */
+	char *r = (char *)out, *w = (char *)out;
+	while (*r) {
+		if ((unsigned char)r[0] == 0xC4 &&
+		    ((unsigned char)r[1] == 0x91 || (unsigned char)r[1] == 0x90)) {
+			*w++ = (unsigned char)r[1] == 0x91 ? 'd' : 'D';
+			r += 2;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return (char *)out;
+}
+
+char *text_fold(const char *s)
+{
+	return map_and_fix_d(s, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+}
+
+bool text_match(const char *folded_haystack, const char *folded_needle)
+{
+	return strstr(folded_haystack, folded_needle) != NULL;
+}
+
+char *text_ascii(const char *s)
+{
+	char *m = map_and_fix_d(s, UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+	/* Anything still outside ASCII (quotes, dashes, symbols) becomes '?'
+	 * or a close ASCII sign. */
+	struct strbuf b = {0};
+	sb_add(&b, "");
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)m;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0) {
+			p++;
+			continue;
+		}
+		p += k;
+		if (cp < 0x80) {
+			sb_addc(&b, (char)cp);
+			continue;
+		}
+		switch (cp) {
+		case 0x2018: case 0x2019: sb_addc(&b, '\''); break;
+		case 0x201C: case 0x201D: sb_addc(&b, '"'); break;
+		case 0x2013: case 0x2014: case 0x2212: sb_addc(&b, '-'); break;
+		case 0x2026: sb_add(&b, "..."); break;
+		case 0x2265: sb_add(&b, ">="); break;
+		case 0x2264: sb_add(&b, "<="); break;
+		case 0x00A0: sb_addc(&b, ' '); break;
+		default: sb_addc(&b, '?');
+		}
+	}
+	free(m);
+	return sb_take(&b);
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/* Vietnamese text: UTF-8 validation, NFC, search folding, ASCII rendering (wraps utf8proc). */
+#ifndef TIENDO_TEXT_H
+#define TIENDO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Is s[0..n) valid UTF-8 without NUL bytes? */
+bool text_valid_utf8(const char *s, size_t n);
+
+enum text_flags {
+	TEXT_MULTILINE = 1, /* keep line breaks (CRLF and CR become LF) */
+};
+
+/* Check and canonicalise text that enters the program: valid UTF-8, no
+ * control characters (but tab, and line breaks with TEXT_MULTILINE), NFC.
+ * Returns a new string, or NULL with *why set to an untranslated reason. */
+char *text_clean(const char *s, unsigned flags, const char **why);
+
+/* The search key of s: NFC, lower case, marks stripped, đ→d. New string. */
+char *text_fold(const char *s);
+
+/* Does the folded haystack contain the fold of needle? */
+bool text_match(const char *folded_haystack, const char *folded_needle);
+
+/* s without diacritics (đ→d, Đ→D), case kept; for terminals without UTF-8. */
+char *text_ascii(const char *s);
+
+#endif

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/* The unit hierarchy in memory: lookup by code or id, and group membership.
+ *
+ * A plan assigns work to collectives ("các sở, ban, ngành, địa phương"),
+ * so a group unit names its members by kind or code. Membership by kind is
+ * limited to the group's parent's subtree, so that the communes of one
+ * province are not members of another province's group in a database that
+ * holds several plans. */
+#include "units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void unit_set_free(struct unit_set *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].code);
+		free(s->v[i].name);
+		free(s->v[i].members);
+	}
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i].code, code) == 0)
+			return &s->v[i];
+	return NULL;
+}
+
+const struct unit_rec *unit_set_by_id(const struct unit_set *s, int64_t id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].id == id)
+			return &s->v[i];
+	return NULL;
+}
+
+bool unit_under(const struct unit_set *s, const struct unit_rec *a, const struct unit_rec *b)
+{
+	/* Bounded walk: a corrupt cycle cannot hang us. */
+	for (size_t steps = 0; a && steps <= s->n; steps++) {
+		if (a->id == b->id)
+			return true;
+		a = a->parent_id ? unit_set_by_id(s, a->parent_id) : NULL;
+	}
+	return false;
+}
+
+bool unit_covers(const struct unit_set *s, const struct unit_rec *target, const struct unit_rec *u)
+{
+	if (target->id == u->id)
+		return true;
+	if (target->kind != UNIT_GROUP || !target->members)
+		return false;
+	const char *kind = unit_kind_name(u->kind);
+	const struct unit_rec *scope = target->parent_id ? unit_set_by_id(s, target->parent_id) : NULL;
+	const char *p = target->members;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		if (!n)
+			break;
+		if (strlen(u->code) == n && memcmp(u->code, w, n) == 0)
+			return true;
+		if (strlen(kind) == n && memcmp(kind, w, n) == 0 && u->kind != UNIT_GROUP &&
+		    (!scope || unit_under(s, u, scope)))
+			return true;
+	}
+	return false;
+}
+
+bool unit_list_covers(const struct unit_set *s, const char *codes, const struct unit_rec *u)
+{
+	const char *p = codes;
+	char code[64];
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		if (!n || n >= sizeof code)
+			continue;
+		memcpy(code, w, n);
+		code[n] = '\0';
+		const struct unit_rec *t = unit_set_find(s, code);
+		if (t && unit_covers(s, t, u))
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/* The unit hierarchy in memory: lookup by code or id, and group membership. */
+#ifndef TIENDO_UNITS_H
+#define TIENDO_UNITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan.h"
+
+struct unit_rec {
+	int64_t id, parent_id; /* parent_id 0 for a root */
+	char *code, *name, *members;
+	enum unit_kind kind;
+	bool retired;
+};
+
+struct unit_set {
+	struct unit_rec *v;
+	size_t n, cap;
+};
+
+void unit_set_free(struct unit_set *s);
+const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code);
+const struct unit_rec *unit_set_by_id(const struct unit_set *s, int64_t id);
+/* Is a a descendant of (or equal to) b? */
+bool unit_under(const struct unit_set *s, const struct unit_rec *a, const struct unit_rec *b);
+/* Is u the unit "target", or a member of it when target is a group: listed
+ * by code, or of a listed kind and under the group's parent. */
+bool unit_covers(const struct unit_set *s, const struct unit_rec *target, const struct unit_rec *u);
+/* Does any code in the space-separated list cover u? */
+bool unit_list_covers(const struct unit_set *s, const char *codes, const struct unit_rec *u);
+
+#endif

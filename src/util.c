@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/* Small shared helpers: checked allocation, growable strings and string lists, error records. */
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int err_setv(struct err *e, const char *fmt, va_list ap)
+{
+	if (e)
+		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	return -1;
+}
+
+int err_set(struct err *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	err_setv(e, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void oom(void)
+{
+	fputs("tiendo: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void xgrow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap;
+	if (need <= c)
+		return;
+	if (c < 8)
+		c = 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / size)
+			oom();
+		c *= 2;
+	}
+	*p = xrealloc(*p, c * size);
+	*cap = c;
+}
+
+void sb_addn(struct strbuf *b, const char *s, size_t n)
+{
+	xgrow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void sb_add(struct strbuf *b, const char *s)
+{
+	sb_addn(b, s, strlen(s));
+}
+
+void sb_addc(struct strbuf *b, char c)
+{
+	sb_addn(b, &c, 1);
+}
+
+void sb_addf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	xgrow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *sb_take(struct strbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void sb_free(struct strbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void sv_push(struct strvec *sv, const char *s)
+{
+	xgrow((void **)&sv->v, &sv->cap, sv->n + 1, sizeof *sv->v);
+	sv->v[sv->n++] = xstrdup(s);
+}
+
+void sv_free(struct strvec *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
+size_t sv_split_ws(struct strvec *sv, const char *s)
+{
+	size_t before = sv->n;
+	while (*s) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		const char *w = s;
+		while (*s && *s != ' ' && *s != '\t')
+			s++;
+		if (s > w) {
+			char *word = xstrndup(w, (size_t)(s - w));
+			sv_push(sv, word);
+			free(word);
+		}
+	}
+	return sv->n - before;
+}
+
+bool sv_contains(const struct strvec *sv, const char *s)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], s) == 0)
+			return true;
+	return false;
+}
+
+bool parse_int(const char *s, long long lo, long long hi, long long *out)
+{
+	char *end;
+	if (!s || !*s || (*s != '-' && (*s < '0' || *s > '9')))
+		return false;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool parse_num(const char *s, double *out)
+{
+	const char *p = s;
+	if (!s || !*s)
+		return false;
+	if (*p == '-')
+		p++;
+	size_t digits = 0, dots = 0;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '.' && dots == 0)
+			dots++;
+		else
+			return false;
+	}
+	if (!digits || s[strlen(s) - 1] == '.')
+		return false;
+	double v = strtod(s, NULL);
+	if (!isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+void fmt_num(char *buf, size_t n, double v)
+{
+	if (v == (double)(long long)v && fabs(v) < 1e15)
+		snprintf(buf, n, "%lld", (long long)v);
+	else {
+		snprintf(buf, n, "%.6f", v);
+		char *e = buf + strlen(buf) - 1;
+		while (e > buf && *e == '0')
+			*e-- = '\0';
+		if (*e == '.')
+			*e = '\0';
+	}
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct strbuf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sb_addn(&b, chunk, n);
+	if (ferror(f)) {
+		int saved = errno;
+		fclose(f);
+		sb_free(&b);
+		errno = saved;
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	return sb_take(&b);
+}

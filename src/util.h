@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/* Small shared helpers: checked allocation, growable strings and string lists, error records. */
+#ifndef TIENDO_UTIL_H
+#define TIENDO_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An error message for the user, already translated. */
+struct err {
+	char msg[1024];
+};
+
+/* Set e's message from a (translated) format; the format is checked by
+ * the caller through tr()'s format_arg attribute. Always returns -1. */
+int err_set(struct err *e, const char *fmt, ...);
+int err_setv(struct err *e, const char *fmt, va_list ap);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Grow *p (holding *cap elements of size) so that it holds at least need. */
+void xgrow(void **p, size_t *cap, size_t need, size_t size);
+
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+void sb_add(struct strbuf *b, const char *s);
+void sb_addn(struct strbuf *b, const char *s, size_t n);
+void sb_addc(struct strbuf *b, char c);
+void sb_addf(struct strbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Return the string (never NULL) and forget it. */
+char *sb_take(struct strbuf *b);
+void sb_free(struct strbuf *b);
+
+struct strvec {
+	char **v;
+	size_t n, cap;
+};
+void sv_push(struct strvec *sv, const char *s);
+void sv_free(struct strvec *sv);
+/* Split s at runs of spaces into sv; returns the number of words. */
+size_t sv_split_ws(struct strvec *sv, const char *s);
+bool sv_contains(const struct strvec *sv, const char *s);
+
+/* Parse a whole decimal integer within [lo, hi]. */
+bool parse_int(const char *s, long long lo, long long hi, long long *out);
+/* Parse a plain decimal number ("12", "12.5", "-3"). */
+bool parse_num(const char *s, double *out);
+/* Format a number without trailing zeros ("100", "12.5"). */
+void fmt_num(char *buf, size_t n, double v);
+
+/* Read a whole file into memory; *len receives its size. NULL on error (errno set). */
+char *read_file(const char *path, size_t *len);
+
+#endif
