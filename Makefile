@@ -44,16 +44,22 @@ deps:
 check-deps:
 	@sh scripts/deps.sh check
 
+# V=1 shows the full commands.
+Q = $(if $(V),,@)
+
 $(BIN): $(BUILD)/main.o $(OBJ)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(OBJ) $(LIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(OBJ) $(LIBS)
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(BUILD)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(OBJ) $(ALL_LDFLAGS) $(LIBS)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(OBJ) $(ALL_LDFLAGS) $(LIBS)
 
 unit-tests: $(UNIT_BIN)
 

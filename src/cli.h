@@ -60,6 +60,7 @@ int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_show_indicator(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_due(struct cli *c, int argc, char **argv);
+int cmd_overview(struct cli *c, int argc, char **argv);
 
 
 

@@ -55,8 +55,15 @@ int cmd_due(struct cli *c, int argc, char **argv)
 	if (cli_open(c, &db, DB_OPEN_EXISTING))
 		return EXIT_REFUSED;
 	if (store_current_plan(&db, &plan, &e) || store_units(&db, &us, &e) ||
-	    (!all && store_resolve_unit(&db, &us, unit_code, &unit, &e)) ||
-	    deadlines_collect(&db, &plan, &us, unit, from, from + (day_t)days, &dl, &e)) {
+	    (!all && store_resolve_unit(&db, &us, unit_code, &unit, &e))) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	/* The consolidating unit follows the whole plan: its deadlines are everyone's. */
+	if (!unit_code && unit && strcmp(unit->code, plan.consolidator) == 0)
+		unit = NULL;
+	if (deadlines_collect(&db, &plan, &us, unit, from, from + (day_t)days, &dl, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
@@ -66,6 +73,7 @@ int cmd_due(struct cli *c, int argc, char **argv)
 		cli_out(c, "%s\t%s\t%s\t%s\n", d, dl_kind_name(dl.v[i].kind), dl.v[i].code,
 			dl.v[i].detail);
 	}
+out:
 	deadline_list_free(&dl);
 	unit_set_free(&us);
 	plan_rec_free(&plan);

@@ -6,29 +6,6 @@
 
 #include "cli.h"
 #include "msg.h"
-#include "store.h"
-
-static int cmd_overview(struct cli *c, int argc, char **argv);
-
-/* The usage texts are English keys of the message catalog. */
-const struct command cli_commands[] = {
-	{"init", cmd_init, N_("Usage: tiendo [-f DB] init --plan FILE [--unit CODE]\n\nCreate the database, or update it, from a plan file (docs/plan-format.md).\nA newer plan version updates tasks, indicators, units and deadlines and keeps\nall progress; the same or an older version changes nothing.\n\n  --plan FILE   the plan file to load\n  --unit CODE   the unit this database belongs to (default: the plan's\n                consolidating unit, on first load)\n")},
-	{"plans", cmd_plans, N_("Usage: tiendo [-f DB] plans\n\nList the plans in the database: code, version, number, date, title.\n")},
-	{"use", cmd_use, N_("Usage: tiendo [-f DB] use PLAN\n\nMake PLAN the current plan, the one the other commands work on.\n")},
-	{"units", cmd_units, N_("Usage: tiendo [-f DB] units\n\nList the units: code, kind, parent, name.\n")},
-	{"add-unit", cmd_add_unit, N_("Usage: tiendo [-f DB] add-unit CODE --name NAME --kind KIND [--parent CODE] [--members LIST]\n\nAdd a unit (e.g. a commune no plan lists by name).\nKIND: province department board agency press commune ward special-zone\ndivision external group. A group needs --members: unit kinds and unit codes.\n")},
-	{"retire-unit", cmd_retire_unit, N_("Usage: tiendo [-f DB] retire-unit CODE\n\nRetire a unit: it keeps its history and is no longer expected to report.\n")},
-	{"tasks", cmd_tasks, N_("Usage: tiendo [-f DB] tasks [--unit CODE] [--search TEXT] [--retired]\n\nList the current plan's tasks: code, lead units, time frame, title.\n  --unit CODE    only tasks that unit leads or coordinates (also through groups)\n  --search TEXT  only tasks whose code, title or text contain TEXT, ignoring\n                 case and diacritics (\"chuyen doi so\" finds \"chuyển đổi số\")\n  --retired      include tasks retired from the plan\n")},
-	{"indicators", cmd_indicators, N_("Usage: tiendo [-f DB] indicators\n\nList the current plan's target indicators: code, kind, target, year, text.\n")},
-	{"regime", cmd_regime, N_("Usage: tiendo [-f DB] regime\n\nList the reporting regime: rule code, period type, due rule, ad hoc reports\nallowed, reporting units, recipient.\n")},
-	{"set", cmd_set, N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month)\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100)\n")},
-	{"set-indicator", cmd_set_indicator, N_("Usage: tiendo [-f DB] set-indicator IND --period P [--unit CODE]\n                 (--value N | --numerator N --denominator N) [--note T]\n\nRecord a unit's value of a target indicator for a period. Percent targets\ntake a numerator and denominator (e.g. staff trained of all staff) or a\npercentage as --value; counts take --value; milestones --value 1 (yes) or 0.\n")},
-	{"show", cmd_show, N_("Usage: tiendo [-f DB] show TASK --period P [--unit CODE]\n\nShow a task's entry for a unit and period, and every saved revision.\n")},
-	{"show-indicator", cmd_show_indicator, N_("Usage: tiendo [-f DB] show-indicator IND --period P [--unit CODE]\n\nShow a unit's value of an indicator for a period, and its history.\n")},
-	{"undo", cmd_undo, N_("Usage: tiendo [-f DB] undo TASK --period P [--unit CODE]\n\nPut back the entry as it was before its last change (kept in the history).\n")},
-	{"due", cmd_due, N_("Usage: tiendo [-f DB] due [--from DATE] [--days N] [--unit CODE | --all]\n\nDeadlines from DATE (default today) for N days (default 30): task due dates,\nreport due dates from the reporting regime and annual events, plus tasks\nalready overdue (due before DATE and not done). One line each:\nDATE, KIND (overdue, task, report, event), CODE, DETAIL.\n  --unit CODE  deadlines of that unit (default: the database's owner)\n  --all        deadlines of every unit\n")},
-};
-const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
 
 static void usage(FILE *f)
 {
@@ -37,40 +14,6 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < cli_n_commands; i++)
 		fprintf(f, "  %s\n", cli_commands[i].name);
 	fputs(tr("\nWithout a command: an overview of the current plan.\nExit status: 0 done, 1 data or a file refused, 2 usage error.\n"), f);
-}
-
-/* Until the terminal interface exists: the plan, its tasks and what is due. */
-static int cmd_overview(struct cli *c, int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	struct db db;
-	struct err e;
-	struct plan_rec plan = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
-		return EXIT_REFUSED;
-	if (store_current_plan(&db, &plan, &e)) {
-		cli_error("%s", e.msg);
-		db_close(&db);
-		return EXIT_REFUSED;
-	}
-	char *owner = db_meta_get(&db, "owner");
-	cli_out(c, "%s\n", plan.title);
-	cli_out(c, tr("Plan %s, version %d, %s %s; consolidated by %s; this database: %s\n\n"),
-		plan.code, plan.version, *plan.number ? plan.number : tr("(no number)"),
-		*plan.date ? plan.date : tr("(undated)"), plan.consolidator, owner ? owner : "-");
-	free(owner);
-	plan_rec_free(&plan);
-	db_close(&db);
-	fflush(stdout);
-	char *targs[] = {"tasks", NULL};
-	int rc = cmd_tasks(c, 1, targs);
-	if (rc)
-		return rc;
-	cli_out(c, "%s", tr("\nDue in the next 30 days, and overdue:\n"));
-	fflush(stdout);
-	char *dargs[] = {"due", NULL};
-	return cmd_due(c, 1, dargs);
 }
 
 int main(int argc, char **argv)

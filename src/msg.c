@@ -2,7 +2,7 @@
 /* The message catalog: user-facing text in Vietnamese (default) or English.
  *
  * English strings are the keys, as with gettext: code reads
- * tr("unknown unit %s") and the compiler checks the arguments. The Vietnamese
+ * tr() with an English format and the compiler checks the arguments. The Vietnamese
  * text lives in catalog-vi.def; a message missing there is shown in English
  * (tests/cli/catalog.sh fails the build's tests when one is missing). */
 #include "msg.h"

@@ -47,7 +47,9 @@ struct ctx {
 
 static int fail(struct ctx *c, const char *msg)
 {
-	return err_set(c->e, tr("%s:%d: %s"), c->name, c->line, msg);
+	err_set(c->e, tr("%s:%d: %s"), c->name, c->line, msg);
+	text_repair_utf8(c->e->msg); /* a clipped quote of the input may end mid-character */
+	return -1;
 }
 
 static int failf(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

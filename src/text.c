@@ -27,6 +27,20 @@ bool text_valid_utf8(const char *s, size_t n)
 	return true;
 }
 
+void text_repair_utf8(char *s)
+{
+	utf8proc_uint8_t *p = (utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0) {
+			*p++ = '?';
+			continue;
+		}
+		p += k;
+	}
+}
+
 char *text_clean(const char *s, unsigned flags, const char **why)
 {
 	size_t n = strlen(s);

@@ -18,6 +18,10 @@ enum text_flags {
  * Returns a new string, or NULL with *why set to an untranslated reason. */
 char *text_clean(const char *s, unsigned flags, const char **why);
 
+/* Replace, in place, every byte of s that is not part of valid UTF-8 by
+ * '?' (for messages that quote a clipped piece of bad input). */
+void text_repair_utf8(char *s);
+
 /* The search key of s: NFC, lower case, marks stripped, đ→d. New string. */
 char *text_fold(const char *s);
 

@@ -34,7 +34,10 @@ expect_exit() {
 	_name=$1 _code=$2; shift 2
 	"$@" >"$T/out" 2>"$T/err"
 	_rc=$?
-	if [ "$_rc" -eq "$_code" ]; then ok "$_name"; else
+	if grep -qE 'Sanitizer|runtime error:' "$T/err"; then
+		notok "$_name" "sanitizer report:
+$(head -c 3000 "$T/err")"
+	elif [ "$_rc" -eq "$_code" ]; then ok "$_name"; else
 		notok "$_name" "exit $_rc, expected $_code
 stdout: $(head -c 2000 "$T/out")
 stderr: $(head -c 2000 "$T/err")"; fi

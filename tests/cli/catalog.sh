@@ -1,0 +1,27 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# The message catalog: every message in the code has a Vietnamese translation,
+# and each translation keeps the printf conversions of its English original.
+. "$SRCDIR/tests/lib.sh"
+
+grep -ohP '\b(tr|N_)\("(?:[^"\\]|\\.)*"\)' "$SRCDIR"/src/*.c | sed -E 's/^(tr|N_)\("//; s/"\)$//' | sort -u >"$T/used"
+"$TIENDO" --dump-catalog >"$T/catalog"
+cut -f1 "$T/catalog" | sort >"$T/have"
+missing=$(comm -23 "$T/used" "$T/have")
+if [ -z "$missing" ]; then ok "every message has a Vietnamese translation"; else
+	notok "every message has a Vietnamese translation" "missing:
+$missing"; fi
+unused=$(comm -13 "$T/used" "$T/have" | grep -v '^tiendo$')
+if [ -z "$unused" ]; then ok "no stale catalog entries"; else notok "no stale catalog entries" "$unused"; fi
+dups=$(cut -f1 "$T/catalog" | sort | uniq -d)
+if [ -z "$dups" ]; then ok "no message translated twice"; else notok "no message translated twice" "$dups"; fi
+convs() { grep -oE '%[-+ #0-9.*]*(hh|h|ll|l|z|j|t)?[diouxXeEfgGcspn%]' | tr '\n' ' '; }
+bad=""
+while IFS=$'\t' read -r en vi; do
+	[ "$(printf '%s' "$en" | convs)" = "$(printf '%s' "$vi" | convs)" ] || bad="$bad
+$en"
+done <"$T/catalog"
+if [ -z "$bad" ]; then ok "translations keep their printf conversions"; else
+	notok "translations keep their printf conversions" "$bad"; fi
+empty=$(awk -F'\t' '$2 == ""' "$T/catalog")
+if [ -z "$empty" ]; then ok "no empty translation"; else notok "no empty translation" "$empty"; fi

@@ -1,0 +1,106 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Command line: help, version, exit codes, database location, init and plan versions.
+. "$SRCDIR/tests/lib.sh"
+DB="$T/db"
+MINI="$SRCDIR/tests/data/mini.csv"
+
+expect_exit "--version exits 0" 0 "$TIENDO" --version
+expect_grep "--version prints the version" '^tiendo [0-9]+\.[0-9]+' "$T/out"
+expect_exit "--help exits 0" 0 "$TIENDO" --help
+expect_grep "--help lists the commands" '^  set-indicator$' "$T/out"
+expect_exit "command --help exits 0" 0 "$TIENDO" set --help
+expect_grep "set --help shows its options" 'difficulties' "$T/out"
+TIENDO_LANG=vi expect_exit "help in Vietnamese" 0 "$TIENDO" --help
+expect_grep "Vietnamese is the default language" 'Cách dùng' "$T/out"
+expect_exit "unknown command is a usage error" 2 "$TIENDO" frobnicate
+expect_grep "unknown command named" "unknown command 'frobnicate'" "$T/err"
+expect_exit "unknown option is a usage error" 2 "$TIENDO" tasks --bogus
+expect_exit "missing option value is a usage error" 2 "$TIENDO" -f "$DB" set 1a --period
+expect_exit "init without --plan is a usage error" 2 "$TIENDO" -f "$DB" init
+expect_exit "commands refuse a missing database" 1 "$TIENDO" -f "$DB" tasks
+expect_grep "and say how to create one" 'init --plan' "$T/err"
+[ -e "$DB" ] && notok "no database created by a read" || ok "no database created by a read"
+
+# A bad plan file: refused with file:line, database not created or changed.
+printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U,province,,,Y\nsection,S,A\ntask,1,S,,NOPE,,none,,,,T,X\n' >"$T/bad.csv"
+expect_exit "a bad plan file is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
+expect_grep "with file and line" "bad.csv:5: lead units: unknown unit 'NOPE'" "$T/err"
+expect_exit "a missing plan file is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/nope.csv"
+expect_grep "naming the file" 'nope.csv: cannot read' "$T/err"
+
+expect_exit "init loads the plan" 0 "$TIENDO" -f "$DB" init --plan "$MINI"
+expect_grep "init reports what it loaded" 'loaded plan MINI-1 version 1: 5 tasks, 4 indicators, 2 report rules, 8 units' "$T/out"
+"$TIENDO" -f "$DB" tasks >"$T/tasks"
+cat >"$T/want" <<'W'
+1a-1	T-SBNDP T-BAO	recurring	Chuyên mục Nghị quyết 57 trên cổng thông tin
+1a-2	T-SBNDP	due 2025-12-31	Lập trang trên mạng xã hội
+1b-1	T-SKHCN	recurring	Sự kiện Ngày KH&CN và Ngày Chuyển đổi số
+1b-2	T-SKHCN	recurring from 2026-01-01	Giải báo chí về khoa học công nghệ
+2a	T-SGDDT	due 2026-06-30	Kế hoạch truyền thông trong trường học
+W
+expect_file "tasks: code, lead, time frame, title" "$T/want" "$T/tasks"
+"$TIENDO" -f "$DB" tasks --unit T-XA1 | cut -f1 | tr '\n' ' ' >"$T/x"
+expect_eq "tasks --unit follows groups" "1a-1 1a-2 1b-1 " "$(cat "$T/x")"
+"$TIENDO" -f "$DB" tasks --unit T-SGDDT | cut -f1 | tr '\n' ' ' >"$T/x"
+expect_eq "tasks --unit includes coordinating" "1a-1 1a-2 1b-1 2a " "$(cat "$T/x")"
+expect_exit "tasks --unit with an unknown unit" 1 "$TIENDO" -f "$DB" tasks --unit NOPE
+"$TIENDO" -f "$DB" indicators >"$T/ind"
+expect_grep "indicators: percent target" $'^MT2030-1\tpercent\t>=80%\t2030\t' "$T/ind"
+expect_grep "indicators: count target" $'^MT2027-1\tcount\t>=3\t2027\t' "$T/ind"
+expect_grep "indicators: milestone" $'^MT2026-1\tmilestone\tyes\t2026\t' "$T/ind"
+"$TIENDO" -f "$DB" units >"$T/units"
+expect_eq "units: one line each" 8 "$(wc -l <"$T/units")"
+expect_grep "units: code kind parent name" $'^T-XA1\tcommune\tT-UBND\tXã Đồng Hòa$' "$T/units"
+expect_grep "units: roots have no parent" $'^T-UBND\tprovince\t\tỦy ban nhân dân tỉnh Thử$' "$T/units"
+"$TIENDO" -f "$DB" regime >"$T/reg"
+expect_grep "regime lines" $'^BC-PRESS\tmonth\t20\tyes\tT-BAO\tT-SKHCN$' "$T/reg"
+"$TIENDO" -f "$DB" plans >"$T/plans"
+expect_grep "plans lines" $'^MINI-1\t1\t12/KH-UBND\t2025-08-13\tKế hoạch thử nghiệm truyền thông$' "$T/plans"
+"$TIENDO" -f "$DB" --ascii tasks >"$T/ascii" 2>&1
+expect_grep "--ascii drops diacritics" $'^1a-2\tT-SBNDP\tdue 2025-12-31\tLap trang tren mang xa hoi$' "$T/ascii"
+"$TIENDO" --ascii -f "$DB" tasks --search "CHUYÊN MỤC" >"$T/s"
+expect_eq "--search ignores case and marks" "1a-1" "$(cut -f1 "$T/s")"
+"$TIENDO" -f "$DB" tasks --search "ngay chuyen doi so" | cut -f1 >"$T/s"
+expect_eq "--search finds by folded text" "1b-1" "$(cat "$T/s")"
+"$TIENDO" -f "$DB" tasks --search "ĐỒNG" | cut -f1 >"$T/s"
+expect_eq "--search with no match prints nothing" "" "$(cat "$T/s")"
+expect_exit "--search refuses invalid UTF-8" 1 "$TIENDO" -f "$DB" tasks --search $'\xc3('
+
+# Same version: no-op; the database is unchanged.
+sqlite3 "$DB" .dump >"$T/before"
+expect_exit "same version again" 0 "$TIENDO" -f "$DB" init --plan "$MINI"
+expect_grep "says the plan is unchanged" 'already at version 1' "$T/out"
+sqlite3 "$DB" .dump >"$T/after"
+expect_file "same version changes nothing" "$T/before" "$T/after"
+# A bad file on an existing database leaves it exactly as it was.
+sed 's/^task,2a,III.2,a),T-SGDDT/task,2a,III.2,a),T-NOPE/' "$SRCDIR/tests/data/mini-v2.csv" >"$T/bad2.csv"
+expect_exit "a bad newer version is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad2.csv"
+sqlite3 "$DB" .dump >"$T/after"
+expect_file "refused file leaves the database unchanged" "$T/before" "$T/after"
+expect_exit "newer version updates" 0 "$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini-v2.csv"
+expect_grep "update summary" 'from version 1 to 2: 1 tasks added, 4 updated, 1 retired' "$T/out"
+"$TIENDO" -f "$DB" tasks --retired | grep '^1b-2' >"$T/x"
+expect_grep "retired task still listed with --retired" '\(retired\)$' "$T/x"
+
+# Owner.
+expect_exit "init --unit sets the owner" 0 "$TIENDO" -f "$DB" init --plan "$MINI" --unit T-XA1
+"$TIENDO" -f "$DB" tasks --unit T-XA1 >"$T/a"
+expect_exit "init --unit unknown is refused" 1 "$TIENDO" -f "$DB" init --plan "$MINI" --unit NOPE
+
+# Where the database lives.
+export XDG_DATA_HOME="$T/xdg"
+expect_exit "default database under XDG_DATA_HOME" 0 "$TIENDO" init --plan "$MINI"
+[ -f "$T/xdg/tiendo/tiendo.db" ] && ok "created at XDG_DATA_HOME/tiendo/tiendo.db" || notok "created at XDG_DATA_HOME/tiendo/tiendo.db"
+expect_eq "database mode 0600" 600 "$(stat -c %a "$T/xdg/tiendo/tiendo.db")"
+TIENDO_DB="$T/env.db" expect_exit "TIENDO_DB names the database" 0 "$TIENDO" init --plan "$MINI"
+[ -f "$T/env.db" ] && ok "created at TIENDO_DB" || notok "created at TIENDO_DB"
+TIENDO_DB="$T/env.db" expect_exit "-f wins over TIENDO_DB" 0 "$TIENDO" -f "$T/f.db" init --plan "$MINI"
+[ -f "$T/f.db" ] && ok "created at -f" || notok "created at -f"
+unset XDG_DATA_HOME
+expect_exit "HOME fallback" 0 "$TIENDO" init --plan "$MINI"
+[ -f "$HOME/.local/share/tiendo/tiendo.db" ] && ok "created under ~/.local/share" || notok "created under ~/.local/share"
+
+# Overview (what `make run` shows until the terminal interface exists).
+expect_exit "no command: overview" 0 "$TIENDO" -f "$DB"
+expect_grep "overview shows the plan" 'Plan MINI-1, version 2' "$T/out"

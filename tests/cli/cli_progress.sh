@@ -1,0 +1,83 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Command line: progress entries, history, undo, indicator values, and refusals.
+. "$SRCDIR/tests/lib.sh"
+DB="$T/db"
+"$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-XA1 >/dev/null
+
+dump() { sqlite3 "$DB" 'SELECT * FROM progress; SELECT * FROM progress_history; SELECT * FROM indicator_value;'; }
+
+expect_exit "set progress" 0 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --status in-progress --percent 40 --count 12 \
+	--result $'Đã đăng 12 tin bài\n- trên cổng thông tin' --evidence "Báo cáo 15/BC-UBND"
+expect_grep "set says saved with revision" '^1a-1 T-XA1 2026S1: saved, revision 1$' "$T/out"
+TIENDO_NOW=2026-03-16T10:00:00Z TIENDO_USER=lan expect_exit "set another field" 0 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --difficulties "Thiếu kinh phí"
+expect_exit "show the entry" 0 "$TIENDO" -f "$DB" show 1a-1 --period 2026S1
+expect_grep "show: status" $'^status\tin-progress$' "$T/out"
+expect_grep "show: percent kept" $'^percent\t40$' "$T/out"
+expect_grep "show: count with its measure" $'^count\t12 tin bài$' "$T/out"
+expect_grep "show: multi-line result" $'^result\tĐã đăng 12 tin bài$' "$T/out"
+expect_grep "show: continuation line" $'^\t- trên cổng thông tin$' "$T/out"
+expect_grep "show: difficulties" $'^difficulties\tThiếu kinh phí$' "$T/out"
+expect_grep "show: who and when" $'^entered\t2026-03-16T10:00:00Z\tlan$' "$T/out"
+expect_grep "show: history count" $'^history\t2$' "$T/out"
+expect_grep "show: first revision in history" $'^1\t2026-03-15T09:00:00Z\t[^\t]+\tset\tin-progress\t40\t12\tĐã đăng 12 tin bài\\\\n- trên cổng thông tin\t\t\tBáo cáo 15/BC-UBND$' "$T/out"
+expect_exit "the same values again" 0 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --percent 40
+expect_grep "no change, no new revision" 'no change \(revision 2\)' "$T/out"
+
+# NFD input is stored as NFC.
+nfd=$'Vie\xcc\x82\xcc\xa3t Nam'
+"$TIENDO" -f "$DB" set 1a-2 --period 2026S1 --result "$nfd" >/dev/null
+expect_eq "NFD input stored as NFC" "Việt Nam" "$(sqlite3 "$DB" "SELECT result FROM progress WHERE period='2026S1' AND task_id=(SELECT id FROM task WHERE code='1a-2')")"
+
+before=$(dump)
+expect_exit "unknown task refused" 1 "$TIENDO" -f "$DB" set 9z --period 2026S1 --percent 1
+expect_grep "names the task" "unknown task '9z'" "$T/err"
+expect_exit "unknown unit refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --unit NOPE --percent 1
+expect_grep "names the unit" "unknown unit 'NOPE'" "$T/err"
+expect_exit "bad period refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026H1 --percent 1
+expect_grep "names the period" "period '2026H1' is not a period code" "$T/err"
+expect_exit "percent over 100 refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --percent 101
+expect_grep "says the range" "from 0 to 100" "$T/err"
+expect_exit "negative percent refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --percent -5
+expect_exit "non-numeric count refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --count 2.500
+expect_exit "bad status refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --status finished
+expect_exit "invalid UTF-8 refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --result $'bad \xff byte'
+expect_grep "says invalid UTF-8" 'invalid UTF-8' "$T/err"
+expect_exit "control characters refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --evidence $'a\x07b'
+expect_exit "task not assigned to the unit refused" 1 "$TIENDO" -f "$DB" set 2a --period 2026S1 --percent 5
+expect_grep "says whose task it is" 'not assigned to unit T-XA1 \(lead: T-SGDDT' "$T/err"
+expect_exit "a group cannot enter progress" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --unit T-XA --percent 5
+expect_exit "missing --period is a usage error" 2 "$TIENDO" -f "$DB" set 1a-1 --percent 5
+expect_exit "missing task is a usage error" 2 "$TIENDO" -f "$DB" set --period 2026S1
+expect_eq "refusals wrote nothing" "$before" "$(dump)"
+
+# Another unit, named explicitly.
+expect_exit "set for another unit" 0 "$TIENDO" -f "$DB" set 2a --period 2026S1 --unit T-SGDDT --status done
+"$TIENDO" -f "$DB" show 2a --period 2026S1 --unit T-SGDDT >"$T/show"
+expect_grep "done means 100%" $'^percent\t100$' "$T/show"
+
+# Undo.
+expect_exit "undo the last change" 0 "$TIENDO" -f "$DB" undo 1a-1 --period 2026S1
+expect_grep "undo says the revision" 'last change undone, revision 3' "$T/out"
+"$TIENDO" -f "$DB" show 1a-1 --period 2026S1 >"$T/show"
+expect_grep "undo brought back the old difficulties" $'^difficulties\t$' "$T/show"
+expect_grep "undo keeps what was before" $'^percent\t40$' "$T/show"
+expect_grep "undo is in the history" $'^3\t[^\t]+\t[^\t]+\tundo\t' "$T/show"
+expect_exit "undo with nothing saved is refused" 1 "$TIENDO" -f "$DB" undo 1b-1 --period 2026S1
+expect_grep "nothing to undo" 'nothing to undo' "$T/err"
+
+# Indicator values.
+expect_exit "set-indicator ratio" 0 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --numerator 800 --denominator 1000 --note "Theo số liệu xã"
+expect_exit "show-indicator" 0 "$TIENDO" -f "$DB" show-indicator MT2030-1 --period 2026
+expect_grep "value shown as a fraction" $'^value\t800/1000$' "$T/out"
+expect_grep "target shown" $'^target\t>=80%\t2030$' "$T/out"
+expect_exit "set-indicator value" 0 "$TIENDO" -f "$DB" set-indicator MT2025-1 --period 2025 --value 100
+expect_exit "numerator over denominator refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --numerator 5 --denominator 4
+expect_exit "zero denominator refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --numerator 0 --denominator 0
+expect_exit "value and numerator together is a usage error" 2 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --value 3 --numerator 1
+expect_exit "an indicator the unit does not report is refused" 1 "$TIENDO" -f "$DB" set-indicator MT2027-1 --period 2026 --value 1
+expect_exit "milestone value must be 0 or 1" 1 "$TIENDO" -f "$DB" set-indicator MT2026-1 --period 2026 --unit T-SKHCN --value 2
+expect_exit "milestone yes" 0 "$TIENDO" -f "$DB" set-indicator MT2026-1 --period 2026 --unit T-SKHCN --value 1
+expect_exit "unknown indicator refused" 1 "$TIENDO" -f "$DB" set-indicator MT9 --period 2026 --value 1
+expect_exit "decimal comma refused with a hint" 1 "$TIENDO" -f "$DB" set-indicator MT2025-1 --period 2025 --value 99,5
+expect_grep "hint says use a dot" 'use \. for decimals' "$T/err"

@@ -1,0 +1,161 @@
+#!/bin/bash
+. "$SRCDIR/tests/lib.sh"
+# Plan file of the Quảng Ngãi Department of Science and Technology:
+# Kế hoạch số 2725/KH-SKHCN ngày 11/11/2025 (seed 003, OCR text restored to
+# full Vietnamese), a sub-plan of the province's 58/KH-UBND of 10/10/2025.
+# Every count below was made by hand from the seed text, not from the CSV.
+
+PLAN="$SRCDIR/data/plans/quang-ngai-skhcn-2725-2025.csv"
+DB="$T/db"
+
+expect_exit "init --plan loads plan 2725/KH-SKHCN" 0 \
+	"$TIENDO" -f "$DB" init --plan "$PLAN"
+
+# row FILE CODE: the line of a tab-separated listing whose first field is CODE
+row() { awk -F'\t' -v c="$2" '$1 == c' "$1"; }
+
+# ---------------------------------------------------------------- counts
+"$TIENDO" -f "$DB" tasks >"$T/tasks" 2>"$T/err"
+"$TIENDO" -f "$DB" indicators >"$T/indicators" 2>"$T/err"
+"$TIENDO" -f "$DB" units >"$T/units" 2>"$T/err"
+
+# Tasks, counted in the seed: part III ("KẾ HOẠCH, THỰC HIỆN") group 1 has
+# items a)-d) = 4, group 2 a)-h) = 8, group 3 a)-d) = 4, group 4 a)-d) = 4
+# (20); part V: V.1 three dashes = 3, V.2 one paragraph = 1, V.3 two dashes
+# = 2, V.4 one dash with an action = 1 (its second dash only states the
+# reporting regime and is a report rule) (7). 20 + 7 = 27.
+expect_eq "tasks: 27 lines" 27 "$(($(wc -l <"$T/tasks")))"
+
+# Indicators, counted in the seed (II.2 Mục tiêu cụ thể): Năm 2025 three
+# dashes, the first bundling two targets (plan issued; section on the
+# Department's website) split in two = 4; Đến năm 2027 two dashes = 2;
+# Đến năm 2030 three dashes = 3. 4 + 2 + 3 = 9.
+expect_eq "indicators: 9 lines" 9 "$(($(wc -l <"$T/indicators")))"
+
+# Units, counted in the seed: the province committee (UBND tỉnh), the
+# Department (Sở), the four divisions it names (Văn phòng Sở, Phòng Quản lý
+# khoa học và ĐMST, Phòng Bưu chính - Viễn thông và CĐS, Trung tâm CĐS và
+# ĐMST) and the two collectives it assigns work to ("Các phòng, đơn vị thuộc
+# Sở", "Các phòng chuyên môn, nghiệp vụ thuộc Sở"): 1 + 1 + 4 + 2 = 8.
+expect_eq "units: 8 lines" 8 "$(($(wc -l <"$T/units")))"
+
+expect_eq "units: sorted by code" \
+	"QNG-SKHCN QNG-SKHCN-BCVT QNG-SKHCN-DV QNG-SKHCN-PCM QNG-SKHCN-QLKH QNG-SKHCN-TTCDS QNG-SKHCN-VP QNG-UBND" \
+	"$(cut -f1 "$T/units" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "units: QNG-UBND is the root province committee" \
+	"$(printf 'QNG-UBND\tprovince\t\tỦy ban nhân dân tỉnh Quảng Ngãi')" \
+	"$(row "$T/units" QNG-UBND)"
+expect_eq "units: Science Management Division under the Department" \
+	"$(printf 'QNG-SKHCN-QLKH\tdivision\tQNG-SKHCN\tPhòng Quản lý khoa học và Đổi mới sáng tạo')" \
+	"$(row "$T/units" QNG-SKHCN-QLKH)"
+
+# ---------------------------------------------------------------- tasks
+expect_eq "tasks: plan order starts with 1a" 1a "$(head -n 1 "$T/tasks" | cut -f1)"
+expect_eq "tasks: plan order ends with V.4-1" V.4-1 "$(tail -n 1 "$T/tasks" | cut -f1)"
+
+# III.1: "Đơn vị thực hiện: Phòng Bưu chính - Viễn thông và Chuyển đổi số;
+# Phòng Quản lý khoa học và ĐMST; Trung tâm CĐS và ĐMST", "Thường xuyên".
+t=$(row "$T/tasks" 1d)
+expect_eq "task 1d: lead units of group III.1" \
+	"QNG-SKHCN-BCVT QNG-SKHCN-QLKH QNG-SKHCN-TTCDS" "$(field 2 "$t")"
+expect_eq "task 1d: recurring" recurring "$(field 3 "$t")"
+
+# III.2: "Đơn vị thực hiện: Trung tâm Chuyển đổi số và Đổi mới sáng tạo".
+t=$(row "$T/tasks" 2h)
+expect_eq "task 2h: led by the Digital Transformation Centre" QNG-SKHCN-TTCDS "$(field 2 "$t")"
+expect_eq "task 2h: recurring" recurring "$(field 3 "$t")"
+
+# III.3: "Các phòng chuyên môn, nghiệp vụ thuộc Sở ... chủ trì, thực hiện".
+t=$(row "$T/tasks" 3a)
+expect_eq "task 3a: led by the specialised divisions (group)" QNG-SKHCN-PCM "$(field 2 "$t")"
+expect_eq "task 3a: recurring" recurring "$(field 3 "$t")"
+
+# III.4: "Phòng Quản lý khoa học và ĐMST; Trung tâm CĐS và ĐMST".
+t=$(row "$T/tasks" 4d)
+expect_eq "task 4d: lead units of group III.4" \
+	"QNG-SKHCN-QLKH QNG-SKHCN-TTCDS" "$(field 2 "$t")"
+expect_eq "task 4d: recurring" recurring "$(field 3 "$t")"
+
+# V.2 Văn phòng Sở: one paragraph, no time frame stated.
+t=$(row "$T/tasks" V.2)
+expect_eq "task V.2: led by the Department Office" QNG-SKHCN-VP "$(field 2 "$t")"
+expect_eq "task V.2: no time frame" none "$(field 3 "$t")"
+
+# V.4 Các phòng, đơn vị thuộc Sở, first dash.
+t=$(row "$T/tasks" V.4-1)
+expect_eq "task V.4-1: led by all divisions (group)" QNG-SKHCN-DV "$(field 2 "$t")"
+expect_eq "task V.4-1: no time frame" none "$(field 3 "$t")"
+
+# tasks --unit through groups. Counted from the seed: the Office (Văn phòng
+# Sở) coordinates every task of III.1-III.4 as one of "các phòng, đơn vị
+# thuộc Sở" (4+8+4+4 = 20), coordinates V.1 second dash (1), leads V.2 (1)
+# and V.4 first dash (1): 23. The Centre (TTCDS) leads III.1, III.2, III.4
+# (4+8+4), is among the divisions of III.3 (4), leads both dashes of V.3
+# (2), coordinates V.1 second dash (1) and leads V.4 first dash (1): 24.
+"$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-VP >"$T/tasks-vp" 2>"$T/err"
+expect_eq "tasks --unit QNG-SKHCN-VP: 23 tasks" 23 "$(($(wc -l <"$T/tasks-vp")))"
+"$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-TTCDS >"$T/tasks-tt" 2>"$T/err"
+expect_eq "tasks --unit QNG-SKHCN-TTCDS: 24 tasks" 24 "$(($(wc -l <"$T/tasks-tt")))"
+
+# ---------------------------------------------------------------- indicators
+i=$(row "$T/indicators" MT2025-2)
+expect_eq "indicator MT2025-2: 100% of staff informed" ">=100%" "$(field 3 "$i")"
+expect_eq "indicator MT2025-2: year 2025" 2025 "$(field 4 "$i")"
+i=$(row "$T/indicators" MT2027-1)
+expect_eq "indicator MT2027-1: network formed is a milestone" "milestone yes" \
+	"$(field 2 "$i") $(field 3 "$i")"
+expect_eq "indicator MT2027-1: year 2027" 2027 "$(field 4 "$i")"
+i=$(row "$T/indicators" MT2030-2)
+expect_eq "indicator MT2030-2: at least 80% of citizens" ">=80%" "$(field 3 "$i")"
+expect_eq "indicator MT2030-2: year 2030" 2030 "$(field 4 "$i")"
+i=$(row "$T/indicators" MT2030-3)
+expect_eq "indicator MT2030-3: at least 70% of communication staff" ">=70%" "$(field 3 "$i")"
+expect_eq "indicator MT2030-3: year 2030" 2030 "$(field 4 "$i")"
+
+# ---------------------------------------------------------------- plan header
+"$TIENDO" -f "$DB" plans >"$T/plans" 2>"$T/err"
+expect_eq "plans: header of 2725/KH-SKHCN" \
+	"$(printf 'QNG-SKHCN-2725-2025\t1\t2725/KH-SKHCN\t2025-11-11\tKế hoạch triển khai thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” tại Sở Khoa học và Công nghệ')" \
+	"$(cat "$T/plans")"
+
+# ---------------------------------------------------------------- reporting regime
+# V.4: divisions report to the Department leadership via the Science
+# Management Division before 10/6 and 15/12; V.1: that division reports
+# before 20/6 and 20/12 or ad hoc (up to the province committee).
+"$TIENDO" -f "$DB" regime >"$T/regime" 2>"$T/err"
+expect_eq "regime: 2 rules" 2 "$(($(wc -l <"$T/regime")))"
+expect_eq "regime: divisions half-yearly 10/6 and 15/12" \
+	"$(printf 'BC-DV\thalf\t06-10 12-15\tno\tQNG-SKHCN-DV\tQNG-SKHCN-QLKH')" \
+	"$(row "$T/regime" BC-DV)"
+expect_eq "regime: Science Management Division 20/6 and 20/12 or ad hoc" \
+	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND')" \
+	"$(row "$T/regime" BC-QLKH)"
+
+expect_exit "due: June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
+expect_eq "due: June 2026 has the two first-half reports" \
+	"$(printf '2026-06-10\treport\tBC-DV\t2026S1 QNG-SKHCN-QLKH\n2026-06-20\treport\tBC-QLKH\t2026S1 QNG-UBND')" \
+	"$(cat "$T/out")"
+expect_exit "due: December 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-12-01 --days 31
+expect_grep "due: divisions' second-half report on 15 December" \
+	"$(printf '^2026-12-15\treport\tBC-DV\t2026S2 QNG-SKHCN-QLKH$')" "$T/out"
+
+# ---------------------------------------------------------------- events (task 1d)
+expect_exit "due: May 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 31
+expect_eq "due: S&T Day on 18 May" \
+	"$(printf '2026-05-18\tevent\tKHCN\tNgày Khoa học và Công nghệ Việt Nam')" \
+	"$(cat "$T/out")"
+expect_exit "due: 1-10 October 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-10-01 --days 10
+expect_eq "due: Innovation Day 1/10 and Digital Transformation Day 10/10" \
+	"$(printf '2026-10-01\tevent\tDMST\tNgày hội Đổi mới sáng tạo quốc gia\n2026-10-10\tevent\tCDS\tNgày Chuyển đổi số quốc gia')" \
+	"$(cat "$T/out")"
+
+# ---------------------------------------------------------------- OCR damage
+# The seed is OCR output without diacritics; none of the damaged forms seen
+# there may survive in the plan file.
+for w in 'Ké hoach' 'Chwong' 'S6' 'quéc' 'd6i' '¢' '§' '@' '|' '~'; do
+	if grep -qF -- "$w" "$PLAN"; then
+		notok "plan file: no OCR damage '$w'" "$(grep -nF -- "$w" "$PLAN" | head -n 3)"
+	else
+		ok "plan file: no OCR damage '$w'"
+	fi
+done

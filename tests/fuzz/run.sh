@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Build each libFuzzer target with clang and run it for SECONDS seconds on a
+# corpus seeded from the shipped plans and the test files.
+# Usage: tests/fuzz/run.sh SECONDS. Ends with "fuzz: N passed, M failed".
+set -u
+secs=${1:-60}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+out=build/fuzz
+mkdir -p "$out"
+pkgs="ncursesw sqlite3 libutf8proc"
+cflags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION=\"fuzz\" -DTIENDO_DATADIR=\".\" -Isrc $(pkg-config --cflags $pkgs)"
+libs="$(pkg-config --libs $pkgs) -lcsv -lm"
+passed=0 failed=0
+srcs=$(ls src/*.c | grep -v 'src/main.c')
+for target in tests/fuzz/fuzz_*.c; do
+	name=$(basename "$target" .c)
+	bin="$out/$name"
+	if ! clang $cflags -o "$bin" "$target" $srcs $libs 2>"$out/$name.build.log"; then
+		echo "not ok - $name: does not build with clang"
+		sed 's/^/#   /' "$out/$name.build.log" | head -n 20
+		failed=$((failed + 1))
+		continue
+	fi
+	corpus="tests/fuzz/corpus-$name"
+	mkdir -p "$corpus"
+	for seed in tests/fuzz/seeds/$name/* data/plans/*.csv; do
+		[ -f "$seed" ] && cp "$seed" "$corpus/" 2>/dev/null
+	done
+	if ASAN_OPTIONS=detect_leaks=1 "$bin" -max_total_time="$secs" -max_len=65536 \
+		-rss_limit_mb=2048 -artifact_prefix="$out/$name-" "$corpus" >"$out/$name.log" 2>&1; then
+		runs=$(grep -o 'Done [0-9]* runs' "$out/$name.log" | tail -n 1)
+		echo "ok - $name ($runs in ${secs}s)"
+		passed=$((passed + 1))
+	else
+		echo "not ok - $name found a crash: see $out/$name.log"
+		grep -E 'ERROR|SUMMARY|Test unit written' "$out/$name.log" | head -n 10 | sed 's/^/#   /'
+		failed=$((failed + 1))
+	fi
+done
+echo "fuzz: $passed passed, $failed failed"

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/* A tiny TAP-style check library for the C unit tests: one line per check. */
+#ifndef TIENDO_CHECK_H
+#define TIENDO_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int check_failed, check_count;
+
+#define CHECK(cond, name)                                                              \
+	do {                                                                           \
+		check_count++;                                                         \
+		if (cond) {                                                            \
+			printf("ok - %s\n", name);                                     \
+		} else {                                                               \
+			check_failed++;                                                \
+			printf("not ok - %s\n#   %s:%d: %s\n", name, __FILE__, __LINE__, #cond); \
+		}                                                                      \
+	} while (0)
+
+#define CHECK_STR(got, want, name)                                                     \
+	do {                                                                           \
+		const char *g_ = (got), *w_ = (want);                                  \
+		check_count++;                                                         \
+		if (g_ && w_ && strcmp(g_, w_) == 0) {                                 \
+			printf("ok - %s\n", name);                                     \
+		} else {                                                               \
+			check_failed++;                                                \
+			printf("not ok - %s\n#   %s:%d: got \"%s\", want \"%s\"\n", name, \
+			       __FILE__, __LINE__, g_ ? g_ : "(null)", w_ ? w_ : "(null)"); \
+		}                                                                      \
+	} while (0)
+
+#define CHECK_INT(got, want, name)                                                     \
+	do {                                                                           \
+		long long g_ = (long long)(got), w_ = (long long)(want);               \
+		check_count++;                                                         \
+		if (g_ == w_) {                                                        \
+			printf("ok - %s\n", name);                                     \
+		} else {                                                               \
+			check_failed++;                                                \
+			printf("not ok - %s\n#   %s:%d: got %lld, want %lld\n", name,      \
+			       __FILE__, __LINE__, g_, w_);                            \
+		}                                                                      \
+	} while (0)
+
+static inline int check_done(void)
+{
+	return check_failed ? 1 : 0;
+}
+
+#endif

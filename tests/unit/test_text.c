@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests: UTF-8 checks, NFC, folding for search, ASCII rendering. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "text.h"
+
+static char *clean(const char *s, unsigned flags)
+{
+	const char *why;
+	return text_clean(s, flags, &why);
+}
+
+int main(void)
+{
+	/* "Việt" precomposed vs decomposed: e + circumflex (U+0302) + dot below (U+0323) */
+	const char *nfc = "Vi\xE1\xBB\x87t";
+	const char *nfd = "Vie\xCC\x82\xCC\xA3t";
+	char *a = clean(nfc, 0), *b = clean(nfd, 0);
+	CHECK_STR(a, nfc, "NFC input kept");
+	CHECK_STR(b, nfc, "NFD input becomes NFC");
+	free(a);
+	free(b);
+
+	const char *why = NULL;
+	CHECK(text_clean("ab\xC3(", 0, &why) == NULL, "invalid UTF-8 refused");
+	CHECK(why != NULL, "invalid UTF-8 says why");
+	CHECK(text_clean("a\x01" "b", 0, &why) == NULL, "control character refused");
+	CHECK(text_clean("a\nb", 0, &why) == NULL, "line break refused in a one-line field");
+	a = clean("a\r\nb\rc", TEXT_MULTILINE);
+	CHECK_STR(a, "a\nb\nc", "CRLF and CR become LF in multi-line fields");
+	free(a);
+	CHECK(text_valid_utf8("abc", 3), "ASCII is UTF-8");
+	CHECK(!text_valid_utf8("a\0b", 3), "NUL is refused");
+	CHECK(!text_valid_utf8("\xED\xA0\x80", 3), "surrogates are refused");
+	CHECK(!text_valid_utf8("\xC0\xAF", 2), "overlong encoding refused");
+
+	struct { const char *in, *fold; } folds[] = {
+		{"CHUYỂN ĐỔI SỐ", "chuyen doi so"},
+		{"chuyển đổi số", "chuyen doi so"},
+		{"Đồng Tháp", "dong thap"},
+		{"Quảng Ngãi", "quang ngai"},
+		{"hoà", "hoa"},
+		{"hòa", "hoa"},
+		{"Nghị quyết 57-NQ/TW", "nghi quyet 57-nq/tw"},
+		{"ƯU TIÊN", "uu tien"},
+	};
+	for (size_t i = 0; i < sizeof folds / sizeof folds[0]; i++) {
+		char *f = text_fold(folds[i].in);
+		CHECK_STR(f, folds[i].fold, folds[i].in);
+		free(f);
+	}
+	char *hay = text_fold("Đẩy mạnh truyền thông chuyển đổi số tại Đồng Tháp");
+	char *n1 = text_fold("chuyen doi so"), *n2 = text_fold("DONG THAP"), *n3 = text_fold("dòng thắp");
+	char *n4 = text_fold("kinh phí");
+	CHECK(text_match(hay, n1), "search without diacritics finds the text");
+	CHECK(text_match(hay, n2), "search in capitals finds the text");
+	CHECK(text_match(hay, n3), "search with other tones finds the text");
+	CHECK(!text_match(hay, n4), "search for absent words finds nothing");
+	free(hay);
+	free(n1);
+	free(n2);
+	free(n3);
+	free(n4);
+
+	char *asc = text_ascii("Kế hoạch số 118/KH-UBND – Đồng Tháp “đặc khu”");
+	CHECK_STR(asc, "Ke hoach so 118/KH-UBND - Dong Thap \"dac khu\"", "ASCII rendering");
+	free(asc);
+	char bad[] = "ab\xE1\xBB";
+	text_repair_utf8(bad);
+	CHECK_STR(bad, "ab??", "a clipped character is repaired");
+	return check_done();
+}
