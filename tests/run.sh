@@ -40,3 +40,11 @@ run_one() {
 }
 
 
+for t in "$build"/tests/*; do
+	[ -x "$t" ] || continue
+	cd "$root" && run_one "unit/$(basename "$t")" "$t"
+done
+for t in "$root"/tests/cli/*.sh; do
+	cd "$root" && run_one "cli/$(basename "$t" .sh)" bash "$t"
+done
+echo "$label: $passed passed, $failed failed"
