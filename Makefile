@@ -33,7 +33,7 @@ OBJ = $(SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps run check unit-tests install uninstall clean fuzz demo bench
+.PHONY: all deps check-deps run check unit-tests install uninstall clean fuzz demo demo-reset
 
 all: deps $(BIN)
 
@@ -65,13 +65,18 @@ unit-tests: $(UNIT_BIN)
 
 -include $(OBJ:.o=.d) $(BUILD)/main.d
 
-# The demo database that `make run` opens; rebuilt when data/ changes.
+# The demo database that `make run` opens, built from data/ when it does not
+# exist yet (so what you enter in the demo stays); `make demo-reset` rebuilds it.
 DEMO_DB = build/demo.db
-$(DEMO_DB): $(BIN) data/demo/build.sh $(wildcard data/plans/*.csv data/demo/*)
+$(DEMO_DB): | $(BIN)
 	@mkdir -p build
 	@sh data/demo/build.sh ./$(BIN) $@
 
 demo: deps $(DEMO_DB)
+
+demo-reset: deps $(BIN)
+	rm -f $(DEMO_DB)
+	@$(MAKE) --no-print-directory $(DEMO_DB)
 
 run: deps $(BIN) $(DEMO_DB)
 	./$(BIN) -f $(DEMO_DB)
@@ -95,7 +100,7 @@ install: $(BIN)
 	install -m 644 docs/tiendo.1 $(DESTDIR)$(MANDIR)/tiendo.1
 	install -m 644 data/plans/*.csv data/plans/README $(DESTDIR)$(DATADIR)/plans/
 	install -m 644 data/demo/* $(DESTDIR)$(DATADIR)/demo/
-	install -m 644 keymaps/*.keys $(DESTDIR)$(DATADIR)/keymaps/
+	for f in keymaps/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/keymaps/; done; true
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tiendo $(DESTDIR)$(MANDIR)/tiendo.1
