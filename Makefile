@@ -33,7 +33,7 @@ OBJ = $(SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps run check unit-tests install uninstall clean fuzz demo demo-reset
+.PHONY: all deps check-deps run check unit-tests install uninstall clean fuzz memcheck demo demo-reset
 
 all: deps $(BIN)
 
@@ -89,6 +89,10 @@ check: check-deps
 		SAN_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1 -g" build-san/tiendo unit-tests
 	@sh tests/check.sh
+
+# The command-line tests with every run of tiendo under valgrind.
+memcheck: check-deps $(BIN)
+	@sh tests/memcheck.sh
 
 fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}

@@ -1,0 +1,28 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# make memcheck: the command-line tests with every tiendo run under valgrind;
+# fails on any memory error or definite leak. Ends with "N passed, M failed".
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cat >"$dir/tiendo" <<WRAP
+#!/bin/sh
+exec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=70 \
+	--log-file="$dir/vg.%p" "$root/tiendo" "\$@"
+WRAP
+chmod +x "$dir/tiendo"
+sh "$root/tests/run.sh" "$dir/no-unit-tests" "$dir/tiendo" memcheck | tee "$dir/run.log"
+p=$(tail -n 1 "$dir/run.log" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(tail -n 1 "$dir/run.log" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+reports=0
+for r in "$dir"/vg.*; do
+	[ -s "$r" ] || continue
+	reports=$((reports + 1))
+	echo "valgrind report $r:"; sed 's/^/    /' "$r" | head -n 40
+done
+runs=$(ls "$dir"/vg.* 2>/dev/null | wc -l)
+if [ "$reports" -eq 0 ]; then echo "ok - no valgrind report in $runs runs"; p=$((p + 1)); else
+	echo "not ok - $reports of $runs runs had valgrind reports"; f=$((f + 1)); fi
+echo "$p passed, $f failed"
+[ "$f" -eq 0 ]
