@@ -19,7 +19,7 @@ PKGS = ncursesw sqlite3 libutf8proc
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION='"$(VERSION)"' \
-	       -DTIENDO_DATADIR='"$(DATADIR)"' -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
+	       -DTIENDO_DATADIR='"$(DATADIR)"' -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_CFLAGS)
 LIBS = $(PKG_LIBS) -lcsv -lm
@@ -50,6 +50,12 @@ Q = $(if $(V),,@)
 $(BIN): $(BUILD)/main.o $(OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(OBJ) $(LIBS)
+
+# The default key bindings are compiled in from keymaps/default.keys.
+$(BUILD)/default_keys.inc: keymaps/default.keys
+	@mkdir -p $(BUILD)
+	@sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< >$@
+$(BUILD)/keymap.o: $(BUILD)/default_keys.inc
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(BUILD)

@@ -5,11 +5,38 @@
 #include <string.h>
 
 #include "cli.h"
+#include "keymap.h"
 #include "msg.h"
+
+/* --check-keymap FILE: report every problem with its line, change nothing. */
+static int check_keymap(const char *name)
+{
+	char *path = keymap_find(name);
+	size_t n;
+	char *buf = path ? read_file(path, &n) : NULL;
+	if (!buf) {
+		cli_error(tr("%s: no such keymap (a file, or a name in ~/.config/tiendo or keymaps/)"), name);
+		free(path);
+		return EXIT_REFUSED;
+	}
+	struct keymap km;
+	struct keymap_diags d = {.n = 0};
+	keymap_defaults(&km);
+	int problems = keymap_apply(&km, buf, n, &d);
+	for (int i = 0; i < d.n; i++)
+		fprintf(stderr, "%s:%d: %s\n", path, d.v[i].line, d.v[i].msg);
+	if (d.dropped)
+		fprintf(stderr, tr("%s: %d more problems\n"), path, d.dropped);
+	if (!problems)
+		printf(tr("%s: ok\n"), path);
+	free(buf);
+	free(path);
+	return problems ? EXIT_REFUSED : EXIT_OK;
+}
 
 static void usage(FILE *f)
 {
-	fputs(tr("Usage: tiendo [OPTIONS] [COMMAND [ARGS]]\n\nTrack a plan's tasks, target indicators, deadlines and progress reports.\n\nOptions:\n  -f FILE       the database (default: $TIENDO_DB, else\n                $XDG_DATA_HOME/tiendo/tiendo.db)\n  --ascii       print without Vietnamese diacritics\n  --lang LANG   vi (default) or en; also from $TIENDO_LANG, $LANGUAGE, $LANG\n  -h, --help    this help; COMMAND --help for a command's\n  -V, --version the version\n\nCommands:\n"),
+	fputs(tr("Usage: tiendo [OPTIONS] [COMMAND [ARGS]]\n\nTrack a plan's tasks, target indicators, deadlines and progress reports.\n\nOptions:\n  -f FILE       the database (default: $TIENDO_DB, else\n                $XDG_DATA_HOME/tiendo/tiendo.db)\n  --ascii       print without Vietnamese diacritics\n  --lang LANG   vi (default) or en; also from $TIENDO_LANG, $LANGUAGE, $LANG\n  -h, --help    this help; COMMAND --help for a command's\n  -V, --version the version\n  --check-keymap FILE  check a keymap file and report its problems\n\nCommands:\n"),
 	      f);
 	for (size_t i = 0; i < cli_n_commands; i++)
 		fprintf(f, "  %s\n", cli_commands[i].name);
@@ -24,6 +51,7 @@ int main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"dump-catalog", no_argument, NULL, 'D'},
+		{"check-keymap", required_argument, NULL, 'K'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli c = {.prog = argv[0]};
@@ -47,6 +75,7 @@ int main(int argc, char **argv)
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': printf("tiendo %s\n", TIENDO_VERSION); return EXIT_OK;
 		case 'D': msg_dump(stdout); return EXIT_OK;
+		case 'K': return check_keymap(optarg);
 		case ':': return cli_usage(NULL, tr("option %s needs a value"), argv[optind - 1]);
 		default: return cli_usage(NULL, tr("unknown option %s"), argv[optind - 1]);
 		}

@@ -4,7 +4,7 @@
 # and each translation keeps the printf conversions of its English original.
 . "$SRCDIR/tests/lib.sh"
 
-grep -ohP '\b(tr|N_)\("(?:[^"\\]|\\.)*"\)' "$SRCDIR"/src/*.c | sed -E 's/^(tr|N_)\("//; s/"\)$//' | sort -u >"$T/used"
+grep -ohP '\b(tr|N_)\("(?:[^"\\]|\\.)*"\)' "$SRCDIR"/src/*.[ch] | sed -E 's/^(tr|N_)\("//; s/"\)$//' | sort -u >"$T/used"
 "$TIENDO" --dump-catalog >"$T/catalog"
 cut -f1 "$T/catalog" | sort >"$T/have"
 missing=$(comm -23 "$T/used" "$T/have")

@@ -10,7 +10,7 @@ cd "$root"
 out=build/fuzz
 mkdir -p "$out"
 pkgs="ncursesw sqlite3 libutf8proc"
-cflags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION=\"fuzz\" -DTIENDO_DATADIR=\".\" -Isrc $(pkg-config --cflags $pkgs)"
+cflags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION=\"fuzz\" -DTIENDO_DATADIR=\".\" -Isrc -Ibuild $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lcsv -lm"
 passed=0 failed=0
 srcs=$(ls src/*.c | grep -v 'src/main.c')
@@ -25,7 +25,12 @@ for target in tests/fuzz/fuzz_*.c; do
 	fi
 	corpus="tests/fuzz/corpus-$name"
 	mkdir -p "$corpus"
-	for seed in tests/fuzz/seeds/$name/* data/plans/*.csv; do
+	case $name in
+	fuzz_planfile) extra="data/plans/*.csv" ;;
+	fuzz_keymap) extra="keymaps/*.keys" ;;
+	*) extra="" ;;
+	esac
+	for seed in tests/fuzz/seeds/$name/* $extra; do
 		[ -f "$seed" ] && cp "$seed" "$corpus/" 2>/dev/null
 	done
 	if ASAN_OPTIONS=detect_leaks=1 "$bin" -max_total_time="$secs" -max_len=65536 \
