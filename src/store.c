@@ -519,6 +519,7 @@ int store_units(struct db *db, struct unit_set *out, struct err *e)
 		unit_set_free(out);
 		return db_fail(db, e);
 	}
+	unit_set_index(out);
 	return 0;
 }
 

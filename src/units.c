@@ -21,22 +21,64 @@ void unit_set_free(struct unit_set *s)
 		free(s->v[i].members);
 	}
 	free(s->v);
+	free(s->by_id);
 	memset(s, 0, sizeof *s);
+}
+
+static const struct unit_set *sort_set; /* qsort has no context argument */
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	int64_t x = sort_set->v[*(const size_t *)a].id, y = sort_set->v[*(const size_t *)b].id;
+	return (x > y) - (x < y);
+}
+
+void unit_set_index(struct unit_set *s)
+{
+	free(s->by_id);
+	s->by_id = xmalloc((s->n ? s->n : 1) * sizeof *s->by_id);
+	for (size_t i = 0; i < s->n; i++)
+		s->by_id[i] = i;
+	sort_set = s;
+	qsort(s->by_id, s->n, sizeof *s->by_id, cmp_by_id);
+	sort_set = NULL;
 }
 
 const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i].code, code) == 0)
-			return &s->v[i];
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(s->v[mid].code, code);
+		if (c == 0)
+			return &s->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
 const struct unit_rec *unit_set_by_id(const struct unit_set *s, int64_t id)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].id == id)
-			return &s->v[i];
+	if (!s->by_id) {
+		for (size_t i = 0; i < s->n; i++)
+			if (s->v[i].id == id)
+				return &s->v[i];
+		return NULL;
+	}
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t v = s->v[s->by_id[mid]].id;
+		if (v == id)
+			return &s->v[s->by_id[mid]];
+		if (v < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

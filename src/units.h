@@ -17,9 +17,13 @@ struct unit_rec {
 };
 
 struct unit_set {
-	struct unit_rec *v;
+	struct unit_rec *v; /* sorted by code (byte order) */
 	size_t n, cap;
+	size_t *by_id;      /* indexes into v sorted by id; built by unit_set_index */
 };
+
+/* Build the id index; call after filling v in code order. */
+void unit_set_index(struct unit_set *s);
 
 void unit_set_free(struct unit_set *s);
 const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code);
