@@ -316,6 +316,19 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		cli_out(c, "revision\t%lld\n", en.revision);
 		cli_out(c, "entered\t%s\t%s\n", en.at, en.by);
 	}
+	struct draft dr;
+	bool has_draft;
+	if (draft_get(&t.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
+		char *r = one_line(dr.result), *d = one_line(dr.difficulties),
+		     *p = one_line(dr.proposals), *ev = one_line(dr.evidence);
+		cli_out(c, "draft\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", dr.saved_at, dr.status, dr.percent,
+			dr.count, r, d, p, ev);
+		free(r);
+		free(d);
+		free(p);
+		free(ev);
+		draft_free(&dr);
+	}
 	cli_out(c, "history\t%zu\n", nh);
 	for (size_t i = 0; i < nh; i++) {
 		const struct entry *h = &hist[i];

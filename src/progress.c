@@ -461,3 +461,68 @@ int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *do
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
+
+void draft_free(struct draft *d)
+{
+	char *f[] = {d->status, d->percent, d->count, d->result, d->difficulties, d->proposals,
+		     d->evidence, d->saved_at};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(f[i]);
+	memset(d, 0, sizeof *d);
+}
+
+int draft_save(struct db *db, const struct entry_key *k, const struct draft *d, struct err *e)
+{
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	sqlite3_stmt *st = db_prep(db, "INSERT OR REPLACE INTO draft(unit_id, task_id, period, status,"
+				       " percent, count, result, difficulties, proposals, evidence, saved_at)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->task_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	const char *f[] = {d->status, d->percent, d->count, d->result, d->difficulties, d->proposals,
+			   d->evidence};
+	for (int i = 0; i < 7; i++)
+		sqlite3_bind_text(st, 4 + i, f[i] ? f[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, stamp, -1, SQLITE_STATIC);
+	return db_done(db, st, e);
+}
+
+int draft_get(struct db *db, const struct entry_key *k, struct draft *d, bool *found, struct err *e)
+{
+	memset(d, 0, sizeof *d);
+	*found = false;
+	sqlite3_stmt *st = db_prep(db, "SELECT status, percent, count, result, difficulties, proposals,"
+				       " evidence, saved_at FROM draft WHERE unit_id = ?1 AND task_id = ?2"
+				       " AND period = ?3", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->task_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char **f[] = {&d->status, &d->percent, &d->count, &d->result, &d->difficulties,
+			      &d->proposals, &d->evidence, &d->saved_at};
+		for (int i = 0; i < 8; i++)
+			*f[i] = xstrdup(db_col_text(st, i));
+		*found = true;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+int draft_delete(struct db *db, const struct entry_key *k, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM draft WHERE unit_id = ?1 AND task_id = ?2"
+				       " AND period = ?3", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->task_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	return db_done(db, st, e);
+}

@@ -83,6 +83,15 @@ const char *progress_user(void);
 
 
 
+/* A form interrupted before it was saved: the fields as typed. */
+struct draft {
+	char *status, *percent, *count, *result, *difficulties, *proposals, *evidence, *saved_at;
+};
+void draft_free(struct draft *d);
+int draft_save(struct db *db, const struct entry_key *k, const struct draft *d, struct err *e);
+int draft_get(struct db *db, const struct entry_key *k, struct draft *d, bool *found, struct err *e);
+int draft_delete(struct db *db, const struct entry_key *k, struct err *e);
+
 /* Is the task done for the unit: its latest entry (by period end) says done?
  * unit_id 0: done by any unit. */
 int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,

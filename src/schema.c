@@ -179,6 +179,21 @@ static const char *const migrations[] = {
 	"CREATE INDEX progress_by_task ON progress(task_id, period);"
 	"CREATE INDEX progress_by_period ON progress(period, unit_id);"
 	"CREATE INDEX indicator_value_by_indicator ON indicator_value(indicator_id, period);",
+	/* 1 -> 2: drafts of entry forms interrupted by a signal (an SSH link
+	 * dropped while a clerk was typing); the fields as typed, unchecked. */
+	"CREATE TABLE draft("
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" task_id INTEGER NOT NULL REFERENCES task(id),"
+	" period TEXT NOT NULL,"
+	" status TEXT NOT NULL,"
+	" percent TEXT NOT NULL,"
+	" count TEXT NOT NULL,"
+	" result TEXT NOT NULL,"
+	" difficulties TEXT NOT NULL,"
+	" proposals TEXT NOT NULL,"
+	" evidence TEXT NOT NULL,"
+	" saved_at TEXT NOT NULL,"
+	" PRIMARY KEY(unit_id, task_id, period));",
 };
 
 int schema_latest(void)

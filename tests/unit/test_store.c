@@ -63,9 +63,16 @@ static void test_schema(void)
 		sqlite3_open(path(name), &d.h);
 		d.path = (char *)name;
 		CHECK(schema_migrate(&d, v, &e) == 0, "build an old schema");
+		if (v >= 1)
+			sqlite3_exec(d.h, "INSERT INTO unit(code, kind, name) VALUES ('U1', 'province', 'Tỉnh');"
+					  "INSERT INTO meta(key, value) VALUES ('owner', 'U1');", NULL, NULL, NULL);
 		sqlite3_close(d.h);
 		CHECK(db_open(&db, path(name), DB_OPEN_EXISTING, &e) == 0, "an old database opens");
 		CHECK_INT(schema_version(&db), schema_latest(), "and is migrated to the latest schema");
+		if (v >= 1)
+			CHECK_INT(q_int(&db, "SELECT count(*) FROM unit WHERE code = 'U1'"), 1,
+				  "its data survives the migration");
+		CHECK_INT(q_int(&db, "SELECT count(*) FROM draft"), 0, "drafts table exists (schema 2)");
 		CHECK_INT(q_int(&db, "SELECT integrity_check = 'ok' FROM pragma_integrity_check"), 1, "and passes the integrity check");
 		db_close(&db);
 	}
