@@ -72,7 +72,7 @@ static bool single_char(const char *s, int *cp)
 	return true;
 }
 
-bool key_parse(const char *name, int *key)
+bool keymap_key_parse(const char *name, int *key)
 {
 	for (size_t i = 0; i < ARRAY_LEN(named); i++)
 		if (strcmp(name, named[i].name) == 0) {
@@ -100,7 +100,7 @@ bool key_parse(const char *name, int *key)
 	return single_char(name, key);
 }
 
-void key_name(int key, char *buf, size_t n)
+void keymap_key_name(int key, char *buf, size_t n)
 {
 	for (size_t i = 0; i < ARRAY_LEN(named); i++)
 		if (named[i].key == key) {
@@ -224,7 +224,7 @@ int keymap_apply(struct keymap *km, const char *text, size_t n, struct keymap_di
 		char *kname;
 		while ((kname = strtok_r(NULL, " \t\r", &save)) != NULL) {
 			int k;
-			if (!key_parse(kname, &k)) {
+			if (!keymap_key_parse(kname, &k)) {
 				diag(d, line, tr("unknown key '%.40s' for action '%s'"), kname, actions[a].name);
 				bad = true;
 				break;
@@ -290,7 +290,7 @@ void keymap_first_key(const struct keymap *km, enum action a, char *buf, size_t 
 	if (km->n[a] == 0)
 		buf[0] = '\0';
 	else
-		key_name(km->keys[a][0], buf, n);
+		keymap_key_name(km->keys[a][0], buf, n);
 }
 
 static char *try_path(const char *dir, const char *sub, const char *name)

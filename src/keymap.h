@@ -98,8 +98,8 @@ struct keymap_diags {
 };
 
 /* Key name <-> key: "F1", "C-s", "Enter", "Up", "PgDn", "S-Tab", "Space", "q", "?", "đ". */
-bool key_parse(const char *name, int *key);
-void key_name(int key, char *buf, size_t n);
+bool keymap_key_parse(const char *name, int *key);
+void keymap_key_name(int key, char *buf, size_t n);
 
 /* The defaults (keymaps/default.keys, compiled in). Never fails. */
 void keymap_defaults(struct keymap *km);

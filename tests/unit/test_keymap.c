@@ -46,14 +46,14 @@ int main(void)
 	const char *names[] = {"F1", "F10", "F12", "C-s", "C-l", "Enter", "Esc", "Tab", "S-Tab", "Up",
 			       "PgDn", "Space", "q", "?", "/", "đ", "Backspace", "Delete"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		CHECK(key_parse(names[i], &k), names[i]);
-		key_name(k, name, sizeof name);
+		CHECK(keymap_key_parse(names[i], &k), names[i]);
+		keymap_key_name(k, name, sizeof name);
 		CHECK_STR(name, names[i], "key name round trip");
 	}
-	CHECK(key_parse("C-S", &k) && k == 19, "C-S is C-s");
+	CHECK(keymap_key_parse("C-S", &k) && k == 19, "C-S is C-s");
 	const char *bad[] = {"F0", "F13", "C-", "C-ab", "C-i", "C-1", "qq", "", "\xC3", "Ctrl-s"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		CHECK(!key_parse(bad[i], &k), "bad key name refused");
+		CHECK(!keymap_key_parse(bad[i], &k), "bad key name refused");
 
 	struct keymap km;
 	struct keymap_diags d;
