@@ -329,3 +329,19 @@ char *keymap_find(const char *name)
 		p = try_path(TIENDO_DATADIR, "/keymaps", name);
 	return p;
 }
+
+char *keymap_user_file(void)
+{
+	struct strbuf b = {0};
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		sb_addf(&b, "%s/tiendo/keys", xdg);
+	else if (home && *home)
+		sb_addf(&b, "%s/.config/tiendo/keys", home);
+	else
+		return NULL;
+	if (access(b.s, R_OK) == 0)
+		return sb_take(&b);
+	sb_free(&b);
+	return NULL;
+}

@@ -117,5 +117,8 @@ void keymap_first_key(const struct keymap *km, enum action a, char *buf, size_t 
  * $XDG_CONFIG_HOME/tiendo, then the keymaps/ folder beside the program, then
  * the installed data folder. New string, or NULL. */
 char *keymap_find(const char *name_or_path);
+/* The user's own overrides, $XDG_CONFIG_HOME/tiendo/keys (~/.config/...):
+ * its path when it exists, else NULL. */
+char *keymap_user_file(void);
 
 #endif

@@ -4,9 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "cli.h"
+#include "config.h"
+#include "db.h"
 #include "keymap.h"
 #include "msg.h"
+#include "telex.h"
+#include "ui.h"
 
 /* --check-keymap FILE: report every problem with its line, change nothing. */
 static int check_keymap(const char *name)
@@ -36,11 +42,11 @@ static int check_keymap(const char *name)
 
 static void usage(FILE *f)
 {
-	fputs(tr("Usage: tiendo [OPTIONS] [COMMAND [ARGS]]\n\nTrack a plan's tasks, target indicators, deadlines and progress reports.\n\nOptions:\n  -f FILE       the database (default: $TIENDO_DB, else\n                $XDG_DATA_HOME/tiendo/tiendo.db)\n  --ascii       print without Vietnamese diacritics\n  --lang LANG   vi (default) or en; also from $TIENDO_LANG, $LANGUAGE, $LANG\n  -h, --help    this help; COMMAND --help for a command's\n  -V, --version the version\n  --check-keymap FILE  check a keymap file and report its problems\n\nCommands:\n"),
+	fputs(tr("Usage: tiendo [OPTIONS] [COMMAND [ARGS]]\n\nTrack a plan's tasks, target indicators, deadlines and progress reports.\n\nOptions:\n  -f FILE       the database (default: $TIENDO_DB, else\n                $XDG_DATA_HOME/tiendo/tiendo.db)\n  --ascii       print without Vietnamese diacritics\n  --lang LANG   vi (default) or en; also from $TIENDO_LANG, $LANGUAGE, $LANG\n  -h, --help    this help; COMMAND --help for a command's\n  -V, --version the version\n  -k NAME|FILE  key bindings for the interface: default, vi, emacs or a file\n  --input M     typing in the interface: off (default), telex or vni\n  --check-keymap FILE  check a keymap file and report its problems\n\nCommands:\n"),
 	      f);
 	for (size_t i = 0; i < cli_n_commands; i++)
 		fprintf(f, "  %s\n", cli_commands[i].name);
-	fputs(tr("\nWithout a command: an overview of the current plan.\nExit status: 0 done, 1 data or a file refused, 2 usage error.\n"), f);
+	fputs(tr("\nWithout a command, on a terminal: the interface (F1 for help); otherwise an\noverview of the current plan.\nExit status: 0 done, 1 data or a file refused, 2 usage error.\n"), f);
 }
 
 int main(int argc, char **argv)
@@ -52,15 +58,24 @@ int main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{"dump-catalog", no_argument, NULL, 'D'},
 		{"check-keymap", required_argument, NULL, 'K'},
+		{"keymap", required_argument, NULL, 'k'},
+		{"input", required_argument, NULL, 'i'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli c = {.prog = argv[0]};
+	struct config cfg;
+	const char *keymap = NULL, *input = NULL;
 	int ch;
 	setlocale(LC_ALL, "");
 	msg_init();
+	config_load(&cfg);
+	if (cfg.lang[0] && !getenv("TIENDO_LANG"))
+		msg_set_lang(strcmp(cfg.lang, "en") == 0 ? LANG_EN : LANG_VI);
+	if (cfg.ascii == 1)
+		c.ascii = true;
 	opterr = 0;
 	/* '+': stop at the command name; the command parses the rest. */
-	while ((ch = getopt_long(argc, argv, "+:f:hV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+:f:k:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': c.db_opt = optarg; break;
 		case 'a': c.ascii = true; break;
@@ -76,12 +91,25 @@ int main(int argc, char **argv)
 		case 'V': printf("tiendo %s\n", TIENDO_VERSION); return EXIT_OK;
 		case 'D': msg_dump(stdout); return EXIT_OK;
 		case 'K': return check_keymap(optarg);
+		case 'k': keymap = optarg; break;
+		case 'i': input = optarg; break;
 		case ':': return cli_usage(NULL, tr("option %s needs a value"), argv[optind - 1]);
 		default: return cli_usage(NULL, tr("unknown option %s"), argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		return cmd_overview(&c, 0, NULL);
+	if (optind >= argc) {
+		/* No command: the interface on a terminal, the overview for scripts. */
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+			return cmd_overview(&c, 0, NULL);
+		struct ui_options uo = {.ascii = c.ascii, .keymap = keymap ? keymap : cfg.keymap[0] ? cfg.keymap : NULL};
+		const char *im = input ? input : cfg.input[0] ? cfg.input : "off";
+		if (!im_mode_parse(im, &uo.im))
+			return cli_usage(NULL, tr("--input must be off, telex or vni"));
+		char *path = db_default_path(c.db_opt);
+		int rc = ui_run(path, &uo);
+		free(path);
+		return rc;
+	}
 	const char *name = argv[optind];
 	for (size_t i = 0; i < cli_n_commands; i++)
 		if (strcmp(cli_commands[i].name, name) == 0)

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* The user's settings file (~/.config/tiendo/config): keymap, language, input method, ASCII. */
+#ifndef TIENDO_CONFIG_H
+#define TIENDO_CONFIG_H
+
+#include <stdbool.h>
+
+struct config {
+	char keymap[256]; /* "" for the defaults */
+	char lang[8];     /* "", "vi" or "en" */
+	char input[8];    /* "", "off", "telex" or "vni" */
+	int ascii;        /* -1 unset, 0, 1 */
+};
+
+/* Read $XDG_CONFIG_HOME/tiendo/config (or ~/.config/tiendo/config) if it
+ * exists. Lines are "KEY VALUE"; '#' starts a comment. A bad line is
+ * reported on stderr with its number and skipped. */
+void config_load(struct config *c);
+/* Parse settings text (name for messages); returns the number of bad lines. */
+int config_parse(struct config *c, const char *text, const char *name);
+
+#endif

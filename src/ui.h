@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/* The terminal interface: the application state its panes share, and their common calls. */
+#ifndef TIENDO_UI_H
+#define TIENDO_UI_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "db.h"
+#include "keymap.h"
+#include "store.h"
+#include "telex.h"
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+/* Returned by ui_getkey when a signal asks the program to stop. */
+#define KEYC_SIGNAL (KEYC_BASE + 0x800)
+
+enum pane_id { P_TASKS, P_INDICATORS, P_CALENDAR, P_AGENDA, PANE_ID_COUNT };
+
+struct app;
+struct pane;
+
+struct pane_ops {
+	void (*draw)(struct app *a, struct pane *p);    /* paint what is dirty */
+	bool (*key)(struct app *a, struct pane *p, enum action act, int key);
+	void (*reload)(struct app *a, struct pane *p);  /* data changed: rebuild */
+	void (*free)(struct pane *p);
+};
+
+struct pane {
+	enum pane_id id;
+	unsigned mask;       /* PANE_TASKS... for key lookup */
+	WINDOW *win;         /* the body, under the title line */
+	int y, x, h, w;      /* of the whole pane, title line included */
+	bool dirty;          /* repaint all on the next draw */
+	const struct pane_ops *ops;
+	void *data;
+};
+
+/* One task's state for the selected unit and period. */
+struct task_state {
+	bool has_entry, overdue, assigned;
+	enum status status;
+	int percent;
+	int units, done; /* all-units view: assigned units, units done */
+};
+
+struct app {
+	struct db db;
+	struct plan_rec plan;
+	struct unit_set units;
+	struct task_list tasks;
+	struct task_state *tstate; /* parallel to tasks.v */
+	struct indicator_list inds;
+	struct rule_list rules;
+	struct event_list events;
+	const struct unit_rec *owner;
+	const struct unit_rec *unit; /* NULL: all units */
+	struct period period;
+	day_t today;
+	struct keymap km;
+	bool ascii, color, too_small, quit;
+	int rows, cols;
+	enum pane_id focus;
+	struct pane panes[PANE_ID_COUNT];
+	WINDOW *top, *bottom;
+	char msg[300];
+	bool msg_error;
+	bool top_dirty, bottom_dirty;
+	enum im_mode im;
+	int jump_task; /* agenda asks the task list to select this task, or -1 */
+};
+
+extern volatile sig_atomic_t ui_signal;
+
+/* Entry point: run the interface on an open database. Returns an exit code. */
+struct ui_options {
+	bool ascii;
+	const char *keymap; /* name or path, NULL for the defaults */
+	enum im_mode im;
+};
+int ui_run(const char *db_path, const struct ui_options *o);
+
+/* Shared by the panes (ui.c). */
+int ui_getkey(struct app *a, WINDOW *w);
+void ui_message(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_refresh(struct app *a);              /* repaint what is dirty, one doupdate */
+void ui_relayout(struct app *a);
+void ui_mark_all(struct app *a);
+void ui_reload(struct app *a);               /* reread data, mark everything dirty */
+void ui_reload_task(struct app *a, size_t i); /* reread one task's state */
+bool ui_confirm(struct app *a, const char *question);
+void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right);
+const char *ui_status_label(enum status s);
+const char *ui_unit_short(const char *code);
+/* A choice from a list of lines (type to filter); returns the index or -1. */
+int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start);
+
+/* Drawing text (ui_draw.c). */
+int ui_width(const char *s);
+/* Draw s at y,x in exactly width columns (cut or padded), with attr. */
+void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* Wrap s into lines of at most width columns; returns the number of lines. */
+size_t ui_wrap(const char *s, int width, struct strvec *out);
+/* Byte offset of the first character that does not fit in width columns. */
+size_t ui_fit(const char *s, int width);
+void ui_hline(struct app *a, WINDOW *w, int y, int x, int n);
+void ui_vline(struct app *a, WINDOW *w, int y, int x, int n);
+void ui_box(struct app *a, WINDOW *w);
+
+/* Colour pairs (when colours are on). */
+enum { CP_NONE, CP_OVERDUE, CP_DONE, CP_TITLE, CP_HINTKEY, CP_MARK };
+attr_t ui_attr(struct app *a, int pair);
+
+/* The panes (ui_tasks.c, ui_indicators.c, ui_calendar.c). */
+void ui_tasks_init(struct app *a, struct pane *p);
+void ui_indicators_init(struct app *a, struct pane *p);
+void ui_calendar_init(struct app *a, struct pane *p);
+void ui_agenda_init(struct app *a, struct pane *p);
+/* Select task index i in the task list and focus it. */
+void ui_tasks_select(struct app *a, size_t i);
+
+/* Popups (ui_form.c, ui_view.c, ui_help.c). */
+void ui_form_progress(struct app *a, size_t task);
+void ui_form_indicator(struct app *a, size_t ind);
+void ui_view_task(struct app *a, size_t task);
+void ui_view_indicator(struct app *a, size_t ind);
+void ui_help(struct app *a);
+/* A one-line prompt in the bottom line; returns the new text or NULL on Esc. */
+char *ui_prompt(struct app *a, const char *label, const char *initial);
+
+#endif

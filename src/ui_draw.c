@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/* Drawing text in the terminal: widths by wcwidth, cutting by columns, wrapping, ASCII mode. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+/* Decode the next character of s; a bad byte becomes '?'. Returns its length. */
+static size_t next_wc(const char *s, wchar_t *wc, mbstate_t *st)
+{
+	size_t k = mbrtowc(wc, s, MB_CUR_MAX, st);
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		memset(st, 0, sizeof *st);
+		*wc = L'?';
+		return 1;
+	}
+	return k;
+}
+
+static int wc_width(wchar_t wc)
+{
+	if (wc == L'\t' || wc == L'\n')
+		return 1;
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int ui_width(const char *s)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	int w = 0;
+	while (*s) {
+		wchar_t wc;
+		s += next_wc(s, &wc, &st);
+		w += wc_width(wc);
+	}
+	return w;
+}
+
+size_t ui_fit(const char *s, int width)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	int used = 0;
+	while (*p) {
+		wchar_t wc;
+		size_t k = next_wc(p, &wc, &st);
+		int cw = wc_width(wc);
+		if (used + cw > width)
+			break;
+		used += cw;
+		p += k;
+	}
+	return (size_t)(p - s);
+}
+
+void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
+{
+	if (width <= 0)
+		return;
+	char *tmp = NULL;
+	if (a->ascii)
+		s = tmp = text_ascii(s);
+	wattrset(w, (int)attr);
+	wmove(w, y, x);
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	wchar_t buf[128];
+	int nb = 0, used = 0;
+	while (*s) {
+		wchar_t wc;
+		size_t k = next_wc(s, &wc, &st);
+		if (wc == L'\n' || wc == L'\t')
+			wc = L' ';
+		int cw = wcwidth(wc);
+		if (cw < 0) {
+			wc = L'?';
+			cw = 1;
+		}
+		if (used + cw > width)
+			break;
+		buf[nb++] = wc;
+		used += cw;
+		s += k;
+		if (nb == (int)ARRAY_LEN(buf)) {
+			waddnwstr(w, buf, nb);
+			nb = 0;
+		}
+	}
+	if (nb)
+		waddnwstr(w, buf, nb);
+	for (; used < width; used++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+	free(tmp);
+}
+
+size_t ui_wrap(const char *s, int width, struct strvec *out)
+{
+	size_t before = out->n;
+	if (width < 4)
+		width = 4;
+	while (1) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		char *line = xstrndup(s, len);
+		const char *p = line;
+		if (!*p)
+			sv_push(out, "");
+		while (*p) {
+			size_t fit = ui_fit(p, width);
+			if (p[fit] == '\0') {
+				sv_push(out, p);
+				break;
+			}
+			/* break at the last space that fits, else mid-word */
+			size_t cut = fit;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit ? fit : 1;
+			char *piece = xstrndup(p, cut);
+			sv_push(out, piece);
+			free(piece);
+			p += cut;
+			while (*p == ' ')
+				p++;
+		}
+		free(line);
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	return out->n - before;
+}
+
+/* Lines are drawn with Unicode box characters in UTF-8 mode (WACS_*), not
+ * with the terminal's alternate character set, which many terminals and
+ * SSH clients render as letters. */
+void ui_hline(struct app *a, WINDOW *w, int y, int x, int n)
+{
+	if (a->ascii)
+		mvwhline(w, y, x, '-', n);
+	else
+		mvwhline_set(w, y, x, WACS_HLINE, n);
+}
+
+void ui_vline(struct app *a, WINDOW *w, int y, int x, int n)
+{
+	if (a->ascii)
+		mvwvline(w, y, x, '|', n);
+	else
+		mvwvline_set(w, y, x, WACS_VLINE, n);
+}
+
+void ui_box(struct app *a, WINDOW *w)
+{
+	if (a->ascii)
+		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
+	else
+		box_set(w, WACS_VLINE, WACS_HLINE);
+}
+
+attr_t ui_attr(struct app *a, int pair)
+{
+	static const attr_t mono[] = {
+		[CP_NONE] = A_NORMAL, [CP_OVERDUE] = A_BOLD, [CP_DONE] = A_NORMAL,
+		[CP_TITLE] = A_REVERSE, [CP_HINTKEY] = A_BOLD, [CP_MARK] = A_BOLD,
+	};
+	attr_t at = mono[pair];
+	if (a->color && pair != CP_NONE)
+		at |= (attr_t)COLOR_PAIR(pair);
+	return at;
+}

@@ -1,0 +1,670 @@
+/* SPDX-License-Identifier: MIT */
+/* Entry forms: progress on a task, and an indicator value, typed with real line editors.
+ *
+ * Fields are editbufs; long fields wrap on screen and Up/Down move by screen
+ * line inside them before moving to the next field. Saving writes only the
+ * fields the clerk changed, in one transaction, so two people entering
+ * different fields of the same entry do not undo each other. A signal while
+ * a progress form is open keeps what was typed as a draft, offered again the
+ * next time the form is opened. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "editbuf.h"
+#include "msg.h"
+#include "progress.h"
+#include "text.h"
+#include "ui.h"
+
+enum ftype { F_STATUS, F_NUMBER, F_TEXT, F_YESNO };
+
+struct field {
+	const char *label;
+	enum ftype type;
+	struct editbuf eb;
+	int lines;           /* visible lines */
+	int choice;          /* F_STATUS: status; F_YESNO: 0/1/-1 unset */
+	int orig_choice;
+	char *orig;          /* text as loaded, to see what changed */
+	const char *suffix;  /* after a number: "%" or the measure */
+	int top;             /* first visible screen line of the field */
+};
+
+struct form {
+	struct field f[8];
+	int n, cur;
+	char title[300], info[300];
+	WINDOW *win;
+	int h, w, label_w;
+};
+
+static void field_init(struct field *f, const char *label, enum ftype type, const char *text, int lines)
+{
+	memset(f, 0, sizeof *f);
+	f->label = label;
+	f->type = type;
+	f->lines = lines;
+	eb_init(&f->eb, text ? text : "", lines > 1, type == F_NUMBER ? 15 : 60000);
+	f->eb.changed = false;
+	f->orig = xstrdup(text ? text : "");
+}
+
+static bool field_changed(const struct field *f)
+{
+	if (f->type == F_STATUS || f->type == F_YESNO)
+		return f->choice != f->orig_choice;
+	char *t = eb_text(&f->eb);
+	bool ch = strcmp(t, f->orig) != 0;
+	free(t);
+	return ch;
+}
+
+static bool form_changed(const struct form *fm)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (field_changed(&fm->f[i]))
+			return true;
+	return false;
+}
+
+static void form_free(struct form *fm)
+{
+	for (int i = 0; i < fm->n; i++) {
+		eb_free(&fm->f[i].eb);
+		free(fm->f[i].orig);
+	}
+	if (fm->win)
+		delwin(fm->win);
+	fm->win = NULL;
+}
+
+/* Screen lines of a text: [start, end) byte ranges wrapped at width. */
+struct seg {
+	size_t start, end;
+};
+
+static size_t segments(const char *s, int width, struct seg *out, size_t max)
+{
+	size_t n = 0, pos = 0, len = strlen(s);
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		size_t eol = pos;
+		while (eol < len && s[eol] != '\n')
+			eol++;
+		size_t p = pos;
+		do {
+			char *line = xstrndup(s + p, eol - p);
+			size_t fit = ui_fit(line, width);
+			free(line);
+			if (fit == 0 && p < eol)
+				fit = 1;
+			if (n < max)
+				out[n] = (struct seg){p, p + fit};
+			n++;
+			p += fit;
+		} while (p < eol);
+		if (eol >= len)
+			break;
+		pos = eol + 1;
+	}
+	return n;
+}
+
+/* Which screen line and column of the field the cursor is on. */
+static void cursor_seg(const struct field *f, int width, size_t *line, int *col, struct seg *sg,
+		       size_t ns)
+{
+	(void)width;
+	size_t c = f->eb.cur;
+	size_t i;
+	for (i = 0; i + 1 < ns; i++) {
+		/* the cursor belongs to the first segment that ends at or after it,
+		 * unless the next segment continues the same line and starts there */
+		if (c < sg[i].end || (c == sg[i].end && sg[i + 1].start != c))
+			break;
+	}
+	*line = i;
+	char *pre = xstrndup(f->eb.s + sg[i].start, c > sg[i].start ? c - sg[i].start : 0);
+	*col = ui_width(pre);
+	free(pre);
+}
+
+static const char *choice_label(const struct field *f)
+{
+	if (f->type == F_YESNO)
+		return f->choice < 0 ? "-" : f->choice ? tr("yes") : tr("no");
+	return ui_status_label((enum status)f->choice);
+}
+
+static void draw_form(struct app *a, struct form *fm)
+{
+	WINDOW *w = fm->win;
+	werase(w);
+	ui_box(a, w);
+	ui_put(a, w, 0, 2, fm->w - 4, fm->title, A_BOLD);
+	ui_put(a, w, 1, 2, fm->w - 4, fm->info, A_NORMAL);
+	int y = 3, cur_y = -1, cur_x = -1;
+	int fw = fm->w - 3 - fm->label_w - 1;
+	for (int i = 0; i < fm->n; i++) {
+		struct field *f = &fm->f[i];
+		bool focus = i == fm->cur;
+		char label[100];
+		snprintf(label, sizeof label, "%s%s", field_changed(f) ? "*" : " ", f->label);
+		ui_put(a, w, y, 1, fm->label_w, label, focus ? A_BOLD | A_REVERSE : A_BOLD);
+		int x = 2 + fm->label_w;
+		if (f->type == F_STATUS || f->type == F_YESNO) {
+			char buf[100];
+			snprintf(buf, sizeof buf, "< %s >", choice_label(f));
+			ui_put(a, w, y, x, fw, buf, focus ? A_REVERSE : A_NORMAL);
+			y++;
+			continue;
+		}
+		struct seg sg[400];
+		int width = f->type == F_NUMBER ? 12 : fw;
+		size_t ns = segments(f->eb.s, width, sg, ARRAY_LEN(sg));
+		if (ns > ARRAY_LEN(sg))
+			ns = ARRAY_LEN(sg);
+		size_t cl;
+		int cc;
+		cursor_seg(f, width, &cl, &cc, sg, ns);
+		if ((int)cl < f->top)
+			f->top = (int)cl;
+		if ((int)cl >= f->top + f->lines)
+			f->top = (int)cl - f->lines + 1;
+		for (int r = 0; r < f->lines; r++) {
+			size_t si = (size_t)(f->top + r);
+			char *text = si < ns ? xstrndup(f->eb.s + sg[si].start, sg[si].end - sg[si].start)
+					     : xstrdup("");
+			ui_put(a, w, y + r, x, width, text, A_UNDERLINE);
+			free(text);
+		}
+		if (f->suffix)
+			ui_put(a, w, y, x + width + 1, fw - width - 1, f->suffix, A_NORMAL);
+		if (f->lines > 1 && ns > (size_t)f->lines) {
+			char more[32];
+			snprintf(more, sizeof more, "%zu/%zu", cl + 1, ns);
+			ui_put(a, w, y + f->lines - 1, fm->w - 2 - ui_width(more), ui_width(more), more, A_DIM);
+		}
+		if (focus) {
+			cur_y = y + (int)cl - f->top;
+			cur_x = x + cc;
+		}
+		y += f->lines;
+	}
+	/* the form's own hint line, from the action table */
+	struct strbuf b = {0};
+	enum action shown[] = {ACT_SAVE, ACT_CANCEL, ACT_FIELD_NEXT, ACT_CYCLE, ACT_INPUT_METHOD, ACT_HELP};
+	for (size_t i = 0; i < ARRAY_LEN(shown); i++) {
+		char kn[16];
+		keymap_first_key(&a->km, shown[i], kn, sizeof kn);
+		if (!*kn)
+			continue;
+		sb_addf(&b, "%s %s  ", kn, tr(actions[shown[i]].hint));
+		if (shown[i] == ACT_INPUT_METHOD)
+			sb_addf(&b, "(%s)  ", a->im == IM_TELEX ? "Telex" : a->im == IM_VNI ? "VNI" : tr("off"));
+	}
+	ui_put(a, w, fm->h - 2, 2, fm->w - 4, b.s ? b.s : "", A_DIM);
+	sb_free(&b);
+	if (cur_y >= 0) {
+		curs_set(1);
+		wmove(w, cur_y, cur_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(w);
+	doupdate();
+}
+
+static void place(struct app *a, struct form *fm)
+{
+	int rows = 0;
+	for (int i = 0; i < fm->n; i++)
+		rows += fm->f[i].type == F_TEXT ? fm->f[i].lines : 1;
+	fm->h = rows + 6;
+	if (fm->h > a->rows)
+		fm->h = a->rows;
+	fm->w = a->cols - 4 > 100 ? 100 : a->cols - 4;
+	if (fm->win)
+		delwin(fm->win);
+	fm->win = newwin(fm->h, fm->w, (a->rows - fm->h) / 2, (a->cols - fm->w) / 2);
+	keypad(fm->win, TRUE);
+	fm->label_w = 0;
+	for (int i = 0; i < fm->n; i++) {
+		int lw = ui_width(fm->f[i].label) + 2;
+		if (lw > fm->label_w)
+			fm->label_w = lw;
+	}
+}
+
+/* Move by screen line inside a long field; false at its first/last line. */
+static bool move_line(struct form *fm, struct field *f, int d)
+{
+	int width = fm->w - 3 - fm->label_w - 1;
+	struct seg sg[400];
+	size_t ns = segments(f->eb.s, width, sg, ARRAY_LEN(sg));
+	if (ns > ARRAY_LEN(sg))
+		ns = ARRAY_LEN(sg);
+	size_t cl;
+	int cc;
+	cursor_seg(f, width, &cl, &cc, sg, ns);
+	if ((d < 0 && cl == 0) || (d > 0 && cl + 1 >= ns))
+		return false;
+	size_t t = d < 0 ? cl - 1 : cl + 1;
+	char *line = xstrndup(f->eb.s + sg[t].start, sg[t].end - sg[t].start);
+	f->eb.cur = sg[t].start + ui_fit(line, cc);
+	free(line);
+	return true;
+}
+
+static void type_key(struct app *a, struct field *f, int k)
+{
+	if (f->type == F_NUMBER) {
+		if (k >= '0' && k <= '9')
+			eb_insert_cp(&f->eb, (uint32_t)k);
+		return;
+	}
+	if (a->im != IM_OFF && k < 0x80) {
+		size_t start = eb_word_start(&f->eb);
+		char *word = xstrndup(f->eb.s + start, f->eb.cur - start);
+		char out[256];
+		bool done = im_apply(a->im, word, (char)k, out, sizeof out);
+		free(word);
+		if (done) {
+			eb_replace_before(&f->eb, start, out);
+			return;
+		}
+	}
+	eb_insert_cp(&f->eb, (uint32_t)k);
+}
+
+enum form_result { FORM_SAVE, FORM_CANCEL, FORM_SIGNAL };
+
+/* Run the form until the clerk saves, cancels, or a signal comes. */
+static enum form_result run_form(struct app *a, struct form *fm)
+{
+	place(a, fm);
+	for (;;) {
+		struct field *f = &fm->f[fm->cur];
+		draw_form(a, fm);
+		int k = ui_getkey(a, fm->win);
+		if (k == KEYC_SIGNAL)
+			return FORM_SIGNAL;
+		if (k == KEYC_RESIZE) {
+			ui_refresh(a);
+			place(a, fm);
+			continue;
+		}
+		bool text_field = f->type == F_TEXT || f->type == F_NUMBER;
+		if (text_field && k >= 0x20 && k < KEYC_BASE && k != 0x7f) {
+			type_key(a, f, k);
+			continue;
+		}
+		enum action act = keymap_lookup(&a->km, PANE_FORM, k);
+		switch (act) {
+		case ACT_SAVE: return FORM_SAVE;
+		case ACT_CANCEL:
+			if (!form_changed(fm) || ui_confirm(a, tr("Discard what you typed?")))
+				return FORM_CANCEL;
+			ui_refresh(a);
+			continue;
+		case ACT_FIELD_NEXT: case ACT_FIELD_PREV: {
+			int d = act == ACT_FIELD_NEXT ? 1 : -1;
+			/* Up/Down move by line inside a long field first */
+			if ((k == KEYC_UP || k == KEYC_DOWN) && f->type == F_TEXT && move_line(fm, f, d))
+				continue;
+			fm->cur = (fm->cur + d + fm->n) % fm->n;
+			eb_end(&fm->f[fm->cur].eb);
+			continue;
+		}
+		case ACT_CYCLE:
+			if (f->type == F_STATUS)
+				f->choice = (f->choice + 1) % STATUS_COUNT;
+			else if (f->type == F_YESNO)
+				f->choice = f->choice == 1 ? 0 : 1;
+			continue;
+		case ACT_INPUT_METHOD:
+			a->im = (enum im_mode)((a->im + 1) % IM_MODE_COUNT);
+			a->top_dirty = true;
+			continue;
+		case ACT_HELP:
+			ui_help(a);
+			ui_refresh(a);
+			continue;
+		case ACT_REDRAW:
+			clearok(curscr, TRUE);
+			ui_refresh(a);
+			continue;
+		default: break;
+		}
+		if (f->type == F_STATUS || f->type == F_YESNO) {
+			int n = f->type == F_STATUS ? STATUS_COUNT : 2;
+			if (k == KEYC_LEFT)
+				f->choice = (f->choice + n - 1) % n;
+			else if (k == KEYC_RIGHT)
+				f->choice = (f->choice + 1) % n;
+			else if (k == KEYC_ENTER)
+				fm->cur = (fm->cur + 1) % fm->n;
+			continue;
+		}
+		switch (k) {
+		case KEYC_LEFT: eb_left(&f->eb); break;
+		case KEYC_RIGHT: eb_right(&f->eb); break;
+		case KEYC_HOME: case KEYC_CTRL('a'): eb_home(&f->eb); break;
+		case KEYC_END: case KEYC_CTRL('e'): eb_end(&f->eb); break;
+		case KEYC_BACKSPACE: eb_backspace(&f->eb); break;
+		case KEYC_DELETE: case KEYC_CTRL('d'): eb_delete(&f->eb); break;
+		case KEYC_CTRL('w'): eb_delete_word_before(&f->eb); break;
+		case KEYC_CTRL('u'): eb_kill_to_bol(&f->eb); break;
+		case KEYC_CTRL('k'): eb_kill_to_eol(&f->eb); break;
+		case KEYC_ENTER:
+			if (f->eb.multiline)
+				eb_insert_cp(&f->eb, '\n');
+			else
+				fm->cur = (fm->cur + 1) % fm->n;
+			break;
+		default: break;
+		}
+	}
+}
+
+static char *num_text(long long v)
+{
+	char buf[32] = "";
+	if (v >= 0)
+		snprintf(buf, sizeof buf, "%lld", v);
+	return xstrdup(buf);
+}
+
+enum { FP_STATUS, FP_PERCENT, FP_COUNT, FP_RESULT, FP_DIFF, FP_PROP, FP_EVID };
+
+static void fill_draft(struct form *fm, struct draft *d)
+{
+	d->status = xstrdup(status_name((enum status)fm->f[FP_STATUS].choice));
+	d->percent = eb_text(&fm->f[FP_PERCENT].eb);
+	d->count = eb_text(&fm->f[FP_COUNT].eb);
+	d->result = eb_text(&fm->f[FP_RESULT].eb);
+	d->difficulties = eb_text(&fm->f[FP_DIFF].eb);
+	d->proposals = eb_text(&fm->f[FP_PROP].eb);
+	d->evidence = eb_text(&fm->f[FP_EVID].eb);
+}
+
+void ui_form_progress(struct app *a, size_t ti)
+{
+	const struct task_rec *t = &a->tasks.v[ti];
+	char pc[PERIOD_BUF];
+	period_format(&a->period, pc);
+	struct entry_key k = {a->unit->id, t->id, pc};
+	struct entry en;
+	bool found, has_draft;
+	struct draft dr;
+	struct err e;
+	if (progress_get(&a->db, &k, &en, &found, &e) || draft_get(&a->db, &k, &dr, &has_draft, &e)) {
+		ui_message(a, true, "%s", e.msg);
+		return;
+	}
+	struct form fm;
+	memset(&fm, 0, sizeof fm);
+	fm.n = 7;
+	char *pct = num_text(en.percent), *cnt = num_text(en.count);
+	field_init(&fm.f[FP_STATUS], tr("Status"), F_STATUS, NULL, 1);
+	fm.f[FP_STATUS].choice = fm.f[FP_STATUS].orig_choice = found ? (int)en.status : STATUS_NOT_STARTED;
+	field_init(&fm.f[FP_PERCENT], tr("Percent"), F_NUMBER, pct, 1);
+	fm.f[FP_PERCENT].suffix = "%";
+	field_init(&fm.f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
+	fm.f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
+	int big = a->rows >= 30 ? 6 : 4;
+	field_init(&fm.f[FP_RESULT], tr("Result"), F_TEXT, en.result, big);
+	field_init(&fm.f[FP_DIFF], tr("Difficulties"), F_TEXT, en.difficulties, 3);
+	field_init(&fm.f[FP_PROP], tr("Proposals"), F_TEXT, en.proposals, 2);
+	field_init(&fm.f[FP_EVID], tr("Evidence"), F_TEXT, en.evidence, 1);
+	fm.f[FP_EVID].eb.multiline = false;
+	free(pct);
+	free(cnt);
+	snprintf(fm.title, sizeof fm.title, " %s %s - %s ", tr("Progress"), t->code, t->title);
+	snprintf(fm.info, sizeof fm.info, "%s: %s   %s: %s   %s", tr("Unit"), a->unit->name, tr("Period"), pc,
+		 found ? "" : tr("(new entry)"));
+	if (has_draft) {
+		/* what was typed when the session was cut off */
+		status_parse(dr.status, (enum status *)&fm.f[FP_STATUS].choice);
+		eb_set(&fm.f[FP_PERCENT].eb, dr.percent);
+		eb_set(&fm.f[FP_COUNT].eb, dr.count);
+		eb_set(&fm.f[FP_RESULT].eb, dr.result);
+		eb_set(&fm.f[FP_DIFF].eb, dr.difficulties);
+		eb_set(&fm.f[FP_PROP].eb, dr.proposals);
+		eb_set(&fm.f[FP_EVID].eb, dr.evidence);
+		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."), dr.saved_at);
+		draft_free(&dr);
+		ui_refresh(a);
+	}
+	fm.cur = FP_STATUS;
+	long long loaded_rev = en.revision;
+	for (;;) {
+		enum form_result r = run_form(a, &fm);
+		if (r == FORM_SIGNAL) {
+			if (form_changed(&fm)) {
+				struct draft d;
+				fill_draft(&fm, &d);
+				draft_save(&a->db, &k, &d, &e);
+				draft_free(&d);
+			}
+			break;
+		}
+		if (r == FORM_CANCEL) {
+			draft_delete(&a->db, &k, &e);
+			break;
+		}
+		/* save: only what changed */
+		struct entry_patch p;
+		entry_patch_init(&p);
+		char *texts[4] = {NULL, NULL, NULL, NULL};
+		const char *why = NULL;
+		bool bad = false;
+		if (field_changed(&fm.f[FP_STATUS])) {
+			p.set_status = true;
+			p.status = (enum status)fm.f[FP_STATUS].choice;
+		}
+		if (field_changed(&fm.f[FP_PERCENT])) {
+			char *s = eb_text(&fm.f[FP_PERCENT].eb);
+			long long v;
+			if (!*s)
+				p.percent = -1;
+			else if (parse_int(s, 0, 100, &v))
+				p.percent = (int)v;
+			else
+				bad = true, why = tr("The percent must be from 0 to 100.");
+			free(s);
+		}
+		if (field_changed(&fm.f[FP_COUNT])) {
+			char *s = eb_text(&fm.f[FP_COUNT].eb);
+			long long v;
+			if (!*s)
+				p.count = -1;
+			else if (parse_int(s, 0, 1000000000000LL, &v))
+				p.count = v;
+			else
+				bad = true, why = tr("The count is too large.");
+			free(s);
+		}
+		for (int i = 0; i < 4 && !bad; i++) {
+			struct field *f = &fm.f[FP_RESULT + i];
+			if (!field_changed(f))
+				continue;
+			char *raw = eb_text(&f->eb);
+			const char *w2;
+			texts[i] = text_clean(raw, TEXT_MULTILINE, &w2);
+			free(raw);
+			if (!texts[i])
+				bad = true, why = tr(w2);
+		}
+		if (bad) {
+			for (int i = 0; i < 4; i++)
+				free(texts[i]);
+			ui_message(a, true, "%s", why);
+			ui_refresh(a);
+			continue;
+		}
+		p.result = texts[0];
+		p.difficulties = texts[1];
+		p.proposals = texts[2];
+		p.evidence = texts[3];
+		bool changed;
+		long long rev;
+		struct entry now;
+		bool now_found;
+		progress_get(&a->db, &k, &now, &now_found, &e);
+		bool moved = now.revision != loaded_rev;
+		entry_free(&now);
+		int rc = progress_set(&a->db, &k, &p, progress_user(), &changed, &rev, &e);
+		for (int i = 0; i < 4; i++)
+			free(texts[i]);
+		if (rc) {
+			ui_message(a, true, "%s", e.msg);
+			ui_refresh(a);
+			continue;
+		}
+		draft_delete(&a->db, &k, &e);
+		if (!changed)
+			ui_message(a, false, tr("%s: nothing changed."), t->code);
+		else if (moved)
+			ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
+				   t->code, rev);
+		else
+			ui_message(a, false, tr("%s saved (revision %lld)."), t->code, rev);
+		ui_reload_task(a, ti);
+		/* fast entry: go on to the next task */
+		a->jump_task = -1;
+		size_t next = ti + 1;
+		while (next < a->tasks.n && !a->tstate[next].assigned)
+			next++;
+		ui_reload(a);
+		if (next < a->tasks.n)
+			ui_tasks_select(a, next);
+		else
+			ui_tasks_select(a, ti);
+		break;
+	}
+	curs_set(0);
+	form_free(&fm);
+	entry_free(&en);
+	ui_mark_all(a);
+	touchwin(stdscr);
+}
+
+void ui_form_indicator(struct app *a, size_t ii)
+{
+	const struct indicator_rec *d = &a->inds.v[ii];
+	char pc[PERIOD_BUF];
+	period_format(&a->period, pc);
+	struct ivalue_key k = {a->unit->id, d->id, pc};
+	struct ivalue cur;
+	bool found;
+	struct err e;
+	if (!unit_list_covers(&a->units, d->reporters, a->unit)) {
+		ui_message(a, true, tr("%s does not report target %s."), a->unit->code, d->code);
+		return;
+	}
+	if (ivalue_get(&a->db, &k, &cur, &found, &e)) {
+		ui_message(a, true, "%s", e.msg);
+		return;
+	}
+	struct form fm;
+	memset(&fm, 0, sizeof fm);
+	char *num = num_text(cur.numerator), *den = num_text(cur.denominator);
+	char val[32] = "";
+	if (cur.has_value)
+		fmt_num(val, sizeof val, cur.value);
+	enum { FI_NUM, FI_DEN, FI_VAL, FI_NOTE };
+	int idx[4] = {-1, -1, -1, -1};
+	if (d->kind == IND_MILESTONE) {
+		idx[FI_VAL] = fm.n;
+		field_init(&fm.f[fm.n], tr("Reached"), F_YESNO, NULL, 1);
+		fm.f[fm.n].choice = fm.f[fm.n].orig_choice = cur.has_value ? (cur.value >= 1) : -1;
+		fm.n++;
+	} else {
+		if (d->kind == IND_PERCENT) {
+			idx[FI_NUM] = fm.n;
+			field_init(&fm.f[fm.n++], tr("Numerator"), F_NUMBER, num, 1);
+			idx[FI_DEN] = fm.n;
+			field_init(&fm.f[fm.n++], tr("Denominator"), F_NUMBER, den, 1);
+		}
+		idx[FI_VAL] = fm.n;
+		field_init(&fm.f[fm.n], d->kind == IND_PERCENT ? tr("or percent") : tr("Value"), F_NUMBER, val, 1);
+		fm.f[fm.n].suffix = d->kind == IND_PERCENT ? "%" : NULL;
+		fm.n++;
+	}
+	idx[FI_NOTE] = fm.n;
+	field_init(&fm.f[fm.n++], tr("Note"), F_TEXT, cur.note, 2);
+	free(num);
+	free(den);
+	char target[48];
+	indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+	snprintf(fm.title, sizeof fm.title, " %s %s - %s ", tr("Target"), d->code, d->title);
+	snprintf(fm.info, sizeof fm.info, "%s: %s   %s: %s   %s %s (%d)", tr("Unit"), a->unit->name,
+		 tr("Period"), pc, tr("target"), target, d->year);
+	for (;;) {
+		enum form_result r = run_form(a, &fm);
+		if (r != FORM_SAVE)
+			break;
+		struct ivalue v = {.numerator = -1, .denominator = -1};
+		const char *why = NULL;
+		long long n1, n2;
+		if (d->kind == IND_MILESTONE) {
+			if (fm.f[idx[FI_VAL]].choice < 0) {
+				why = tr("Choose yes or no (Space).");
+			} else {
+				v.has_value = true;
+				v.value = fm.f[idx[FI_VAL]].choice;
+			}
+		} else {
+			char *sv = eb_text(&fm.f[idx[FI_VAL]].eb);
+			char *sn = idx[FI_NUM] >= 0 ? eb_text(&fm.f[idx[FI_NUM]].eb) : xstrdup("");
+			char *sd = idx[FI_DEN] >= 0 ? eb_text(&fm.f[idx[FI_DEN]].eb) : xstrdup("");
+			if (*sn || *sd) {
+				if (!parse_int(sn, 0, 1000000000000LL, &n1) || !parse_int(sd, 1, 1000000000000LL, &n2))
+					why = tr("Give both the numerator and a denominator above 0.");
+				else if (n1 > n2)
+					why = tr("The numerator cannot exceed the denominator.");
+				else
+					v.numerator = n1, v.denominator = n2;
+			} else if (*sv) {
+				if (!parse_num(sv, &v.value) || (d->kind == IND_PERCENT && v.value > 100))
+					why = tr("The value is not valid.");
+				else
+					v.has_value = true;
+			} else {
+				why = tr("Nothing to save: fill in a value.");
+			}
+			free(sv);
+			free(sn);
+			free(sd);
+		}
+		char *raw = eb_text(&fm.f[idx[FI_NOTE]].eb);
+		const char *w2;
+		v.note = text_clean(raw, TEXT_MULTILINE, &w2);
+		free(raw);
+		if (!v.note && !why)
+			why = tr(w2);
+		if (why) {
+			free(v.note);
+			ui_message(a, true, "%s", why);
+			ui_refresh(a);
+			continue;
+		}
+		bool changed;
+		long long rev;
+		if (ivalue_set(&a->db, &k, &v, progress_user(), &changed, &rev, &e))
+			ui_message(a, true, "%s", e.msg);
+		else if (changed)
+			ui_message(a, false, tr("%s saved (revision %lld)."), d->code, rev);
+		else
+			ui_message(a, false, tr("%s: nothing changed."), d->code);
+		free(v.note);
+		break;
+	}
+	curs_set(0);
+	form_free(&fm);
+	ivalue_free(&cur);
+	ui_mark_all(a);
+	touchwin(stdscr);
+}

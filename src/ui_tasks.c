@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: MIT */
+/* The task pane: the plan's tasks by section, with status, progress, lead unit and due date;
+ * search that ignores case and diacritics, and filters. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "progress.h"
+#include "text.h"
+#include "ui.h"
+#include "ui_list.h"
+
+enum sfilter { SF_ALL, SF_NOT_STARTED, SF_IN_PROGRESS, SF_DONE, SF_BLOCKED, SF_NO_ENTRY, SF_COUNT };
+
+struct row {
+	bool section;
+	size_t idx; /* task index, or index of its first task for a section */
+};
+
+struct tasks {
+	struct ui_list list;
+	struct row *rows;
+	size_t n_rows, cap_rows;
+	char **folded; /* per task: folded code, title and text, for search */
+	size_t n_folded;
+	char *search;  /* folded needle of the last search */
+	enum sfilter status;
+	bool overdue_only;
+	char *lead, *section; /* codes, NULL for all */
+};
+
+static const char *sfilter_label(enum sfilter f)
+{
+	switch (f) {
+	case SF_NOT_STARTED: return tr("not started");
+	case SF_IN_PROGRESS: return tr("in progress");
+	case SF_DONE: return tr("done");
+	case SF_BLOCKED: return tr("blocked");
+	case SF_NO_ENTRY: return tr("nothing entered");
+	default: return tr("all");
+	}
+}
+
+static bool row_selectable(void *ctx, size_t row)
+{
+	struct tasks *t = ctx;
+	return !t->rows[row].section;
+}
+
+static bool passes(struct app *a, struct tasks *t, size_t i)
+{
+	const struct task_rec *tr_ = &a->tasks.v[i];
+	const struct task_state *s = &a->tstate[i];
+	if (!s->assigned)
+		return false;
+	if (t->overdue_only && !s->overdue)
+		return false;
+	if (t->section && strcmp(tr_->section, t->section) != 0)
+		return false;
+	if (t->lead) {
+		bool found = false;
+		struct strvec sv = {0};
+		sv_split_ws(&sv, tr_->lead);
+		found = sv_contains(&sv, t->lead);
+		sv_free(&sv);
+		if (!found)
+			return false;
+	}
+	if (t->status == SF_ALL)
+		return true;
+	if (!a->unit) /* all units: the status filter means "some unit is ..." only for done */
+		return t->status == SF_DONE ? s->done > 0 : t->status == SF_NO_ENTRY ? s->done == 0 : true;
+	switch (t->status) {
+	case SF_NO_ENTRY: return !s->has_entry;
+	case SF_NOT_STARTED: return !s->has_entry || s->status == STATUS_NOT_STARTED;
+	case SF_IN_PROGRESS: return s->has_entry && s->status == STATUS_IN_PROGRESS;
+	case SF_DONE: return s->has_entry && s->status == STATUS_DONE;
+	default: return s->has_entry && s->status == STATUS_BLOCKED;
+	}
+}
+
+static void rebuild(struct app *a, struct tasks *t)
+{
+	size_t keep = t->n_rows && t->list.cur < t->n_rows ? t->rows[t->list.cur].idx : (size_t)-1;
+	t->n_rows = 0;
+	const char *last_section = NULL;
+	for (size_t i = 0; i < a->tasks.n; i++) {
+		if (!passes(a, t, i))
+			continue;
+		const char *sec = a->tasks.v[i].section;
+		xgrow((void **)&t->rows, &t->cap_rows, t->n_rows + 2, sizeof *t->rows);
+		if (!last_section || strcmp(last_section, sec) != 0) {
+			t->rows[t->n_rows++] = (struct row){true, i};
+			last_section = sec;
+		}
+		t->rows[t->n_rows++] = (struct row){false, i};
+	}
+	t->list.n = t->n_rows;
+	size_t cur = 0;
+	for (size_t r = 0; r < t->n_rows; r++)
+		if (!t->rows[r].section && t->rows[r].idx == keep)
+			cur = r;
+	ui_list_set(&t->list, cur);
+}
+
+static void fold_all(struct app *a, struct tasks *t)
+{
+	for (size_t i = 0; i < t->n_folded; i++)
+		free(t->folded[i]);
+	free(t->folded);
+	t->n_folded = a->tasks.n;
+	t->folded = xcalloc(t->n_folded ? t->n_folded : 1, sizeof *t->folded);
+	for (size_t i = 0; i < a->tasks.n; i++) {
+		struct strbuf b = {0};
+		sb_addf(&b, "%s\n%s\n%s", a->tasks.v[i].code, a->tasks.v[i].title, a->tasks.v[i].text);
+		t->folded[i] = text_fold(b.s);
+		sb_free(&b);
+	}
+}
+
+static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
+{
+	struct tasks *t = ctx;
+	const struct row *r = &t->rows[row];
+	const struct task_rec *tk = &a->tasks.v[r->idx];
+	int width = a->panes[P_TASKS].w;
+	if (r->section) {
+		char buf[400];
+		snprintf(buf, sizeof buf, "%s %s", tk->section, tk->section_title);
+		ui_put(a, w, y, 0, width, buf, A_BOLD);
+		return;
+	}
+	const struct task_state *s = &a->tstate[r->idx];
+	attr_t base = s->overdue ? ui_attr(a, CP_OVERDUE) : A_NORMAL;
+	char st[32], pct[16], due[16], lead[48];
+	if (a->unit) {
+		const char *mark = !s->has_entry ? "[ ]" : s->status == STATUS_DONE ? "[x]"
+					: s->status == STATUS_IN_PROGRESS ? "[~]"
+					: s->status == STATUS_BLOCKED ? "[#]" : "[ ]";
+		snprintf(st, sizeof st, "%s", mark);
+		if (s->percent >= 0)
+			snprintf(pct, sizeof pct, "%3d%%", s->percent);
+		else
+			snprintf(pct, sizeof pct, "   -");
+	} else {
+		snprintf(st, sizeof st, "%d/%d", s->done, s->units);
+		if (s->units)
+			snprintf(pct, sizeof pct, "%3d%%", 100 * s->done / s->units);
+		else
+			snprintf(pct, sizeof pct, "   -");
+	}
+	if (tk->tf.kind == TF_DUE) {
+		int yy, mm, dd;
+		date_to_ymd(tk->tf.date, &yy, &mm, &dd);
+		if (mm == 12 && dd == 31)
+			snprintf(due, sizeof due, "%04d", yy % 10000);
+		else
+			snprintf(due, sizeof due, "%02d/%02d", dd % 100, mm % 100);
+	} else if (tk->tf.kind == TF_RECURRING) {
+		snprintf(due, sizeof due, "%s", tr("rec."));
+	} else {
+		due[0] = '\0';
+	}
+	const char *sp = strchr(tk->lead, ' ');
+	size_t ll = sp ? (size_t)(sp - tk->lead) : strlen(tk->lead);
+	char first[40];
+	snprintf(first, sizeof first, "%.*s", (int)(ll < 39 ? ll : 39), tk->lead);
+	snprintf(lead, sizeof lead, "%s%s", ui_unit_short(first), sp ? "+" : "");
+
+	/* mark(1) code(7) sp status(5) pct(4) sp title sp lead(7) sp due(5) */
+	int x = 0;
+	attr_t sel = selected ? A_REVERSE : A_NORMAL;
+	ui_put(a, w, y, x, 1, s->overdue ? "!" : " ", base | sel | A_BOLD);
+	x += 1;
+	ui_put(a, w, y, x, 8, tk->code, base | sel);
+	x += 8;
+	attr_t st_at = base | sel;
+	if (a->unit && s->has_entry && s->status == STATUS_DONE && !selected)
+		st_at |= ui_attr(a, CP_DONE);
+	ui_put(a, w, y, x, 5, st, st_at);
+	x += 5;
+	ui_put(a, w, y, x, 4, pct, base);
+	x += 4;
+	int lead_w = 8, due_w = 5;
+	int title_w = width - x - 1 - lead_w - due_w - 1;
+	ui_put(a, w, y, x, 1, " ", base);
+	ui_put(a, w, y, x + 1, title_w, tk->title, base | (s->overdue ? A_BOLD : A_NORMAL));
+	x += 1 + title_w;
+	ui_put(a, w, y, x, 1, " ", base);
+	ui_put(a, w, y, x + 1, lead_w, lead, base);
+	x += 1 + lead_w;
+	ui_put(a, w, y, x, width - x, due, base);
+}
+
+static void draw(struct app *a, struct pane *p)
+{
+	struct tasks *t = p->data;
+	if (p->dirty) {
+		char title[200], right[200] = "";
+		size_t shown = 0;
+		for (size_t r = 0; r < t->n_rows; r++)
+			shown += !t->rows[r].section;
+		snprintf(title, sizeof title, "%s (%zu)", tr("Tasks"), shown);
+		bool filtered = t->status != SF_ALL || t->overdue_only || t->lead || t->section;
+		if (filtered)
+			snprintf(right, sizeof right, "%s %s%s%s%s%s", tr("Filter:"), sfilter_label(t->status),
+				 t->overdue_only ? tr(", overdue") : "", t->lead ? ", " : "",
+				 t->lead ? ui_unit_short(t->lead) : "", t->section ? ", ..." : "");
+		ui_pane_title(a, p, title, right);
+		t->list.y0 = 1;
+		t->list.h = p->h - 1;
+		if (t->n_rows == 0) {
+			werase(p->win);
+			ui_pane_title(a, p, title, right);
+			ui_put(a, p->win, 2, 2, p->w - 4,
+			       filtered ? tr("No task matches the filter (F5 to change it).")
+					: tr("No task for this unit."), A_NORMAL);
+			return;
+		}
+	}
+	ui_list_draw(a, &t->list, p->win, p->dirty);
+}
+
+static size_t current_task(struct tasks *t, bool *ok)
+{
+	*ok = t->n_rows > 0 && t->list.cur < t->n_rows && !t->rows[t->list.cur].section;
+	return *ok ? t->rows[t->list.cur].idx : 0;
+}
+
+static void search(struct app *a, struct tasks *t, int dir)
+{
+	if (!t->search || !t->n_rows)
+		return;
+	size_t n = t->n_rows;
+	for (size_t k = 1; k <= n; k++) {
+		size_t r = (t->list.cur + (dir > 0 ? k : n - k)) % n;
+		if (t->rows[r].section)
+			continue;
+		if (text_match(t->folded[t->rows[r].idx], t->search)) {
+			ui_list_set(&t->list, r);
+			a->panes[P_TASKS].dirty = true;
+			return;
+		}
+	}
+	ui_message(a, true, "%s", tr("Not found."));
+}
+
+static void filter_menu(struct app *a, struct tasks *t)
+{
+	int h = 9, w = 56;
+	WINDOW *win = newwin(h, w, (a->rows - h) / 2, (a->cols - w) / 2);
+	keypad(win, TRUE);
+	for (;;) {
+		werase(win);
+		ui_box(a, win);
+		ui_put(a, win, 0, 2, 20, tr(" Filter tasks "), A_BOLD);
+		char line[300];
+		snprintf(line, sizeof line, "s  %s %s", tr("Status:"), sfilter_label(t->status));
+		ui_put(a, win, 2, 2, w - 4, line, A_NORMAL);
+		snprintf(line, sizeof line, "o  %s %s", tr("Overdue only:"), t->overdue_only ? tr("yes") : tr("no"));
+		ui_put(a, win, 3, 2, w - 4, line, A_NORMAL);
+		snprintf(line, sizeof line, "l  %s %s", tr("Lead unit:"), t->lead ? t->lead : tr("all"));
+		ui_put(a, win, 4, 2, w - 4, line, A_NORMAL);
+		snprintf(line, sizeof line, "c  %s %s", tr("Section:"), t->section ? t->section : tr("all"));
+		ui_put(a, win, 5, 2, w - 4, line, A_NORMAL);
+		ui_put(a, win, 7, 2, w - 4, tr("x  clear all    Enter/Esc  close"), A_NORMAL);
+		wnoutrefresh(win);
+		doupdate();
+		int k = ui_getkey(a, win);
+		if (k == KEYC_SIGNAL || k == KEYC_ESC || k == KEYC_ENTER || k == 'q')
+			break;
+		if (k == 's') {
+			t->status = (enum sfilter)((t->status + 1) % SF_COUNT);
+		} else if (k == 'o') {
+			t->overdue_only = !t->overdue_only;
+		} else if (k == 'x') {
+			t->status = SF_ALL;
+			t->overdue_only = false;
+			free(t->lead);
+			free(t->section);
+			t->lead = t->section = NULL;
+		} else if (k == 'l' || k == 'c') {
+			/* choose among the codes that occur in the plan */
+			struct strvec codes = {0};
+			sv_push(&codes, tr("(all)"));
+			for (size_t i = 0; i < a->tasks.n; i++) {
+				struct strvec sv = {0};
+				if (k == 'l')
+					sv_split_ws(&sv, a->tasks.v[i].lead);
+				else
+					sv_push(&sv, a->tasks.v[i].section);
+				for (size_t j = 0; j < sv.n; j++)
+					if (!sv_contains(&codes, sv.v[j]))
+						sv_push(&codes, sv.v[j]);
+				sv_free(&sv);
+			}
+			int r = ui_choose(a, k == 'l' ? tr("Lead unit") : tr("Section"),
+					  (const char *const *)codes.v, codes.n, 0);
+			char **slot = k == 'l' ? &t->lead : &t->section;
+			if (r >= 0) {
+				free(*slot);
+				*slot = r == 0 ? NULL : xstrdup(codes.v[r]);
+			}
+			sv_free(&codes);
+			touchwin(win);
+		}
+	}
+	delwin(win);
+	rebuild(a, t);
+	ui_mark_all(a);
+}
+
+static bool key(struct app *a, struct pane *p, enum action act, int k)
+{
+	(void)k;
+	struct tasks *t = p->data;
+	bool ok;
+	size_t i = current_task(t, &ok);
+	if (ui_list_key(&t->list, act))
+		return true;
+	switch (act) {
+	case ACT_OPEN: case ACT_EDIT:
+		if (!ok)
+			return true;
+		if (!a->unit) {
+			ui_message(a, true, "%s", tr("Choose a unit first (F2): progress is entered for one unit."));
+			return true;
+		}
+		ui_form_progress(a, i);
+		return true;
+	case ACT_VIEW:
+		if (ok)
+			ui_view_task(a, i);
+		ui_mark_all(a);
+		return true;
+	case ACT_UNDO: {
+		if (!ok || !a->unit)
+			return true;
+		char pc[PERIOD_BUF];
+		period_format(&a->period, pc);
+		struct entry_key ek = {a->unit->id, a->tasks.v[i].id, pc};
+		struct err e;
+		long long rev;
+		if (progress_undo(&a->db, &ek, progress_user(), &rev, &e))
+			ui_message(a, true, "%s", e.msg);
+		else
+			ui_message(a, false, tr("%s: last change undone (revision %lld)."), a->tasks.v[i].code, rev);
+		ui_reload_task(a, i);
+		rebuild(a, t);
+		p->dirty = true;
+		a->panes[P_CALENDAR].dirty = a->panes[P_AGENDA].dirty = true;
+		return true;
+	}
+	case ACT_SEARCH: {
+		char *q = ui_prompt(a, tr("Search:"), NULL);
+		if (q && *q) {
+			free(t->search);
+			t->search = text_fold(q);
+			search(a, t, 1);
+		}
+		free(q);
+		return true;
+	}
+	case ACT_SEARCH_NEXT: search(a, t, 1); return true;
+	case ACT_SEARCH_PREV: search(a, t, -1); return true;
+	case ACT_FILTER: filter_menu(a, t); return true;
+	default: return false;
+	}
+}
+
+static void reload(struct app *a, struct pane *p)
+{
+	struct tasks *t = p->data;
+	if (t->n_folded != a->tasks.n)
+		fold_all(a, t);
+	rebuild(a, t);
+	t->list.h = p->h - 1;
+}
+
+static void pane_free(struct pane *p)
+{
+	struct tasks *t = p->data;
+	for (size_t i = 0; i < t->n_folded; i++)
+		free(t->folded[i]);
+	free(t->folded);
+	free(t->rows);
+	free(t->search);
+	free(t->lead);
+	free(t->section);
+	free(t);
+}
+
+static const struct pane_ops ops = {draw, key, reload, pane_free};
+
+void ui_tasks_init(struct app *a, struct pane *p)
+{
+	struct tasks *t = xcalloc(1, sizeof *t);
+	t->list.selectable = row_selectable;
+	t->list.draw_row = draw_row;
+	t->list.ctx = t;
+	p->id = P_TASKS;
+	p->mask = PANE_TASKS;
+	p->ops = &ops;
+	p->data = t;
+	fold_all(a, t);
+}
+
+void ui_tasks_select(struct app *a, size_t i)
+{
+	struct pane *p = &a->panes[P_TASKS];
+	struct tasks *t = p->data;
+	bool found = false;
+	for (int pass = 0; pass < 2 && !found; pass++) {
+		for (size_t r = 0; r < t->n_rows; r++)
+			if (!t->rows[r].section && t->rows[r].idx == i) {
+				ui_list_set(&t->list, r);
+				found = true;
+				break;
+			}
+		if (!found && pass == 0) { /* filtered out: clear the filters */
+			t->status = SF_ALL;
+			t->overdue_only = false;
+			free(t->lead);
+			free(t->section);
+			t->lead = t->section = NULL;
+			rebuild(a, t);
+		}
+	}
+	a->panes[a->focus].dirty = true;
+	a->focus = P_TASKS;
+	p->dirty = true;
+	a->bottom_dirty = true;
+	if (!found)
+		ui_message(a, true, tr("Task %s is not assigned to this unit."), a->tasks.v[i].code);
+}

@@ -1,0 +1,185 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# The terminal interface, used as a person would: tmux runs tiendo at a fixed
+# size, send-keys types, capture-pane reads the screen.
+. "$SRCDIR/tests/lib.sh"
+. "$SRCDIR/tests/ui_lib.sh"
+if ! command -v tmux >/dev/null; then notok "tmux is installed (make check-deps installs it)"; exit 0; fi
+DB="$T/db"
+"$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-XA1 >/dev/null
+
+# --- the three panes at 80x24 ---
+ui_start 80 24 -f "$DB"
+expect_screen "task pane with the commune's tasks" 'Tasks \(3\)'
+expect_screen "target pane" 'Targets \(4\)'
+expect_screen "calendar pane on this month" 'Month 03/2026'
+expect_screen "agenda pane from today" 'Due from 03-15'
+expect_screen "top line: plan, unit, period" 'MINI-1 v1 \| Unit: Xã Đồng Hòa \| Period: 2026S1'
+expect_screen "hint bar from the action table" 'F1Help F2Unit F3View F4Enter F5Filter'
+expect_screen "overdue task marked with !" '^!1a-2 '
+expect_screen "section headings" '^III.1 Đẩy mạnh truyền thông về chuyển đổi số'
+expect_screen "calendar weekday header" 'Mo Tu We Th Fr Sa Su'
+expect_screen "overdue deadline in the agenda" '31/12 LATE 1a-2'
+[ "$(ui_screen | wc -l)" -eq 24 ] && ok "screen is 24 lines" || notok "screen is 24 lines"
+
+# --- help generated from the action table ---
+ui_keys F1
+expect_screen "F1 opens the help" 'tiendo help'
+expect_screen "help lists keys and actions" 'F10 q +Leave tiendo'
+ui_keys Escape
+expect_screen "Esc closes the help" 'Tasks \(3\)'
+
+# --- progress entry from the keyboard ---
+ui_keys Enter
+expect_screen "Enter opens the entry form" 'Progress 1a-1'
+ui_keys Space
+expect_screen "Space cycles the status" '< in progress >'
+ui_keys Tab
+ui_text "45"
+ui_keys Tab
+ui_text "7"
+ui_keys Tab
+ui_text "Đã đăng 7 tin bài"
+ui_keys Enter
+ui_text "- trên trang thông tin xã"
+ui_keys C-s
+expect_screen "saving says so" '1a-1 saved \(revision 1\)'
+expect_screen "the list shows it at once" '1a-1 +\[~\] +45%'
+"$TIENDO" -f "$DB" show 1a-1 --period 2026S1 >"$T/show"
+expect_grep "saved: status" $'^status\tin-progress$' "$T/show"
+expect_grep "saved: percent" $'^percent\t45$' "$T/show"
+expect_grep "saved: count" $'^count\t7 tin bài$' "$T/show"
+expect_grep "saved: multi-line result" $'^result\tĐã đăng 7 tin bài$' "$T/show"
+expect_grep "saved: second line" $'^\t- trên trang thông tin xã$' "$T/show"
+
+# --- search without diacritics; n for the next match ---
+ui_keys /
+expect_screen "/ prompts for a search" 'Search:'
+ui_text "mang xa hoi"
+ui_keys Enter
+ui_keys F3
+expect_screen "search found the task (its detail opens)" 'Task 1a-2'
+ui_keys Escape
+ui_keys /
+ui_text "NGAY"
+ui_keys Enter F3
+expect_screen "search is case-insensitive" 'Task 1b-1'
+ui_keys Escape
+
+# --- undo from the list ---
+ui_keys 1 Home u
+expect_screen "u undoes the last change" 'last change undone \(revision 2\)'
+"$TIENDO" -f "$DB" show 1a-1 --period 2026S1 >"$T/show"
+expect_grep "undo reached the database" $'^status\tnot-started$' "$T/show"
+
+# --- calendar to a deadline, and on to its task ---
+ui_keys 3
+expect_screen "focus on the calendar" '> Month 03/2026'
+ui_keys PPage PPage PPage
+expect_screen "PgUp goes back a month at a time" 'Month 12/2025'
+ui_keys Enter
+expect_screen "Enter in the calendar goes to the agenda" '> Due from 12-15'
+expect_screen "the agenda lists the task deadline" '31/12 task 1a-2'
+ui_keys End Enter
+expect_screen "Enter on a deadline jumps to its task" '> Tasks'
+ui_keys Enter
+expect_screen "the jumped-to task is selected" 'Progress 1a-2'
+ui_keys Escape
+
+# --- period switching ---
+ui_keys ']'
+expect_screen "] goes to the next period" 'Period: 2026S2'
+ui_keys '['
+
+# --- resize below 80x24 and back ---
+tmux -L "$SOCK" resize-window -t ui -x 60 -y 20
+expect_screen "too small: says so" 'Terminal too small: 60x20'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_screen "back to 80x24: panes again" 'Tasks \(3\)'
+tmux -L "$SOCK" resize-window -t ui -x 120 -y 40
+expect_screen "larger terminals use the room" 'Tasks \(3\)'
+[ "$(ui_screen | wc -l)" -eq 40 ] && ok "40 lines used" || notok "40 lines used"
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+
+# --- quit ---
+ui_keys q
+expect_screen "q quits with status 0" 'EXIT-STATUS:0'
+
+# --- --ascii: no byte outside ASCII on the screen ---
+ui_start 80 24 --ascii -f "$DB"
+expect_screen "ASCII mode shows the plan" 'Unit: Xa Dong Hoa'
+expect_eq "ASCII mode: only ASCII on the screen" 0 "$(ui_screen | LC_ALL=C grep -c '[^ -~]')"
+ui_keys q
+
+# --- a keymap with a bad line: reported, the rest loaded ---
+mkdir -p "$HOME/.config/tiendo"
+printf 'frobnicate z\nquit x\n' >"$HOME/.config/tiendo/keys"
+ui_start 80 24 -f "$DB"
+expect_screen "bad keymap line reported with its line" 'keys:1: unknown action .frobnicate.'
+ui_keys x
+expect_screen "the good line of that keymap works" 'EXIT-STATUS:0'
+rm "$HOME/.config/tiendo/keys"
+ui_start 80 24 -k vi -f "$DB"
+expect_screen "-k vi loads the vi keymap" 'Tasks \(3\)'
+ui_keys j F3
+expect_screen "vi: j moves down" 'Task 1a-2'
+ui_keys Escape q
+
+# --- SIGHUP while typing: the form is kept as a draft ---
+ui_start 80 24 -f "$DB"
+expect_screen "started again" 'Tasks \(3\)'
+ui_keys Down Down Enter
+expect_screen "form for 1b-1" 'Progress 1b-1'
+ui_keys Tab Tab Tab
+ui_text "Bản nháp chưa lưu"
+expect_screen "typed text shown" 'Bản nháp chưa lưu'
+tmux -L "$SOCK" kill-server
+sleep 0.5
+"$TIENDO" -f "$DB" show 1b-1 --period 2026S1 >"$T/show"
+expect_grep "the draft survived the hang-up" $'^draft\t[^\t]+\tnot-started\t\t\tBản nháp chưa lưu' "$T/show"
+expect_grep "nothing was saved as an entry" '^\(no entry yet\)$' "$T/show"
+expect_eq "the database is intact" "ok" "$(sqlite3 "$DB" 'PRAGMA integrity_check')"
+ui_start 80 24 -f "$DB"
+ui_keys Down Down Enter
+expect_screen "the draft comes back in the form" 'Bản nháp chưa lưu'
+expect_screen "and the clerk is told" 'Restored what was typed'
+ui_keys C-s
+expect_screen "saved from the draft" '1b-1 saved'
+"$TIENDO" -f "$DB" show 1b-1 --period 2026S1 >"$T/show"
+expect_no_grep "the draft is gone once saved" '^draft' "$T/show"
+ui_keys q
+
+# --- SIGTERM: terminal restored, status 128+15 ---
+ui_start 80 24 -f "$DB"
+expect_screen "started" 'Tasks \(3\)'
+pkill -TERM -f "$TIENDO -f $DB" 2>/dev/null || kill -TERM $(pgrep -f "$TIENDO") 2>/dev/null
+expect_screen "SIGTERM ends it cleanly" 'EXIT-STATUS:143'
+
+# --- bytes written to the terminal (80x24, a slow link pays for each) ---
+# Bounds set from measurement (first screen 2792, cursor move 77, idle 0 on
+# the demo database); see docs/PERFORMANCE.md.
+sh "$SRCDIR/data/demo/build.sh" "$TIENDO" "$T/demo.db" >/dev/null
+tmux -L "$SOCK" kill-server 2>/dev/null
+: >"$T/tty.out"
+cat >"$T/bytes.sh" <<RUN
+#!/bin/sh
+sleep 0.5
+TERM=screen LANG=C.UTF-8 TIENDO_LANG=en HOME="$HOME" "$TIENDO" -f "$T/demo.db"
+sleep 60
+RUN
+chmod +x "$T/bytes.sh"
+tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 -s ui "$T/bytes.sh"
+tmux -L "$SOCK" set-option -t ui status off >/dev/null
+tmux -L "$SOCK" pipe-pane -o -t ui "cat >> $T/tty.out"
+ui_wait 'Tasks \(59\)' 10
+sleep 0.5
+first=$(stat -c %s "$T/tty.out")
+ui_keys Down
+sleep 0.5
+moved=$(stat -c %s "$T/tty.out")
+sleep 1
+idle=$(stat -c %s "$T/tty.out")
+echo "# bytes: first screen $first, cursor move $((moved - first)), idle $((idle - moved))"
+[ "$first" -gt 1000 ] && [ "$first" -le 4000 ] && ok "first screen at most 4000 bytes ($first)" || notok "first screen at most 4000 bytes ($first)"
+[ $((moved - first)) -gt 0 ] && [ $((moved - first)) -le 100 ] && ok "a cursor move at most 100 bytes ($((moved - first)))" || notok "a cursor move at most 100 bytes ($((moved - first)))"
+expect_eq "nothing written while idle" 0 $((idle - moved))
