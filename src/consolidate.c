@@ -79,7 +79,8 @@ int indicator_status(struct db *db, const struct unit_set *units, const struct i
 		free(v);
 		return db_fail(db, e);
 	}
-	qsort(v, n, sizeof *v, cmp_unit);
+	if (n)
+		qsort(v, n, sizeof *v, cmp_unit);
 
 	double sum = 0;
 	for (size_t i = 0; i < units->n; i++) {

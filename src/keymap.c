@@ -44,6 +44,8 @@ static bool single_char(const char *s, int *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int len, c;
+	if (p[0] == 0)
+		return false;
 	if (p[0] < 0x80) {
 		len = 1;
 		c = p[0];
@@ -112,22 +114,8 @@ void keymap_key_name(int key, char *buf, size_t n)
 	} else if (key >= 1 && key <= 26) {
 		snprintf(buf, n, "C-%c", 'a' + key - 1);
 	} else if (key > 0x20 && key < 0x110000) {
-		char u[5] = {0};
-		if (key < 0x80) {
-			u[0] = (char)key;
-		} else if (key < 0x800) {
-			u[0] = (char)(0xC0 | (key >> 6));
-			u[1] = (char)(0x80 | (key & 0x3F));
-		} else if (key < 0x10000) {
-			u[0] = (char)(0xE0 | (key >> 12));
-			u[1] = (char)(0x80 | ((key >> 6) & 0x3F));
-			u[2] = (char)(0x80 | (key & 0x3F));
-		} else {
-			u[0] = (char)(0xF0 | (key >> 18));
-			u[1] = (char)(0x80 | ((key >> 12) & 0x3F));
-			u[2] = (char)(0x80 | ((key >> 6) & 0x3F));
-			u[3] = (char)(0x80 | (key & 0x3F));
-		}
+		char u[5];
+		utf8_put(u, (uint32_t)key);
 		snprintf(buf, n, "%s", u);
 	} else {
 		snprintf(buf, n, "?");

@@ -582,8 +582,8 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 				filter[len - 1] = '\0';
 			refilter = true;
 		} else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f) {
-			char u[8] = {0};
-			keymap_key_name(k, u, sizeof u);
+			char u[5];
+			utf8_put(u, (uint32_t)k);
 			struct strbuf b = {0};
 			sb_add(&b, filter);
 			sb_add(&b, u);

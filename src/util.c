@@ -245,3 +245,29 @@ char *read_file(const char *path, size_t *len)
 	*len = b.len;
 	return sb_take(&b);
 }
+
+size_t utf8_put(char buf[5], uint32_t cp)
+{
+	size_t n;
+	if (cp < 0x80) {
+		buf[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		buf[0] = (char)(0xC0 | (cp >> 6));
+		buf[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		buf[0] = (char)(0xE0 | (cp >> 12));
+		buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		buf[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		buf[0] = (char)(0xF0 | (cp >> 18));
+		buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		buf[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf[n] = '\0';
+	return n;
+}

@@ -58,6 +58,9 @@ bool parse_num(const char *s, double *out);
 /* Format a number without trailing zeros ("100", "12.5"). */
 void fmt_num(char *buf, size_t n, double v);
 
+/* Write code point cp as UTF-8 into buf (NUL-terminated); returns its length. */
+size_t utf8_put(char buf[5], uint32_t cp);
+
 /* Read a whole file into memory; *len receives its size. NULL on error (errno set). */
 char *read_file(const char *path, size_t *len);
 

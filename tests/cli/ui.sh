@@ -183,3 +183,15 @@ echo "# bytes: first screen $first, cursor move $((moved - first)), idle $((idle
 [ "$first" -gt 1000 ] && [ "$first" -le 4000 ] && ok "first screen at most 4000 bytes ($first)" || notok "first screen at most 4000 bytes ($first)"
 [ $((moved - first)) -gt 0 ] && [ $((moved - first)) -le 100 ] && ok "a cursor move at most 100 bytes ($((moved - first)))" || notok "a cursor move at most 100 bytes ($((moved - first)))"
 expect_eq "nothing written while idle" 0 $((idle - moved))
+
+# --- choosing a unit by typing part of its name without diacritics ---
+tmux -L "$SOCK" kill-server 2>/dev/null
+ui_start 80 24 -f "$T/demo.db"
+expect_screen "the department starts on all units" 'Unit: all units'
+ui_keys F2
+ui_text "tan hong"
+expect_screen "the unit list filters as you type" 'DT-X-TANHONG +Xã Tân Hồng'
+ui_keys Enter
+expect_screen "the commune is selected" 'Unit: Xã Tân Hồng'
+expect_screen "its entries show" '1a-7 +\[~\] +25%'
+ui_keys q

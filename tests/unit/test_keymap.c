@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "keymap.h"
+#include "msg.h"
 #include "util.h"
 
 static int apply(struct keymap *km, const char *text, struct keymap_diags *d)
@@ -41,6 +42,7 @@ static void load_file(const char *path, const char *what)
 
 int main(void)
 {
+	msg_set_lang(LANG_EN);
 	int k;
 	char name[32];
 	const char *names[] = {"F1", "F10", "F12", "C-s", "C-l", "Enter", "Esc", "Tab", "S-Tab", "Up",

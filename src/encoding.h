@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/* Text encodings of imported files: UTF-8, or legacy Vietnamese cp1258, TCVN3 and VNI. */
+#ifndef TIENDO_ENCODING_H
+#define TIENDO_ENCODING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum text_encoding { ENC_UTF8, ENC_CP1258, ENC_TCVN3, ENC_VNI, ENC_COUNT };
+
+/* "UTF-8", "cp1258", "TCVN3", "VNI" (for messages; "?" when e is out of range). */
+const char *encoding_name(enum text_encoding e);
+
+/* Decode a whole file's bytes to NFC UTF-8. Valid UTF-8 (a BOM is kept as
+ * it is) is taken as UTF-8; otherwise the legacy decodings are tried and the
+ * one that yields clearly the most valid Vietnamese syllables wins. Returns a
+ * new NUL-terminated string (its length in *out_len) and the encoding used in
+ * *enc, or NULL with *why set to an untranslated reason (N_()). out_len and
+ * enc may be NULL. */
+char *encoding_decode(const char *buf, size_t n, size_t *out_len, enum text_encoding *enc,
+		      const char **why);
+
+/* Encode NFC UTF-8 to e (for tests and export). Returns a new NUL-terminated
+ * string and its length in *out_len (may be NULL), or NULL when s is not valid
+ * UTF-8 or holds a character e cannot encode. */
+char *encoding_encode(const char *utf8, enum text_encoding e, size_t *out_len);
+
+/* Is word (NFC UTF-8, n bytes, letters only) a well-formed Vietnamese
+ * syllable: initial consonant, rhyme, and a tone the rhyme allows? Case must
+ * be lower, upper, or capitalised. Exposed for tests and other importers. */
+bool encoding_is_syllable(const char *word, size_t n);
+
+#endif
