@@ -195,3 +195,31 @@ ui_keys Enter
 expect_screen "the commune is selected" 'Unit: Xã Tân Hồng'
 expect_screen "its entries show" '1a-7 +\[~\] +25%'
 ui_keys q
+
+# --- two instances on one database: both changes kept ---
+tmux -L "$SOCK" kill-server 2>/dev/null
+ui_start 80 24 -f "$DB"
+expect_screen "first instance up" 'Tasks \(3\)'
+tmux -L "$SOCK" new-session -d -x 80 -y 24 -s ui2 "$T/ui-run.sh -f $DB"
+tmux -L "$SOCK" set-option -t ui2 status off >/dev/null
+sleep 1
+# both open the form of 1b-1; the first sets the percent, the second the evidence
+ui_keys Down Down Enter
+tmux -L "$SOCK" send-keys -t ui2 Down Down Enter
+expect_screen "first form open" 'Progress 1b-1'
+ui_keys Tab
+ui_text "30"
+tmux -L "$SOCK" send-keys -t ui2 Tab Tab Tab Tab Tab Tab
+tmux -L "$SOCK" send-keys -t ui2 -l -- "Văn bản 12/UBND"
+sleep 0.5
+ui_keys C-s
+expect_screen "first instance saved" '1b-1 saved'
+tmux -L "$SOCK" send-keys -t ui2 C-s
+sleep 1
+tmux -L "$SOCK" capture-pane -p -t ui2 >"$T/ui2"
+expect_grep "second instance saved over the first's change" '1b-1 saved \(revision [0-9]+\); someone else' "$T/ui2"
+"$TIENDO" -f "$DB" show 1b-1 --period 2026S1 >"$T/show"
+expect_grep "no lost update: the first's percent" $'^percent\t30$' "$T/show"
+expect_grep "no lost update: the second's evidence" $'^evidence\tVăn bản 12/UBND$' "$T/show"
+ui_keys C-l
+expect_screen "Ctrl-L shows the other's change" '1b-1 +\[ \] +30%'
