@@ -308,8 +308,11 @@ char *keymap_find(const char *name)
 			exe[len] = '\0';
 			char *slash = strrchr(exe, '/');
 			if (slash) {
+				/* beside the program, or one level up (build-san/tiendo) */
 				*slash = '\0';
 				p = try_path(exe, "/keymaps", name);
+				if (!p)
+					p = try_path(exe, "/../keymaps", name);
 			}
 		}
 	}

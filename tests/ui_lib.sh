@@ -24,6 +24,9 @@ RUN
 		"UI_LANG=${UI_LANG:-C.UTF-8} $T/ui-run.sh $(printf '%q ' "$@")"
 	tmux -L "$SOCK" set-option -t ui status off >/dev/null
 	tmux -L "$SOCK" resize-window -t ui -x "$_cols" -y "$_rows" 2>/dev/null
+	# Keys typed before the program has switched the terminal to keypad mode
+	# arrive in another form: wait until it has drawn (or stopped).
+	ui_wait 'Tasks|Nhiệm vụ|too small|EXIT-STATUS' 20 || true
 }
 
 ui_screen() { tmux -L "$SOCK" capture-pane -p -t ui; }

@@ -28,6 +28,7 @@ for target in tests/fuzz/fuzz_*.c; do
 	case $name in
 	fuzz_planfile) extra="data/plans/*.csv" ;;
 	fuzz_keymap) extra="keymaps/*.keys" ;;
+	fuzz_encoding) extra="tests/data/enc/*" ;;
 	*) extra="" ;;
 	esac
 	for seed in tests/fuzz/seeds/$name/* $extra; do
