@@ -110,7 +110,7 @@ install: $(BIN)
 	install -m 644 docs/tiendo.1 $(DESTDIR)$(MANDIR)/tiendo.1
 	install -m 644 data/plans/*.csv data/plans/README $(DESTDIR)$(DATADIR)/plans/
 	install -m 644 data/demo/* $(DESTDIR)$(DATADIR)/demo/
-	for f in keymaps/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/keymaps/; done; true
+	install -m 644 keymaps/*.keys $(DESTDIR)$(DATADIR)/keymaps/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tiendo $(DESTDIR)$(MANDIR)/tiendo.1
