@@ -205,17 +205,23 @@ void ui_reload_task(struct app *a, size_t i)
 	}
 }
 
-void ui_reload(struct app *a)
+/* Forget the plan data loaded from the database. */
+static void free_data(struct app *a)
 {
-	struct err e;
-	char *unit_code = a->unit ? xstrdup(a->unit->code) : NULL;
-	char *owner_code = a->owner ? xstrdup(a->owner->code) : NULL;
 	task_list_free(&a->tasks);
 	indicator_list_free(&a->inds);
 	rule_list_free(&a->rules);
 	event_list_free(&a->events);
 	unit_set_free(&a->units);
 	plan_rec_free(&a->plan);
+}
+
+void ui_reload(struct app *a)
+{
+	struct err e;
+	char *unit_code = a->unit ? xstrdup(a->unit->code) : NULL;
+	char *owner_code = a->owner ? xstrdup(a->owner->code) : NULL;
+	free_data(a);
 	if (store_current_plan(&a->db, &a->plan, &e) || store_units(&a->db, &a->units, &e) ||
 	    store_tasks(&a->db, a->plan.id, false, &a->tasks, &e) ||
 	    store_indicators(&a->db, a->plan.id, &a->inds, &e) ||
@@ -734,12 +740,7 @@ static void app_free(struct app *a)
 	if (a->bottom)
 		delwin(a->bottom);
 	free(a->tstate);
-	task_list_free(&a->tasks);
-	indicator_list_free(&a->inds);
-	rule_list_free(&a->rules);
-	event_list_free(&a->events);
-	unit_set_free(&a->units);
-	plan_rec_free(&a->plan);
+	free_data(a);
 	db_close(&a->db);
 }
 

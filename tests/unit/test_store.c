@@ -14,7 +14,7 @@
 #include "progress.h"
 #include "store.h"
 
-static char dir[] = "/tmp/tiendo-unit.XXXXXX";
+static char dir[4096]; /* a fresh temporary folder, made by mkdtemp in main */
 
 static const char *path(const char *name)
 {
@@ -262,6 +262,11 @@ static void test_plan_and_progress(void)
 int main(void)
 {
 	msg_set_lang(LANG_EN);
+	/* mkdtemp wants the template to end in six X */
+	snprintf(dir, sizeof dir - 8, "%s/tiendo-unit.", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	size_t len = strlen(dir);
+	memset(dir + len, 'X', 6);
+	dir[len + 6] = '\0';
 	if (!mkdtemp(dir))
 		return 1;
 	test_schema();
