@@ -14,11 +14,11 @@
 #include "progress.h"
 #include "store.h"
 
-static char dir[4096]; /* a fresh temporary folder, made by mkdtemp in main */
+static char dir[160]; /* a fresh temporary folder, made by mkdtemp in main */
 
 static const char *path(const char *name)
 {
-	static char buf[4][256];
+	static char buf[4][512];
 	static int i;
 	i = (i + 1) % 4;
 	snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
