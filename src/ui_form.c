@@ -6,7 +6,7 @@
  * fields the clerk changed, in one transaction, so two people entering
  * different fields of the same entry do not undo each other. A signal while
  * a progress form is open keeps what was typed as a draft, offered again the
- * next time the form is opened. */
+ * next time the form is opened; an indicator form's value is saved if valid. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -604,7 +604,10 @@ void ui_form_indicator(struct app *a, size_t ii)
 		 tr("Period"), pc, tr("target"), target, d->year);
 	for (;;) {
 		enum form_result r = run_form(a, &fm);
-		if (r != FORM_SAVE)
+		/* A signal (SSH link dropped) saves what was typed when it is a
+		 * valid value: an indicator form is a few numbers, not worth a draft. */
+		bool interrupted = r == FORM_SIGNAL;
+		if (r == FORM_CANCEL || (interrupted && !form_changed(&fm)))
 			break;
 		struct ivalue v = {.numerator = -1, .denominator = -1};
 		const char *why = NULL;
@@ -647,6 +650,8 @@ void ui_form_indicator(struct app *a, size_t ii)
 			why = tr(w2);
 		if (why) {
 			free(v.note);
+			if (interrupted)
+				break;
 			ui_message(a, true, "%s", why);
 			ui_refresh(a);
 			continue;

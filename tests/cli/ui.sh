@@ -223,3 +223,17 @@ expect_grep "no lost update: the first's percent" $'^percent\t30$' "$T/show"
 expect_grep "no lost update: the second's evidence" $'^evidence\tVăn bản 12/UBND$' "$T/show"
 ui_keys C-l
 expect_screen "Ctrl-L shows the other's change" '1b-1 +\[ \] +30%'
+
+# --- SIGHUP in an indicator form: a valid value is saved ---
+tmux -L "$SOCK" kill-server 2>/dev/null
+ui_start 80 24 -f "$DB"
+ui_keys 2 Down Enter
+expect_screen "indicator form for MT2030-1" 'Target MT2030-1'
+ui_text "600"
+ui_keys Tab
+ui_text "1000"
+expect_screen "typed the denominator" '1000'
+tmux -L "$SOCK" kill-server
+sleep 0.5
+"$TIENDO" -f "$DB" show-indicator MT2030-1 --period 2026S1 >"$T/show"
+expect_grep "the value typed before the hang-up is saved" $'^value\t600/1000$' "$T/show"
