@@ -69,6 +69,22 @@ static void entry_from_row(sqlite3_stmt *st, int c, struct entry *en)
 	en->revision = sqlite3_column_int64(st, c + 9);
 }
 
+/* Bind an entry's key as ?1 (unit), ?2 (task), ?3 (period). */
+static void bind_entry_key(sqlite3_stmt *st, const struct entry_key *k)
+{
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->task_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+}
+
+/* Bind an indicator value's key as ?1 (unit), ?2 (indicator), ?3 (period). */
+static void bind_ivalue_key(sqlite3_stmt *st, const struct ivalue_key *k)
+{
+	sqlite3_bind_int64(st, 1, k->unit_id);
+	sqlite3_bind_int64(st, 2, k->indicator_id);
+	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+}
+
 int progress_get(struct db *db, const struct entry_key *k, struct entry *en, bool *found,
 		 struct err *e)
 {
@@ -79,9 +95,7 @@ int progress_get(struct db *db, const struct entry_key *k, struct entry *en, boo
 				       " WHERE unit_id = ?1 AND task_id = ?2 AND period = ?3", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->unit_id);
-	sqlite3_bind_int64(st, 2, k->task_id);
-	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	bind_entry_key(st, k);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		entry_from_row(st, 0, en);
@@ -125,9 +139,7 @@ static int write_entry(struct db *db, const struct entry_key *k, const struct en
 		sqlite3_stmt *st = db_prep(db, sqls[i], e);
 		if (!st)
 			return -1;
-		sqlite3_bind_int64(st, 1, k->unit_id);
-		sqlite3_bind_int64(st, 2, k->task_id);
-		sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+		bind_entry_key(st, k);
 		sqlite3_bind_text(st, 4, status_name(en->status), -1, SQLITE_STATIC);
 		if (en->percent >= 0)
 			sqlite3_bind_int(st, 5, en->percent);
@@ -222,9 +234,7 @@ int progress_history(struct db *db, const struct entry_key *k, struct entry **ou
 	*n = 0;
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->unit_id);
-	sqlite3_bind_int64(st, 2, k->task_id);
-	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	bind_entry_key(st, k);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)out, &cap, *n + 1, sizeof **out);
@@ -316,9 +326,7 @@ int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool
 				       " AND indicator_id = ?2 AND period = ?3", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->unit_id);
-	sqlite3_bind_int64(st, 2, k->indicator_id);
-	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	bind_ivalue_key(st, k);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		ivalue_from_row(st, v);
@@ -365,9 +373,7 @@ int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v
 		sqlite3_stmt *st = db_prep(db, sqls[i], e);
 		if (!st)
 			goto fail_cur;
-		sqlite3_bind_int64(st, 1, k->unit_id);
-		sqlite3_bind_int64(st, 2, k->indicator_id);
-		sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+		bind_ivalue_key(st, k);
 		if (v->numerator >= 0)
 			sqlite3_bind_int64(st, 4, v->numerator);
 		if (v->denominator >= 0)
@@ -403,9 +409,7 @@ int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **ou
 	*n = 0;
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->unit_id);
-	sqlite3_bind_int64(st, 2, k->indicator_id);
-	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	bind_ivalue_key(st, k);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)out, &cap, *n + 1, sizeof **out);
@@ -480,9 +484,7 @@ int draft_save(struct db *db, const struct entry_key *k, const struct draft *d, 
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->unit_id);
-	sqlite3_bind_int64(st, 2, k->task_id);
-	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	bind_entry_key(st, k);
 	const char *f[] = {d->status, d->percent, d->count, d->result, d->difficulties, d->proposals,
 			   d->evidence};
 	for (int i = 0; i < 7; i++)
@@ -500,9 +502,7 @@ int draft_get(struct db *db, const struct entry_key *k, struct draft *d, bool *f
 				       " AND period = ?3", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->unit_id);
-	sqlite3_bind_int64(st, 2, k->task_id);
-	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	bind_entry_key(st, k);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		char **f[] = {&d->status, &d->percent, &d->count, &d->result, &d->difficulties,
@@ -521,8 +521,6 @@ int draft_delete(struct db *db, const struct entry_key *k, struct err *e)
 				       " AND period = ?3", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->unit_id);
-	sqlite3_bind_int64(st, 2, k->task_id);
-	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
+	bind_entry_key(st, k);
 	return db_done(db, st, e);
 }

@@ -116,6 +116,8 @@ void ui_mark_all(struct app *a)
 	a->top_dirty = a->bottom_dirty = true;
 }
 
+static void compute_overdue(struct app *a, size_t i);
+
 /* Load the state of every task for the selected unit (or all) and period. */
 static void load_states(struct app *a)
 {
@@ -172,7 +174,25 @@ static void load_states(struct app *a)
 	}
 	sqlite3_reset(st);
 	for (size_t i = 0; i < a->tasks.n; i++)
-		ui_reload_task(a, i);
+		compute_overdue(a, i);
+}
+
+/* The overdue mark of task i: due date passed and not done. */
+static void compute_overdue(struct app *a, size_t i)
+{
+	const struct task_rec *t = &a->tasks.v[i];
+	struct task_state *s = &a->tstate[i];
+	struct err e;
+	s->overdue = false;
+	if (t->tf.kind == TF_DUE && t->tf.date < a->today && s->assigned) {
+		if (a->unit) {
+			bool done = false;
+			progress_task_done(&a->db, a->unit->id, t->id, &done, &e);
+			s->overdue = !done;
+		} else {
+			s->overdue = s->done < s->units;
+		}
+	}
 }
 
 void ui_reload_task(struct app *a, size_t i)
@@ -193,16 +213,7 @@ void ui_reload_task(struct app *a, size_t i)
 			entry_free(&en);
 		}
 	}
-	s->overdue = false;
-	if (t->tf.kind == TF_DUE && t->tf.date < a->today && s->assigned) {
-		if (a->unit) {
-			bool done = false;
-			progress_task_done(&a->db, a->unit->id, t->id, &done, &e);
-			s->overdue = !done;
-		} else {
-			s->overdue = s->done < s->units;
-		}
-	}
+	compute_overdue(a, i);
 }
 
 /* Forget the plan data loaded from the database. */

@@ -531,7 +531,6 @@ void ui_form_progress(struct app *a, size_t ti)
 				   t->code, rev);
 		else
 			ui_message(a, false, tr("%s saved (revision %lld)."), t->code, rev);
-		ui_reload_task(a, ti);
 		/* fast entry: go on to the next task */
 		a->jump_task = -1;
 		size_t next = ti + 1;
