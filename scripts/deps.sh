@@ -3,6 +3,7 @@
 # Install what tiendo needs on Debian, only when it is missing.
 #   deps.sh build   libraries and tools to build tiendo
 #   deps.sh check   the above plus what the test suite uses
+#   deps.sh bench   the above plus what `make bench` measures with and against
 set -u
 mode=${1:-build}
 missing=""
@@ -25,13 +26,22 @@ printf '#include <csv.h>\nint main(void){struct csv_parser p; return csv_init(&p
 ${CC:-cc} -o "$tmp/t" "$tmp/t.c" -lcsv >/dev/null 2>&1 || missing="$missing libcsv-dev"
 rm -rf "$tmp"
 
-if [ "$mode" = check ]; then
+if [ "$mode" = check ] || [ "$mode" = bench ]; then
 	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 	command -v clang >/dev/null 2>&1 || missing="$missing clang"
 	need_pkg libclang-rt-14-dev
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 	locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || missing="$missing locales"
+	# the exchange tests re-save a report with LibreOffice Calc, as a clerk would
+	command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 ||
+		missing="$missing libreoffice-calc-nogui"
+fi
+# make bench: hyperfine times, calcurse is the anchor, GNU time gives max RSS
+if [ "$mode" = bench ]; then
+	command -v hyperfine >/dev/null 2>&1 || missing="$missing hyperfine"
+	command -v calcurse >/dev/null 2>&1 || missing="$missing calcurse"
+	[ -x /usr/bin/time ] || missing="$missing time"
 fi
 
 [ -z "$missing" ] && exit 0

@@ -60,6 +60,15 @@ int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_show_indicator(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_due(struct cli *c, int argc, char **argv);
+int cmd_export_plan(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_status(struct cli *c, int argc, char **argv);
+int cmd_consolidate(struct cli *c, int argc, char **argv);
+int cmd_conflicts(struct cli *c, int argc, char **argv);
+int cmd_resolve(struct cli *c, int argc, char **argv);
+int cmd_rename_unit(struct cli *c, int argc, char **argv);
+int cmd_add_units(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);
 
 

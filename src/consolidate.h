@@ -23,4 +23,12 @@ struct ind_status {
 int indicator_status(struct db *db, const struct unit_set *units, const struct indicator_rec *d,
 		     const struct unit_rec *scope, day_t upto, struct ind_status *out, struct err *e);
 
+/* Append the consolidated table of plan for period (docs/exchange.md) to b:
+ * a plan row, then the parts units (completeness), indicators (target,
+ * consolidated value, met), tasks (assigned units by status) and entries
+ * (every unit's entry, texts as entered). The plan's consolidating unit
+ * sees every unit; another owner, the units under it. flags: csvio's. */
+int consolidate_table(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		      const struct unit_rec *owner, const char *period, day_t today, unsigned flags,
+		      struct strbuf *b, struct err *e);
 #endif

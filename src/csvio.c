@@ -173,15 +173,25 @@ void csvio_table_free(struct csv_table *t)
 	t->n = t->cap = 0;
 }
 
+bool csvio_needs_neutralising(const char *s)
+{
+	/* A leading quote is escaped too, so that reading back is exact. */
+	return s[0] && strchr("=+-@\t\r\n'", s[0]) != NULL;
+}
+
+void csvio_unneutralise(char *s)
+{
+	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r\n'", s[1]))
+		memmove(s, s + 1, strlen(s));
+}
+
 void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsigned flags)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *s = fields[i] ? fields[i] : "";
 		if (i)
 			sb_addc(b, ',');
-		bool formula = (flags & CSVW_EXCEL) &&
-			       (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-				s[0] == '\t' || s[0] == '\r' || s[0] == '\n');
+		bool formula = (flags & CSVW_EXCEL) && csvio_needs_neutralising(s);
 		bool quote = formula || strpbrk(s, ",;\"\r\n\t") != NULL ||
 			     (s[0] == ' ') || (*s && s[strlen(s) - 1] == ' ');
 		if (!quote) {

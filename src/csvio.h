@@ -41,6 +41,12 @@ enum csv_write_flags {
 	CSVW_EXCEL = 1, /* CRLF line ends; neutralise cells a spreadsheet would read as formulas */
 };
 
+/* Would a spreadsheet take s as a formula (=, +, -, @, tab, CR, LF first)?
+ * Such cells are written with a leading ' under CSVW_EXCEL; so are cells
+ * that start with ' themselves, so that csvio_unneutralise is exact. */
+bool csvio_needs_neutralising(const char *s);
+/* Undo the neutralisation of one cell read from an Excel-flavour file. */
+void csvio_unneutralise(char *s);
 /* Append one row to b, quoting fields as needed. */
 void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsigned flags);
 

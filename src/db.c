@@ -129,13 +129,24 @@ void db_close(struct db *db)
 	db->path = NULL;
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones
+ * are savepoints, so a whole import (or a dry run that is rolled back) can
+ * wrap functions that open their own transaction. */
 int db_begin(struct db *db, struct err *e)
 {
-	return exec(db, "BEGIN IMMEDIATE", e);
+	if (exec(db, db->depth ? "SAVEPOINT nest" : "BEGIN IMMEDIATE", e))
+		return -1;
+	db->depth++;
+	return 0;
 }
 
 int db_commit(struct db *db, struct err *e)
 {
+	if (db->depth > 1) {
+		db->depth--;
+		return exec(db, "RELEASE nest", e);
+	}
+	db->depth = 0;
 	if (exec(db, "COMMIT", e)) {
 		db_rollback(db);
 		return -1;
@@ -145,6 +156,12 @@ int db_commit(struct db *db, struct err *e)
 
 void db_rollback(struct db *db)
 {
+	if (db->depth > 1) {
+		db->depth--;
+		sqlite3_exec(db->h, "ROLLBACK TO nest; RELEASE nest", NULL, NULL, NULL);
+		return;
+	}
+	db->depth = 0;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -17,6 +17,7 @@ struct db {
 		sqlite3_stmt *st;
 	} cache[64];
 	int n_cache;
+	int depth; /* open transactions: 1 = BEGIN, more = savepoints */
 };
 
 enum db_open_mode {
@@ -33,7 +34,7 @@ char *db_default_path(const char *opt_path);
 int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err *e);
 void db_close(struct db *db);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; nested calls use savepoints. */
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);

@@ -17,6 +17,7 @@ struct entry {
 static const struct entry catalog[] = {
 #define M(en, vi) {en, vi},
 #include "catalog-vi.def"
+#include "catalog-vi-exchange.def"
 #undef M
 };
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 
 static const char *const unit_kinds[UNIT_KIND_COUNT] = {
@@ -193,4 +194,14 @@ void plan_def_free(struct plan_def *p)
 	free(p->indicators);
 	free(p->reports);
 	memset(p, 0, sizeof *p);
+}
+
+const char *status_label(enum status s)
+{
+	switch (s) {
+	case STATUS_IN_PROGRESS: return tr("in progress");
+	case STATUS_DONE: return tr("done");
+	case STATUS_BLOCKED: return tr("blocked");
+	default: return tr("not started");
+	}
 }

@@ -50,6 +50,8 @@ void indicator_target_describe(enum ind_kind k, enum comparator c, double target
 enum status { STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_BLOCKED, STATUS_COUNT };
 const char *status_name(enum status s);
 bool status_parse(const char *s, enum status *out);
+/* The status in the user's language ("đang thực hiện"). */
+const char *status_label(enum status s);
 
 /* Plan records as read from a plan file (line = where they were read, for messages). */
 struct unit_def {

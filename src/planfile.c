@@ -27,7 +27,7 @@ enum rec { REC_FORMAT, REC_PLAN, REC_UNIT, REC_SECTION, REC_EVENT, REC_TASK, REC
 	   REC_REPORT, REC_COUNT };
 
 static const struct record_spec specs[REC_COUNT] = {
-	[REC_FORMAT] = {"format", 2, 0},
+	[REC_FORMAT] = {"format", 2, 1},
 	[REC_PLAN] = {"plan", 10, 0},
 	[REC_UNIT] = {"unit", 5, 1},
 	[REC_SECTION] = {"section", 2, 0},
@@ -42,6 +42,7 @@ struct ctx {
 	int line;
 	struct err *e;
 	struct plan_def *p;
+	bool excel; /* the file was written with --excel: cells may carry a leading ' */
 	size_t cap_units, cap_sections, cap_events, cap_tasks, cap_indicators, cap_reports;
 };
 
@@ -140,7 +141,7 @@ static int take_units(struct ctx *c, const char *field, const char *src, bool re
 		if (strcmp((arr)[i_].code, (key)) == 0)                                \
 			return failf(c, msg, (key))
 
-static int rec_format(struct ctx *c, char **f)
+static int rec_format(struct ctx *c, char **f, size_t nf)
 {
 	if (strcmp(f[1], "tiendo-plan") != 0)
 		return fail(c, tr("not a tiendo plan file (the first row must be format,tiendo-plan,1)"));
@@ -149,6 +150,10 @@ static int rec_format(struct ctx *c, char **f)
 		return failf(c, tr("bad format version '%.20s'"), f[2]);
 	if (v > PLANFILE_FORMAT)
 		return failf(c, tr("format version %.20s is newer than this tiendo understands (1); update tiendo"), f[2]);
+	const char *flavour = nf > 3 ? f[3] : "";
+	if (*flavour && strcmp(flavour, "excel") != 0)
+		return failf(c, tr("unknown flavour '%.20s' (expected excel or nothing)"), flavour);
+	c->excel = *flavour != '\0';
 	return 0;
 }
 
@@ -472,6 +477,9 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 			}
 		if (rc)
 			break;
+		if (c.excel)
+			for (size_t j = 1; j < r->n; j++)
+				csvio_unneutralise(r->f[j]);
 		switch (k) {
 		case REC_FORMAT:
 			if (seen_format) {
@@ -479,7 +487,7 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 				break;
 			}
 			seen_format = true;
-			rc = rec_format(&c, r->f);
+			rc = rec_format(&c, r->f, r->n);
 			break;
 		case REC_PLAN: rc = rec_plan(&c, r->f); break;
 		case REC_UNIT: rc = rec_unit(&c, r->f, r->n); break;
@@ -512,4 +520,71 @@ int planfile_load(const char *path, struct plan_def *out, struct err *e)
 	int rc = planfile_parse(buf, n, path, out, e);
 	free(buf);
 	return rc;
+}
+
+/* Write one row of fields. */
+static void row(struct strbuf *b, unsigned flags, size_t n, ...)
+{
+	const char *f[16];
+	va_list ap;
+	va_start(ap, n);
+	for (size_t i = 0; i < n && i < ARRAY_LEN(f); i++)
+		f[i] = va_arg(ap, const char *);
+	va_end(ap);
+	csvio_write_row(b, f, n < ARRAY_LEN(f) ? n : ARRAY_LEN(f), flags);
+}
+
+void planfile_write(const struct plan_def *p, unsigned flags, struct strbuf *b)
+{
+	char ver[24], num[32], year[16], date[8], fmt[8];
+	if (flags & CSVW_EXCEL)
+		sb_add(b, "\xEF\xBB\xBF");
+	snprintf(fmt, sizeof fmt, "%d", PLANFILE_FORMAT);
+	if (flags & CSVW_EXCEL)
+		row(b, flags, 4, "format", "tiendo-plan", fmt, "excel");
+	else
+		row(b, flags, 3, "format", "tiendo-plan", fmt);
+	snprintf(ver, sizeof ver, "%d", p->version);
+	row(b, flags, 11, "#type", "code", "version", "issuer", "number", "place", "date",
+	    "consolidator", "parent", "parent_ref", "title");
+	row(b, flags, 11, "plan", p->code, ver, p->issuer, p->number, p->place, p->date,
+	    p->consolidator, p->parent, p->parent_ref, p->title);
+	row(b, flags, 7, "#type", "code", "kind", "parent", "members", "name", "status");
+	for (size_t i = 0; i < p->n_units; i++) {
+		const struct unit_def *u = &p->units[i];
+		row(b, flags, u->retired ? 7 : 6, "unit", u->code, unit_kind_name(u->kind), u->parent,
+		    u->members, u->name, "retired");
+	}
+	row(b, flags, 3, "#type", "code", "title");
+	for (size_t i = 0; i < p->n_sections; i++)
+		row(b, flags, 3, "section", p->sections[i].code, p->sections[i].title);
+	row(b, flags, 4, "#type", "code", "date", "name");
+	for (size_t i = 0; i < p->n_events; i++) {
+		snprintf(date, sizeof date, "%02d-%02d", p->events[i].month % 100, p->events[i].day % 100);
+		row(b, flags, 4, "event", p->events[i].code, date, p->events[i].name);
+	}
+	row(b, flags, 12, "#type", "code", "section", "item", "lead", "coord", "timeframe", "events",
+	    "measure", "timeframe_text", "title", "text");
+	for (size_t i = 0; i < p->n_tasks; i++) {
+		const struct task_def *t = &p->tasks[i];
+		char tf[32];
+		timeframe_format(&t->tf, tf, sizeof tf);
+		row(b, flags, 12, "task", t->code, t->section, t->item, t->lead, t->coord, tf,
+		    t->events, t->measure, t->tf_text, t->title, t->text);
+	}
+	row(b, flags, 10, "#type", "code", "kind", "comparator", "target", "year", "consolidation",
+	    "reporters", "title", "text");
+	for (size_t i = 0; i < p->n_indicators; i++) {
+		const struct indicator_def *d = &p->indicators[i];
+		fmt_num(num, sizeof num, d->target);
+		snprintf(year, sizeof year, "%d", d->year);
+		row(b, flags, 10, "indicator", d->code, ind_kind_name(d->kind), comparator_name(d->cmp),
+		    num, year, consolidation_name(d->cons), d->reporters, d->title, d->text);
+	}
+	row(b, flags, 8, "#type", "code", "reporters", "to", "period", "due", "adhoc", "text");
+	for (size_t i = 0; i < p->n_reports; i++) {
+		const struct report_def *r = &p->reports[i];
+		row(b, flags, 8, "report", r->code, r->reporters, r->to, period_type_name(r->period),
+		    r->due, r->adhoc ? "yes" : "no", r->text);
+	}
 }

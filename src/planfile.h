@@ -17,4 +17,8 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 /* Read and parse the file at path. */
 int planfile_load(const char *path, struct plan_def *out, struct err *e);
 
+/* Append the plan as a plan file to b; flags as csvio_write_row (CSVW_EXCEL:
+ * BOM, CRLF, neutralised cells, and "excel" in the format row so that
+ * reading it back undoes the neutralisation). */
+void planfile_write(const struct plan_def *p, unsigned flags, struct strbuf *b);
 #endif

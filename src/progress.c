@@ -116,12 +116,15 @@ static bool text_differs(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") != 0;
 }
 
-/* Write en as revision rev (current row and history). */
-static int write_entry(struct db *db, const struct entry_key *k, const struct entry *en,
-		       const char *by, const char *action, long long rev, struct err *e)
+/* Write en as revision rev (current row and history), entered at "at" (NULL: now). */
+static int write_entry_at(struct db *db, const struct entry_key *k, const struct entry *en,
+			  const char *by, const char *at, const char *action, long long rev,
+			  struct err *e)
 {
 	char stamp[STAMP_BUF];
 	date_now_stamp(stamp);
+	if (at)
+		snprintf(stamp, sizeof stamp, "%s", at);
 	static const char *const sqls[2] = {
 		"INSERT INTO progress(unit_id, task_id, period, status, percent, count, result,"
 		" difficulties, proposals, evidence, entered_by, entered_at, revision)"
@@ -158,6 +161,32 @@ static int write_entry(struct db *db, const struct entry_key *k, const struct en
 			return -1;
 	}
 	return 0;
+}
+
+static int write_entry(struct db *db, const struct entry_key *k, const struct entry *en,
+		       const char *by, const char *action, long long rev, struct err *e)
+{
+	return write_entry_at(db, k, en, by, NULL, action, rev, e);
+}
+
+int progress_put(struct db *db, const struct entry_key *k, const struct entry *en,
+		 const char *action, struct err *e)
+{
+	if (db_begin(db, e))
+		return -1;
+	/* A resolved conflict may rewrite the content of a revision already in the history. */
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM progress_history WHERE unit_id = ?1"
+				       " AND task_id = ?2 AND period = ?3 AND revision = ?4", e);
+	if (!st)
+		goto fail;
+	bind_entry_key(st, k);
+	sqlite3_bind_int64(st, 4, en->revision);
+	if (db_done(db, st, e) || write_entry_at(db, k, en, en->by, en->at, action, en->revision, e))
+		goto fail;
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return -1;
 }
 
 static void take(char **dst, const char *src)
@@ -336,6 +365,69 @@ int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
+/* Write v as revision rev (current row and history), entered at "at" (NULL: now). */
+static int write_ivalue(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
+			const char *by, const char *at, const char *action, long long rev,
+			struct err *e)
+{
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	if (at)
+		snprintf(stamp, sizeof stamp, "%s", at);
+	static const char *const sqls[2] = {
+		"INSERT INTO indicator_value(unit_id, indicator_id, period, numerator, denominator,"
+		" value, note, entered_by, entered_at, revision)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" ON CONFLICT(unit_id, indicator_id, period) DO UPDATE SET"
+		" numerator = excluded.numerator, denominator = excluded.denominator,"
+		" value = excluded.value, note = excluded.note, entered_by = excluded.entered_by,"
+		" entered_at = excluded.entered_at, revision = excluded.revision",
+		"INSERT INTO indicator_history(unit_id, indicator_id, period, numerator, denominator,"
+		" value, note, entered_by, entered_at, revision, action)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = db_prep(db, sqls[i], e);
+		if (!st)
+			return -1;
+		bind_ivalue_key(st, k);
+		if (v->numerator >= 0)
+			sqlite3_bind_int64(st, 4, v->numerator);
+		if (v->denominator >= 0)
+			sqlite3_bind_int64(st, 5, v->denominator);
+		if (v->has_value)
+			sqlite3_bind_double(st, 6, v->value);
+		sqlite3_bind_text(st, 7, v->note ? v->note : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, stamp, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 10, rev);
+		if (i == 1)
+			sqlite3_bind_text(st, 11, action, -1, SQLITE_STATIC);
+		if (db_done(db, st, e))
+			return -1;
+	}
+	return 0;
+}
+
+int ivalue_put(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
+	       const char *action, struct err *e)
+{
+	if (db_begin(db, e))
+		return -1;
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM indicator_history WHERE unit_id = ?1"
+				       " AND indicator_id = ?2 AND period = ?3 AND revision = ?4", e);
+	if (!st)
+		goto fail;
+	bind_ivalue_key(st, k);
+	sqlite3_bind_int64(st, 4, v->revision);
+	if (db_done(db, st, e) || write_ivalue(db, k, v, v->by, v->at, action, v->revision, e))
+		goto fail;
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
 int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v, const char *by,
 	       bool *changed, long long *revision, struct err *e)
 {
@@ -355,38 +447,8 @@ int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v
 		db_rollback(db);
 		return 0;
 	}
-	char stamp[STAMP_BUF];
-	date_now_stamp(stamp);
-	static const char *const sqls[2] = {
-		"INSERT INTO indicator_value(unit_id, indicator_id, period, numerator, denominator,"
-		" value, note, entered_by, entered_at, revision)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-		" ON CONFLICT(unit_id, indicator_id, period) DO UPDATE SET"
-		" numerator = excluded.numerator, denominator = excluded.denominator,"
-		" value = excluded.value, note = excluded.note, entered_by = excluded.entered_by,"
-		" entered_at = excluded.entered_at, revision = excluded.revision",
-		"INSERT INTO indicator_history(unit_id, indicator_id, period, numerator, denominator,"
-		" value, note, entered_by, entered_at, revision, action)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'set')",
-	};
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = db_prep(db, sqls[i], e);
-		if (!st)
-			goto fail_cur;
-		bind_ivalue_key(st, k);
-		if (v->numerator >= 0)
-			sqlite3_bind_int64(st, 4, v->numerator);
-		if (v->denominator >= 0)
-			sqlite3_bind_int64(st, 5, v->denominator);
-		if (v->has_value)
-			sqlite3_bind_double(st, 6, v->value);
-		sqlite3_bind_text(st, 7, v->note ? v->note : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 9, stamp, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 10, cur.revision + 1);
-		if (db_done(db, st, e))
-			goto fail_cur;
-	}
+	if (write_ivalue(db, k, v, by, NULL, "set", cur.revision + 1, e))
+		goto fail_cur;
 	*revision = cur.revision + 1;
 	ivalue_free(&cur);
 	return db_commit(db, e);

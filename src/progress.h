@@ -48,6 +48,11 @@ int progress_set(struct db *db, const struct entry_key *k, const struct entry_pa
 /* Put back the state before the last change, as a new revision. */
 int progress_undo(struct db *db, const struct entry_key *k, const char *by, long long *revision,
 		  struct err *e);
+/* Store en exactly as given (its revision, by and at) as the current entry,
+ * with a history row marked action; used by import and conflict resolution.
+ * The caller has checked the revision rule. */
+int progress_put(struct db *db, const struct entry_key *k, const struct entry *en,
+		 const char *action, struct err *e);
 /* Every saved revision, oldest first. */
 int progress_history(struct db *db, const struct entry_key *k, struct entry **out, size_t *n,
 		     struct err *e);
@@ -74,6 +79,9 @@ int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool
 /* Replace the value (all fields) in one transaction, with history. */
 int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v, const char *by,
 	       bool *changed, long long *revision, struct err *e);
+/* Store v exactly as given (revision, by, at); see progress_put. */
+int ivalue_put(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
+	       const char *action, struct err *e);
 int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **out, size_t *n,
 		   struct err *e);
 void ivalues_free(struct ivalue *v, size_t n);

@@ -50,7 +50,19 @@ int store_resolve_unit(struct db *db, const struct unit_set *units, const char *
 		       const struct unit_rec **out, struct err *e);
 int store_unit_add(struct db *db, const char *code, const char *name, enum unit_kind kind,
 		   const char *parent, const char *members, struct err *e);
+/* Rename a unit (marks the plans pending, like add and retire). */
+int store_unit_rename(struct db *db, const char *code, const char *name, struct err *e);
 int store_unit_retire(struct db *db, const char *code, struct err *e);
+
+/* The stored plan as a plan file would hold it (for export-plan): header,
+ * the units of its province (and any it names), sections, events, live
+ * tasks and indicators, the regime. */
+int store_plan_def(struct db *db, const struct plan_rec *plan, struct plan_def *out,
+		   struct err *e);
+/* Units were added or retired since the plan's version was last sent: raise
+ * the version by one so the next package carries them. *version gets the
+ * version to send (raised or not). */
+int store_plan_bump(struct db *db, const struct plan_rec *plan, int *version, struct err *e);
 
 struct task_rec {
 	int64_t id;

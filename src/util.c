@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int err_setv(struct err *e, const char *fmt, va_list ap)
 {
@@ -270,4 +273,69 @@ size_t utf8_put(char buf[5], uint32_t cp)
 	}
 	buf[n] = '\0';
 	return n;
+}
+
+int write_file_atomic(const char *path, const char *data, size_t n)
+{
+	/* The temporary file sits in the target's folder so that rename is atomic. */
+	size_t len = strlen(path);
+	char *tmp = xmalloc(len + 16);
+	const char *slash = strrchr(path, '/');
+	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	size_t off = 0;
+	while (off < n) {
+		ssize_t w = write(fd, data + off, n - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	/* Exported files are read by others: the usual permissions, not mkstemp's 0600. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) || fsync(fd))
+		goto fail;
+	if (close(fd)) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path))
+		goto fail;
+	/* Make the rename itself durable. */
+	char *dir = dir_len ? xstrndup(path, dir_len) : xstrdup(".");
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(dir);
+	free(tmp);
+	return 0;
+fail:;
+	int saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return -1;
+}
+
+uint64_t hash_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
 }

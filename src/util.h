@@ -64,4 +64,12 @@ size_t utf8_put(char buf[5], uint32_t cp);
 /* Read a whole file into memory; *len receives its size. NULL on error (errno set). */
 char *read_file(const char *path, size_t *len);
 
+/* Write data to path atomically: a temporary file in the same folder,
+ * fsync, rename over path, fsync the folder. -1 with errno on failure (then
+ * path is untouched and no temporary file is left). */
+int write_file_atomic(const char *path, const char *data, size_t n);
+/* 64-bit FNV-1a over p[0..n), continuing from h (start with HASH_FNV_INIT).
+ * Detects accidental change (truncation, re-encoding); not a cryptographic hash. */
+#define HASH_FNV_INIT 0xcbf29ce484222325ULL
+uint64_t hash_fnv1a(uint64_t h, const void *p, size_t n);
 #endif

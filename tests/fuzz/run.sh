@@ -29,6 +29,7 @@ for target in tests/fuzz/fuzz_*.c; do
 	fuzz_planfile) extra="data/plans/*.csv" ;;
 	fuzz_keymap) extra="keymaps/*.keys" ;;
 	fuzz_encoding) extra="tests/data/enc/*" ;;
+	fuzz_report) extra="tests/data/exchange/*.csv" ;;
 	*) extra="" ;;
 	esac
 	for seed in tests/fuzz/seeds/$name/* $extra; do

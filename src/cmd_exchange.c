@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: MIT */
+/* Commands of exchange by file: export-plan, export, import, status, consolidate,
+ * conflicts, resolve. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "completeness.h"
+#include "consolidate.h"
+#include "csvio.h"
+#include "exchange.h"
+#include "msg.h"
+#include "period.h"
+#include "planfile.h"
+#include "report.h"
+#include "store.h"
+
+/* The database, its current plan, units and owner: what most commands here need. */
+struct ctx {
+	struct db db;
+	bool open;
+	struct plan_rec plan;
+	struct unit_set units;
+	const struct unit_rec *owner;
+};
+
+static void ctx_free(struct ctx *x)
+{
+	unit_set_free(&x->units);
+	plan_rec_free(&x->plan);
+	if (x->open)
+		db_close(&x->db);
+}
+
+static int ctx_load(struct cli *c, struct ctx *x, const char *plan_code)
+{
+	struct err e;
+	memset(x, 0, sizeof *x);
+	if (cli_open(c, &x->db, DB_OPEN_EXISTING))
+		return EXIT_REFUSED;
+	x->open = true;
+	if (plan_code && store_use_plan(&x->db, plan_code, &e)) {
+		cli_error("%s", e.msg);
+		return EXIT_REFUSED;
+	}
+	if (store_current_plan(&x->db, &x->plan, &e) || store_units(&x->db, &x->units, &e) ||
+	    store_owner(&x->db, &x->units, &x->owner, &e)) {
+		cli_error("%s", e.msg);
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
+}
+
+static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_BUF])
+{
+	struct period p;
+	if (!arg) {
+		cli_usage(cmd, tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
+		return false;
+	}
+	if (!period_parse(arg, &p)) {
+		cli_error(tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612)"),
+			  cmd, arg);
+		return false;
+	}
+	period_format(&p, out);
+	return true;
+}
+
+/* Write data to path atomically, or to standard output for "-". */
+static int emit(const char *cmd, const char *path, const struct strbuf *b)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(b->s, 1, b->len, stdout) != b->len || fflush(stdout)) {
+			cli_error(tr("%s: cannot write to standard output: %s"), cmd, strerror(errno));
+			return EXIT_REFUSED;
+		}
+		return EXIT_OK;
+	}
+	if (write_file_atomic(path, b->s ? b->s : "", b->len)) {
+		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, strerror(errno));
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
+}
+
+/* A short date for file names: 20260615 from an ISO stamp. */
+static void stamp_ymd(const char *stamp, char out[9])
+{
+	snprintf(out, 9, "%.4s%.2s%.2s", stamp, stamp + 5, stamp + 8);
+}
+
+int cmd_export_plan(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"excel", no_argument, NULL, 'x'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *out = NULL;
+	bool excel = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("export-plan", argc, argv, ":o:xh", opts)) != -1) {
+		switch (ch) {
+		case 'o': out = optarg; break;
+		case 'x': excel = true; break;
+		case 'h': return cli_command_help("export-plan");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("export-plan", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	struct ctx x;
+	struct err e;
+	struct plan_def def = {0};
+	struct strbuf b = {0};
+	char *name = NULL;
+	int rc = ctx_load(c, &x, NULL);
+	if (rc)
+		goto out;
+	int old = x.plan.version;
+	if (store_plan_bump(&x.db, &x.plan, &x.plan.version, &e) ||
+	    store_plan_def(&x.db, &x.plan, &def, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	planfile_write(&def, excel ? CSVW_EXCEL : 0, &b);
+	if (!out) {
+		struct strbuf nb = {0};
+		sb_addf(&nb, "kehoach_%s_v%d%s.csv", def.code, def.version, excel ? "_excel" : "");
+		name = sb_take(&nb);
+		out = name;
+	}
+	rc = emit("export-plan", out, &b);
+	if (rc == EXIT_OK && strcmp(out, "-") != 0) {
+		if (def.version != old)
+			cli_out(c, tr("Units changed since version %d was sent: this is version %d.\n"), old,
+				def.version);
+		cli_out(c, tr("Wrote %s: plan %s version %d, %zu units, %zu tasks, %zu indicators.\n"),
+			out, def.code, def.version, def.n_units, def.n_tasks, def.n_indicators);
+	}
+out:
+	free(name);
+	sb_free(&b);
+	plan_def_free(&def);
+	ctx_free(&x);
+	return rc;
+}
+
+/* Who the owner's report for a period of this type goes to, from the regime. */
+static const char *report_recipient(struct ctx *x, const struct rule_list *rules,
+				    enum period_type type)
+{
+	for (size_t i = 0; i < rules->n; i++)
+		if (rules->v[i].period == type &&
+		    unit_list_covers(&x->units, rules->v[i].reporters, x->owner))
+			return rules->v[i].to;
+	return NULL;
+}
+
+int cmd_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"output", required_argument, NULL, 'o'},
+		{"excel", no_argument, NULL, 'x'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *out = NULL, *period_arg = NULL;
+	bool excel = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("export", argc, argv, ":p:o:xh", opts)) != -1) {
+		switch (ch) {
+		case 'p': period_arg = optarg; break;
+		case 'o': out = optarg; break;
+		case 'x': excel = true; break;
+		case 'h': return cli_command_help("export");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("export", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	char period[PERIOD_BUF];
+	if (!period_arg)
+		return cli_usage("export", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
+	if (!parse_period_opt("export", period_arg, period))
+		return EXIT_REFUSED;
+	struct ctx x;
+	struct err e;
+	struct report rep = {0};
+	struct rule_list rules = {0};
+	struct strbuf b = {0};
+	char *name = NULL;
+	int rc = ctx_load(c, &x, NULL);
+	if (rc)
+		goto out;
+	if (x.owner->kind == UNIT_GROUP) {
+		cli_error(tr("export: this database belongs to %s, a group; a report comes from one unit"),
+			  x.owner->code);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	if (report_build(&x.db, &x.plan, &x.units, x.owner, period, &rep, &e) ||
+	    store_rules(&x.db, x.plan.id, &rules, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	report_write(&rep, excel, &b);
+	if (!out) {
+		name = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
+		out = name;
+	}
+	rc = emit("export", out, &b);
+	if (rc == EXIT_OK && strcmp(out, "-") != 0) {
+		char cwd[4096];
+		const char *where = out[0] == '/' || !getcwd(cwd, sizeof cwd) ? NULL : cwd;
+		cli_out(c, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"),
+			where ? where : "", where ? "/" : "", out, rep.sender, rep.period, rep.n_entries,
+			rep.n_values);
+		struct period p;
+		period_parse(period, &p);
+		const char *to = report_recipient(&x, &rules, p.type);
+		const struct unit_rec *tu = to ? unit_set_find(&x.units, to) : NULL;
+		if (tu)
+			cli_out(c, tr("Send it to %s (%s).\n"), tu->name, tu->code);
+		if (rep.n_entries + rep.n_values == 0)
+			cli_error(tr("export: note: nothing was entered for %s; the report says so"), period);
+	}
+out:
+	free(name);
+	sb_free(&b);
+	rule_list_free(&rules);
+	report_free(&rep);
+	ctx_free(&x);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files to import: the arguments, with folders opened to their .csv files. */
+static void collect_files(const char *arg, struct strvec *files)
+{
+	struct stat sb;
+	if (stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		sv_push(files, arg);
+		return;
+	}
+	DIR *d = opendir(arg);
+	if (!d) {
+		sv_push(files, arg); /* reading it will say why */
+		return;
+	}
+	struct strvec names = {0};
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (de->d_name[0] == '.' || n < 5 || strcasecmp(de->d_name + n - 4, ".csv") != 0)
+			continue;
+		sv_push(&names, de->d_name);
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, cmp_str);
+	for (size_t i = 0; i < names.n; i++) {
+		struct strbuf p = {0};
+		sb_addf(&p, "%s%s%s", arg, arg[strlen(arg) - 1] == '/' ? "" : "/", names.v[i]);
+		sv_push(files, p.s);
+		sb_free(&p);
+	}
+	sv_free(&names);
+}
+
+static void print_result(struct cli *c, const char *file, const struct import_result *r,
+			 bool dry_run)
+{
+	const char *dry = dry_run ? tr(" (dry run: nothing was written)") : "";
+	char enc[96] = "";
+	if (r->enc != ENC_UTF8)
+		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
+	switch (r->outcome) {
+	case IMPORT_REPORT: {
+		char when[20];
+		snprintf(when, sizeof when, "%.10s %.5s", r->exported_at, r->exported_at + 11);
+		cli_out(c, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
+			file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
+			r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc, dry);
+		break;
+	}
+	case IMPORT_DUPLICATE:
+		cli_out(c, tr("%s: the same report of %s for %s was already imported on %.10s: nothing to do\n"),
+			file, r->sender, r->period, r->before);
+		break;
+	case IMPORT_PLAN_UPDATED:
+		if (r->plan_r.created)
+			cli_out(c, tr("%s: plan %s version %d %s: %zu tasks, %zu indicators%s%s\n"), file,
+				r->plan, r->plan_version, dry_run ? tr("would be added") : tr("added"),
+				r->plan_r.tasks_added, r->plan_r.indicators_added, enc, dry);
+		else
+			cli_out(c, tr("%s: plan %s %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu units added, %zu changed%s%s\n"),
+				file, r->plan, dry_run ? tr("would be updated") : tr("updated"),
+				r->old_version, r->plan_version, r->plan_r.tasks_added,
+				r->plan_r.tasks_updated, r->plan_r.tasks_retired, r->plan_r.units_added,
+				r->plan_r.units_updated, enc, dry);
+		break;
+	case IMPORT_PLAN_SAME:
+		cli_out(c, tr("%s: plan %s version %d is not newer than the version here (%d): nothing to do\n"),
+			file, r->plan, r->plan_version, r->old_version);
+		break;
+	default:
+		for (size_t i = 0; i < r->problems.n; i++)
+			cli_error("%s", r->problems.v[i]);
+		cli_out(c, tr("%s: refused; nothing was imported from it\n"), file);
+		break;
+	}
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dry-run", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool dry_run = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("import", argc, argv, ":nh", opts)) != -1) {
+		switch (ch) {
+		case 'n': dry_run = true; break;
+		case 'h': return cli_command_help("import");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("import", tr("give the files (or folders) to import"));
+	struct strvec files = {0};
+	for (int i = optind; i < argc; i++)
+		collect_files(argv[i], &files);
+	struct db db;
+	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+		sv_free(&files);
+		return EXIT_REFUSED;
+	}
+	/* A progress line on a terminal when there are many files; none otherwise. */
+	bool progress = files.n > 1 && isatty(STDERR_FILENO);
+	size_t n_ok = 0, n_same = 0, n_bad = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		if (progress) {
+			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, files.n, files.v[i]);
+			fflush(stderr);
+		}
+		struct import_result r;
+		exchange_import_file(&db, files.v[i], dry_run, &r);
+		if (progress)
+			fprintf(stderr, "\r\033[K");
+		print_result(c, files.v[i], &r, dry_run);
+		if (r.outcome == IMPORT_REFUSED)
+			n_bad++;
+		else if (r.outcome == IMPORT_DUPLICATE || r.outcome == IMPORT_PLAN_SAME)
+			n_same++;
+		else
+			n_ok++;
+		import_result_free(&r);
+	}
+	if (files.n > 1)
+		cli_out(c, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), files.n,
+			n_ok, n_same, n_bad);
+	db_close(&db);
+	sv_free(&files);
+	return n_bad ? EXIT_REFUSED : EXIT_OK;
+}
+
+static const char *state_label(enum report_state s)
+{
+	switch (s) {
+	case RS_ON_TIME: return tr("on time");
+	case RS_LATE: return tr("late");
+	case RS_MISSING: return tr("missing");
+	default: return tr("not yet due");
+	}
+}
+
+static void rate(char *buf, size_t n, int part, int whole)
+{
+	if (whole <= 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f%%", 100.0 * part / whole);
+}
+
+static void print_tally(struct cli *c, const char *label, const struct completeness_tally *t)
+{
+	char r1[16], r2[16];
+	rate(r1, sizeof r1, t->received, t->expected);
+	rate(r2, sizeof r2, t->on_time, t->expected);
+	cli_out(c, tr("%s: expected %d, received %d (%s), on time %d (%s), late %d, missing %d, not yet due %d\n"),
+		label, t->expected, t->received, r1, t->on_time, r2, t->late, t->missing, t->not_due);
+}
+
+int cmd_status(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"csv", no_argument, NULL, 'c'},
+		{"plan", required_argument, NULL, 'P'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *period_arg = NULL, *plan_code = NULL;
+	bool csv = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("status", argc, argv, ":p:cP:h", opts)) != -1) {
+		switch (ch) {
+		case 'p': period_arg = optarg; break;
+		case 'c': csv = true; break;
+		case 'P': plan_code = optarg; break;
+		case 'h': return cli_command_help("status");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("status", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	char period[PERIOD_BUF];
+	if (!period_arg)
+		return cli_usage("status", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
+	if (!parse_period_opt("status", period_arg, period))
+		return EXIT_REFUSED;
+	struct ctx x;
+	struct err e;
+	struct rule_list rules = {0};
+	struct completeness comp = {0};
+	int rc = ctx_load(c, &x, plan_code);
+	if (rc)
+		goto out;
+	if (store_rules(&x.db, x.plan.id, &rules, &e) ||
+	    completeness_compute(&x.db, &x.plan, &x.units, &rules, x.owner, period, date_today(),
+				 &comp, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	if (csv) {
+		struct strbuf b = {0};
+		const char *h[] = {"to", "rule", "unit", "kind", "due", "state", "exported_at",
+				   "imported_at", "name"};
+		csvio_write_row(&b, h, ARRAY_LEN(h), 0);
+		for (size_t i = 0; i < comp.n; i++) {
+			const struct expected_report *r = &comp.v[i];
+			char due[DATE_BUF];
+			date_format(r->due, due);
+			const char *f[] = {r->to->code, r->rule->code, r->unit->code,
+					   unit_kind_name(r->unit->kind), due, report_state_name(r->state),
+					   r->exported_at, r->imported_at, r->unit->name};
+			csvio_write_row(&b, f, ARRAY_LEN(f), 0);
+		}
+		fwrite(b.s, 1, b.len, stdout);
+		sb_free(&b);
+		goto out;
+	}
+	if (comp.n == 0) {
+		cli_out(c, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
+			x.owner->code, period, x.plan.code);
+		goto out;
+	}
+	const struct unit_rec *to = NULL;
+	for (size_t i = 0; i <= comp.n; i++) {
+		if (i == comp.n || comp.v[i].to != to) {
+			if (to) {
+				struct completeness_tally all, kind[UNIT_KIND_COUNT];
+				completeness_tally(&comp, to, &all, kind);
+				print_tally(c, tr("Total"), &all);
+				for (int k = 0; k < UNIT_KIND_COUNT; k++)
+					if (kind[k].expected && kind[k].expected != all.expected)
+						print_tally(c, unit_kind_name((enum unit_kind)k), &kind[k]);
+			}
+			if (i == comp.n)
+				break;
+			to = comp.v[i].to;
+			char due[DATE_BUF];
+			date_format(comp.v[i].due, due);
+			cli_out(c, "%s", i ? "\n" : "");
+			cli_out(c, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, period,
+				comp.v[i].rule->code, due,
+				to == x.owner ? "" : tr(", as its consolidated report tells"));
+		}
+		const struct expected_report *r = &comp.v[i];
+		char exported[24] = "-", imported[24] = "-";
+		if (r->exported_at[0]) {
+			snprintf(exported, sizeof exported, "%.10s %.5s", r->exported_at, r->exported_at + 11);
+			snprintf(imported, sizeof imported, "%.10s", r->imported_at);
+		}
+		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->unit->code, unit_kind_name(r->unit->kind),
+			state_label(r->state), exported, imported, r->unit->name);
+	}
+out:
+	completeness_free(&comp);
+	rule_list_free(&rules);
+	ctx_free(&x);
+	return rc;
+}
+
+int cmd_consolidate(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"output", required_argument, NULL, 'o'},
+		{"excel", no_argument, NULL, 'x'},
+		{"plan", required_argument, NULL, 'P'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *out = NULL, *period_arg = NULL, *plan_code = NULL;
+	bool excel = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("consolidate", argc, argv, ":p:o:xP:h", opts)) != -1) {
+		switch (ch) {
+		case 'p': period_arg = optarg; break;
+		case 'o': out = optarg; break;
+		case 'x': excel = true; break;
+		case 'P': plan_code = optarg; break;
+		case 'h': return cli_command_help("consolidate");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("consolidate", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	char period[PERIOD_BUF];
+	if (!period_arg)
+		return cli_usage("consolidate", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
+	if (!parse_period_opt("consolidate", period_arg, period))
+		return EXIT_REFUSED;
+	struct ctx x;
+	struct err e;
+	struct strbuf b = {0};
+	char *name = NULL;
+	int rc = ctx_load(c, &x, plan_code);
+	if (rc)
+		goto out;
+	if (consolidate_table(&x.db, &x.plan, &x.units, x.owner, period, date_today(),
+			      excel ? CSVW_EXCEL : 0, &b, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	if (!out) {
+		char stamp[STAMP_BUF], ymd[9];
+		struct strbuf nb = {0};
+		date_now_stamp(stamp);
+		stamp_ymd(stamp, ymd);
+		sb_addf(&nb, "tonghop_%s_%s_%s%s.csv", x.plan.code, period, ymd, excel ? "_excel" : "");
+		name = sb_take(&nb);
+		out = name;
+	}
+	rc = emit("consolidate", out, &b);
+	if (rc == EXIT_OK && strcmp(out, "-") != 0)
+		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.plan.code,
+			period);
+out:
+	free(name);
+	sb_free(&b);
+	ctx_free(&x);
+	return rc;
+}
+
+static void print_entry_side(struct cli *c, const char *label, const struct entry *en)
+{
+	char pct[16] = "-", cnt[24] = "-";
+	if (en->percent >= 0)
+		snprintf(pct, sizeof pct, "%d%%", en->percent);
+	if (en->count >= 0)
+		snprintf(cnt, sizeof cnt, "%lld", en->count);
+	cli_out(c, tr("  %s: revision %lld by %s at %s: %s, %s, count %s\n"), label, en->revision,
+		en->by ? en->by : "", en->at ? en->at : "", status_label(en->status), pct, cnt);
+	const char *names[] = {tr("Result"), tr("Difficulties"), tr("Proposals"), tr("Evidence")};
+	const char *texts[] = {en->result, en->difficulties, en->proposals, en->evidence};
+	for (int i = 0; i < 4; i++)
+		if (texts[i] && *texts[i])
+			cli_out(c, "    %s: %s\n", names[i], texts[i]);
+}
+
+static void print_value_side(struct cli *c, const char *label, const struct ivalue *v)
+{
+	char num[24] = "-", den[24] = "-", val[32] = "-";
+	if (v->numerator >= 0)
+		snprintf(num, sizeof num, "%lld", v->numerator);
+	if (v->denominator >= 0)
+		snprintf(den, sizeof den, "%lld", v->denominator);
+	if (v->has_value)
+		fmt_num(val, sizeof val, v->value);
+	cli_out(c, tr("  %s: revision %lld by %s at %s: %s/%s, value %s %s\n"), label, v->revision,
+		v->by ? v->by : "", v->at ? v->at : "", num, den, val, v->note ? v->note : "");
+}
+
+int cmd_conflicts(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"all", no_argument, NULL, 'a'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *period_arg = NULL;
+	bool all = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("conflicts", argc, argv, ":p:ah", opts)) != -1) {
+		switch (ch) {
+		case 'p': period_arg = optarg; break;
+		case 'a': all = true; break;
+		case 'h': return cli_command_help("conflicts");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("conflicts", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	char period[PERIOD_BUF];
+	if (period_arg && !parse_period_opt("conflicts", period_arg, period))
+		return EXIT_REFUSED;
+	struct ctx x;
+	struct err e;
+	struct conflict_list l = {0};
+	int rc = ctx_load(c, &x, NULL);
+	if (rc)
+		goto out;
+	if (exchange_conflicts(&x.db, &x.plan, period_arg ? period : NULL, all, &l, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	if (l.n == 0)
+		cli_out(c, "%s", all ? tr("No conflicts.\n") : tr("No open conflicts.\n"));
+	for (size_t i = 0; i < l.n; i++) {
+		const struct conflict_rec *k = &l.v[i];
+		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)k->id,
+			conflict_state_name(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
+			k->item, k->period, k->file);
+		const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
+		if (!k->is_value) {
+			print_entry_side(c, tr("stored"), &k->cur_entry);
+			print_entry_side(c, in_label, &k->in_entry);
+		} else {
+			print_value_side(c, tr("stored"), &k->cur_value);
+			print_value_side(c, in_label, &k->in_value);
+		}
+	}
+	if (!all && l.n)
+		cli_out(c, "%s", tr("Resolve each with: tiendo resolve ID --take (the incoming row) or --keep (the stored one)\n"));
+out:
+	conflict_list_free(&l);
+	ctx_free(&x);
+	return rc;
+}
+
+int cmd_resolve(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"take", no_argument, NULL, 't'},
+		{"keep", no_argument, NULL, 'k'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int take = -1, ch;
+	optind = 0;
+	while ((ch = cli_getopt("resolve", argc, argv, ":tkh", opts)) != -1) {
+		switch (ch) {
+		case 't':
+		case 'k':
+			if (take >= 0)
+				return cli_usage("resolve", tr("give --take or --keep, not both"));
+			take = ch == 't';
+			break;
+		case 'h': return cli_command_help("resolve");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("resolve", argc, argv, 1, tr("the conflict number")))
+		return EXIT_USAGE;
+	if (take < 0)
+		return cli_usage("resolve", tr("give --take (the incoming row wins) or --keep (the stored row stays)"));
+	long long id;
+	if (!cli_int("resolve", tr("the conflict number"), argv[optind], 1, (long long)1 << 62, &id))
+		return EXIT_REFUSED;
+	struct db db;
+	struct err e;
+	if (cli_open(c, &db, DB_OPEN_EXISTING))
+		return EXIT_REFUSED;
+	int rc = EXIT_OK;
+	if (exchange_resolve(&db, id, take, progress_user(), &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+	} else {
+		cli_out(c, take ? tr("Conflict %lld resolved: the incoming row replaced the stored one.\n")
+				: tr("Conflict %lld resolved: the stored row stays.\n"),
+			id);
+	}
+	db_close(&db);
+	return rc;
+}

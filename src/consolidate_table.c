@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/* The consolidated table for a period (docs/exchange.md): one CSV file in four parts
+ * (units, indicators, tasks, entries), each row starting with its part's key so a
+ * spreadsheet user can filter on the first column. */
+#include "consolidate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "completeness.h"
+#include "csvio.h"
+#include "msg.h"
+#include "period.h"
+
+static void put(struct strbuf *b, unsigned flags, const char *const *f, size_t n)
+{
+	csvio_write_row(b, f, n, flags);
+}
+
+static void blank(struct strbuf *b, unsigned flags)
+{
+	sb_add(b, (flags & CSVW_EXCEL) ? "\r\n" : "\n");
+}
+
+/* A figure for a spreadsheet: integers as such, others to two decimals. */
+static void figure(char *buf, size_t n, double v)
+{
+	fmt_num(buf, n, round(v * 100) / 100);
+}
+
+static int part_units(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		      const struct rule_list *rules, const struct unit_rec *owner, const char *period,
+		      day_t today, unsigned flags, struct strbuf *b, struct err *e)
+{
+	struct completeness c;
+	if (completeness_compute(db, plan, units, rules, owner, period, today, &c, e))
+		return -1;
+	const char *h[] = {"unit", tr("Unit"), tr("Unit name"), tr("Kind"), tr("Reports to"),
+			   tr("Due"), tr("Report"), tr("Exported at"), tr("Imported at")};
+	put(b, flags, h, ARRAY_LEN(h));
+	for (size_t i = 0; i < c.n; i++) {
+		const struct expected_report *x = &c.v[i];
+		char due[DATE_BUF];
+		date_format(x->due, due);
+		const char *state = x->state == RS_ON_TIME ? tr("on time")
+				    : x->state == RS_LATE  ? tr("late")
+				    : x->state == RS_MISSING ? tr("missing")
+							     : tr("not yet due");
+		const char *f[] = {"unit", x->unit->code, x->unit->name, unit_kind_name(x->unit->kind),
+				   x->to->code, due, state, x->exported_at, x->imported_at};
+		put(b, flags, f, ARRAY_LEN(f));
+	}
+	completeness_free(&c);
+	return 0;
+}
+
+static int part_indicators(struct db *db, const struct unit_set *units,
+			   const struct indicator_list *inds, const struct unit_rec *scope,
+			   const char *period, unsigned flags, struct strbuf *b, struct err *e)
+{
+	struct period p;
+	period_parse(period, &p);
+	const char *h[] = {"indicator", tr("Indicator"), tr("Title"), tr("Target"), tr("Year"),
+			   tr("Consolidation"), tr("Value"), tr("Met"), tr("Expected units"),
+			   tr("Reported units"), tr("Units meeting the target")};
+	put(b, flags, h, ARRAY_LEN(h));
+	for (size_t i = 0; i < inds->n; i++) {
+		const struct indicator_rec *d = &inds->v[i];
+		struct ind_status s;
+		if (indicator_status(db, units, d, scope, period_end(&p), &s, e))
+			return -1;
+		char target[32], year[16], value[32] = "", exp[16], rep[16], met[16];
+		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		snprintf(year, sizeof year, "%d", d->year);
+		if (s.has_value)
+			figure(value, sizeof value, s.value);
+		snprintf(exp, sizeof exp, "%d", s.expected);
+		snprintf(rep, sizeof rep, "%d", s.reported);
+		snprintf(met, sizeof met, "%d", s.met_units);
+		const char *f[] = {"indicator", d->code, d->title, target, year,
+				   consolidation_name(d->cons), value,
+				   !s.has_value ? "" : s.met ? tr("yes") : tr("no"), exp, rep, met};
+		put(b, flags, f, ARRAY_LEN(f));
+	}
+	return 0;
+}
+
+/* One unit's status for a task and period; -1 when it has not reported. */
+static int entry_status(struct db *db, int64_t unit, int64_t task, const char *period, int *out,
+			struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT status FROM progress WHERE unit_id = ?1 AND task_id = ?2"
+				       " AND period = ?3", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, unit);
+	sqlite3_bind_int64(st, 2, task);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	enum status s;
+	*out = rc == SQLITE_ROW && status_parse(db_col_text(st, 0), &s) ? (int)s : -1;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+static int part_tasks(struct db *db, const struct unit_set *units, const struct task_list *tasks,
+		      const struct unit_rec *scope, const char *period, unsigned flags,
+		      struct strbuf *b, struct err *e)
+{
+	const char *h[] = {"task", tr("Task"), tr("Title"), tr("Assigned units"), tr("done"),
+			   tr("in progress"), tr("blocked"), tr("not started"), tr("Not reported")};
+	put(b, flags, h, ARRAY_LEN(h));
+	for (size_t i = 0; i < tasks->n; i++) {
+		const struct task_rec *t = &tasks->v[i];
+		int n[STATUS_COUNT] = {0}, assigned = 0, missing = 0;
+		for (size_t j = 0; j < units->n; j++) {
+			const struct unit_rec *u = &units->v[j];
+			if (u->kind == UNIT_GROUP || u->retired || !task_assigned(units, t, u) ||
+			    (scope && !unit_under(units, u, scope)))
+				continue;
+			int s;
+			if (entry_status(db, u->id, t->id, period, &s, e))
+				return -1;
+			assigned++;
+			if (s < 0)
+				missing++;
+			else
+				n[s]++;
+		}
+		char c[6][16];
+		snprintf(c[0], sizeof c[0], "%d", assigned);
+		snprintf(c[1], sizeof c[1], "%d", n[STATUS_DONE]);
+		snprintf(c[2], sizeof c[2], "%d", n[STATUS_IN_PROGRESS]);
+		snprintf(c[3], sizeof c[3], "%d", n[STATUS_BLOCKED]);
+		snprintf(c[4], sizeof c[4], "%d", n[STATUS_NOT_STARTED]);
+		snprintf(c[5], sizeof c[5], "%d", missing);
+		const char *f[] = {"task", t->code, t->title, c[0], c[1], c[2], c[3], c[4], c[5]};
+		put(b, flags, f, ARRAY_LEN(f));
+	}
+	return 0;
+}
+
+static int part_entries(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+			const struct unit_rec *scope, const char *period, unsigned flags,
+			struct strbuf *b, struct err *e)
+{
+	const char *h[] = {"entry", tr("Unit"), tr("Unit name"), tr("Task"), tr("Title"),
+			   tr("Status"), tr("Percent"), tr("Count"), tr("Result"), tr("Difficulties"),
+			   tr("Proposals"), tr("Evidence"), tr("Revision"), tr("Entered by"),
+			   tr("Entered at")};
+	put(b, flags, h, ARRAY_LEN(h));
+	sqlite3_stmt *st = db_prep(db, "SELECT p.unit_id, t.code, t.title, p.status, p.percent,"
+				       " p.count, p.result, p.difficulties, p.proposals, p.evidence,"
+				       " p.revision, p.entered_by, p.entered_at FROM progress p"
+				       " JOIN task t ON t.id = p.task_id JOIN unit u ON u.id = p.unit_id"
+				       " WHERE t.plan_id = ?1 AND p.period = ?2 ORDER BY u.code, t.seq", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan->id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
+		if (!u || (scope && !unit_under(units, u, scope)))
+			continue;
+		enum status s;
+		if (!status_parse(db_col_text(st, 3), &s))
+			s = STATUS_NOT_STARTED;
+		const char *f[] = {"entry", u->code, u->name, db_col_text(st, 1), db_col_text(st, 2),
+				   status_label(s), db_col_text(st, 4), db_col_text(st, 5),
+				   db_col_text(st, 6), db_col_text(st, 7), db_col_text(st, 8),
+				   db_col_text(st, 9), db_col_text(st, 10), db_col_text(st, 11),
+				   db_col_text(st, 12)};
+		put(b, flags, f, ARRAY_LEN(f));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+int consolidate_table(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		      const struct unit_rec *owner, const char *period, day_t today, unsigned flags,
+		      struct strbuf *b, struct err *e)
+{
+	struct task_list tasks = {0};
+	struct indicator_list inds = {0};
+	struct rule_list rules = {0};
+	char stamp[STAMP_BUF], ver[16];
+	int rc = -1;
+	date_now_stamp(stamp);
+	snprintf(ver, sizeof ver, "%d", plan->version);
+	/* The consolidating unit sees every unit; another unit its own subtree. */
+	const struct unit_rec *scope = strcmp(owner->code, plan->consolidator) == 0 ? NULL : owner;
+	if (store_tasks(db, plan->id, false, &tasks, e) || store_indicators(db, plan->id, &inds, e) ||
+	    store_rules(db, plan->id, &rules, e))
+		goto out;
+	if (flags & CSVW_EXCEL)
+		sb_add(b, "\xEF\xBB\xBF");
+	const char *h[] = {"plan", tr("Plan"), tr("Version"), tr("Period"), tr("Consolidated by"),
+			   tr("Made at"), tr("Title")};
+	put(b, flags, h, ARRAY_LEN(h));
+	const char *f[] = {"plan", plan->code, ver, period, owner->code, stamp, plan->title};
+	put(b, flags, f, ARRAY_LEN(f));
+	blank(b, flags);
+	if (part_units(db, plan, units, &rules, owner, period, today, flags, b, e))
+		goto out;
+	blank(b, flags);
+	if (part_indicators(db, units, &inds, scope, period, flags, b, e))
+		goto out;
+	blank(b, flags);
+	if (part_tasks(db, units, &tasks, scope, period, flags, b, e))
+		goto out;
+	blank(b, flags);
+	if (part_entries(db, plan, units, scope, period, flags, b, e))
+		goto out;
+	rc = 0;
+out:
+	task_list_free(&tasks);
+	indicator_list_free(&inds);
+	rule_list_free(&rules);
+	return rc;
+}

@@ -1,0 +1,855 @@
+/* SPDX-License-Identifier: MIT */
+/* Importing exchange files under the ownership and revision rules.
+ *
+ * The rules (docs/exchange.md):
+ * - Ownership: a report from unit S may hold rows of S and of units under S
+ *   (a consolidated report from a lower level); a row for anyone else refuses
+ *   the whole file, listing the rows. The plan belongs to whoever sends the
+ *   plan package; a plan file is applied with the plan version rule.
+ * - Revisions: an incoming row replaces the stored one only when its
+ *   revision is higher. Same revision, same content: nothing to do. Same
+ *   revision, other content: a conflict, kept aside in the conflict table
+ *   with the incoming row until someone resolves it; the stored row stays.
+ *   Lower revision: ignored and counted.
+ * - Register: every imported report is recorded in `received` with its
+ *   checksum; the same report again is a no-op that says when it came.
+ * - All or nothing: a file is checked whole before anything is written,
+ *   then written in one transaction (rolled back for a dry run). */
+#include "exchange.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "msg.h"
+#include "planfile.h"
+#include "report.h"
+#include "text.h"
+
+#define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), &e))) goto fail; } while (0)
+#define DONE(st) do { if (db_done(db, (st), &e)) goto fail; } while (0)
+
+void import_result_free(struct import_result *r)
+{
+	free(r->sender);
+	free(r->plan);
+	free(r->period);
+	free(r->exported_at);
+	free(r->before);
+	sv_free(&r->problems);
+	memset(r, 0, sizeof *r);
+}
+
+static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
+{
+	char m[700];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(m, sizeof m, fmt, ap);
+	va_end(ap);
+	struct strbuf b = {0};
+	if (line > 0)
+		sb_addf(&b, tr("%s:%d: %s"), name, line, m);
+	else
+		sb_addf(&b, "%s: %s", name, m);
+	text_repair_utf8(b.s);
+	if (r->problems.n < 40)
+		sv_push(&r->problems, b.s);
+	else if (r->problems.n == 40)
+		sv_push(&r->problems, tr("(more problems not shown)"));
+	sb_free(&b);
+}
+
+static int refuse(struct import_result *r)
+{
+	r->outcome = IMPORT_REFUSED;
+	return -1;
+}
+
+/* The line of the first byte that is not valid UTF-8 (for messages). */
+static int bad_line(const char *buf, size_t n)
+{
+	size_t lo = 0;
+	int line = 1;
+	for (size_t i = 0; i < n; i++)
+		if (buf[i] == '\n') {
+			if (!text_valid_utf8(buf + lo, i - lo))
+				return line;
+			lo = i + 1;
+			line++;
+		}
+	return line;
+}
+
+static int import_plan(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+		       struct import_result *r)
+{
+	struct plan_def def;
+	struct err e;
+	if (planfile_parse(buf, n, name, &def, &e)) {
+		sv_push(&r->problems, e.msg);
+		return refuse(r);
+	}
+	r->plan = xstrdup(def.code);
+	r->plan_version = def.version;
+	r->sender = xstrdup(def.consolidator);
+	if (db_begin(db, &e))
+		goto fail;
+	if (store_plan_save(db, &def, NULL, &r->plan_r, &e))
+		goto fail;
+	r->old_version = r->plan_r.old_version;
+	r->outcome = r->plan_r.unchanged ? IMPORT_PLAN_SAME : IMPORT_PLAN_UPDATED;
+	if (!r->plan_r.unchanged) {
+		char stamp[STAMP_BUF], sum[24];
+		date_now_stamp(stamp);
+		snprintf(sum, sizeof sum, "%016" PRIx64, hash_fnv1a(HASH_FNV_INIT, buf, n));
+		sqlite3_stmt *st;
+		PREP(st, "INSERT OR IGNORE INTO received(kind, file_name, checksum, sender_id, plan_code,"
+			 " plan_version, imported_at, encoding)"
+			 " VALUES ('plan', ?1, ?2, (SELECT id FROM unit WHERE code = ?3), ?4, ?5, ?6, ?7)");
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, def.consolidator, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, def.code, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, def.version);
+		sqlite3_bind_text(st, 6, stamp, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, encoding_name(r->enc), -1, SQLITE_STATIC);
+		DONE(st);
+	}
+	if (dry_run)
+		db_rollback(db);
+	else if (db_commit(db, &e))
+		goto fail_nodb;
+	plan_def_free(&def);
+	return 0;
+fail:
+	db_rollback(db);
+fail_nodb:
+	sv_push(&r->problems, e.msg);
+	plan_def_free(&def);
+	return refuse(r);
+}
+
+/* What a report needs from the database, loaded once. */
+struct ctx {
+	struct plan_rec plan;
+	struct unit_set units;
+	struct task_list tasks;
+	struct indicator_list inds;
+	const struct unit_rec *sender;
+	int64_t received_id;
+};
+
+static void ctx_free(struct ctx *c)
+{
+	plan_rec_free(&c->plan);
+	unit_set_free(&c->units);
+	task_list_free(&c->tasks);
+	indicator_list_free(&c->inds);
+}
+
+/* A row's unit must exist, not be a group, and be the sender or under it. */
+static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r, const char *name,
+					 int line, const char *code)
+{
+	const struct unit_rec *u = unit_set_find(&c->units, code);
+	if (!u) {
+		add_problem(r, name, line, tr("unknown unit '%s' (not in this database's plan)"), code);
+		return NULL;
+	}
+	if (u->kind == UNIT_GROUP) {
+		add_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
+		return NULL;
+	}
+	if (!unit_under(&c->units, u, c->sender)) {
+		add_problem(r, name, line,
+			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it"),
+			    code, c->sender->code);
+		return NULL;
+	}
+	return u;
+}
+
+/* Look for this incoming content among the conflicts already kept aside. */
+static int known_conflict(struct db *db, const char *kind, int64_t unit, int64_t item,
+			  const char *period, long long rev, const char *digest, int *state,
+			  struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	*state = -1;
+	PREP(st, "SELECT state FROM conflict WHERE kind = ?1 AND unit_id = ?2 AND item_id = ?3"
+		 " AND period = ?4 AND revision = ?5 AND digest = ?6");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, unit);
+	sqlite3_bind_int64(st, 3, item);
+	sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, rev);
+	sqlite3_bind_text(st, 6, digest, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *s = db_col_text(st, 0);
+		*state = strcmp(s, "open") == 0 ? CONFLICT_OPEN
+			 : strcmp(s, "kept") == 0 ? CONFLICT_KEPT : CONFLICT_TAKEN;
+	}
+	sqlite3_reset(st);
+	return 0;
+fail:
+	*ep = e;
+	return -1;
+}
+
+static int keep_conflict(struct db *db, struct ctx *c, const char *kind, int64_t unit,
+			 int64_t item, const char *period, const struct entry *en,
+			 const struct ivalue *v, const char *digest, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	PREP(st, "INSERT INTO conflict(kind, unit_id, item_id, period, revision, received_id,"
+		 " status, percent, count, result, difficulties, proposals, evidence,"
+		 " numerator, denominator, value, note, entered_by, entered_at, digest)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+		 " ?18, ?19, ?20)");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, unit);
+	sqlite3_bind_int64(st, 3, item);
+	sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, c->received_id);
+	sqlite3_bind_text(st, 20, digest, -1, SQLITE_STATIC);
+	if (en) {
+		sqlite3_bind_int64(st, 5, en->revision);
+		sqlite3_bind_text(st, 7, status_name(en->status), -1, SQLITE_STATIC);
+		if (en->percent >= 0)
+			sqlite3_bind_int(st, 8, en->percent);
+		if (en->count >= 0)
+			sqlite3_bind_int64(st, 9, en->count);
+		sqlite3_bind_text(st, 10, en->result, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, en->difficulties, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 12, en->proposals, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 13, en->evidence, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 17, "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 18, en->by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 19, en->at, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_int64(st, 5, v->revision);
+		sqlite3_bind_text(st, 7, "", -1, SQLITE_STATIC);
+		for (int i = 10; i <= 13; i++)
+			sqlite3_bind_text(st, i, "", -1, SQLITE_STATIC);
+		if (v->numerator >= 0)
+			sqlite3_bind_int64(st, 14, v->numerator);
+		if (v->denominator >= 0)
+			sqlite3_bind_int64(st, 15, v->denominator);
+		if (v->has_value)
+			sqlite3_bind_double(st, 16, v->value);
+		sqlite3_bind_text(st, 17, v->note, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 18, v->by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 19, v->at, -1, SQLITE_STATIC);
+	}
+	DONE(st);
+	return 0;
+fail:
+	*ep = e;
+	return -1;
+}
+
+enum verdict { V_ADDED, V_REPLACED, V_UNCHANGED, V_OLDER, V_CONFLICT };
+
+static void count(struct import_result *r, enum verdict v)
+{
+	switch (v) {
+	case V_ADDED: r->added++; break;
+	case V_REPLACED: r->replaced++; break;
+	case V_UNCHANGED: r->unchanged++; break;
+	case V_OLDER: r->older++; break;
+	case V_CONFLICT: r->conflicts++; break;
+	}
+}
+
+/* The revision rule for one row, given what is stored. */
+static int same_revision(struct db *db, struct ctx *c, const char *kind, int64_t unit,
+			 int64_t item, const char *period, bool same, uint64_t digest,
+			 const struct entry *en, const struct ivalue *v, enum verdict *out,
+			 struct err *e)
+{
+	char dg[24];
+	int state;
+	if (same) {
+		*out = V_UNCHANGED;
+		return 0;
+	}
+	snprintf(dg, sizeof dg, "%016" PRIx64, digest);
+	if (known_conflict(db, kind, unit, item, period, en ? en->revision : v->revision, dg, &state, e))
+		return -1;
+	if (state == CONFLICT_KEPT || state == CONFLICT_TAKEN) {
+		*out = V_UNCHANGED; /* someone already decided about exactly this row */
+		return 0;
+	}
+	*out = V_CONFLICT;
+	if (state == CONFLICT_OPEN)
+		return 0;
+	return keep_conflict(db, c, kind, unit, item, period, en, v, dg, e);
+}
+
+static int apply_entry(struct db *db, struct ctx *c, const char *period,
+		       const struct report_entry *x, enum verdict *out, struct err *e)
+{
+	const struct unit_rec *u = unit_set_find(&c->units, x->unit);
+	const struct task_rec *t = task_list_find(&c->tasks, x->task);
+	struct entry_key k = {.unit_id = u->id, .task_id = t->id, .period = period};
+	struct entry cur;
+	bool found;
+	if (progress_get(db, &k, &cur, &found, e))
+		return -1;
+	int rc = 0;
+	if (!found || x->en.revision > cur.revision) {
+		*out = found ? V_REPLACED : V_ADDED;
+		rc = progress_put(db, &k, &x->en, "import", e);
+	} else if (x->en.revision < cur.revision) {
+		*out = V_OLDER;
+	} else {
+		rc = same_revision(db, c, "entry", u->id, t->id, period, report_entry_same(&cur, &x->en),
+				   report_entry_digest(&x->en), &x->en, NULL, out, e);
+	}
+	entry_free(&cur);
+	return rc;
+}
+
+static int apply_value(struct db *db, struct ctx *c, const char *period,
+		       const struct report_value *x, enum verdict *out, struct err *e)
+{
+	const struct unit_rec *u = unit_set_find(&c->units, x->unit);
+	const struct indicator_rec *d = indicator_list_find(&c->inds, x->indicator);
+	struct ivalue_key k = {.unit_id = u->id, .indicator_id = d->id, .period = period};
+	struct ivalue cur;
+	bool found;
+	if (ivalue_get(db, &k, &cur, &found, e))
+		return -1;
+	int rc = 0;
+	if (!found || x->v.revision > cur.revision) {
+		*out = found ? V_REPLACED : V_ADDED;
+		rc = ivalue_put(db, &k, &x->v, "import", e);
+	} else if (x->v.revision < cur.revision) {
+		*out = V_OLDER;
+	} else {
+		rc = same_revision(db, c, "value", u->id, d->id, period, report_value_same(&cur, &x->v),
+				   report_value_digest(&x->v), NULL, &x->v, out, e);
+	}
+	ivalue_free(&cur);
+	return rc;
+}
+
+/* Find a plan by code. */
+static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
+		     struct err *e)
+{
+	struct plan_rec *v;
+	size_t n;
+	*found = false;
+	memset(out, 0, sizeof *out);
+	if (store_plans(db, &v, &n, e))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].code, code) == 0) {
+			*out = v[i];
+			memset(&v[i], 0, sizeof v[i]);
+			*found = true;
+		}
+	plan_recs_free(v, n);
+	return 0;
+}
+
+static int import_report(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+			 struct import_result *r)
+{
+	struct report rep;
+	struct ctx c;
+	struct err e;
+	bool found;
+	memset(&c, 0, sizeof c);
+	if (report_parse(buf, n, name, &rep, &r->problems))
+		return refuse(r);
+	r->sender = xstrdup(rep.sender);
+	r->plan = xstrdup(rep.plan);
+	r->period = xstrdup(rep.period);
+	r->exported_at = xstrdup(rep.exported_at);
+	r->plan_version = rep.plan_version;
+	r->rows = rep.n_entries + rep.n_values + rep.n_receipts;
+
+	if (find_plan(db, rep.plan, &c.plan, &found, &e) || store_units(db, &c.units, &e))
+		goto fail_e;
+	int hl = rep.header_line;
+	if (!found) {
+		add_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
+			    rep.plan);
+		goto refused;
+	}
+	if (rep.plan_version > c.plan.version) {
+		add_problem(r, name, hl,
+			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
+			    rep.plan_version, rep.plan, c.plan.version);
+		goto refused;
+	}
+	c.sender = unit_set_find(&c.units, rep.sender);
+	if (!c.sender || c.sender->kind == UNIT_GROUP) {
+		add_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
+			    rep.sender);
+		goto refused;
+	}
+	char sum[24];
+	snprintf(sum, sizeof sum, "%016" PRIx64, rep.checksum);
+	sqlite3_stmt *st = db_prep(db, "SELECT imported_at FROM received WHERE kind = 'report'"
+				       " AND sender_id = ?1 AND checksum = ?2", &e);
+	if (!st)
+		goto fail_e;
+	sqlite3_bind_int64(st, 1, c.sender->id);
+	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r->before = xstrdup(db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (r->before) {
+		r->outcome = IMPORT_DUPLICATE;
+		report_free(&rep);
+		ctx_free(&c);
+		return 0;
+	}
+	if (store_tasks(db, c.plan.id, true, &c.tasks, &e) ||
+	    store_indicators(db, c.plan.id, &c.inds, &e))
+		goto fail_e;
+	/* Check every row before writing anything. */
+	for (size_t i = 0; i < rep.n_entries; i++) {
+		const struct report_entry *x = &rep.entries[i];
+		check_unit(&c, r, name, x->line, x->unit);
+		if (!task_list_find(&c.tasks, x->task))
+			add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, rep.plan);
+	}
+	for (size_t i = 0; i < rep.n_values; i++) {
+		const struct report_value *x = &rep.values[i];
+		check_unit(&c, r, name, x->line, x->unit);
+		if (!indicator_list_find(&c.inds, x->indicator))
+			add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator,
+				    rep.plan);
+	}
+	for (size_t i = 0; i < rep.n_receipts; i++) {
+		const struct report_receipt *x = &rep.receipts[i];
+		const struct unit_rec *u = check_unit(&c, r, name, x->line, x->unit);
+		if (u && u->id == c.sender->id)
+			add_problem(r, name, x->line, tr("a receipt row for the sender itself"));
+	}
+	if (r->problems.n)
+		goto refused;
+
+	/* Write it all in one transaction. */
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	if (db_begin(db, &e))
+		goto fail_e;
+	PREP(st, "INSERT INTO received(kind, file_name, checksum, sender_id, plan_code, plan_version,"
+		 " period, exported_at, imported_at, encoding, rows)"
+		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c.sender->id);
+	sqlite3_bind_text(st, 4, rep.plan, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, rep.plan_version);
+	sqlite3_bind_text(st, 6, rep.period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, rep.exported_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, encoding_name(r->enc), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)r->rows);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(db, &e);
+		sqlite3_reset(st);
+		goto fail;
+	}
+	c.received_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	for (size_t i = 0; i < rep.n_entries; i++) {
+		enum verdict v;
+		if (apply_entry(db, &c, rep.period, &rep.entries[i], &v, &e))
+			goto fail;
+		count(r, v);
+	}
+	for (size_t i = 0; i < rep.n_values; i++) {
+		enum verdict v;
+		if (apply_value(db, &c, rep.period, &rep.values[i], &v, &e))
+			goto fail;
+		count(r, v);
+	}
+	for (size_t i = 0; i < rep.n_receipts; i++) {
+		const struct report_receipt *x = &rep.receipts[i];
+		PREP(st, "INSERT INTO receipt(unit_id, period, to_id, exported_at, imported_at)"
+			 " VALUES ((SELECT id FROM unit WHERE code = ?1), ?2, ?3, ?4, ?5)"
+			 " ON CONFLICT(unit_id, period, to_id) DO UPDATE SET"
+			 " exported_at = min(exported_at, excluded.exported_at),"
+			 " imported_at = min(imported_at, excluded.imported_at)");
+		sqlite3_bind_text(st, 1, x->unit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, rep.period, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, c.sender->id);
+		sqlite3_bind_text(st, 4, x->exported_at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, x->imported_at, -1, SQLITE_STATIC);
+		DONE(st);
+		r->receipts++;
+	}
+	PREP(st, "UPDATE received SET added = ?2, replaced = ?3, unchanged = ?4, older = ?5,"
+		 " conflicts = ?6 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, c.received_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)r->added);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)r->replaced);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->unchanged);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->older);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->conflicts);
+	DONE(st);
+	if (dry_run)
+		db_rollback(db);
+	else if (db_commit(db, &e))
+		goto fail_e;
+	r->outcome = IMPORT_REPORT;
+	report_free(&rep);
+	ctx_free(&c);
+	return 0;
+fail:
+	db_rollback(db);
+fail_e:
+	sv_push(&r->problems, e.msg);
+refused:
+	report_free(&rep);
+	ctx_free(&c);
+	return refuse(r);
+}
+
+int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+		    struct import_result *r)
+{
+	memset(r, 0, sizeof *r);
+	r->enc = ENC_UTF8;
+	if (n == 0) {
+		add_problem(r, name, 0, "%s", tr("the file is empty"));
+		return refuse(r);
+	}
+	if (n > EXCHANGE_MAX_FILE) {
+		add_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
+			    EXCHANGE_MAX_FILE >> 20);
+		return refuse(r);
+	}
+	const char *nul = memchr(buf, '\0', n);
+	if (nul) {
+		int line = 1;
+		for (const char *p = buf; p < nul; p++)
+			line += *p == '\n';
+		add_problem(r, name, line, "%s",
+			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
+		return refuse(r);
+	}
+	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
+	if (!text_valid_utf8(buf, n))
+		for (size_t k = 1; k <= 3 && k < n; k++)
+			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
+				add_problem(r, name, bad_line(buf, n), "%s",
+					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
+				return refuse(r);
+			}
+	const char *why = NULL;
+	size_t len;
+	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
+	if (!text) {
+		add_problem(r, name, bad_line(buf, n), tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
+			    tr(why));
+		return refuse(r);
+	}
+	int rc;
+	if (report_sniff(text, len)) {
+		rc = import_report(db, name, text, len, dry_run, r);
+	} else {
+		const char *p = text;
+		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			p += 3;
+		if (*p == '"')
+			p++;
+		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
+		    strstr(p, "tiendo-plan") - p < 40) {
+			rc = import_plan(db, name, text, len, dry_run, r);
+		} else {
+			add_problem(r, name, 1, "%s",
+				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
+			rc = refuse(r);
+		}
+	}
+	free(text);
+	return rc;
+}
+
+int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
+{
+	size_t n;
+	char *buf = read_file(path, &n);
+	if (!buf) {
+		memset(r, 0, sizeof *r);
+		add_problem(r, path, 0, tr("cannot read: %s"), strerror(errno));
+		return refuse(r);
+	}
+	int rc = exchange_import(db, path, buf, n, dry_run, r);
+	free(buf);
+	return rc;
+}
+
+/* ---- conflicts ---- */
+
+static const char *const state_names[CONFLICT_STATE_COUNT] = {"open", "kept", "taken"};
+
+const char *conflict_state_name(enum conflict_state s)
+{
+	return s < CONFLICT_STATE_COUNT ? state_names[s] : "?";
+}
+
+void conflict_list_free(struct conflict_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct conflict_rec *c = &l->v[i];
+		free(c->unit);
+		free(c->item);
+		free(c->period);
+		free(c->file);
+		free(c->received_at);
+		free(c->resolved_by);
+		free(c->resolved_at);
+		entry_free(&c->in_entry);
+		entry_free(&c->cur_entry);
+		ivalue_free(&c->in_value);
+		ivalue_free(&c->cur_value);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *period, bool all,
+		       struct conflict_list *out, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	PREP(st, "SELECT c.id, c.kind, c.state, u.code,"
+		 " CASE c.kind WHEN 'entry' THEN t.code ELSE i.code END, c.period, c.revision,"
+		 " r.file_name, r.imported_at, c.resolved_by, c.resolved_at,"
+		 " c.status, c.percent, c.count, c.result, c.difficulties, c.proposals, c.evidence,"
+		 " c.numerator, c.denominator, c.value, c.note, c.entered_by, c.entered_at,"
+		 " c.unit_id, c.item_id"
+		 " FROM conflict c JOIN unit u ON u.id = c.unit_id JOIN received r ON r.id = c.received_id"
+		 " LEFT JOIN task t ON c.kind = 'entry' AND t.id = c.item_id"
+		 " LEFT JOIN indicator i ON c.kind = 'value' AND i.id = c.item_id"
+		 " WHERE COALESCE(t.plan_id, i.plan_id) = ?1 AND (?2 IS NULL OR c.period = ?2)"
+		 " AND (?3 OR c.state = 'open') ORDER BY c.period, u.code, c.id");
+	sqlite3_bind_int64(st, 1, plan->id);
+	db_bind_text(st, 2, period);
+	sqlite3_bind_int(st, 3, all);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+		struct conflict_rec *c = &out->v[out->n++];
+		memset(c, 0, sizeof *c);
+		c->id = sqlite3_column_int64(st, 0);
+		c->is_value = strcmp(db_col_text(st, 1), "value") == 0;
+		const char *s = db_col_text(st, 2);
+		c->state = strcmp(s, "open") == 0 ? CONFLICT_OPEN
+			   : strcmp(s, "kept") == 0 ? CONFLICT_KEPT : CONFLICT_TAKEN;
+		c->unit = xstrdup(db_col_text(st, 3));
+		c->item = xstrdup(db_col_text(st, 4));
+		c->period = xstrdup(db_col_text(st, 5));
+		c->revision = sqlite3_column_int64(st, 6);
+		c->file = xstrdup(db_col_text(st, 7));
+		c->received_at = xstrdup(db_col_text(st, 8));
+		c->resolved_by = xstrdup(db_col_text(st, 9));
+		c->resolved_at = xstrdup(db_col_text(st, 10));
+		if (!c->is_value) {
+			struct entry *en = &c->in_entry;
+			status_parse(db_col_text(st, 11), &en->status);
+			en->percent = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+			en->count = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
+			en->result = xstrdup(db_col_text(st, 14));
+			en->difficulties = xstrdup(db_col_text(st, 15));
+			en->proposals = xstrdup(db_col_text(st, 16));
+			en->evidence = xstrdup(db_col_text(st, 17));
+			en->by = xstrdup(db_col_text(st, 22));
+			en->at = xstrdup(db_col_text(st, 23));
+			en->revision = c->revision;
+		} else {
+			struct ivalue *v = &c->in_value;
+			v->numerator = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 18);
+			v->denominator = sqlite3_column_type(st, 19) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 19);
+			v->has_value = sqlite3_column_type(st, 20) != SQLITE_NULL;
+			v->value = sqlite3_column_double(st, 20);
+			v->note = xstrdup(db_col_text(st, 21));
+			v->by = xstrdup(db_col_text(st, 22));
+			v->at = xstrdup(db_col_text(st, 23));
+			v->revision = c->revision;
+		}
+		/* The item's ids ride along in the unused revision of the stored side until loaded. */
+		c->cur_entry.revision = sqlite3_column_int64(st, 24);
+		c->cur_value.revision = sqlite3_column_int64(st, 25);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, &e);
+		goto fail;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		struct conflict_rec *c = &out->v[i];
+		int64_t unit = c->cur_entry.revision, item = c->cur_value.revision;
+		bool found;
+		c->cur_entry.revision = c->cur_value.revision = 0;
+		if (!c->is_value) {
+			struct entry_key k = {.unit_id = unit, .task_id = item, .period = c->period};
+			if (progress_get(db, &k, &c->cur_entry, &found, &e))
+				goto fail;
+		} else {
+			struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = c->period};
+			if (ivalue_get(db, &k, &c->cur_value, &found, &e))
+				goto fail;
+		}
+	}
+	return 0;
+fail:
+	conflict_list_free(out);
+	*ep = e;
+	return -1;
+}
+
+int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	if (db_begin(db, &e)) {
+		*ep = e;
+		return -1;
+	}
+	PREP(st, "SELECT kind, unit_id, item_id, period, revision, state, status, percent, count,"
+		 " result, difficulties, proposals, evidence, numerator, denominator, value, note,"
+		 " entered_by, entered_at FROM conflict WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		err_set(&e, tr("no conflict number %lld (see: tiendo conflicts --all)"), (long long)id);
+		goto fail;
+	}
+	if (strcmp(db_col_text(st, 5), "open") != 0) {
+		err_set(&e, tr("conflict %lld was already resolved (%s)"), (long long)id,
+			db_col_text(st, 5));
+		sqlite3_reset(st);
+		goto fail;
+	}
+	bool is_value = strcmp(db_col_text(st, 0), "value") == 0;
+	int64_t unit = sqlite3_column_int64(st, 1), item = sqlite3_column_int64(st, 2);
+	char *period = xstrdup(db_col_text(st, 3));
+	long long rev = sqlite3_column_int64(st, 4);
+	struct entry en = {0};
+	struct ivalue v = {0};
+	if (!is_value) {
+		status_parse(db_col_text(st, 6), &en.status);
+		en.percent = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 7);
+		en.count = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+		en.result = xstrdup(db_col_text(st, 9));
+		en.difficulties = xstrdup(db_col_text(st, 10));
+		en.proposals = xstrdup(db_col_text(st, 11));
+		en.evidence = xstrdup(db_col_text(st, 12));
+		en.by = xstrdup(db_col_text(st, 17));
+		en.at = xstrdup(db_col_text(st, 18));
+		en.revision = rev;
+	} else {
+		v.numerator = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
+		v.denominator = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
+		v.has_value = sqlite3_column_type(st, 15) != SQLITE_NULL;
+		v.value = sqlite3_column_double(st, 15);
+		v.note = xstrdup(db_col_text(st, 16));
+		v.by = xstrdup(db_col_text(st, 17));
+		v.at = xstrdup(db_col_text(st, 18));
+		v.revision = rev;
+	}
+	sqlite3_reset(st);
+	int rc = 0;
+	if (take) {
+		/* Only while the stored row is still at the conflict's revision. The
+		 * content it replaces moves into the conflict row, so nothing is lost. */
+		bool found;
+		struct entry cur = {0};
+		struct ivalue curv = {0};
+		if (!is_value) {
+			struct entry_key k = {.unit_id = unit, .task_id = item, .period = period};
+			rc = progress_get(db, &k, &cur, &found, &e);
+			if (!rc && cur.revision != rev)
+				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
+					     cur.revision);
+			if (!rc)
+				rc = progress_put(db, &k, &en, "resolve", &e);
+		} else {
+			struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = period};
+			rc = ivalue_get(db, &k, &curv, &found, &e);
+			if (!rc && curv.revision != rev)
+				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
+					     curv.revision);
+			if (!rc)
+				rc = ivalue_put(db, &k, &v, "resolve", &e);
+		}
+		if (!rc && (st = db_prep(db, "UPDATE conflict SET status = ?2, percent = ?3, count = ?4,"
+					     " result = ?5, difficulties = ?6, proposals = ?7, evidence = ?8,"
+					     " numerator = ?9, denominator = ?10, value = ?11, note = ?12,"
+					     " entered_by = ?13, entered_at = ?14 WHERE id = ?1", &e)) == NULL)
+			rc = -1;
+		if (!rc) {
+			sqlite3_bind_int64(st, 1, id);
+			if (!is_value) {
+				sqlite3_bind_text(st, 2, status_name(cur.status), -1, SQLITE_STATIC);
+				if (cur.percent >= 0)
+					sqlite3_bind_int(st, 3, cur.percent);
+				if (cur.count >= 0)
+					sqlite3_bind_int64(st, 4, cur.count);
+				const char *t[] = {cur.result, cur.difficulties, cur.proposals, cur.evidence};
+				for (int i = 0; i < 4; i++)
+					sqlite3_bind_text(st, 5 + i, t[i] ? t[i] : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 12, "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 13, cur.by ? cur.by : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 14, cur.at ? cur.at : "", -1, SQLITE_STATIC);
+			} else {
+				sqlite3_bind_text(st, 2, "", -1, SQLITE_STATIC);
+				for (int i = 5; i <= 8; i++)
+					sqlite3_bind_text(st, i, "", -1, SQLITE_STATIC);
+				if (curv.numerator >= 0)
+					sqlite3_bind_int64(st, 9, curv.numerator);
+				if (curv.denominator >= 0)
+					sqlite3_bind_int64(st, 10, curv.denominator);
+				if (curv.has_value)
+					sqlite3_bind_double(st, 11, curv.value);
+				sqlite3_bind_text(st, 12, curv.note ? curv.note : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 13, curv.by ? curv.by : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 14, curv.at ? curv.at : "", -1, SQLITE_STATIC);
+			}
+			rc = db_done(db, st, &e);
+		}
+		entry_free(&cur);
+		ivalue_free(&curv);
+	}
+	entry_free(&en);
+	ivalue_free(&v);
+	free(period);
+	if (rc)
+		goto fail;
+	PREP(st, "UPDATE conflict SET state = ?2, resolved_by = ?3, resolved_at = ?4 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, take ? "taken" : "kept", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, stamp, -1, SQLITE_STATIC);
+	DONE(st);
+	if (db_commit(db, &e)) {
+		*ep = e;
+		return -1;
+	}
+	return 0;
+fail:
+	db_rollback(db);
+	*ep = e;
+	return -1;
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/* Importing exchange files (plan packages and unit reports) under the ownership and
+ * revision rules, the register of received files, and the conflicts kept aside. */
+#ifndef TIENDO_EXCHANGE_H
+#define TIENDO_EXCHANGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "encoding.h"
+#include "progress.h"
+#include "store.h"
+#include "util.h"
+
+enum import_outcome {
+	IMPORT_REFUSED,      /* nothing written; problems say why */
+	IMPORT_REPORT,       /* a report was imported */
+	IMPORT_DUPLICATE,    /* the same report was imported before: nothing to do */
+	IMPORT_PLAN_UPDATED, /* a newer plan version (or a new plan) was loaded */
+	IMPORT_PLAN_SAME,    /* the plan's version here is the same or newer: nothing to do */
+};
+
+struct import_result {
+	enum import_outcome outcome;
+	enum text_encoding enc;
+	char *sender, *plan, *period, *exported_at;
+	char *before; /* IMPORT_DUPLICATE: when it was first imported */
+	int plan_version, old_version;
+	size_t rows, added, replaced, unchanged, older, conflicts, receipts;
+	struct store_result plan_r;
+	struct strvec problems; /* "file:line: why", for a refused file */
+};
+void import_result_free(struct import_result *r);
+
+/* Files larger than this are refused without being parsed. */
+#define EXCHANGE_MAX_FILE (64u << 20)
+
+/* Import one file: a plan package or a report, decoded from UTF-8 or a
+ * legacy encoding. The whole file is written in one transaction, or
+ * nothing (refused, or dry_run). Returns 0 when imported or a harmless
+ * no-op, -1 when refused. name is the file's name for messages. */
+int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+		    struct import_result *r);
+/* The same, reading the file at path. */
+int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
+
+enum conflict_state { CONFLICT_OPEN, CONFLICT_KEPT, CONFLICT_TAKEN, CONFLICT_STATE_COUNT };
+const char *conflict_state_name(enum conflict_state s);
+
+struct conflict_rec {
+	int64_t id;
+	bool is_value;
+	enum conflict_state state;
+	char *unit, *item, *period, *file, *received_at, *resolved_by, *resolved_at;
+	long long revision;
+	struct entry in_entry, cur_entry; /* !is_value */
+	struct ivalue in_value, cur_value; /* is_value */
+};
+struct conflict_list {
+	struct conflict_rec *v;
+	size_t n, cap;
+};
+void conflict_list_free(struct conflict_list *l);
+/* Conflicts of a plan (period NULL: every period); resolved ones too when all. */
+int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *period, bool all,
+		       struct conflict_list *out, struct err *e);
+/* Resolve an open conflict: take the incoming row (it replaces the stored
+ * one at the same revision, so the sender's next revision applies cleanly)
+ * or keep the stored one (the incoming row is not offered again). */
+int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struct err *e);
+
+#endif

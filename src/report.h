@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/* The unit report file (docs/exchange.md): what a unit sends up for a period, written,
+ * read back and verified (row count and checksum). */
+#ifndef TIENDO_REPORT_H
+#define TIENDO_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "progress.h"
+#include "store.h"
+#include "util.h"
+
+#define REPORT_FORMAT 1
+
+struct report_entry {
+	char *unit, *task;
+	struct entry en; /* with revision, by, at */
+	int line;
+};
+
+struct report_value {
+	char *unit, *indicator;
+	struct ivalue v;
+	int line;
+};
+
+/* A report the sender received from a unit below it for the period. */
+struct report_receipt {
+	char *unit, *exported_at, *imported_at;
+	int line;
+};
+
+struct report {
+	char *sender, *plan, *period, *exported_at;
+	int plan_version;
+	bool excel;
+	struct report_entry *entries;
+	size_t n_entries;
+	struct report_value *values;
+	size_t n_values;
+	struct report_receipt *receipts;
+	size_t n_receipts;
+	uint64_t checksum; /* over the content, whatever the flavour */
+	int header_line;
+};
+
+void report_free(struct report *r);
+
+/* Gather the report of sender for plan and period: the progress entries and
+ * indicator values of the sender and every unit under it, and the reports
+ * it received from units under it. exported_at is now. */
+int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		 const struct unit_rec *sender, const char *period, struct report *out,
+		 struct err *e);
+
+/* Append the report file to b; excel: BOM, CRLF, neutralised cells. Sets
+ * r->checksum. */
+void report_write(struct report *r, bool excel, struct strbuf *b);
+
+/* Is this decoded file a report (its first record is format,tiendo-report)? */
+bool report_sniff(const char *buf, size_t n);
+
+/* Parse a report file's text (UTF-8) and verify it: shape, fields, row
+ * count and checksum. name is used in messages ("name:line: why"); every
+ * problem found is appended to problems (at most a few dozen) and -1 returned. */
+int report_parse(const char *buf, size_t n, const char *name, struct report *out,
+		 struct strvec *problems);
+
+/* The suggested file name: baocao_UNIT_PERIOD_YYYYMMDD.csv */
+char *report_file_name(const char *unit, const char *period, const char *stamp, bool excel);
+
+/* A digest of an entry's or a value's content (not who or when), to
+ * recognise the same content again. */
+uint64_t report_entry_digest(const struct entry *en);
+uint64_t report_value_digest(const struct ivalue *v);
+/* Do two entries (values) hold the same content? */
+bool report_entry_same(const struct entry *a, const struct entry *b);
+bool report_value_same(const struct ivalue *a, const struct ivalue *b);
+
+#endif

@@ -1,0 +1,267 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Exchange by file, end to end: a department and communes exchange a plan
+# package and reports; the department imports, checks completeness and
+# consolidates. Revision rules, conflicts, duplicates, refusals (each leaving
+# the database unchanged), Excel flavour, legacy encodings, LibreOffice.
+. "$SRCDIR/tests/lib.sh"
+
+PLAN="$SRCDIR/tests/data/exchange/plan.csv"
+cd "$T" || exit 1
+export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
+
+tdo() { "$TIENDO" "$@"; }
+# The whole database as SQL, to prove a refused import changed nothing.
+dump() { sqlite3 "$1" .dump; }
+# One column of the entry for a unit, task and period, straight from the database.
+entry_col() { # DB UNIT TASK PERIOD COLUMN
+	sqlite3 "$1" "SELECT $5 FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id WHERE u.code = '$2' AND t.code = '$3' AND p.period = '$4'"
+}
+
+# --- the plan package goes down -----------------------------------------
+expect_exit "department database" 0 tdo -f dept.db init --plan "$PLAN"
+expect_exit "a commune added by the department" 0 tdo -f dept.db add-unit XA3 --name "Xã Ba" --kind commune --parent TINH
+expect_exit "export-plan" 0 tdo -f dept.db export-plan
+expect_grep "units changed: the version goes up" "this is version 2" "$T/out"
+expect_file_exists() { if [ -f "$2" ]; then ok "$1"; else notok "$1" "no file $2: $(ls)"; fi; }
+expect_file_exists "plan package named by plan and version" kehoach_TEST-EX_v2.csv
+expect_exit "export-plan again: no change, same version" 0 tdo -f dept.db export-plan -o again.csv
+expect_grep "still version 2" "^plan,TEST-EX,2," again.csv
+expect_exit "the department's own package is not newer" 0 tdo -f dept.db import kehoach_TEST-EX_v2.csv
+expect_grep "says nothing to do" "not newer.*nothing to do" "$T/out"
+for u in XA1 XA2 XA3; do
+	expect_exit "commune $u loads the package" 0 tdo -f "$u.db" init --plan kehoach_TEST-EX_v2.csv --unit "$u"
+done
+expect_exit "the added commune travelled" 0 tdo -f XA1.db units
+expect_grep "XA3 is known to XA1" "^XA3" "$T/out"
+
+# --- reports go up ---------------------------------------------------------
+RESULT='- Đã mở chuyên mục, đăng 12 tin bài
+=SUM(A1) "trích dẫn", dấu phẩy'
+expect_exit "XA1 enters progress" 0 tdo -f XA1.db set T1 --period 2026S1 --status done --count 12 --result "$RESULT"
+expect_exit "XA1 enters an indicator value" 0 tdo -f XA1.db set-indicator I1 --period 2026S1 --numerator 45 --denominator 50
+expect_exit "XA2 enters progress" 0 tdo -f XA2.db set T1 --period 2026S1 --status in-progress --percent 40 --difficulties "+ thiếu kinh phí"
+expect_exit "XA2 enters an indicator value" 0 tdo -f XA2.db set-indicator I1 --period 2026S1 --numerator 30 --denominator 50
+expect_exit "XA1 exports its report" 0 tdo -f XA1.db export --period 2026S1
+expect_grep "tells the file's place" "^Wrote $T/baocao_XA1_2026S1_20260605.csv" "$T/out"
+expect_grep "tells where to send it" "Send it to .*SKHCN" "$T/out"
+A1=baocao_XA1_2026S1_20260605.csv
+expect_grep "report row" "^report,XA1,TEST-EX,2,2026S1,2026-06-05T02:00:00Z$" "$A1"
+expect_grep "end row with count and checksum" "^end,2,[0-9a-f]{16}$" "$A1"
+expect_exit "XA2 exports for Excel" 0 tdo -f XA2.db export --period 2026S1 --excel
+B1=baocao_XA2_2026S1_20260605_excel.csv
+if head -c 3 "$B1" | od -An -tx1 | grep -q 'ef bb bf'; then ok "excel flavour starts with a BOM"; else notok "excel flavour starts with a BOM"; fi
+if grep -q $'\r$' "$B1"; then ok "excel flavour has CRLF line ends"; else notok "excel flavour has CRLF line ends"; fi
+expect_grep "formula-like cell neutralised" "\"'\\+ thiếu kinh phí\"" "$B1"
+
+before=$(dump dept.db)
+expect_exit "dry run" 0 tdo -f dept.db import --dry-run "$A1"
+expect_grep "dry run says what it would do" "would import report of XA1 for 2026S1.*2 rows: 2 new.*dry run" "$T/out"
+expect_eq "dry run writes nothing" "$before" "$(dump dept.db)"
+expect_exit "department imports both reports" 0 tdo -f dept.db import "$A1" "$B1"
+expect_grep "summary line per file" "$A1: imported report of XA1 for 2026S1 .*2 rows: 2 new, 0 replaced, 0 unchanged, 0 older, 0 conflicts" "$T/out"
+expect_grep "summary of all files" "^2 files: 2 imported, 0 with nothing new, 0 refused" "$T/out"
+expect_eq "text arrives exactly as entered" "$RESULT" "$(entry_col dept.db XA1 T1 2026S1 result)"
+expect_eq "excel flavour text arrives exactly" "+ thiếu kinh phí" "$(entry_col dept.db XA2 T1 2026S1 difficulties)"
+expect_eq "revision kept" "1" "$(entry_col dept.db XA1 T1 2026S1 revision)"
+expect_eq "entered by kept" "clerk" "$(entry_col dept.db XA1 T1 2026S1 entered_by)"
+before=$(dump dept.db)
+expect_exit "the same file again" 0 tdo -f dept.db import "$A1"
+expect_grep "is a no-op that says so" "already imported on 2026-06-05: nothing to do" "$T/out"
+expect_eq "and changes nothing" "$before" "$(dump dept.db)"
+expect_exit "an old export is harmless" 0 tdo -f dept.db show T1 --period 2026S1 --unit XA1
+
+# --- revisions: newer replaces, older is ignored, shuffled order ends the same --
+export TIENDO_NOW=2026-06-06T02:00:00Z
+expect_exit "XA1 changes its entry" 0 tdo -f XA1.db set T1 --period 2026S1 --percent 100 --evidence "Biên bản số 5"
+expect_exit "XA1 exports again" 0 tdo -f XA1.db export --period 2026S1 -o a2.csv
+expect_exit "fresh department db" 0 tdo -f shuffled.db init --plan kehoach_TEST-EX_v2.csv --unit SKHCN
+expect_exit "newer file first" 0 tdo -f shuffled.db import a2.csv
+expect_exit "older file second" 0 tdo -f shuffled.db import "$A1"
+expect_grep "older rows are counted and ignored" "1 older" "$T/out"
+expect_exit "in order" 0 tdo -f dept.db import a2.csv
+expect_grep "newer revision replaces" "1 replaced, 1 unchanged" "$T/out"
+q="SELECT u.code, t.code, p.revision, p.result, p.evidence FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id WHERE u.code = 'XA1' ORDER BY 1, 2"
+expect_eq "shuffled order gives the same rows" "$(sqlite3 dept.db "$q")" "$(sqlite3 shuffled.db "$q")"
+
+# --- conflicts: same revision, other content -----------------------------------
+expect_exit "the department corrects XA1's entry itself" 0 tdo -f dept.db set T1 --period 2026S1 --unit XA1 --result "Sửa tại Sở"
+expect_exit "while XA1 also changes it" 0 tdo -f XA1.db set T1 --period 2026S1 --result "Sửa tại xã"
+expect_exit "XA1 exports" 0 tdo -f XA1.db export --period 2026S1 -o a3.csv
+expect_exit "a conflict is not a refusal" 0 tdo -f dept.db import a3.csv
+expect_grep "conflict counted" "1 conflicts" "$T/out"
+expect_eq "neither side silently wins" "Sửa tại Sở" "$(entry_col dept.db XA1 T1 2026S1 result)"
+expect_exit "conflicts lists it" 0 tdo -f dept.db conflicts --period 2026S1
+expect_grep "conflict line" "^1	open	XA1	task	T1	2026S1	a3.csv$" "$T/out"
+expect_grep "stored side shown" "Result: Sửa tại Sở" "$T/out"
+expect_grep "incoming side shown" "Result: Sửa tại xã" "$T/out"
+expect_exit "the same conflict again is not doubled" 0 tdo -f dept.db import --dry-run a3.csv
+expect_exit "resolve needs --take or --keep" 2 tdo -f dept.db resolve 1
+expect_exit "take the incoming row" 0 tdo -f dept.db resolve 1 --take
+expect_eq "incoming row in place" "Sửa tại xã" "$(entry_col dept.db XA1 T1 2026S1 result)"
+expect_exit "resolved twice" 1 tdo -f dept.db resolve 1 --keep
+expect_grep "says already resolved" "already resolved" "$T/err"
+expect_exit "no open conflicts" 0 tdo -f dept.db conflicts
+expect_grep "none left" "No open conflicts" "$T/out"
+expect_exit "all conflicts" 0 tdo -f dept.db conflicts --all
+expect_grep "the replaced content is kept" "Result: Sửa tại Sở" "$T/out"
+expect_exit "XA1's next revision applies cleanly" 0 tdo -f XA1.db set T1 --period 2026S1 --count 15
+expect_exit "export" 0 tdo -f XA1.db export --period 2026S1 -o a4.csv
+expect_exit "import" 0 tdo -f dept.db import a4.csv
+expect_grep "replaced, no conflict" "1 replaced, 1 unchanged, 0 older, 0 conflicts" "$T/out"
+
+# --- refusals leave the database unchanged -------------------------------------
+before=$(dump dept.db)
+refused() { # NAME FILE PATTERN
+	expect_exit "$1: refused" 1 tdo -f dept.db import "$2"
+	expect_grep "$1: reason" "$3" "$T/err"
+	expect_grep "$1: summary line" "refused; nothing was imported" "$T/out"
+	expect_eq "$1: database unchanged" "$before" "$(dump dept.db)"
+}
+grep -v '^end,' a4.csv >cut.csv
+refused "truncated file" cut.csv "cut.csv:[0-9]+: the file ends before its end row"
+head -c 300 a4.csv >cut2.csv
+refused "file cut mid-row" cut2.csv "cut2.csv:[0-9]+: (the file ends before its end row|unclosed quote|the file ends in the middle of a character)"
+sed 's/Sửa tại xã/Sửa tại xá/' a4.csv >altered.csv
+refused "altered cell" altered.csv "altered.csv:[0-9]+: the content does not match the file's checksum"
+grep -v '^value,' a4.csv >lost.csv
+refused "lost row" lost.csv "lost.csv:[0-9]+: the file holds 1 rows but its end row says 2"
+head -c 2000 /dev/urandom >junk.csv
+refused "binary junk" junk.csv "junk.csv:[0-9]+: (binary data|not UTF-8)"
+printf 'format,tiendo-report,1\n\0\0\0' >nul.csv
+refused "NUL bytes" nul.csv "nul.csv:2: binary data"
+printf 'name,age\nAn,3\n' >other.csv
+refused "some other CSV" other.csv "other.csv:1: not a tiendo plan package or report"
+: >empty.csv
+refused "empty file" empty.csv "empty.csv: the file is empty"
+expect_exit "missing file" 1 tdo -f dept.db import nowhere.csv
+expect_grep "missing file: reason" "nowhere.csv: cannot read" "$T/err"
+expect_exit "good and bad files together" 1 tdo -f dept.db import cut.csv a4.csv
+expect_grep "the good one still says what it did" "a4.csv: the same report" "$T/out"
+expect_exit "import without files" 2 tdo -f dept.db import
+expect_exit "export with a bad period" 1 tdo -f XA1.db export --period 2026X1
+expect_grep "names the bad period" "2026X1" "$T/err"
+expect_exit "export without a period" 2 tdo -f XA1.db export
+
+# A report made with a plan version the department does not have yet.
+cp dept.db dept-old.db
+expect_exit "department renames a unit" 0 tdo -f dept.db rename-unit XA2 --name "Phường Hai Mới"
+expect_exit "and sends version 3" 0 tdo -f dept.db export-plan -o plan3.csv
+expect_grep "version 3" "^plan,TEST-EX,3," plan3.csv
+expect_exit "XA3 loads version 3" 0 tdo -f XA3.db import plan3.csv
+expect_grep "plan updated message" "plan TEST-EX updated from version 2 to 3" "$T/out"
+expect_exit "the rename travelled" 0 tdo -f XA3.db units
+expect_grep "new name at XA3" "Phường Hai Mới" "$T/out"
+expect_exit "XA3 reports" 0 tdo -f XA3.db set T2 --period 2026S1 --status not-started
+expect_exit "XA3 exports" 0 tdo -f XA3.db export --period 2026S1 -o c3.csv
+before=$(dump dept-old.db)
+expect_exit "unknown plan version: refused" 1 tdo -f dept-old.db import c3.csv
+expect_grep "asks for the newer plan first" "version 3 of plan TEST-EX.*version 2; import the newer plan package first" "$T/err"
+expect_eq "unknown plan version: unchanged" "$before" "$(dump dept-old.db)"
+expect_exit "in any order: plan package then the report" 0 tdo -f dept-old.db import plan3.csv c3.csv
+
+# --- legacy encodings, separators, spreadsheets --------------------------------
+for enc in CP1258:cp1258 TCVN5712-1:TCVN3; do
+	name=${enc%%:*} label=${enc##*:}
+	iconv -f UTF-8 -t "$name" "$A1" >"enc-$label.csv"
+	expect_exit "fresh db for $label" 0 tdo -f "enc-$label.db" init --plan kehoach_TEST-EX_v2.csv --unit SKHCN
+	expect_exit "$label re-save imports" 0 tdo -f "enc-$label.db" import "enc-$label.csv"
+	expect_grep "$label: the encoding is named" "read as $label" "$T/out"
+	expect_eq "$label: text intact" "$RESULT" "$(entry_col "enc-$label.db" XA1 T1 2026S1 result)"
+done
+
+if command -v soffice >/dev/null 2>&1; then
+	# LibreOffice Calc opens the Excel-flavour file and saves it again as CSV,
+	# with ';' and with tabs: the report imports back intact.
+	for sep in 44:comma 59:semicolon 9:tab; do
+		code=${sep%%:*} label=${sep##*:}
+		rm -rf "lo-$label" && mkdir "lo-$label"
+		HOME="$T/lohome" timeout 180 soffice --headless --infilter="CSV:44,34,76,1" \
+			--convert-to "csv:Text - txt - csv (StarCalc):$code,34,76,1" --outdir "lo-$label" "$B1" \
+			>/dev/null 2>&1
+		f="lo-$label/$B1"
+		expect_exit "LibreOffice $label re-save: fresh db" 0 tdo -f "lo-$label.db" init --plan kehoach_TEST-EX_v2.csv --unit SKHCN
+		expect_exit "LibreOffice $label re-save imports" 0 tdo -f "lo-$label.db" import "$f"
+		expect_grep "LibreOffice $label: all rows" "2 rows: 2 new" "$T/out"
+		expect_eq "LibreOffice $label: text intact" "+ thiếu kinh phí" "$(entry_col "lo-$label.db" XA2 T1 2026S1 difficulties)"
+	done
+else
+	notok "LibreOffice is installed (make check-deps installs libreoffice-calc-nogui)"
+fi
+
+# --- completeness and timeliness -----------------------------------------------
+export TIENDO_NOW=2026-06-15T02:00:00Z
+expect_exit "status before the due date" 0 tdo -f dept.db status --period 2026S1
+expect_grep "XA1 on time" "^XA1	commune	on time	2026-06-05 02:00	2026-06-05" "$T/out"
+expect_grep "XA3 not yet due" "^XA3	commune	not yet due" "$T/out"
+expect_grep "divisions missing after their due date" "^P1	division	missing" "$T/out"
+expect_exit "XA3 reports late" 0 env TIENDO_NOW=2026-06-21T03:00:00Z "$TIENDO" -f XA3.db export --period 2026S1 -o c-late.csv
+export TIENDO_NOW=2026-06-22T02:00:00Z
+expect_exit "import the late one" 0 tdo -f dept.db import c-late.csv
+expect_exit "status after the due date" 0 tdo -f dept.db status --period 2026S1
+expect_grep "XA3 late" "^XA3	commune	late	2026-06-21 03:00" "$T/out"
+expect_grep "rates per recipient" "^Total: expected 5, received 3 \(60.0%\), on time 2 \(40.0%\), late 1, missing 2, not yet due 0" "$T/out"
+expect_grep "rates per kind" "^commune: expected 2, received 2 \(100.0%\), on time 1 \(50.0%\)" "$T/out"
+expect_exit "status --csv" 0 tdo -f dept.db status --period 2026S1 --csv
+expect_grep "csv header" "^to,rule,unit,kind,due,state,exported_at,imported_at,name$" "$T/out"
+expect_grep "csv row" "^SKHCN,R-XA,XA3,commune,2026-06-20,late,2026-06-21T03:00:00Z," "$T/out"
+expect_exit "a retired commune is no longer expected" 0 tdo -f dept.db retire-unit XA3
+expect_exit "status" 0 tdo -f dept.db status --period 2026S1
+expect_no_grep "XA3 gone" "^XA3	" "$T/out"
+expect_exit "the retirement travels" 0 tdo -f dept.db export-plan -o plan4.csv
+expect_grep "retired unit row" "^unit,XA3,commune,TINH,,Xã Ba,retired$" plan4.csv
+
+# --- the consolidated table -------------------------------------------------------
+expect_exit "consolidate" 0 tdo -f dept.db consolidate --period 2026S1
+expect_grep "names the file" "^Wrote tonghop_TEST-EX_2026S1_20260622.csv" "$T/out"
+C=tonghop_TEST-EX_2026S1_20260622.csv
+expect_grep "plan part" "^plan,TEST-EX,4,2026S1,SKHCN," "$C"
+expect_grep "unit part" "^unit,XA1,Xã Một,commune,SKHCN,2026-06-20,on time," "$C"
+expect_grep "indicator ratio: (45+30)/(50+50) = 75%, not met" "^indicator,I1,Cán bộ được tập huấn,>=80%,2026,ratio,75,no,2,2,1$" "$C"
+expect_grep "task counts: XA1 done, XA2 in progress" "^task,T1,Chuyên mục về Nghị quyết 57,2,1,1,0,0,0$" "$C"
+expect_grep "entry part, texts as entered" "^entry,XA2,Phường Hai Mới,T1,Chuyên mục về Nghị quyết 57,in progress,40,,,\\+ thiếu kinh phí,,,1,clerk," "$C"
+expect_exit "consolidate for Excel to stdout" 0 tdo -f dept.db consolidate --period 2026S1 --excel -o -
+expect_grep "neutralised in the excel table" "\"'\\+ thiếu kinh phí\"" "$T/out"
+
+# --- a list of units from a file -------------------------------------------------
+printf 'code,kind,parent,name\nXA4,commune,TINH,Xã Bốn\nXA5,ward,NOWHERE,Phường Năm\n' >units-bad.csv
+before=$(dump dept.db)
+expect_exit "units file with a bad parent" 1 tdo -f dept.db add-units units-bad.csv
+expect_grep "names file and line" "units-bad.csv:3: .*NOWHERE" "$T/err"
+expect_eq "units file refused whole" "$before" "$(dump dept.db)"
+printf 'code,kind,parent,name\nXA4,commune,TINH,Xã Bốn\nXA5,ward,TINH,Phường Năm\nXA1,commune,TINH,Xã Một Mới\n' >units.csv
+expect_exit "units file" 0 tdo -f dept.db add-units units.csv
+expect_grep "added and renamed" "2 units added, 1 renamed" "$T/out"
+expect_exit "units file again" 0 tdo -f dept.db add-units units.csv
+expect_grep "idempotent" "0 units added, 0 renamed" "$T/out"
+
+# --- two levels: divisions -> department -> province -----------------------------
+export TIENDO_NOW=2026-06-08T02:00:00Z
+for u in P1 P2; do
+	expect_exit "division $u loads the plan" 0 tdo -f "$u.db" init --plan plan4.csv --unit "$u"
+done
+expect_exit "P1 reports" 0 tdo -f P1.db set-indicator I2 --period 2026S1 --value 4
+expect_exit "P1 task" 0 tdo -f P1.db set T3 --period 2026S1 --status done
+expect_exit "P2 reports" 0 tdo -f P2.db set-indicator I2 --period 2026S1 --value 3
+expect_exit "P1 exports" 0 tdo -f P1.db export --period 2026S1 -o p1.csv
+expect_exit "P2 exports" 0 tdo -f P2.db export --period 2026S1 -o p2.csv
+expect_exit "the department imports its divisions" 0 tdo -f dept.db import p1.csv p2.csv
+expect_exit "XA1 sends an indicator count too" 0 tdo -f XA1.db set-indicator I2 --period 2026S1 --value 5
+expect_exit "XA1 exports" 0 tdo -f XA1.db export --period 2026S1 -o a5.csv
+expect_exit "the department imports it" 0 tdo -f dept.db import a5.csv
+export TIENDO_NOW=2026-06-24T02:00:00Z
+expect_exit "the department's own report, one level up" 0 tdo -f dept.db export --period 2026S1 -o skhcn.csv
+expect_grep "carries the divisions' rows" "^value,P1,I2,2026S1,1,,,4," skhcn.csv
+expect_no_grep "but not the communes' (not under the department)" "^(entry|value),XA" skhcn.csv
+expect_grep "and what it received from them" "^receipt,P1,2026-06-08T02:00:00Z," skhcn.csv
+expect_exit "province database" 0 tdo -f tinh.db init --plan plan4.csv --unit TINH
+expect_exit "province imports the department's report" 0 tdo -f tinh.db import skhcn.csv
+expect_grep "rows and receipts" "report of SKHCN for 2026S1" "$T/out"
+expect_exit "province status" 0 tdo -f tinh.db status --period 2026S1
+expect_grep "the department on time" "^SKHCN	department	on time	2026-06-24 02:00" "$T/out"
+expect_grep "one level down, from its receipts" "^Reports to SKHCN for 2026S1 \(rule R-PHONG, due 2026-06-10\), as its consolidated report tells:" "$T/out"
+expect_grep "P1 on time one level down" "^P1	division	on time	2026-06-08 02:00" "$T/out"
+expect_exit "province consolidates" 0 tdo -f tinh.db consolidate --period 2026S1 -o tinh.csv
+expect_grep "division values add up at the province" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,7,no,4,2,0$" tinh.csv
+expect_exit "the department consolidates everything it received" 0 tdo -f dept.db consolidate --period 2026S1 -o dept.csv
+expect_grep "4 + 3 + 5 = 12 at the department" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,12,yes,6,3,0$" dept.csv
