@@ -203,6 +203,12 @@ int progress_set(struct db *db, const struct entry_key *k, const struct entry_pa
 	struct entry cur;
 	bool found;
 	*changed = false;
+	const char *texts[] = {p->result, p->difficulties, p->proposals, p->evidence};
+	const char *names[] = {N_("result"), N_("difficulties"), N_("proposals"), N_("evidence")};
+	for (int i = 0; i < 4; i++)
+		if (texts[i] && strlen(texts[i]) > PROGRESS_TEXT_MAX)
+			return err_set(e, tr("the %s is too long: %zu bytes, at most %d"), tr(names[i]),
+				       strlen(texts[i]), PROGRESS_TEXT_MAX);
 	if (db_begin(db, e))
 		return -1;
 	if (progress_get(db, k, &cur, &found, e))
@@ -434,6 +440,9 @@ int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v
 	struct ivalue cur;
 	bool found;
 	*changed = false;
+	if (v->note && strlen(v->note) > PROGRESS_TEXT_MAX)
+		return err_set(e, tr("the %s is too long: %zu bytes, at most %d"), tr("note"),
+			       strlen(v->note), PROGRESS_TEXT_MAX);
 	if (db_begin(db, e))
 		return -1;
 	if (ivalue_get(db, k, &cur, &found, e))

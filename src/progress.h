@@ -10,6 +10,10 @@
 #include "plan.h"
 #include "util.h"
 
+/* The longest text of an entry or a note, in bytes (some 10,000 Vietnamese
+ * letters): four of them still fit a report row (see csvio's limits). */
+#define PROGRESS_TEXT_MAX 32768
+
 /* One unit's entry for one task and period. percent and count are -1 when unset. */
 struct entry {
 	enum status status;

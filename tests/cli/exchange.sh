@@ -265,3 +265,13 @@ expect_exit "province consolidates" 0 tdo -f tinh.db consolidate --period 2026S1
 expect_grep "division values add up at the province" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,7,no,4,2,0$" tinh.csv
 expect_exit "the department consolidates everything it received" 0 tdo -f dept.db consolidate --period 2026S1 -o dept.csv
 expect_grep "4 + 3 + 5 = 12 at the department" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,12,yes,6,3,0$" dept.csv
+
+# --- sizes: a text too long to travel is refused when entered, not when sent ----
+big=$(head -c 40000 /dev/zero | tr '\0' 'a')
+expect_exit "a 40,000-byte result is refused at entry" 1 tdo -f XA1.db set T1 --period 2026S2 --result "$big"
+expect_grep "with the limit" "too long: 40000 bytes, at most 32768" "$T/err"
+big=$(head -c 32768 /dev/zero | tr '\0' 'b')
+expect_exit "32,768 bytes in each of the four texts is accepted" 0 tdo -f XA1.db set T1 --period 2026S2 --result "$big" --difficulties "$big" --proposals "$big" --evidence "$big"
+expect_exit "and exported" 0 tdo -f XA1.db export --period 2026S2 -o big.csv
+expect_exit "and imported" 0 tdo -f dept.db import big.csv
+expect_eq "intact" "32768" "$(sqlite3 dept.db "SELECT length(evidence) FROM progress p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'XA1' AND p.period = '2026S2'")"
