@@ -3,6 +3,7 @@
  * conflicts, resolve. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -327,6 +328,13 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 	}
 }
 
+static volatile sig_atomic_t import_stop;
+
+static void on_stop(int sig)
+{
+	import_stop = sig;
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -356,8 +364,16 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	/* A progress line on a terminal when there are many files; none otherwise. */
 	bool progress = files.n > 1 && isatty(STDERR_FILENO);
-	size_t n_ok = 0, n_same = 0, n_bad = 0;
-	for (size_t i = 0; i < files.n; i++) {
+	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
+	/* A signal lets the file being imported finish (or roll back) and stops
+	 * before the next one: every file is whole or absent. */
+	struct sigaction sa = {.sa_handler = on_stop}, old[3];
+	static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+	sigemptyset(&sa.sa_mask);
+	import_stop = 0;
+	for (int k = 0; k < 3; k++)
+		sigaction(sigs[k], &sa, &old[k]);
+	for (i = 0; i < files.n && !import_stop; i++) {
 		if (progress) {
 			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, files.n, files.v[i]);
 			fflush(stderr);
@@ -375,11 +391,19 @@ int cmd_import(struct cli *c, int argc, char **argv)
 			n_ok++;
 		import_result_free(&r);
 	}
+	for (int k = 0; k < 3; k++)
+		sigaction(sigs[k], &old[k], NULL);
 	if (files.n > 1)
-		cli_out(c, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), files.n,
+		cli_out(c, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i,
 			n_ok, n_same, n_bad);
 	db_close(&db);
+	size_t total = files.n;
 	sv_free(&files);
+	if (import_stop) {
+		cli_error(tr("import: interrupted by a signal after %zu of %zu files; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
+			  i, total);
+		return EXIT_REFUSED;
+	}
 	return n_bad ? EXIT_REFUSED : EXIT_OK;
 }
 

@@ -275,3 +275,23 @@ expect_exit "32,768 bytes in each of the four texts is accepted" 0 tdo -f XA1.db
 expect_exit "and exported" 0 tdo -f XA1.db export --period 2026S2 -o big.csv
 expect_exit "and imported" 0 tdo -f dept.db import big.csv
 expect_eq "intact" "32768" "$(sqlite3 dept.db "SELECT length(evidence) FROM progress p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'XA1' AND p.period = '2026S2'")"
+
+# --- a signal during an import: the file being read is whole or absent, the rest waits --
+expect_exit "fresh db for the signal test" 0 tdo -f sig.db init --plan kehoach_TEST-EX_v2.csv --unit SKHCN
+mkfifo pipe.csv
+"$TIENDO" -f sig.db import "$A1" pipe.csv "$B1" >sig.out 2>sig.err &
+pid=$!
+for _ in $(seq 50); do # until the first file is in and the import waits on the pipe
+	[ "$(sqlite3 sig.db 'SELECT count(*) FROM received' 2>/dev/null)" = 1 ] && break
+	sleep 0.1
+done
+sleep 0.2
+kill -TERM $pid
+wait $pid
+expect_eq "SIGTERM: import stops with status 1" 1 $?
+expect_grep "and says how far it got" "interrupted by a signal after 2 of 3 files" sig.err
+expect_eq "the first file is whole" "1" "$(sqlite3 sig.db 'SELECT count(*) FROM received')"
+expect_eq "the last was not started" "0" "$(sqlite3 sig.db "SELECT count(*) FROM progress p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'XA2'")"
+expect_eq "database intact" "ok" "$(sqlite3 sig.db 'PRAGMA integrity_check')"
+expect_exit "running it again finishes the job" 0 tdo -f sig.db import "$A1" "$B1"
+expect_grep "recognising what was imported" "already imported" "$T/out"

@@ -99,7 +99,8 @@ static void test_roundtrip(void)
 	sb_free(&padded);
 	sb_free(&b);
 	/* A sniff that knows reports from plans. */
-	CHECK(report_sniff("\xEF\xBB\xBF\"format\",\"tiendo-report\",1\n", 33), "a quoted, BOM'd report is sniffed");
+	const char *quoted = "\xEF\xBB\xBF\"format\",\"tiendo-report\",1\n";
+	CHECK(report_sniff(quoted, strlen(quoted)), "a quoted, BOM'd report is sniffed");
 	CHECK(!report_sniff("format,tiendo-plan,1\n", 21), "a plan is not a report");
 	report_free(&r);
 	sv_free(&problems);
