@@ -373,13 +373,16 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	import_stop = 0;
 	for (int k = 0; k < 3; k++)
 		sigaction(sigs[k], &sa, &old[k]);
+	struct import_batch batch;
+	struct err e;
+	import_batch_init(&batch, &db, dry_run);
 	for (i = 0; i < files.n && !import_stop; i++) {
 		if (progress) {
 			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, files.n, files.v[i]);
 			fflush(stderr);
 		}
 		struct import_result r;
-		exchange_import_file(&db, files.v[i], dry_run, &r);
+		import_batch_file(&batch, files.v[i], &r);
 		if (progress)
 			fprintf(stderr, "\r\033[K");
 		print_result(c, files.v[i], &r, dry_run);
@@ -390,6 +393,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		else
 			n_ok++;
 		import_result_free(&r);
+	}
+	size_t pending = batch.pending;
+	if (import_batch_finish(&batch, &e)) {
+		cli_error(tr("import: the last %zu files could not be saved: %s; import them again"),
+			  pending, e.msg);
+		n_bad += pending;
 	}
 	for (int k = 0; k < 3; k++)
 		sigaction(sigs[k], &old[k], NULL);

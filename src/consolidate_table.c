@@ -87,28 +87,60 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 	return 0;
 }
 
-/* One unit's status for a task and period; -1 when it has not reported. */
-static int entry_status(struct db *db, int64_t unit, int64_t task, const char *period, int *out,
-			struct err *e)
+/* Every unit's status for every task of the plan in the period, sorted for lookup. */
+struct status_key {
+	int64_t task, unit;
+	int status;
+};
+
+static int cmp_status_key(const void *a, const void *b)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT status FROM progress WHERE unit_id = ?1 AND task_id = ?2"
-				       " AND period = ?3", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, unit);
-	sqlite3_bind_int64(st, 2, task);
-	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	enum status s;
-	*out = rc == SQLITE_ROW && status_parse(db_col_text(st, 0), &s) ? (int)s : -1;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
+	const struct status_key *x = a, *y = b;
+	if (x->task != y->task)
+		return (x->task > y->task) - (x->task < y->task);
+	return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
-static int part_tasks(struct db *db, const struct unit_set *units, const struct task_list *tasks,
-		      const struct unit_rec *scope, const char *period, unsigned flags,
-		      struct strbuf *b, struct err *e)
+static int load_statuses(struct db *db, const struct plan_rec *plan, const char *period,
+			 struct status_key **out, size_t *n, struct err *e)
 {
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_prep(db, "SELECT p.task_id, p.unit_id, p.status FROM progress p"
+				       " JOIN task t ON t.id = p.task_id WHERE t.plan_id = ?1 AND p.period = ?2", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan->id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		enum status s;
+		if (!status_parse(db_col_text(st, 2), &s))
+			s = STATUS_NOT_STARTED;
+		xgrow((void **)out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] = (struct status_key){sqlite3_column_int64(st, 0),
+						     sqlite3_column_int64(st, 1), (int)s};
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return db_fail(db, e);
+	}
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_status_key);
+	return 0;
+}
+
+static int part_tasks(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		      const struct task_list *tasks, const struct unit_rec *scope,
+		      const char *period, unsigned flags, struct strbuf *b, struct err *e)
+{
+	struct status_key *sk;
+	size_t nsk;
+	if (load_statuses(db, plan, period, &sk, &nsk, e))
+		return -1;
 	const char *h[] = {"task", tr("Task"), tr("Title"), tr("Assigned units"), tr("done"),
 			   tr("in progress"), tr("blocked"), tr("not started"), tr("Not reported")};
 	put(b, flags, h, ARRAY_LEN(h));
@@ -120,14 +152,14 @@ static int part_tasks(struct db *db, const struct unit_set *units, const struct 
 			if (u->kind == UNIT_GROUP || u->retired || !task_assigned(units, t, u) ||
 			    (scope && !unit_under(units, u, scope)))
 				continue;
-			int s;
-			if (entry_status(db, u->id, t->id, period, &s, e))
-				return -1;
+			struct status_key key = {t->id, u->id, 0};
+			const struct status_key *f =
+				nsk ? bsearch(&key, sk, nsk, sizeof *sk, cmp_status_key) : NULL;
 			assigned++;
-			if (s < 0)
+			if (!f)
 				missing++;
 			else
-				n[s]++;
+				n[f->status]++;
 		}
 		char c[6][16];
 		snprintf(c[0], sizeof c[0], "%d", assigned);
@@ -139,6 +171,7 @@ static int part_tasks(struct db *db, const struct unit_set *units, const struct 
 		const char *f[] = {"task", t->code, t->title, c[0], c[1], c[2], c[3], c[4], c[5]};
 		put(b, flags, f, ARRAY_LEN(f));
 	}
+	free(sk);
 	return 0;
 }
 
@@ -209,7 +242,7 @@ int consolidate_table(struct db *db, const struct plan_rec *plan, const struct u
 	if (part_indicators(db, units, &inds, scope, period, flags, b, e))
 		goto out;
 	blank(b, flags);
-	if (part_tasks(db, units, &tasks, scope, period, flags, b, e))
+	if (part_tasks(db, plan, units, &tasks, scope, period, flags, b, e))
 		goto out;
 	blank(b, flags);
 	if (part_entries(db, plan, units, scope, period, flags, b, e))

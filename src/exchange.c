@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 #include "msg.h"
@@ -594,6 +595,54 @@ int exchange_import_file(struct db *db, const char *path, bool dry_run, struct i
 	int rc = exchange_import(db, path, buf, n, dry_run, r);
 	free(buf);
 	return rc;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void import_batch_init(struct import_batch *b, struct db *db, bool dry_run)
+{
+	memset(b, 0, sizeof *b);
+	b->db = db;
+	b->dry_run = dry_run;
+}
+
+int import_batch_file(struct import_batch *b, const char *path, struct import_result *r)
+{
+	struct err e;
+	if (!b->open) {
+		if (db_begin(b->db, &e)) {
+			memset(r, 0, sizeof *r);
+			add_problem(r, path, 0, "%s", e.msg);
+			return refuse(r);
+		}
+		b->open = true;
+		b->since = now_seconds();
+	}
+	int rc = exchange_import_file(b->db, path, b->dry_run, r);
+	b->pending++;
+	if (now_seconds() - b->since >= 1.0) {
+		if (import_batch_finish(b, &e)) {
+			import_result_free(r);
+			memset(r, 0, sizeof *r);
+			add_problem(r, path, 0, "%s", e.msg);
+			return refuse(r);
+		}
+	}
+	return rc;
+}
+
+int import_batch_finish(struct import_batch *b, struct err *e)
+{
+	if (!b->open)
+		return 0;
+	b->open = false;
+	b->pending = 0;
+	return db_commit(b->db, e);
 }
 
 /* ---- conflicts ---- */

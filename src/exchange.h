@@ -45,6 +45,21 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 /* The same, reading the file at path. */
 int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
 
+/* Importing many files: each file is whole or absent (a savepoint of its
+ * own), and files are committed together about once a second, so that
+ * thousands of reports do not cost thousands of disk syncs while the lock is
+ * never held for long. */
+struct import_batch {
+	struct db *db;
+	bool dry_run, open;
+	double since;   /* when the open transaction began (monotonic seconds) */
+	size_t pending; /* files imported in it */
+};
+void import_batch_init(struct import_batch *b, struct db *db, bool dry_run);
+int import_batch_file(struct import_batch *b, const char *path, struct import_result *r);
+/* Commit what is pending; -1 with e set (and the pending files lost) on failure. */
+int import_batch_finish(struct import_batch *b, struct err *e);
+
 enum conflict_state { CONFLICT_OPEN, CONFLICT_KEPT, CONFLICT_TAKEN, CONFLICT_STATE_COUNT };
 const char *conflict_state_name(enum conflict_state s);
 
