@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "collate.h"
 #include "msg.h"
 #include "planfile.h"
 #include "store.h"
@@ -146,12 +147,14 @@ int cmd_units(struct cli *c, int argc, char **argv)
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
-		for (size_t i = 0; i < us.n; i++) {
-			const struct unit_rec *u = &us.v[i];
+		size_t *order = unit_set_tree_order(&us);
+		for (size_t k = 0; k < us.n; k++) {
+			const struct unit_rec *u = &us.v[order[k]];
 			const struct unit_rec *p = u->parent_id ? unit_set_by_id(&us, u->parent_id) : NULL;
 			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_name(u->kind),
 				p ? p->code : "", u->name, u->retired ? tr(" (retired)") : "");
 		}
+		free(order);
 		unit_set_free(&us);
 	}
 	db_close(&db);
@@ -234,23 +237,56 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* The order of `tasks --sort`: the plan's numbering, or by title or code in
+ * Vietnamese order (numbers by value: 1a-2 before 1a-10). */
+enum task_sort { TASK_SORT_PLAN, TASK_SORT_TITLE, TASK_SORT_CODE };
+
+/* Indexes into tl in the order asked; new array. */
+static size_t *task_order(const struct task_list *tl, enum task_sort sort)
+{
+	if (sort == TASK_SORT_PLAN) {
+		size_t *order = xmalloc((tl->n ? tl->n : 1) * sizeof *order);
+		for (size_t i = 0; i < tl->n; i++)
+			order[i] = i;
+		return order;
+	}
+	const char **texts = xmalloc((tl->n ? tl->n : 1) * sizeof *texts);
+	for (size_t i = 0; i < tl->n; i++)
+		texts[i] = sort == TASK_SORT_TITLE ? tl->v[i].title : tl->v[i].code;
+	size_t *order = collate_order(texts, tl->n);
+	free(texts);
+	return order;
+}
+
 int cmd_tasks(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"unit", required_argument, NULL, 'u'},
 		{"search", required_argument, NULL, 's'},
+		{"sort", required_argument, NULL, 'o'},
 		{"retired", no_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *unit_code = NULL, *search = NULL;
+	enum task_sort sort = TASK_SORT_PLAN;
 	bool retired = false;
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("tasks", argc, argv, ":u:s:rh", opts)) != -1) {
+	while ((ch = cli_getopt("tasks", argc, argv, ":u:s:o:rh", opts)) != -1) {
 		switch (ch) {
 		case 'u': unit_code = optarg; break;
 		case 's': search = optarg; break;
+		case 'o':
+			if (strcmp(optarg, "plan") == 0)
+				sort = TASK_SORT_PLAN;
+			else if (strcmp(optarg, "title") == 0)
+				sort = TASK_SORT_TITLE;
+			else if (strcmp(optarg, "code") == 0)
+				sort = TASK_SORT_CODE;
+			else
+				return cli_usage("tasks", tr("--sort '%s': use plan, title or code"), optarg);
+			break;
 		case 'r': retired = true; break;
 		case 'h': return cli_command_help("tasks");
 		default: return EXIT_USAGE;
@@ -283,8 +319,9 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		cli_error("%s", e.msg);
 		goto out;
 	}
-	for (size_t i = 0; i < tl.n; i++) {
-		const struct task_rec *t = &tl.v[i];
+	size_t *order = task_order(&tl, sort);
+	for (size_t k = 0; k < tl.n; k++) {
+		const struct task_rec *t = &tl.v[order[k]];
 		if (unit && !task_assigned(&us, t, unit))
 			continue;
 		if (needle) {
@@ -302,6 +339,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		cli_out(c, "%s\t%s\t%s\t%s%s\n", t->code, t->lead, tf, t->title,
 			t->retired ? tr(" (retired)") : "");
 	}
+	free(order);
 	rc = EXIT_OK;
 out:
 	task_list_free(&tl);

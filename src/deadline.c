@@ -112,7 +112,8 @@ int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct u
 				add(out, dd, DL_EVENT, ev->code, ev->name, 0);
 		}
 	}
-	qsort(out->v, out->n, sizeof *out->v, cmp_deadline);
+	if (out->n) /* a window without deadlines has no array: qsort(NULL) is undefined */
+		qsort(out->v, out->n, sizeof *out->v, cmp_deadline);
 	task_list_free(&tasks);
 	rule_list_free(&rules);
 	event_list_free(&events);

@@ -62,6 +62,7 @@ enum {
 	X(SEARCH_NEXT, "search-next", PANE_TASKS, N_("Next"), N_("Next match")) \
 	X(SEARCH_PREV, "search-prev", PANE_TASKS, N_("Prev"), N_("Previous match")) \
 	X(FILTER, "filter", PANE_TASKS, N_("Filter"), N_("Filter tasks: status, overdue, lead unit, section")) \
+	X(SORT, "sort", PANE_TASKS, N_("Sort"), N_("Order tasks: plan order, or by title in Vietnamese order")) \
 	X(SAVE, "save", PANE_FORM, N_("Save"), N_("Save the entry")) \
 	X(CANCEL, "cancel", PANE_FORM | PANE_POPUP, N_("Cancel"), N_("Close without saving")) \
 	X(FIELD_NEXT, "field-next", PANE_FORM, N_("Field"), N_("Next field")) \

@@ -617,7 +617,9 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 	return result;
 }
 
-/* Choose the unit (owner first, then all units, then the others by code). */
+/* Choose the unit: all units first, then every unit by name in Vietnamese
+ * order (Phường 2 before Phường 10; Xã Đông Hòa after Xã Dương Minh, not
+ * after Xã Yên Bình as byte order would have it). */
 static void choose_unit(struct app *a)
 {
 	size_t n = 0;
@@ -628,8 +630,9 @@ static void choose_unit(struct app *a)
 	owned[n] = xstrdup(tr("(all units)"));
 	items[n] = owned[n];
 	map[n++] = NULL;
-	for (size_t i = 0; i < a->units.n; i++) {
-		const struct unit_rec *u = &a->units.v[i];
+	size_t *order = unit_set_name_order(&a->units);
+	for (size_t k = 0; k < a->units.n; k++) {
+		const struct unit_rec *u = &a->units.v[order[k]];
 		if (u->kind == UNIT_GROUP || u->retired)
 			continue;
 		struct strbuf b = {0};
@@ -640,6 +643,7 @@ static void choose_unit(struct app *a)
 			start = n;
 		map[n++] = u;
 	}
+	free(order);
 	int r = ui_choose(a, tr("Unit"), items, n, start);
 	if (r >= 0 && map[r] != a->unit) {
 		a->unit = map[r];

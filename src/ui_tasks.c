@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The task pane: the plan's tasks by section, with status, progress, lead unit and due date;
- * search that ignores case and diacritics, and filters. */
+ * search that ignores case and diacritics, filters, and an order by title. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "msg.h"
 #include "progress.h"
 #include "text.h"
@@ -27,6 +28,8 @@ struct tasks {
 	enum sfilter status;
 	bool overdue_only;
 	char *lead, *section; /* codes, NULL for all */
+	bool by_title; /* else plan order, by section */
+	size_t *order; /* by_title: task indexes in Vietnamese order of titles */
 };
 
 static const char *sfilter_label(enum sfilter f)
@@ -79,17 +82,33 @@ static bool passes(struct app *a, struct tasks *t, size_t i)
 	}
 }
 
+/* Sort the titles again (the tasks were reloaded, or the order changed). */
+static void sort_titles(struct app *a, struct tasks *t)
+{
+	free(t->order);
+	t->order = NULL;
+	if (!t->by_title)
+		return;
+	const char **titles = xmalloc((a->tasks.n ? a->tasks.n : 1) * sizeof *titles);
+	for (size_t i = 0; i < a->tasks.n; i++)
+		titles[i] = a->tasks.v[i].title;
+	t->order = collate_order(titles, a->tasks.n);
+	free(titles);
+}
+
+/* The rows: in plan order under section headings, or by title without them. */
 static void rebuild(struct app *a, struct tasks *t)
 {
 	size_t keep = t->n_rows && t->list.cur < t->n_rows ? t->rows[t->list.cur].idx : (size_t)-1;
 	t->n_rows = 0;
 	const char *last_section = NULL;
-	for (size_t i = 0; i < a->tasks.n; i++) {
+	for (size_t k = 0; k < a->tasks.n; k++) {
+		size_t i = t->order ? t->order[k] : k;
 		if (!passes(a, t, i))
 			continue;
 		const char *sec = a->tasks.v[i].section;
 		xgrow((void **)&t->rows, &t->cap_rows, t->n_rows + 2, sizeof *t->rows);
-		if (!last_section || strcmp(last_section, sec) != 0) {
+		if (!t->order && (!last_section || strcmp(last_section, sec) != 0)) {
 			t->rows[t->n_rows++] = (struct row){true, i};
 			last_section = sec;
 		}
@@ -200,7 +219,8 @@ static void draw(struct app *a, struct pane *p)
 		size_t shown = 0;
 		for (size_t r = 0; r < t->n_rows; r++)
 			shown += !t->rows[r].section;
-		snprintf(title, sizeof title, "%s (%zu)", tr("Tasks"), shown);
+		snprintf(title, sizeof title, "%s (%zu), %s", tr("Tasks"), shown,
+			 t->by_title ? tr("by title") : tr("plan order"));
 		bool filtered = t->status != SF_ALL || t->overdue_only || t->lead || t->section;
 		if (filtered)
 			snprintf(right, sizeof right, "%s %s%s%s%s%s", tr("Filter:"), sfilter_label(t->status),
@@ -364,6 +384,12 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 	case ACT_SEARCH_NEXT: search(a, t, 1); return true;
 	case ACT_SEARCH_PREV: search(a, t, -1); return true;
 	case ACT_FILTER: filter_menu(a, t); return true;
+	case ACT_SORT:
+		t->by_title = !t->by_title;
+		sort_titles(a, t);
+		rebuild(a, t);
+		p->dirty = true;
+		return true;
 	default: return false;
 	}
 }
@@ -373,6 +399,7 @@ static void reload(struct app *a, struct pane *p)
 	struct tasks *t = p->data;
 	if (t->n_folded != a->tasks.n)
 		fold_all(a, t);
+	sort_titles(a, t);
 	rebuild(a, t);
 	t->list.h = p->h - 1;
 }
@@ -384,6 +411,7 @@ static void pane_free(struct pane *p)
 		free(t->folded[i]);
 	free(t->folded);
 	free(t->rows);
+	free(t->order);
 	free(t->search);
 	free(t->lead);
 	free(t->section);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "util.h"
 
 void unit_set_free(struct unit_set *s)
@@ -140,4 +141,98 @@ bool unit_list_covers(const struct unit_set *s, const char *codes, const struct 
 			return true;
 	}
 	return false;
+}
+
+/* Where a kind sits among siblings: communes, wards and special zones are
+ * one group, listed by name together. */
+static int kind_rank(enum unit_kind k)
+{
+	switch (k) {
+	case UNIT_PROVINCE: return 0;
+	case UNIT_DEPARTMENT: return 1;
+	case UNIT_BOARD: return 2;
+	case UNIT_AGENCY: return 3;
+	case UNIT_PRESS: return 4;
+	case UNIT_COMMUNE: case UNIT_WARD: case UNIT_SPECIAL_ZONE: return 5;
+	case UNIT_DIVISION: return 6;
+	case UNIT_EXTERNAL: return 7;
+	default: return 8;
+	}
+}
+
+struct unit_sort {
+	int rank;
+	char *key; /* collate_key of the name */
+	const char *code;
+	size_t idx;
+};
+
+static int unit_sort_cmp(const void *a, const void *b)
+{
+	const struct unit_sort *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	int c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->code, y->code);
+}
+
+/* The indexes of s->v sorted by (rank when by_kind), name, code. */
+static size_t *unit_sorted(const struct unit_set *s, bool by_kind)
+{
+	struct unit_sort *v = xcalloc(s->n ? s->n : 1, sizeof *v);
+	for (size_t i = 0; i < s->n; i++) {
+		v[i].rank = by_kind ? kind_rank(s->v[i].kind) : 0;
+		v[i].key = collate_key(s->v[i].name ? s->v[i].name : "");
+		v[i].code = s->v[i].code;
+		v[i].idx = i;
+	}
+	qsort(v, s->n, sizeof *v, unit_sort_cmp);
+	size_t *order = xmalloc((s->n ? s->n : 1) * sizeof *order);
+	for (size_t i = 0; i < s->n; i++) {
+		order[i] = v[i].idx;
+		free(v[i].key);
+	}
+	free(v);
+	return order;
+}
+
+size_t *unit_set_name_order(const struct unit_set *s)
+{
+	return unit_sorted(s, false);
+}
+
+struct tree_walk {
+	const struct unit_set *s;
+	size_t *sorted; /* all units, in siblings' order */
+	bool *done;
+	size_t *out, n_out;
+};
+
+/* Emit unit i, then its children that are not emitted yet, in sibling order. */
+static void tree_emit(struct tree_walk *w, size_t i)
+{
+	w->done[i] = true;
+	w->out[w->n_out++] = i;
+	for (size_t k = 0; k < w->s->n; k++) {
+		size_t c = w->sorted[k];
+		if (!w->done[c] && w->s->v[c].parent_id == w->s->v[i].id)
+			tree_emit(w, c);
+	}
+}
+
+size_t *unit_set_tree_order(const struct unit_set *s)
+{
+	struct tree_walk w = {s, unit_sorted(s, true), xcalloc(s->n ? s->n : 1, sizeof *w.done),
+			      xmalloc((s->n ? s->n : 1) * sizeof *w.out), 0};
+	/* Roots first; then whatever a cycle kept out of reach, as roots. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < s->n; k++) {
+			size_t i = w.sorted[k];
+			const struct unit_rec *u = &s->v[i];
+			if (!w.done[i] && (pass == 1 || !u->parent_id || !unit_set_by_id(s, u->parent_id)))
+				tree_emit(&w, i);
+		}
+	free(w.sorted);
+	free(w.done);
+	return w.out;
 }

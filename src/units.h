@@ -36,4 +36,13 @@ bool unit_covers(const struct unit_set *s, const struct unit_rec *target, const 
 /* Does any code in the space-separated list cover u? */
 bool unit_list_covers(const struct unit_set *s, const char *codes, const struct unit_rec *u);
 
+/* Indexes into s->v for listing the hierarchy: each unit followed by its
+ * children, depth first; siblings by kind (province, departments, boards,
+ * agencies, press, communes and wards together, divisions, external bodies,
+ * groups), then by name in Vietnamese order, then by code. A unit whose
+ * parent is missing (or lies on a cycle) is listed as a root. New array. */
+size_t *unit_set_tree_order(const struct unit_set *s);
+/* Indexes into s->v by name in Vietnamese order, then by code. New array. */
+size_t *unit_set_name_order(const struct unit_set *s);
+
 #endif

@@ -39,8 +39,10 @@ expect_eq "indicators: 9 lines" 9 "$(($(wc -l <"$T/indicators")))"
 # Sở", "Các phòng chuyên môn, nghiệp vụ thuộc Sở"): 1 + 1 + 4 + 2 = 8.
 expect_eq "units: 8 lines" 8 "$(($(wc -l <"$T/units")))"
 
-expect_eq "units: sorted by code" \
-	"QNG-SKHCN QNG-SKHCN-BCVT QNG-SKHCN-DV QNG-SKHCN-PCM QNG-SKHCN-QLKH QNG-SKHCN-TTCDS QNG-SKHCN-VP QNG-UBND" \
+# Listed as a tree: each unit before its children, siblings by kind
+# (divisions before groups) then by name in Vietnamese order.
+expect_eq "units: the hierarchy, siblings by kind then name" \
+	"QNG-UBND QNG-SKHCN QNG-SKHCN-BCVT QNG-SKHCN-QLKH QNG-SKHCN-TTCDS QNG-SKHCN-VP QNG-SKHCN-PCM QNG-SKHCN-DV" \
 	"$(cut -f1 "$T/units" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "units: QNG-UBND is the root province committee" \
 	"$(printf 'QNG-UBND\tprovince\t\tỦy ban nhân dân tỉnh Quảng Ngãi')" \

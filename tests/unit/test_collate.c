@@ -200,6 +200,27 @@ int main(void)
 	for (size_t i = 0; i + 1 < m; i++)
 		sorted += collate_vi(w[i], w[i + 1]) < 0;
 	CHECK_INT(sorted, m - 1, "the sorted list is strictly increasing (no ties)");
+
+	/* collate_order: the same order, as indexes; equal texts keep theirs. */
+	const char **orig = xmalloc(m * sizeof *orig);
+	for (size_t i = 0; i < m; i++)
+		orig[i] = i < n ? communes[(i * 5 + 3) % n] : more[i - n];
+	size_t *ord = collate_order(orig, m);
+	size_t same_order = 0;
+	for (size_t i = 0; i < m; i++)
+		same_order += strcmp(orig[ord[i]], w[i]) == 0;
+	CHECK_INT(same_order, m, "collate_order sorts like qsort with collate_vi");
+	free(ord);
+	free(orig);
+	static const char *const dup[] = {"Xã 10", "xã 2", "Xã 10", "Xã 2", "xã 2"};
+	ord = collate_order(dup, ARRAY_LEN(dup));
+	char got[32];
+	snprintf(got, sizeof got, "%zu %zu %zu %zu %zu", ord[0], ord[1], ord[2], ord[3], ord[4]);
+	CHECK_STR(got, "1 4 3 0 2", "collate_order: equal texts stay in index order");
+	free(ord);
+	ord = collate_order(NULL, 0);
+	CHECK(ord != NULL, "collate_order of nothing is an empty array, not NULL");
+	free(ord);
 	for (size_t i = 0; i < m; i++)
 		free(k[i].key);
 	free(k);
