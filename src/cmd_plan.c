@@ -53,11 +53,14 @@ int cmd_init(struct cli *c, int argc, char **argv)
 
 	struct plan_def p;
 	struct err e;
-	if (planfile_load(file, &p, &e)) {
+	enum text_encoding enc;
+	if (planfile_load_any(file, &p, &enc, &e)) {
 		cli_error("%s", e.msg);
 		cli_error(tr("the database was not changed"));
 		return EXIT_REFUSED;
 	}
+	if (enc != ENC_UTF8)
+		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
 	struct db db;
 	if (cli_open(c, &db, DB_OPEN_CREATE)) {
 		plan_def_free(&p);

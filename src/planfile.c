@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "encoding.h"
 #include "msg.h"
 #include "text.h"
 
@@ -518,6 +519,30 @@ int planfile_load(const char *path, struct plan_def *out, struct err *e)
 	if (!buf)
 		return err_set(e, tr("%s: cannot read: %s"), path, strerror(errno));
 	int rc = planfile_parse(buf, n, path, out, e);
+	free(buf);
+	return rc;
+}
+
+int planfile_load_any(const char *path, struct plan_def *out, enum text_encoding *enc,
+		      struct err *e)
+{
+	size_t n, len;
+	char *buf = read_file(path, &n);
+	memset(out, 0, sizeof *out);
+	*enc = ENC_UTF8;
+	if (!buf)
+		return err_set(e, tr("%s: cannot read: %s"), path, strerror(errno));
+	int rc;
+	const char *why = NULL;
+	char *text = NULL;
+	/* Not UTF-8 (and no NUL): a spreadsheet's legacy save, when it is clearly one. */
+	if (!memchr(buf, '\0', n) && !text_valid_utf8(buf, n))
+		text = encoding_decode(buf, n, &len, enc, &why);
+	if (text)
+		rc = planfile_parse(text, len, path, out, e);
+	else
+		rc = planfile_parse(buf, n, path, out, e);
+	free(text);
 	free(buf);
 	return rc;
 }

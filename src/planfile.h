@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "encoding.h"
 #include "plan.h"
 #include "util.h"
 
@@ -17,6 +18,10 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 /* Read and parse the file at path. */
 int planfile_load(const char *path, struct plan_def *out, struct err *e);
 
+/* The same, also accepting a file saved in cp1258, TCVN3 or VNI (converted
+ * to NFC UTF-8; *enc says which). */
+int planfile_load_any(const char *path, struct plan_def *out, enum text_encoding *enc,
+		      struct err *e);
 /* Append the plan as a plan file to b; flags as csvio_write_row (CSVW_EXCEL:
  * BOM, CRLF, neutralised cells, and "excel" in the format row so that
  * reading it back undoes the neutralisation). */

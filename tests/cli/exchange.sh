@@ -291,3 +291,16 @@ expect_eq "the last was not started" "0" "$(sqlite3 sig.db "SELECT count(*) FROM
 expect_eq "database intact" "ok" "$(sqlite3 sig.db 'PRAGMA integrity_check')"
 expect_exit "running it again finishes the job" 0 tdo -f sig.db import "$A1" "$B1"
 expect_grep "recognising what was imported" "already imported" "$T/out"
+
+# --- plan files saved by a spreadsheet in a legacy encoding -----------------------
+for enc in CP1258:cp1258 TCVN5712-1:TCVN3; do
+	name=${enc%%:*} label=${enc##*:}
+	iconv -f UTF-8 -t "$name" "$PLAN" >"plan-$label.csv"
+	expect_exit "init from a $label plan file" 0 tdo -f "plan-$label.db" init --plan "plan-$label.csv"
+	expect_grep "$label: the encoding is named" "read as $label" "$T/err"
+	expect_exit "$label: tasks" 0 tdo -f "plan-$label.db" tasks --search "hoi nghi"
+	expect_grep "$label: titles intact" "Hội nghị phổ biến Nghị quyết" "$T/out"
+done
+printf 'format,tiendo-plan,1\nplan,\xff\xfe\xfd,1\n' >plan-bad.csv
+expect_exit "a plan file in no known encoding" 1 tdo -f plan-bad.db init --plan plan-bad.csv
+expect_grep "is refused with its line" "plan-bad.csv:2: not valid UTF-8" "$T/err"
