@@ -67,6 +67,7 @@ int cmd_status(struct cli *c, int argc, char **argv);
 int cmd_consolidate(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
 int cmd_resolve(struct cli *c, int argc, char **argv);
+int cmd_received(struct cli *c, int argc, char **argv);
 int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);

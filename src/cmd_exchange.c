@@ -744,3 +744,52 @@ int cmd_resolve(struct cli *c, int argc, char **argv)
 	db_close(&db);
 	return rc;
 }
+
+int cmd_received(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *period_arg = NULL;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("received", argc, argv, ":p:h", opts)) != -1) {
+		switch (ch) {
+		case 'p': period_arg = optarg; break;
+		case 'h': return cli_command_help("received");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("received", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	char period[PERIOD_BUF];
+	if (period_arg && !parse_period_opt("received", period_arg, period))
+		return EXIT_REFUSED;
+	struct db db;
+	struct err e;
+	struct received_list l;
+	if (cli_open(c, &db, DB_OPEN_EXISTING))
+		return EXIT_REFUSED;
+	int rc = EXIT_OK;
+	if (exchange_received(&db, period_arg ? period : NULL, &l, &e)) {
+		cli_error("%s", e.msg);
+		db_close(&db);
+		return EXIT_REFUSED;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct received_rec *r = &l.v[i];
+		if (strcmp(r->kind, "plan") == 0)
+			cli_out(c, "%s\t%s\t%s\t%s v%d\t-\t%s\t-\t%s\t%s\n", r->imported_at, r->kind,
+				r->sender, r->plan, r->plan_version, r->encoding, r->checksum, r->file);
+		else
+			cli_out(c, "%s\t%s\t%s\t%s v%d %s\t%s\t%s\t%lld/%lld/%lld/%lld/%lld\t%s\t%s\n",
+				r->imported_at, r->kind, r->sender, r->plan, r->plan_version, r->period,
+				r->exported_at, r->encoding, r->added, r->replaced, r->unchanged,
+				r->older, r->conflicts, r->checksum, r->file);
+	}
+	received_list_free(&l);
+	db_close(&db);
+	return rc;
+}

@@ -60,6 +60,21 @@ int import_batch_file(struct import_batch *b, const char *path, struct import_re
 /* Commit what is pending; -1 with e set (and the pending files lost) on failure. */
 int import_batch_finish(struct import_batch *b, struct err *e);
 
+/* One file in the register of received files. */
+struct received_rec {
+	char *kind, *file, *checksum, *sender, *plan, *period, *exported_at, *imported_at, *encoding;
+	int plan_version;
+	long long rows, added, replaced, unchanged, older, conflicts;
+};
+struct received_list {
+	struct received_rec *v;
+	size_t n, cap;
+};
+void received_list_free(struct received_list *l);
+/* The register, oldest import first; period NULL: every period (and plan packages). */
+int exchange_received(struct db *db, const char *period, struct received_list *out,
+		      struct err *e);
+
 enum conflict_state { CONFLICT_OPEN, CONFLICT_KEPT, CONFLICT_TAKEN, CONFLICT_STATE_COUNT };
 const char *conflict_state_name(enum conflict_state s);
 

@@ -304,3 +304,10 @@ done
 printf 'format,tiendo-plan,1\nplan,\xff\xfe\xfd,1\n' >plan-bad.csv
 expect_exit "a plan file in no known encoding" 1 tdo -f plan-bad.db init --plan plan-bad.csv
 expect_grep "is refused with its line" "plan-bad.csv:2: not valid UTF-8" "$T/err"
+
+# --- the register of received files -------------------------------------------------
+expect_exit "received" 0 tdo -f dept.db received --period 2026S1
+expect_grep "one line per imported report" "^2026-06-05T02:00:00Z	report	XA1	TEST-EX v2 2026S1	2026-06-05T02:00:00Z	UTF-8	2/0/0/0/0	[0-9a-f]{16}	$A1$" "$T/out"
+expect_grep "a late one too" "	report	XA3	TEST-EX v3 2026S1	2026-06-21T03:00:00Z	UTF-8	" "$T/out"
+expect_exit "received, all periods" 0 tdo -f XA3.db received
+expect_grep "plan packages are registered" "	plan	SKHCN	TEST-EX v3	-	UTF-8	-	[0-9a-f]{16}	plan3.csv$" "$T/out"
