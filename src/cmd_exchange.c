@@ -510,25 +510,26 @@ int cmd_status(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	const struct unit_rec *to = NULL;
+	const struct rule_rec *rule = NULL;
 	for (size_t i = 0; i <= comp.n; i++) {
-		if (i == comp.n || comp.v[i].to != to) {
-			if (to) {
-				struct completeness_tally all, kind[UNIT_KIND_COUNT];
-				completeness_tally(&comp, to, &all, kind);
-				print_tally(c, tr("Total"), &all);
-				for (int k = 0; k < UNIT_KIND_COUNT; k++)
-					if (kind[k].expected && kind[k].expected != all.expected)
-						print_tally(c, unit_kind_name((enum unit_kind)k), &kind[k]);
-			}
-			if (i == comp.n)
-				break;
-			to = comp.v[i].to;
+		if (to && (i == comp.n || comp.v[i].to != to)) {
+			struct completeness_tally all, kind[UNIT_KIND_COUNT];
+			completeness_tally(&comp, to, &all, kind);
+			print_tally(c, tr("Total"), &all);
+			for (int k = 0; k < UNIT_KIND_COUNT; k++)
+				if (kind[k].expected && kind[k].expected != all.expected)
+					print_tally(c, unit_kind_name((enum unit_kind)k), &kind[k]);
+		}
+		if (i == comp.n)
+			break;
+		if (comp.v[i].to != to || comp.v[i].rule != rule) {
 			char due[DATE_BUF];
 			date_format(comp.v[i].due, due);
 			cli_out(c, "%s", i ? "\n" : "");
+			to = comp.v[i].to;
+			rule = comp.v[i].rule;
 			cli_out(c, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, period,
-				comp.v[i].rule->code, due,
-				to == x.owner ? "" : tr(", as its consolidated report tells"));
+				rule->code, due, to == x.owner ? "" : tr(", as its consolidated report tells"));
 		}
 		const struct expected_report *r = &comp.v[i];
 		char exported[24] = "-", imported[24] = "-";

@@ -85,6 +85,8 @@ static int cmp_expected(const void *a, const void *b)
 	const struct expected_report *x = a, *y = b;
 	if (x->to != y->to)
 		return strcmp(x->to->code, y->to->code);
+	if (x->rule != y->rule) /* rules in regime order: they sit in one array */
+		return x->rule < y->rule ? -1 : 1;
 	return strcmp(x->unit->code, y->unit->code);
 }
 

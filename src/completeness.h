@@ -27,7 +27,7 @@ struct completeness_tally {
 };
 
 struct completeness {
-	struct expected_report *v; /* by recipient (the owner first), then unit code */
+	struct expected_report *v; /* by recipient (the owner first), rule, unit code */
 	size_t n, cap;
 };
 void completeness_free(struct completeness *c);

@@ -143,6 +143,7 @@ struct ctx {
 	struct task_list tasks;
 	struct indicator_list inds;
 	const struct unit_rec *sender;
+	bool *owned; /* parallel to units.v: may the sender carry this unit's rows? */
 	int64_t received_id;
 };
 
@@ -152,6 +153,7 @@ static void ctx_free(struct ctx *c)
 	unit_set_free(&c->units);
 	task_list_free(&c->tasks);
 	indicator_list_free(&c->inds);
+	free(c->owned);
 }
 
 /* A row's unit must exist, not be a group, and be the sender or under it. */
@@ -167,9 +169,9 @@ static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r,
 		add_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
 		return NULL;
 	}
-	if (!unit_under(&c->units, u, c->sender)) {
+	if (!c->owned[u - c->units.v]) {
 		add_problem(r, name, line,
-			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it"),
+			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it or reporting to it"),
 			    code, c->sender->code);
 		return NULL;
 	}
@@ -417,9 +419,12 @@ static int import_report(struct db *db, const char *name, const char *buf, size_
 		ctx_free(&c);
 		return 0;
 	}
+	struct rule_list rules;
 	if (store_tasks(db, c.plan.id, true, &c.tasks, &e) ||
-	    store_indicators(db, c.plan.id, &c.inds, &e))
+	    store_indicators(db, c.plan.id, &c.inds, &e) || store_rules(db, c.plan.id, &rules, &e))
 		goto fail_e;
+	c.owned = report_owned_units(&c.units, &rules, c.sender);
+	rule_list_free(&rules);
 	/* Check every row before writing anything. */
 	for (size_t i = 0; i < rep.n_entries; i++) {
 		const struct report_entry *x = &rep.entries[i];

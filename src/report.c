@@ -609,10 +609,43 @@ uint64_t report_value_digest(const struct ivalue *v)
 	return hash_row(HASH_FNV_INIT, f, ARRAY_LEN(f));
 }
 
+bool *report_owned_units(const struct unit_set *units, const struct rule_list *rules,
+			 const struct unit_rec *sender)
+{
+	bool *own = xcalloc(units->n ? units->n : 1, sizeof *own);
+	for (size_t i = 0; i < units->n; i++)
+		own[i] = unit_under(units, &units->v[i], sender);
+	/* Reporting lines, followed down until nothing changes (at most one
+	 * round per unit, so a cycle in the regime cannot loop). */
+	for (size_t round = 0, changed = 1; changed && round <= units->n; round++) {
+		changed = 0;
+		for (size_t r = 0; r < rules->n; r++) {
+			const struct unit_rec *to = unit_set_find(units, rules->v[r].to);
+			if (!to || !own[to - units->v])
+				continue;
+			for (size_t i = 0; i < units->n; i++) {
+				const struct unit_rec *u = &units->v[i];
+				if (own[i] || u->kind == UNIT_GROUP ||
+				    !unit_list_covers(units, rules->v[r].reporters, u))
+					continue;
+				/* u and everything under it */
+				for (size_t j = 0; j < units->n; j++)
+					if (!own[j] && unit_under(units, &units->v[j], u)) {
+						own[j] = true;
+						changed = 1;
+					}
+			}
+		}
+	}
+	return own;
+}
+
 int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
 		 const struct unit_rec *sender, const char *period, struct report *out,
 		 struct err *e)
 {
+	struct rule_list rules;
+	bool *own = NULL;
 	char stamp[STAMP_BUF];
 	size_t cap_e = 0, cap_v = 0, cap_r = 0;
 	int rc;
@@ -623,6 +656,11 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	out->plan_version = plan->version;
 	out->period = xstrdup(period);
 	out->exported_at = xstrdup(stamp);
+	if (store_rules(db, plan->id, &rules, e))
+		goto fail;
+	own = report_owned_units(units, &rules, sender);
+	rule_list_free(&rules);
+#define OWNED(u) ((u) && own[(u) - units->v])
 
 	sqlite3_stmt *st = db_prep(db, "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
 				       " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
@@ -634,7 +672,7 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!u || !unit_under(units, u, sender))
+		if (!OWNED(u))
 			continue;
 		xgrow((void **)&out->entries, &cap_e, out->n_entries + 1, sizeof *out->entries);
 		struct report_entry *x = &out->entries[out->n_entries++];
@@ -667,7 +705,7 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!u || !unit_under(units, u, sender))
+		if (!OWNED(u))
 			continue;
 		xgrow((void **)&out->values, &cap_v, out->n_values + 1, sizeof *out->values);
 		struct report_value *x = &out->values[out->n_values++];
@@ -700,7 +738,7 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!u || u->id == sender->id || !unit_under(units, u, sender))
+		if (!OWNED(u) || u->id == sender->id)
 			continue;
 		xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
 		struct report_receipt *x = &out->receipts[out->n_receipts++];
@@ -712,10 +750,13 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		goto fail_db;
+	free(own);
 	return 0;
+#undef OWNED
 fail_db:
 	db_fail(db, e);
 fail:
+	free(own);
 	report_free(out);
 	return -1;
 }

@@ -48,9 +48,17 @@ struct report {
 
 void report_free(struct report *r);
 
+/* The units whose rows a report from sender may carry: the sender, the
+ * units under it in the unit tree, and the units that report to it by the
+ * regime, and so on down (a department's consolidated report carries what
+ * its communes and divisions sent it). A new array parallel to units->v. */
+bool *report_owned_units(const struct unit_set *units, const struct rule_list *rules,
+			 const struct unit_rec *sender);
+
 /* Gather the report of sender for plan and period: the progress entries and
- * indicator values of the sender and every unit under it, and the reports
- * it received from units under it. exported_at is now. */
+ * indicator values of the sender and every unit it answers for (see
+ * report_owned_units), and the reports it received from them. exported_at
+ * is now. */
 int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
 		 const struct unit_rec *sender, const char *period, struct report *out,
 		 struct err *e);

@@ -252,8 +252,9 @@ expect_exit "the department imports it" 0 tdo -f dept.db import a5.csv
 export TIENDO_NOW=2026-06-24T02:00:00Z
 expect_exit "the department's own report, one level up" 0 tdo -f dept.db export --period 2026S1 -o skhcn.csv
 expect_grep "carries the divisions' rows" "^value,P1,I2,2026S1,1,,,4," skhcn.csv
-expect_no_grep "but not the communes' (not under the department)" "^(entry|value),XA" skhcn.csv
+expect_grep "and its communes' (they report to it)" "^value,XA1,I2,2026S1,1,,,5," skhcn.csv
 expect_grep "and what it received from them" "^receipt,P1,2026-06-08T02:00:00Z," skhcn.csv
+expect_grep "from the communes too" "^receipt,XA1,2026-06-05T02:00:00Z," skhcn.csv
 expect_exit "province database" 0 tdo -f tinh.db init --plan plan4.csv --unit TINH
 expect_exit "province imports the department's report" 0 tdo -f tinh.db import skhcn.csv
 expect_grep "rows and receipts" "report of SKHCN for 2026S1" "$T/out"
@@ -261,8 +262,9 @@ expect_exit "province status" 0 tdo -f tinh.db status --period 2026S1
 expect_grep "the department on time" "^SKHCN	department	on time	2026-06-24 02:00" "$T/out"
 expect_grep "one level down, from its receipts" "^Reports to SKHCN for 2026S1 \(rule R-PHONG, due 2026-06-10\), as its consolidated report tells:" "$T/out"
 expect_grep "P1 on time one level down" "^P1	division	on time	2026-06-08 02:00" "$T/out"
+expect_grep "a commune one level down" "^XA1	commune	on time	2026-06-05 02:00" "$T/out"
 expect_exit "province consolidates" 0 tdo -f tinh.db consolidate --period 2026S1 -o tinh.csv
-expect_grep "division values add up at the province" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,7,no,4,2,0$" tinh.csv
+expect_grep "division and commune values add up at the province" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,12,yes,4,3,0$" tinh.csv
 expect_exit "the department consolidates everything it received" 0 tdo -f dept.db consolidate --period 2026S1 -o dept.csv
 expect_grep "4 + 3 + 5 = 12 at the department" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,12,yes,6,3,0$" dept.csv
 

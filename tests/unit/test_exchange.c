@@ -135,6 +135,17 @@ static void test_rules(void)
 	import_result_free(&res);
 	report_free(&r);
 
+	make(&r, "SKHCN", "XA1", "T2");
+	CHECK(import(&db, &r, false, &res) == 0 && res.added == 1,
+	      "and its communes' rows: they report to it by the regime");
+	import_result_free(&res);
+	report_free(&r);
+
+	make(&r, "P1", "XA1", "T2");
+	CHECK(import(&db, &r, false, &res) == -1, "a division may not carry a commune's rows");
+	import_result_free(&res);
+	report_free(&r);
+
 	long long rows = q_int(&db, "SELECT count(*) FROM progress");
 	long long files = q_int(&db, "SELECT count(*) FROM received");
 	struct {
