@@ -39,6 +39,7 @@ void cli_help(const char *usage);
 struct command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
+	const char *summary; /* one line for tiendo --help; English, translated when printed */
 	const char *usage;   /* English; translated when printed */
 };
 extern const struct command cli_commands[];

@@ -8,7 +8,7 @@ MINI="$SRCDIR/tests/data/mini.csv"
 expect_exit "--version exits 0" 0 "$TIENDO" --version
 expect_grep "--version prints the version" '^tiendo [0-9]+\.[0-9]+' "$T/out"
 expect_exit "--help exits 0" 0 "$TIENDO" --help
-expect_grep "--help lists the commands" '^  set-indicator$' "$T/out"
+expect_grep "--help lists the commands with a summary" '^  set-indicator   record an indicator value for a period$' "$T/out"
 expect_exit "command --help exits 0" 0 "$TIENDO" set --help
 expect_grep "set --help shows its options" 'difficulties' "$T/out"
 TIENDO_LANG=vi expect_exit "help in Vietnamese" 0 "$TIENDO" --help
