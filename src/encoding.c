@@ -615,10 +615,7 @@ static char *enc_decode_as(enum text_encoding e, const char *s, size_t n)
 
 static char *enc_nfc(const char *s, size_t n)
 {
-	char *copy = xstrndup(s, n);
-	char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)copy);
-	free(copy);
-	return nfc ? nfc : xstrdup("");
+	return text_nfc(s, n);
 }
 
 /* Length of the line at s (up to, not including, '\n' or end). */

@@ -136,6 +136,9 @@ fail_nodb:
 	return refuse(r);
 }
 
+static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
+		     struct err *e);
+
 /* What a report needs from the database, loaded once. */
 struct ctx {
 	struct plan_rec plan;
@@ -147,13 +150,43 @@ struct ctx {
 	int64_t received_id;
 };
 
+/* The plan, units, tasks and indicators belong to the cache. */
 static void ctx_free(struct ctx *c)
+{
+	free(c->owned);
+}
+
+void exchange_cache_clear(struct exchange_cache *c)
 {
 	plan_rec_free(&c->plan);
 	unit_set_free(&c->units);
 	task_list_free(&c->tasks);
 	indicator_list_free(&c->inds);
-	free(c->owned);
+	rule_list_free(&c->rules);
+	memset(c, 0, sizeof *c);
+}
+
+/* Load the cache for plan code (unless it holds it already); *found false
+ * when the database has no such plan. */
+static int cache_load(struct db *db, struct exchange_cache *c, const char *code, bool *found,
+		      struct err *e)
+{
+	*found = true;
+	if (c->valid && strcmp(c->plan.code, code) == 0)
+		return 0;
+	exchange_cache_clear(c);
+	if (find_plan(db, code, &c->plan, found, e))
+		return -1;
+	if (!*found)
+		return 0;
+	if (store_units(db, &c->units, e) || store_tasks(db, c->plan.id, true, &c->tasks, e) ||
+	    store_indicators(db, c->plan.id, &c->inds, e) ||
+	    store_rules(db, c->plan.id, &c->rules, e)) {
+		exchange_cache_clear(c);
+		return -1;
+	}
+	c->valid = true;
+	return 0;
 }
 
 /* A row's unit must exist, not be a group, and be the sender or under it. */
@@ -365,8 +398,8 @@ static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool
 	return 0;
 }
 
-static int import_report(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
-			 struct import_result *r)
+static int import_report(struct db *db, struct exchange_cache *cache, const char *name,
+			 const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
 	struct report rep;
 	struct ctx c;
@@ -382,8 +415,14 @@ static int import_report(struct db *db, const char *name, const char *buf, size_
 	r->plan_version = rep.plan_version;
 	r->rows = rep.n_entries + rep.n_values + rep.n_receipts;
 
-	if (find_plan(db, rep.plan, &c.plan, &found, &e) || store_units(db, &c.units, &e))
+	if (cache_load(db, cache, rep.plan, &found, &e))
 		goto fail_e;
+	if (found) {
+		c.plan = cache->plan;
+		c.units = cache->units;
+		c.tasks = cache->tasks;
+		c.inds = cache->inds;
+	}
 	int hl = rep.header_line;
 	if (!found) {
 		add_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
@@ -419,12 +458,7 @@ static int import_report(struct db *db, const char *name, const char *buf, size_
 		ctx_free(&c);
 		return 0;
 	}
-	struct rule_list rules;
-	if (store_tasks(db, c.plan.id, true, &c.tasks, &e) ||
-	    store_indicators(db, c.plan.id, &c.inds, &e) || store_rules(db, c.plan.id, &rules, &e))
-		goto fail_e;
-	c.owned = report_owned_units(&c.units, &rules, c.sender);
-	rule_list_free(&rules);
+	c.owned = report_owned_units(&c.units, &cache->rules, c.sender);
 	/* Check every row before writing anything. */
 	for (size_t i = 0; i < rep.n_entries; i++) {
 		const struct report_entry *x = &rep.entries[i];
@@ -530,6 +564,18 @@ refused:
 int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
 		    struct import_result *r)
 {
+	struct exchange_cache cache = {0};
+	int rc = exchange_import_cached(db, &cache, name, buf, n, dry_run, r);
+	exchange_cache_clear(&cache);
+	return rc;
+}
+
+int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
+			   const char *buf, size_t n, bool dry_run, struct import_result *r)
+{
+	struct exchange_cache own = {0};
+	if (!cache)
+		cache = &own;
 	memset(r, 0, sizeof *r);
 	r->enc = ENC_UTF8;
 	if (n == 0) {
@@ -568,7 +614,7 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 	}
 	int rc;
 	if (report_sniff(text, len)) {
-		rc = import_report(db, name, text, len, dry_run, r);
+		rc = import_report(db, cache, name, text, len, dry_run, r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -577,6 +623,7 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 			p++;
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
+			exchange_cache_clear(cache); /* units and tasks may change */
 			rc = import_plan(db, name, text, len, dry_run, r);
 		} else {
 			add_problem(r, name, 1, "%s",
@@ -585,10 +632,12 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 		}
 	}
 	free(text);
+	exchange_cache_clear(&own);
 	return rc;
 }
 
-int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
+static int import_file(struct db *db, struct exchange_cache *cache, const char *path,
+		       bool dry_run, struct import_result *r)
 {
 	size_t n;
 	char *buf = read_file(path, &n);
@@ -597,8 +646,16 @@ int exchange_import_file(struct db *db, const char *path, bool dry_run, struct i
 		add_problem(r, path, 0, tr("cannot read: %s"), strerror(errno));
 		return refuse(r);
 	}
-	int rc = exchange_import(db, path, buf, n, dry_run, r);
+	int rc = exchange_import_cached(db, cache, path, buf, n, dry_run, r);
 	free(buf);
+	return rc;
+}
+
+int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
+{
+	struct exchange_cache cache = {0};
+	int rc = import_file(db, &cache, path, dry_run, r);
+	exchange_cache_clear(&cache);
 	return rc;
 }
 
@@ -628,7 +685,7 @@ int import_batch_file(struct import_batch *b, const char *path, struct import_re
 		b->open = true;
 		b->since = now_seconds();
 	}
-	int rc = exchange_import_file(b->db, path, b->dry_run, r);
+	int rc = import_file(b->db, &b->cache, path, b->dry_run, r);
 	b->pending++;
 	if (now_seconds() - b->since >= 1.0) {
 		if (import_batch_finish(b, &e)) {
@@ -643,6 +700,8 @@ int import_batch_file(struct import_batch *b, const char *path, struct import_re
 
 int import_batch_finish(struct import_batch *b, struct err *e)
 {
+	/* Between transactions another process may change the plan or units. */
+	exchange_cache_clear(&b->cache);
 	if (!b->open)
 		return 0;
 	b->open = false;

@@ -609,12 +609,30 @@ uint64_t report_value_digest(const struct ivalue *v)
 	return hash_row(HASH_FNV_INIT, f, ARRAY_LEN(f));
 }
 
+/* Mark every unit under a marked one (a parent is not always stored before
+ * its children, so repeat until nothing changes: the tree is shallow). */
+static bool own_down(const struct unit_set *units, bool *own)
+{
+	bool any = false, changed = true;
+	for (size_t round = 0; changed && round <= units->n; round++) {
+		changed = false;
+		for (size_t i = 0; i < units->n; i++) {
+			if (own[i] || !units->v[i].parent_id)
+				continue;
+			const struct unit_rec *p = unit_set_by_id(units, units->v[i].parent_id);
+			if (p && own[p - units->v])
+				own[i] = changed = any = true;
+		}
+	}
+	return any;
+}
+
 bool *report_owned_units(const struct unit_set *units, const struct rule_list *rules,
 			 const struct unit_rec *sender)
 {
 	bool *own = xcalloc(units->n ? units->n : 1, sizeof *own);
-	for (size_t i = 0; i < units->n; i++)
-		own[i] = unit_under(units, &units->v[i], sender);
+	own[sender - units->v] = true;
+	own_down(units, own);
 	/* Reporting lines, followed down until nothing changes (at most one
 	 * round per unit, so a cycle in the regime cannot loop). */
 	for (size_t round = 0, changed = 1; changed && round <= units->n; round++) {
@@ -628,14 +646,12 @@ bool *report_owned_units(const struct unit_set *units, const struct rule_list *r
 				if (own[i] || u->kind == UNIT_GROUP ||
 				    !unit_list_covers(units, rules->v[r].reporters, u))
 					continue;
-				/* u and everything under it */
-				for (size_t j = 0; j < units->n; j++)
-					if (!own[j] && unit_under(units, &units->v[j], u)) {
-						own[j] = true;
-						changed = 1;
-					}
+				own[i] = true;
+				changed = 1;
 			}
 		}
+		if (own_down(units, own))
+			changed = 1;
 	}
 	return own;
 }

@@ -41,6 +41,47 @@ void text_repair_utf8(char *s)
 	}
 }
 
+/* Is valid UTF-8 s certainly in NFC already? True when every code point is
+ * below U+0300 (Latin, no combining marks), a precomposed letter of Latin
+ * Extended Additional (ạ ả ấ ... ỹ: NFC as they are), general punctuation
+ * from U+2002 (U+2000 and U+2001 are singletons), or a currency sign. That
+ * is nearly all Vietnamese text, which then skips utf8proc's NFC. */
+static bool nfc_quick(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		unsigned cp;
+		if (c < 0xE0) {
+			cp = (c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+			i += 2;
+		} else if (c < 0xF0) {
+			cp = (c & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+			i += 3;
+		} else {
+			return false;
+		}
+		if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+		      (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF)))
+			return false;
+	}
+	return true;
+}
+
+char *text_nfc(const char *s, size_t n)
+{
+	if (nfc_quick(s, n))
+		return xstrndup(s, n);
+	char *copy = xstrndup(s, n);
+	char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)copy);
+	free(copy);
+	return nfc ? nfc : xstrdup("");
+}
+
 char *text_clean(const char *s, unsigned flags, const char **why)
 {
 	size_t n = strlen(s);
@@ -73,6 +114,8 @@ char *text_clean(const char *s, unsigned flags, const char **why)
 			sb_addc(&b, (char)c);
 		}
 	}
+	if (nfc_quick(b.s, b.len))
+		return sb_take(&b);
 	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)b.s);
 	sb_free(&b);
 	if (!nfc) {

@@ -18,6 +18,8 @@ enum text_flags {
  * Returns a new string, or NULL with *why set to an untranslated reason. */
 char *text_clean(const char *s, unsigned flags, const char **why);
 
+/* NFC of valid UTF-8 s[0..n) (no NUL inside). New string. */
+char *text_nfc(const char *s, size_t n);
 /* Replace, in place, every byte of s that is not part of valid UTF-8 by
  * '?' (for messages that quote a clipped piece of bad input). */
 void text_repair_utf8(char *s);
