@@ -375,6 +375,9 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		sigaction(sigs[k], &sa, &old[k]);
 	struct import_batch batch;
 	struct err e;
+	/* A larger page cache for a bulk write (measured: 4.3 s -> 3.7 s for 6,600
+	 * reports); the interface keeps SQLite's default small one. */
+	sqlite3_exec(db.h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 	import_batch_init(&batch, &db, dry_run);
 	for (i = 0; i < files.n && !import_stop; i++) {
 		if (progress) {

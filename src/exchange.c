@@ -343,7 +343,7 @@ static int apply_entry(struct db *db, struct ctx *c, const char *period,
 	int rc = 0;
 	if (!found || x->en.revision > cur.revision) {
 		*out = found ? V_REPLACED : V_ADDED;
-		rc = progress_put(db, &k, &x->en, "import", e);
+		rc = progress_put(db, &k, &x->en, "import", false, e);
 	} else if (x->en.revision < cur.revision) {
 		*out = V_OLDER;
 	} else {
@@ -367,7 +367,7 @@ static int apply_value(struct db *db, struct ctx *c, const char *period,
 	int rc = 0;
 	if (!found || x->v.revision > cur.revision) {
 		*out = found ? V_REPLACED : V_ADDED;
-		rc = ivalue_put(db, &k, &x->v, "import", e);
+		rc = ivalue_put(db, &k, &x->v, "import", false, e);
 	} else if (x->v.revision < cur.revision) {
 		*out = V_OLDER;
 	} else {
@@ -489,7 +489,7 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 		goto fail_e;
 	PREP(st, "INSERT INTO received(kind, file_name, checksum, sender_id, plan_code, plan_version,"
 		 " period, exported_at, imported_at, encoding, rows)"
-		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
+		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, c.sender->id);
@@ -500,13 +500,8 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, encoding_name(r->enc), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)r->rows);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_fail(db, &e);
-		sqlite3_reset(st);
-		goto fail;
-	}
-	c.received_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	DONE(st);
+	c.received_id = sqlite3_last_insert_rowid(db->h);
 	for (size_t i = 0; i < rep.n_entries; i++) {
 		enum verdict v;
 		if (apply_entry(db, &c, rep.period, &rep.entries[i], &v, &e))
@@ -944,7 +939,7 @@ int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struc
 				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
 					     cur.revision);
 			if (!rc)
-				rc = progress_put(db, &k, &en, "resolve", &e);
+				rc = progress_put(db, &k, &en, "resolve", true, &e);
 		} else {
 			struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = period};
 			rc = ivalue_get(db, &k, &curv, &found, &e);
@@ -952,7 +947,7 @@ int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struc
 				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
 					     curv.revision);
 			if (!rc)
-				rc = ivalue_put(db, &k, &v, "resolve", &e);
+				rc = ivalue_put(db, &k, &v, "resolve", true, &e);
 		}
 		if (!rc && (st = db_prep(db, "UPDATE conflict SET status = ?2, percent = ?3, count = ?4,"
 					     " result = ?5, difficulties = ?6, proposals = ?7, evidence = ?8,"

@@ -170,23 +170,20 @@ static int write_entry(struct db *db, const struct entry_key *k, const struct en
 }
 
 int progress_put(struct db *db, const struct entry_key *k, const struct entry *en,
-		 const char *action, struct err *e)
+		 const char *action, bool same_revision, struct err *e)
 {
-	if (db_begin(db, e))
-		return -1;
-	/* A resolved conflict may rewrite the content of a revision already in the history. */
-	sqlite3_stmt *st = db_prep(db, "DELETE FROM progress_history WHERE unit_id = ?1"
-				       " AND task_id = ?2 AND period = ?3 AND revision = ?4", e);
-	if (!st)
-		goto fail;
-	bind_entry_key(st, k);
-	sqlite3_bind_int64(st, 4, en->revision);
-	if (db_done(db, st, e) || write_entry_at(db, k, en, en->by, en->at, action, en->revision, e))
-		goto fail;
-	return db_commit(db, e);
-fail:
-	db_rollback(db);
-	return -1;
+	/* A resolved conflict rewrites the content of a revision already in the history. */
+	if (same_revision) {
+		sqlite3_stmt *st = db_prep(db, "DELETE FROM progress_history WHERE unit_id = ?1"
+					       " AND task_id = ?2 AND period = ?3 AND revision = ?4", e);
+		if (!st)
+			return -1;
+		bind_entry_key(st, k);
+		sqlite3_bind_int64(st, 4, en->revision);
+		if (db_done(db, st, e))
+			return -1;
+	}
+	return write_entry_at(db, k, en, en->by, en->at, action, en->revision, e);
 }
 
 static void take(char **dst, const char *src)
@@ -416,22 +413,19 @@ static int write_ivalue(struct db *db, const struct ivalue_key *k, const struct 
 }
 
 int ivalue_put(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
-	       const char *action, struct err *e)
+	       const char *action, bool same_revision, struct err *e)
 {
-	if (db_begin(db, e))
-		return -1;
-	sqlite3_stmt *st = db_prep(db, "DELETE FROM indicator_history WHERE unit_id = ?1"
-				       " AND indicator_id = ?2 AND period = ?3 AND revision = ?4", e);
-	if (!st)
-		goto fail;
-	bind_ivalue_key(st, k);
-	sqlite3_bind_int64(st, 4, v->revision);
-	if (db_done(db, st, e) || write_ivalue(db, k, v, v->by, v->at, action, v->revision, e))
-		goto fail;
-	return db_commit(db, e);
-fail:
-	db_rollback(db);
-	return -1;
+	if (same_revision) {
+		sqlite3_stmt *st = db_prep(db, "DELETE FROM indicator_history WHERE unit_id = ?1"
+					       " AND indicator_id = ?2 AND period = ?3 AND revision = ?4", e);
+		if (!st)
+			return -1;
+		bind_ivalue_key(st, k);
+		sqlite3_bind_int64(st, 4, v->revision);
+		if (db_done(db, st, e))
+			return -1;
+	}
+	return write_ivalue(db, k, v, v->by, v->at, action, v->revision, e);
 }
 
 int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v, const char *by,

@@ -53,10 +53,12 @@ int progress_set(struct db *db, const struct entry_key *k, const struct entry_pa
 int progress_undo(struct db *db, const struct entry_key *k, const char *by, long long *revision,
 		  struct err *e);
 /* Store en exactly as given (its revision, by and at) as the current entry,
- * with a history row marked action; used by import and conflict resolution.
- * The caller has checked the revision rule. */
+ * with a history row marked action; used by import and conflict resolution,
+ * inside the caller's transaction. The caller has checked the revision
+ * rule; same_revision: the history already holds this revision (a resolved
+ * conflict), replace it. */
 int progress_put(struct db *db, const struct entry_key *k, const struct entry *en,
-		 const char *action, struct err *e);
+		 const char *action, bool same_revision, struct err *e);
 /* Every saved revision, oldest first. */
 int progress_history(struct db *db, const struct entry_key *k, struct entry **out, size_t *n,
 		     struct err *e);
@@ -85,7 +87,7 @@ int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v
 	       bool *changed, long long *revision, struct err *e);
 /* Store v exactly as given (revision, by, at); see progress_put. */
 int ivalue_put(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
-	       const char *action, struct err *e);
+	       const char *action, bool same_revision, struct err *e);
 int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **out, size_t *n,
 		   struct err *e);
 void ivalues_free(struct ivalue *v, size_t n);

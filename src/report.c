@@ -632,6 +632,14 @@ bool *report_owned_units(const struct unit_set *units, const struct rule_list *r
 {
 	bool *own = xcalloc(units->n ? units->n : 1, sizeof *own);
 	own[sender - units->v] = true;
+	/* Most senders are communes: nothing under them, nobody reporting to them. */
+	bool alone = true;
+	for (size_t i = 0; i < units->n && alone; i++)
+		alone = units->v[i].parent_id != sender->id;
+	for (size_t r = 0; r < rules->n && alone; r++)
+		alone = strcmp(rules->v[r].to, sender->code) != 0;
+	if (alone)
+		return own;
 	own_down(units, own);
 	/* Reporting lines, followed down until nothing changes (at most one
 	 * round per unit, so a cycle in the regime cannot loop). */

@@ -15,14 +15,40 @@
 
 bool text_valid_utf8(const char *s, size_t n)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	/* RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF; no NUL. */
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0 || cp == 0)
+		unsigned c = p[i];
+		if (c >= 0x01 && c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k;
+		unsigned lo = 0x80, hi = 0xBF;
+		if (c >= 0xC2 && c <= 0xDF)
+			k = 1;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			k = 2;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			k = 3;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			return false; /* NUL, a continuation byte, C0, C1 or F5..FF */
+		}
+		if (n - i <= k || p[i + 1] < lo || p[i + 1] > hi)
 			return false;
-		i += (size_t)k;
+		for (size_t j = 2; j <= k; j++)
+			if (p[i + j] < 0x80 || p[i + j] > 0xBF)
+				return false;
+		i += k + 1;
 	}
 	return true;
 }
@@ -88,6 +114,15 @@ char *text_clean(const char *s, unsigned flags, const char **why)
 	if (!text_valid_utf8(s, n)) {
 		*why = N_("invalid UTF-8");
 		return NULL;
+	}
+	/* The usual case: nothing to change but, perhaps, the normal form. */
+	size_t plain = 0;
+	while (plain < n && ((unsigned char)s[plain] >= 0x20 || s[plain] == '\t') && s[plain] != 0x7f)
+		plain++;
+	if (plain == n) {
+		if (nfc_quick(s, n))
+			return xstrndup(s, n);
+		return text_nfc(s, n);
 	}
 	struct strbuf b = {0};
 	sb_addn(&b, "", 0);
