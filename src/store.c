@@ -386,6 +386,13 @@ int store_plan_save(struct db *db, const struct plan_def *p, const char *owner,
 	}
 	plan_id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
+	for (size_t i = 0; i < p->n_units; i++) {
+		PREP(st, "INSERT OR IGNORE INTO plan_unit(plan_id, unit_id)"
+			 " SELECT ?1, id FROM unit WHERE code = ?2");
+		sqlite3_bind_int64(st, 1, plan_id);
+		sqlite3_bind_text(st, 2, p->units[i].code, -1, SQLITE_STATIC);
+		DONE(st);
+	}
 	if (save_sections_events(db, plan_id, p, e) || save_tasks(db, plan_id, p, r, e) ||
 	    save_indicators(db, plan_id, p, r, e) || save_rules(db, plan_id, p, e))
 		goto fail;
@@ -578,6 +585,12 @@ int store_unit_add(struct db *db, const char *code, const char *name, enum unit_
 	db_bind_text(st, 3, parent);
 	sqlite3_bind_text(st, 4, members ? members : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, name, -1, SQLITE_STATIC);
+	DONE(st);
+	/* It belongs to the current plan's package even with no parent there. */
+	PREP(st, "INSERT OR IGNORE INTO plan_unit(plan_id, unit_id)"
+		 " SELECT p.id, u.id FROM plan p, unit u WHERE u.code = ?1"
+		 " AND p.code = (SELECT value FROM meta WHERE key = 'plan')");
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	DONE(st);
 	if (mark_plans_pending(db, e))
 		goto fail;
@@ -923,6 +936,12 @@ int store_plan_def(struct db *db, const struct plan_rec *plan, struct plan_def *
 		scope_mark_list(&us, rl.v[i].reporters, in);
 		scope_mark_list(&us, rl.v[i].to, in);
 	}
+	sqlite3_stmt *st;
+	PREP(st, "SELECT u.code FROM plan_unit pu JOIN unit u ON u.id = pu.unit_id WHERE pu.plan_id = ?1");
+	sqlite3_bind_int64(st, 1, plan->id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		scope_mark(&us, unit_set_find(&us, db_col_text(st, 0)), in);
+	sqlite3_reset(st);
 	for (size_t i = 0; i < us.n; i++)
 		if (in[i] && us.v[i].kind == UNIT_GROUP)
 			scope_mark_list(&us, us.v[i].members, in);
@@ -940,7 +959,6 @@ int store_plan_def(struct db *db, const struct plan_rec *plan, struct plan_def *
 	/* Parents were stored before their children: id order declares them first. */
 	qsort(out->units, out->n_units, sizeof *out->units, unit_by_id_cmp);
 
-	sqlite3_stmt *st;
 	PREP(st, "SELECT code, title FROM section WHERE plan_id = ?1 ORDER BY seq");
 	sqlite3_bind_int64(st, 1, plan->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {

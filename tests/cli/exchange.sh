@@ -313,3 +313,28 @@ expect_grep "one line per imported report" "^2026-06-05T02:00:00Z	report	XA1	TES
 expect_grep "a late one too" "	report	XA3	TEST-EX v3 2026S1	2026-06-21T03:00:00Z	UTF-8	" "$T/out"
 expect_exit "received, all periods" 0 tdo -f XA3.db received
 expect_grep "plan packages are registered" "	plan	SKHCN	TEST-EX v3	-	UTF-8	-	[0-9a-f]{16}	plan3.csv$" "$T/out"
+
+# --- every shipped plan survives export-plan and init, in both flavours ---------------
+plan_rows() { # DB: the plan's content, table by table, in a stable order
+	sqlite3 "$1" "SELECT code, kind, name, members, retired FROM unit ORDER BY code;
+		SELECT code, title FROM section ORDER BY code;
+		SELECT code, month, day, name FROM event ORDER BY code;
+		SELECT code, item, title, text, timeframe, timeframe_text, measure, retired FROM task ORDER BY code;
+		SELECT code, kind, comparator, target, year, consolidation, title, text FROM indicator ORDER BY code;
+		SELECT code, period_type, due, adhoc, text FROM report_rule ORDER BY code;
+		SELECT t.code, tu.role, u.code FROM task_unit tu JOIN task t ON t.id = tu.task_id JOIN unit u ON u.id = tu.unit_id ORDER BY 1, 2, 3;
+		SELECT code, version, number, place, date, parent_code, parent_ref, title FROM plan"
+}
+for f in "$SRCDIR"/data/plans/*.csv; do
+	b=$(basename "$f" .csv)
+	"$TIENDO" -f "rt-$b.db" init --plan "$f" >/dev/null
+	for fl in machine excel; do
+		opt=; [ $fl = excel ] && opt=--excel
+		"$TIENDO" -f "rt-$b.db" export-plan $opt -o "rt-$b-$fl.csv" >/dev/null
+		"$TIENDO" -f "rt-$b-$fl.db" init --plan "rt-$b-$fl.csv" >/dev/null
+		expect_eq "$b: export-plan ($fl) and init give the same plan" "$(plan_rows "rt-$b.db")" "$(plan_rows "rt-$b-$fl.db")"
+	done
+done
+expect_exit "an external body added without a parent" 0 tdo -f dept.db add-unit BO-KHCN --name "Bộ Khoa học và Công nghệ" --kind external
+expect_exit "travels with the package" 0 tdo -f dept.db export-plan -o plan5.csv
+expect_grep "in the package" "^unit,BO-KHCN,external,,,Bộ Khoa học và Công nghệ$" plan5.csv
