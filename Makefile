@@ -103,6 +103,23 @@ memcheck: check-deps $(BIN)
 fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
 
+# The fault tests of make check at full size (tests/fault/run.sh):
+# CRASH_RUNS=500 SIGKILLs (and TERM/INT/HUP) during `tiendo set`, init and import,
+# CONC_SECONDS=30 of two writers and a reader on one database.
+.PHONY: crash concurrency bench
+crash: check-deps $(BIN)
+	@sh tests/fault/run.sh crash
+
+concurrency: check-deps $(BIN)
+	@sh tests/fault/run.sh concurrency
+
+# Figures, not pass/fail: national-scale data, timings, bytes and memory
+# against calcurse and sqlite3; writes build/bench/results.md (see
+# docs/PERFORMANCE.md).
+bench: $(BIN)
+	@sh scripts/deps.sh bench
+	@sh tests/bench/bench.sh ./$(BIN)
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/plans \
 		$(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/demo

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# make check: the suite on the normal build and on the sanitizer build, then
-# a short fuzzing run when clang is available. Ends with "N passed, M failed".
+# make check: the suite on the normal build and on the sanitizer build, the
+# fault tests (tests/fault) at small size, then a short fuzzing run when clang
+# is available. Ends with "N passed, M failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -21,6 +22,9 @@ tally() { # tally LOGFILE: add the counts of its last line
 sh tests/run.sh build ./tiendo normal | tee "$log"
 tally "$log"
 sh tests/run.sh build-san build-san/tiendo sanitizer | tee "$log"
+tally "$log"
+# Crash, concurrency, signals and a small memcheck, on the normal build.
+TIENDO="$root/tiendo" sh tests/fault/run.sh quick | tee "$log"
 tally "$log"
 if command -v clang >/dev/null 2>&1; then
 	sh tests/fuzz/run.sh "${FUZZ_SECONDS:-5}" | tee "$log"

@@ -1,0 +1,286 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# make bench: figures, not pass/fail. National-scale data (gen.sh, load.sh),
+# then timings (hyperfine medians), bytes written to an 80x24 terminal and
+# peak memory, tiendo against its anchors: calcurse with 1,000 todos for the
+# interface, sqlite3 for the data. Writes build/bench/results.md and prints it.
+# Usage: tests/bench/bench.sh [TIENDO]   (BENCH_RUNS=10 timed runs per figure)
+#
+# The file exchange rows (import, export, status, consolidate) are hooks:
+# each runs only when `tiendo CMD --help` works and says "skipped" otherwise.
+# See "HOOKS" below.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:-$root/tiendo}
+case $bin in /*) ;; *) bin="$root/$bin" ;; esac
+runs=${BENCH_RUNS:-10}
+out=$root/build/bench
+gen=$out/data
+db=$out/national.db
+mkdir -p "$out" "$out/home"
+rows=$out/rows.md
+: >"$rows"
+log=$out/bench.log
+: >"$log"
+for c in hyperfine calcurse tmux sqlite3; do
+	command -v "$c" >/dev/null 2>&1 || { echo "bench: $c missing (sh scripts/deps.sh bench)" >&2; exit 1; }
+done
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (sh scripts/deps.sh bench)" >&2; exit 1; }
+
+# Everything below runs in English, on a fixed day inside the 2026S1 period
+# the data fills, with a private HOME (no user keymap or calcurse files).
+export LANG=C.UTF-8 LC_ALL='' TIENDO_LANG=en TIENDO_NOW=2026-06-20T09:00:00Z HOME="$out/home"
+unset TIENDO_DB XDG_DATA_HOME NO_COLOR TMUX
+note() { echo "bench: $*" >&2; }
+
+# row WHAT TIENDO ANCHOR-WHAT ANCHOR: one line of the results table.
+row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" >>"$rows"; }
+
+# hf NAME CMD [HYPERFINE OPTIONS]: median of $hf_runs runs (after $hf_warm
+# warm-up runs) in ms, 1 decimal; "failed" when a run failed.
+hf_runs=$runs hf_warm=1
+hf() {
+	_name=$1 _cmd=$2
+	shift 2
+	hyperfine --style basic --runs "$hf_runs" --warmup "$hf_warm" "$@" --export-csv "$out/hf.csv" \
+		-n "$_name" "$_cmd" >>"$log" 2>&1 || { echo "failed"; return 1; }
+	awk -F, 'NR == 2 { printf "%.1f", $(NF - 4) * 1000 }' "$out/hf.csv"
+}
+ms() { [ "$1" = failed ] && echo "failed (see build/bench/bench.log)" || echo "$(num "$1") ms"; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# num N: N with thousands separated by commas
+num() { echo "$1" | sed -e :a -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\|\.\)/\1,\2\3/; ta'; }
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+# median of the numbers on stdin
+median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "?" }'; }
+
+# ---------------------------------------------------------------- data
+note "generating national-scale data in $gen"
+t0=$(now_ms)
+sh "$root/tests/bench/gen.sh" "$gen" 3300 >>"$log" || exit 1
+gen_ms=$(($(now_ms) - t0))
+entries=$(($(grep -c '^DT-' "$gen/progress.csv")))
+note "loading $db (sqlite3: the temporary path until tiendo import exists)"
+t0=$(now_ms)
+sh "$root/tests/bench/load.sh" "$bin" "$gen" "$db" >>"$log" || exit 1
+load_ms=$(($(now_ms) - t0))
+csv_bytes=$(stat -c %s "$gen/progress.csv")
+db_bytes=$(stat -c %s "$db")
+communes=$(sqlite3 "$db" "SELECT count(*) FROM unit WHERE kind IN ('commune', 'ward', 'special-zone')")
+commune=$(sqlite3 "$db" "SELECT code FROM unit WHERE kind = 'commune' ORDER BY code LIMIT 1")
+
+# calcurse's anchor data: 1,000 todos of similar length, Vietnamese.
+cdir=$out/calcurse
+mkdir -p "$cdir"
+awk 'BEGIN {
+	split("Chuẩn bị báo cáo tiến độ 6 tháng đầu năm gửi Sở Khoa học và Công nghệ|" \
+	      "Tổng hợp số liệu chỉ tiêu chuyển đổi số của các xã, phường|" \
+	      "Rà soát kế hoạch truyền thông Nghị quyết 57-NQ/TW, dự toán kinh phí|" \
+	      "Liên hệ Đài truyền thanh xã về chuyên mục \"Khoa học và đời sống\"", t, "|")
+	for (i = 1; i <= 1000; i++) printf "[%d] %s (việc %d)\n", i % 10, t[i % 4 + 1], i
+}' >"$cdir/todo"
+: >"$cdir/apts"
+printf 'general.confirmquit=no\ngeneral.autosave=no\n' >"$cdir/conf"
+printf 'set -g status off\nset -g default-terminal screen\n' >"$out/tmux.conf"
+calcurse_cmd="calcurse -D $cdir"
+tiendo_ui="$bin -f $db"
+demo=$out/demo.db
+rm -f "$demo"
+sh "$root/data/demo/build.sh" "$bin" "$demo" >>"$log" || exit 1
+
+row "national-scale data (gen.sh)" "$(num "$communes") communes, wards and special zones; $(num "$entries") progress entries, two half-years; $(kib "$csv_bytes") of CSV in $(num "$gen_ms") ms" "" ""
+row "department database (load.sh: init + sqlite3 of both periods)" "$(kib "$db_bytes") in $(num "$load_ms") ms" "" ""
+
+# ---------------------------------------------------------------- command line
+note "timing the command line ($runs runs each)"
+v=$(hf init "$bin -f $out/init.db init --plan $gen/plan.csv --unit DT-SKHCN" \
+	--prepare "rm -f $out/init.db $out/init.db-wal $out/init.db-shm")
+row "\`tiendo init\` of the national plan (3,300 communes)" "$(ms "$v")" "" ""
+v=$(hf set "$bin -f $db set 1a-1 --unit $commune --period 2026S1 --result \"Kết quả \$(date +%N)\"")
+row "\`tiendo set\` one entry in the national database (includes one \`date\`)" "$(ms "$v")" "" ""
+v=$(hf show "$bin -f $db show 1a-1 --unit $commune --period 2026S1" -N)
+row "\`tiendo show\` one entry" "$(ms "$v")" "" ""
+v=$(hf tasks "$bin -f $db tasks --unit $commune" -N)
+row "\`tiendo tasks --unit\` a commune" "$(ms "$v")" "" ""
+v=$(hf overview "$bin -f $db" -N)
+row "\`tiendo\` overview without a terminal" "$(ms "$v")" "" ""
+
+# The anchors: what sqlite3 alone takes for the same rows.
+q_rows="SELECT u.code, t.code, p.period, p.status, p.percent, p.count, p.result, p.difficulties, p.entered_at
+	FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id"
+a_dump=$(hf dump "sqlite3 -csv $db \"$q_rows\"" --output=null)
+a_period=$(hf dump-period "sqlite3 -csv $db \"$q_rows WHERE p.period = '2026S1'\"" --output=null)
+a_cons=$(hf sum "sqlite3 -csv $db \"SELECT t.code, count(*), sum(p.status = 'done'), avg(p.percent)
+	FROM progress p JOIN task t ON t.id = p.task_id WHERE p.period = '2026S1' GROUP BY t.id\"" --output=null)
+hf_runs=3 hf_warm=0
+a_load=$(hf load "sh $root/tests/bench/load.sh $bin $gen $out/load.db 2026S1")
+hf_runs=$runs hf_warm=1
+row "\`sqlite3 -csv\` dump of all progress rows (anchor)" "" "sqlite3 -csv, $(num "$entries") rows" "$(ms "$a_dump")"
+
+# ---------------------------------------------------------------- HOOKS
+# File exchange (issue 7). Each hook measures its command when the binary
+# has it (`tiendo CMD --help` works) and otherwise writes a "skipped" row
+# next to its sqlite3 anchor. If a command's options change, fix its line
+# here.
+have() { "$bin" "$1" --help >/dev/null 2>&1; }
+skip() { echo "skipped: no \`tiendo $1\` in this build"; }
+exch_db=$db   # the database export, status and consolidate run on
+
+bench_import() { # 3,300 unit reports (mkreports.c) into a department database with the plan only
+	if have import; then
+		${CC:-cc} -std=c11 -O2 -o "$out/mkreports" "$root/tests/bench/mkreports.c" || return
+		rm -rf "$gen/reports"
+		mkdir -p "$gen/reports"
+		"$out/mkreports" "$gen/progress.csv" 2026S1 DT-118-2025 1 2026-06-19T02:00:00Z "$gen/reports" >>"$log" || return
+		rm -f "$out/import-base.db"*
+		"$bin" -f "$out/import-base.db" init --plan "$gen/plan.csv" --unit DT-SKHCN >>"$log" || return
+		hf_runs=3 hf_warm=0
+		v=$(hf import "$bin -f $out/import.db import $gen/reports" \
+			--prepare "rm -f $out/import.db-wal $out/import.db-shm; cp $out/import-base.db $out/import.db")
+		v2=$(hf reimport "$bin -f $out/import.db import $gen/reports")
+		hf_runs=$runs hf_warm=1
+		n=$(sqlite3 "$out/import.db" 'SELECT count(*) FROM progress' 2>/dev/null)
+		[ "${n:-0}" -gt 0 ] && exch_db=$out/import.db
+		row "\`tiendo import\` of 3,300 unit reports, 2026S1 (a folder)" "$(ms "$v") ($(num "${n:-0}") entries)" \
+			"load.sh: init + sqlite3 .import of the same rows" "$(ms "$a_load")"
+		row "\`tiendo import\` of the same 3,300 reports again (nothing new)" "$(ms "$v2")" "" ""
+	else
+		v=$(skip import); note "import: $v"
+		row "\`tiendo import\` of 3,300 unit reports, 2026S1 (a folder)" "$v" \
+			"load.sh: init + sqlite3 .import of the same rows" "$(ms "$a_load")"
+	fi
+}
+bench_export() { # the department's report for one period: every unit's rows
+	if have export; then
+		v=$(hf export "$bin -f $exch_db export --period 2026S1 -o $out/export.csv")
+		v="$(ms "$v") ($(kib "$(stat -c %s "$out/export.csv")"))"
+	else v=$(skip export); note "export: $v"; fi
+	row "\`tiendo export --period 2026S1\` of the department" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
+}
+bench_status() { # who has reported, for one period
+	if have status; then
+		v=$(hf status "$bin -f $exch_db status --period 2026S1" --output=null)
+		v=$(ms "$v")
+	else v=$(skip status); note "status: $v"; fi
+	row "\`tiendo status --period 2026S1\`" "$v" "" ""
+}
+bench_consolidate() { # the province's table from 3,300 units
+	if have consolidate; then
+		v=$(hf consolidate "$bin -f $exch_db consolidate --period 2026S1 -o $out/consolidate.csv")
+		v="$(ms "$v") ($(kib "$(stat -c %s "$out/consolidate.csv")"))"
+	else v=$(skip consolidate); note "consolidate: $v"; fi
+	row "\`tiendo consolidate --period 2026S1\`" "$v" "sqlite3 GROUP BY task, one period" "$(ms "$a_cons")"
+}
+note "timing file exchange"
+bench_import
+bench_export
+bench_status
+bench_consolidate
+
+# ---------------------------------------------------------------- interface
+# Time to the first full screen at 80x24: a word of the top line and one of
+# the bottom line (tests/bench/screen.sh), minus the harness's own cost.
+note "timing the first screen at 80x24 ($runs runs each)"
+# Between runs, wait for the previous program to be gone (it dies with its
+# tmux server): screen.sh leaves its pid in $pidf, gone.sh waits for it.
+pidf=$out/pane.pid
+gone="sh $root/tests/bench/gone.sh $pidf; rm -f $cdir/.calcurse.pid"
+scr() { hf "$1" "sh $root/tests/bench/screen.sh $out/tmux $out/tmux.conf $pidf '$2' '$3' '$4'" --prepare "$gone"; }
+base=$(scr harness READY SET 'printf "READY SET"; sleep 60')
+t_nat=$(scr tiendo-national ' tiendo |' 'F9Search' "$tiendo_ui")
+t_demo=$(scr tiendo-demo ' tiendo |' 'F9Search' "$bin -f $demo")
+t_cal=$(scr calcurse 'Appointments' 'OtherCmd' "$calcurse_cmd")
+# Raw medians: the harness's own cost (tmux alone) is shown beside them, not
+# subtracted (it varies by a few ms from run to run on a busy machine).
+row "UI start to first full screen, 80x24, through tmux (tmux alone: $(ms "$base"))" \
+	"$(ms "$t_nat") national DB; $(ms "$t_demo") demo DB" "calcurse, 1,000 todos" "$(ms "$t_cal")"
+
+# Bytes written to the terminal: tmux pipe-pane records what the program
+# writes; first screen, then one cursor move in a list, then 5 s idle.
+# ttybytes NAME FIRST LAST FOCUS-KEYS MOVE-KEY CMD -> "first move idle"
+ttybytes() {
+	sock=$out/tmux.bytes
+	f=$out/tty.$1
+	: >"$f"
+	tmux -S "$sock" -f "$out/tmux.conf" new-session -d -x 80 -y 24 "sleep 0.5; exec $6"
+	tmux -S "$sock" pipe-pane -o -t 0 "cat >>$f"
+	n=0
+	until tmux -S "$sock" capture-pane -p | grep -q -- "$3"; do
+		n=$((n + 1)); [ "$n" -gt 400 ] && break; sleep 0.05
+	done
+	sleep 0.5
+	a=$(stat -c %s "$f")
+	# shellcheck disable=SC2086
+	[ -n "$4" ] && { tmux -S "$sock" send-keys -t 0 $4; sleep 0.5; }
+	b=$(stat -c %s "$f")
+	tmux -S "$sock" send-keys -t 0 "$5"
+	sleep 0.5
+	c=$(stat -c %s "$f")
+	sleep 5
+	d=$(stat -c %s "$f")
+	tmux -S "$sock" display-message -p -t 0 '#{pane_pid}' >"$pidf" 2>/dev/null
+	tmux -S "$sock" kill-server 2>/dev/null
+	rm -f "$sock"
+	sh -c "$gone"
+	echo "$a $((c - b)) $((d - c))"
+}
+note "counting bytes written to the terminal"
+# shellcheck disable=SC2046  # three numbers
+set -- $(ttybytes tiendo ' tiendo |' 'F9Search' "" Down "$tiendo_ui")
+tb_first=$1 tb_move=$2 tb_idle=$3
+# shellcheck disable=SC2046
+set -- $(ttybytes calcurse 'Appointments' 'OtherCmd' "Tab Tab" j "$calcurse_cmd")
+cb_first=$1 cb_move=$2 cb_idle=$3
+row "bytes written, first screen 80x24" "$(num "$tb_first") (national DB)" "calcurse, 1,000 todos" "$(num "$cb_first")"
+row "bytes written, one cursor move in a list" "$tb_move" "calcurse (TODO pane)" "$cb_move"
+row "bytes written, 5 s idle" "$tb_idle" "calcurse (its clock)" "$cb_idle"
+
+# Peak memory: GNU time's maximum resident set size, the program started in
+# tmux, quit with q once its first screen is up; median of 3.
+# rss FIRST LAST CMD -> KiB
+rss() {
+	for _ in 1 2 3; do
+		sock=$out/tmux.rss
+		rm -f "$out/rss"
+		tmux -S "$sock" -f "$out/tmux.conf" new-session -d -x 80 -y 24 \
+			"/usr/bin/time -f %M -o $out/rss $3; sleep 5"
+		n=0
+		until tmux -S "$sock" capture-pane -p | grep -q -- "$2"; do
+			n=$((n + 1)); [ "$n" -gt 400 ] && break; sleep 0.05
+		done
+		sleep 0.3
+		tmux -S "$sock" send-keys -t 0 q
+		n=0
+		while [ ! -s "$out/rss" ] && [ "$n" -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+		tmux -S "$sock" kill-server 2>/dev/null
+		rm -f "$sock"
+		tail -n 1 "$out/rss" 2>/dev/null
+	done | median
+}
+note "measuring peak memory"
+m_nat=$(rss ' tiendo |' 'F9Search' "$tiendo_ui")
+m_demo=$(rss ' tiendo |' 'F9Search' "$bin -f $demo")
+m_cal=$(rss 'Appointments' 'OtherCmd' "$calcurse_cmd")
+m_dump=$( /usr/bin/time -f %M sqlite3 -csv "$db" "$q_rows" 2>&1 >/dev/null | tail -n 1)
+m_ov=$( /usr/bin/time -f %M "$bin" -f "$db" 2>&1 >/dev/null | tail -n 1)
+row "peak memory (max RSS), UI to first screen and quit" "$(num "$m_nat") KiB national DB; $(num "$m_demo") KiB demo DB" "calcurse, 1,000 todos" "$(num "$m_cal") KiB"
+row "peak memory, command line" "$(num "$m_ov") KiB (overview, national DB)" "sqlite3 -csv dump of all rows" "$(num "$m_dump") KiB"
+
+# ---------------------------------------------------------------- report
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+mem=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+{
+	echo "# tiendo benchmarks"
+	echo
+	echo "Machine: $(nproc) cores, $cpu, $mem RAM; $(. /etc/os-release && echo "$PRETTY_NAME"); $(date -u +%Y-%m-%d)."
+	echo "Versions: tiendo $("$bin" --version 2>/dev/null | head -n 1 | awk '{ print $NF }'), $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/SQLite /'),"
+	echo "$(calcurse --version | head -n 1 | cut -d' ' -f1-2), $(hyperfine --version), $(tmux -V)."
+	echo "Times are hyperfine medians of $runs runs (load.sh and import: 3); made by \`make bench\` (tests/bench/bench.sh)."
+	echo
+	echo "| measurement | tiendo | anchor | anchor figure |"
+	echo "|---|---|---|---|"
+	cat "$rows"
+} >"$out/results.md"
+rm -f "$out/hf.csv" "$out"/init.db* "$out"/load.db* "$out"/import-base.db* "$out/rss" "$out/export.csv" \
+	"$out/consolidate.csv" "$out/mkreports"
+cat "$out/results.md"
