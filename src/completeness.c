@@ -80,6 +80,16 @@ static void add(struct completeness_tally *t, enum report_state s)
 	}
 }
 
+static int cmp_unit_first(const void *a, const void *b)
+{
+	const struct expected_report *x = a, *y = b;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
 static int cmp_expected(const void *a, const void *b)
 {
 	const struct expected_report *x = a, *y = b;
@@ -111,11 +121,6 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 			if (u->kind == UNIT_GROUP || u->retired || u->id == to->id ||
 			    !unit_list_covers(units, rule->reporters, u))
 				continue;
-			bool dup = false;
-			for (size_t j = 0; j < out->n && !dup; j++)
-				dup = out->v[j].unit == u && out->v[j].to == to;
-			if (dup)
-				continue;
 			xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
 			struct expected_report *x = &out->v[out->n++];
 			memset(x, 0, sizeof *x);
@@ -133,7 +138,15 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 				x->state = today > due ? RS_MISSING : RS_NOT_DUE;
 		}
 	}
-	/* The owner's own recipients first, then those below, each by unit code. */
+	/* A unit named by two rules to the same recipient reports once: keep
+	 * the first rule's expectation. */
+	qsort(out->v, out->n, sizeof *out->v, cmp_unit_first);
+	size_t kept = 0;
+	for (size_t i = 0; i < out->n; i++)
+		if (!kept || out->v[kept - 1].unit != out->v[i].unit || out->v[kept - 1].to != out->v[i].to)
+			out->v[kept++] = out->v[i];
+	out->n = kept;
+	/* The owner's own recipients first, then those below, each by rule and unit code. */
 	qsort(out->v, out->n, sizeof *out->v, cmp_expected);
 	struct expected_report *sorted = xmalloc((out->n ? out->n : 1) * sizeof *sorted);
 	size_t k = 0;

@@ -201,15 +201,20 @@ void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsi
 		sb_addc(b, '"');
 		if (formula)
 			sb_addc(b, '\'');
+		/* Copy runs of ordinary bytes whole; double quotes, and write line
+		 * breaks as CRLF for Excel. */
+		const char *run = s;
 		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				sb_addc(b, '"');
-			if (*p == '\n' && (flags & CSVW_EXCEL)) {
-				sb_add(b, "\r\n");
-				continue;
+			if (*p == '"') {
+				sb_addn(b, run, (size_t)(p - run + 1));
+				run = p; /* the quote again: doubled */
+			} else if (*p == '\n' && (flags & CSVW_EXCEL)) {
+				sb_addn(b, run, (size_t)(p - run));
+				sb_add(b, "\r");
+				run = p;
 			}
-			sb_addc(b, *p);
 		}
+		sb_add(b, run);
 		sb_addc(b, '"');
 	}
 	sb_add(b, (flags & CSVW_EXCEL) ? "\r\n" : "\n");

@@ -685,15 +685,28 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	own = report_owned_units(units, &rules, sender);
 	rule_list_free(&rules);
 #define OWNED(u) ((u) && own[(u) - units->v])
+	/* A sender that answers for itself alone (a commune) reads its own rows
+	 * through the unit index, however many units the database holds. */
+	size_t n_own = 0;
+	for (size_t i = 0; i < units->n; i++)
+		n_own += own[i];
+	bool alone = n_own == 1;
 
-	sqlite3_stmt *st = db_prep(db, "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
-				       " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
-				       " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
-				       " WHERE t.plan_id = ?1 AND p.period = ?2 ORDER BY p.unit_id, t.seq", e);
+	sqlite3_stmt *st = db_prep(db, alone
+		? "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
+		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
+		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
+		  " WHERE t.plan_id = ?1 AND p.period = ?2 AND p.unit_id = ?3 ORDER BY t.seq"
+		: "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
+		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
+		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
+		  " WHERE t.plan_id = ?1 AND p.period = ?2 ORDER BY p.unit_id, t.seq", e);
 	if (!st)
 		goto fail;
 	sqlite3_bind_int64(st, 1, plan->id);
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if (alone)
+		sqlite3_bind_int64(st, 3, sender->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
 		if (!OWNED(u))
@@ -719,14 +732,21 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	if (rc != SQLITE_DONE)
 		goto fail_db;
 
-	st = db_prep(db, "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
-			 " v.entered_by, v.entered_at, v.revision FROM indicator_value v"
-			 " JOIN indicator i ON i.id = v.indicator_id"
-			 " WHERE i.plan_id = ?1 AND v.period = ?2 ORDER BY v.unit_id, i.seq", e);
+	st = db_prep(db, alone
+		? "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
+		  " v.entered_by, v.entered_at, v.revision FROM indicator_value v"
+		  " JOIN indicator i ON i.id = v.indicator_id"
+		  " WHERE i.plan_id = ?1 AND v.period = ?2 AND v.unit_id = ?3 ORDER BY i.seq"
+		: "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
+		  " v.entered_by, v.entered_at, v.revision FROM indicator_value v"
+		  " JOIN indicator i ON i.id = v.indicator_id"
+		  " WHERE i.plan_id = ?1 AND v.period = ?2 ORDER BY v.unit_id, i.seq", e);
 	if (!st)
 		goto fail;
 	sqlite3_bind_int64(st, 1, plan->id);
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if (alone)
+		sqlite3_bind_int64(st, 3, sender->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
 		if (!OWNED(u))
@@ -750,7 +770,11 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 		goto fail_db;
 
 	/* The earliest report each unit below sent for the period: received here
-	 * directly, or forwarded by a unit in between. */
+	 * directly, or forwarded by a unit in between. A lone sender has none. */
+	if (alone) {
+		free(own);
+		return 0;
+	}
 	st = db_prep(db, "SELECT unit_id, min(exported_at), min(imported_at) FROM ("
 			 " SELECT sender_id AS unit_id, exported_at, imported_at FROM received"
 			 "  WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"

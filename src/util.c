@@ -101,7 +101,10 @@ void sb_add(struct strbuf *b, const char *s)
 
 void sb_addc(struct strbuf *b, char c)
 {
-	sb_addn(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		xgrow((void **)&b->s, &b->cap, b->len + 2, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void sb_addf(struct strbuf *b, const char *fmt, ...)
