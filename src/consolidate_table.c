@@ -96,9 +96,9 @@ struct status_key {
 static int cmp_status_key(const void *a, const void *b)
 {
 	const struct status_key *x = a, *y = b;
-	if (x->task != y->task)
-		return (x->task > y->task) - (x->task < y->task);
-	return (x->unit > y->unit) - (x->unit < y->unit);
+	if (x->unit != y->unit)
+		return (x->unit > y->unit) - (x->unit < y->unit);
+	return (x->task > y->task) - (x->task < y->task);
 }
 
 static int load_statuses(struct db *db, const struct plan_rec *plan, const char *period,
@@ -107,8 +107,10 @@ static int load_statuses(struct db *db, const struct plan_rec *plan, const char 
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
+	/* In the order of the unique index (unit, task, period): no sort needed. */
 	sqlite3_stmt *st = db_prep(db, "SELECT p.task_id, p.unit_id, p.status FROM progress p"
-				       " JOIN task t ON t.id = p.task_id WHERE t.plan_id = ?1 AND p.period = ?2", e);
+				       " JOIN task t ON t.id = p.task_id WHERE t.plan_id = ?1 AND p.period = ?2"
+				       " ORDER BY p.unit_id, p.task_id", e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan->id);
@@ -128,8 +130,12 @@ static int load_statuses(struct db *db, const struct plan_rec *plan, const char 
 		*out = NULL;
 		return db_fail(db, e);
 	}
-	if (*n)
-		qsort(*out, *n, sizeof **out, cmp_status_key);
+	/* Sorted already, unless the planner chose otherwise: check, sort if not. */
+	for (size_t i = 1; i < *n; i++)
+		if (cmp_status_key(&(*out)[i - 1], &(*out)[i]) > 0) {
+			qsort(*out, *n, sizeof **out, cmp_status_key);
+			break;
+		}
 	return 0;
 }
 
@@ -144,15 +150,26 @@ static int part_tasks(struct db *db, const struct plan_rec *plan, const struct u
 	const char *h[] = {"task", tr("Task"), tr("Title"), tr("Assigned units"), tr("done"),
 			   tr("in progress"), tr("blocked"), tr("not started"), tr("Not reported")};
 	put(b, flags, h, ARRAY_LEN(h));
+	/* Tasks share their lists of units: work out who is assigned once per list. */
+	bool *assigned_to = xmalloc((units->n ? units->n : 1) * sizeof *assigned_to);
+	const struct task_rec *memo = NULL;
 	for (size_t i = 0; i < tasks->n; i++) {
 		const struct task_rec *t = &tasks->v[i];
 		int n[STATUS_COUNT] = {0}, assigned = 0, missing = 0;
+		if (!memo || strcmp(memo->lead, t->lead) != 0 || strcmp(memo->coord, t->coord) != 0) {
+			for (size_t j = 0; j < units->n; j++) {
+				const struct unit_rec *u = &units->v[j];
+				assigned_to[j] = u->kind != UNIT_GROUP && !u->retired &&
+						 task_assigned(units, t, u) &&
+						 (!scope || unit_under(units, u, scope));
+			}
+			memo = t;
+		}
 		for (size_t j = 0; j < units->n; j++) {
 			const struct unit_rec *u = &units->v[j];
-			if (u->kind == UNIT_GROUP || u->retired || !task_assigned(units, t, u) ||
-			    (scope && !unit_under(units, u, scope)))
+			if (!assigned_to[j])
 				continue;
-			struct status_key key = {t->id, u->id, 0};
+			struct status_key key = {.task = t->id, .unit = u->id};
 			const struct status_key *f =
 				nsk ? bsearch(&key, sk, nsk, sizeof *sk, cmp_status_key) : NULL;
 			assigned++;
@@ -171,6 +188,7 @@ static int part_tasks(struct db *db, const struct plan_rec *plan, const struct u
 		const char *f[] = {"task", t->code, t->title, c[0], c[1], c[2], c[3], c[4], c[5]};
 		put(b, flags, f, ARRAY_LEN(f));
 	}
+	free(assigned_to);
 	free(sk);
 	return 0;
 }
@@ -184,20 +202,24 @@ static int part_entries(struct db *db, const struct plan_rec *plan, const struct
 			   tr("Proposals"), tr("Evidence"), tr("Revision"), tr("Entered by"),
 			   tr("Entered at")};
 	put(b, flags, h, ARRAY_LEN(h));
-	sqlite3_stmt *st = db_prep(db, "SELECT p.unit_id, t.code, t.title, p.status, p.percent,"
-				       " p.count, p.result, p.difficulties, p.proposals, p.evidence,"
-				       " p.revision, p.entered_by, p.entered_at FROM progress p"
-				       " JOIN task t ON t.id = p.task_id JOIN unit u ON u.id = p.unit_id"
-				       " WHERE t.plan_id = ?1 AND p.period = ?2 ORDER BY u.code, t.seq", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan->id);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!u || (scope && !unit_under(units, u, scope)))
+	/* Unit by unit in code order, each through the unit index: sorting the
+	 * whole period's rows, texts and all, cost more than the rest together. */
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; i < units->n && rc == SQLITE_DONE; i++) {
+		const struct unit_rec *u = &units->v[i];
+		if (u->kind == UNIT_GROUP || (scope && !unit_under(units, u, scope)))
 			continue;
+		sqlite3_stmt *st = db_prep(db, "SELECT p.unit_id, t.code, t.title, p.status, p.percent,"
+					       " p.count, p.result, p.difficulties, p.proposals, p.evidence,"
+					       " p.revision, p.entered_by, p.entered_at FROM progress p"
+					       " JOIN task t ON t.id = p.task_id WHERE p.unit_id = ?3"
+					       " AND t.plan_id = ?1 AND p.period = ?2 ORDER BY t.seq", e);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, plan->id);
+		sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, u->id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		enum status s;
 		if (!status_parse(db_col_text(st, 3), &s))
 			s = STATUS_NOT_STARTED;
@@ -207,8 +229,9 @@ static int part_entries(struct db *db, const struct plan_rec *plan, const struct
 				   db_col_text(st, 9), db_col_text(st, 10), db_col_text(st, 11),
 				   db_col_text(st, 12)};
 		put(b, flags, f, ARRAY_LEN(f));
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
