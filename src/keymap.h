@@ -27,33 +27,37 @@ enum {
 /* Where an action applies. */
 enum {
 	PANE_TASKS = 1, PANE_INDICATORS = 2, PANE_CALENDAR = 4, PANE_AGENDA = 8,
-	PANE_FORM = 16, PANE_POPUP = 32,
+	PANE_FORM = 16, PANE_POPUP = 32, PANE_CONFLICTS = 64, PANE_UNITS = 128,
 	PANE_LISTS = PANE_TASKS | PANE_INDICATORS | PANE_AGENDA,
 	PANE_MAIN = PANE_TASKS | PANE_INDICATORS | PANE_CALENDAR | PANE_AGENDA,
+	/* Every popup: the pager and the chooser (PANE_POPUP), and the lists
+	 * with keys of their own (conflicts, units); moving and closing work
+	 * in all of them, so a key of their own must not be a moving key. */
+	PANE_POPUPS = PANE_POPUP | PANE_CONFLICTS | PANE_UNITS,
 };
 
 #define ACTIONS(X) \
 	X(QUIT, "quit", PANE_MAIN, N_("Quit"), N_("Leave tiendo")) \
 	X(HELP, "help", PANE_MAIN | PANE_FORM, N_("Help"), N_("This help")) \
-	X(REDRAW, "redraw", PANE_MAIN | PANE_FORM | PANE_POPUP, N_("Redraw"), N_("Reload from the database and redraw the screen")) \
+	X(REDRAW, "redraw", PANE_MAIN | PANE_FORM | PANE_POPUPS, N_("Redraw"), N_("Reload from the database and redraw the screen")) \
 	X(NEXT_PANE, "next-pane", PANE_MAIN, N_("Pane"), N_("Next pane")) \
 	X(PREV_PANE, "prev-pane", PANE_MAIN, N_("Pane"), N_("Previous pane")) \
 	X(FOCUS_TASKS, "focus-tasks", PANE_MAIN, N_("Tasks"), N_("Go to the task list")) \
 	X(FOCUS_INDICATORS, "focus-indicators", PANE_MAIN, N_("Targets"), N_("Go to the target indicators")) \
 	X(FOCUS_CALENDAR, "focus-calendar", PANE_MAIN, N_("Calendar"), N_("Go to the calendar")) \
 	X(FOCUS_AGENDA, "focus-agenda", PANE_MAIN, N_("Agenda"), N_("Go to the list of deadlines")) \
-	X(UP, "up", PANE_LISTS | PANE_CALENDAR | PANE_POPUP, N_("Up"), N_("Move up (calendar: one week back)")) \
-	X(DOWN, "down", PANE_LISTS | PANE_CALENDAR | PANE_POPUP, N_("Down"), N_("Move down (calendar: one week on)")) \
+	X(UP, "up", PANE_LISTS | PANE_CALENDAR | PANE_POPUPS, N_("Up"), N_("Move up (calendar: one week back)")) \
+	X(DOWN, "down", PANE_LISTS | PANE_CALENDAR | PANE_POPUPS, N_("Down"), N_("Move down (calendar: one week on)")) \
 	X(LEFT, "left", PANE_CALENDAR, N_("Left"), N_("Previous day")) \
 	X(RIGHT, "right", PANE_CALENDAR, N_("Right"), N_("Next day")) \
-	X(PAGE_UP, "page-up", PANE_LISTS | PANE_CALENDAR | PANE_POPUP, N_("PgUp"), N_("One page up (calendar: previous month)")) \
-	X(PAGE_DOWN, "page-down", PANE_LISTS | PANE_CALENDAR | PANE_POPUP, N_("PgDn"), N_("One page down (calendar: next month)")) \
-	X(TOP, "top", PANE_LISTS | PANE_POPUP, N_("Top"), N_("First line")) \
-	X(BOTTOM, "bottom", PANE_LISTS | PANE_POPUP, N_("End"), N_("Last line")) \
+	X(PAGE_UP, "page-up", PANE_LISTS | PANE_CALENDAR | PANE_POPUPS, N_("PgUp"), N_("One page up (calendar: previous month)")) \
+	X(PAGE_DOWN, "page-down", PANE_LISTS | PANE_CALENDAR | PANE_POPUPS, N_("PgDn"), N_("One page down (calendar: next month)")) \
+	X(TOP, "top", PANE_LISTS | PANE_POPUPS, N_("Top"), N_("First line")) \
+	X(BOTTOM, "bottom", PANE_LISTS | PANE_POPUPS, N_("End"), N_("Last line")) \
 	X(TODAY, "today", PANE_CALENDAR | PANE_AGENDA, N_("Today"), N_("Back to today")) \
 	X(OPEN, "open", PANE_LISTS | PANE_CALENDAR, N_("Open"), N_("Enter progress (tasks, targets); go to the task (agenda)")) \
 	X(EDIT, "edit", PANE_TASKS | PANE_INDICATORS, N_("Enter"), N_("Enter progress for the selected unit and period")) \
-	X(VIEW, "view", PANE_TASKS | PANE_INDICATORS, N_("View"), N_("Full text, units, time frame, entry and history")) \
+	X(VIEW, "view", PANE_TASKS | PANE_INDICATORS | PANE_CONFLICTS, N_("View"), N_("Full text, units, time frame, entry and history")) \
 	X(UNDO, "undo", PANE_TASKS, N_("Undo"), N_("Undo the last saved change of this entry")) \
 	X(PERIOD_PREV, "period-prev", PANE_MAIN, N_("Period-"), N_("Previous period")) \
 	X(PERIOD_NEXT, "period-next", PANE_MAIN, N_("Period+"), N_("Next period")) \
@@ -63,12 +67,22 @@ enum {
 	X(SEARCH_PREV, "search-prev", PANE_TASKS, N_("Prev"), N_("Previous match")) \
 	X(FILTER, "filter", PANE_TASKS, N_("Filter"), N_("Filter tasks: status, overdue, lead unit, section")) \
 	X(SORT, "sort", PANE_TASKS, N_("Sort"), N_("Order tasks: plan order, or by title in Vietnamese order")) \
+	X(EXPORT, "export", PANE_MAIN, N_("Export"), N_("Write this unit's report for the period, to send")) \
+	X(IMPORT, "import", PANE_MAIN, N_("Import"), N_("Import received files: a folder, or one file")) \
+	X(STATUS, "status", PANE_MAIN, N_("Reports"), N_("Reports due this period: on time, late, missing")) \
+	X(CONFLICTS, "conflicts", PANE_MAIN, N_("Conflicts"), N_("Conflicts kept aside on import: both sides, take or keep")) \
+	X(UNITS, "units", PANE_MAIN, N_("Units"), N_("List, add, rename and retire units")) \
 	X(SAVE, "save", PANE_FORM, N_("Save"), N_("Save the entry")) \
-	X(CANCEL, "cancel", PANE_FORM | PANE_POPUP, N_("Cancel"), N_("Close without saving")) \
+	X(CANCEL, "cancel", PANE_FORM | PANE_POPUPS, N_("Cancel"), N_("Close without saving")) \
 	X(FIELD_NEXT, "field-next", PANE_FORM, N_("Field"), N_("Next field")) \
 	X(FIELD_PREV, "field-prev", PANE_FORM, N_("Field"), N_("Previous field")) \
 	X(CYCLE, "cycle", PANE_FORM, N_("Status"), N_("Next status (in the status field)")) \
-	X(INPUT_METHOD, "input-method", PANE_FORM, N_("Telex"), N_("Typing: off, Telex, VNI"))
+	X(INPUT_METHOD, "input-method", PANE_FORM, N_("Telex"), N_("Typing: off, Telex, VNI")) \
+	X(TAKE, "take", PANE_CONFLICTS, N_("Take"), N_("Take the incoming row in place of the stored one")) \
+	X(KEEP, "keep", PANE_CONFLICTS, N_("Keep"), N_("Keep the stored row; the incoming one is set aside")) \
+	X(UNIT_ADD, "unit-add", PANE_UNITS, N_("Add"), N_("Add a unit: code, name, kind, parent")) \
+	X(UNIT_RENAME, "unit-rename", PANE_UNITS, N_("Rename"), N_("Rename the selected unit")) \
+	X(UNIT_RETIRE, "unit-retire", PANE_UNITS, N_("Retire"), N_("Retire the selected unit (its history stays)"))
 
 #define X(id, name, panes, hint, help) ACT_##id,
 enum action { ACTIONS(X) ACT_COUNT, ACT_NONE = -1 };

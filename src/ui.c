@@ -7,7 +7,7 @@
  * and the whole screen is cleared only on Ctrl-L. Signals (SIGHUP when an
  * SSH link drops, SIGTERM, SIGINT) only set a flag: the loop sees it, keeps
  * an open form as a draft, closes the database and restores the terminal
- * (not after SIGHUP: there is no terminal left). */
+ * (not after a hang-up that took the terminal away). */
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -423,11 +423,10 @@ static void draw_too_small(struct app *a)
 	wnoutrefresh(stdscr);
 }
 
-void ui_refresh(struct app *a)
+void ui_draw_dirty(struct app *a)
 {
 	if (a->too_small) {
 		draw_too_small(a);
-		doupdate();
 		return;
 	}
 	if (a->top_dirty)
@@ -440,7 +439,17 @@ void ui_refresh(struct app *a)
 	}
 	if (a->bottom_dirty)
 		draw_bottom(a, a->panes[a->focus].mask);
+}
+
+void ui_refresh(struct app *a)
+{
+	ui_draw_dirty(a);
 	doupdate();
+}
+
+void ui_hints(struct app *a, unsigned mask)
+{
+	draw_bottom(a, mask);
 }
 
 bool ui_confirm(struct app *a, const char *question)
@@ -687,6 +696,11 @@ static bool global_key(struct app *a, enum action act)
 		ui_reload(a);
 		return true;
 	case ACT_UNIT: choose_unit(a); return true;
+	case ACT_EXPORT: ui_export(a); return true;
+	case ACT_IMPORT: ui_import(a); return true;
+	case ACT_STATUS: ui_status(a); return true;
+	case ACT_CONFLICTS: ui_conflicts(a); return true;
+	case ACT_UNITS: ui_units(a); return true;
 	default: return false;
 	}
 }
@@ -755,6 +769,7 @@ static void app_free(struct app *a)
 	if (a->bottom)
 		delwin(a->bottom);
 	free(a->tstate);
+	free(a->import_path);
 	free_data(a);
 	db_close(&a->db);
 }
@@ -857,7 +872,10 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 		}
 	}
 	int sig = ui_signal;
-	if (sig != SIGHUP)
+	/* After a hang-up the terminal is usually gone (its ioctls fail); a
+	 * SIGHUP sent by hand leaves it, and then it is restored too. */
+	struct termios t;
+	if (sig != SIGHUP || tcgetattr(STDOUT_FILENO, &t) == 0)
 		endwin();
 	app_free(a);
 	return sig ? 128 + sig : 0;

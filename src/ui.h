@@ -71,6 +71,7 @@ struct app {
 	bool top_dirty, bottom_dirty;
 	enum im_mode im;
 	int jump_task; /* agenda asks the task list to select this task, or -1 */
+	char *import_path; /* the folder or file last imported in this session */
 };
 
 extern volatile sig_atomic_t ui_signal;
@@ -87,6 +88,9 @@ int ui_run(const char *db_path, const struct ui_options *o);
 int ui_getkey(struct app *a, WINDOW *w);
 void ui_message(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void ui_refresh(struct app *a);              /* repaint what is dirty, one doupdate */
+void ui_draw_dirty(struct app *a);           /* the same without the doupdate (under a popup) */
+/* The bottom line for a popup: the message if any, else the keys of mask. */
+void ui_hints(struct app *a, unsigned mask);
 void ui_relayout(struct app *a);
 void ui_mark_all(struct app *a);
 void ui_reload(struct app *a);               /* reread data, mark everything dirty */
@@ -104,6 +108,11 @@ int ui_width(const char *s);
 void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 /* Wrap s into lines of at most width columns; returns the number of lines. */
 size_t ui_wrap(const char *s, int width, struct strvec *out);
+/* One row of a table into out: each cell but the last padded to widths[i]
+ * columns and two spaces; the last one wrapped in what is left of width
+ * (continued under itself), or, without wrap, left whole on one line. */
+void ui_columns(struct strvec *out, int width, const char *const *cells, const int *widths,
+		size_t n, bool wrap);
 /* Byte offset of the first character that does not fit in width columns. */
 size_t ui_fit(const char *s, int width);
 void ui_hline(struct app *a, WINDOW *w, int y, int x, int n);
@@ -128,6 +137,25 @@ void ui_form_indicator(struct app *a, size_t ind);
 void ui_view_task(struct app *a, size_t task);
 void ui_view_indicator(struct app *a, size_t ind);
 void ui_help(struct app *a);
+/* A page of lines that scrolls, in a box over the panes; a line starting
+ * with '\x01' is a heading. ui_note: the same, as high as its lines. */
+void ui_pager(struct app *a, const char *title, const struct strvec *lines);
+void ui_note(struct app *a, const char *title, const struct strvec *lines);
+/* Pages are built with these: "label: text" (or text) wrapped at width, and a heading. */
+void ui_page_add(struct strvec *sv, int width, const char *label, const char *text);
+void ui_page_heading(struct strvec *sv, const char *text);
+/* A list in a popup with the cursor on line *cur (headings are skipped).
+ * A key of one of mask's own actions closes it and returns that action
+ * (Enter returns ACT_VIEW), with *cur the selected line; Esc returns ACT_NONE. */
+enum action ui_popup_list(struct app *a, const char *title, const struct strvec *lines,
+			  unsigned mask, size_t *cur);
+
+/* Exchange by file (ui_exchange.c) and the units (ui_units.c). */
+void ui_export(struct app *a);
+void ui_import(struct app *a);
+void ui_status(struct app *a);
+void ui_conflicts(struct app *a);
+void ui_units(struct app *a);
 /* A one-line prompt in the bottom line; returns the new text or NULL on Esc. */
 char *ui_prompt(struct app *a, const char *label, const char *initial);
 

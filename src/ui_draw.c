@@ -139,6 +139,45 @@ size_t ui_wrap(const char *s, int width, struct strvec *out)
 	return out->n - before;
 }
 
+void ui_columns(struct strvec *out, int width, const char *const *cells, const int *widths,
+		size_t n, bool wrap)
+{
+	struct strbuf b = {0};
+	int x = 0;
+	sb_add(&b, "");
+	for (size_t i = 0; i + 1 < n; i++) {
+		int cw = ui_width(cells[i]);
+		sb_add(&b, cells[i]);
+		for (int k = cw; k < widths[i] + 2; k++)
+			sb_addc(&b, ' ');
+		x += (cw > widths[i] ? cw : widths[i]) + 2;
+	}
+	const char *last = n ? cells[n - 1] : "";
+	int room = width - x;
+	if (!wrap || room < 12) {
+		sb_add(&b, last);
+		if (wrap)
+			ui_wrap(b.s, width, out);
+		else
+			sv_push(out, b.s);
+		sb_free(&b);
+		return;
+	}
+	struct strvec parts = {0};
+	ui_wrap(last, room, &parts);
+	for (size_t i = 0; i < parts.n; i++) {
+		if (i > 0) {
+			sb_free(&b);
+			for (int k = 0; k < x; k++)
+				sb_addc(&b, ' ');
+		}
+		sb_add(&b, parts.v[i]);
+		sv_push(out, b.s ? b.s : "");
+	}
+	sv_free(&parts);
+	sb_free(&b);
+}
+
 /* Lines are drawn with Unicode box characters in UTF-8 mode (WACS_*), not
  * with the terminal's alternate character set, which many terminals and
  * SSH clients render as letters. */

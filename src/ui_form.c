@@ -44,7 +44,9 @@ static void field_init(struct field *f, const char *label, enum ftype type, cons
 	f->label = label;
 	f->type = type;
 	f->lines = lines;
-	eb_init(&f->eb, text ? text : "", lines > 1, type == F_NUMBER ? 15 : 60000);
+	/* the text fields are the four texts of an entry and a value's note:
+	 * typing stops at the length the store and the report file accept */
+	eb_init(&f->eb, text ? text : "", lines > 1, type == F_NUMBER ? 15 : PROGRESS_TEXT_MAX);
 	f->eb.changed = false;
 	f->orig = xstrdup(text ? text : "");
 }
@@ -257,11 +259,18 @@ static bool move_line(struct form *fm, struct field *f, int d)
 	return true;
 }
 
+/* Say why the editor refused what was typed ("field too long"). */
+static void refused(struct app *a, struct field *f)
+{
+	ui_message(a, true, "%s", tr(f->eb.why ? f->eb.why : N_("field too long")));
+	ui_refresh(a);
+}
+
 static void type_key(struct app *a, struct field *f, int k)
 {
 	if (f->type == F_NUMBER) {
-		if (k >= '0' && k <= '9')
-			eb_insert_cp(&f->eb, (uint32_t)k);
+		if (k >= '0' && k <= '9' && !eb_insert_cp(&f->eb, (uint32_t)k))
+			refused(a, f);
 		return;
 	}
 	if (a->im != IM_OFF && k < 0x80) {
@@ -271,11 +280,13 @@ static void type_key(struct app *a, struct field *f, int k)
 		bool done = im_apply(a->im, word, (char)k, out, sizeof out);
 		free(word);
 		if (done) {
-			eb_replace_before(&f->eb, start, out);
+			if (!eb_replace_before(&f->eb, start, out))
+				refused(a, f);
 			return;
 		}
 	}
-	eb_insert_cp(&f->eb, (uint32_t)k);
+	if (!eb_insert_cp(&f->eb, (uint32_t)k))
+		refused(a, f);
 }
 
 enum form_result { FORM_SAVE, FORM_CANCEL, FORM_SIGNAL };
@@ -358,10 +369,10 @@ static enum form_result run_form(struct app *a, struct form *fm)
 		case KEYC_CTRL('u'): eb_kill_to_bol(&f->eb); break;
 		case KEYC_CTRL('k'): eb_kill_to_eol(&f->eb); break;
 		case KEYC_ENTER:
-			if (f->eb.multiline)
-				eb_insert_cp(&f->eb, '\n');
-			else
+			if (!f->eb.multiline)
 				fm->cur = (fm->cur + 1) % fm->n;
+			else if (!eb_insert_cp(&f->eb, '\n'))
+				refused(a, f);
 			break;
 		default: break;
 		}

@@ -9,69 +9,216 @@
 #include "progress.h"
 #include "ui.h"
 
-/* A scrollable page of lines in a box over the panes. */
-static void pager(struct app *a, const char *title, struct strvec *lines)
+/* A popup over the panes: a page of lines that scrolls (the pager), or a
+ * list with a cursor whose own keys (mask) close it and are returned. Lines
+ * starting with '\x01' are headings: bold, and never selected. The window is
+ * made again only after a resize; each key repaints it whole into curses'
+ * screen, which sends the terminal only the cells that changed. */
+struct popup {
+	const char *title;
+	const struct strvec *lines;
+	unsigned mask; /* 0: a pager */
+	bool fit;      /* as high as its lines, not the whole screen */
+	size_t cur;    /* list: the selected line */
+	int top;
+};
+
+static bool selectable(const struct popup *pp, size_t i)
 {
-	int top = 0;
-	for (;;) {
-		int h = a->rows - 2, w = a->cols - 4;
-		WINDOW *win = newwin(h, w, 1, 2);
-		keypad(win, TRUE);
-		int body = h - 2;
-		if (top > (int)lines->n - body)
-			top = (int)lines->n - body;
-		if (top < 0)
-			top = 0;
-		werase(win);
-		ui_box(a, win);
-		char head[300];
-		snprintf(head, sizeof head, " %s ", title);
-		ui_put(a, win, 0, 2, ui_width(head) < w - 4 ? ui_width(head) : w - 4, head, A_BOLD);
-		for (int r = 0; r < body && top + r < (int)lines->n; r++) {
-			const char *s = lines->v[top + r];
-			attr_t at = A_NORMAL;
-			if (s[0] == '\x01') { /* heading */
-				at = A_BOLD;
-				s++;
+	return i < pp->lines->n && pp->lines->v[i][0] != '\x01';
+}
+
+/* Put the cursor d lines on (clamped), on the nearest selectable line. */
+static void popup_move(struct popup *pp, long d)
+{
+	long n = (long)pp->lines->n, c = (long)pp->cur + d;
+	if (n == 0) {
+		pp->cur = 0;
+		return;
+	}
+	if (c < 0)
+		c = 0;
+	if (c >= n)
+		c = n - 1;
+	long step = d < 0 ? -1 : 1;
+	for (int pass = 0; pass < 2; pass++, step = -step)
+		for (long k = c; k >= 0 && k < n; k += step)
+			if (selectable(pp, (size_t)k)) {
+				pp->cur = (size_t)k;
+				return;
 			}
+}
+
+static WINDOW *popup_window(struct app *a, const struct popup *pp, int *h, int *w)
+{
+	*w = a->cols - 4;
+	*h = a->rows - 2;
+	if (pp->fit && (int)pp->lines->n + 2 < *h)
+		*h = (int)pp->lines->n + 2 < 4 ? 4 : (int)pp->lines->n + 2;
+	WINDOW *win = newwin(*h, *w, pp->fit ? (a->rows - *h) / 2 : 1, 2);
+	if (win)
+		keypad(win, TRUE);
+	return win;
+}
+
+static void popup_draw(struct app *a, struct popup *pp, WINDOW *win, int h, int w)
+{
+	bool list = pp->mask != 0;
+	int body = h - 2, n = (int)pp->lines->n;
+	if (list) {
+		int c = (int)pp->cur;
+		if (c < pp->top)
+			pp->top = c;
+		if (c >= pp->top + body)
+			pp->top = c - body + 1;
+		if (pp->top > 0 && c == pp->top && !selectable(pp, (size_t)c - 1))
+			pp->top--; /* show the heading above the first item */
+	}
+	if (pp->top > n - body)
+		pp->top = n - body;
+	if (pp->top < 0)
+		pp->top = 0;
+	werase(win);
+	ui_box(a, win);
+	char head[300];
+	snprintf(head, sizeof head, " %s ", pp->title);
+	ui_put(a, win, 0, 2, ui_width(head) < w - 4 ? ui_width(head) : w - 4, head, A_BOLD);
+	for (int r = 0; r < body && pp->top + r < n; r++) {
+		size_t i = (size_t)(pp->top + r);
+		const char *s = pp->lines->v[i];
+		attr_t at = A_NORMAL;
+		if (s[0] == '\x01') {
+			at = A_BOLD;
+			s++;
+		} else if (list && i == pp->cur) {
+			at = A_REVERSE;
+		}
+		if (at == A_REVERSE) {
+			ui_put(a, win, 1 + r, 1, 1, "", at);
+			ui_put(a, win, 1 + r, 2, w - 3, s, at);
+		} else {
 			ui_put(a, win, 1 + r, 2, w - 4, s, at);
 		}
-		char foot[100];
-		snprintf(foot, sizeof foot, " %d-%d/%zu  %s ", lines->n ? top + 1 : 0,
-			 top + body < (int)lines->n ? top + body : (int)lines->n, lines->n,
-			 tr("Esc close, arrows scroll"));
-		ui_put(a, win, h - 1, w - 2 - ui_width(foot), ui_width(foot), foot, A_NORMAL);
-		wnoutrefresh(win);
-		doupdate();
-		int k = ui_getkey(a, win);
-		delwin(win);
-		enum action act = keymap_lookup(&a->km, PANE_POPUP, k);
-		if (k == KEYC_SIGNAL || k == KEYC_ESC || act == ACT_CANCEL || k == 'q' || k == KEYC_ENTER ||
-		    keymap_lookup(&a->km, PANE_MAIN, k) == ACT_QUIT || keymap_lookup(&a->km, PANE_MAIN, k) == ACT_VIEW ||
-		    keymap_lookup(&a->km, PANE_MAIN, k) == ACT_HELP)
+	}
+	char foot[100] = "";
+	if (!list)
+		snprintf(foot, sizeof foot, " %d-%d/%d  %s ", n ? pp->top + 1 : 0,
+			 pp->top + body < n ? pp->top + body : n, n, tr("Esc close, arrows scroll"));
+	else if (n > body)
+		snprintf(foot, sizeof foot, " %zu/%d ", pp->cur + 1, n);
+	int fw = ui_width(foot);
+	if (fw && fw < w - 4)
+		ui_put(a, win, h - 1, w - 2 - fw, fw, foot, A_NORMAL);
+	wnoutrefresh(win);
+}
+
+static enum action popup_run(struct app *a, struct popup *pp)
+{
+	bool list = pp->mask != 0;
+	enum action result = ACT_NONE;
+	WINDOW *win = NULL;
+	int h = 0, w = 0;
+	if (list)
+		popup_move(pp, 0);
+	for (;;) {
+		if (!win && !a->too_small)
+			win = popup_window(a, pp, &h, &w);
+		if (a->too_small || !win) {
+			ui_refresh(a); /* says the terminal is too small */
+		} else {
+			ui_draw_dirty(a);
+			if (list)
+				ui_hints(a, pp->mask);
+			popup_draw(a, pp, win, h, w);
+			doupdate();
+		}
+		int k = ui_getkey(a, win ? win : a->bottom);
+		if (list && a->msg[0]) {
+			a->msg[0] = '\0';
+			a->bottom_dirty = true;
+		}
+		if (k == KEYC_SIGNAL)
 			break;
 		if (k == KEYC_RESIZE) {
-			ui_refresh(a);
+			if (win)
+				delwin(win);
+			win = NULL;
+			continue;
+		}
+		enum action act = keymap_lookup(&a->km, list ? pp->mask : PANE_POPUP, k);
+		enum action in_main = keymap_lookup(&a->km, PANE_MAIN, k);
+		if (k == KEYC_ESC || act == ACT_CANCEL || k == 'q' || in_main == ACT_QUIT ||
+		    (!list && (k == KEYC_ENTER || in_main == ACT_VIEW || in_main == ACT_HELP)))
+			break;
+		if (act == ACT_REDRAW) {
+			clearok(curscr, TRUE);
+			continue;
+		}
+		int body = h - 2 > 1 ? h - 2 : 1;
+		long page = body > 1 ? body - 1 : 1;
+		if (list) {
+			if (act == ACT_UP || k == KEYC_UP)
+				popup_move(pp, -1);
+			else if (act == ACT_DOWN || k == KEYC_DOWN)
+				popup_move(pp, 1);
+			else if (act == ACT_PAGE_UP)
+				popup_move(pp, -page);
+			else if (act == ACT_PAGE_DOWN)
+				popup_move(pp, page);
+			else if (act == ACT_TOP)
+				popup_move(pp, -(long)pp->lines->n);
+			else if (act == ACT_BOTTOM)
+				popup_move(pp, (long)pp->lines->n);
+			else if (k == KEYC_ENTER || (act != ACT_NONE && (actions[act].panes & PANE_POPUP) == 0)) {
+				if (selectable(pp, pp->cur) || (act != ACT_VIEW && k != KEYC_ENTER)) {
+					result = k == KEYC_ENTER ? ACT_VIEW : act;
+					break;
+				}
+			}
 			continue;
 		}
 		if (act == ACT_UP || k == KEYC_UP)
-			top--;
+			pp->top--;
 		else if (act == ACT_DOWN || k == KEYC_DOWN)
-			top++;
+			pp->top++;
 		else if (act == ACT_PAGE_UP)
-			top -= body - 1;
+			pp->top -= (int)page;
 		else if (act == ACT_PAGE_DOWN || k == ' ')
-			top += body - 1;
+			pp->top += (int)page;
 		else if (act == ACT_TOP)
-			top = 0;
+			pp->top = 0;
 		else if (act == ACT_BOTTOM)
-			top = (int)lines->n;
+			pp->top = (int)pp->lines->n;
 	}
+	if (win)
+		delwin(win);
 	ui_mark_all(a);
 	touchwin(stdscr);
+	return result;
 }
 
-static void add(struct strvec *sv, int width, const char *label, const char *text)
+void ui_pager(struct app *a, const char *title, const struct strvec *lines)
+{
+	struct popup pp = {.title = title, .lines = lines};
+	popup_run(a, &pp);
+}
+
+void ui_note(struct app *a, const char *title, const struct strvec *lines)
+{
+	struct popup pp = {.title = title, .lines = lines, .fit = true};
+	popup_run(a, &pp);
+}
+
+enum action ui_popup_list(struct app *a, const char *title, const struct strvec *lines,
+			  unsigned mask, size_t *cur)
+{
+	struct popup pp = {.title = title, .lines = lines, .mask = mask, .fit = true, .cur = *cur};
+	enum action r = popup_run(a, &pp);
+	*cur = pp.cur;
+	return r;
+}
+
+void ui_page_add(struct strvec *sv, int width, const char *label, const char *text)
 {
 	struct strbuf b = {0};
 	if (label)
@@ -82,7 +229,7 @@ static void add(struct strvec *sv, int width, const char *label, const char *tex
 	sb_free(&b);
 }
 
-static void heading(struct strvec *sv, const char *text)
+void ui_page_heading(struct strvec *sv, const char *text)
 {
 	struct strbuf b = {0};
 	sb_addc(&b, '\x01');
@@ -114,21 +261,21 @@ void ui_view_task(struct app *a, size_t i)
 	char tf[64], pc[PERIOD_BUF];
 	timeframe_describe(&t->tf, tf, sizeof tf);
 	period_format(&a->period, pc);
-	heading(&sv, t->title);
-	add(&sv, width, tr("Section"), t->section_title);
+	ui_page_heading(&sv, t->title);
+	ui_page_add(&sv, width, tr("Section"), t->section_title);
 	char *lead = unit_names(a, t->lead), *coord = unit_names(a, t->coord);
-	add(&sv, width, tr("Lead"), lead);
-	add(&sv, width, tr("Coordinating"), *coord ? coord : "-");
+	ui_page_add(&sv, width, tr("Lead"), lead);
+	ui_page_add(&sv, width, tr("Coordinating"), *coord ? coord : "-");
 	free(lead);
 	free(coord);
 	struct strbuf b = {0};
 	sb_addf(&b, "%s%s%s", tf, *t->tf_text ? " - " : "", t->tf_text);
-	add(&sv, width, tr("Time frame"), b.s);
+	ui_page_add(&sv, width, tr("Time frame"), b.s);
 	sb_free(&b);
 	if (*t->measure)
-		add(&sv, width, tr("Counted in"), t->measure);
+		ui_page_add(&sv, width, tr("Counted in"), t->measure);
 	sv_push(&sv, "");
-	add(&sv, width, NULL, t->text);
+	ui_page_add(&sv, width, NULL, t->text);
 	sv_push(&sv, "");
 	if (a->unit) {
 		struct entry en, *hist = NULL;
@@ -138,30 +285,30 @@ void ui_view_task(struct app *a, size_t i)
 		struct entry_key k = {a->unit->id, t->id, pc};
 		b = (struct strbuf){0};
 		sb_addf(&b, "%s %s, %s %s", tr("Entry of"), a->unit->name, tr("period"), pc);
-		heading(&sv, b.s);
+		ui_page_heading(&sv, b.s);
 		sb_free(&b);
 		if (progress_get(&a->db, &k, &en, &found, &e) == 0 && found) {
 			char num[64];
 			snprintf(num, sizeof num, "%d%%", en.percent);
-			add(&sv, width, tr("Status"), ui_status_label(en.status));
-			add(&sv, width, tr("Percent"), en.percent >= 0 ? num : "-");
+			ui_page_add(&sv, width, tr("Status"), ui_status_label(en.status));
+			ui_page_add(&sv, width, tr("Percent"), en.percent >= 0 ? num : "-");
 			snprintf(num, sizeof num, "%lld %s", en.count, t->measure);
-			add(&sv, width, tr("Count"), en.count >= 0 ? num : "-");
-			add(&sv, width, tr("Result"), en.result);
-			add(&sv, width, tr("Difficulties"), en.difficulties);
-			add(&sv, width, tr("Proposals"), en.proposals);
-			add(&sv, width, tr("Evidence"), en.evidence);
+			ui_page_add(&sv, width, tr("Count"), en.count >= 0 ? num : "-");
+			ui_page_add(&sv, width, tr("Result"), en.result);
+			ui_page_add(&sv, width, tr("Difficulties"), en.difficulties);
+			ui_page_add(&sv, width, tr("Proposals"), en.proposals);
+			ui_page_add(&sv, width, tr("Evidence"), en.evidence);
 			b = (struct strbuf){0};
 			sb_addf(&b, "%lld, %s, %s", en.revision, en.at, en.by);
-			add(&sv, width, tr("Revision"), b.s);
+			ui_page_add(&sv, width, tr("Revision"), b.s);
 			sb_free(&b);
 		} else {
-			add(&sv, width, NULL, tr("Nothing entered yet."));
+			ui_page_add(&sv, width, NULL, tr("Nothing entered yet."));
 		}
 		entry_free(&en);
 		if (progress_history(&a->db, &k, &hist, &nh, &e) == 0 && nh) {
 			sv_push(&sv, "");
-			heading(&sv, tr("History"));
+			ui_page_heading(&sv, tr("History"));
 			for (size_t h = nh; h-- > 0;) {
 				b = (struct strbuf){0};
 				sb_addf(&b, "#%lld %s %s %s: %s", hist[h].revision, hist[h].at, hist[h].by,
@@ -171,7 +318,7 @@ void ui_view_task(struct app *a, size_t i)
 					sb_addf(&b, " %d%%", hist[h].percent);
 				if (*hist[h].result)
 					sb_addf(&b, "; %s", hist[h].result);
-				add(&sv, width, NULL, b.s);
+				ui_page_add(&sv, width, NULL, b.s);
 				sb_free(&b);
 			}
 		}
@@ -179,7 +326,7 @@ void ui_view_task(struct app *a, size_t i)
 	}
 	char title[100];
 	snprintf(title, sizeof title, "%s %s", tr("Task"), t->code);
-	pager(a, title, &sv);
+	ui_pager(a, title, &sv);
 	sv_free(&sv);
 }
 
@@ -190,37 +337,37 @@ void ui_view_indicator(struct app *a, size_t i)
 	struct strvec sv = {0};
 	char target[48];
 	indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
-	heading(&sv, d->title);
+	ui_page_heading(&sv, d->title);
 	struct strbuf b = {0};
 	sb_addf(&b, "%s (%d)", target, d->year);
-	add(&sv, width, tr("Target"), b.s);
+	ui_page_add(&sv, width, tr("Target"), b.s);
 	sb_free(&b);
 	char *rep = unit_names(a, d->reporters);
-	add(&sv, width, tr("Reported by"), rep);
+	ui_page_add(&sv, width, tr("Reported by"), rep);
 	free(rep);
-	add(&sv, width, tr("Consolidation"), consolidation_name(d->cons));
+	ui_page_add(&sv, width, tr("Consolidation"), consolidation_name(d->cons));
 	sv_push(&sv, "");
-	add(&sv, width, NULL, d->text);
+	ui_page_add(&sv, width, NULL, d->text);
 	struct ind_status st;
 	struct err e;
 	if (indicator_status(&a->db, &a->units, d, NULL, period_end(&a->period), &st, &e) == 0) {
 		sv_push(&sv, "");
-		heading(&sv, tr("All units"));
+		ui_page_heading(&sv, tr("All units"));
 		b = (struct strbuf){0};
 		sb_addf(&b, tr("%d of %d units reported, %d meet the target"), st.reported, st.expected,
 			st.met_units);
-		add(&sv, width, NULL, b.s);
+		ui_page_add(&sv, width, NULL, b.s);
 		sb_free(&b);
 		if (st.den > 0) {
 			b = (struct strbuf){0};
 			sb_addf(&b, "%lld / %lld", st.num, st.den);
-			add(&sv, width, tr("Sum"), b.s);
+			ui_page_add(&sv, width, tr("Sum"), b.s);
 			sb_free(&b);
 		}
 	}
 	char title[100];
 	snprintf(title, sizeof title, "%s %s", tr("Target"), d->code);
-	pager(a, title, &sv);
+	ui_pager(a, title, &sv);
 	sv_free(&sv);
 }
 
@@ -233,12 +380,13 @@ void ui_help(struct app *a)
 		{PANE_MAIN, N_("Everywhere")}, {PANE_TASKS, N_("Task list")},
 		{PANE_INDICATORS, N_("Targets")}, {PANE_CALENDAR, N_("Calendar")},
 		{PANE_AGENDA, N_("Agenda")}, {PANE_FORM, N_("Entry form")},
+		{PANE_CONFLICTS, N_("Conflicts")}, {PANE_UNITS, N_("Units")},
 	};
 	struct strvec sv = {0};
 	bool shown[ACT_COUNT] = {false};
 	int width = a->cols - 8;
 	for (size_t g = 0; g < ARRAY_LEN(groups); g++) {
-		heading(&sv, tr(groups[g].title));
+		ui_page_heading(&sv, tr(groups[g].title));
 		for (int act = 0; act < ACT_COUNT; act++) {
 			unsigned p = actions[act].panes;
 			bool in = g == 0 ? (p & PANE_MAIN) == PANE_MAIN : (p & groups[g].mask) != 0;
@@ -254,17 +402,17 @@ void ui_help(struct app *a)
 			}
 			struct strbuf line = {0};
 			sb_addf(&line, "%-14s %s", keys.s ? keys.s : "-", tr(actions[act].help));
-			add(&sv, width, NULL, line.s);
+			ui_page_add(&sv, width, NULL, line.s);
 			sb_free(&keys);
 			sb_free(&line);
 		}
 		sv_push(&sv, "");
 	}
-	heading(&sv, tr("Editing text"));
-	add(&sv, width, NULL, tr("Left/Right by character, Home/End (C-a/C-e) line start and end, C-w delete word, C-u/C-k delete to line start/end, Enter new line in long fields. C-t types Vietnamese without an input method: Telex (aa=â, dd=đ, s f r x j tones) or VNI (a6=â, d9=đ, 1-5 tones)."));
+	ui_page_heading(&sv, tr("Editing text"));
+	ui_page_add(&sv, width, NULL, tr("Left/Right by character, Home/End (C-a/C-e) line start and end, C-w delete word, C-u/C-k delete to line start/end, Enter new line in long fields. C-t types Vietnamese without an input method: Telex (aa=â, dd=đ, s f r x j tones) or VNI (a6=â, d9=đ, 1-5 tones)."));
 	sv_push(&sv, "");
-	heading(&sv, tr("Marks"));
-	add(&sv, width, NULL, tr("[ ] not started  [~] in progress  [x] done  [#] blocked  ! overdue (due date passed, not done)  ~ target not met yet  ! target year reached, not met"));
-	pager(a, tr("tiendo help"), &sv);
+	ui_page_heading(&sv, tr("Marks"));
+	ui_page_add(&sv, width, NULL, tr("[ ] not started  [~] in progress  [x] done  [#] blocked  ! overdue (due date passed, not done)  ~ target not met yet  ! target year reached, not met"));
+	ui_pager(a, tr("tiendo help"), &sv);
 	sv_free(&sv);
 }

@@ -101,6 +101,23 @@ int main(void)
 	/* Shared keys are fine when no pane has both actions. */
 	CHECK_INT(apply(&km, "next-pane Tab\nfield-next Tab\n", &d), 0, "Tab in lists and in forms");
 
+	/* The exchange keys, and the lists' own keys beside their moving keys. */
+	keymap_defaults(&km);
+	CHECK_INT(keymap_lookup(&km, PANE_TASKS, 'E'), ACT_EXPORT, "E exports");
+	CHECK_INT(keymap_lookup(&km, PANE_CALENDAR, 'I'), ACT_IMPORT, "I imports from any pane");
+	CHECK_INT(keymap_lookup(&km, PANE_AGENDA, 'R'), ACT_STATUS, "R: completeness");
+	CHECK_INT(keymap_lookup(&km, PANE_INDICATORS, 'C'), ACT_CONFLICTS, "C: conflicts");
+	CHECK_INT(keymap_lookup(&km, PANE_TASKS, 'D'), ACT_UNITS, "D: units");
+	CHECK_INT(keymap_lookup(&km, PANE_TASKS, 'U'), ACT_UNIT, "U still chooses the unit");
+	CHECK_INT(keymap_lookup(&km, PANE_CONFLICTS, 't'), ACT_TAKE, "t takes in the conflict list");
+	CHECK_INT(keymap_lookup(&km, PANE_AGENDA, 't'), ACT_TODAY, "t is still today in the agenda");
+	CHECK_INT(keymap_lookup(&km, PANE_CONFLICTS, KEYC_DOWN), ACT_DOWN, "Down moves in the conflict list");
+	CHECK_INT(keymap_lookup(&km, PANE_UNITS, 'd'), ACT_UNIT_RETIRE, "d retires in the unit list");
+	CHECK_INT(keymap_lookup(&km, PANE_UNITS, KEYC_ESC), ACT_CANCEL, "Esc closes the unit list");
+	CHECK_INT(apply(&km, "up k\n", &d), 0, "k for up in a user file");
+	CHECK_INT(keymap_lookup(&km, PANE_CONFLICTS, 'k'), ACT_UP, "then k moves in the conflict list");
+	CHECK_INT(km.n[ACT_KEEP], 0, "and keep has lost k (the file must give it another key)");
+
 	load_file("keymaps/default.keys", "default.keys readable");
 	load_file("keymaps/vi.keys", "vi.keys readable");
 	load_file("keymaps/emacs.keys", "emacs.keys readable");
@@ -111,6 +128,8 @@ int main(void)
 		apply(&km, vi, &d);
 		CHECK_INT(keymap_lookup(&km, PANE_TASKS, 'j'), ACT_DOWN, "vi: j moves down");
 		CHECK_INT(keymap_lookup(&km, PANE_TASKS, KEYC_DOWN), ACT_DOWN, "vi: arrows still work");
+		CHECK_INT(keymap_lookup(&km, PANE_CONFLICTS, 'k'), ACT_UP, "vi: k moves up in the conflict list");
+		CHECK_INT(keymap_lookup(&km, PANE_CONFLICTS, 'K'), ACT_KEEP, "vi: K keeps the stored row");
 		free(vi);
 	}
 	return check_done();

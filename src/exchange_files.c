@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/* Around exchange files, shared by the command line and the interface: which files a
+ * folder holds for import, where an exported report goes, and to whom it is sent. */
+#include "exchange_files.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *exchange_path_join(const char *dir, const char *name)
+{
+	struct strbuf b = {0};
+	size_t n = strlen(dir);
+	sb_addf(&b, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return sb_take(&b);
+}
+
+void exchange_list_files(const char *arg, struct strvec *files)
+{
+	struct stat sb;
+	if (stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		sv_push(files, arg);
+		return;
+	}
+	DIR *d = opendir(arg);
+	if (!d) {
+		sv_push(files, arg); /* reading it will say why */
+		return;
+	}
+	struct strvec names = {0};
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (de->d_name[0] == '.' || n < 5 || strcasecmp(de->d_name + n - 4, ".csv") != 0)
+			continue;
+		sv_push(&names, de->d_name);
+	}
+	closedir(d);
+	if (names.n)
+		qsort(names.v, names.n, sizeof *names.v, cmp_str);
+	for (size_t i = 0; i < names.n; i++) {
+		char *p = exchange_path_join(arg, names.v[i]);
+		sv_push(files, p);
+		free(p);
+	}
+	sv_free(&names);
+}
+
+char *exchange_export_dir(void)
+{
+	const char *env = getenv("TIENDO_EXPORT_DIR");
+	if (env && env[0] == '/')
+		return xstrdup(env);
+	char cwd[PATH_MAX];
+	if (!getcwd(cwd, sizeof cwd))
+		return NULL;
+	return env && *env ? exchange_path_join(cwd, env) : xstrdup(cwd);
+}
+
+const struct unit_rec *exchange_recipient(const struct unit_set *units,
+					  const struct rule_list *rules,
+					  const struct unit_rec *sender, enum period_type type)
+{
+	for (size_t i = 0; i < rules->n; i++)
+		if (rules->v[i].period == type && unit_list_covers(units, rules->v[i].reporters, sender))
+			return unit_set_find(units, rules->v[i].to);
+	return NULL;
+}

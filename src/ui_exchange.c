@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: MIT */
+/* Exchange by file in the interface: export this unit's report, import a folder of received
+ * files with a progress popup, the completeness of reports, and the conflicts kept aside.
+ *
+ * Everything done to data goes through the functions `tiendo export`,
+ * `import`, `status` and `conflicts`/`resolve` use (report, exchange,
+ * completeness), and the texts are theirs where they say the same thing.
+ * An import runs in this one thread between two files at a time: after each
+ * file it follows a resize, stops when Esc was pressed or a signal came, and
+ * keeps SIGWINCH blocked while a file is read so that a resize never cuts a
+ * read short; each file is whole or absent, as on the command line. */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "completeness.h"
+#include "exchange.h"
+#include "exchange_files.h"
+#include "msg.h"
+#include "report.h"
+#include "ui.h"
+
+/* A message of the command line ("...\n") as a line here: without its line end. */
+static void chomp(struct strbuf *b)
+{
+	while (b->len && b->s[b->len - 1] == '\n')
+		b->s[--b->len] = '\0';
+}
+
+static void add_chomped(struct strvec *sv, int width, struct strbuf *b)
+{
+	chomp(b);
+	ui_page_add(sv, width, NULL, b->s ? b->s : "");
+	sb_free(b);
+}
+
+/* text indented by indent columns, wrapped lines too */
+static void add_indented(struct strvec *sv, int width, int indent, const char *text)
+{
+	while (*text == ' ')
+		text++;
+	const char *cells[2] = {"", text};
+	const int widths[1] = {indent - 2};
+	ui_columns(sv, width, cells, widths, 2, true);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
+}
+
+/* ---- export ---- */
+
+/* An export that could not be done: the whole reason in a popup, and in the message line. */
+static void export_failed(struct app *a, const char *why)
+{
+	struct strvec sv = {0};
+	ui_page_add(&sv, a->cols - 8, NULL, why);
+	ui_note(a, tr("Nothing was exported"), &sv);
+	sv_free(&sv);
+	ui_message(a, true, "%s", why);
+}
+
+void ui_export(struct app *a)
+{
+	char pc[PERIOD_BUF];
+	period_format(&a->period, pc);
+	struct report rep;
+	struct err e;
+	memset(&rep, 0, sizeof rep);
+	if (a->owner->kind == UNIT_GROUP) {
+		err_set(&e, tr("export: this database belongs to %s, a group; a report comes from one unit"),
+			a->owner->code);
+		export_failed(a, e.msg);
+		return;
+	}
+	if (report_build(&a->db, &a->plan, &a->units, a->owner, pc, &rep, &e)) {
+		export_failed(a, e.msg);
+		report_free(&rep);
+		return;
+	}
+	struct strbuf b = {0};
+	report_write(&rep, false, &b);
+	char *name = report_file_name(rep.sender, rep.period, rep.exported_at, false);
+	char *dir = exchange_export_dir();
+	char *path = dir ? exchange_path_join(dir, name) : xstrdup(name);
+	if (!dir || write_file_atomic(path, b.s ? b.s : "", b.len)) {
+		err_set(&e, tr("%s: cannot write %s: %s (nothing was written)"), "export", path, strerror(errno));
+		export_failed(a, e.msg);
+	} else {
+		struct strvec sv = {0};
+		struct strbuf m = {0};
+		int width = a->cols - 8;
+		sb_addf(&m, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"), "",
+			"", path, rep.sender, rep.period, rep.n_entries, rep.n_values);
+		add_chomped(&sv, width, &m);
+		const struct unit_rec *to = exchange_recipient(&a->units, &a->rules, a->owner, a->period.type);
+		if (to)
+			sb_addf(&m, tr("Send it to %s (%s).\n"), to->name, to->code);
+		else
+			sb_addf(&m, "%s", tr("The reporting regime names no recipient for this report; ask the unit you report to."));
+		add_chomped(&sv, width, &m);
+		if (rep.n_entries + rep.n_values == 0) {
+			sb_addf(&m, tr("export: note: nothing was entered for %s; the report says so"), pc);
+			add_chomped(&sv, width, &m);
+		}
+		ui_note(a, tr("Report exported"), &sv);
+		sv_free(&sv);
+		ui_message(a, false, tr("Exported: %s"), path);
+	}
+	free(path);
+	free(dir);
+	free(name);
+	sb_free(&b);
+	report_free(&rep);
+}
+
+/* ---- import ---- */
+
+/* One file's outcome for the summary, worded as `tiendo import` words it. */
+static void result_lines(struct strvec *sv, int width, const char *path, const struct import_result *r)
+{
+	const char *file = base_name(path);
+	struct strbuf b = {0};
+	char enc[96] = "";
+	if (r->enc != ENC_UTF8)
+		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
+	switch (r->outcome) {
+	case IMPORT_REPORT: {
+		char when[20];
+		snprintf(when, sizeof when, "%.10s %.5s", r->exported_at,
+			 strlen(r->exported_at) > 11 ? r->exported_at + 11 : "");
+		sb_addf(&b, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
+			file, tr("imported"), r->sender, r->period, when, r->rows, r->added, r->replaced,
+			r->unchanged, r->older, r->conflicts, enc, "");
+		break;
+	}
+	case IMPORT_DUPLICATE:
+		sb_addf(&b, tr("%s: the same report of %s for %s was already imported on %.10s: nothing to do\n"),
+			file, r->sender, r->period, r->before);
+		break;
+	case IMPORT_PLAN_UPDATED:
+		if (r->plan_r.created)
+			sb_addf(&b, tr("%s: plan %s version %d %s: %zu tasks, %zu indicators%s%s\n"), file,
+				r->plan, r->plan_version, tr("added"), r->plan_r.tasks_added,
+				r->plan_r.indicators_added, enc, "");
+		else
+			sb_addf(&b, tr("%s: plan %s %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu units added, %zu changed%s%s\n"),
+				file, r->plan, tr("updated"), r->old_version, r->plan_version,
+				r->plan_r.tasks_added, r->plan_r.tasks_updated, r->plan_r.tasks_retired,
+				r->plan_r.units_added, r->plan_r.units_updated, enc, "");
+		break;
+	case IMPORT_PLAN_SAME:
+		sb_addf(&b, tr("%s: plan %s version %d is not newer than the version here (%d): nothing to do\n"),
+			file, r->plan, r->plan_version, r->old_version);
+		break;
+	default:
+		sb_addf(&b, tr("%s: refused; nothing was imported from it\n"), file);
+		add_chomped(sv, width, &b);
+		/* the reasons, each "file:line: why", named by the file alone */
+		size_t pl = strlen(path);
+		for (size_t i = 0; i < r->problems.n; i++) {
+			const char *p = r->problems.v[i];
+			if (strncmp(p, path, pl) == 0)
+				sb_addf(&b, "%s%s", file, p + pl);
+			else
+				sb_add(&b, p);
+			chomp(&b);
+			add_indented(sv, width, 2, b.s);
+			sb_free(&b);
+		}
+		return;
+	}
+	add_chomped(sv, width, &b);
+}
+
+/* A key typed while importing, without waiting: KEYC_RESIZE (the layout is
+ * already redone), KEYC_ESC, 1 for any other key (dropped), 0 for none. */
+static int poll_key(struct app *a, WINDOW *w)
+{
+	wint_t ch;
+	nodelay(w, TRUE);
+	int r = wget_wch(w, &ch);
+	nodelay(w, FALSE);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+		ui_relayout(a);
+		return KEYC_RESIZE;
+	}
+	if (r == OK && ch == KEYC_ESC)
+		return KEYC_ESC;
+	return 1;
+}
+
+/* The progress popup: "[k/N] file" and a bar of the files done. */
+static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const char *file)
+{
+	if (a->too_small) {
+		if (*win)
+			delwin(*win);
+		*win = NULL;
+		ui_refresh(a); /* says the terminal is too small */
+		return;
+	}
+	int h = 6, w = a->cols - 8 < 72 ? a->cols - 8 : 72;
+	if (!*win) {
+		*win = newwin(h, w, (a->rows - h) / 2, (a->cols - w) / 2);
+		if (!*win)
+			return;
+		keypad(*win, TRUE);
+	}
+	ui_draw_dirty(a);
+	WINDOW *pw = *win;
+	werase(pw);
+	ui_box(a, pw);
+	char buf[600];
+	snprintf(buf, sizeof buf, " %s ", tr("Import"));
+	ui_put(a, pw, 0, 2, ui_width(buf), buf, A_BOLD);
+	snprintf(buf, sizeof buf, "[%zu/%zu] %s", k, n, file);
+	ui_put(a, pw, 1, 2, w - 4, buf, A_NORMAL);
+	int bar = w - 4, done = n ? (int)((long long)bar * (long long)(k - 1) / (long long)n) : 0;
+	ui_put(a, pw, 2, 2, done, "", A_REVERSE);
+	ui_hline(a, pw, 2, 2 + done, bar - done);
+	ui_put(a, pw, 4, 2, w - 4, tr("Esc stops after this file."), A_DIM);
+	wnoutrefresh(pw);
+	doupdate();
+}
+
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home) {
+		struct strbuf b = {0};
+		sb_addf(&b, "%s%s", home, path + 1);
+		return sb_take(&b);
+	}
+	return xstrdup(path);
+}
+
+void ui_import(struct app *a)
+{
+	char cwd[PATH_MAX];
+	const char *initial = a->import_path ? a->import_path : getcwd(cwd, sizeof cwd) ? cwd : "";
+	char *answer = ui_prompt(a, tr("Import from (a folder or a file):"), initial);
+	if (!answer || !*answer) {
+		free(answer);
+		return;
+	}
+	char *path = expand_home(answer);
+	free(answer);
+	free(a->import_path);
+	a->import_path = xstrdup(path);
+	struct strvec files = {0};
+	exchange_list_files(path, &files);
+	if (files.n == 0) {
+		ui_message(a, true, tr("%s: no .csv file in this folder."), path);
+		free(path);
+		return;
+	}
+	struct strvec sum = {0};
+	int width = a->cols - 8;
+	struct import_batch batch;
+	import_batch_init(&batch, &a->db, false);
+	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
+	bool stop = false;
+	WINDOW *win = NULL;
+	sigset_t winch, old;
+	sigemptyset(&winch);
+	sigaddset(&winch, SIGWINCH);
+	for (i = 0; i < files.n; i++) {
+		int k;
+		while (!ui_signal && (k = poll_key(a, win ? win : a->bottom)) != 0) {
+			if (k == KEYC_RESIZE && win) {
+				delwin(win);
+				win = NULL;
+			} else if (k == KEYC_ESC) {
+				stop = true;
+			}
+		}
+		if (stop || ui_signal)
+			break;
+		progress_draw(a, &win, i + 1, files.n, base_name(files.v[i]));
+		struct import_result r;
+		sigprocmask(SIG_BLOCK, &winch, &old);
+		import_batch_file(&batch, files.v[i], &r);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		result_lines(&sum, width, files.v[i], &r);
+		if (r.outcome == IMPORT_REFUSED)
+			n_bad++;
+		else if (r.outcome == IMPORT_DUPLICATE || r.outcome == IMPORT_PLAN_SAME)
+			n_same++;
+		else
+			n_ok++;
+		import_result_free(&r);
+	}
+	size_t pending = batch.pending;
+	struct err e;
+	struct strbuf b = {0};
+	if (import_batch_finish(&batch, &e)) {
+		sb_addf(&b, tr("import: the last %zu files could not be saved: %s; import them again"), pending,
+			e.msg);
+		add_chomped(&sum, width, &b);
+		n_bad += pending;
+	}
+	if (win)
+		delwin(win);
+	if (ui_signal) {
+		/* the program is stopping: what was imported is committed */
+		sv_free(&sum);
+		sv_free(&files);
+		free(path);
+		return;
+	}
+	ui_reload(a);
+	struct strvec page = {0};
+	sb_addf(&b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i, n_ok, n_same,
+		n_bad);
+	chomp(&b);
+	ui_page_heading(&page, b.s);
+	ui_message(a, n_bad > 0, "%s", b.s);
+	sb_free(&b);
+	if (stop) {
+		sb_addf(&b, tr("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
+			i, files.n);
+		add_chomped(&page, width, &b);
+	}
+	sv_push(&page, "");
+	for (size_t k = 0; k < sum.n; k++)
+		sv_push(&page, sum.v[k]);
+	char title[600];
+	snprintf(title, sizeof title, tr("Import from %s"), path);
+	ui_pager(a, title, &page);
+	sv_free(&page);
+	sv_free(&sum);
+	sv_free(&files);
+	free(path);
+}
+
+/* ---- completeness ---- */
+
+static const char *state_label(enum report_state s)
+{
+	switch (s) {
+	case RS_ON_TIME: return tr("on time");
+	case RS_LATE: return tr("late");
+	case RS_MISSING: return tr("missing");
+	default: return tr("not yet due");
+	}
+}
+
+static void rate(char *buf, size_t n, int part, int whole)
+{
+	if (whole <= 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f%%", 100.0 * part / whole);
+}
+
+static void tally_line(struct strvec *sv, int width, const char *label, const struct completeness_tally *t)
+{
+	char r1[16], r2[16];
+	struct strbuf b = {0};
+	rate(r1, sizeof r1, t->received, t->expected);
+	rate(r2, sizeof r2, t->on_time, t->expected);
+	sb_addf(&b, tr("%s: expected %d, received %d (%s), on time %d (%s), late %d, missing %d, not yet due %d\n"),
+		label, t->expected, t->received, r1, t->on_time, r2, t->late, t->missing, t->not_due);
+	add_chomped(sv, width, &b);
+}
+
+enum { SC_UNIT, SC_KIND, SC_STATE, SC_EXPORTED, SC_IMPORTED, SC_NAME, SC_COUNT };
+
+static void status_cells(const struct expected_report *r, char exported[24], char imported[24],
+			 const char *cells[SC_COUNT])
+{
+	strcpy(exported, "-");
+	strcpy(imported, "-");
+	if (r->exported_at[0]) {
+		snprintf(exported, 24, "%.10s %.5s", r->exported_at, r->exported_at + 11);
+		snprintf(imported, 24, "%.10s", r->imported_at);
+	}
+	cells[SC_UNIT] = r->unit->code;
+	cells[SC_KIND] = unit_kind_name(r->unit->kind);
+	cells[SC_STATE] = state_label(r->state);
+	cells[SC_EXPORTED] = exported;
+	cells[SC_IMPORTED] = imported;
+	cells[SC_NAME] = r->unit->name;
+}
+
+void ui_status(struct app *a)
+{
+	char pc[PERIOD_BUF];
+	period_format(&a->period, pc);
+	struct completeness comp = {0};
+	struct err e;
+	if (completeness_compute(&a->db, &a->plan, &a->units, &a->rules, a->owner, pc, a->today, &comp,
+				 &e)) {
+		ui_message(a, true, "%s", e.msg);
+		completeness_free(&comp);
+		return;
+	}
+	struct strvec sv = {0};
+	struct strbuf b = {0};
+	int width = a->cols - 8;
+	const char *head[SC_COUNT] = {tr("Unit"), tr("Kind"), tr("State"), tr("Exported"), tr("Imported"),
+				      tr("Unit name")};
+	int widths[SC_COUNT];
+	for (int c = 0; c < SC_COUNT; c++)
+		widths[c] = ui_width(head[c]);
+	for (size_t i = 0; i < comp.n; i++) {
+		char ex[24], im[24];
+		const char *cells[SC_COUNT];
+		status_cells(&comp.v[i], ex, im, cells);
+		for (int c = 0; c < SC_COUNT; c++)
+			if (ui_width(cells[c]) > widths[c])
+				widths[c] = ui_width(cells[c]);
+	}
+	if (comp.n == 0) {
+		sb_addf(&b, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
+			a->owner->code, pc, a->plan.code);
+		add_chomped(&sv, width, &b);
+	}
+	const struct unit_rec *to = NULL;
+	for (size_t i = 0; i <= comp.n && comp.n; i++) {
+		if (i == comp.n || comp.v[i].to != to) {
+			if (to) {
+				struct completeness_tally all, kind[UNIT_KIND_COUNT];
+				completeness_tally(&comp, to, &all, kind);
+				tally_line(&sv, width, tr("Total"), &all);
+				for (int k = 0; k < UNIT_KIND_COUNT; k++)
+					if (kind[k].expected && kind[k].expected != all.expected)
+						tally_line(&sv, width, unit_kind_name((enum unit_kind)k), &kind[k]);
+			}
+			if (i == comp.n)
+				break;
+			to = comp.v[i].to;
+			char due[DATE_BUF];
+			date_format(comp.v[i].due, due);
+			if (i)
+				sv_push(&sv, "");
+			sb_addf(&b, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, pc,
+				comp.v[i].rule->code, due, to == a->owner ? "" : tr(", as its consolidated report tells"));
+			chomp(&b);
+			ui_page_heading(&sv, b.s);
+			sb_free(&b);
+			struct strvec hl = {0};
+			ui_columns(&hl, width, head, widths, SC_COUNT, false);
+			ui_page_heading(&sv, hl.v[0]);
+			sv_free(&hl);
+		}
+		char ex[24], im[24];
+		const char *cells[SC_COUNT];
+		status_cells(&comp.v[i], ex, im, cells);
+		ui_columns(&sv, width, cells, widths, SC_COUNT, true);
+	}
+	char title[100];
+	snprintf(title, sizeof title, tr("Reports for %s"), pc);
+	ui_pager(a, title, &sv);
+	sv_free(&sv);
+	completeness_free(&comp);
+}
+
+/* ---- conflicts ---- */
+
+static void entry_side(struct strvec *sv, int width, const char *label, const struct entry *en)
+{
+	char pct[16] = "-", cnt[24] = "-";
+	struct strbuf b = {0};
+	if (en->percent >= 0)
+		snprintf(pct, sizeof pct, "%d%%", en->percent);
+	if (en->count >= 0)
+		snprintf(cnt, sizeof cnt, "%lld", en->count);
+	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s, %s, count %s\n"), label, en->revision,
+		en->by ? en->by : "", en->at ? en->at : "", status_label(en->status), pct, cnt);
+	chomp(&b);
+	add_indented(sv, width, 2, b.s);
+	sb_free(&b);
+	const char *names[] = {tr("Result"), tr("Difficulties"), tr("Proposals"), tr("Evidence")};
+	const char *texts[] = {en->result, en->difficulties, en->proposals, en->evidence};
+	for (int i = 0; i < 4; i++) {
+		sb_addf(&b, "%s: %s", names[i], texts[i] && *texts[i] ? texts[i] : "-");
+		add_indented(sv, width, 4, b.s);
+		sb_free(&b);
+	}
+}
+
+static void value_side(struct strvec *sv, int width, const char *label, const struct ivalue *v)
+{
+	char num[24] = "-", den[24] = "-", val[32] = "-";
+	struct strbuf b = {0};
+	if (v->numerator >= 0)
+		snprintf(num, sizeof num, "%lld", v->numerator);
+	if (v->denominator >= 0)
+		snprintf(den, sizeof den, "%lld", v->denominator);
+	if (v->has_value)
+		fmt_num(val, sizeof val, v->value);
+	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s/%s, value %s %s\n"), label, v->revision,
+		v->by ? v->by : "", v->at ? v->at : "", num, den, val, v->note ? v->note : "");
+	chomp(&b);
+	add_indented(sv, width, 2, b.s);
+	sb_free(&b);
+}
+
+static void conflict_view(struct app *a, const struct conflict_rec *k)
+{
+	struct strvec sv = {0};
+	struct strbuf b = {0};
+	int width = a->cols - 8;
+	sb_addf(&b, "%s  %s  %s  %s", k->unit, k->is_value ? tr("indicator") : tr("task"), k->item, k->period);
+	ui_page_heading(&sv, b.s);
+	sb_free(&b);
+	ui_page_add(&sv, width, tr("File"), k->file);
+	ui_page_add(&sv, width, tr("Imported at"), k->received_at ? k->received_at : "-");
+	sv_push(&sv, "");
+	if (!k->is_value) {
+		entry_side(&sv, width, tr("stored"), &k->cur_entry);
+		sv_push(&sv, "");
+		entry_side(&sv, width, tr("incoming"), &k->in_entry);
+	} else {
+		value_side(&sv, width, tr("stored"), &k->cur_value);
+		value_side(&sv, width, tr("incoming"), &k->in_value);
+	}
+	char take[16], keep[16];
+	keymap_first_key(&a->km, ACT_TAKE, take, sizeof take);
+	keymap_first_key(&a->km, ACT_KEEP, keep, sizeof keep);
+	sv_push(&sv, "");
+	sb_addf(&b, tr("In the list, %s takes the incoming row and %s keeps the stored one."), take, keep);
+	add_chomped(&sv, width, &b);
+	char title[100];
+	snprintf(title, sizeof title, tr("Conflict %lld"), (long long)k->id);
+	ui_pager(a, title, &sv);
+	sv_free(&sv);
+}
+
+static void conflict_resolve(struct app *a, const struct conflict_rec *k, bool take)
+{
+	char q[400];
+	struct err e;
+	if (take)
+		snprintf(q, sizeof q, tr("Take the incoming row of %s %s %s?"),
+			 k->unit, k->item, k->period);
+	else
+		snprintf(q, sizeof q, tr("Keep the stored row of %s %s %s?"),
+			 k->unit, k->item, k->period);
+	if (!ui_confirm(a, q))
+		return;
+	if (exchange_resolve(&a->db, k->id, take, progress_user(), &e)) {
+		ui_message(a, true, "%s", e.msg);
+		return;
+	}
+	struct strbuf b = {0};
+	sb_addf(&b, take ? tr("Conflict %lld resolved: the incoming row replaced the stored one.\n")
+			 : tr("Conflict %lld resolved: the stored row stays.\n"),
+		(long long)k->id);
+	chomp(&b);
+	ui_message(a, false, "%s", b.s);
+	sb_free(&b);
+	ui_reload(a);
+}
+
+enum { CC_UNIT, CC_KIND, CC_ITEM, CC_PERIOD, CC_FILE, CC_COUNT };
+
+void ui_conflicts(struct app *a)
+{
+	size_t cur = 0;
+	for (;;) {
+		struct conflict_list l = {0};
+		struct err e;
+		if (exchange_conflicts(&a->db, &a->plan, NULL, false, &l, &e)) {
+			ui_message(a, true, "%s", e.msg);
+			conflict_list_free(&l);
+			return;
+		}
+		struct strvec lines = {0};
+		int width = a->cols - 8;
+		if (l.n == 0) {
+			struct strbuf b = {0};
+			sb_add(&b, "\x01");
+			sb_add(&b, tr("No open conflicts.\n"));
+			chomp(&b);
+			sv_push(&lines, b.s);
+			sb_free(&b);
+		} else {
+			const char *head[CC_COUNT] = {tr("Unit"), tr("Kind"), tr("Code"), tr("Period"), tr("File")};
+			int widths[CC_COUNT];
+			for (int c = 0; c < CC_COUNT; c++)
+				widths[c] = ui_width(head[c]);
+			for (size_t i = 0; i < l.n; i++) {
+				const char *cells[CC_COUNT] = {l.v[i].unit, l.v[i].is_value ? tr("indicator") : tr("task"),
+							       l.v[i].item, l.v[i].period, base_name(l.v[i].file)};
+				for (int c = 0; c < CC_COUNT; c++)
+					if (ui_width(cells[c]) > widths[c])
+						widths[c] = ui_width(cells[c]);
+			}
+			struct strvec hl = {0};
+			ui_columns(&hl, width, head, widths, CC_COUNT, false);
+			ui_page_heading(&lines, hl.v[0]);
+			sv_free(&hl);
+			for (size_t i = 0; i < l.n; i++) {
+				const char *cells[CC_COUNT] = {l.v[i].unit, l.v[i].is_value ? tr("indicator") : tr("task"),
+							       l.v[i].item, l.v[i].period, base_name(l.v[i].file)};
+				ui_columns(&lines, width, cells, widths, CC_COUNT, false);
+			}
+		}
+		char title[100];
+		snprintf(title, sizeof title, tr("Open conflicts (%zu)"), l.n);
+		enum action act = ui_popup_list(a, title, &lines, PANE_CONFLICTS, &cur);
+		const struct conflict_rec *k = l.n && cur >= 1 && cur - 1 < l.n ? &l.v[cur - 1] : NULL;
+		if (act == ACT_VIEW && k)
+			conflict_view(a, k);
+		else if ((act == ACT_TAKE || act == ACT_KEEP) && k)
+			conflict_resolve(a, k, act == ACT_TAKE);
+		sv_free(&lines);
+		conflict_list_free(&l);
+		if (act == ACT_NONE || ui_signal)
+			break;
+	}
+}

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: MIT */
+/* The units in the interface: the list `tiendo units` prints, and adding, renaming and
+ * retiring a unit (each change travels with the next plan package). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+
+enum { UC_CODE, UC_KIND, UC_PARENT, UC_NAME, UC_COUNT };
+
+static void unit_cells(const struct unit_set *us, const struct unit_rec *u, struct strbuf *name,
+		       const char *cells[UC_COUNT])
+{
+	const struct unit_rec *p = u->parent_id ? unit_set_by_id(us, u->parent_id) : NULL;
+	sb_addf(name, "%s%s", u->name, u->retired ? tr(" (retired)") : "");
+	cells[UC_CODE] = u->code;
+	cells[UC_KIND] = unit_kind_name(u->kind);
+	cells[UC_PARENT] = p ? p->code : "";
+	cells[UC_NAME] = name->s;
+}
+
+/* The name typed for a unit, checked as the command line checks --name; NULL when refused. */
+static char *ask_name(struct app *a, const char *label, const char *initial)
+{
+	char *raw = ui_prompt(a, label, initial);
+	if (!raw)
+		return NULL;
+	const char *why = NULL;
+	char *name = text_clean(raw, 0, &why);
+	free(raw);
+	if (!name) {
+		ui_message(a, true, "%s", tr(why));
+		return NULL;
+	}
+	if (!*name) {
+		ui_message(a, true, "%s", tr("The name must not be empty."));
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+/* Add a unit; sel (may be NULL) suggests its kind and parent: a sibling of
+ * the selected unit. Returns the new code, or NULL. */
+static char *unit_add(struct app *a, const struct unit_rec *sel)
+{
+	char *code = ui_prompt(a, tr("Code of the new unit:"), "");
+	char *name = NULL, *members = NULL, *result = NULL;
+	char **owned = NULL;
+	const char **items = NULL;
+	size_t n = 0;
+	struct err e;
+	if (!code || !*code)
+		goto out;
+	if (!code_valid(code)) {
+		ui_message(a, true, tr("'%s' is not a valid unit code (ASCII letters, digits, - _ ., at most 32)"),
+			   code);
+		goto out;
+	}
+	if (unit_set_find(&a->units, code)) {
+		ui_message(a, true, tr("unit '%s' already exists"), code);
+		goto out;
+	}
+	char label[200];
+	snprintf(label, sizeof label, tr("Name of %s:"), code);
+	if (!(name = ask_name(a, label, "")))
+		goto out;
+	const char *kinds[UNIT_KIND_COUNT];
+	for (int k = 0; k < UNIT_KIND_COUNT; k++)
+		kinds[k] = unit_kind_name((enum unit_kind)k);
+	snprintf(label, sizeof label, tr("Kind of %s"), code);
+	int kind = ui_choose(a, label, kinds, UNIT_KIND_COUNT, sel ? (size_t)sel->kind : UNIT_COMMUNE);
+	if (kind < 0)
+		goto out;
+	if (kind == UNIT_GROUP) {
+		snprintf(label, sizeof label, tr("Members of %s (unit kinds and unit codes):"), code);
+		members = ui_prompt(a, label, "");
+		if (!members || !*members)
+			goto out;
+	}
+	/* the parent: none, or a unit that is not a group, in the tree's order */
+	size_t *order = unit_set_tree_order(&a->units);
+	owned = xmalloc((a->units.n + 1) * sizeof *owned);
+	items = xmalloc((a->units.n + 1) * sizeof *items);
+	const struct unit_rec **map = xmalloc((a->units.n + 1) * sizeof *map);
+	size_t start = 0;
+	int64_t want = sel ? (sel->parent_id ? sel->parent_id : sel->id) : 0;
+	owned[n] = xstrdup(tr("(none: a top unit)"));
+	map[n++] = NULL;
+	for (size_t k = 0; k < a->units.n; k++) {
+		const struct unit_rec *u = &a->units.v[order[k]];
+		if (u->kind == UNIT_GROUP || u->retired)
+			continue;
+		struct strbuf b = {0};
+		sb_addf(&b, "%-16s %s", u->code, u->name);
+		owned[n] = sb_take(&b);
+		if (u->id == want)
+			start = n;
+		map[n++] = u;
+	}
+	free(order);
+	for (size_t k = 0; k < n; k++)
+		items[k] = owned[k];
+	snprintf(label, sizeof label, tr("Parent of %s"), code);
+	int r = ui_choose(a, label, items, n, start);
+	const char *parent = r > 0 ? map[r]->code : NULL;
+	if (r >= 0 && store_unit_add(&a->db, code, name, (enum unit_kind)kind, parent, members, &e) == 0) {
+		ui_message(a, false, tr("Unit %s added; the next plan package (export-plan) carries it."), code);
+		result = xstrdup(code);
+	} else if (r >= 0) {
+		ui_message(a, true, "%s", e.msg);
+	}
+	free(map);
+out:
+	for (size_t k = 0; k < n; k++)
+		free(owned[k]);
+	free(owned);
+	free(items);
+	free(members);
+	free(name);
+	free(code);
+	return result;
+}
+
+static bool unit_rename(struct app *a, const struct unit_rec *u)
+{
+	char label[200];
+	struct err e;
+	snprintf(label, sizeof label, tr("New name of %s:"), u->code);
+	char *name = ask_name(a, label, u->name);
+	if (!name)
+		return false;
+	bool ok = false;
+	if (strcmp(name, u->name) == 0) {
+		ui_message(a, false, tr("%s: nothing changed."), u->code);
+	} else if (store_unit_rename(&a->db, u->code, name, &e)) {
+		ui_message(a, true, "%s", e.msg);
+	} else {
+		ui_message(a, false, tr("Unit %s renamed; the next plan package (export-plan) carries the new name."),
+			   u->code);
+		ok = true;
+	}
+	free(name);
+	return ok;
+}
+
+static bool unit_retire(struct app *a, const struct unit_rec *u)
+{
+	char q[400];
+	struct err e;
+	if (u->retired) {
+		ui_message(a, true, tr("%s is already retired."), u->code);
+		return false;
+	}
+	snprintf(q, sizeof q, tr("Retire %s? It keeps its history and no longer reports."), u->code);
+	if (!ui_confirm(a, q))
+		return false;
+	if (store_unit_retire(&a->db, u->code, &e)) {
+		ui_message(a, true, "%s", e.msg);
+		return false;
+	}
+	ui_message(a, false, tr("Unit %s retired; the next plan package (export-plan) carries it."), u->code);
+	return true;
+}
+
+void ui_units(struct app *a)
+{
+	size_t cur = 1;
+	char *select = a->unit ? xstrdup(a->unit->code) : NULL;
+	for (;;) {
+		struct strvec lines = {0};
+		int width = a->cols - 8;
+		size_t *order = unit_set_tree_order(&a->units);
+		const char *head[UC_COUNT] = {tr("Code"), tr("Kind"), tr("Parent"), tr("Name")};
+		int widths[UC_COUNT];
+		for (int c = 0; c < UC_COUNT; c++)
+			widths[c] = ui_width(head[c]);
+		for (size_t k = 0; k < a->units.n; k++) {
+			struct strbuf nb = {0};
+			const char *cells[UC_COUNT];
+			unit_cells(&a->units, &a->units.v[order[k]], &nb, cells);
+			for (int c = 0; c < UC_COUNT; c++)
+				if (ui_width(cells[c]) > widths[c])
+					widths[c] = ui_width(cells[c]);
+			sb_free(&nb);
+		}
+		struct strvec hl = {0};
+		ui_columns(&hl, width, head, widths, UC_COUNT, false);
+		ui_page_heading(&lines, hl.v[0]);
+		sv_free(&hl);
+		for (size_t k = 0; k < a->units.n; k++) {
+			struct strbuf nb = {0};
+			const char *cells[UC_COUNT];
+			const struct unit_rec *u = &a->units.v[order[k]];
+			unit_cells(&a->units, u, &nb, cells);
+			ui_columns(&lines, width, cells, widths, UC_COUNT, false);
+			sb_free(&nb);
+			if (select && strcmp(select, u->code) == 0)
+				cur = k + 1;
+		}
+		free(select);
+		select = NULL;
+		char title[100];
+		snprintf(title, sizeof title, tr("Units (%zu)"), a->units.n);
+		enum action act = ui_popup_list(a, title, &lines, PANE_UNITS, &cur);
+		sv_free(&lines);
+		const struct unit_rec *u = cur >= 1 && cur - 1 < a->units.n ? &a->units.v[order[cur - 1]] : NULL;
+		free(order);
+		bool changed = false;
+		if (act == ACT_UNIT_ADD) {
+			select = unit_add(a, u);
+			changed = select != NULL;
+		} else if (act == ACT_UNIT_RENAME && u) {
+			select = xstrdup(u->code);
+			changed = unit_rename(a, u);
+		} else if (act == ACT_UNIT_RETIRE && u) {
+			select = xstrdup(u->code);
+			changed = unit_retire(a, u);
+		}
+		if (changed)
+			ui_reload(a); /* the unit list, and whatever shows a unit's name */
+		if (act == ACT_NONE || ui_signal)
+			break;
+	}
+	free(select);
+}
