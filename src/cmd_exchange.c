@@ -1,13 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Commands of exchange by file: export-plan, export, import, status, consolidate,
  * conflicts, resolve. */
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -15,6 +12,7 @@
 #include "consolidate.h"
 #include "csvio.h"
 #include "exchange.h"
+#include "exchange_files.h"
 #include "msg.h"
 #include "period.h"
 #include "planfile.h"
@@ -156,17 +154,6 @@ out:
 	return rc;
 }
 
-/* Who the owner's report for a period of this type goes to, from the regime. */
-static const char *report_recipient(struct ctx *x, const struct rule_list *rules,
-				    enum period_type type)
-{
-	for (size_t i = 0; i < rules->n; i++)
-		if (rules->v[i].period == type &&
-		    unit_list_covers(&x->units, rules->v[i].reporters, x->owner))
-			return rules->v[i].to;
-	return NULL;
-}
-
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -219,7 +206,12 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	report_write(&rep, excel, &b);
 	if (!out) {
-		name = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
+		/* Like the interface's export key: $TIENDO_EXPORT_DIR, else here. */
+		char *base = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
+		char *dir = exchange_export_dir();
+		name = dir ? exchange_path_join(dir, base) : xstrdup(base);
+		free(dir);
+		free(base);
 		out = name;
 	}
 	rc = emit("export", out, &b);
@@ -231,8 +223,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			rep.n_values);
 		struct period p;
 		period_parse(period, &p);
-		const char *to = report_recipient(&x, &rules, p.type);
-		const struct unit_rec *tu = to ? unit_set_find(&x.units, to) : NULL;
+		const struct unit_rec *tu = exchange_recipient(&x.units, &rules, x.owner, p.type);
 		if (tu)
 			cli_out(c, tr("Send it to %s (%s).\n"), tu->name, tu->code);
 		if (rep.n_entries + rep.n_values == 0)
@@ -245,43 +236,6 @@ out:
 	report_free(&rep);
 	ctx_free(&x);
 	return rc;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The files to import: the arguments, with folders opened to their .csv files. */
-static void collect_files(const char *arg, struct strvec *files)
-{
-	struct stat sb;
-	if (stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		sv_push(files, arg);
-		return;
-	}
-	DIR *d = opendir(arg);
-	if (!d) {
-		sv_push(files, arg); /* reading it will say why */
-		return;
-	}
-	struct strvec names = {0};
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || n < 5 || strcasecmp(de->d_name + n - 4, ".csv") != 0)
-			continue;
-		sv_push(&names, de->d_name);
-	}
-	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, cmp_str);
-	for (size_t i = 0; i < names.n; i++) {
-		struct strbuf p = {0};
-		sb_addf(&p, "%s%s%s", arg, arg[strlen(arg) - 1] == '/' ? "" : "/", names.v[i]);
-		sv_push(files, p.s);
-		sb_free(&p);
-	}
-	sv_free(&names);
 }
 
 static void print_result(struct cli *c, const char *file, const struct import_result *r,
@@ -356,7 +310,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return cli_usage("import", tr("give the files (or folders) to import"));
 	struct strvec files = {0};
 	for (int i = optind; i < argc; i++)
-		collect_files(argv[i], &files);
+		exchange_list_files(argv[i], &files);
 	struct db db;
 	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
 		sv_free(&files);

@@ -338,3 +338,6 @@ done
 expect_exit "an external body added without a parent" 0 tdo -f dept.db add-unit BO-KHCN --name "Bộ Khoa học và Công nghệ" --kind external
 expect_exit "travels with the package" 0 tdo -f dept.db export-plan -o plan5.csv
 expect_grep "in the package" "^unit,BO-KHCN,external,,,Bộ Khoa học và Công nghệ$" plan5.csv
+mkdir -p outbox
+expect_exit "export honours TIENDO_EXPORT_DIR" 0 env TIENDO_EXPORT_DIR=outbox "$TIENDO" -f XA1.db export --period 2026S1
+expect_grep "and says where" "^Wrote $T/outbox/baocao_XA1_2026S1_[0-9]{8}.csv" "$T/out"
