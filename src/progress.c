@@ -493,41 +493,67 @@ int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **ou
 	return 0;
 }
 
+/* One unit's latest entry for a task so far (progress_task_done). */
+struct latest_done {
+	int64_t unit;
+	day_t end;
+	bool done;
+};
+
 int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
 		       struct err *e)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT period, status, unit_id FROM progress WHERE task_id = ?1"
-				       " AND (?2 = 0 OR unit_id = ?2) ORDER BY unit_id", e);
+	/* One unit: its rows through the unique (unit, task, period) index.
+	 * Every unit: one pass over the task's rows, the latest row of each unit
+	 * kept in a small open-addressing table (no sort of thousands of rows). */
+	sqlite3_stmt *st = db_prep(db, unit_id
+		? "SELECT period, status, unit_id FROM progress WHERE unit_id = ?2 AND task_id = ?1"
+		: "SELECT period, status, unit_id FROM progress WHERE task_id = ?1", e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	sqlite3_bind_int64(st, 2, unit_id);
+	if (unit_id)
+		sqlite3_bind_int64(st, 2, unit_id);
+	size_t cap = 64, used = 0;
+	struct latest_done *tab = xcalloc(cap, sizeof *tab);
 	int rc;
-	int64_t cur_unit = -1;
-	day_t latest = 0;
-	bool latest_done = false;
 	*done = false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t u = sqlite3_column_int64(st, 2);
-		if (u != cur_unit) {
-			if (latest_done)
-				*done = true;
-			cur_unit = u;
-			latest = 0;
-			latest_done = false;
-		}
 		struct period p;
 		if (!period_parse(db_col_text(st, 0), &p))
 			continue;
-		day_t end = period_end(&p);
-		if (cur_unit == u && (latest == 0 || end >= latest)) {
-			latest = end;
-			latest_done = strcmp(db_col_text(st, 1), "done") == 0;
+		int64_t u = sqlite3_column_int64(st, 2);
+		if (2 * (used + 1) > cap) { /* grow and rehash */
+			struct latest_done *old = tab;
+			size_t old_cap = cap;
+			cap *= 2;
+			tab = xcalloc(cap, sizeof *tab);
+			for (size_t k = 0; k < old_cap; k++)
+				if (old[k].unit) {
+					size_t h = (size_t)old[k].unit * 2654435761u % cap;
+					while (tab[h].unit)
+						h = (h + 1) % cap;
+					tab[h] = old[k];
+				}
+			free(old);
 		}
+		size_t h = (size_t)u * 2654435761u % cap;
+		while (tab[h].unit && tab[h].unit != u)
+			h = (h + 1) % cap;
+		day_t end = period_end(&p);
+		if (!tab[h].unit) {
+			tab[h].unit = u;
+			used++;
+		} else if (end < tab[h].end) {
+			continue;
+		}
+		tab[h].end = end;
+		tab[h].done = strcmp(db_col_text(st, 1), "done") == 0;
 	}
-	if (latest_done)
-		*done = true;
 	sqlite3_reset(st);
+	for (size_t k = 0; k < cap && !*done; k++)
+		*done = tab[k].unit && tab[k].done;
+	free(tab);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 

@@ -714,6 +714,47 @@ bool task_assigned(const struct unit_set *units, const struct task_rec *t, const
 	return unit_list_covers(units, t->lead, u) || unit_list_covers(units, t->coord, u);
 }
 
+void tasks_assigned_counts(const struct unit_set *units, const struct task_list *tasks,
+			   int *counts)
+{
+	/* Who each code covers (a unit: itself; a group: its members), worked
+	 * out once per code; a task's units are the union over its lists. */
+	struct strvec codes = {0};
+	bool **cover = NULL;
+	size_t cap = 0;
+	bool *in = xmalloc((units->n ? units->n : 1) * sizeof *in);
+	for (size_t i = 0; i < tasks->n; i++) {
+		struct strvec w = {0};
+		sv_split_ws(&w, tasks->v[i].lead);
+		sv_split_ws(&w, tasks->v[i].coord);
+		memset(in, 0, (units->n ? units->n : 1) * sizeof *in);
+		for (size_t k = 0; k < w.n; k++) {
+			size_t c;
+			for (c = 0; c < codes.n && strcmp(codes.v[c], w.v[k]) != 0; c++)
+				;
+			if (c == codes.n) {
+				const struct unit_rec *target = unit_set_find(units, w.v[k]);
+				xgrow((void **)&cover, &cap, codes.n + 1, sizeof *cover);
+				cover[c] = xcalloc(units->n ? units->n : 1, sizeof **cover);
+				for (size_t u = 0; target && u < units->n; u++)
+					cover[c][u] = unit_covers(units, target, &units->v[u]);
+				sv_push(&codes, w.v[k]);
+			}
+			for (size_t u = 0; u < units->n; u++)
+				in[u] |= cover[c][u];
+		}
+		counts[i] = 0;
+		for (size_t u = 0; u < units->n; u++)
+			counts[i] += in[u] && units->v[u].kind != UNIT_GROUP && !units->v[u].retired;
+		sv_free(&w);
+	}
+	for (size_t c = 0; c < codes.n; c++)
+		free(cover[c]);
+	free(cover);
+	free(in);
+	sv_free(&codes);
+}
+
 void indicator_list_free(struct indicator_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {

@@ -82,6 +82,9 @@ void task_list_free(struct task_list *l);
 const struct task_rec *task_list_find(const struct task_list *l, const char *code);
 /* Is the task assigned to u (lead or coordinating, directly or by group)? */
 bool task_assigned(const struct unit_set *units, const struct task_rec *t, const struct unit_rec *u);
+/* counts[i]: the units (not groups, not retired) task i is assigned to. */
+void tasks_assigned_counts(const struct unit_set *units, const struct task_list *tasks,
+			   int *counts);
 
 struct indicator_rec {
 	int64_t id;

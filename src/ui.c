@@ -126,6 +126,11 @@ static void load_states(struct app *a)
 	a->tstate = xcalloc(a->tasks.n ? a->tasks.n : 1, sizeof *a->tstate);
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
+	int *counts = NULL;
+	if (!a->unit) {
+		counts = xmalloc((a->tasks.n ? a->tasks.n : 1) * sizeof *counts);
+		tasks_assigned_counts(&a->units, &a->tasks, counts);
+	}
 	for (size_t i = 0; i < a->tasks.n; i++) {
 		const struct task_rec *t = &a->tasks.v[i];
 		struct task_state *s = &a->tstate[i];
@@ -134,13 +139,10 @@ static void load_states(struct app *a)
 			s->assigned = task_assigned(&a->units, t, a->unit);
 		} else {
 			s->assigned = true;
-			for (size_t u = 0; u < a->units.n; u++) {
-				const struct unit_rec *ur = &a->units.v[u];
-				if (ur->kind != UNIT_GROUP && !ur->retired && task_assigned(&a->units, t, ur))
-					s->units++;
-			}
+			s->units = counts[i];
 		}
 	}
+	free(counts);
 	sqlite3_stmt *st;
 	if (a->unit) {
 		st = db_prep(&a->db, "SELECT task_id, status, percent FROM progress WHERE unit_id = ?1"
@@ -227,7 +229,8 @@ static void free_data(struct app *a)
 	plan_rec_free(&a->plan);
 }
 
-void ui_reload(struct app *a)
+/* Read the plan, units, tasks, indicators, rules and events again. */
+static void load_data(struct app *a)
 {
 	struct err e;
 	char *unit_code = a->unit ? xstrdup(a->unit->code) : NULL;
@@ -243,11 +246,22 @@ void ui_reload(struct app *a)
 	a->unit = unit_code ? unit_set_find(&a->units, unit_code) : NULL;
 	free(unit_code);
 	free(owner_code);
+}
+
+/* Recompute what the panes show from the loaded data. */
+static void reload_views(struct app *a)
+{
 	load_states(a);
 	for (int i = 0; i < PANE_ID_COUNT; i++)
 		if (a->panes[i].ops && a->panes[i].ops->reload)
 			a->panes[i].ops->reload(a, &a->panes[i]);
 	ui_mark_all(a);
+}
+
+void ui_reload(struct app *a)
+{
+	load_data(a);
+	reload_views(a);
 }
 
 /* The period type the selected unit reports by (its first rule), else half-years. */
@@ -301,9 +315,7 @@ void ui_relayout(struct app *a)
 	set_pane_geometry(&a->panes[P_INDICATORS], 1 + tasks_h, 0, body - tasks_h, left);
 	set_pane_geometry(&a->panes[P_CALENDAR], 1, left, cal_h, right);
 	set_pane_geometry(&a->panes[P_AGENDA], 1 + cal_h, left, body - cal_h, right);
-	for (int i = 0; i < PANE_ID_COUNT; i++)
-		if (a->panes[i].ops->reload)
-			a->panes[i].ops->reload(a, &a->panes[i]);
+	/* Geometry only: the panes size their lists when they draw. */
 	ui_mark_all(a);
 }
 
@@ -835,7 +847,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	a->today = date_today();
 	/* The consolidating unit follows everyone: it starts on all units. */
 	a->unit = strcmp(a->owner->code, a->plan.consolidator) == 0 ? NULL : a->owner;
-	ui_reload(a);
+	load_data(a);
 	a->period = period_containing(unit_period_type(a), a->today);
 
 	start_curses(a);
@@ -844,7 +856,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	ui_calendar_init(a, &a->panes[P_CALENDAR]);
 	ui_agenda_init(a, &a->panes[P_AGENDA]);
 	ui_relayout(a);
-	ui_reload(a);
+	reload_views(a); /* once, now that the period and the panes exist */
 	while (!a->quit) {
 		ui_refresh(a);
 		int k = ui_getkey(a, a->bottom);

@@ -159,8 +159,7 @@ static void cal_reload(struct app *a, struct pane *p)
 	struct cal *c = p->data;
 	c->shown_month = month_start(c->sel);
 	compute_marks(a, c);
-	agenda_compute(a);
-	p->dirty = true;
+	p->dirty = true; /* the agenda pane's own reload follows */
 }
 
 static void cal_free(struct pane *p)
