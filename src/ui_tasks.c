@@ -30,6 +30,7 @@ struct tasks {
 	char *lead, *section; /* codes, NULL for all */
 	bool by_title; /* else plan order, by section */
 	size_t *order; /* by_title: task indexes in Vietnamese order of titles */
+	int status_w;  /* columns of the status field: 5, wider for "718/3311" */
 };
 
 static const char *sfilter_label(enum sfilter f)
@@ -196,8 +197,9 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	attr_t st_at = base | sel;
 	if (a->unit && s->has_entry && s->status == STATUS_DONE && !selected)
 		st_at |= ui_attr(a, CP_DONE);
-	ui_put(a, w, y, x, 5, st, st_at);
-	x += 5;
+	int sw = ((struct tasks *)a->panes[P_TASKS].data)->status_w;
+	ui_put(a, w, y, x, sw, st, st_at);
+	x += sw;
 	ui_put(a, w, y, x, 4, pct, base);
 	x += 4;
 	int lead_w = 8, due_w = 5;
@@ -397,6 +399,14 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 static void reload(struct app *a, struct pane *p)
 {
 	struct tasks *t = p->data;
+	/* All units: "done/assigned" for thousands of communes needs more than 5 columns. */
+	t->status_w = 5;
+	for (size_t i = 0; !a->unit && i < a->tasks.n; i++) {
+		char buf[32];
+		int n = snprintf(buf, sizeof buf, "%d/%d ", a->tstate[i].done, a->tstate[i].units);
+		if (n > t->status_w)
+			t->status_w = n;
+	}
 	if (t->n_folded != a->tasks.n)
 		fold_all(a, t);
 	sort_titles(a, t);
@@ -423,6 +433,7 @@ static const struct pane_ops ops = {draw, key, reload, pane_free};
 void ui_tasks_init(struct app *a, struct pane *p)
 {
 	struct tasks *t = xcalloc(1, sizeof *t);
+	t->status_w = 5;
 	t->list.selectable = row_selectable;
 	t->list.draw_row = draw_row;
 	t->list.ctx = t;
