@@ -63,7 +63,7 @@ int cmd_due(struct cli *c, int argc, char **argv)
 	/* The consolidating unit follows the whole plan: its deadlines are everyone's. */
 	if (!unit_code && unit && strcmp(unit->code, plan.consolidator) == 0)
 		unit = NULL;
-	if (deadlines_collect(&db, &plan, &us, unit, from, from + (day_t)days, &dl, &e)) {
+	if (deadlines_collect(&db, &plan, &us, unit, from, from + (day_t)days, true, &dl, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}

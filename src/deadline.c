@@ -49,8 +49,8 @@ static int cmp_deadline(const void *a, const void *b)
 }
 
 int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
-		      const struct unit_rec *unit, day_t from, day_t to, struct deadline_list *out,
-		      struct err *e)
+		      const struct unit_rec *unit, day_t from, day_t to, bool overdue,
+		      struct deadline_list *out, struct err *e)
 {
 	struct task_list tasks;
 	struct rule_list rules;
@@ -74,7 +74,7 @@ int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct u
 			continue;
 		if (t->tf.date >= from && t->tf.date < to) {
 			add(out, t->tf.date, DL_TASK, t->code, t->title, t->id);
-		} else if (t->tf.date < from) {
+		} else if (overdue && t->tf.date < from) {
 			bool done;
 			rc = progress_task_done(db, unit ? unit->id : 0, t->id, &done, e);
 			if (rc == 0 && !done)

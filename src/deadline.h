@@ -25,9 +25,10 @@ struct deadline_list {
 void deadline_list_free(struct deadline_list *l);
 
 /* Deadlines in [from, to) for unit (NULL: the whole plan), sorted by date,
- * kind, code; plus tasks due before from that the unit has not done. */
+ * kind, code; plus, with overdue, tasks due before from that the unit has
+ * not done (the costly part: a calendar's marks do without). */
 int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
-		      const struct unit_rec *unit, day_t from, day_t to, struct deadline_list *out,
-		      struct err *e);
+		      const struct unit_rec *unit, day_t from, day_t to, bool overdue,
+		      struct deadline_list *out, struct err *e);
 
 #endif
