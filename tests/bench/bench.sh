@@ -114,6 +114,14 @@ a_cons=$(hf sum "sqlite3 -csv $db \"SELECT t.code, count(*), sum(p.status = 'don
 	FROM progress p JOIN task t ON t.id = p.task_id WHERE p.period = '2026S1' GROUP BY t.id\"" --output=null)
 hf_runs=3 hf_warm=0
 a_load=$(hf load "sh $root/tests/bench/load.sh $bin $gen $out/load.db 2026S1")
+# The issue's import anchor: the same rows of one period, one CSV, .import
+# into a single table with an index on (unit, task, period).
+sqlite3 -csv -header "$db" "$q_rows WHERE p.period = '2026S1'" >"$out/s1.csv"
+cat >"$out/anchor-import.sh" <<ANCHOR
+rm -f "$out/anchor.db"
+sqlite3 "$out/anchor.db" "CREATE TABLE p(unit TEXT, task TEXT, period TEXT, status TEXT, percent INT, count INT, result TEXT, difficulties TEXT, entered_at TEXT); CREATE INDEX p_key ON p(unit, task, period);" ".import --csv --skip 1 $out/s1.csv p"
+ANCHOR
+a_import=$(hf anchor-import "sh $out/anchor-import.sh")
 hf_runs=$runs hf_warm=1
 row "\`sqlite3 -csv\` dump of all progress rows (anchor)" "" "sqlite3 -csv, $(num "$entries") rows" "$(ms "$a_dump")"
 
@@ -143,6 +151,8 @@ bench_import() { # 3,300 unit reports (mkreports.c) into a department database w
 		[ "${n:-0}" -gt 0 ] && exch_db=$out/import.db
 		row "\`tiendo import\` of 3,300 unit reports, 2026S1 (a folder)" "$(ms "$v") ($(num "${n:-0}") entries)" \
 			"load.sh: init + sqlite3 .import of the same rows" "$(ms "$a_load")"
+		row "(the same import, against issue 7's anchor)" "$(ms "$v")" \
+			"sqlite3 .import of the same rows into one table indexed on (unit, task, period)" "$(ms "$a_import")"
 		row "\`tiendo import\` of the same 3,300 reports again (nothing new)" "$(ms "$v2")" "" ""
 	else
 		v=$(skip import); note "import: $v"
@@ -156,20 +166,27 @@ bench_export() { # the department's report for one period: every unit's rows
 		v="$(ms "$v") ($(kib "$(stat -c %s "$out/export.csv")"))"
 	else v=$(skip export); note "export: $v"; fi
 	row "\`tiendo export --period 2026S1\` of the department" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
+	if have export; then # a commune's own report (its database holds every unit of the package)
+		cp "$exch_db" "$out/commune.db"
+		"$bin" -f "$out/commune.db" init --plan "$gen/plan.csv" --unit "$commune" >>"$log" 2>&1
+		v=$(hf export-commune "$bin -f $out/commune.db export --period 2026S1 -o $out/export-commune.csv")
+		row "\`tiendo export --period 2026S1\` of one commune (goal: 10 ms)" "$(ms "$v")" "" ""
+	fi
 }
 bench_status() { # who has reported, for one period
 	if have status; then
 		v=$(hf status "$bin -f $exch_db status --period 2026S1" --output=null)
 		v=$(ms "$v")
 	else v=$(skip status); note "status: $v"; fi
-	row "\`tiendo status --period 2026S1\`" "$v" "" ""
+	row "\`tiendo status --period 2026S1\`" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
 }
 bench_consolidate() { # the province's table from 3,300 units
 	if have consolidate; then
 		v=$(hf consolidate "$bin -f $exch_db consolidate --period 2026S1 -o $out/consolidate.csv")
 		v="$(ms "$v") ($(kib "$(stat -c %s "$out/consolidate.csv")"))"
 	else v=$(skip consolidate); note "consolidate: $v"; fi
-	row "\`tiendo consolidate --period 2026S1\`" "$v" "sqlite3 GROUP BY task, one period" "$(ms "$a_cons")"
+	row "\`tiendo consolidate --period 2026S1\`" "$v" "sqlite3 -csv, one period (issue 7's anchor)" "$(ms "$a_period")"
+	row "(the same, against a bare count)" "" "sqlite3 GROUP BY task, one period" "$(ms "$a_cons")"
 }
 note "timing file exchange"
 bench_import
