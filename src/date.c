@@ -95,13 +95,28 @@ day_t date_today(void)
 void date_now_stamp(char buf[STAMP_BUF])
 {
 	const char *now = getenv("TIENDO_NOW");
-	if (now && strlen(now) == 20 && now[10] == 'T' && now[19] == 'Z') {
-		memcpy(buf, now, 21);
-		return;
-	}
-	if (now && strlen(now) == 10) {
-		snprintf(buf, STAMP_BUF, "%.10sT00:00:00Z", now);
-		return;
+	char day[DATE_BUF];
+	day_t d;
+	/* Only a real date (and time) is taken: a bad clock must not be stored. */
+	if (now && (strlen(now) == 10 || strlen(now) == 20)) {
+		memcpy(day, now, 10);
+		day[10] = '\0';
+		bool ok = date_parse(day, &d);
+		if (ok && strlen(now) == 20) {
+			ok = now[10] == 'T' && now[13] == ':' && now[16] == ':' && now[19] == 'Z';
+			for (int i = 11; ok && i < 19; i++)
+				ok = i == 13 || i == 16 || (now[i] >= '0' && now[i] <= '9');
+			ok = ok && (now[11] - '0') * 10 + (now[12] - '0') < 24 &&
+			     (now[14] - '0') * 10 + (now[15] - '0') < 60 &&
+			     (now[17] - '0') * 10 + (now[18] - '0') < 61;
+		}
+		if (ok) {
+			if (strlen(now) == 20)
+				memcpy(buf, now, 21);
+			else
+				snprintf(buf, STAMP_BUF, "%.10sT00:00:00Z", now);
+			return;
+		}
 	}
 	time_t t = time(NULL);
 	struct tm tm;

@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # Two writers on one database at once: two loops of `tiendo set` (each on
-# its own entries and both on one shared entry, with different texts) and a
-# reader loop of `tiendo show`, for a few seconds. No command may fail or
+# its own entries and both on one shared entry, with different texts), a
+# reader loop of `tiendo show`, and an import of a commune's reports beside
+# them (the department receiving files while clerks type), for a few seconds. No command may fail or
 # print a busy/locked error, and no update may be lost: every set is in the
 # history under the revision it announced, and each entry's revision count is
 # the number of sets that changed it.
@@ -43,7 +44,28 @@ reader() {
 	done
 }
 
-for f in err.A err.B err.R log.A log.B log.R; do : >"$T/$f"; done
+# The importer's files: DT-X-LAIVUNG (no writer touches it) enters and exports
+# its report ten times in its own database; the importer reads them in order,
+# again and again (after the first pass, each is a no-op that still takes the
+# write lock).
+IMPUNIT=DT-X-LAIVUNG
+"$TIENDO" -f "$DB" export-plan -o "$T/plan.csv" >/dev/null 2>>"$T/err.I"
+"$TIENDO" -f "$T/commune.db" init --plan "$T/plan.csv" --unit $IMPUNIT >/dev/null 2>>"$T/err.I"
+for k in $(seq 10); do
+	TIENDO_NOW="2026-06-$((10 + k))T0$((k % 10)):00:00Z" "$TIENDO" -f "$T/commune.db" set 1a-2 --period 2026S1 \
+		--status in-progress --percent $((k * 10)) --result "Báo cáo lần $k, \"xã\" Lai Vung" >/dev/null 2>>"$T/err.I"
+	"$TIENDO" -f "$T/commune.db" export --period 2026S1 -o "$T/r$(printf %02d "$k").csv" >/dev/null 2>>"$T/err.I"
+done
+importer() {
+	while [ "$(now_ms)" -lt "$end" ]; do
+		for k in $(seq 10); do
+			"$TIENDO" -f "$DB" import "$T/r$(printf %02d "$k").csv" </dev/null >/dev/null 2>>"$T/err.I"
+			echo "$?" >>"$T/log.I"
+		done
+	done
+}
+
+for f in err.A err.B err.R log.A log.B log.R log.I; do : >"$T/$f"; done
 end=$(($(now_ms) + secs * 1000))
 writer A "1b-1 DT-SKHCN 2026S1" "2b DT-SGDDT 2026S1" "1a-1 DT-X-TANHONG 2025S2" &
 pa=$!
@@ -51,23 +73,31 @@ writer B "3a DT-P-SADEC 2026S1" "1a-6 DT-BAO 2026S1" "1a-1 DT-X-TANHONG 2025S2" 
 pb=$!
 reader &
 pr=$!
-wait "$pa" "$pb" "$pr"
+importer &
+pi=$!
+wait "$pa" "$pb" "$pr" "$pi"
 
-na=$(wc -l <"$T/log.A") nb=$(wc -l <"$T/log.B") nr=$(wc -l <"$T/log.R")
-echo "# concurrency: ${secs} s: writer A $na sets, writer B $nb sets, reader $nr commands"
-cat "$T/err.A" "$T/err.B" "$T/err.R" >"$T/err.all"
+na=$(wc -l <"$T/log.A") nb=$(wc -l <"$T/log.B") nr=$(wc -l <"$T/log.R") ni=$(wc -l <"$T/log.I")
+echo "# concurrency: ${secs} s: writer A $na sets, writer B $nb sets, reader $nr commands, importer $ni files"
+cat "$T/err.A" "$T/err.B" "$T/err.R" "$T/err.I" >"$T/err.all"
 expect_no_grep "concurrency: no 'database is locked' or busy error" 'locked|busy|BUSY' "$T/err.all"
 expect_eq "concurrency: nothing on stderr" "" "$(head -c 2000 "$T/err.all")"
 expect_eq "concurrency: every set returned 0" "" \
 	"$(awk -F '\t' '$6 != 0 { print $1 " run " $2 " exited " $6 }' "$T/log.A" "$T/log.B" | head)"
 expect_eq "concurrency: every read returned 0" "" "$(grep -v '^0$' "$T/log.R" | sort | uniq -c)"
+expect_eq "concurrency: every import returned 0" "" "$(grep -v '^0$' "$T/log.I" | sort | uniq -c)"
+if [ "$ni" -ge 10 ]; then ok "concurrency: the importer read its ten files ($ni imports)"; else
+	notok "concurrency: the importer read its ten files ($ni imports)"; fi
+expect_eq "concurrency: the imported entry is the commune's last revision" "10|Báo cáo lần 10, \"xã\" Lai Vung" \
+	"$(sqlite3 "$DB" "SELECT p.revision, p.result FROM progress p JOIN unit u ON u.id = p.unit_id WHERE u.code = '$IMPUNIT' AND p.period = '2026S1'")"
 if [ "$na" -ge 20 ] && [ "$nb" -ge 20 ]; then ok "concurrency: both writers ran ($na and $nb sets)"; else
 	notok "concurrency: both writers ran ($na and $nb sets)"; fi
 expect_integrity "concurrency: integrity_check ok" "$DB"
 
 cat "$T/log.A" "$T/log.B" >"$T/log.W"
-fault_history "$DB" >"$T/history"
-fault_current "$DB" >"$T/current"
+# The writers' entries only: the importer's are checked above.
+fault_history "$DB" | grep -v "^$IMPUNIT$TAB" >"$T/history"
+fault_current "$DB" | grep -v "^$IMPUNIT$TAB" >"$T/current"
 # Lines out: "E CHECK message" or "S NAME value".
 awk -F '\t' '
 FNR == 1 { f++ }
