@@ -199,8 +199,7 @@ static const char *const migrations[] = {
 	 * export-plan raises the version. received: the register of imported
 	 * files. receipt: reports a unit below received, as its consolidated
 	 * report tells. conflict: incoming rows with the stored revision but
-	 * other content, kept aside until someone resolves them. plan_unit: the
-	 * units a plan file declared. */
+	 * other content, kept aside until someone resolves them. */
 	"ALTER TABLE plan ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE received("
 	" id INTEGER PRIMARY KEY,"
@@ -255,9 +254,10 @@ static const char *const migrations[] = {
 	" resolved_by TEXT NOT NULL DEFAULT '',"
 	" resolved_at TEXT NOT NULL DEFAULT '',"
 	" UNIQUE(kind, unit_id, item_id, period, revision, digest));"
-	"CREATE INDEX conflict_by_period ON conflict(period, state);"
-	/* The units each plan file declared, so that a plan package written back
-	 * carries them all (an external body may be named by no task). */
+	"CREATE INDEX conflict_by_period ON conflict(period, state);",
+	/* 3 -> 4: the units each plan file declared, so that a plan package
+	 * written back carries them all (an external body may be named by no
+	 * task). Plans loaded before know their issuer and consolidator. */
 	"CREATE TABLE plan_unit("
 	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
 	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
