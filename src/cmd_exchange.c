@@ -373,31 +373,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	return n_bad ? EXIT_REFUSED : EXIT_OK;
 }
 
-static const char *state_label(enum report_state s)
-{
-	switch (s) {
-	case RS_ON_TIME: return tr("on time");
-	case RS_LATE: return tr("late");
-	case RS_MISSING: return tr("missing");
-	default: return tr("not yet due");
-	}
-}
-
-static void rate(char *buf, size_t n, int part, int whole)
-{
-	if (whole <= 0)
-		snprintf(buf, n, "-");
-	else
-		snprintf(buf, n, "%.1f%%", 100.0 * part / whole);
-}
-
 static void print_tally(struct cli *c, const char *label, const struct completeness_tally *t)
 {
-	char r1[16], r2[16];
-	rate(r1, sizeof r1, t->received, t->expected);
-	rate(r2, sizeof r2, t->on_time, t->expected);
-	cli_out(c, tr("%s: expected %d, received %d (%s), on time %d (%s), late %d, missing %d, not yet due %d\n"),
-		label, t->expected, t->received, r1, t->on_time, r2, t->late, t->missing, t->not_due);
+	struct strbuf b = {0};
+	completeness_tally_text(label, t, &b);
+	cli_out(c, "%s", b.s);
+	sb_free(&b);
 }
 
 int cmd_status(struct cli *c, int argc, char **argv)
@@ -495,7 +476,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			snprintf(imported, sizeof imported, "%.10s", r->imported_at);
 		}
 		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->unit->code, unit_kind_name(r->unit->kind),
-			state_label(r->state), exported, imported, r->unit->name);
+			report_state_label(r->state), exported, imported, r->unit->name);
 	}
 out:
 	completeness_free(&comp);

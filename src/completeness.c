@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "period.h"
 
 static const char *const state_names[RS_STATE_COUNT] = {"on-time", "late", "missing", "not-due"};
@@ -22,6 +23,35 @@ static const char *const state_names[RS_STATE_COUNT] = {"on-time", "late", "miss
 const char *report_state_name(enum report_state s)
 {
 	return s < RS_STATE_COUNT ? state_names[s] : "?";
+}
+
+const char *report_state_label(enum report_state s)
+{
+	switch (s) {
+	case RS_ON_TIME: return tr("on time");
+	case RS_LATE: return tr("late");
+	case RS_MISSING: return tr("missing");
+	default: return tr("not yet due");
+	}
+}
+
+/* part/whole as "66.7%", "-" when nothing is expected. */
+static void rate(char *buf, size_t n, int part, int whole)
+{
+	if (whole <= 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f%%", 100.0 * part / whole);
+}
+
+void completeness_tally_text(const char *label, const struct completeness_tally *t,
+			     struct strbuf *b)
+{
+	char r1[16], r2[16];
+	rate(r1, sizeof r1, t->received, t->expected);
+	rate(r2, sizeof r2, t->on_time, t->expected);
+	sb_addf(b, tr("%s: expected %d, received %d (%s), on time %d (%s), late %d, missing %d, not yet due %d\n"),
+		label, t->expected, t->received, r1, t->on_time, r2, t->late, t->missing, t->not_due);
 }
 
 void completeness_free(struct completeness *c)

@@ -11,6 +11,8 @@
 enum report_state { RS_ON_TIME, RS_LATE, RS_MISSING, RS_NOT_DUE, RS_STATE_COUNT };
 /* "on-time", "late", "missing", "not-due" */
 const char *report_state_name(enum report_state s);
+/* The same in the user's language ("đúng hạn"). */
+const char *report_state_label(enum report_state s);
 
 struct expected_report {
 	const struct unit_rec *unit; /* points into the unit set given */
@@ -45,6 +47,11 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 /* Totals of the reports expected by recipient to, overall and per unit kind. */
 void completeness_tally(const struct completeness *c, const struct unit_rec *to,
 			struct completeness_tally *all, struct completeness_tally kind[UNIT_KIND_COUNT]);
+
+/* Append "LABEL: expected N, received N (R%), on time N (R%), late N,
+ * missing N, not yet due N" and a line break to b. */
+void completeness_tally_text(const char *label, const struct completeness_tally *t,
+			     struct strbuf *b);
 
 /* The calendar day (Vietnam time) of an ISO UTC stamp; 0 when it is not one. */
 day_t completeness_stamp_day(const char *stamp);

@@ -44,10 +44,7 @@ static int part_units(struct db *db, const struct plan_rec *plan, const struct u
 		const struct expected_report *x = &c.v[i];
 		char due[DATE_BUF];
 		date_format(x->due, due);
-		const char *state = x->state == RS_ON_TIME ? tr("on time")
-				    : x->state == RS_LATE  ? tr("late")
-				    : x->state == RS_MISSING ? tr("missing")
-							     : tr("not yet due");
+		const char *state = report_state_label(x->state);
 		const char *f[] = {"unit", x->unit->code, x->unit->name, unit_kind_name(x->unit->kind),
 				   x->to->code, due, state, x->exported_at, x->imported_at};
 		put(b, flags, f, ARRAY_LEN(f));

@@ -92,31 +92,33 @@ day_t date_today(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+bool date_stamp_valid(const char *s)
+{
+	char day[DATE_BUF];
+	day_t d;
+	if (strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return false;
+	for (int i = 11; i < 19; i++)
+		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	return date_parse(day, &d) && (s[11] - '0') * 10 + (s[12] - '0') < 24 &&
+	       (s[14] - '0') * 10 + (s[15] - '0') < 60 && (s[17] - '0') * 10 + (s[18] - '0') < 61;
+}
+
 void date_now_stamp(char buf[STAMP_BUF])
 {
 	const char *now = getenv("TIENDO_NOW");
-	char day[DATE_BUF];
 	day_t d;
 	/* Only a real date (and time) is taken: a bad clock must not be stored. */
-	if (now && (strlen(now) == 10 || strlen(now) == 20)) {
-		memcpy(day, now, 10);
-		day[10] = '\0';
-		bool ok = date_parse(day, &d);
-		if (ok && strlen(now) == 20) {
-			ok = now[10] == 'T' && now[13] == ':' && now[16] == ':' && now[19] == 'Z';
-			for (int i = 11; ok && i < 19; i++)
-				ok = i == 13 || i == 16 || (now[i] >= '0' && now[i] <= '9');
-			ok = ok && (now[11] - '0') * 10 + (now[12] - '0') < 24 &&
-			     (now[14] - '0') * 10 + (now[15] - '0') < 60 &&
-			     (now[17] - '0') * 10 + (now[18] - '0') < 61;
-		}
-		if (ok) {
-			if (strlen(now) == 20)
-				memcpy(buf, now, 21);
-			else
-				snprintf(buf, STAMP_BUF, "%.10sT00:00:00Z", now);
-			return;
-		}
+	if (now && date_stamp_valid(now)) {
+		memcpy(buf, now, 21);
+		return;
+	}
+	if (now && strlen(now) == 10 && date_parse(now, &d)) {
+		snprintf(buf, STAMP_BUF, "%.10sT00:00:00Z", now);
+		return;
 	}
 	time_t t = time(NULL);
 	struct tm tm;

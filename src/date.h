@@ -23,6 +23,8 @@ void date_format(day_t day, char buf[DATE_BUF]);
 
 /* Today (local time), or the date of $TIENDO_NOW when it is set. */
 day_t date_today(void);
+/* Is s a real UTC time stamp "YYYY-MM-DDTHH:MM:SSZ"? */
+bool date_stamp_valid(const char *s);
 /* The current UTC time as an ISO stamp, or $TIENDO_NOW when it is set. */
 void date_now_stamp(char buf[STAMP_BUF]);
 

@@ -233,24 +233,6 @@ bool report_sniff(const char *buf, size_t n)
 	return strncmp(head, "format", 6) == 0 && strstr(head, "tiendo-report") != NULL;
 }
 
-static bool stamp_valid(const char *s)
-{
-	day_t d;
-	char date[DATE_BUF];
-	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z' || s[13] != ':' || s[16] != ':')
-		return false;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	if (!date_parse(date, &d))
-		return false;
-	int hh = (s[11] - '0') * 10 + (s[12] - '0'), mm = (s[14] - '0') * 10 + (s[15] - '0'),
-	    ss = (s[17] - '0') * 10 + (s[18] - '0');
-	for (int i = 11; i < 19; i++)
-		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	return hh < 24 && mm < 60 && ss < 61;
-}
-
 static char *take_code(struct parser *p, const char *what, const char *s)
 {
 	if (!code_valid(s)) {
@@ -271,7 +253,7 @@ static char *take_text(struct parser *p, const char *what, const char *s, unsign
 
 static bool take_stamp(struct parser *p, const char *what, const char *s, char **out)
 {
-	if (!stamp_valid(s)) {
+	if (!date_stamp_valid(s)) {
 		problem(p, tr("%s '%.30s' is not a time like 2026-06-10T08:30:00Z"), what, s);
 		return false;
 	}

@@ -343,32 +343,10 @@ void ui_import(struct app *a)
 
 /* ---- completeness ---- */
 
-static const char *state_label(enum report_state s)
-{
-	switch (s) {
-	case RS_ON_TIME: return tr("on time");
-	case RS_LATE: return tr("late");
-	case RS_MISSING: return tr("missing");
-	default: return tr("not yet due");
-	}
-}
-
-static void rate(char *buf, size_t n, int part, int whole)
-{
-	if (whole <= 0)
-		snprintf(buf, n, "-");
-	else
-		snprintf(buf, n, "%.1f%%", 100.0 * part / whole);
-}
-
 static void tally_line(struct strvec *sv, int width, const char *label, const struct completeness_tally *t)
 {
-	char r1[16], r2[16];
 	struct strbuf b = {0};
-	rate(r1, sizeof r1, t->received, t->expected);
-	rate(r2, sizeof r2, t->on_time, t->expected);
-	sb_addf(&b, tr("%s: expected %d, received %d (%s), on time %d (%s), late %d, missing %d, not yet due %d\n"),
-		label, t->expected, t->received, r1, t->on_time, r2, t->late, t->missing, t->not_due);
+	completeness_tally_text(label, t, &b);
 	add_chomped(sv, width, &b);
 }
 
@@ -385,7 +363,7 @@ static void status_cells(const struct expected_report *r, char exported[24], cha
 	}
 	cells[SC_UNIT] = r->unit->code;
 	cells[SC_KIND] = unit_kind_name(r->unit->kind);
-	cells[SC_STATE] = state_label(r->state);
+	cells[SC_STATE] = report_state_label(r->state);
 	cells[SC_EXPORTED] = exported;
 	cells[SC_IMPORTED] = imported;
 	cells[SC_NAME] = r->unit->name;

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/* The conflicts kept aside on import (exchange.c): listing them with both sides, and
+ * resolving one by taking the incoming row or keeping the stored one. Taking it puts
+ * the incoming content at the same revision (so the sender's next revision applies
+ * cleanly) and moves the replaced content into the conflict row: nothing is lost. */
+#include "exchange.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "msg.h"
+
+#define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), &e))) goto fail; } while (0)
+#define DONE(st) do { if (db_done(db, (st), &e)) goto fail; } while (0)
+
+static const char *const state_names[CONFLICT_STATE_COUNT] = {"open", "kept", "taken"};
+
+const char *conflict_state_name(enum conflict_state s)
+{
+	return s < CONFLICT_STATE_COUNT ? state_names[s] : "?";
+}
+
+void conflict_list_free(struct conflict_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct conflict_rec *c = &l->v[i];
+		free(c->unit);
+		free(c->item);
+		free(c->period);
+		free(c->file);
+		free(c->received_at);
+		free(c->resolved_by);
+		free(c->resolved_at);
+		entry_free(&c->in_entry);
+		entry_free(&c->cur_entry);
+		ivalue_free(&c->in_value);
+		ivalue_free(&c->cur_value);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *period, bool all,
+		       struct conflict_list *out, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	PREP(st, "SELECT c.id, c.kind, c.state, u.code,"
+		 " CASE c.kind WHEN 'entry' THEN t.code ELSE i.code END, c.period, c.revision,"
+		 " r.file_name, r.imported_at, c.resolved_by, c.resolved_at,"
+		 " c.status, c.percent, c.count, c.result, c.difficulties, c.proposals, c.evidence,"
+		 " c.numerator, c.denominator, c.value, c.note, c.entered_by, c.entered_at,"
+		 " c.unit_id, c.item_id"
+		 " FROM conflict c JOIN unit u ON u.id = c.unit_id JOIN received r ON r.id = c.received_id"
+		 " LEFT JOIN task t ON c.kind = 'entry' AND t.id = c.item_id"
+		 " LEFT JOIN indicator i ON c.kind = 'value' AND i.id = c.item_id"
+		 " WHERE COALESCE(t.plan_id, i.plan_id) = ?1 AND (?2 IS NULL OR c.period = ?2)"
+		 " AND (?3 OR c.state = 'open') ORDER BY c.period, u.code, c.id");
+	sqlite3_bind_int64(st, 1, plan->id);
+	db_bind_text(st, 2, period);
+	sqlite3_bind_int(st, 3, all);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+		struct conflict_rec *c = &out->v[out->n++];
+		memset(c, 0, sizeof *c);
+		c->id = sqlite3_column_int64(st, 0);
+		c->is_value = strcmp(db_col_text(st, 1), "value") == 0;
+		const char *s = db_col_text(st, 2);
+		c->state = strcmp(s, "open") == 0 ? CONFLICT_OPEN
+			   : strcmp(s, "kept") == 0 ? CONFLICT_KEPT : CONFLICT_TAKEN;
+		c->unit = xstrdup(db_col_text(st, 3));
+		c->item = xstrdup(db_col_text(st, 4));
+		c->period = xstrdup(db_col_text(st, 5));
+		c->revision = sqlite3_column_int64(st, 6);
+		c->file = xstrdup(db_col_text(st, 7));
+		c->received_at = xstrdup(db_col_text(st, 8));
+		c->resolved_by = xstrdup(db_col_text(st, 9));
+		c->resolved_at = xstrdup(db_col_text(st, 10));
+		if (!c->is_value) {
+			struct entry *en = &c->in_entry;
+			status_parse(db_col_text(st, 11), &en->status);
+			en->percent = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+			en->count = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
+			en->result = xstrdup(db_col_text(st, 14));
+			en->difficulties = xstrdup(db_col_text(st, 15));
+			en->proposals = xstrdup(db_col_text(st, 16));
+			en->evidence = xstrdup(db_col_text(st, 17));
+			en->by = xstrdup(db_col_text(st, 22));
+			en->at = xstrdup(db_col_text(st, 23));
+			en->revision = c->revision;
+		} else {
+			struct ivalue *v = &c->in_value;
+			v->numerator = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 18);
+			v->denominator = sqlite3_column_type(st, 19) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 19);
+			v->has_value = sqlite3_column_type(st, 20) != SQLITE_NULL;
+			v->value = sqlite3_column_double(st, 20);
+			v->note = xstrdup(db_col_text(st, 21));
+			v->by = xstrdup(db_col_text(st, 22));
+			v->at = xstrdup(db_col_text(st, 23));
+			v->revision = c->revision;
+		}
+		/* The item's ids ride along in the unused revision of the stored side until loaded. */
+		c->cur_entry.revision = sqlite3_column_int64(st, 24);
+		c->cur_value.revision = sqlite3_column_int64(st, 25);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, &e);
+		goto fail;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		struct conflict_rec *c = &out->v[i];
+		int64_t unit = c->cur_entry.revision, item = c->cur_value.revision;
+		bool found;
+		c->cur_entry.revision = c->cur_value.revision = 0;
+		if (!c->is_value) {
+			struct entry_key k = {.unit_id = unit, .task_id = item, .period = c->period};
+			if (progress_get(db, &k, &c->cur_entry, &found, &e))
+				goto fail;
+		} else {
+			struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = c->period};
+			if (ivalue_get(db, &k, &c->cur_value, &found, &e))
+				goto fail;
+		}
+	}
+	return 0;
+fail:
+	conflict_list_free(out);
+	*ep = e;
+	return -1;
+}
+
+int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	if (db_begin(db, &e)) {
+		*ep = e;
+		return -1;
+	}
+	PREP(st, "SELECT kind, unit_id, item_id, period, revision, state, status, percent, count,"
+		 " result, difficulties, proposals, evidence, numerator, denominator, value, note,"
+		 " entered_by, entered_at FROM conflict WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		err_set(&e, tr("no conflict number %lld (see: tiendo conflicts --all)"), (long long)id);
+		goto fail;
+	}
+	if (strcmp(db_col_text(st, 5), "open") != 0) {
+		err_set(&e, tr("conflict %lld was already resolved (%s)"), (long long)id,
+			db_col_text(st, 5));
+		sqlite3_reset(st);
+		goto fail;
+	}
+	bool is_value = strcmp(db_col_text(st, 0), "value") == 0;
+	int64_t unit = sqlite3_column_int64(st, 1), item = sqlite3_column_int64(st, 2);
+	char *period = xstrdup(db_col_text(st, 3));
+	long long rev = sqlite3_column_int64(st, 4);
+	struct entry en = {0};
+	struct ivalue v = {0};
+	if (!is_value) {
+		status_parse(db_col_text(st, 6), &en.status);
+		en.percent = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 7);
+		en.count = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+		en.result = xstrdup(db_col_text(st, 9));
+		en.difficulties = xstrdup(db_col_text(st, 10));
+		en.proposals = xstrdup(db_col_text(st, 11));
+		en.evidence = xstrdup(db_col_text(st, 12));
+		en.by = xstrdup(db_col_text(st, 17));
+		en.at = xstrdup(db_col_text(st, 18));
+		en.revision = rev;
+	} else {
+		v.numerator = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
+		v.denominator = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
+		v.has_value = sqlite3_column_type(st, 15) != SQLITE_NULL;
+		v.value = sqlite3_column_double(st, 15);
+		v.note = xstrdup(db_col_text(st, 16));
+		v.by = xstrdup(db_col_text(st, 17));
+		v.at = xstrdup(db_col_text(st, 18));
+		v.revision = rev;
+	}
+	sqlite3_reset(st);
+	int rc = 0;
+	if (take) {
+		/* Only while the stored row is still at the conflict's revision. The
+		 * content it replaces moves into the conflict row, so nothing is lost. */
+		bool found;
+		struct entry cur = {0};
+		struct ivalue curv = {0};
+		if (!is_value) {
+			struct entry_key k = {.unit_id = unit, .task_id = item, .period = period};
+			rc = progress_get(db, &k, &cur, &found, &e);
+			if (!rc && cur.revision != rev)
+				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
+					     cur.revision);
+			if (!rc)
+				rc = progress_put(db, &k, &en, "resolve", true, &e);
+		} else {
+			struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = period};
+			rc = ivalue_get(db, &k, &curv, &found, &e);
+			if (!rc && curv.revision != rev)
+				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
+					     curv.revision);
+			if (!rc)
+				rc = ivalue_put(db, &k, &v, "resolve", true, &e);
+		}
+		if (!rc && (st = db_prep(db, "UPDATE conflict SET status = ?2, percent = ?3, count = ?4,"
+					     " result = ?5, difficulties = ?6, proposals = ?7, evidence = ?8,"
+					     " numerator = ?9, denominator = ?10, value = ?11, note = ?12,"
+					     " entered_by = ?13, entered_at = ?14 WHERE id = ?1", &e)) == NULL)
+			rc = -1;
+		if (!rc) {
+			sqlite3_bind_int64(st, 1, id);
+			if (!is_value) {
+				sqlite3_bind_text(st, 2, status_name(cur.status), -1, SQLITE_STATIC);
+				if (cur.percent >= 0)
+					sqlite3_bind_int(st, 3, cur.percent);
+				if (cur.count >= 0)
+					sqlite3_bind_int64(st, 4, cur.count);
+				const char *t[] = {cur.result, cur.difficulties, cur.proposals, cur.evidence};
+				for (int i = 0; i < 4; i++)
+					sqlite3_bind_text(st, 5 + i, t[i] ? t[i] : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 12, "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 13, cur.by ? cur.by : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 14, cur.at ? cur.at : "", -1, SQLITE_STATIC);
+			} else {
+				sqlite3_bind_text(st, 2, "", -1, SQLITE_STATIC);
+				for (int i = 5; i <= 8; i++)
+					sqlite3_bind_text(st, i, "", -1, SQLITE_STATIC);
+				if (curv.numerator >= 0)
+					sqlite3_bind_int64(st, 9, curv.numerator);
+				if (curv.denominator >= 0)
+					sqlite3_bind_int64(st, 10, curv.denominator);
+				if (curv.has_value)
+					sqlite3_bind_double(st, 11, curv.value);
+				sqlite3_bind_text(st, 12, curv.note ? curv.note : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 13, curv.by ? curv.by : "", -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 14, curv.at ? curv.at : "", -1, SQLITE_STATIC);
+			}
+			rc = db_done(db, st, &e);
+		}
+		entry_free(&cur);
+		ivalue_free(&curv);
+	}
+	entry_free(&en);
+	ivalue_free(&v);
+	free(period);
+	if (rc)
+		goto fail;
+	PREP(st, "UPDATE conflict SET state = ?2, resolved_by = ?3, resolved_at = ?4 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, take ? "taken" : "kept", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, stamp, -1, SQLITE_STATIC);
+	DONE(st);
+	if (db_commit(db, &e)) {
+		*ep = e;
+		return -1;
+	}
+	return 0;
+fail:
+	db_rollback(db);
+	*ep = e;
+	return -1;
+}
