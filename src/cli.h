@@ -26,6 +26,13 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 
 /* Open the database named by -f / $TIENDO_DB / the default. Prints the error. */
 int cli_open(const struct cli *c, struct db *db, enum db_open_mode mode);
+/* The same, and load its plan (session.h); prints the error, with "nothing
+ * was written" after a plan error when writes. Close it with session_close
+ * whatever this returns. */
+struct session;
+struct session_options;
+int cli_session(const struct cli *c, struct session *s, const struct session_options *o,
+		bool writes);
 
 /* Check a command-line text argument: valid UTF-8, canonical NFC. Prints why
  * not, naming the option. New string or NULL. */

@@ -6,17 +6,13 @@
 #include "cli.h"
 #include "msg.h"
 #include "progress.h"
+#include "session.h"
 #include "store.h"
 #include "text.h"
 
 /* What an entry command works on, resolved and checked. */
 struct target {
-	struct db db;
-	bool open;
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct indicator_list inds;
+	struct session s;
 	const struct unit_rec *unit;
 	const struct task_rec *task;
 	const struct indicator_rec *ind;
@@ -25,12 +21,7 @@ struct target {
 
 static void target_free(struct target *t)
 {
-	indicator_list_free(&t->inds);
-	task_list_free(&t->tasks);
-	unit_set_free(&t->units);
-	plan_rec_free(&t->plan);
-	if (t->open)
-		db_close(&t->db);
+	session_close(&t->s);
 }
 
 /* Resolve plan, unit, period and the task (or indicator when is_ind).
@@ -49,11 +40,11 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 		return EXIT_REFUSED;
 	}
 	period_format(&p, t->period);
-	if (cli_open(c, &t->db, DB_OPEN_EXISTING))
+	struct session_options o = {.with_retired = true};
+	if (cli_session(c, &t->s, &o, true))
 		return EXIT_REFUSED;
-	t->open = true;
-	if (store_current_plan(&t->db, &t->plan, &e) || store_units(&t->db, &t->units, &e) ||
-	    store_resolve_unit(&t->db, &t->units, unit_code, &t->unit, &e)) {
+	const struct plan_bundle *b = &t->s.b;
+	if (store_resolve_unit(t->s.db, &b->units, unit_code, &t->unit, &e)) {
 		cli_error(tr("%s; nothing was written"), e.msg);
 		return EXIT_REFUSED;
 	}
@@ -67,34 +58,26 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 		return EXIT_REFUSED;
 	}
 	if (is_ind) {
-		if (store_indicators(&t->db, t->plan.id, &t->inds, &e)) {
-			cli_error("%s", e.msg);
-			return EXIT_REFUSED;
-		}
-		t->ind = indicator_list_find(&t->inds, code);
+		t->ind = indicator_list_find(&b->inds, code);
 		if (!t->ind) {
 			cli_error(tr("unknown indicator '%s' in plan %s (see: tiendo indicators); nothing was written"),
-				  code, t->plan.code);
+				  code, b->plan.code);
 			return EXIT_REFUSED;
 		}
-		if (!unit_list_covers(&t->units, t->ind->reporters, t->unit)) {
+		if (!unit_list_covers(&b->units, t->ind->reporters, t->unit)) {
 			cli_error(tr("unit %s does not report indicator %s (reporters: %s); nothing was written"),
 				  t->unit->code, code, t->ind->reporters);
 			return EXIT_REFUSED;
 		}
 		return EXIT_OK;
 	}
-	if (store_tasks(&t->db, t->plan.id, true, &t->tasks, &e)) {
-		cli_error("%s", e.msg);
-		return EXIT_REFUSED;
-	}
-	t->task = task_list_find(&t->tasks, code);
+	t->task = task_list_find(&b->tasks, code);
 	if (!t->task) {
 		cli_error(tr("unknown task '%s' in plan %s (see: tiendo tasks); nothing was written"),
-			  code, t->plan.code);
+			  code, b->plan.code);
 		return EXIT_REFUSED;
 	}
-	if (!task_assigned(&t->units, t->task, t->unit)) {
+	if (!task_assigned(&b->units, t->task, t->unit)) {
 		cli_error(tr("task %s is not assigned to unit %s (lead: %s; coordinating: %s); nothing was written"),
 			  code, t->unit->code, t->task->lead, *t->task->coord ? t->task->coord : "-");
 		return EXIT_REFUSED;
@@ -188,7 +171,7 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	struct err e;
 	bool changed;
 	long long rev;
-	if (progress_set(&t.db, &k, &patch, progress_user(), &changed, &rev, &e)) {
+	if (progress_set(t.s.db, &k, &patch, progress_user(), &changed, &rev, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -286,7 +269,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	size_t nh = 0;
 	bool found;
 	struct err e;
-	if (progress_get(&t.db, &k, &en, &found, &e) || progress_history(&t.db, &k, &hist, &nh, &e)) {
+	if (progress_get(t.s.db, &k, &en, &found, &e) || progress_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
 		target_free(&t);
 		return EXIT_REFUSED;
@@ -318,7 +301,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	}
 	struct draft dr;
 	bool has_draft;
-	if (draft_get(&t.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
+	if (draft_get(t.s.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
 		char *r = one_line(dr.result), *d = one_line(dr.difficulties),
 		     *p = one_line(dr.proposals), *ev = one_line(dr.evidence);
 		cli_out(c, "draft\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", dr.saved_at, dr.status, dr.percent,
@@ -362,7 +345,7 @@ int cmd_undo(struct cli *c, int argc, char **argv)
 		struct entry_key k = {t.unit->id, t.task->id, t.period};
 		struct err e;
 		long long rev;
-		if (progress_undo(&t.db, &k, progress_user(), &rev, &e)) {
+		if (progress_undo(t.s.db, &k, progress_user(), &rev, &e)) {
 			cli_error("%s", e.msg);
 			rc = EXIT_REFUSED;
 		} else {
@@ -449,7 +432,7 @@ int cmd_set_indicator(struct cli *c, int argc, char **argv)
 		struct err e;
 		bool changed;
 		long long rev;
-		if (ivalue_set(&t.db, &k, &v, progress_user(), &changed, &rev, &e)) {
+		if (ivalue_set(t.s.db, &k, &v, progress_user(), &changed, &rev, &e)) {
 			cli_error("%s", e.msg);
 			rc = EXIT_REFUSED;
 		} else if (changed) {
@@ -492,7 +475,7 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 	size_t nh = 0;
 	bool found;
 	struct err e;
-	if (ivalue_get(&t.db, &k, &v, &found, &e) || ivalue_history(&t.db, &k, &hist, &nh, &e)) {
+	if (ivalue_get(t.s.db, &k, &v, &found, &e) || ivalue_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
 		target_free(&t);
 		return EXIT_REFUSED;

@@ -17,42 +17,14 @@
 #include "period.h"
 #include "planfile.h"
 #include "report.h"
+#include "session.h"
 #include "store.h"
 
-/* The database, its current plan, units and owner: what most commands here need. */
-struct ctx {
-	struct db db;
-	bool open;
-	struct plan_rec plan;
-	struct unit_set units;
-	const struct unit_rec *owner;
-};
-
-static void ctx_free(struct ctx *x)
+/* Open the database and load its plan (code, or the current one) and owner. */
+static int ctx_load(struct cli *c, struct session *x, const char *plan_code)
 {
-	unit_set_free(&x->units);
-	plan_rec_free(&x->plan);
-	if (x->open)
-		db_close(&x->db);
-}
-
-static int ctx_load(struct cli *c, struct ctx *x, const char *plan_code)
-{
-	struct err e;
-	memset(x, 0, sizeof *x);
-	if (cli_open(c, &x->db, DB_OPEN_EXISTING))
-		return EXIT_REFUSED;
-	x->open = true;
-	if (plan_code && store_use_plan(&x->db, plan_code, &e)) {
-		cli_error("%s", e.msg);
-		return EXIT_REFUSED;
-	}
-	if (store_current_plan(&x->db, &x->plan, &e) || store_units(&x->db, &x->units, &e) ||
-	    store_owner(&x->db, &x->units, &x->owner, &e)) {
-		cli_error("%s", e.msg);
-		return EXIT_REFUSED;
-	}
-	return EXIT_OK;
+	struct session_options o = {.plan = plan_code, .need_owner = true};
+	return cli_session(c, x, &o, false) ? EXIT_REFUSED : EXIT_OK;
 }
 
 static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_BUF])
@@ -116,7 +88,7 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_positional("export-plan", argc, argv, 0, ""))
 		return EXIT_USAGE;
-	struct ctx x;
+	struct session x;
 	struct err e;
 	struct plan_def def = {0};
 	struct strbuf b = {0};
@@ -124,9 +96,9 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
-	int old = x.plan.version;
-	if (store_plan_bump(&x.db, &x.plan, &x.plan.version, &e) ||
-	    store_plan_def(&x.db, &x.plan, &def, &e)) {
+	int old = x.b.plan.version;
+	if (store_plan_bump(x.db, &x.b.plan, &x.b.plan.version, &e) ||
+	    store_plan_def(x.db, &x.b.plan, &def, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -150,7 +122,7 @@ out:
 	free(name);
 	sb_free(&b);
 	plan_def_free(&def);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
@@ -183,23 +155,21 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		return cli_usage("export", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
 	if (!parse_period_opt("export", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
 	struct report rep = {0};
-	struct rule_list rules = {0};
 	struct strbuf b = {0};
 	char *name = NULL;
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
-	if (x.owner->kind == UNIT_GROUP) {
+	if (x.b.owner->kind == UNIT_GROUP) {
 		cli_error(tr("export: this database belongs to %s, a group; a report comes from one unit"),
-			  x.owner->code);
+			  x.b.owner->code);
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	if (report_build(&x.db, &x.plan, &x.units, x.owner, period, &rep, &e) ||
-	    store_rules(&x.db, x.plan.id, &rules, &e)) {
+	if (report_build(x.db, &x.b.plan, &x.b.units, x.b.owner, period, &rep, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -223,7 +193,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			rep.n_values);
 		struct period p;
 		period_parse(period, &p);
-		const struct unit_rec *tu = exchange_recipient(&x.units, &rules, x.owner, p.type);
+		const struct unit_rec *tu = exchange_recipient(&x.b.units, &x.b.rules, x.b.owner, p.type);
 		if (tu)
 			cli_out(c, tr("Send it to %s (%s).\n"), tu->name, tu->code);
 		if (rep.n_entries + rep.n_values == 0)
@@ -232,9 +202,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 out:
 	free(name);
 	sb_free(&b);
-	rule_list_free(&rules);
 	report_free(&rep);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
@@ -410,15 +379,13 @@ int cmd_status(struct cli *c, int argc, char **argv)
 		return cli_usage("status", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
 	if (!parse_period_opt("status", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
-	struct rule_list rules = {0};
 	struct completeness comp = {0};
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
 		goto out;
-	if (store_rules(&x.db, x.plan.id, &rules, &e) ||
-	    completeness_compute(&x.db, &x.plan, &x.units, &rules, x.owner, period, date_today(),
+	if (completeness_compute(x.db, &x.b.plan, &x.b.units, &x.b.rules, x.b.owner, period, date_today(),
 				 &comp, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
@@ -444,7 +411,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 	}
 	if (comp.n == 0) {
 		cli_out(c, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
-			x.owner->code, period, x.plan.code);
+			x.b.owner->code, period, x.b.plan.code);
 		goto out;
 	}
 	const struct unit_rec *to = NULL;
@@ -467,7 +434,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			to = comp.v[i].to;
 			rule = comp.v[i].rule;
 			cli_out(c, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, period,
-				rule->code, due, to == x.owner ? "" : tr(", as its consolidated report tells"));
+				rule->code, due, to == x.b.owner ? "" : tr(", as its consolidated report tells"));
 		}
 		const struct expected_report *r = &comp.v[i];
 		char exported[24] = "-", imported[24] = "-";
@@ -480,8 +447,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 	}
 out:
 	completeness_free(&comp);
-	rule_list_free(&rules);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
@@ -516,14 +482,14 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		return cli_usage("consolidate", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
 	if (!parse_period_opt("consolidate", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
 	struct strbuf b = {0};
 	char *name = NULL;
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
 		goto out;
-	if (consolidate_table(&x.db, &x.plan, &x.units, x.owner, period, date_today(),
+	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
 			      excel ? CSVW_EXCEL : 0, &b, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
@@ -534,18 +500,18 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		struct strbuf nb = {0};
 		date_now_stamp(stamp);
 		stamp_ymd(stamp, ymd);
-		sb_addf(&nb, "tonghop_%s_%s_%s%s.csv", x.plan.code, period, ymd, excel ? "_excel" : "");
+		sb_addf(&nb, "tonghop_%s_%s_%s%s.csv", x.b.plan.code, period, ymd, excel ? "_excel" : "");
 		name = sb_take(&nb);
 		out = name;
 	}
 	rc = emit("consolidate", out, &b);
 	if (rc == EXIT_OK && strcmp(out, "-") != 0)
-		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.plan.code,
+		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.b.plan.code,
 			period);
 out:
 	free(name);
 	sb_free(&b);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
@@ -603,13 +569,13 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 	char period[PERIOD_BUF];
 	if (period_arg && !parse_period_opt("conflicts", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
 	struct conflict_list l = {0};
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
-	if (exchange_conflicts(&x.db, &x.plan, period_arg ? period : NULL, all, &l, &e)) {
+	if (exchange_conflicts(x.db, &x.b.plan, period_arg ? period : NULL, all, &l, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -634,7 +600,7 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 		cli_out(c, "%s", tr("Resolve each with: tiendo resolve ID --take (the incoming row) or --keep (the stored one)\n"));
 out:
 	conflict_list_free(&l);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 

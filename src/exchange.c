@@ -136,64 +136,36 @@ fail_nodb:
 	return refuse(r);
 }
 
-static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
-		     struct err *e);
-
 /* What a report needs from the database, loaded once. */
 struct ctx {
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct indicator_list inds;
+	const struct plan_bundle *b; /* the plan of the report */
 	const struct unit_rec *sender;
 	bool *owned; /* parallel to units.v: may the sender carry this unit's rows? */
 	int64_t received_id;
 };
 
-/* The plan, units, tasks and indicators belong to the cache. */
 static void ctx_free(struct ctx *c)
 {
 	free(c->owned);
 }
 
-void exchange_cache_clear(struct exchange_cache *c)
-{
-	plan_rec_free(&c->plan);
-	unit_set_free(&c->units);
-	task_list_free(&c->tasks);
-	indicator_list_free(&c->inds);
-	rule_list_free(&c->rules);
-	memset(c, 0, sizeof *c);
-}
-
 /* Load the cache for plan code (unless it holds it already); *found false
  * when the database has no such plan. */
-static int cache_load(struct db *db, struct exchange_cache *c, const char *code, bool *found,
+static int cache_load(struct db *db, struct plan_bundle *c, const char *code, bool *found,
 		      struct err *e)
 {
 	*found = true;
-	if (c->valid && strcmp(c->plan.code, code) == 0)
+	if (c->plan.code && strcmp(c->plan.code, code) == 0)
 		return 0;
-	exchange_cache_clear(c);
-	if (find_plan(db, code, &c->plan, found, e))
-		return -1;
-	if (!*found)
-		return 0;
-	if (store_units(db, &c->units, e) || store_tasks(db, c->plan.id, true, &c->tasks, e) ||
-	    store_indicators(db, c->plan.id, &c->inds, e) ||
-	    store_rules(db, c->plan.id, &c->rules, e)) {
-		exchange_cache_clear(c);
-		return -1;
-	}
-	c->valid = true;
-	return 0;
+	plan_bundle_free(c);
+	return plan_bundle_load(db, code, true, c, found, e);
 }
 
 /* A row's unit must exist, not be a group, and be the sender or under it. */
 static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r, const char *name,
 					 int line, const char *code)
 {
-	const struct unit_rec *u = unit_set_find(&c->units, code);
+	const struct unit_rec *u = unit_set_find(&c->b->units, code);
 	if (!u) {
 		add_problem(r, name, line, tr("unknown unit '%s' (not in this database's plan)"), code);
 		return NULL;
@@ -202,7 +174,7 @@ static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r,
 		add_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
 		return NULL;
 	}
-	if (!c->owned[u - c->units.v]) {
+	if (!c->owned[u - c->b->units.v]) {
 		add_problem(r, name, line,
 			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it or reporting to it"),
 			    code, c->sender->code);
@@ -333,8 +305,8 @@ static int same_revision(struct db *db, struct ctx *c, const char *kind, int64_t
 static int apply_entry(struct db *db, struct ctx *c, const char *period,
 		       const struct report_entry *x, enum verdict *out, struct err *e)
 {
-	const struct unit_rec *u = unit_set_find(&c->units, x->unit);
-	const struct task_rec *t = task_list_find(&c->tasks, x->task);
+	const struct unit_rec *u = unit_set_find(&c->b->units, x->unit);
+	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
 	struct entry_key k = {.unit_id = u->id, .task_id = t->id, .period = period};
 	struct entry cur;
 	bool found;
@@ -357,8 +329,8 @@ static int apply_entry(struct db *db, struct ctx *c, const char *period,
 static int apply_value(struct db *db, struct ctx *c, const char *period,
 		       const struct report_value *x, enum verdict *out, struct err *e)
 {
-	const struct unit_rec *u = unit_set_find(&c->units, x->unit);
-	const struct indicator_rec *d = indicator_list_find(&c->inds, x->indicator);
+	const struct unit_rec *u = unit_set_find(&c->b->units, x->unit);
+	const struct indicator_rec *d = indicator_list_find(&c->b->inds, x->indicator);
 	struct ivalue_key k = {.unit_id = u->id, .indicator_id = d->id, .period = period};
 	struct ivalue cur;
 	bool found;
@@ -378,27 +350,7 @@ static int apply_value(struct db *db, struct ctx *c, const char *period,
 	return rc;
 }
 
-/* Find a plan by code. */
-static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
-		     struct err *e)
-{
-	struct plan_rec *v;
-	size_t n;
-	*found = false;
-	memset(out, 0, sizeof *out);
-	if (store_plans(db, &v, &n, e))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].code, code) == 0) {
-			*out = v[i];
-			memset(&v[i], 0, sizeof v[i]);
-			*found = true;
-		}
-	plan_recs_free(v, n);
-	return 0;
-}
-
-static int import_report(struct db *db, struct exchange_cache *cache, const char *name,
+static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
 			 const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
 	struct report rep;
@@ -417,25 +369,20 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 
 	if (cache_load(db, cache, rep.plan, &found, &e))
 		goto fail_e;
-	if (found) {
-		c.plan = cache->plan;
-		c.units = cache->units;
-		c.tasks = cache->tasks;
-		c.inds = cache->inds;
-	}
+	c.b = cache;
 	int hl = rep.header_line;
 	if (!found) {
 		add_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
 			    rep.plan);
 		goto refused;
 	}
-	if (rep.plan_version > c.plan.version) {
+	if (rep.plan_version > c.b->plan.version) {
 		add_problem(r, name, hl,
 			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
-			    rep.plan_version, rep.plan, c.plan.version);
+			    rep.plan_version, rep.plan, c.b->plan.version);
 		goto refused;
 	}
-	c.sender = unit_set_find(&c.units, rep.sender);
+	c.sender = unit_set_find(&c.b->units, rep.sender);
 	if (!c.sender || c.sender->kind == UNIT_GROUP) {
 		add_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
 			    rep.sender);
@@ -458,18 +405,18 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 		ctx_free(&c);
 		return 0;
 	}
-	c.owned = report_owned_units(&c.units, &cache->rules, c.sender);
+	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
 	/* Check every row before writing anything. */
 	for (size_t i = 0; i < rep.n_entries; i++) {
 		const struct report_entry *x = &rep.entries[i];
 		check_unit(&c, r, name, x->line, x->unit);
-		if (!task_list_find(&c.tasks, x->task))
+		if (!task_list_find(&c.b->tasks, x->task))
 			add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, rep.plan);
 	}
 	for (size_t i = 0; i < rep.n_values; i++) {
 		const struct report_value *x = &rep.values[i];
 		check_unit(&c, r, name, x->line, x->unit);
-		if (!indicator_list_find(&c.inds, x->indicator))
+		if (!indicator_list_find(&c.b->inds, x->indicator))
 			add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator,
 				    rep.plan);
 	}
@@ -559,16 +506,16 @@ refused:
 int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
 		    struct import_result *r)
 {
-	struct exchange_cache cache = {0};
+	struct plan_bundle cache = {0};
 	int rc = exchange_import_cached(db, &cache, name, buf, n, dry_run, r);
-	exchange_cache_clear(&cache);
+	plan_bundle_free(&cache);
 	return rc;
 }
 
-int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
+int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
 			   const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
-	struct exchange_cache own = {0};
+	struct plan_bundle own = {0};
 	if (!cache)
 		cache = &own;
 	memset(r, 0, sizeof *r);
@@ -618,7 +565,7 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 			p++;
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
-			exchange_cache_clear(cache); /* units and tasks may change */
+			plan_bundle_free(cache); /* units and tasks may change */
 			rc = import_plan(db, name, text, len, dry_run, r);
 		} else {
 			add_problem(r, name, 1, "%s",
@@ -627,11 +574,11 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 		}
 	}
 	free(text);
-	exchange_cache_clear(&own);
+	plan_bundle_free(&own);
 	return rc;
 }
 
-static int import_file(struct db *db, struct exchange_cache *cache, const char *path,
+static int import_file(struct db *db, struct plan_bundle *cache, const char *path,
 		       bool dry_run, struct import_result *r)
 {
 	size_t n;
@@ -648,9 +595,9 @@ static int import_file(struct db *db, struct exchange_cache *cache, const char *
 
 int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
 {
-	struct exchange_cache cache = {0};
+	struct plan_bundle cache = {0};
 	int rc = import_file(db, &cache, path, dry_run, r);
-	exchange_cache_clear(&cache);
+	plan_bundle_free(&cache);
 	return rc;
 }
 
@@ -696,7 +643,7 @@ int import_batch_file(struct import_batch *b, const char *path, struct import_re
 int import_batch_finish(struct import_batch *b, struct err *e)
 {
 	/* Between transactions another process may change the plan or units. */
-	exchange_cache_clear(&b->cache);
+	plan_bundle_free(&b->cache);
 	if (!b->open)
 		return 0;
 	b->open = false;

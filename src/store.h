@@ -128,4 +128,25 @@ struct event_list {
 int store_events(struct db *db, int64_t plan_id, struct event_list *out, struct err *e);
 void event_list_free(struct event_list *l);
 
+/* A plan loaded whole (store_bundle.c): what the user actions and an
+ * import work on, loaded once. */
+struct plan_bundle {
+	struct plan_rec plan;
+	struct unit_set units;
+	struct task_list tasks;       /* retired ones too when loaded with_retired */
+	struct indicator_list inds;
+	struct rule_list rules;
+	struct event_list events;
+	const struct unit_rec *owner; /* the database's owner unit; NULL when none */
+};
+/* Load plan code (NULL: the current plan) with everything it holds. *found
+ * false (and nothing loaded) when a plan code was given and no such plan is
+ * stored; a database without any plan is an error. */
+int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct plan_bundle *b,
+		     bool *found, struct err *e);
+void plan_bundle_free(struct plan_bundle *b);
+/* A plan by code; *found false when there is none. */
+int store_find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
+		    struct err *e);
+
 #endif

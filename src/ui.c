@@ -123,20 +123,20 @@ static void load_states(struct app *a)
 {
 	struct err e;
 	free(a->tstate);
-	a->tstate = xcalloc(a->tasks.n ? a->tasks.n : 1, sizeof *a->tstate);
+	a->tstate = xcalloc(a->s.b.tasks.n ? a->s.b.tasks.n : 1, sizeof *a->tstate);
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
 	int *counts = NULL;
 	if (!a->unit) {
-		counts = xmalloc((a->tasks.n ? a->tasks.n : 1) * sizeof *counts);
-		tasks_assigned_counts(&a->units, &a->tasks, counts);
+		counts = xmalloc((a->s.b.tasks.n ? a->s.b.tasks.n : 1) * sizeof *counts);
+		tasks_assigned_counts(&a->s.b.units, &a->s.b.tasks, counts);
 	}
-	for (size_t i = 0; i < a->tasks.n; i++) {
-		const struct task_rec *t = &a->tasks.v[i];
+	for (size_t i = 0; i < a->s.b.tasks.n; i++) {
+		const struct task_rec *t = &a->s.b.tasks.v[i];
 		struct task_state *s = &a->tstate[i];
 		s->percent = -1;
 		if (a->unit) {
-			s->assigned = task_assigned(&a->units, t, a->unit);
+			s->assigned = task_assigned(&a->s.b.units, t, a->unit);
 		} else {
 			s->assigned = true;
 			s->units = counts[i];
@@ -145,13 +145,13 @@ static void load_states(struct app *a)
 	free(counts);
 	sqlite3_stmt *st;
 	if (a->unit) {
-		st = db_prep(&a->db, "SELECT task_id, status, percent FROM progress WHERE unit_id = ?1"
+		st = db_prep(a->s.db, "SELECT task_id, status, percent FROM progress WHERE unit_id = ?1"
 				     " AND period = ?2", &e);
 		if (!st)
 			return;
 		sqlite3_bind_int64(st, 1, a->unit->id);
 	} else {
-		st = db_prep(&a->db, "SELECT task_id, 'done', count(*) FROM progress WHERE status = 'done'"
+		st = db_prep(a->s.db, "SELECT task_id, 'done', count(*) FROM progress WHERE status = 'done'"
 				     " AND period = ?2 GROUP BY task_id", &e);
 		if (!st)
 			return;
@@ -159,8 +159,8 @@ static void load_states(struct app *a)
 	sqlite3_bind_text(st, 2, pc, -1, SQLITE_TRANSIENT);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		for (size_t i = 0; i < a->tasks.n; i++) {
-			if (a->tasks.v[i].id != id)
+		for (size_t i = 0; i < a->s.b.tasks.n; i++) {
+			if (a->s.b.tasks.v[i].id != id)
 				continue;
 			struct task_state *s = &a->tstate[i];
 			if (a->unit) {
@@ -175,21 +175,21 @@ static void load_states(struct app *a)
 		}
 	}
 	sqlite3_reset(st);
-	for (size_t i = 0; i < a->tasks.n; i++)
+	for (size_t i = 0; i < a->s.b.tasks.n; i++)
 		compute_overdue(a, i);
 }
 
 /* The overdue mark of task i: due date passed and not done. */
 static void compute_overdue(struct app *a, size_t i)
 {
-	const struct task_rec *t = &a->tasks.v[i];
+	const struct task_rec *t = &a->s.b.tasks.v[i];
 	struct task_state *s = &a->tstate[i];
 	struct err e;
 	s->overdue = false;
 	if (t->tf.kind == TF_DUE && t->tf.date < a->today && s->assigned) {
 		if (a->unit) {
 			bool done = false;
-			progress_task_done(&a->db, a->unit->id, t->id, &done, &e);
+			progress_task_done(a->s.db, a->unit->id, t->id, &done, &e);
 			s->overdue = !done;
 		} else {
 			s->overdue = s->done < s->units;
@@ -199,7 +199,7 @@ static void compute_overdue(struct app *a, size_t i)
 
 void ui_reload_task(struct app *a, size_t i)
 {
-	const struct task_rec *t = &a->tasks.v[i];
+	const struct task_rec *t = &a->s.b.tasks.v[i];
 	struct task_state *s = &a->tstate[i];
 	struct err e;
 	if (a->unit) {
@@ -208,7 +208,7 @@ void ui_reload_task(struct app *a, size_t i)
 		char pc[PERIOD_BUF];
 		period_format(&a->period, pc);
 		struct entry_key k = {a->unit->id, t->id, pc};
-		if (progress_get(&a->db, &k, &en, &found, &e) == 0) {
+		if (progress_get(a->s.db, &k, &en, &found, &e) == 0) {
 			s->has_entry = found;
 			s->status = found ? en.status : STATUS_NOT_STARTED;
 			s->percent = found ? en.percent : -1;
@@ -218,34 +218,15 @@ void ui_reload_task(struct app *a, size_t i)
 	compute_overdue(a, i);
 }
 
-/* Forget the plan data loaded from the database. */
-static void free_data(struct app *a)
-{
-	task_list_free(&a->tasks);
-	indicator_list_free(&a->inds);
-	rule_list_free(&a->rules);
-	event_list_free(&a->events);
-	unit_set_free(&a->units);
-	plan_rec_free(&a->plan);
-}
-
 /* Read the plan, units, tasks, indicators, rules and events again. */
 static void load_data(struct app *a)
 {
 	struct err e;
 	char *unit_code = a->unit ? xstrdup(a->unit->code) : NULL;
-	char *owner_code = a->owner ? xstrdup(a->owner->code) : NULL;
-	free_data(a);
-	if (store_current_plan(&a->db, &a->plan, &e) || store_units(&a->db, &a->units, &e) ||
-	    store_tasks(&a->db, a->plan.id, false, &a->tasks, &e) ||
-	    store_indicators(&a->db, a->plan.id, &a->inds, &e) ||
-	    store_rules(&a->db, a->plan.id, &a->rules, &e) ||
-	    store_events(&a->db, a->plan.id, &a->events, &e))
+	if (session_reload(&a->s, &e))
 		ui_message(a, true, "%s", e.msg);
-	a->owner = owner_code ? unit_set_find(&a->units, owner_code) : NULL;
-	a->unit = unit_code ? unit_set_find(&a->units, unit_code) : NULL;
+	a->unit = unit_code ? unit_set_find(&a->s.b.units, unit_code) : NULL;
 	free(unit_code);
-	free(owner_code);
 }
 
 /* Recompute what the panes show from the loaded data. */
@@ -267,9 +248,9 @@ void ui_reload(struct app *a)
 /* The period type the selected unit reports by (its first rule), else half-years. */
 static enum period_type unit_period_type(struct app *a)
 {
-	for (size_t i = 0; i < a->rules.n; i++)
-		if (!a->unit || unit_list_covers(&a->units, a->rules.v[i].reporters, a->unit))
-			return a->rules.v[i].period;
+	for (size_t i = 0; i < a->s.b.rules.n; i++)
+		if (!a->unit || unit_list_covers(&a->s.b.units, a->s.b.rules.v[i].reporters, a->unit))
+			return a->s.b.rules.v[i].period;
 	return PERIOD_HALF;
 }
 
@@ -343,8 +324,8 @@ static void draw_top(struct app *a)
 	period_format(&a->period, pc);
 	date_format(period_start(&a->period), d0);
 	date_format(period_end(&a->period), d1);
-	snprintf(left, sizeof left, " tiendo | %s v%d | %s: %s | %s: %s (%s..%s)", a->plan.code,
-		 a->plan.version, tr("Unit"), a->unit ? a->unit->name : tr("all units"), tr("Period"),
+	snprintf(left, sizeof left, " tiendo | %s v%d | %s: %s | %s: %s (%s..%s)", a->s.b.plan.code,
+		 a->s.b.plan.version, tr("Unit"), a->unit ? a->unit->name : tr("all units"), tr("Period"),
 		 pc, d0 + 5, d1 + 5);
 	char right[64] = "";
 	if (a->im != IM_OFF)
@@ -644,16 +625,16 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 static void choose_unit(struct app *a)
 {
 	size_t n = 0;
-	const char **items = xmalloc((a->units.n + 1) * sizeof *items);
-	const struct unit_rec **map = xmalloc((a->units.n + 1) * sizeof *map);
-	char **owned = xmalloc((a->units.n + 1) * sizeof *owned);
+	const char **items = xmalloc((a->s.b.units.n + 1) * sizeof *items);
+	const struct unit_rec **map = xmalloc((a->s.b.units.n + 1) * sizeof *map);
+	char **owned = xmalloc((a->s.b.units.n + 1) * sizeof *owned);
 	size_t start = 0;
 	owned[n] = xstrdup(tr("(all units)"));
 	items[n] = owned[n];
 	map[n++] = NULL;
-	size_t *order = unit_set_name_order(&a->units);
-	for (size_t k = 0; k < a->units.n; k++) {
-		const struct unit_rec *u = &a->units.v[order[k]];
+	size_t *order = unit_set_name_order(&a->s.b.units);
+	for (size_t k = 0; k < a->s.b.units.n; k++) {
+		const struct unit_rec *u = &a->s.b.units.v[order[k]];
 		if (u->kind == UNIT_GROUP || u->retired)
 			continue;
 		struct strbuf b = {0};
@@ -782,8 +763,7 @@ static void app_free(struct app *a)
 		delwin(a->bottom);
 	free(a->tstate);
 	free(a->import_path);
-	free_data(a);
-	db_close(&a->db);
+	session_close(&a->s);
 }
 
 /* The keymap: defaults, then -k NAME|FILE, then ~/.config/tiendo/keys. */
@@ -827,12 +807,8 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	a->im = o.im;
 	if (load_keymap(a, o.keymap))
 		return 2;
-	if (db_open(&a->db, db_path, DB_OPEN_EXISTING, &e)) {
-		fprintf(stderr, "tiendo: %s\n", e.msg);
-		return 1;
-	}
-	if (store_current_plan(&a->db, &a->plan, &e) || store_units(&a->db, &a->units, &e) ||
-	    store_owner(&a->db, &a->units, &a->owner, &e)) {
+	struct session_options so = {.need_owner = true};
+	if (session_open(&a->s, db_path, &so, &e)) {
 		fprintf(stderr, "tiendo: %s\n", e.msg);
 		app_free(a);
 		return 1;
@@ -846,8 +822,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	a->ascii = o.ascii;
 	a->today = date_today();
 	/* The consolidating unit follows everyone: it starts on all units. */
-	a->unit = strcmp(a->owner->code, a->plan.consolidator) == 0 ? NULL : a->owner;
-	load_data(a);
+	a->unit = strcmp(a->s.b.owner->code, a->s.b.plan.consolidator) == 0 ? NULL : a->s.b.owner;
 	a->period = period_containing(unit_period_type(a), a->today);
 
 	start_curses(a);

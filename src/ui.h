@@ -6,9 +6,8 @@
 #include <signal.h>
 #include <stdbool.h>
 
-#include "db.h"
 #include "keymap.h"
-#include "store.h"
+#include "session.h"
 #include "telex.h"
 
 #define NCURSES_WIDECHAR 1
@@ -48,15 +47,8 @@ struct task_state {
 };
 
 struct app {
-	struct db db;
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct task_state *tstate; /* parallel to tasks.v */
-	struct indicator_list inds;
-	struct rule_list rules;
-	struct event_list events;
-	const struct unit_rec *owner;
+	struct session s;          /* the database and its plan (s.b: tasks, units...) */
+	struct task_state *tstate; /* parallel to s.b.tasks.v */
 	const struct unit_rec *unit; /* NULL: all units */
 	struct period period;
 	day_t today;

@@ -72,13 +72,13 @@ void ui_export(struct app *a)
 	struct report rep;
 	struct err e;
 	memset(&rep, 0, sizeof rep);
-	if (a->owner->kind == UNIT_GROUP) {
+	if (a->s.b.owner->kind == UNIT_GROUP) {
 		err_set(&e, tr("export: this database belongs to %s, a group; a report comes from one unit"),
-			a->owner->code);
+			a->s.b.owner->code);
 		export_failed(a, e.msg);
 		return;
 	}
-	if (report_build(&a->db, &a->plan, &a->units, a->owner, pc, &rep, &e)) {
+	if (report_build(a->s.db, &a->s.b.plan, &a->s.b.units, a->s.b.owner, pc, &rep, &e)) {
 		export_failed(a, e.msg);
 		report_free(&rep);
 		return;
@@ -98,7 +98,7 @@ void ui_export(struct app *a)
 		sb_addf(&m, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"), "",
 			"", path, rep.sender, rep.period, rep.n_entries, rep.n_values);
 		add_chomped(&sv, width, &m);
-		const struct unit_rec *to = exchange_recipient(&a->units, &a->rules, a->owner, a->period.type);
+		const struct unit_rec *to = exchange_recipient(&a->s.b.units, &a->s.b.rules, a->s.b.owner, a->period.type);
 		if (to)
 			sb_addf(&m, tr("Send it to %s (%s).\n"), to->name, to->code);
 		else
@@ -265,7 +265,7 @@ void ui_import(struct app *a)
 	struct strvec sum = {0};
 	int width = a->cols - 8;
 	struct import_batch batch;
-	import_batch_init(&batch, &a->db, false);
+	import_batch_init(&batch, a->s.db, false);
 	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
 	bool stop = false;
 	WINDOW *win = NULL;
@@ -375,7 +375,7 @@ void ui_status(struct app *a)
 	period_format(&a->period, pc);
 	struct completeness comp = {0};
 	struct err e;
-	if (completeness_compute(&a->db, &a->plan, &a->units, &a->rules, a->owner, pc, a->today, &comp,
+	if (completeness_compute(a->s.db, &a->s.b.plan, &a->s.b.units, &a->s.b.rules, a->s.b.owner, pc, a->today, &comp,
 				 &e)) {
 		ui_message(a, true, "%s", e.msg);
 		completeness_free(&comp);
@@ -399,7 +399,7 @@ void ui_status(struct app *a)
 	}
 	if (comp.n == 0) {
 		sb_addf(&b, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
-			a->owner->code, pc, a->plan.code);
+			a->s.b.owner->code, pc, a->s.b.plan.code);
 		add_chomped(&sv, width, &b);
 	}
 	const struct unit_rec *to = NULL;
@@ -421,7 +421,7 @@ void ui_status(struct app *a)
 			if (i)
 				sv_push(&sv, "");
 			sb_addf(&b, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, pc,
-				comp.v[i].rule->code, due, to == a->owner ? "" : tr(", as its consolidated report tells"));
+				comp.v[i].rule->code, due, to == a->s.b.owner ? "" : tr(", as its consolidated report tells"));
 			chomp(&b);
 			ui_page_heading(&sv, b.s);
 			sb_free(&b);
@@ -526,7 +526,7 @@ static void conflict_resolve(struct app *a, const struct conflict_rec *k, bool t
 			 k->unit, k->item, k->period);
 	if (!ui_confirm(a, q))
 		return;
-	if (exchange_resolve(&a->db, k->id, take, progress_user(), &e)) {
+	if (exchange_resolve(a->s.db, k->id, take, progress_user(), &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -548,7 +548,7 @@ void ui_conflicts(struct app *a)
 	for (;;) {
 		struct conflict_list l = {0};
 		struct err e;
-		if (exchange_conflicts(&a->db, &a->plan, NULL, false, &l, &e)) {
+		if (exchange_conflicts(a->s.db, &a->s.b.plan, NULL, false, &l, &e)) {
 			ui_message(a, true, "%s", e.msg);
 			conflict_list_free(&l);
 			return;

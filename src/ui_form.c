@@ -402,7 +402,7 @@ static void fill_draft(struct form *fm, struct draft *d)
 
 void ui_form_progress(struct app *a, size_t ti)
 {
-	const struct task_rec *t = &a->tasks.v[ti];
+	const struct task_rec *t = &a->s.b.tasks.v[ti];
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
 	struct entry_key k = {a->unit->id, t->id, pc};
@@ -410,7 +410,7 @@ void ui_form_progress(struct app *a, size_t ti)
 	bool found, has_draft;
 	struct draft dr;
 	struct err e;
-	if (progress_get(&a->db, &k, &en, &found, &e) || draft_get(&a->db, &k, &dr, &has_draft, &e)) {
+	if (progress_get(a->s.db, &k, &en, &found, &e) || draft_get(a->s.db, &k, &dr, &has_draft, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -456,13 +456,13 @@ void ui_form_progress(struct app *a, size_t ti)
 			if (form_changed(&fm)) {
 				struct draft d;
 				fill_draft(&fm, &d);
-				draft_save(&a->db, &k, &d, &e);
+				draft_save(a->s.db, &k, &d, &e);
 				draft_free(&d);
 			}
 			break;
 		}
 		if (r == FORM_CANCEL) {
-			draft_delete(&a->db, &k, &e);
+			draft_delete(a->s.db, &k, &e);
 			break;
 		}
 		/* save: only what changed */
@@ -523,10 +523,10 @@ void ui_form_progress(struct app *a, size_t ti)
 		long long rev;
 		struct entry now;
 		bool now_found;
-		progress_get(&a->db, &k, &now, &now_found, &e);
+		progress_get(a->s.db, &k, &now, &now_found, &e);
 		bool moved = now.revision != loaded_rev;
 		entry_free(&now);
-		int rc = progress_set(&a->db, &k, &p, progress_user(), &changed, &rev, &e);
+		int rc = progress_set(a->s.db, &k, &p, progress_user(), &changed, &rev, &e);
 		for (int i = 0; i < 4; i++)
 			free(texts[i]);
 		if (rc) {
@@ -534,7 +534,7 @@ void ui_form_progress(struct app *a, size_t ti)
 			ui_refresh(a);
 			continue;
 		}
-		draft_delete(&a->db, &k, &e);
+		draft_delete(a->s.db, &k, &e);
 		if (!changed)
 			ui_message(a, false, tr("%s: nothing changed."), t->code);
 		else if (moved)
@@ -545,10 +545,10 @@ void ui_form_progress(struct app *a, size_t ti)
 		/* fast entry: go on to the next task */
 		a->jump_task = -1;
 		size_t next = ti + 1;
-		while (next < a->tasks.n && !a->tstate[next].assigned)
+		while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
 			next++;
 		ui_reload(a);
-		if (next < a->tasks.n)
+		if (next < a->s.b.tasks.n)
 			ui_tasks_select(a, next);
 		else
 			ui_tasks_select(a, ti);
@@ -563,18 +563,18 @@ void ui_form_progress(struct app *a, size_t ti)
 
 void ui_form_indicator(struct app *a, size_t ii)
 {
-	const struct indicator_rec *d = &a->inds.v[ii];
+	const struct indicator_rec *d = &a->s.b.inds.v[ii];
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
 	struct ivalue_key k = {a->unit->id, d->id, pc};
 	struct ivalue cur;
 	bool found;
 	struct err e;
-	if (!unit_list_covers(&a->units, d->reporters, a->unit)) {
+	if (!unit_list_covers(&a->s.b.units, d->reporters, a->unit)) {
 		ui_message(a, true, tr("%s does not report target %s."), a->unit->code, d->code);
 		return;
 	}
-	if (ivalue_get(&a->db, &k, &cur, &found, &e)) {
+	if (ivalue_get(a->s.db, &k, &cur, &found, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -668,7 +668,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 		}
 		bool changed;
 		long long rev;
-		if (ivalue_set(&a->db, &k, &v, progress_user(), &changed, &rev, &e))
+		if (ivalue_set(a->s.db, &k, &v, progress_user(), &changed, &rev, &e))
 			ui_message(a, true, "%s", e.msg);
 		else if (changed)
 			ui_message(a, false, tr("%s saved (revision %lld)."), d->code, rev);

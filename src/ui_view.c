@@ -246,7 +246,7 @@ static char *unit_names(struct app *a, const char *codes)
 	sb_add(&b, "");
 	sv_split_ws(&sv, codes);
 	for (size_t i = 0; i < sv.n; i++) {
-		const struct unit_rec *u = unit_set_find(&a->units, sv.v[i]);
+		const struct unit_rec *u = unit_set_find(&a->s.b.units, sv.v[i]);
 		sb_addf(&b, "%s%s", i ? "; " : "", u ? u->name : sv.v[i]);
 	}
 	sv_free(&sv);
@@ -255,7 +255,7 @@ static char *unit_names(struct app *a, const char *codes)
 
 void ui_view_task(struct app *a, size_t i)
 {
-	const struct task_rec *t = &a->tasks.v[i];
+	const struct task_rec *t = &a->s.b.tasks.v[i];
 	int width = a->cols - 8;
 	struct strvec sv = {0};
 	char tf[64], pc[PERIOD_BUF];
@@ -287,7 +287,7 @@ void ui_view_task(struct app *a, size_t i)
 		sb_addf(&b, "%s %s, %s %s", tr("Entry of"), a->unit->name, tr("period"), pc);
 		ui_page_heading(&sv, b.s);
 		sb_free(&b);
-		if (progress_get(&a->db, &k, &en, &found, &e) == 0 && found) {
+		if (progress_get(a->s.db, &k, &en, &found, &e) == 0 && found) {
 			char num[64];
 			snprintf(num, sizeof num, "%d%%", en.percent);
 			ui_page_add(&sv, width, tr("Status"), ui_status_label(en.status));
@@ -306,7 +306,7 @@ void ui_view_task(struct app *a, size_t i)
 			ui_page_add(&sv, width, NULL, tr("Nothing entered yet."));
 		}
 		entry_free(&en);
-		if (progress_history(&a->db, &k, &hist, &nh, &e) == 0 && nh) {
+		if (progress_history(a->s.db, &k, &hist, &nh, &e) == 0 && nh) {
 			sv_push(&sv, "");
 			ui_page_heading(&sv, tr("History"));
 			for (size_t h = nh; h-- > 0;) {
@@ -332,7 +332,7 @@ void ui_view_task(struct app *a, size_t i)
 
 void ui_view_indicator(struct app *a, size_t i)
 {
-	const struct indicator_rec *d = &a->inds.v[i];
+	const struct indicator_rec *d = &a->s.b.inds.v[i];
 	int width = a->cols - 8;
 	struct strvec sv = {0};
 	char target[48];
@@ -350,7 +350,7 @@ void ui_view_indicator(struct app *a, size_t i)
 	ui_page_add(&sv, width, NULL, d->text);
 	struct ind_status st;
 	struct err e;
-	if (indicator_status(&a->db, &a->units, d, NULL, period_end(&a->period), &st, &e) == 0) {
+	if (indicator_status(a->s.db, &a->s.b.units, d, NULL, period_end(&a->period), &st, &e) == 0) {
 		sv_push(&sv, "");
 		ui_page_heading(&sv, tr("All units"));
 		b = (struct strbuf){0};
