@@ -242,3 +242,8 @@ int db_meta_set(struct db *db, const char *key, const char *value, struct err *e
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	return db_done(db, st, e);
 }
+
+void db_bulk_cache(struct db *db)
+{
+	sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+}

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "entry_check.h"
 #include "msg.h"
 #include "planfile.h"
 #include "report.h"
@@ -181,6 +182,39 @@ static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r,
 		return NULL;
 	}
 	return u;
+}
+
+/* A row of entry: its unit (check_unit) and task, and the rules `tiendo set` obeys. */
+static void check_entry(struct ctx *c, struct import_result *r, const char *name,
+			const char *plan, const struct report_entry *x)
+{
+	struct err e;
+	const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
+	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
+	const char *texts[4] = {x->en.result, x->en.difficulties, x->en.proposals, x->en.evidence};
+	if (!t)
+		add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, plan);
+	else if (u && entry_check_target(&c->b->units, u, t, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
+	if (entry_check_values(x->en.percent, x->en.count, texts, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
+}
+
+/* A row of value: its unit and indicator, and the rules `tiendo set-indicator` obeys. */
+static void check_value(struct ctx *c, struct import_result *r, const char *name,
+			const char *plan, const struct report_value *x)
+{
+	struct err e;
+	const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
+	const struct indicator_rec *d = indicator_list_find(&c->b->inds, x->indicator);
+	if (!d) {
+		add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator, plan);
+		return;
+	}
+	if (u && value_check_target(&c->b->units, u, d, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
+	if (value_check_values(d, &x->v, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
 }
 
 /* Look for this incoming content among the conflicts already kept aside. */
@@ -407,19 +441,10 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	}
 	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
 	/* Check every row before writing anything. */
-	for (size_t i = 0; i < rep.n_entries; i++) {
-		const struct report_entry *x = &rep.entries[i];
-		check_unit(&c, r, name, x->line, x->unit);
-		if (!task_list_find(&c.b->tasks, x->task))
-			add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, rep.plan);
-	}
-	for (size_t i = 0; i < rep.n_values; i++) {
-		const struct report_value *x = &rep.values[i];
-		check_unit(&c, r, name, x->line, x->unit);
-		if (!indicator_list_find(&c.b->inds, x->indicator))
-			add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator,
-				    rep.plan);
-	}
+	for (size_t i = 0; i < rep.n_entries; i++)
+		check_entry(&c, r, name, rep.plan, &rep.entries[i]);
+	for (size_t i = 0; i < rep.n_values; i++)
+		check_value(&c, r, name, rep.plan, &rep.values[i]);
 	for (size_t i = 0; i < rep.n_receipts; i++) {
 		const struct report_receipt *x = &rep.receipts[i];
 		const struct unit_rec *u = check_unit(&c, r, name, x->line, x->unit);

@@ -30,6 +30,8 @@ int session_open(struct session *s, const char *path, const struct session_optio
 	s->db = db;
 	if (o && o->plan && store_use_plan(s->db, o->plan, e))
 		return -1;
+	if (o && o->db_only)
+		return 0;
 	return load(s, o && o->need_owner, e);
 }
 

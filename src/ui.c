@@ -116,106 +116,21 @@ void ui_mark_all(struct app *a)
 	a->top_dirty = a->bottom_dirty = true;
 }
 
-static void compute_overdue(struct app *a, size_t i);
-
 /* Load the state of every task for the selected unit (or all) and period. */
 static void load_states(struct app *a)
 {
 	struct err e;
-	free(a->tstate);
-	a->tstate = xcalloc(a->s.b.tasks.n ? a->s.b.tasks.n : 1, sizeof *a->tstate);
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
-	int *counts = NULL;
-	if (!a->unit) {
-		counts = xmalloc((a->s.b.tasks.n ? a->s.b.tasks.n : 1) * sizeof *counts);
-		tasks_assigned_counts(&a->s.b.units, &a->s.b.tasks, counts);
-	}
-	for (size_t i = 0; i < a->s.b.tasks.n; i++) {
-		const struct task_rec *t = &a->s.b.tasks.v[i];
-		struct task_state *s = &a->tstate[i];
-		s->percent = -1;
-		if (a->unit) {
-			s->assigned = task_assigned(&a->s.b.units, t, a->unit);
-		} else {
-			s->assigned = true;
-			s->units = counts[i];
-		}
-	}
-	free(counts);
-	sqlite3_stmt *st;
-	if (a->unit) {
-		st = db_prep(a->s.db, "SELECT task_id, status, percent FROM progress WHERE unit_id = ?1"
-				     " AND period = ?2", &e);
-		if (!st)
-			return;
-		sqlite3_bind_int64(st, 1, a->unit->id);
-	} else {
-		st = db_prep(a->s.db, "SELECT task_id, 'done', count(*) FROM progress WHERE status = 'done'"
-				     " AND period = ?2 GROUP BY task_id", &e);
-		if (!st)
-			return;
-	}
-	sqlite3_bind_text(st, 2, pc, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		for (size_t i = 0; i < a->s.b.tasks.n; i++) {
-			if (a->s.b.tasks.v[i].id != id)
-				continue;
-			struct task_state *s = &a->tstate[i];
-			if (a->unit) {
-				s->has_entry = true;
-				status_parse(db_col_text(st, 1), &s->status);
-				s->percent = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
-										: sqlite3_column_int(st, 2);
-			} else {
-				s->done = sqlite3_column_int(st, 2);
-			}
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	for (size_t i = 0; i < a->s.b.tasks.n; i++)
-		compute_overdue(a, i);
-}
-
-/* The overdue mark of task i: due date passed and not done. */
-static void compute_overdue(struct app *a, size_t i)
-{
-	const struct task_rec *t = &a->s.b.tasks.v[i];
-	struct task_state *s = &a->tstate[i];
-	struct err e;
-	s->overdue = false;
-	if (t->tf.kind == TF_DUE && t->tf.date < a->today && s->assigned) {
-		if (a->unit) {
-			bool done = false;
-			progress_task_done(a->s.db, a->unit->id, t->id, &done, &e);
-			s->overdue = !done;
-		} else {
-			s->overdue = s->done < s->units;
-		}
-	}
+	free(a->tstate);
+	a->tstate = session_task_states(&a->s, a->unit, pc, a->today, &e);
 }
 
 void ui_reload_task(struct app *a, size_t i)
 {
-	const struct task_rec *t = &a->s.b.tasks.v[i];
-	struct task_state *s = &a->tstate[i];
-	struct err e;
-	if (a->unit) {
-		struct entry en;
-		bool found;
-		char pc[PERIOD_BUF];
-		period_format(&a->period, pc);
-		struct entry_key k = {a->unit->id, t->id, pc};
-		if (progress_get(a->s.db, &k, &en, &found, &e) == 0) {
-			s->has_entry = found;
-			s->status = found ? en.status : STATUS_NOT_STARTED;
-			s->percent = found ? en.percent : -1;
-			entry_free(&en);
-		}
-	}
-	compute_overdue(a, i);
+	char pc[PERIOD_BUF];
+	period_format(&a->period, pc);
+	session_task_state(&a->s, a->unit, pc, a->today, i, &a->tstate[i]);
 }
 
 /* Read the plan, units, tasks, indicators, rules and events again. */

@@ -38,14 +38,6 @@ struct pane {
 	void *data;
 };
 
-/* One task's state for the selected unit and period. */
-struct task_state {
-	bool has_entry, overdue, assigned;
-	enum status status;
-	int percent;
-	int units, done; /* all-units view: assigned units, units done */
-};
-
 struct app {
 	struct session s;          /* the database and its plan (s.b: tasks, units...) */
 	struct task_state *tstate; /* parallel to s.b.tasks.v */
@@ -124,7 +116,8 @@ void ui_agenda_init(struct app *a, struct pane *p);
 void ui_tasks_select(struct app *a, size_t i);
 
 /* Popups (ui_form.c, ui_view.c, ui_help.c). */
-void ui_form_progress(struct app *a, size_t task);
+/* The progress form; true when an entry was saved (the caller moves on). */
+bool ui_form_progress(struct app *a, size_t task);
 void ui_form_indicator(struct app *a, size_t ind);
 void ui_view_task(struct app *a, size_t task);
 void ui_view_indicator(struct app *a, size_t ind);

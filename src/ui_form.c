@@ -7,10 +7,12 @@
  * different fields of the same entry do not undo each other. A signal while
  * a progress form is open keeps what was typed as a draft, offered again the
  * next time the form is opened; an indicator form's value is saved if valid. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "editbuf.h"
+#include "entry_check.h"
 #include "msg.h"
 #include "progress.h"
 #include "text.h"
@@ -400,8 +402,9 @@ static void fill_draft(struct form *fm, struct draft *d)
 	d->evidence = eb_text(&fm->f[FP_EVID].eb);
 }
 
-void ui_form_progress(struct app *a, size_t ti)
+bool ui_form_progress(struct app *a, size_t ti)
 {
+	bool saved = false;
 	const struct task_rec *t = &a->s.b.tasks.v[ti];
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
@@ -412,7 +415,7 @@ void ui_form_progress(struct app *a, size_t ti)
 	struct err e;
 	if (progress_get(a->s.db, &k, &en, &found, &e) || draft_get(a->s.db, &k, &dr, &has_draft, &e)) {
 		ui_message(a, true, "%s", e.msg);
-		return;
+		return false;
 	}
 	struct form fm;
 	memset(&fm, 0, sizeof fm);
@@ -475,26 +478,21 @@ void ui_form_progress(struct app *a, size_t ti)
 			p.set_status = true;
 			p.status = (enum status)fm.f[FP_STATUS].choice;
 		}
+		/* the ranges are the session's to check; a field holds at most 15 digits */
 		if (field_changed(&fm.f[FP_PERCENT])) {
 			char *s = eb_text(&fm.f[FP_PERCENT].eb);
-			long long v;
-			if (!*s)
-				p.percent = -1;
-			else if (parse_int(s, 0, 100, &v))
-				p.percent = (int)v;
-			else
-				bad = true, why = tr("The percent must be from 0 to 100.");
+			long long v = -1;
+			if (*s)
+				parse_int(s, 0, LLONG_MAX, &v);
+			p.percent = v > 1000 ? 1000 : (int)v;
 			free(s);
 		}
 		if (field_changed(&fm.f[FP_COUNT])) {
 			char *s = eb_text(&fm.f[FP_COUNT].eb);
-			long long v;
-			if (!*s)
-				p.count = -1;
-			else if (parse_int(s, 0, 1000000000000LL, &v))
-				p.count = v;
-			else
-				bad = true, why = tr("The count is too large.");
+			long long v = -1;
+			if (*s)
+				parse_int(s, 0, LLONG_MAX, &v);
+			p.count = v;
 			free(s);
 		}
 		for (int i = 0; i < 4 && !bad; i++) {
@@ -519,14 +517,10 @@ void ui_form_progress(struct app *a, size_t ti)
 		p.difficulties = texts[1];
 		p.proposals = texts[2];
 		p.evidence = texts[3];
-		bool changed;
-		long long rev;
-		struct entry now;
-		bool now_found;
-		progress_get(a->s.db, &k, &now, &now_found, &e);
-		bool moved = now.revision != loaded_rev;
-		entry_free(&now);
-		int rc = progress_set(a->s.db, &k, &p, progress_user(), &changed, &rev, &e);
+		struct session_target st = {.unit = a->unit, .task = t};
+		memcpy(st.period, pc, sizeof pc);
+		struct session_saved sv;
+		int rc = session_set_progress(&a->s, &st, &p, loaded_rev, &sv, &e);
 		for (int i = 0; i < 4; i++)
 			free(texts[i]);
 		if (rc) {
@@ -535,23 +529,14 @@ void ui_form_progress(struct app *a, size_t ti)
 			continue;
 		}
 		draft_delete(a->s.db, &k, &e);
-		if (!changed)
+		if (!sv.changed)
 			ui_message(a, false, tr("%s: nothing changed."), t->code);
-		else if (moved)
+		else if (sv.moved)
 			ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
-				   t->code, rev);
+				   t->code, sv.revision);
 		else
-			ui_message(a, false, tr("%s saved (revision %lld)."), t->code, rev);
-		/* fast entry: go on to the next task */
-		a->jump_task = -1;
-		size_t next = ti + 1;
-		while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
-			next++;
-		ui_reload(a);
-		if (next < a->s.b.tasks.n)
-			ui_tasks_select(a, next);
-		else
-			ui_tasks_select(a, ti);
+			ui_message(a, false, tr("%s saved (revision %lld)."), t->code, sv.revision);
+		saved = true;
 		break;
 	}
 	curs_set(0);
@@ -559,6 +544,7 @@ void ui_form_progress(struct app *a, size_t ti)
 	entry_free(&en);
 	ui_mark_all(a);
 	touchwin(stdscr);
+	return saved;
 }
 
 void ui_form_indicator(struct app *a, size_t ii)
@@ -570,8 +556,8 @@ void ui_form_indicator(struct app *a, size_t ii)
 	struct ivalue cur;
 	bool found;
 	struct err e;
-	if (!unit_list_covers(&a->s.b.units, d->reporters, a->unit)) {
-		ui_message(a, true, tr("%s does not report target %s."), a->unit->code, d->code);
+	if (value_check_target(&a->s.b.units, a->unit, d, &e)) {
+		ui_message(a, true, "%s", e.msg);
 		return;
 	}
 	if (ivalue_get(a->s.db, &k, &cur, &found, &e)) {
@@ -634,14 +620,13 @@ void ui_form_indicator(struct app *a, size_t ii)
 			char *sn = idx[FI_NUM] >= 0 ? eb_text(&fm.f[idx[FI_NUM]].eb) : xstrdup("");
 			char *sd = idx[FI_DEN] >= 0 ? eb_text(&fm.f[idx[FI_DEN]].eb) : xstrdup("");
 			if (*sn || *sd) {
-				if (!parse_int(sn, 0, 1000000000000LL, &n1) || !parse_int(sd, 1, 1000000000000LL, &n2))
+				/* the ranges are the session's to check */
+				if (!parse_int(sn, 0, LLONG_MAX, &n1) || !parse_int(sd, 0, LLONG_MAX, &n2))
 					why = tr("Give both the numerator and a denominator above 0.");
-				else if (n1 > n2)
-					why = tr("The numerator cannot exceed the denominator.");
 				else
 					v.numerator = n1, v.denominator = n2;
 			} else if (*sv) {
-				if (!parse_num(sv, &v.value) || (d->kind == IND_PERCENT && v.value > 100))
+				if (!parse_num(sv, &v.value))
 					why = tr("The value is not valid.");
 				else
 					v.has_value = true;
@@ -666,15 +651,22 @@ void ui_form_indicator(struct app *a, size_t ii)
 			ui_refresh(a);
 			continue;
 		}
-		bool changed;
-		long long rev;
-		if (ivalue_set(a->s.db, &k, &v, progress_user(), &changed, &rev, &e))
+		struct session_target st = {.unit = a->unit, .ind = d};
+		memcpy(st.period, pc, sizeof pc);
+		struct session_saved sv;
+		int rc = session_set_value(&a->s, &st, &v, &sv, &e);
+		free(v.note);
+		if (rc && !interrupted) {
 			ui_message(a, true, "%s", e.msg);
-		else if (changed)
-			ui_message(a, false, tr("%s saved (revision %lld)."), d->code, rev);
+			ui_refresh(a);
+			continue;
+		}
+		if (rc)
+			break;
+		if (sv.changed)
+			ui_message(a, false, tr("%s saved (revision %lld)."), d->code, sv.revision);
 		else
 			ui_message(a, false, tr("%s: nothing changed."), d->code);
-		free(v.note);
 		break;
 	}
 	curs_set(0);

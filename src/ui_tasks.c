@@ -348,7 +348,15 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			ui_message(a, true, "%s", tr("Choose a unit first (F2): progress is entered for one unit."));
 			return true;
 		}
-		ui_form_progress(a, i);
+		if (ui_form_progress(a, i)) {
+			/* fast entry: go on to the next task of the unit */
+			size_t next = i + 1;
+			while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
+				next++;
+			a->jump_task = -1;
+			ui_reload(a);
+			ui_tasks_select(a, next < a->s.b.tasks.n ? next : i);
+		}
 		return true;
 	case ACT_VIEW:
 		if (ok)
@@ -358,12 +366,11 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 	case ACT_UNDO: {
 		if (!ok || !a->unit)
 			return true;
-		char pc[PERIOD_BUF];
-		period_format(&a->period, pc);
-		struct entry_key ek = {a->unit->id, a->s.b.tasks.v[i].id, pc};
+		struct session_target st = {.unit = a->unit, .task = &a->s.b.tasks.v[i]};
+		period_format(&a->period, st.period);
 		struct err e;
 		long long rev;
-		if (progress_undo(a->s.db, &ek, progress_user(), &rev, &e))
+		if (session_undo(&a->s, &st, &rev, &e))
 			ui_message(a, true, "%s", e.msg);
 		else
 			ui_message(a, false, tr("%s: last change undone (revision %lld)."), a->s.b.tasks.v[i].code, rev);
