@@ -19,27 +19,29 @@ expect_exit "init --plan loads the Đồng Tháp plan" 0 "$TIENDO" -f "$DB" init
 # "Số: 118/KH-UBND", "Đồng Tháp, ngày 13 tháng 8 năm 2025".
 expect_exit "plans runs" 0 "$TIENDO" -f "$DB" plans
 expect_eq "plans: one plan" 1 "$(lines "$T/out")"
-expect_eq "plans: DT-118-2025, version 1, number 118/KH-UBND, dated 2025-08-13" \
-	$'DT-118-2025\t1\t118/KH-UBND\t2025-08-13\tKế hoạch thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” trên địa bàn tỉnh Đồng Tháp' \
+expect_eq "plans: DT-118-2025, version 2, number 118/KH-UBND, dated 2025-08-13" \
+	$'DT-118-2025\t2\t118/KH-UBND\t2025-08-13\tKế hoạch thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” trên địa bàn tỉnh Đồng Tháp' \
 	"$(row DT-118-2025 "$T/out")"
 
 # ---- tasks -------------------------------------------------------------------
-# 59 tasks, counted in the seed:
+# 60 tasks, counted in the seed:
 #   III.1 a) (sở, ban, ngành, địa phương + báo chí chủ lực): 7 dashes    7
 #   III.1 b) (Sở KH&CN chủ trì): 7 dashes                                 7
 #   III.2 (Sở GD&ĐT) items a) b) c) d) đ) e) g) h)                       8
 #   III.3 (sở, ban, ngành, địa phương) items a) b) c) d) đ) e)           6
 #   III.4 (sở, ban, ngành, địa phương) items a) b) c) d)                 4
 #   III.5 items a) Sở VHTTDL, b) VP UBND tỉnh, c) Sở KH&CN               3
+#   IV.2 (Kinh phí: "các đơn vị chủ động xây dựng thuyết minh, dự toán
+#       kinh phí … gửi Sở Tài chính")                                    1
 #   V.1 Sở KH&CN a)-d) 4, V.2 Sở Tài chính a) b) 2, V.3 Sở VHTTDL a) b) 2,
 #   V.4 Sở GD&ĐT + trường ĐH, CĐ a) b) 2, V.5 VP UBND tỉnh a) b) 2      12
 #   V.6 a) báo chí chủ lực: 5 dashes, b) cơ quan chủ quản: 3 dashes      8
 #   V.7 sở, ban, ngành, địa phương a) b) c) d)
 #       (V.7 đ) only states the reporting regime: not a task)            4
-#   (I Quan điểm, II.1 Mục tiêu chung, IV Kinh phí and the closing
-#    paragraph of V are prose, not tasks)                              = 59
+#   (I Quan điểm, II.1 Mục tiêu chung, IV.1 (where the money comes from)
+#    and the closing paragraph of V are prose, not tasks)              = 60
 expect_exit "tasks runs" 0 "$TIENDO" -f "$DB" tasks
-expect_eq "tasks: 59 tasks" 59 "$(lines "$T/out")"
+expect_eq "tasks: 60 tasks" 60 "$(lines "$T/out")"
 cp "$T/out" "$T/tasks"
 expect_eq "tasks: plan order, first 1a-1, last V.7d" "1a-1 V.7d" \
 	"$(head -n 1 "$T/tasks" | cut -f 1) $(tail -n 1 "$T/tasks" | cut -f 1)"
@@ -52,6 +54,9 @@ expect_eq "task 1b-3 (Giải báo chí): Sở KH&CN, thường xuyên bắt đ�
 l=$(row 1b-7 "$T/tasks")
 expect_eq "task 1b-7 (03 chương trình đào tạo): Sở KH&CN, Hoàn thành trong năm 2027" \
 	$'DT-SKHCN\tdue 2027-12-31' "$(field 2-3 "$l")"
+l=$(row IV.2 "$T/tasks")
+expect_eq "task IV.2 (budget estimates, part IV Kinh phí): every unit the plan gives tasks, yearly" \
+	$'DT-SBNDP DT-BCCL\trecurring' "$(field 2-3 "$l")"
 l=$(row 2dd "$T/tasks")
 expect_eq "task 2dd (item đ of III.2): Sở GD&ĐT, Nhiệm vụ thường xuyên" \
 	$'DT-SGDDT\trecurring' "$(field 2-3 "$l")"
