@@ -69,6 +69,9 @@ expect_eq "task V.4a: Sở GD&ĐT and the universities/colleges lead, no time fr
 l=$(row V.6a-2 "$T/tasks")
 expect_eq "task V.6a-2 (chương trình truyền thông chuyên biệt): báo chí chủ lực, hoàn thành năm 2025" \
 	$'DT-BCCL\tdue 2025-12-31' "$(field 2-3 "$l")"
+l=$(row V.6a-5 "$T/tasks")
+expect_eq "task V.6a-5 (chiến dịch; \"Định kỳ ngày 20 hằng tháng\" báo cáo): báo chí chủ lực, recurring" \
+	$'DT-BCCL\trecurring' "$(field 2-3 "$l")"
 l=$(row V.7a "$T/tasks")
 expect_eq "task V.7a (ban hành kế hoạch triển khai): sở-ban-ngành-địa phương, Hoàn thành trong năm 2025" \
 	$'DT-SBNDP\tdue 2025-12-31' "$(field 2-3 "$l")"

@@ -27,6 +27,10 @@ row() { awk -F'\t' -v c="$2" '$1 == c' "$1"; }
 # action = 1 (its second dash only states the reporting regime and is a
 # report rule) (7). 20 + 1 + 7 = 28.
 expect_eq "tasks: 28 lines" 28 "$(($(wc -l <"$T/tasks")))"
+# V.1 third dash "Theo dõi, đôn đốc … định kỳ trước ngày 20/6 và trước ngày
+# 20/12 hằng năm" recurs, as the same sentence does in the province's draft (IV.1-4).
+expect_eq "task V.1-3 (theo dõi, đôn đốc … định kỳ): recurring" \
+	"$(printf 'QNG-SKHCN-QLKH\trecurring')" "$(row "$T/tasks" V.1-3 | cut -f 2,3)"
 expect_eq "task IV.2 (budget estimates): Văn phòng Sở leads, the divisions coordinate, yearly" \
 	"$(printf 'QNG-SKHCN-VP\trecurring')" "$(row "$T/tasks" IV.2 | cut -f 2,3)"
 
