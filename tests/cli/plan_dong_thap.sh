@@ -85,15 +85,17 @@ expect_grep "tasks --unit DT-BAO: V.6a-2 through the group" $'^V\\.6a-2\t' "$T/o
 expect_no_grep "tasks --unit DT-BAO: not 2a (Sở GD&ĐT's)" $'^2a\t' "$T/out"
 
 # ---- indicators --------------------------------------------------------------
-# 12 indicators, counted in the seed (II.2 Mục tiêu cụ thể):
+# 16 indicators, counted in the seed (II.2 Mục tiêu cụ thể):
 #   a) Năm 2025: 3 dashes; the first bundles "issue an implementing plan" and
 #      "build and keep a column on the portal/website", split into
 #      MT2025-1a and MT2025-1b                                            4
-#   b) Năm 2026: 4 dashes                                                 4
+#   b) Năm 2026: 4 dashes; the fourth ("Từ năm 2026, tổ chức giải
+#      thưởng/diễn đàn báo chí …") holds from 2026 on, so it is entered once
+#      per year 2026-2030 (MT2026-4, MT2026-4.2027 … MT2026-4.2030)        8
 #   c) Năm 2027: 1 paragraph (ít nhất 03 chương trình đào tạo)            1
-#   d) Năm 2030: 3 dashes (100% nhiệm vụ KH&CN, 80% người dân, 70% cán bộ) 3 = 12
+#   d) Năm 2030: 3 dashes (100% nhiệm vụ KH&CN, 80% người dân, 70% cán bộ) 3 = 16
 expect_exit "indicators runs" 0 "$TIENDO" -f "$DB" indicators
-expect_eq "indicators: 12 indicators" 12 "$(lines "$T/out")"
+expect_eq "indicators: 16 indicators" 16 "$(lines "$T/out")"
 cp "$T/out" "$T/ind"
 l=$(row MT2025-2 "$T/ind")
 expect_eq "indicator MT2025-2 (cán bộ được tuyên truyền): percent >=100% in 2025" \
@@ -101,6 +103,9 @@ expect_eq "indicator MT2025-2 (cán bộ được tuyên truyền): percent >=10
 l=$(row MT2026-2 "$T/ind")
 expect_eq "indicator MT2026-2 (bộ tiêu chí): milestone in 2026" \
 	$'milestone\tyes\t2026' "$(field 2-4 "$l")"
+expect_eq "indicators MT2026-4…: the press award/forum each year 2026-2030" \
+	"MT2026-4 2026 MT2026-4.2027 2027 MT2026-4.2028 2028 MT2026-4.2029 2029 MT2026-4.2030 2030 " \
+	"$(grep '^MT2026-4' "$T/ind" | cut -f 1,4 | tr '\t\n' '  ')"
 l=$(row MT2027-1 "$T/ind")
 expect_eq "indicator MT2027-1 (ít nhất 03 chương trình): count >=3 in 2027" \
 	$'count\t>=3\t2027' "$(field 2-4 "$l")"

@@ -36,9 +36,11 @@ expect_eq "task IV.2 (budget estimates): Văn phòng Sở leads, the divisions c
 
 # Indicators, counted in the seed (II.2 Mục tiêu cụ thể): Năm 2025 three
 # dashes, the first bundling two targets (plan issued; section on the
-# Department's website) split in two = 4; Đến năm 2027 two dashes = 2;
-# Đến năm 2030 three dashes = 3. 4 + 2 + 3 = 9.
-expect_eq "indicators: 9 lines" 9 "$(($(wc -l <"$T/indicators")))"
+# Department's website) split in two = 4; Đến năm 2027 two dashes, the
+# second ("Tham gia giải thưởng/diễn đàn báo chí … hằng năm") a yearly target
+# entered once per year 2027-2030 = 1 + 4; Đến năm 2030 three dashes = 3.
+# 4 + 5 + 3 = 12.
+expect_eq "indicators: 12 lines" 12 "$(($(wc -l <"$T/indicators")))"
 
 # Units, counted in the seed: the province committee (UBND tỉnh), the
 # Department (Sở), the four divisions it names (Văn phòng Sở, Phòng Quản lý
@@ -112,6 +114,9 @@ expect_eq "tasks --unit QNG-SKHCN-TTCDS: 25 tasks" 25 "$(($(wc -l <"$T/tasks-tt"
 i=$(row "$T/indicators" MT2025-2)
 expect_eq "indicator MT2025-2: 100% of staff informed" ">=100%" "$(field 3 "$i")"
 expect_eq "indicator MT2025-2: year 2025" 2025 "$(field 4 "$i")"
+expect_eq "indicators MT2027-2…: the press award/forum 'hằng năm', one per year 2027-2030" \
+	"MT2027-2 2027 MT2027-2.2028 2028 MT2027-2.2029 2029 MT2027-2.2030 2030 " \
+	"$(grep '^MT2027-2' "$T/indicators" | cut -f 1,4 | tr '\t\n' '  ')"
 i=$(row "$T/indicators" MT2027-1)
 expect_eq "indicator MT2027-1: network formed is a milestone" "milestone yes" \
 	"$(field 2 "$i") $(field 3 "$i")"
