@@ -98,9 +98,15 @@ expect_eq "gia lai: MT2026-1 network formed is a 2026 milestone" "milestone${TAB
 # ---- plan header ------------------------------------------------------------
 
 expect_exit "gia lai: plans runs" 0 "$TIENDO" -f "$DB" plans
+# The title as the seed prints it under "KẾ HOẠCH" (no "(dự thảo)": the seed
+# does not print one; the empty number and date say it is a draft).
 expect_eq "gia lai: plan header (draft: no number, no date)" \
-	"GL-NQ57-2025${TAB}2${TAB}${TAB}${TAB}Kế hoạch đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị trên địa bàn tỉnh (dự thảo)" \
+	"GL-NQ57-2025${TAB}2${TAB}${TAB}${TAB}Kế hoạch đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị trên địa bàn tỉnh" \
 	"$(cat "$T/out")"
+# "Căn cứ Quyết định số 1169/QĐ-TTg ngày 16/6/2025 của Thủ tướng Chính phủ về …"
+expect_eq "gia lai: parent reference as the plan cites it, without its subject" \
+	"Quyết định số 1169/QĐ-TTg ngày 16/6/2025 của Thủ tướng Chính phủ" \
+	"$(sqlite3 "$DB" "SELECT parent_ref FROM plan WHERE code = 'GL-NQ57-2025'")"
 
 # ---- reporting regime: before 15/6 and 15/12 each year, or ad hoc (V.7 e) ----
 

@@ -133,6 +133,10 @@ expect_eq "indicator MT2030-3: year 2030" 2030 "$(field 4 "$i")"
 expect_eq "plans: header of 2725/KH-SKHCN" \
 	"$(printf 'QNG-SKHCN-2725-2025\t2\t2725/KH-SKHCN\t2025-11-11\tKế hoạch triển khai thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” tại Sở Khoa học và Công nghệ')" \
 	"$(cat "$T/plans")"
+# "Thực hiện Kế hoạch số 58/KH-UBND ngày 10/10/2025 của Ủy ban nhân dân tỉnh về …"
+expect_eq "plans: parent reference as the plan cites it" \
+	"Kế hoạch số 58/KH-UBND ngày 10/10/2025 của Ủy ban nhân dân tỉnh" \
+	"$(sqlite3 "$DB" "SELECT parent_ref FROM plan WHERE code = 'QNG-SKHCN-2725-2025'")"
 
 # ---------------------------------------------------------------- reporting regime
 # V.4: divisions report to the Department leadership via the Science
