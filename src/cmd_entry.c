@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "describe.h"
 #include "msg.h"
 #include "progress.h"
 #include "session.h"
@@ -241,7 +242,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	char tf[64], num[32];
-	timeframe_describe(&t.t.task->tf, tf, sizeof tf);
+	describe_timeframe(&t.t.task->tf, tf, sizeof tf);
 	cli_out(c, "task\t%s\t%s\n", t.t.task->code, t.t.task->title);
 	cli_out(c, "lead\t%s\n", t.t.task->lead);
 	cli_out(c, "coordinating\t%s\n", t.t.task->coord);
@@ -426,7 +427,7 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	char target[48], val[64];
-	indicator_target_describe(t.t.ind->kind, t.t.ind->cmp, t.t.ind->target, target, sizeof target);
+	describe_target(t.t.ind->kind, t.t.ind->cmp, t.t.ind->target, target, sizeof target);
 	cli_out(c, "indicator\t%s\t%s\n", t.t.ind->code, t.t.ind->title);
 	cli_out(c, "target\t%s\t%d\n", target, t.t.ind->year);
 	cli_out(c, "unit\t%s\t%s\n", t.t.unit->code, t.t.unit->name);

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "collate.h"
+#include "describe.h"
 #include "msg.h"
 #include "planfile.h"
 #include "store.h"
@@ -338,7 +339,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 				continue;
 		}
 		char tf[64];
-		timeframe_describe(&t->tf, tf, sizeof tf);
+		describe_timeframe(&t->tf, tf, sizeof tf);
 		cli_out(c, "%s\t%s\t%s\t%s%s\n", t->code, t->lead, tf, t->title,
 			t->retired ? tr(" (retired)") : "");
 	}
@@ -372,7 +373,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < il.n; i++) {
 		const struct indicator_rec *d = &il.v[i];
 		char target[48];
-		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 		/* One line per indicator: line breaks in the text become spaces. */
 		char *text = xstrdup(d->text);
 		for (char *p = text; *p; p++)

@@ -92,16 +92,6 @@ void ui_message(struct app *a, bool error, const char *fmt, ...)
 	a->bottom_dirty = true;
 }
 
-const char *ui_status_label(enum status s)
-{
-	switch (s) {
-	case STATUS_IN_PROGRESS: return tr("in progress");
-	case STATUS_DONE: return tr("done");
-	case STATUS_BLOCKED: return tr("blocked");
-	default: return tr("not started");
-	}
-}
-
 /* DT-SKHCN -> SKHCN: the province prefix says nothing inside one plan. */
 const char *ui_unit_short(const char *code)
 {

@@ -81,7 +81,6 @@ void ui_reload(struct app *a);               /* reread data, mark everything dir
 void ui_reload_task(struct app *a, size_t i); /* reread one task's state */
 bool ui_confirm(struct app *a, const char *question);
 void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right);
-const char *ui_status_label(enum status s);
 const char *ui_unit_short(const char *code);
 /* A choice from a list of lines (type to filter); returns the index or -1. */
 int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "describe.h"
 #include "editbuf.h"
 #include "entry_check.h"
 #include "msg.h"
@@ -138,7 +139,7 @@ static const char *choice_label(const struct field *f)
 {
 	if (f->type == F_YESNO)
 		return f->choice < 0 ? "-" : f->choice ? tr("yes") : tr("no");
-	return ui_status_label((enum status)f->choice);
+	return status_label((enum status)f->choice);
 }
 
 static void draw_form(struct app *a, struct form *fm)
@@ -594,7 +595,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 	free(num);
 	free(den);
 	char target[48];
-	indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+	describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 	snprintf(fm.title, sizeof fm.title, " %s %s - %s ", tr("Target"), d->code, d->title);
 	snprintf(fm.info, sizeof fm.info, "%s: %s   %s: %s   %s %s (%d)", tr("Unit"), a->unit->name,
 		 tr("Period"), pc, tr("target"), target, d->year);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "consolidate.h"
+#include "describe.h"
 #include "msg.h"
 #include "ui.h"
 #include "ui_list.h"
@@ -68,7 +69,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	const char *mark = s->met ? " " : missed ? "!" : "~";
 	attr_t base = missed ? ui_attr(a, CP_OVERDUE) : A_NORMAL;
 	char target[32], val[48], gauge[16], year[8];
-	indicator_target_describe(ind->kind, ind->cmp, ind->target, target, sizeof target);
+	describe_target(ind->kind, ind->cmp, ind->target, target, sizeof target);
 	value_text(ind, s, val, sizeof val);
 	snprintf(year, sizeof year, "%d", ind->year % 10000);
 	double ratio = 0;

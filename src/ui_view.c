@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "consolidate.h"
+#include "describe.h"
 #include "msg.h"
 #include "progress.h"
 #include "ui.h"
@@ -259,7 +260,7 @@ void ui_view_task(struct app *a, size_t i)
 	int width = a->cols - 8;
 	struct strvec sv = {0};
 	char tf[64], pc[PERIOD_BUF];
-	timeframe_describe(&t->tf, tf, sizeof tf);
+	describe_timeframe(&t->tf, tf, sizeof tf);
 	period_format(&a->period, pc);
 	ui_page_heading(&sv, t->title);
 	ui_page_add(&sv, width, tr("Section"), t->section_title);
@@ -290,7 +291,7 @@ void ui_view_task(struct app *a, size_t i)
 		if (progress_get(a->s.db, &k, &en, &found, &e) == 0 && found) {
 			char num[64];
 			snprintf(num, sizeof num, "%d%%", en.percent);
-			ui_page_add(&sv, width, tr("Status"), ui_status_label(en.status));
+			ui_page_add(&sv, width, tr("Status"), status_label(en.status));
 			ui_page_add(&sv, width, tr("Percent"), en.percent >= 0 ? num : "-");
 			snprintf(num, sizeof num, "%lld %s", en.count, t->measure);
 			ui_page_add(&sv, width, tr("Count"), en.count >= 0 ? num : "-");
@@ -313,7 +314,7 @@ void ui_view_task(struct app *a, size_t i)
 				b = (struct strbuf){0};
 				sb_addf(&b, "#%lld %s %s %s: %s", hist[h].revision, hist[h].at, hist[h].by,
 					strcmp(hist[h].action, "undo") == 0 ? tr("(undo)") : "",
-					ui_status_label(hist[h].status));
+					status_label(hist[h].status));
 				if (hist[h].percent >= 0)
 					sb_addf(&b, " %d%%", hist[h].percent);
 				if (*hist[h].result)
@@ -336,7 +337,7 @@ void ui_view_indicator(struct app *a, size_t i)
 	int width = a->cols - 8;
 	struct strvec sv = {0};
 	char target[48];
-	indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+	describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 	ui_page_heading(&sv, d->title);
 	struct strbuf b = {0};
 	sb_addf(&b, "%s (%d)", target, d->year);
