@@ -62,15 +62,15 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cli_open(const struct cli *c, struct db *db, enum db_open_mode mode)
+struct db *cli_open(const struct cli *c, enum db_open_mode mode)
 {
 	char *path = db_default_path(c->db_opt);
 	struct err e;
-	int rc = db_open(db, path, mode, &e);
-	if (rc)
+	struct db *db = db_connect(path, mode, &e);
+	if (!db)
 		cli_error("%s", e.msg);
 	free(path);
-	return rc;
+	return db;
 }
 
 int cli_session(const struct cli *c, struct session *s, const struct session_options *o,

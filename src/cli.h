@@ -24,8 +24,9 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error for command cmd: message, then "see tiendo CMD --help". Returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Open the database named by -f / $TIENDO_DB / the default. Prints the error. */
-int cli_open(const struct cli *c, struct db *db, enum db_open_mode mode);
+/* Open the database named by -f / $TIENDO_DB / the default (close it with
+ * db_disconnect). Prints the error and returns NULL on failure. */
+struct db *cli_open(const struct cli *c, enum db_open_mode mode);
 /* The same, and load its plan (session.h); prints the error, with "nothing
  * was written" after a plan error when writes. Close it with session_close
  * whatever this returns. */

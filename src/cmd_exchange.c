@@ -605,15 +605,15 @@ int cmd_received(struct cli *c, int argc, char **argv)
 	char period[PERIOD_BUF];
 	if (period_arg && !parse_period_opt("received", period_arg, period))
 		return EXIT_REFUSED;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct received_list l;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	int rc = EXIT_OK;
-	if (exchange_received(&db, period_arg ? period : NULL, &l, &e)) {
+	if (exchange_received(db, period_arg ? period : NULL, &l, &e)) {
 		cli_error("%s", e.msg);
-		db_close(&db);
+		db_disconnect(db);
 		return EXIT_REFUSED;
 	}
 	for (size_t i = 0; i < l.n; i++) {
@@ -628,6 +628,6 @@ int cmd_received(struct cli *c, int argc, char **argv)
 				r->older, r->conflicts, r->checksum, r->file);
 	}
 	received_list_free(&l);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

@@ -62,33 +62,33 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_CREATE)) {
+	struct db *db;
+	if (!(db = cli_open(c, DB_OPEN_CREATE))) {
 		plan_def_free(&p);
 		return EXIT_REFUSED;
 	}
 	struct store_result r;
 	int rc = EXIT_OK;
-	if (store_plan_save(&db, &p, unit, &r, &e)) {
+	if (store_plan_save(db, &p, unit, &r, &e)) {
 		cli_error("%s", e.msg);
 		cli_error(tr("the database was not changed"));
 		rc = EXIT_REFUSED;
 	} else if (r.unchanged) {
 		cli_out(c, tr("%s: plan %s is already at version %d (file: version %d); plan not changed\n"),
-			db.path, p.code, r.old_version, p.version);
+			db_path(db), p.code, r.old_version, p.version);
 		if (unit)
 			cli_out(c, tr("owner unit: %s\n"), unit);
 	} else if (r.created) {
 		cli_out(c, tr("%s: loaded plan %s version %d: %zu tasks, %zu indicators, %zu report rules, %zu units (%zu new)\n"),
-			db.path, p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
+			db_path(db), p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
 			p.n_units, r.units_added);
 	} else {
 		cli_out(c, tr("%s: updated plan %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu indicators added, %zu retired; %zu units added, %zu changed\n"),
-			db.path, p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
+			db_path(db), p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
 			r.tasks_retired, r.indicators_added, r.indicators_retired, r.units_added,
 			r.units_updated);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	plan_def_free(&p);
 	return rc;
 }
@@ -98,14 +98,14 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 	int rc = no_options("plans", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	struct db *db;
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	struct plan_rec *v;
 	size_t n;
 	struct err e;
 	rc = EXIT_OK;
-	if (store_plans(&db, &v, &n, &e)) {
+	if (store_plans(db, &v, &n, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -114,7 +114,7 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 				v[i].date, v[i].title);
 		plan_recs_free(v, n);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -123,16 +123,16 @@ int cmd_use(struct cli *c, int argc, char **argv)
 	int rc = no_options("use", argc, argv, 1, tr("the plan code"));
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_use_plan(&db, argv[optind], &e)) {
+	if (store_use_plan(db, argv[optind], &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -141,13 +141,13 @@ int cmd_units(struct cli *c, int argc, char **argv)
 	int rc = no_options("units", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct unit_set us;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_units(&db, &us, &e)) {
+	if (store_units(db, &us, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -161,7 +161,7 @@ int cmd_units(struct cli *c, int argc, char **argv)
 		free(order);
 		unit_set_free(&us);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -207,18 +207,18 @@ int cmd_add_unit(struct cli *c, int argc, char **argv)
 		free(clean);
 		return cli_usage("add-unit", tr("--name must not be empty"));
 	}
-	struct db db;
+	struct db *db;
 	struct err e;
 	int rc = EXIT_OK;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
 		free(clean);
 		return EXIT_REFUSED;
 	}
-	if (store_unit_add(&db, code, clean, kind, parent, members, &e)) {
+	if (store_unit_add(db, code, clean, kind, parent, members, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	db_disconnect(db);
 	free(clean);
 	return rc;
 }
@@ -228,16 +228,16 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	int rc = no_options("retire-unit", argc, argv, 1, tr("the unit code"));
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_unit_retire(&db, argv[optind], &e)) {
+	if (store_unit_retire(db, argv[optind], &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -306,20 +306,20 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		needle = text_fold(clean);
 		free(clean);
 	}
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct unit_set us = {0};
 	struct task_list tl = {0};
 	const struct unit_rec *unit = NULL;
 	int rc = EXIT_REFUSED;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
 		free(needle);
 		return EXIT_REFUSED;
 	}
-	if (store_current_plan(&db, &plan, &e) || store_units(&db, &us, &e) ||
-	    (unit_code && store_resolve_unit(&db, &us, unit_code, &unit, &e)) ||
-	    store_tasks(&db, plan.id, retired, &tl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_units(db, &us, &e) ||
+	    (unit_code && store_resolve_unit(db, &us, unit_code, &unit, &e)) ||
+	    store_tasks(db, plan.id, retired, &tl, &e)) {
 		cli_error("%s", e.msg);
 		goto out;
 	}
@@ -349,7 +349,7 @@ out:
 	task_list_free(&tl);
 	unit_set_free(&us);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	free(needle);
 	return rc;
 }
@@ -359,14 +359,14 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	int rc = no_options("indicators", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct indicator_list il = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_indicators(&db, plan.id, &il, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_indicators(db, plan.id, &il, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
@@ -384,7 +384,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	}
 	indicator_list_free(&il);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -393,14 +393,14 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	int rc = no_options("regime", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct rule_list rl = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_rules(&db, plan.id, &rl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_rules(db, plan.id, &rl, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
@@ -411,6 +411,6 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	}
 	rule_list_free(&rl);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

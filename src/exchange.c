@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "db_internal.h"
 #include "entry_check.h"
 #include "msg.h"
 #include "planfile.h"

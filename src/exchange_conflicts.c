@@ -3,6 +3,7 @@
  * resolving one by taking the incoming row or keeping the stored one. Taking it puts
  * the incoming content at the same revision (so the sender's next revision applies
  * cleanly) and moves the replaced content into the conflict row: nothing is lost. */
+#include "db_internal.h"
 #include "exchange.h"
 
 #include <stdio.h>

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "db_internal.h"
 #include "period.h"
 #include "msg.h"
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_internal.h"
 #include "progress.h"
 
 int progress_period_rows(struct db *db, int64_t unit_id, const char *period,

@@ -20,6 +20,7 @@
 
 #include "csvio.h"
 #include "date.h"
+#include "db_internal.h"
 #include "msg.h"
 #include "period.h"
 #include "text.h"

@@ -22,12 +22,9 @@ int session_open(struct session *s, const char *path, const struct session_optio
 {
 	memset(s, 0, sizeof *s);
 	s->with_retired = o && o->with_retired;
-	struct db *db = xcalloc(1, sizeof *db);
-	if (db_open(db, path, DB_OPEN_EXISTING, e)) {
-		free(db);
+	s->db = db_connect(path, DB_OPEN_EXISTING, e);
+	if (!s->db)
 		return -1;
-	}
-	s->db = db;
 	if (o && o->plan && store_use_plan(s->db, o->plan, e))
 		return -1;
 	if (o && o->db_only)
@@ -44,9 +41,6 @@ int session_reload(struct session *s, struct err *e)
 void session_close(struct session *s)
 {
 	plan_bundle_free(&s->b);
-	if (s->db) {
-		db_close(s->db);
-		free(s->db);
-	}
+	db_disconnect(s->db);
 	memset(s, 0, sizeof *s);
 }

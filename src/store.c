@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_internal.h"
 #include "msg.h"
 
 /* Run a prepared statement bound by the caller; -1 on error. */
