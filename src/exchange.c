@@ -312,20 +312,32 @@ static void count(struct import_result *r, enum verdict v)
 	}
 }
 
-/* The revision rule for one row, given what is stored. */
-static int same_revision(struct db *db, struct ctx *c, const char *kind, int64_t unit,
-			 int64_t item, const char *period, bool same, uint64_t digest,
-			 const struct entry *en, const struct ivalue *v, enum verdict *out,
-			 struct err *e)
+/* The revision rule for one incoming row (en or v, revision in_rev) given
+ * the stored one (found, cur_rev; same: the same content): *put when the
+ * caller is to store it; a conflict is kept aside here. */
+static int revision_rule(struct db *db, struct ctx *c, const char *kind, int64_t unit,
+			 int64_t item, const char *period, bool found, long long cur_rev,
+			 long long in_rev, bool same, const struct entry *en, const struct ivalue *v,
+			 enum verdict *out, bool *put, struct err *e)
 {
 	char dg[24];
 	int state;
+	*put = false;
+	if (!found || in_rev > cur_rev) {
+		*out = found ? V_REPLACED : V_ADDED;
+		*put = true;
+		return 0;
+	}
+	if (in_rev < cur_rev) {
+		*out = V_OLDER;
+		return 0;
+	}
 	if (same) {
 		*out = V_UNCHANGED;
 		return 0;
 	}
-	snprintf(dg, sizeof dg, "%016" PRIx64, digest);
-	if (known_conflict(db, kind, unit, item, period, en ? en->revision : v->revision, dg, &state, e))
+	snprintf(dg, sizeof dg, "%016" PRIx64, en ? report_entry_digest(en) : report_value_digest(v));
+	if (known_conflict(db, kind, unit, item, period, in_rev, dg, &state, e))
 		return -1;
 	if (state == CONFLICT_KEPT || state == CONFLICT_TAKEN) {
 		*out = V_UNCHANGED; /* someone already decided about exactly this row */
@@ -344,19 +356,14 @@ static int apply_entry(struct db *db, struct ctx *c, const char *period,
 	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
 	struct entry_key k = {.unit_id = u->id, .task_id = t->id, .period = period};
 	struct entry cur;
-	bool found;
+	bool found, put;
 	if (progress_get(db, &k, &cur, &found, e))
 		return -1;
-	int rc = 0;
-	if (!found || x->en.revision > cur.revision) {
-		*out = found ? V_REPLACED : V_ADDED;
+	bool same = found && cur.revision == x->en.revision && report_entry_same(&cur, &x->en);
+	int rc = revision_rule(db, c, "entry", u->id, t->id, period, found, cur.revision,
+			       x->en.revision, same, &x->en, NULL, out, &put, e);
+	if (rc == 0 && put)
 		rc = progress_put(db, &k, &x->en, "import", false, e);
-	} else if (x->en.revision < cur.revision) {
-		*out = V_OLDER;
-	} else {
-		rc = same_revision(db, c, "entry", u->id, t->id, period, report_entry_same(&cur, &x->en),
-				   report_entry_digest(&x->en), &x->en, NULL, out, e);
-	}
 	entry_free(&cur);
 	return rc;
 }
@@ -368,19 +375,14 @@ static int apply_value(struct db *db, struct ctx *c, const char *period,
 	const struct indicator_rec *d = indicator_list_find(&c->b->inds, x->indicator);
 	struct ivalue_key k = {.unit_id = u->id, .indicator_id = d->id, .period = period};
 	struct ivalue cur;
-	bool found;
+	bool found, put;
 	if (ivalue_get(db, &k, &cur, &found, e))
 		return -1;
-	int rc = 0;
-	if (!found || x->v.revision > cur.revision) {
-		*out = found ? V_REPLACED : V_ADDED;
+	bool same = found && cur.revision == x->v.revision && report_value_same(&cur, &x->v);
+	int rc = revision_rule(db, c, "value", u->id, d->id, period, found, cur.revision,
+			       x->v.revision, same, NULL, &x->v, out, &put, e);
+	if (rc == 0 && put)
 		rc = ivalue_put(db, &k, &x->v, "import", false, e);
-	} else if (x->v.revision < cur.revision) {
-		*out = V_OLDER;
-	} else {
-		rc = same_revision(db, c, "value", u->id, d->id, period, report_value_same(&cur, &x->v),
-				   report_value_digest(&x->v), NULL, &x->v, out, e);
-	}
 	ivalue_free(&cur);
 	return rc;
 }
