@@ -102,9 +102,16 @@ expect_eq "task V.4-1: no time frame" none "$(field 3 "$t")"
 # Sở) coordinates every task of III.1-III.4 as one of "các phòng, đơn vị
 # thuộc Sở" (4+8+4+4 = 20), leads IV.2 (1), coordinates V.1 second dash (1),
 # leads V.2 (1) and V.4 first dash (1): 24. The Centre (TTCDS) leads III.1,
-# III.2, III.4 (4+8+4), is among the divisions of III.3 (4), coordinates IV.2
+# III.2, III.4 (4+8+4), coordinates III.3 (4) and IV.2
 # (1), leads both dashes of V.3 (2), coordinates V.1 second dash (1) and leads
 # V.4 first dash (1): 25.
+# "Các phòng chuyên môn, nghiệp vụ thuộc Sở" (III.3's lead) are the two
+# Phòng among the divisions: not the Office (Văn phòng) nor the Centre (a
+# public service unit), so the group differs from "các phòng, đơn vị thuộc Sở".
+expect_eq "units: phòng chuyên môn, nghiệp vụ = QLKH and BCVT" "QNG-SKHCN-QLKH QNG-SKHCN-BCVT" \
+	"$(sqlite3 "$DB" "SELECT members FROM unit WHERE code = 'QNG-SKHCN-PCM'")"
+expect_eq "units: phòng, đơn vị thuộc Sở = every division" "division" \
+	"$(sqlite3 "$DB" "SELECT members FROM unit WHERE code = 'QNG-SKHCN-DV'")"
 "$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-VP >"$T/tasks-vp" 2>"$T/err"
 expect_eq "tasks --unit QNG-SKHCN-VP: 24 tasks" 24 "$(($(wc -l <"$T/tasks-vp")))"
 "$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-TTCDS >"$T/tasks-tt" 2>"$T/err"
