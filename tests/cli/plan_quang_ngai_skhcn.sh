@@ -148,15 +148,22 @@ expect_eq "plans: parent reference as the plan cites it" \
 # ---------------------------------------------------------------- reporting regime
 # V.4: divisions report to the Department leadership via the Science
 # Management Division before 10/6 and 15/12; V.1: that division reports
-# before 20/6 and 20/12 or ad hoc (up to the province committee).
+# before 20/6 and 20/12 or ad hoc "theo quy định": the seed names no
+# recipient, so the province committee is inferred and marked "QNG-UBND?".
 "$TIENDO" -f "$DB" regime >"$T/regime" 2>"$T/err"
 expect_eq "regime: 2 rules" 2 "$(($(wc -l <"$T/regime")))"
 expect_eq "regime: divisions half-yearly 10/6 and 15/12" \
 	"$(printf 'BC-DV\thalf\t06-10 12-15\tno\tQNG-SKHCN-DV\tQNG-SKHCN-QLKH')" \
 	"$(row "$T/regime" BC-DV)"
 expect_eq "regime: Science Management Division 20/6 and 20/12 or ad hoc" \
-	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND')" \
+	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND?')" \
 	"$(row "$T/regime" BC-QLKH)"
+expect_eq "regime: the recipient named by the seed is not marked" "QNG-SKHCN-QLKH" \
+	"$(row "$T/regime" BC-DV | cut -f 6)"
+expect_eq "database: BC-QLKH's recipient stored as inferred, BC-DV's not" "BC-DV 0 BC-QLKH 1 " \
+	"$(sqlite3 "$DB" "SELECT code, to_inferred FROM report_rule ORDER BY code" | tr '|\n' '  ')"
+expect_exit "export-plan runs" 0 "$TIENDO" -f "$DB" export-plan -o "$T/back.csv"
+expect_grep "export-plan writes the inferred mark back" '^report,BC-QLKH,QNG-SKHCN-QLKH,QNG-UBND[?],half,' "$T/back.csv"
 
 expect_exit "due: June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
 expect_eq "due: June 2026 has the two first-half reports" \
