@@ -9,10 +9,6 @@
 PLAN="$SRCDIR/data/plans/dong-thap-118-2025.csv"
 DB="$T/db"
 
-# row CODE FILE: the first tab-separated line of FILE whose first field is CODE.
-row() { awk -F '\t' -v c="$1" '$1 == c { print; exit }' "$2"; }
-lines() { grep -c '' "$1"; }
-
 expect_exit "init --plan loads the Đồng Tháp plan" 0 "$TIENDO" -f "$DB" init --plan "$PLAN"
 
 # ---- plan header -------------------------------------------------------------

@@ -11,8 +11,6 @@ DB="$T/db"
 expect_exit "init --plan loads plan 2725/KH-SKHCN" 0 \
 	"$TIENDO" -f "$DB" init --plan "$PLAN"
 
-# row FILE CODE: the line of a tab-separated listing whose first field is CODE
-row() { awk -F'\t' -v c="$2" '$1 == c' "$1"; }
 
 # ---------------------------------------------------------------- counts
 "$TIENDO" -f "$DB" tasks >"$T/tasks" 2>"$T/err"
@@ -30,9 +28,9 @@ expect_eq "tasks: 28 lines" 28 "$(($(wc -l <"$T/tasks")))"
 # V.1 third dash "Theo dõi, đôn đốc … định kỳ trước ngày 20/6 và trước ngày
 # 20/12 hằng năm" recurs, as the same sentence does in the province's draft (IV.1-4).
 expect_eq "task V.1-3 (theo dõi, đôn đốc … định kỳ): recurring" \
-	"$(printf 'QNG-SKHCN-QLKH\trecurring')" "$(row "$T/tasks" V.1-3 | cut -f 2,3)"
+	"$(printf 'QNG-SKHCN-QLKH\trecurring')" "$(row V.1-3 "$T/tasks" | cut -f 2,3)"
 expect_eq "task IV.2 (budget estimates): Văn phòng Sở leads, the divisions coordinate, yearly" \
-	"$(printf 'QNG-SKHCN-VP\trecurring')" "$(row "$T/tasks" IV.2 | cut -f 2,3)"
+	"$(printf 'QNG-SKHCN-VP\trecurring')" "$(row IV.2 "$T/tasks" | cut -f 2,3)"
 
 # Indicators, counted in the seed (II.2 Mục tiêu cụ thể): Năm 2025 three
 # dashes, the first bundling two targets (plan issued; section on the
@@ -56,10 +54,10 @@ expect_eq "units: the hierarchy, siblings by kind then name" \
 	"$(cut -f1 "$T/units" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "units: QNG-UBND is the root province committee" \
 	"$(printf 'QNG-UBND\tprovince\t\tỦy ban nhân dân tỉnh Quảng Ngãi')" \
-	"$(row "$T/units" QNG-UBND)"
+	"$(row QNG-UBND "$T/units")"
 expect_eq "units: Science Management Division under the Department" \
 	"$(printf 'QNG-SKHCN-QLKH\tdivision\tQNG-SKHCN\tPhòng Quản lý khoa học và Đổi mới sáng tạo')" \
-	"$(row "$T/units" QNG-SKHCN-QLKH)"
+	"$(row QNG-SKHCN-QLKH "$T/units")"
 
 # ---------------------------------------------------------------- tasks
 expect_eq "tasks: plan order starts with 1a" 1a "$(head -n 1 "$T/tasks" | cut -f1)"
@@ -67,34 +65,34 @@ expect_eq "tasks: plan order ends with V.4-1" V.4-1 "$(tail -n 1 "$T/tasks" | cu
 
 # III.1: "Đơn vị thực hiện: Phòng Bưu chính - Viễn thông và Chuyển đổi số;
 # Phòng Quản lý khoa học và ĐMST; Trung tâm CĐS và ĐMST", "Thường xuyên".
-t=$(row "$T/tasks" 1d)
+t=$(row 1d "$T/tasks")
 expect_eq "task 1d: lead units of group III.1" \
 	"QNG-SKHCN-BCVT QNG-SKHCN-QLKH QNG-SKHCN-TTCDS" "$(field 2 "$t")"
 expect_eq "task 1d: recurring" recurring "$(field 3 "$t")"
 
 # III.2: "Đơn vị thực hiện: Trung tâm Chuyển đổi số và Đổi mới sáng tạo".
-t=$(row "$T/tasks" 2h)
+t=$(row 2h "$T/tasks")
 expect_eq "task 2h: led by the Digital Transformation Centre" QNG-SKHCN-TTCDS "$(field 2 "$t")"
 expect_eq "task 2h: recurring" recurring "$(field 3 "$t")"
 
 # III.3: "Các phòng chuyên môn, nghiệp vụ thuộc Sở ... chủ trì, thực hiện".
-t=$(row "$T/tasks" 3a)
+t=$(row 3a "$T/tasks")
 expect_eq "task 3a: led by the specialised divisions (group)" QNG-SKHCN-PCM "$(field 2 "$t")"
 expect_eq "task 3a: recurring" recurring "$(field 3 "$t")"
 
 # III.4: "Phòng Quản lý khoa học và ĐMST; Trung tâm CĐS và ĐMST".
-t=$(row "$T/tasks" 4d)
+t=$(row 4d "$T/tasks")
 expect_eq "task 4d: lead units of group III.4" \
 	"QNG-SKHCN-QLKH QNG-SKHCN-TTCDS" "$(field 2 "$t")"
 expect_eq "task 4d: recurring" recurring "$(field 3 "$t")"
 
 # V.2 Văn phòng Sở: one paragraph, no time frame stated.
-t=$(row "$T/tasks" V.2)
+t=$(row V.2 "$T/tasks")
 expect_eq "task V.2: led by the Department Office" QNG-SKHCN-VP "$(field 2 "$t")"
 expect_eq "task V.2: no time frame" none "$(field 3 "$t")"
 
 # V.4 Các phòng, đơn vị thuộc Sở, first dash.
-t=$(row "$T/tasks" V.4-1)
+t=$(row V.4-1 "$T/tasks")
 expect_eq "task V.4-1: led by all divisions (group)" QNG-SKHCN-DV "$(field 2 "$t")"
 expect_eq "task V.4-1: no time frame" none "$(field 3 "$t")"
 
@@ -118,20 +116,20 @@ expect_eq "tasks --unit QNG-SKHCN-VP: 24 tasks" 24 "$(($(wc -l <"$T/tasks-vp")))
 expect_eq "tasks --unit QNG-SKHCN-TTCDS: 25 tasks" 25 "$(($(wc -l <"$T/tasks-tt")))"
 
 # ---------------------------------------------------------------- indicators
-i=$(row "$T/indicators" MT2025-2)
+i=$(row MT2025-2 "$T/indicators")
 expect_eq "indicator MT2025-2: 100% of staff informed" ">=100%" "$(field 3 "$i")"
 expect_eq "indicator MT2025-2: year 2025" 2025 "$(field 4 "$i")"
 expect_eq "indicators MT2027-2…: the press award/forum 'hằng năm', one per year 2027-2030" \
 	"MT2027-2 2027 MT2027-2.2028 2028 MT2027-2.2029 2029 MT2027-2.2030 2030 " \
 	"$(grep '^MT2027-2' "$T/indicators" | cut -f 1,4 | tr '\t\n' '  ')"
-i=$(row "$T/indicators" MT2027-1)
+i=$(row MT2027-1 "$T/indicators")
 expect_eq "indicator MT2027-1: network formed is a milestone" "milestone yes" \
 	"$(field 2 "$i") $(field 3 "$i")"
 expect_eq "indicator MT2027-1: year 2027" 2027 "$(field 4 "$i")"
-i=$(row "$T/indicators" MT2030-2)
+i=$(row MT2030-2 "$T/indicators")
 expect_eq "indicator MT2030-2: at least 80% of citizens" ">=80%" "$(field 3 "$i")"
 expect_eq "indicator MT2030-2: year 2030" 2030 "$(field 4 "$i")"
-i=$(row "$T/indicators" MT2030-3)
+i=$(row MT2030-3 "$T/indicators")
 expect_eq "indicator MT2030-3: at least 70% of communication staff" ">=70%" "$(field 3 "$i")"
 expect_eq "indicator MT2030-3: year 2030" 2030 "$(field 4 "$i")"
 
@@ -154,12 +152,12 @@ expect_eq "plans: parent reference as the plan cites it" \
 expect_eq "regime: 2 rules" 2 "$(($(wc -l <"$T/regime")))"
 expect_eq "regime: divisions half-yearly 10/6 and 15/12" \
 	"$(printf 'BC-DV\thalf\t06-10 12-15\tno\tQNG-SKHCN-DV\tQNG-SKHCN-QLKH')" \
-	"$(row "$T/regime" BC-DV)"
+	"$(row BC-DV "$T/regime")"
 expect_eq "regime: Science Management Division 20/6 and 20/12 or ad hoc" \
 	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND?')" \
-	"$(row "$T/regime" BC-QLKH)"
+	"$(row BC-QLKH "$T/regime")"
 expect_eq "regime: the recipient named by the seed is not marked" "QNG-SKHCN-QLKH" \
-	"$(row "$T/regime" BC-DV | cut -f 6)"
+	"$(row BC-DV "$T/regime" | cut -f 6)"
 expect_eq "database: BC-QLKH's recipient stored as inferred, BC-DV's not" "BC-DV 0 BC-QLKH 1 " \
 	"$(sqlite3 "$DB" "SELECT code, to_inferred FROM report_rule ORDER BY code" | tr '|\n' '  ')"
 expect_exit "export-plan runs" 0 "$TIENDO" -f "$DB" export-plan -o "$T/back.csv"
