@@ -8,6 +8,7 @@
 #include "describe.h"
 #include "msg.h"
 #include "planfile.h"
+#include "session.h"
 #include "store.h"
 #include "text.h"
 
@@ -207,18 +208,18 @@ int cmd_add_unit(struct cli *c, int argc, char **argv)
 		free(clean);
 		return cli_usage("add-unit", tr("--name must not be empty"));
 	}
-	struct db *db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
 	int rc = EXIT_OK;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
-		free(clean);
-		return EXIT_REFUSED;
-	}
-	if (store_unit_add(db, code, clean, kind, parent, members, &e)) {
+	struct session_unit u = {code, clean, kind, parent, members};
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_add(&x, &u, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_disconnect(db);
+	session_close(&x);
 	free(clean);
 	return rc;
 }
@@ -228,16 +229,18 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	int rc = no_options("retire-unit", argc, argv, 1, tr("the unit code"));
 	if (rc >= 0)
 		return rc;
-	struct db *db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
+	bool retired;
 	rc = EXIT_OK;
-	if (store_unit_retire(db, argv[optind], &e)) {
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_retire(&x, argv[optind], &retired, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_disconnect(db);
+	session_close(&x);
 	return rc;
 }
 

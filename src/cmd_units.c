@@ -9,6 +9,7 @@
 #include "csvio.h"
 #include "encoding.h"
 #include "msg.h"
+#include "session.h"
 #include "store.h"
 #include "text.h"
 
@@ -40,18 +41,18 @@ int cmd_rename_unit(struct cli *c, int argc, char **argv)
 		free(clean);
 		return cli_usage("rename-unit", tr("--name must not be empty"));
 	}
-	struct db *db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
+	bool renamed;
 	int rc = EXIT_OK;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
-		free(clean);
-		return EXIT_REFUSED;
-	}
-	if (store_unit_rename(db, argv[optind], clean, &e)) {
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_rename(&x, argv[optind], clean, &renamed, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_disconnect(db);
+	session_close(&x);
 	free(clean);
 	return rc;
 }

@@ -84,6 +84,22 @@ struct task_state *session_task_states(struct session *s, const struct unit_rec 
 void session_task_state(struct session *s, const struct unit_rec *unit, const char *period,
 			day_t today, size_t i, struct task_state *st);
 
+/* ---- units (session_units.c); session_reload after a change: the bundle
+ * still holds the units as they were ---- */
+
+struct session_unit {
+	const char *code, *name; /* the name already clean (NFC, one line) */
+	enum unit_kind kind;
+	const char *parent;      /* NULL: a top unit */
+	const char *members;     /* a group's: unit kinds and codes; NULL otherwise */
+};
+int session_unit_add(struct session *s, const struct session_unit *u, struct err *e);
+/* *renamed false when the name was already that (nothing written). */
+int session_unit_rename(struct session *s, const char *code, const char *name, bool *renamed,
+			struct err *e);
+/* *retired false when it was retired already (nothing written). */
+int session_unit_retire(struct session *s, const char *code, bool *retired, struct err *e);
+
 /* ---- exchange by file (session_exchange.c) ---- */
 
 struct session_export {

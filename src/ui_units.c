@@ -60,7 +60,7 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 			   code);
 		goto out;
 	}
-	if (unit_set_find(&a->s.b.units, code)) {
+	if (unit_set_find(&a->s.b.units, code)) { /* said before the rest is asked */
 		ui_message(a, true, tr("unit '%s' already exists"), code);
 		goto out;
 	}
@@ -107,7 +107,8 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 	snprintf(label, sizeof label, tr("Parent of %s"), code);
 	int r = ui_choose(a, label, items, n, start);
 	const char *parent = r > 0 ? map[r]->code : NULL;
-	if (r >= 0 && store_unit_add(a->s.db, code, name, (enum unit_kind)kind, parent, members, &e) == 0) {
+	struct session_unit su = {code, name, (enum unit_kind)kind, parent, members};
+	if (r >= 0 && session_unit_add(&a->s, &su, &e) == 0) {
 		ui_message(a, false, tr("Unit %s added; the next plan package (export-plan) carries it."), code);
 		result = xstrdup(code);
 	} else if (r >= 0) {
@@ -134,14 +135,14 @@ static bool unit_rename(struct app *a, const struct unit_rec *u)
 	if (!name)
 		return false;
 	bool ok = false;
-	if (strcmp(name, u->name) == 0) {
-		ui_message(a, false, tr("%s: nothing changed."), u->code);
-	} else if (store_unit_rename(a->s.db, u->code, name, &e)) {
+	if (session_unit_rename(&a->s, u->code, name, &ok, &e)) {
 		ui_message(a, true, "%s", e.msg);
+		ok = false;
+	} else if (!ok) {
+		ui_message(a, false, tr("%s: nothing changed."), u->code);
 	} else {
 		ui_message(a, false, tr("Unit %s renamed; the next plan package (export-plan) carries the new name."),
 			   u->code);
-		ok = true;
 	}
 	free(name);
 	return ok;
@@ -151,14 +152,15 @@ static bool unit_retire(struct app *a, const struct unit_rec *u)
 {
 	char q[400];
 	struct err e;
-	if (u->retired) {
+	bool retired;
+	if (u->retired) { /* said before asking to confirm */
 		ui_message(a, true, tr("%s is already retired."), u->code);
 		return false;
 	}
 	snprintf(q, sizeof q, tr("Retire %s? It keeps its history and no longer reports."), u->code);
 	if (!ui_confirm(a, q))
 		return false;
-	if (store_unit_retire(a->s.db, u->code, &e)) {
+	if (session_unit_retire(&a->s, u->code, &retired, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return false;
 	}

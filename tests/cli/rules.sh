@@ -59,3 +59,14 @@ TIENDO_LANG=vi expect_exit "tasks in Vietnamese" 0 tdo -f dept.db tasks
 expect_grep "a due date in Vietnamese" $'^T2\t.*\thạn 2026-06-30\t' "$T/out"
 expect_grep "recurring in Vietnamese" $'^T1\t.*\tthường xuyên\t' "$T/out"
 expect_no_grep "no English time frame" $'\t(due|recurring)' "$T/out"
+
+# Renaming a unit to the name it has changes nothing (the session says so to
+# both faces); a real rename raises the next package's version.
+expect_exit "the department's package" 0 tdo -f dept.db export-plan -o v.csv
+v=$(grep -m1 '^plan,' v.csv | cut -d, -f3)
+expect_exit "rename a unit to its own name" 0 tdo -f dept.db rename-unit XA1 --name "Xã Một"
+expect_exit "the package again" 0 tdo -f dept.db export-plan -o v2.csv
+expect_eq "same version: nothing changed" "$v" "$(grep -m1 '^plan,' v2.csv | cut -d, -f3)"
+expect_exit "a real rename" 0 tdo -f dept.db rename-unit XA1 --name "Xã Một Mới"
+expect_exit "the package once more" 0 tdo -f dept.db export-plan -o v3.csv
+expect_eq "the version goes up" "$((v + 1))" "$(grep -m1 '^plan,' v3.csv | cut -d, -f3)"
