@@ -332,12 +332,9 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		if (unit && !task_assigned(&us, t, unit))
 			continue;
 		if (needle) {
-			struct strbuf hay = {0};
-			sb_addf(&hay, "%s\n%s\n%s", t->code, t->title, t->text);
-			char *f = text_fold(hay.s);
+			char *f = task_search_text(t);
 			bool hit = text_match(f, needle);
 			free(f);
-			sb_free(&hay);
 			if (!hit)
 				continue;
 		}

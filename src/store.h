@@ -148,6 +148,9 @@ struct plan_bundle {
 int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct plan_bundle *b,
 		     bool *found, struct err *e);
 void plan_bundle_free(struct plan_bundle *b);
+/* What a search looks in: the task's code, title and text, folded
+ * (text_fold: no case, no diacritics). New string. */
+char *task_search_text(const struct task_rec *t);
 /* A plan by code; *found false when there is none. */
 int store_find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
 		    struct err *e);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "text.h"
 
 void plan_bundle_free(struct plan_bundle *b)
 {
@@ -66,4 +67,13 @@ int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct 
 	if (rc || !*found)
 		plan_bundle_free(b);
 	return rc;
+}
+
+char *task_search_text(const struct task_rec *t)
+{
+	struct strbuf b = {0};
+	sb_addf(&b, "%s\n%s\n%s", t->code, t->title, t->text);
+	char *f = text_fold(b.s);
+	sb_free(&b);
+	return f;
 }

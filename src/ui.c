@@ -402,21 +402,12 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 			result = eb_text(&b);
 			break;
 		}
-		switch (k) {
-		case KEYC_LEFT: eb_left(&b); break;
-		case KEYC_RIGHT: eb_right(&b); break;
-		case KEYC_HOME: case KEYC_CTRL('a'): eb_home(&b); break;
-		case KEYC_END: case KEYC_CTRL('e'): eb_end(&b); break;
-		case KEYC_BACKSPACE: eb_backspace(&b); break;
-		case KEYC_DELETE: case KEYC_CTRL('d'): eb_delete(&b); break;
-		case KEYC_CTRL('w'): eb_delete_word_before(&b); break;
-		case KEYC_CTRL('u'): eb_kill_to_bol(&b); break;
-		case KEYC_CTRL('k'): eb_kill_to_eol(&b); break;
-		case KEYC_RESIZE: ui_refresh(a); break;
-		default:
-			if (k >= 0x20 && k < KEYC_BASE && k != 0x7f)
-				eb_insert_cp(&b, (uint32_t)k);
-		}
+		if (ui_edit_key(&b, k))
+			continue;
+		if (k == KEYC_RESIZE)
+			ui_refresh(a);
+		else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f)
+			eb_insert_cp(&b, (uint32_t)k);
 	}
 	curs_set(0);
 	eb_free(&b);
@@ -524,44 +515,50 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 	return result;
 }
 
-/* Choose the unit: all units first, then every unit by name in Vietnamese
- * order (Phường 2 before Phường 10; Xã Đông Hòa after Xã Dương Minh, not
- * after Xã Yên Bình as byte order would have it). */
-static void choose_unit(struct app *a)
+bool ui_choose_unit(struct app *a, const char *title, const char *first, const size_t *order,
+		    int64_t start_id, const struct unit_rec **out)
 {
-	size_t n = 0;
-	const char **items = xmalloc((a->s.b.units.n + 1) * sizeof *items);
-	const struct unit_rec **map = xmalloc((a->s.b.units.n + 1) * sizeof *map);
-	char **owned = xmalloc((a->s.b.units.n + 1) * sizeof *owned);
-	size_t start = 0;
-	owned[n] = xstrdup(tr("(all units)"));
-	items[n] = owned[n];
+	const struct unit_set *us = &a->s.b.units;
+	size_t n = 0, start = 0;
+	char **owned = xmalloc((us->n + 1) * sizeof *owned);
+	const struct unit_rec **map = xmalloc((us->n + 1) * sizeof *map);
+	owned[n] = xstrdup(first);
 	map[n++] = NULL;
-	size_t *order = unit_set_name_order(&a->s.b.units);
-	for (size_t k = 0; k < a->s.b.units.n; k++) {
-		const struct unit_rec *u = &a->s.b.units.v[order[k]];
+	for (size_t k = 0; k < us->n; k++) {
+		const struct unit_rec *u = &us->v[order[k]];
 		if (u->kind == UNIT_GROUP || u->retired)
 			continue;
 		struct strbuf b = {0};
 		sb_addf(&b, "%-16s %s", u->code, u->name);
 		owned[n] = sb_take(&b);
-		items[n] = owned[n];
-		if (u == a->unit)
+		if (u->id == start_id)
 			start = n;
 		map[n++] = u;
 	}
-	free(order);
-	int r = ui_choose(a, tr("Unit"), items, n, start);
-	if (r >= 0 && map[r] != a->unit) {
-		a->unit = map[r];
-		a->period = period_containing(unit_period_type(a), a->today);
-		ui_reload(a);
-	}
+	int r = ui_choose(a, title, (const char *const *)owned, n, start);
+	if (r >= 0)
+		*out = map[r];
 	for (size_t i = 0; i < n; i++)
 		free(owned[i]);
 	free(owned);
-	free(items);
 	free(map);
+	return r >= 0;
+}
+
+/* Choose the unit: all units first, then every unit by name in Vietnamese
+ * order (Phường 2 before Phường 10; Xã Đông Hòa after Xã Dương Minh, not
+ * after Xã Yên Bình as byte order would have it). */
+static void choose_unit(struct app *a)
+{
+	size_t *order = unit_set_name_order(&a->s.b.units);
+	const struct unit_rec *u;
+	if (ui_choose_unit(a, tr("Unit"), tr("(all units)"), order, a->unit ? a->unit->id : 0, &u) &&
+	    u != a->unit) {
+		a->unit = u;
+		a->period = period_containing(unit_period_type(a), a->today);
+		ui_reload(a);
+	}
+	free(order);
 }
 
 /* Keys every main pane shares; returns true when used. */

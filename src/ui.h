@@ -84,6 +84,11 @@ void ui_pane_title(struct app *a, struct pane *p, const char *title, const char 
 const char *ui_unit_short(const char *code);
 /* A choice from a list of lines (type to filter); returns the index or -1. */
 int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start);
+/* Choose a unit (not a group, not retired) in order (indexes into the
+ * units), after a first line that chooses none (*out NULL); the cursor
+ * starts on unit start_id. False when cancelled. */
+bool ui_choose_unit(struct app *a, const char *title, const char *first, const size_t *order,
+		    int64_t start_id, const struct unit_rec **out);
 
 /* Drawing text (ui_draw.c). */
 int ui_width(const char *s);
@@ -99,6 +104,10 @@ void ui_columns(struct strvec *out, int width, const char *const *cells, const i
 /* Byte offset of the first character that does not fit in width columns. */
 size_t ui_fit(const char *s, int width);
 void ui_hline(struct app *a, WINDOW *w, int y, int x, int n);
+/* The line-editing keys every text field shares (arrows, Home/End, Ctrl-A/E,
+ * Backspace, Delete, Ctrl-D/W/U/K); false when k is none of them. */
+struct editbuf;
+bool ui_edit_key(struct editbuf *b, int k);
 void ui_vline(struct app *a, WINDOW *w, int y, int x, int n);
 void ui_box(struct app *a, WINDOW *w);
 

@@ -5,6 +5,7 @@
 #include <wchar.h>
 
 #include "text.h"
+#include "editbuf.h"
 #include "ui.h"
 #include "util.h"
 
@@ -215,4 +216,20 @@ attr_t ui_attr(struct app *a, int pair)
 	if (a->color && pair != CP_NONE)
 		at |= (attr_t)COLOR_PAIR(pair);
 	return at;
+}
+
+bool ui_edit_key(struct editbuf *b, int k)
+{
+	switch (k) {
+	case KEYC_LEFT: eb_left(b); return true;
+	case KEYC_RIGHT: eb_right(b); return true;
+	case KEYC_HOME: case KEYC_CTRL('a'): eb_home(b); return true;
+	case KEYC_END: case KEYC_CTRL('e'): eb_end(b); return true;
+	case KEYC_BACKSPACE: eb_backspace(b); return true;
+	case KEYC_DELETE: case KEYC_CTRL('d'): eb_delete(b); return true;
+	case KEYC_CTRL('w'): eb_delete_word_before(b); return true;
+	case KEYC_CTRL('u'): eb_kill_to_bol(b); return true;
+	case KEYC_CTRL('k'): eb_kill_to_eol(b); return true;
+	default: return false;
+	}
 }

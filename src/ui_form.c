@@ -361,24 +361,12 @@ static enum form_result run_form(struct app *a, struct form *fm)
 				fm->cur = (fm->cur + 1) % fm->n;
 			continue;
 		}
-		switch (k) {
-		case KEYC_LEFT: eb_left(&f->eb); break;
-		case KEYC_RIGHT: eb_right(&f->eb); break;
-		case KEYC_HOME: case KEYC_CTRL('a'): eb_home(&f->eb); break;
-		case KEYC_END: case KEYC_CTRL('e'): eb_end(&f->eb); break;
-		case KEYC_BACKSPACE: eb_backspace(&f->eb); break;
-		case KEYC_DELETE: case KEYC_CTRL('d'): eb_delete(&f->eb); break;
-		case KEYC_CTRL('w'): eb_delete_word_before(&f->eb); break;
-		case KEYC_CTRL('u'): eb_kill_to_bol(&f->eb); break;
-		case KEYC_CTRL('k'): eb_kill_to_eol(&f->eb); break;
-		case KEYC_ENTER:
-			if (!f->eb.multiline)
-				fm->cur = (fm->cur + 1) % fm->n;
-			else if (!eb_insert_cp(&f->eb, '\n'))
-				refused(a, f);
-			break;
-		default: break;
-		}
+		if (ui_edit_key(&f->eb, k) || k != KEYC_ENTER)
+			continue;
+		if (!f->eb.multiline)
+			fm->cur = (fm->cur + 1) % fm->n;
+		else if (!eb_insert_cp(&f->eb, '\n'))
+			refused(a, f);
 	}
 }
 

@@ -130,12 +130,8 @@ static void fold_all(struct app *a, struct tasks *t)
 	free(t->folded);
 	t->n_folded = a->s.b.tasks.n;
 	t->folded = xcalloc(t->n_folded ? t->n_folded : 1, sizeof *t->folded);
-	for (size_t i = 0; i < a->s.b.tasks.n; i++) {
-		struct strbuf b = {0};
-		sb_addf(&b, "%s\n%s\n%s", a->s.b.tasks.v[i].code, a->s.b.tasks.v[i].title, a->s.b.tasks.v[i].text);
-		t->folded[i] = text_fold(b.s);
-		sb_free(&b);
-	}
+	for (size_t i = 0; i < a->s.b.tasks.n; i++)
+		t->folded[i] = task_search_text(&a->s.b.tasks.v[i]);
 }
 
 static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)

@@ -49,9 +49,6 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 {
 	char *code = ui_prompt(a, tr("Code of the new unit:"), "");
 	char *name = NULL, *members = NULL, *result = NULL;
-	char **owned = NULL;
-	const char **items = NULL;
-	size_t n = 0;
 	struct err e;
 	if (!code || !*code)
 		goto out;
@@ -83,43 +80,19 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 	}
 	/* the parent: none, or a unit that is not a group, in the tree's order */
 	size_t *order = unit_set_tree_order(&a->s.b.units);
-	owned = xmalloc((a->s.b.units.n + 1) * sizeof *owned);
-	items = xmalloc((a->s.b.units.n + 1) * sizeof *items);
-	const struct unit_rec **map = xmalloc((a->s.b.units.n + 1) * sizeof *map);
-	size_t start = 0;
+	const struct unit_rec *pu = NULL;
 	int64_t want = sel ? (sel->parent_id ? sel->parent_id : sel->id) : 0;
-	owned[n] = xstrdup(tr("(none: a top unit)"));
-	map[n++] = NULL;
-	for (size_t k = 0; k < a->s.b.units.n; k++) {
-		const struct unit_rec *u = &a->s.b.units.v[order[k]];
-		if (u->kind == UNIT_GROUP || u->retired)
-			continue;
-		struct strbuf b = {0};
-		sb_addf(&b, "%-16s %s", u->code, u->name);
-		owned[n] = sb_take(&b);
-		if (u->id == want)
-			start = n;
-		map[n++] = u;
-	}
-	free(order);
-	for (size_t k = 0; k < n; k++)
-		items[k] = owned[k];
 	snprintf(label, sizeof label, tr("Parent of %s"), code);
-	int r = ui_choose(a, label, items, n, start);
-	const char *parent = r > 0 ? map[r]->code : NULL;
-	struct session_unit su = {code, name, (enum unit_kind)kind, parent, members};
-	if (r >= 0 && session_unit_add(&a->s, &su, &e) == 0) {
+	bool chosen = ui_choose_unit(a, label, tr("(none: a top unit)"), order, want, &pu);
+	free(order);
+	struct session_unit su = {code, name, (enum unit_kind)kind, pu ? pu->code : NULL, members};
+	if (chosen && session_unit_add(&a->s, &su, &e) == 0) {
 		ui_message(a, false, tr("Unit %s added; the next plan package (export-plan) carries it."), code);
 		result = xstrdup(code);
-	} else if (r >= 0) {
+	} else if (chosen) {
 		ui_message(a, true, "%s", e.msg);
 	}
-	free(map);
 out:
-	for (size_t k = 0; k < n; k++)
-		free(owned[k]);
-	free(owned);
-	free(items);
 	free(members);
 	free(name);
 	free(code);
