@@ -38,7 +38,21 @@ struct pane {
 	void *data;
 };
 
+/* What a pane or a popup may ask of the interface around it (ui.c fills it
+ * in): the panes never call into ui.c, so no pane depends on another. */
+struct ui_host {
+	void (*repaint)(struct app *a);    /* repaint what is dirty, one doupdate */
+	void (*draw_dirty)(struct app *a); /* the same without the doupdate (under a popup) */
+	void (*mark_dirty)(struct app *a); /* everything repaints next time */
+	void (*reload)(struct app *a);     /* data changed: reread, mark everything dirty */
+	void (*reload_task)(struct app *a, size_t i); /* reread one task's state */
+	void (*relayout)(struct app *a);   /* the terminal's size changed */
+	/* the bottom line for a popup: the message if any, else the keys of mask */
+	void (*hints)(struct app *a, unsigned mask);
+};
+
 struct app {
+	const struct ui_host *host;
 	struct session s;          /* the database and its plan (s.b: tasks, units...) */
 	struct task_state *tstate; /* parallel to s.b.tasks.v */
 	const struct unit_rec *unit; /* NULL: all units */
@@ -68,17 +82,9 @@ struct ui_options {
 };
 int ui_run(const char *db_path, const struct ui_options *o);
 
-/* Shared by the panes (ui.c). */
+/* Shared by the panes (ui_popup.c, ui_draw.c). */
 int ui_getkey(struct app *a, WINDOW *w);
 void ui_message(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void ui_refresh(struct app *a);              /* repaint what is dirty, one doupdate */
-void ui_draw_dirty(struct app *a);           /* the same without the doupdate (under a popup) */
-/* The bottom line for a popup: the message if any, else the keys of mask. */
-void ui_hints(struct app *a, unsigned mask);
-void ui_relayout(struct app *a);
-void ui_mark_all(struct app *a);
-void ui_reload(struct app *a);               /* reread data, mark everything dirty */
-void ui_reload_task(struct app *a, size_t i); /* reread one task's state */
 bool ui_confirm(struct app *a, const char *question);
 void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right);
 const char *ui_unit_short(const char *code);

@@ -233,3 +233,29 @@ bool ui_edit_key(struct editbuf *b, int k)
 	default: return false;
 	}
 }
+
+/* DT-SKHCN -> SKHCN: the province prefix says nothing inside one plan. */
+const char *ui_unit_short(const char *code)
+{
+	const char *dash = strchr(code, '-');
+	return dash && dash[1] && dash - code <= 4 ? dash + 1 : code;
+}
+
+void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right)
+{
+	bool focus = a->focus == p->id;
+	int x = p->id == P_CALENDAR || p->id == P_AGENDA ? 1 : 0;
+	int w = p->w - x;
+	attr_t at = focus ? ui_attr(a, CP_TITLE) | A_BOLD : A_BOLD | A_UNDERLINE;
+	char buf[300];
+	snprintf(buf, sizeof buf, "%s%s", focus ? "> " : "  ", title);
+	int rw = right && *right ? ui_width(right) + 1 : 0;
+	if (rw > w / 2)
+		rw = 0;
+	ui_put(a, p->win, 0, x, w - rw, buf, at);
+	if (rw)
+		ui_put(a, p->win, 0, x + w - rw, rw, right, at);
+	if (x)
+		ui_vline(a, p->win, 0, 0, p->h);
+}
+

@@ -124,7 +124,7 @@ static int poll_key(struct app *a, WINDOW *w)
 	if (r == ERR)
 		return 0;
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-		ui_relayout(a);
+		a->host->relayout(a);
 		return KEYC_RESIZE;
 	}
 	if (r == OK && ch == KEYC_ESC)
@@ -139,7 +139,7 @@ static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const
 		if (*win)
 			delwin(*win);
 		*win = NULL;
-		ui_refresh(a); /* says the terminal is too small */
+		a->host->repaint(a); /* says the terminal is too small */
 		return;
 	}
 	int h = 6, w = a->cols - 8 < 72 ? a->cols - 8 : 72;
@@ -149,7 +149,7 @@ static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const
 			return;
 		keypad(*win, TRUE);
 	}
-	ui_draw_dirty(a);
+	a->host->draw_dirty(a);
 	WINDOW *pw = *win;
 	werase(pw);
 	ui_box(a, pw);
@@ -259,7 +259,7 @@ void ui_import(struct app *a)
 		free(path);
 		return;
 	}
-	ui_reload(a);
+	a->host->reload(a);
 	struct strvec page = {0};
 	struct strbuf b = {0};
 	describe_import_totals(&b, &r);
@@ -453,7 +453,7 @@ static void conflict_resolve(struct app *a, const struct conflict_rec *k, bool t
 	chomp(&b);
 	ui_message(a, false, "%s", b.s);
 	sb_free(&b);
-	ui_reload(a);
+	a->host->reload(a);
 }
 
 enum { CC_UNIT, CC_KIND, CC_ITEM, CC_PERIOD, CC_FILE, CC_COUNT };

@@ -266,7 +266,7 @@ static bool move_line(struct form *fm, struct field *f, int d)
 static void refused(struct app *a, struct field *f)
 {
 	ui_message(a, true, "%s", tr(f->eb.why ? f->eb.why : N_("field too long")));
-	ui_refresh(a);
+	a->host->repaint(a);
 }
 
 static void type_key(struct app *a, struct field *f, int k)
@@ -305,7 +305,7 @@ static enum form_result run_form(struct app *a, struct form *fm)
 		if (k == KEYC_SIGNAL)
 			return FORM_SIGNAL;
 		if (k == KEYC_RESIZE) {
-			ui_refresh(a);
+			a->host->repaint(a);
 			place(a, fm);
 			continue;
 		}
@@ -320,7 +320,7 @@ static enum form_result run_form(struct app *a, struct form *fm)
 		case ACT_CANCEL:
 			if (!form_changed(fm) || ui_confirm(a, tr("Discard what you typed?")))
 				return FORM_CANCEL;
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		case ACT_FIELD_NEXT: case ACT_FIELD_PREV: {
 			int d = act == ACT_FIELD_NEXT ? 1 : -1;
@@ -343,11 +343,11 @@ static enum form_result run_form(struct app *a, struct form *fm)
 			continue;
 		case ACT_HELP:
 			ui_help(a);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		case ACT_REDRAW:
 			clearok(curscr, TRUE);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		default: break;
 		}
@@ -438,7 +438,7 @@ bool ui_form_progress(struct app *a, size_t ti)
 		eb_set(&fm.f[FP_EVID].eb, dr.evidence);
 		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."), dr.saved_at);
 		draft_free(&dr);
-		ui_refresh(a);
+		a->host->repaint(a);
 	}
 	fm.cur = FP_STATUS;
 	long long loaded_rev = en.revision;
@@ -499,7 +499,7 @@ bool ui_form_progress(struct app *a, size_t ti)
 			for (int i = 0; i < 4; i++)
 				free(texts[i]);
 			ui_message(a, true, "%s", why);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		}
 		p.result = texts[0];
@@ -514,7 +514,7 @@ bool ui_form_progress(struct app *a, size_t ti)
 			free(texts[i]);
 		if (rc) {
 			ui_message(a, true, "%s", e.msg);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		}
 		draft_delete(a->s.db, &k, &e);
@@ -531,7 +531,7 @@ bool ui_form_progress(struct app *a, size_t ti)
 	curs_set(0);
 	form_free(&fm);
 	entry_free(&en);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 	touchwin(stdscr);
 	return saved;
 }
@@ -637,7 +637,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 			if (interrupted)
 				break;
 			ui_message(a, true, "%s", why);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		}
 		struct session_target st = {.unit = a->unit, .ind = d};
@@ -647,7 +647,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 		free(v.note);
 		if (rc && !interrupted) {
 			ui_message(a, true, "%s", e.msg);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		}
 		if (rc)
@@ -661,6 +661,6 @@ void ui_form_indicator(struct app *a, size_t ii)
 	curs_set(0);
 	form_free(&fm);
 	ivalue_free(&cur);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 	touchwin(stdscr);
 }

@@ -146,7 +146,7 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 		return true;
 	case ACT_VIEW:
 		ui_view_indicator(a, d->list.cur);
-		ui_mark_all(a);
+		a->host->mark_dirty(a);
 		return true;
 	default: return false;
 	}

@@ -325,7 +325,7 @@ static void filter_menu(struct app *a, struct tasks *t)
 	}
 	delwin(win);
 	rebuild(a, t);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 }
 
 static bool key(struct app *a, struct pane *p, enum action act, int k)
@@ -350,14 +350,14 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
 				next++;
 			a->jump_task = -1;
-			ui_reload(a);
+			a->host->reload(a);
 			ui_tasks_select(a, next < a->s.b.tasks.n ? next : i);
 		}
 		return true;
 	case ACT_VIEW:
 		if (ok)
 			ui_view_task(a, i);
-		ui_mark_all(a);
+		a->host->mark_dirty(a);
 		return true;
 	case ACT_UNDO: {
 		if (!ok || !a->unit)
@@ -370,7 +370,7 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			ui_message(a, true, "%s", e.msg);
 		else
 			ui_message(a, false, tr("%s: last change undone (revision %lld)."), a->s.b.tasks.v[i].code, rev);
-		ui_reload_task(a, i);
+		a->host->reload_task(a, i);
 		rebuild(a, t);
 		p->dirty = true;
 		a->panes[P_CALENDAR].dirty = a->panes[P_AGENDA].dirty = true;

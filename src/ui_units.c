@@ -196,7 +196,7 @@ void ui_units(struct app *a)
 			changed = unit_retire(a, u);
 		}
 		if (changed)
-			ui_reload(a); /* the unit list, and whatever shows a unit's name */
+			a->host->reload(a); /* the unit list, and whatever shows a unit's name */
 		if (act == ACT_NONE || ui_signal)
 			break;
 	}

@@ -125,11 +125,11 @@ static enum action popup_run(struct app *a, struct popup *pp)
 		if (!win && !a->too_small)
 			win = popup_window(a, pp, &h, &w);
 		if (a->too_small || !win) {
-			ui_refresh(a); /* says the terminal is too small */
+			a->host->repaint(a); /* says the terminal is too small */
 		} else {
-			ui_draw_dirty(a);
+			a->host->draw_dirty(a);
 			if (list)
-				ui_hints(a, pp->mask);
+				a->host->hints(a, pp->mask);
 			popup_draw(a, pp, win, h, w);
 			doupdate();
 		}
@@ -193,7 +193,7 @@ static enum action popup_run(struct app *a, struct popup *pp)
 	}
 	if (win)
 		delwin(win);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 	touchwin(stdscr);
 	return result;
 }
