@@ -391,6 +391,124 @@ static void fill_draft(struct form *fm, struct draft *d)
 	d->evidence = eb_text(&fm->f[FP_EVID].eb);
 }
 
+/* The progress form for task t: the entry as stored, or the draft typed
+ * before an interruption. */
+static void progress_form_init(struct app *a, const struct task_rec *t, const char *pc,
+			       const struct entry *en, bool found, struct draft *dr, bool has_draft,
+			       struct form *fm)
+{
+	memset(fm, 0, sizeof *fm);
+	fm->n = 7;
+	char *pct = num_text(en->percent), *cnt = num_text(en->count);
+	field_init(&fm->f[FP_STATUS], tr("Status"), F_STATUS, NULL, 1);
+	fm->f[FP_STATUS].choice = fm->f[FP_STATUS].orig_choice = found ? (int)en->status : STATUS_NOT_STARTED;
+	field_init(&fm->f[FP_PERCENT], tr("Percent"), F_NUMBER, pct, 1);
+	fm->f[FP_PERCENT].suffix = "%";
+	field_init(&fm->f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
+	fm->f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
+	int big = a->rows >= 30 ? 6 : 4;
+	field_init(&fm->f[FP_RESULT], tr("Result"), F_TEXT, en->result, big);
+	field_init(&fm->f[FP_DIFF], tr("Difficulties"), F_TEXT, en->difficulties, 3);
+	field_init(&fm->f[FP_PROP], tr("Proposals"), F_TEXT, en->proposals, 2);
+	field_init(&fm->f[FP_EVID], tr("Evidence"), F_TEXT, en->evidence, 1);
+	fm->f[FP_EVID].eb.multiline = false;
+	free(pct);
+	free(cnt);
+	snprintf(fm->title, sizeof fm->title, " %s %s - %s ", tr("Progress"), t->code, t->title);
+	snprintf(fm->info, sizeof fm->info, "%s: %s   %s: %s   %s", tr("Unit"), a->unit->name,
+		 tr("Period"), pc, found ? "" : tr("(new entry)"));
+	if (has_draft) {
+		/* what was typed when the session was cut off */
+		status_parse(dr->status, (enum status *)&fm->f[FP_STATUS].choice);
+		eb_set(&fm->f[FP_PERCENT].eb, dr->percent);
+		eb_set(&fm->f[FP_COUNT].eb, dr->count);
+		eb_set(&fm->f[FP_RESULT].eb, dr->result);
+		eb_set(&fm->f[FP_DIFF].eb, dr->difficulties);
+		eb_set(&fm->f[FP_PROP].eb, dr->proposals);
+		eb_set(&fm->f[FP_EVID].eb, dr->evidence);
+		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."),
+			   dr->saved_at);
+		draft_free(dr);
+		a->host->repaint(a);
+	}
+	fm->cur = FP_STATUS;
+}
+
+/* A number field as typed: -1 when empty (the session checks the range; a
+ * field holds at most 15 digits). */
+static long long field_number(struct field *f)
+{
+	char *s = eb_text(&f->eb);
+	long long v = -1;
+	if (*s)
+		parse_int(s, 0, LLONG_MAX, &v);
+	free(s);
+	return v;
+}
+
+/* The patch of what the clerk changed; NULL, or why the texts are refused. */
+static const char *progress_form_patch(struct form *fm, struct entry_patch *p, char *texts[4])
+{
+	entry_patch_init(p);
+	if (field_changed(&fm->f[FP_STATUS])) {
+		p->set_status = true;
+		p->status = (enum status)fm->f[FP_STATUS].choice;
+	}
+	if (field_changed(&fm->f[FP_PERCENT])) {
+		long long v = field_number(&fm->f[FP_PERCENT]);
+		p->percent = v > 1000 ? 1000 : (int)v;
+	}
+	if (field_changed(&fm->f[FP_COUNT]))
+		p->count = field_number(&fm->f[FP_COUNT]);
+	for (int i = 0; i < 4; i++) {
+		struct field *f = &fm->f[FP_RESULT + i];
+		if (!field_changed(f))
+			continue;
+		char *raw = eb_text(&f->eb);
+		const char *why;
+		texts[i] = text_clean(raw, TEXT_MULTILINE, &why);
+		free(raw);
+		if (!texts[i])
+			return tr(why);
+	}
+	p->result = texts[0];
+	p->difficulties = texts[1];
+	p->proposals = texts[2];
+	p->evidence = texts[3];
+	return NULL;
+}
+
+/* Save what the form changed; false (and the reason shown) to go on editing. */
+static bool progress_form_save(struct app *a, const struct task_rec *t, const char *pc,
+			       struct form *fm, long long loaded_rev)
+{
+	struct entry_patch p;
+	char *texts[4] = {NULL, NULL, NULL, NULL};
+	struct err e;
+	const char *why = progress_form_patch(fm, &p, texts);
+	struct session_target st = {.unit = a->unit, .task = t};
+	snprintf(st.period, sizeof st.period, "%s", pc);
+	struct session_saved sv;
+	int rc = why ? -1 : session_set_progress(&a->s, &st, &p, loaded_rev, &sv, &e);
+	for (int i = 0; i < 4; i++)
+		free(texts[i]);
+	if (rc) {
+		ui_message(a, true, "%s", why ? why : e.msg);
+		a->host->repaint(a);
+		return false;
+	}
+	struct entry_key k = {a->unit->id, t->id, pc};
+	draft_delete(a->s.db, &k, &e);
+	if (!sv.changed)
+		ui_message(a, false, tr("%s: nothing changed."), t->code);
+	else if (sv.moved)
+		ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
+			   t->code, sv.revision);
+	else
+		ui_message(a, false, tr("%s saved (revision %lld)."), t->code, sv.revision);
+	return true;
+}
+
 bool ui_form_progress(struct app *a, size_t ti)
 {
 	bool saved = false;
@@ -407,41 +525,7 @@ bool ui_form_progress(struct app *a, size_t ti)
 		return false;
 	}
 	struct form fm;
-	memset(&fm, 0, sizeof fm);
-	fm.n = 7;
-	char *pct = num_text(en.percent), *cnt = num_text(en.count);
-	field_init(&fm.f[FP_STATUS], tr("Status"), F_STATUS, NULL, 1);
-	fm.f[FP_STATUS].choice = fm.f[FP_STATUS].orig_choice = found ? (int)en.status : STATUS_NOT_STARTED;
-	field_init(&fm.f[FP_PERCENT], tr("Percent"), F_NUMBER, pct, 1);
-	fm.f[FP_PERCENT].suffix = "%";
-	field_init(&fm.f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
-	fm.f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
-	int big = a->rows >= 30 ? 6 : 4;
-	field_init(&fm.f[FP_RESULT], tr("Result"), F_TEXT, en.result, big);
-	field_init(&fm.f[FP_DIFF], tr("Difficulties"), F_TEXT, en.difficulties, 3);
-	field_init(&fm.f[FP_PROP], tr("Proposals"), F_TEXT, en.proposals, 2);
-	field_init(&fm.f[FP_EVID], tr("Evidence"), F_TEXT, en.evidence, 1);
-	fm.f[FP_EVID].eb.multiline = false;
-	free(pct);
-	free(cnt);
-	snprintf(fm.title, sizeof fm.title, " %s %s - %s ", tr("Progress"), t->code, t->title);
-	snprintf(fm.info, sizeof fm.info, "%s: %s   %s: %s   %s", tr("Unit"), a->unit->name, tr("Period"), pc,
-		 found ? "" : tr("(new entry)"));
-	if (has_draft) {
-		/* what was typed when the session was cut off */
-		status_parse(dr.status, (enum status *)&fm.f[FP_STATUS].choice);
-		eb_set(&fm.f[FP_PERCENT].eb, dr.percent);
-		eb_set(&fm.f[FP_COUNT].eb, dr.count);
-		eb_set(&fm.f[FP_RESULT].eb, dr.result);
-		eb_set(&fm.f[FP_DIFF].eb, dr.difficulties);
-		eb_set(&fm.f[FP_PROP].eb, dr.proposals);
-		eb_set(&fm.f[FP_EVID].eb, dr.evidence);
-		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."), dr.saved_at);
-		draft_free(&dr);
-		a->host->repaint(a);
-	}
-	fm.cur = FP_STATUS;
-	long long loaded_rev = en.revision;
+	progress_form_init(a, t, pc, &en, found, &dr, has_draft, &fm);
 	for (;;) {
 		enum form_result r = run_form(a, &fm);
 		if (r == FORM_SIGNAL) {
@@ -457,76 +541,10 @@ bool ui_form_progress(struct app *a, size_t ti)
 			draft_delete(a->s.db, &k, &e);
 			break;
 		}
-		/* save: only what changed */
-		struct entry_patch p;
-		entry_patch_init(&p);
-		char *texts[4] = {NULL, NULL, NULL, NULL};
-		const char *why = NULL;
-		bool bad = false;
-		if (field_changed(&fm.f[FP_STATUS])) {
-			p.set_status = true;
-			p.status = (enum status)fm.f[FP_STATUS].choice;
+		if (progress_form_save(a, t, pc, &fm, en.revision)) {
+			saved = true;
+			break;
 		}
-		/* the ranges are the session's to check; a field holds at most 15 digits */
-		if (field_changed(&fm.f[FP_PERCENT])) {
-			char *s = eb_text(&fm.f[FP_PERCENT].eb);
-			long long v = -1;
-			if (*s)
-				parse_int(s, 0, LLONG_MAX, &v);
-			p.percent = v > 1000 ? 1000 : (int)v;
-			free(s);
-		}
-		if (field_changed(&fm.f[FP_COUNT])) {
-			char *s = eb_text(&fm.f[FP_COUNT].eb);
-			long long v = -1;
-			if (*s)
-				parse_int(s, 0, LLONG_MAX, &v);
-			p.count = v;
-			free(s);
-		}
-		for (int i = 0; i < 4 && !bad; i++) {
-			struct field *f = &fm.f[FP_RESULT + i];
-			if (!field_changed(f))
-				continue;
-			char *raw = eb_text(&f->eb);
-			const char *w2;
-			texts[i] = text_clean(raw, TEXT_MULTILINE, &w2);
-			free(raw);
-			if (!texts[i])
-				bad = true, why = tr(w2);
-		}
-		if (bad) {
-			for (int i = 0; i < 4; i++)
-				free(texts[i]);
-			ui_message(a, true, "%s", why);
-			a->host->repaint(a);
-			continue;
-		}
-		p.result = texts[0];
-		p.difficulties = texts[1];
-		p.proposals = texts[2];
-		p.evidence = texts[3];
-		struct session_target st = {.unit = a->unit, .task = t};
-		memcpy(st.period, pc, sizeof pc);
-		struct session_saved sv;
-		int rc = session_set_progress(&a->s, &st, &p, loaded_rev, &sv, &e);
-		for (int i = 0; i < 4; i++)
-			free(texts[i]);
-		if (rc) {
-			ui_message(a, true, "%s", e.msg);
-			a->host->repaint(a);
-			continue;
-		}
-		draft_delete(a->s.db, &k, &e);
-		if (!sv.changed)
-			ui_message(a, false, tr("%s: nothing changed."), t->code);
-		else if (sv.moved)
-			ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
-				   t->code, sv.revision);
-		else
-			ui_message(a, false, tr("%s saved (revision %lld)."), t->code, sv.revision);
-		saved = true;
-		break;
 	}
 	curs_set(0);
 	form_free(&fm);
@@ -534,6 +552,55 @@ bool ui_form_progress(struct app *a, size_t ti)
 	a->host->mark_dirty(a);
 	touchwin(stdscr);
 	return saved;
+}
+
+enum { FI_NUM, FI_DEN, FI_VAL, FI_NOTE };
+
+/* The value typed in an indicator form (idx: the fields' places); NULL, or
+ * why it cannot be saved. The ranges are the session's to check. */
+static const char *indicator_form_value(const struct indicator_rec *d, struct form *fm,
+					const int idx[4], struct ivalue *out)
+{
+	struct ivalue v = {.numerator = -1, .denominator = -1};
+	const char *why = NULL;
+	long long n1, n2;
+	if (d->kind == IND_MILESTONE) {
+		if (fm->f[idx[FI_VAL]].choice < 0) {
+			why = tr("Choose yes or no (Space).");
+		} else {
+			v.has_value = true;
+			v.value = fm->f[idx[FI_VAL]].choice;
+		}
+	} else {
+		char *sv = eb_text(&fm->f[idx[FI_VAL]].eb);
+		char *sn = idx[FI_NUM] >= 0 ? eb_text(&fm->f[idx[FI_NUM]].eb) : xstrdup("");
+		char *sd = idx[FI_DEN] >= 0 ? eb_text(&fm->f[idx[FI_DEN]].eb) : xstrdup("");
+		if (*sn || *sd) {
+			/* the ranges are the session's to check */
+			if (!parse_int(sn, 0, LLONG_MAX, &n1) || !parse_int(sd, 0, LLONG_MAX, &n2))
+				why = tr("Give both the numerator and a denominator above 0.");
+			else
+				v.numerator = n1, v.denominator = n2;
+		} else if (*sv) {
+			if (!parse_num(sv, &v.value))
+				why = tr("The value is not valid.");
+			else
+				v.has_value = true;
+		} else {
+			why = tr("Nothing to save: fill in a value.");
+		}
+		free(sv);
+		free(sn);
+		free(sd);
+	}
+	char *raw = eb_text(&fm->f[idx[FI_NOTE]].eb);
+	const char *w2;
+	v.note = text_clean(raw, TEXT_MULTILINE, &w2);
+	free(raw);
+	if (!v.note && !why)
+		why = tr(w2);
+	*out = v;
+	return why;
 }
 
 void ui_form_indicator(struct app *a, size_t ii)
@@ -559,7 +626,6 @@ void ui_form_indicator(struct app *a, size_t ii)
 	char val[32] = "";
 	if (cur.has_value)
 		fmt_num(val, sizeof val, cur.value);
-	enum { FI_NUM, FI_DEN, FI_VAL, FI_NOTE };
 	int idx[4] = {-1, -1, -1, -1};
 	if (d->kind == IND_MILESTONE) {
 		idx[FI_VAL] = fm.n;
@@ -594,44 +660,8 @@ void ui_form_indicator(struct app *a, size_t ii)
 		bool interrupted = r == FORM_SIGNAL;
 		if (r == FORM_CANCEL || (interrupted && !form_changed(&fm)))
 			break;
-		struct ivalue v = {.numerator = -1, .denominator = -1};
-		const char *why = NULL;
-		long long n1, n2;
-		if (d->kind == IND_MILESTONE) {
-			if (fm.f[idx[FI_VAL]].choice < 0) {
-				why = tr("Choose yes or no (Space).");
-			} else {
-				v.has_value = true;
-				v.value = fm.f[idx[FI_VAL]].choice;
-			}
-		} else {
-			char *sv = eb_text(&fm.f[idx[FI_VAL]].eb);
-			char *sn = idx[FI_NUM] >= 0 ? eb_text(&fm.f[idx[FI_NUM]].eb) : xstrdup("");
-			char *sd = idx[FI_DEN] >= 0 ? eb_text(&fm.f[idx[FI_DEN]].eb) : xstrdup("");
-			if (*sn || *sd) {
-				/* the ranges are the session's to check */
-				if (!parse_int(sn, 0, LLONG_MAX, &n1) || !parse_int(sd, 0, LLONG_MAX, &n2))
-					why = tr("Give both the numerator and a denominator above 0.");
-				else
-					v.numerator = n1, v.denominator = n2;
-			} else if (*sv) {
-				if (!parse_num(sv, &v.value))
-					why = tr("The value is not valid.");
-				else
-					v.has_value = true;
-			} else {
-				why = tr("Nothing to save: fill in a value.");
-			}
-			free(sv);
-			free(sn);
-			free(sd);
-		}
-		char *raw = eb_text(&fm.f[idx[FI_NOTE]].eb);
-		const char *w2;
-		v.note = text_clean(raw, TEXT_MULTILINE, &w2);
-		free(raw);
-		if (!v.note && !why)
-			why = tr(w2);
+		struct ivalue v;
+		const char *why = indicator_form_value(d, &fm, idx, &v);
 		if (why) {
 			free(v.note);
 			if (interrupted)
