@@ -387,6 +387,86 @@ static int apply_value(struct db *db, struct ctx *c, const char *period,
 	return rc;
 }
 
+/* Check every row of rep before anything is written; the problems go to r. */
+static void check_rows(struct ctx *c, struct import_result *r, const char *name,
+		       const struct report *rep)
+{
+	for (size_t i = 0; i < rep->n_entries; i++)
+		check_entry(c, r, name, rep->plan, &rep->entries[i]);
+	for (size_t i = 0; i < rep->n_values; i++)
+		check_value(c, r, name, rep->plan, &rep->values[i]);
+	for (size_t i = 0; i < rep->n_receipts; i++) {
+		const struct report_receipt *x = &rep->receipts[i];
+		const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
+		if (u && u->id == c->sender->id)
+			add_problem(r, name, x->line, tr("a receipt row for the sender itself"));
+	}
+}
+
+/* Write rep's rows inside the open transaction: the register entry, the
+ * entries and values under the revision rule, the receipts, the tallies. */
+static int write_rows(struct db *db, struct ctx *c, const struct report *rep, const char *name,
+		      const char *sum, const char *stamp, struct import_result *r, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	PREP(st, "INSERT INTO received(kind, file_name, checksum, sender_id, plan_code, plan_version,"
+		 " period, exported_at, imported_at, encoding, rows)"
+		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c->sender->id);
+	sqlite3_bind_text(st, 4, rep->plan, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, rep->plan_version);
+	sqlite3_bind_text(st, 6, rep->period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, rep->exported_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, encoding_name(r->enc), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)r->rows);
+	DONE(st);
+	c->received_id = sqlite3_last_insert_rowid(db->h);
+	for (size_t i = 0; i < rep->n_entries; i++) {
+		enum verdict v;
+		if (apply_entry(db, c, rep->period, &rep->entries[i], &v, &e))
+			goto fail;
+		count(r, v);
+	}
+	for (size_t i = 0; i < rep->n_values; i++) {
+		enum verdict v;
+		if (apply_value(db, c, rep->period, &rep->values[i], &v, &e))
+			goto fail;
+		count(r, v);
+	}
+	for (size_t i = 0; i < rep->n_receipts; i++) {
+		const struct report_receipt *x = &rep->receipts[i];
+		PREP(st, "INSERT INTO receipt(unit_id, period, to_id, exported_at, imported_at)"
+			 " VALUES ((SELECT id FROM unit WHERE code = ?1), ?2, ?3, ?4, ?5)"
+			 " ON CONFLICT(unit_id, period, to_id) DO UPDATE SET"
+			 " exported_at = min(exported_at, excluded.exported_at),"
+			 " imported_at = min(imported_at, excluded.imported_at)");
+		sqlite3_bind_text(st, 1, x->unit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, rep->period, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, c->sender->id);
+		sqlite3_bind_text(st, 4, x->exported_at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, x->imported_at, -1, SQLITE_STATIC);
+		DONE(st);
+		r->receipts++;
+	}
+	PREP(st, "UPDATE received SET added = ?2, replaced = ?3, unchanged = ?4, older = ?5,"
+		 " conflicts = ?6 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, c->received_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)r->added);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)r->replaced);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->unchanged);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->older);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->conflicts);
+	DONE(st);
+	return 0;
+fail:
+	*ep = e;
+	return -1;
+}
+
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
 			 const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
@@ -443,17 +523,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		return 0;
 	}
 	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
-	/* Check every row before writing anything. */
-	for (size_t i = 0; i < rep.n_entries; i++)
-		check_entry(&c, r, name, rep.plan, &rep.entries[i]);
-	for (size_t i = 0; i < rep.n_values; i++)
-		check_value(&c, r, name, rep.plan, &rep.values[i]);
-	for (size_t i = 0; i < rep.n_receipts; i++) {
-		const struct report_receipt *x = &rep.receipts[i];
-		const struct unit_rec *u = check_unit(&c, r, name, x->line, x->unit);
-		if (u && u->id == c.sender->id)
-			add_problem(r, name, x->line, tr("a receipt row for the sender itself"));
-	}
+	check_rows(&c, r, name, &rep);
 	if (r->problems.n)
 		goto refused;
 
@@ -462,57 +532,8 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	date_now_stamp(stamp);
 	if (db_begin(db, &e))
 		goto fail_e;
-	PREP(st, "INSERT INTO received(kind, file_name, checksum, sender_id, plan_code, plan_version,"
-		 " period, exported_at, imported_at, encoding, rows)"
-		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, c.sender->id);
-	sqlite3_bind_text(st, 4, rep.plan, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, rep.plan_version);
-	sqlite3_bind_text(st, 6, rep.period, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, rep.exported_at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, encoding_name(r->enc), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)r->rows);
-	DONE(st);
-	c.received_id = sqlite3_last_insert_rowid(db->h);
-	for (size_t i = 0; i < rep.n_entries; i++) {
-		enum verdict v;
-		if (apply_entry(db, &c, rep.period, &rep.entries[i], &v, &e))
-			goto fail;
-		count(r, v);
-	}
-	for (size_t i = 0; i < rep.n_values; i++) {
-		enum verdict v;
-		if (apply_value(db, &c, rep.period, &rep.values[i], &v, &e))
-			goto fail;
-		count(r, v);
-	}
-	for (size_t i = 0; i < rep.n_receipts; i++) {
-		const struct report_receipt *x = &rep.receipts[i];
-		PREP(st, "INSERT INTO receipt(unit_id, period, to_id, exported_at, imported_at)"
-			 " VALUES ((SELECT id FROM unit WHERE code = ?1), ?2, ?3, ?4, ?5)"
-			 " ON CONFLICT(unit_id, period, to_id) DO UPDATE SET"
-			 " exported_at = min(exported_at, excluded.exported_at),"
-			 " imported_at = min(imported_at, excluded.imported_at)");
-		sqlite3_bind_text(st, 1, x->unit, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, rep.period, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, c.sender->id);
-		sqlite3_bind_text(st, 4, x->exported_at, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, x->imported_at, -1, SQLITE_STATIC);
-		DONE(st);
-		r->receipts++;
-	}
-	PREP(st, "UPDATE received SET added = ?2, replaced = ?3, unchanged = ?4, older = ?5,"
-		 " conflicts = ?6 WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, c.received_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)r->added);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)r->replaced);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->unchanged);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->older);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->conflicts);
-	DONE(st);
+	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e))
+		goto fail;
 	if (dry_run)
 		db_rollback(db);
 	else if (db_commit(db, &e))
