@@ -29,6 +29,7 @@
 #include "entry_check.h"
 #include "msg.h"
 #include "planfile.h"
+#include "progress_rows.h"
 #include "report.h"
 #include "text.h"
 
@@ -263,35 +264,8 @@ static int keep_conflict(struct db *db, struct ctx *c, const char *kind, int64_t
 	sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, c->received_id);
 	sqlite3_bind_text(st, 20, digest, -1, SQLITE_STATIC);
-	if (en) {
-		sqlite3_bind_int64(st, 5, en->revision);
-		sqlite3_bind_text(st, 7, status_name(en->status), -1, SQLITE_STATIC);
-		if (en->percent >= 0)
-			sqlite3_bind_int(st, 8, en->percent);
-		if (en->count >= 0)
-			sqlite3_bind_int64(st, 9, en->count);
-		sqlite3_bind_text(st, 10, en->result, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 11, en->difficulties, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 12, en->proposals, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 13, en->evidence, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 17, "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 18, en->by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 19, en->at, -1, SQLITE_STATIC);
-	} else {
-		sqlite3_bind_int64(st, 5, v->revision);
-		sqlite3_bind_text(st, 7, "", -1, SQLITE_STATIC);
-		for (int i = 10; i <= 13; i++)
-			sqlite3_bind_text(st, i, "", -1, SQLITE_STATIC);
-		if (v->numerator >= 0)
-			sqlite3_bind_int64(st, 14, v->numerator);
-		if (v->denominator >= 0)
-			sqlite3_bind_int64(st, 15, v->denominator);
-		if (v->has_value)
-			sqlite3_bind_double(st, 16, v->value);
-		sqlite3_bind_text(st, 17, v->note, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 18, v->by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 19, v->at, -1, SQLITE_STATIC);
-	}
+	sqlite3_bind_int64(st, 5, en ? en->revision : v->revision);
+	conflict_bind_side(st, 7, en, v);
 	DONE(st);
 	return 0;
 fail:

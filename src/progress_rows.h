@@ -14,4 +14,10 @@ void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en);
  * entered_at, revision. */
 void ivalue_from_columns(sqlite3_stmt *st, int c, struct ivalue *v);
 
+/* Bind an entry (en), or else a value (v), as the columns from ?c of a
+ * conflict row: status, percent, count, result, difficulties, proposals,
+ * evidence, numerator, denominator, value, note, entered_by, entered_at
+ * (the other kind's texts empty). exchange_conflicts.c. */
+void conflict_bind_side(sqlite3_stmt *st, int c, const struct entry *en, const struct ivalue *v);
+
 #endif
