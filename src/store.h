@@ -42,7 +42,10 @@ void plan_recs_free(struct plan_rec *v, size_t n);
 int store_current_plan(struct db *db, struct plan_rec *out, struct err *e);
 int store_use_plan(struct db *db, const char *code, struct err *e);
 
+/* Units (store_units.c). */
 int store_units(struct db *db, struct unit_set *out, struct err *e);
+/* The id of unit code; 0 when there is none. */
+int64_t store_unit_id(struct db *db, const char *code);
 /* The database's owner unit ("who am I"); e set when none. */
 int store_owner(struct db *db, const struct unit_set *units, const struct unit_rec **out, struct err *e);
 /* Resolve --unit CODE, or the owner when code is NULL. */
