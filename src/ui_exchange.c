@@ -312,7 +312,7 @@ static void status_cells(const struct expected_report *r, char exported[24], cha
 	cells[SC_NAME] = r->unit->name;
 }
 
-void ui_status(struct app *a)
+void ui_reports(struct app *a)
 {
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
