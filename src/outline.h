@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/* A document outline independent of the file format: the header block of an official
+ * document, headings, paragraphs of runs (bold, italic), tables, charts given as data
+ * series, and the footer block (recipients, signer). Built by draft.c, written by
+ * docx.c (Word) or outline_text() (the terminal). */
+#ifndef TIENDO_OUTLINE_H
+#define TIENDO_OUTLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+enum ol_align { OL_LEFT, OL_CENTER, OL_RIGHT, OL_JUSTIFY };
+enum { OL_BOLD = 1, OL_ITALIC = 2 };
+/* OL_SIGNATURE: where the footer block (recipients, signer) goes; at the
+ * end when the outline has none. */
+enum ol_kind { OL_PARA, OL_HEADING, OL_TABLE, OL_CHART, OL_SIGNATURE, OL_PAGE_BREAK };
+
+struct ol_run {
+	char *text; /* may hold line breaks */
+	unsigned style;
+};
+
+struct ol_table {
+	size_t rows, cols;
+	char **cells;       /* rows * cols, never NULL */
+	unsigned *widths;   /* per column, in percent of the text width */
+	size_t header_rows; /* repeated on each page, bold */
+};
+
+struct ol_chart {
+	char *title;
+	size_t n_cats, n_series;
+	char **cats, **series;
+	double *values; /* n_series * n_cats, series by series */
+};
+
+struct ol_block {
+	enum ol_kind kind;
+	int level;          /* heading: 1 (I.), 2 (1.), 3 (a); paragraph: 0, or 1 for a list item */
+	enum ol_align align;
+	int size;           /* in half points; 0: the body size */
+	struct ol_run *runs;
+	size_t n_runs, cap_runs;
+	struct ol_table table;
+	struct ol_chart chart;
+};
+
+/* The header block of Decree 30/2020/NĐ-CP: left the governing and the
+ * issuing body, the number; right the national motto and place and date.
+ * Unknown parts are dotted blanks, never empty. */
+struct ol_header {
+	char *gov, *org;    /* capitals */
+	char *number;       /* "Số: …/BC-SKHCN" */
+	char *summary;      /* an official letter's "V/v …" under the number, or NULL */
+	char *place_date;   /* "Đồng Tháp, ngày … tháng … năm 2026" */
+};
+
+struct ol_footer {
+	struct strvec recipients; /* "Nơi nhận:" lines, without the heading */
+	char *signer_title, *signer;
+};
+
+/* Page set-up (A4 portrait) in millimetres, body size in half points. */
+struct ol_page {
+	int top, bottom, left, right;
+	int body_size;
+};
+
+struct outline {
+	char *title; /* the document's title for its properties */
+	struct ol_page page;
+	struct ol_header head;
+	struct ol_footer foot;
+	struct ol_block *v;
+	size_t n, cap;
+};
+
+/* An empty outline with the decree's page set-up (A4, margins 20/20/30/15
+ * mm, 14 pt). */
+void outline_init(struct outline *o, const char *title);
+void outline_free(struct outline *o);
+
+/* Set a header or footer string (copied). */
+void ol_set(char **field, const char *s);
+
+struct ol_block *ol_heading(struct outline *o, int level, const char *text);
+struct ol_block *ol_para(struct outline *o, enum ol_align align);
+/* A paragraph of one run. */
+struct ol_block *ol_text(struct outline *o, unsigned style, const char *text);
+void ol_run(struct ol_block *b, unsigned style, const char *text);
+void ol_runf(struct ol_block *b, unsigned style, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A table of rows x cols empty cells; widths (percent) may be NULL. */
+struct ol_block *ol_table(struct outline *o, size_t rows, size_t cols, const unsigned *widths);
+void ol_cell(struct ol_block *b, size_t row, size_t col, const char *text);
+/* A chart of n_series series over n_cats categories, values zero. */
+struct ol_block *ol_chart(struct outline *o, const char *title, size_t n_cats, size_t n_series);
+
+void ol_signature(struct outline *o);
+void ol_page_break(struct outline *o);
+/* Has the outline a place for the footer block? */
+bool outline_has_signature(const struct outline *o);
+
+/* The outline as plain text (headings, paragraphs, tables as tab-separated
+ * rows, charts as their figures), appended to b. */
+void outline_text(const struct outline *o, struct strbuf *b);
+
+#endif
