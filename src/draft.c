@@ -110,23 +110,34 @@ static void names_in_state(const struct consolidated *c, enum report_state s, st
 	}
 }
 
-/* The due dates of the reports to the owner, "20/6/2026" or "10/6/2026 và 20/6/2026". */
+static int cmp_day(const void *a, const void *b)
+{
+	day_t x = *(const day_t *)a, y = *(const day_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The due dates of the reports to the owner, earliest first: "20/6/2026" or
+ * "10/6/2026 và 20/6/2026". */
 static void due_words(const struct consolidated *c, struct strbuf *b)
 {
-	struct strvec dues = {0};
-	for (size_t i = 0; i < c->comp.n; i++) {
+	day_t *d = xmalloc((c->comp.n ? c->comp.n : 1) * sizeof *d);
+	size_t n = 0;
+	for (size_t i = 0; i < c->comp.n; i++)
+		if (c->comp.v[i].to == c->owner)
+			d[n++] = c->comp.v[i].due;
+	qsort(d, n, sizeof *d, cmp_day);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || d[i] != d[i - 1])
+			d[k++] = d[i];
+	for (size_t i = 0; i < k; i++) {
 		char buf[16];
-		if (c->comp.v[i].to != c->owner)
-			continue;
-		draft_date(c->comp.v[i].due, buf, sizeof buf);
-		if (!sv_contains(&dues, buf))
-			sv_push(&dues, buf);
+		draft_date(d[i], buf, sizeof buf);
+		sb_addf(b, "%s%s", i == 0 ? "" : i + 1 == k ? " và " : ", ", buf);
 	}
-	for (size_t i = 0; i < dues.n; i++)
-		sb_addf(b, "%s%s", i == 0 ? "" : i + 1 == dues.n ? " và " : ", ", dues.v[i]);
-	if (!dues.n)
+	if (!k)
 		sb_add(b, DRAFT_BLANK);
-	sv_free(&dues);
+	free(d);
 }
 
 static void list_items(struct outline *o, const struct strvec *names, const char *last)
