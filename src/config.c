@@ -11,6 +11,9 @@
 #include "text.h"
 #include "util.h"
 
+/* Set while the interface reads the settings: stderr is the screen then. */
+static bool quiet;
+
 static bool one_of(const char *v, const char *const *allowed)
 {
 	for (; *allowed; allowed++)
@@ -45,8 +48,9 @@ static bool text_setting(struct config *c, const char *l, const char *name, int 
 		const char *why = NULL;
 		char *clean = len ? text_clean(raw, 0, &why) : NULL;
 		if (!clean || strlen(clean) >= keys[i].size) {
-			fprintf(stderr, "tiendo: %s:%d: %s\n", name, line,
-				!len ? tr("expected: KEY VALUE") : clean ? tr("value too long") : tr(why));
+			if (!quiet)
+				fprintf(stderr, "tiendo: %s:%d: %s\n", name, line,
+					!len ? tr("expected: KEY VALUE") : clean ? tr("value too long") : tr(why));
 			(*bad)++;
 		} else
 			snprintf((char *)c + keys[i].off, keys[i].size, "%s", clean);
@@ -97,7 +101,8 @@ int config_parse(struct config *c, const char *text, const char *name)
 		else
 			why = tr("bad value (lang: vi en; input: off telex vni; ascii: yes no)");
 		if (why) {
-			fprintf(stderr, "tiendo: %s:%d: %s\n", name, line, why);
+			if (!quiet)
+				fprintf(stderr, "tiendo: %s:%d: %s\n", name, line, why);
 			bad++;
 		}
 		free(l);
@@ -120,11 +125,18 @@ void config_load(struct config *c)
 	size_t n;
 	char *text = read_file(b.s, &n);
 	if (text) {
-		if (memchr(text, '\0', n))
+		if (memchr(text, '\0', n) && !quiet)
 			fprintf(stderr, "tiendo: %s: %s\n", b.s, tr("NUL byte in the file (not a text file?)"));
-		else
+		else if (!memchr(text, '\0', n))
 			config_parse(c, text, b.s);
 		free(text);
 	}
 	sb_free(&b);
+}
+
+void config_load_quiet(struct config *c)
+{
+	quiet = true;
+	config_load(c);
+	quiet = false;
 }

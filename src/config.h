@@ -22,6 +22,8 @@ struct config {
  * exists. Lines are "KEY VALUE"; '#' starts a comment. A bad line is
  * reported on stderr with its number and skipped. */
 void config_load(struct config *c);
+/* The same without messages (the interface: bad lines were reported at start). */
+void config_load_quiet(struct config *c);
 /* Parse settings text (name for messages); returns the number of bad lines. */
 int config_parse(struct config *c, const char *text, const char *name);
 
