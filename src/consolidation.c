@@ -210,18 +210,19 @@ static int collect_entry(const struct cons_entry *en, void *arg)
 	xgrow((void **)&c->entries, &k->cap, c->n_entries + 1, sizeof *c->entries);
 	struct cons_entry *d = &c->entries[c->n_entries++];
 	*d = *en;
-	/* The six texts in one block. */
-	const char *src[6] = {en->result, en->difficulties, en->proposals, en->evidence, en->by, en->at};
-	const char **dst[6] = {&d->result, &d->difficulties, &d->proposals, &d->evidence, &d->by, &d->at};
-	size_t len[6], total = 0;
-	for (int i = 0; i < 6; i++)
+	/* The texts the drafts use, in one block; evidence, by and at stay empty. */
+	const char *src[3] = {en->result, en->difficulties, en->proposals};
+	const char **dst[3] = {&d->result, &d->difficulties, &d->proposals};
+	size_t len[3], total = 0;
+	for (int i = 0; i < 3; i++)
 		total += (len[i] = strlen(src[i])) + 1;
 	char *p = d->owned = xmalloc(total);
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 3; i++) {
 		memcpy(p, src[i], len[i] + 1);
 		*dst[i] = p;
 		p += len[i] + 1;
 	}
+	d->evidence = d->by = d->at = "";
 	return 0;
 }
 

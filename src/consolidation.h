@@ -48,7 +48,8 @@ struct consolidated {
 
 /* Load what the deliverables show of plan for period, as seen by owner on
  * day today (the plan's consolidating unit sees every unit, another owner
- * the units under it). with_entries: also every entry, texts and all. */
+ * the units under it). with_entries: also every entry, with the texts the
+ * drafts use (result, difficulties, proposals; evidence, by and at empty). */
 int consolidation_load(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
 		       const struct unit_rec *owner, const char *period, day_t today,
 		       bool with_entries, struct consolidated *out, struct err *e);

@@ -21,7 +21,8 @@ struct draft_opts {
 /* The dotted blank left for the clerk. */
 #define DRAFT_BLANK "……"
 
-/* The report on the plan's results for the period. */
+/* The report on the plan's results for the period. The outline borrows
+ * c's texts: free it before c. */
 void draft_report(const struct consolidated *c, const struct draft_opts *opt, struct outline *o);
 /* The reminder to the units that have not reported (to the owner) for the
  * period; *n_missing gets their number. */

@@ -92,17 +92,16 @@ static void entry_line(struct outline *o, const struct cons_entry *en)
 	struct ol_block *p = ol_para(o, OL_JUSTIFY);
 	p->level = 1;
 	ol_runf(p, OL_BOLD, "- %s", en->unit->name);
-	struct strbuf b = {0};
-	sb_addf(&b, " (%s", status_vi[en->status]);
+	char buf[96];
+	int n = snprintf(buf, sizeof buf, " (%s", status_vi[en->status]);
 	if (en->percent >= 0)
-		sb_addf(&b, ", %d%%", en->percent);
+		n += snprintf(buf + n, sizeof buf - (size_t)n, ", %d%%", en->percent);
 	if (en->count >= 0)
-		sb_addf(&b, ", số lượng %lld", en->count);
-	sb_add(&b, ")");
+		n += snprintf(buf + n, sizeof buf - (size_t)n, ", số lượng %lld", en->count);
+	snprintf(buf + n, sizeof buf - (size_t)n, ")%s", *en->result ? ": " : "");
+	ol_run(p, 0, buf);
 	if (*en->result)
-		sb_addf(&b, ": %s", en->result);
-	ol_run(p, 0, b.s);
-	sb_free(&b);
+		ol_run_ref(p, 0, en->result); /* the entries outlive the outline */
 }
 
 static void task_part(const struct consolidated *c, size_t i, size_t *e, struct outline *o)
@@ -176,12 +175,12 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 		ol_cell(tb, i + 1, 5, buf);
 	}
 	struct ol_block *ch = ol_chart(o, "Mức đạt so với mục tiêu (%)", c->inds.n, 1);
-	ol_set(&ch->chart.series[0], "Mức đạt (%)");
+	ol_chart_series(ch, 0, "Mức đạt (%)");
 	for (size_t i = 0; i < c->inds.n; i++) {
 		const struct indicator_rec *d = &c->inds.v[i];
-		ol_set(&ch->chart.cats[i], d->code);
+		ol_chart_cat(ch, i, d->code);
 		if (c->ind[i].has_value && d->target > 0)
-			ch->chart.values[i] = round(10000 * c->ind[i].value / d->target) / 100;
+			ch->chart->values[i] = round(10000 * c->ind[i].value / d->target) / 100;
 	}
 }
 
@@ -271,7 +270,8 @@ static void part_texts(const struct consolidated *c, int field, const char *head
 		}
 		struct ol_block *p = ol_para(o, OL_JUSTIFY);
 		p->level = 1;
-		ol_runf(p, 0, "- %s", field_of(en, field));
+		ol_run_ref(p, 0, "- ");
+		ol_run_ref(p, 0, field_of(en, field));
 		ol_run(p, OL_ITALIC, g[k].attr);
 		free(g[k].attr);
 	}
@@ -298,9 +298,9 @@ static void part_appendix(const struct consolidated *c, struct outline *o)
 		char buf[32];
 		snprintf(buf, sizeof buf, "%zu", i + 1);
 		ol_cell(tb, i + 1, 0, buf);
-		ol_cell(tb, i + 1, 1, en->unit->name);
-		ol_cell(tb, i + 1, 2, c->tasks.v[en->task].code);
-		ol_cell(tb, i + 1, 3, status_vi[en->status]);
+		ol_cell_ref(tb, i + 1, 1, en->unit->name);
+		ol_cell_ref(tb, i + 1, 2, c->tasks.v[en->task].code);
+		ol_cell_ref(tb, i + 1, 3, status_vi[en->status]);
 		if (en->percent >= 0) {
 			snprintf(buf, sizeof buf, "%d", en->percent);
 			ol_cell(tb, i + 1, 4, buf);

@@ -16,29 +16,40 @@ void outline_init(struct outline *o, const char *title)
 	o->page = (struct ol_page){.top = 20, .bottom = 20, .left = 30, .right = 15, .body_size = 28};
 }
 
-static void block_free(struct ol_block *b)
+enum { CHUNK = 256 * 1024 };
+
+static void *arena_alloc(struct outline *o, size_t n)
 {
-	for (size_t i = 0; i < b->n_runs; i++)
-		free(b->runs[i].text);
-	free(b->runs);
-	for (size_t i = 0; i < b->table.rows * b->table.cols; i++)
-		free(b->table.cells[i]);
-	free(b->table.cells);
-	free(b->table.widths);
-	free(b->chart.title);
-	for (size_t i = 0; i < b->chart.n_cats; i++)
-		free(b->chart.cats[i]);
-	for (size_t i = 0; i < b->chart.n_series; i++)
-		free(b->chart.series[i]);
-	free(b->chart.cats);
-	free(b->chart.series);
-	free(b->chart.values);
+	struct ol_arena *a = &o->arena;
+	n = (n + 7) & ~(size_t)7;
+	if (n > CHUNK / 4) { /* a big piece gets a chunk of its own */
+		xgrow((void **)&a->chunks, &a->cap, a->n + 1, sizeof *a->chunks);
+		return a->chunks[a->n++] = xmalloc(n);
+	}
+	if (n > a->left) {
+		xgrow((void **)&a->chunks, &a->cap, a->n + 1, sizeof *a->chunks);
+		a->cur = a->chunks[a->n++] = xmalloc(CHUNK);
+		a->left = CHUNK;
+	}
+	void *p = a->cur;
+	a->cur += n;
+	a->left -= n;
+	return p;
+}
+
+const char *ol_strdup(struct outline *o, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = arena_alloc(o, n);
+	memcpy(d, s, n);
+	return d;
 }
 
 void outline_free(struct outline *o)
 {
-	for (size_t i = 0; i < o->n; i++)
-		block_free(&o->v[i]);
+	for (size_t i = 0; i < o->arena.n; i++)
+		free(o->arena.chunks[i]);
+	free(o->arena.chunks);
 	free(o->v);
 	free(o->title);
 	free(o->head.gov);
@@ -63,14 +74,15 @@ static struct ol_block *add(struct outline *o, enum ol_kind kind)
 	xgrow((void **)&o->v, &o->cap, o->n + 1, sizeof *o->v);
 	struct ol_block *b = &o->v[o->n++];
 	memset(b, 0, sizeof *b);
-	b->kind = kind;
+	b->o = o;
+	b->kind = (unsigned char)kind;
 	return b;
 }
 
 struct ol_block *ol_heading(struct outline *o, int level, const char *text)
 {
 	struct ol_block *b = add(o, OL_HEADING);
-	b->level = level;
+	b->level = (unsigned char)level;
 	b->align = OL_JUSTIFY;
 	ol_run(b, OL_BOLD, text);
 	return b;
@@ -79,7 +91,7 @@ struct ol_block *ol_heading(struct outline *o, int level, const char *text)
 struct ol_block *ol_para(struct outline *o, enum ol_align align)
 {
 	struct ol_block *b = add(o, OL_PARA);
-	b->align = align;
+	b->align = (unsigned char)align;
 	return b;
 }
 
@@ -90,10 +102,22 @@ struct ol_block *ol_text(struct outline *o, unsigned style, const char *text)
 	return b;
 }
 
+void ol_run_ref(struct ol_block *b, unsigned style, const char *text)
+{
+	if (b->n_runs == b->cap_runs) { /* arena memory: grow by copying */
+		unsigned cap = b->cap_runs ? 2 * b->cap_runs : 3;
+		struct ol_run *r = arena_alloc(b->o, cap * sizeof *r);
+		if (b->n_runs)
+			memcpy(r, b->runs, b->n_runs * sizeof *r);
+		b->runs = r;
+		b->cap_runs = cap;
+	}
+	b->runs[b->n_runs++] = (struct ol_run){text, style};
+}
+
 void ol_run(struct ol_block *b, unsigned style, const char *text)
 {
-	xgrow((void **)&b->runs, &b->cap_runs, b->n_runs + 1, sizeof *b->runs);
-	b->runs[b->n_runs++] = (struct ol_run){xstrdup(text), style};
+	ol_run_ref(b, style, ol_strdup(b->o, text));
 }
 
 void ol_runf(struct ol_block *b, unsigned style, const char *fmt, ...)
@@ -102,53 +126,68 @@ void ol_runf(struct ol_block *b, unsigned style, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *t = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	char *t = arena_alloc(b->o, n > 0 ? (size_t)n + 1 : 1);
 	t[0] = '\0';
 	va_start(ap, fmt);
 	if (n > 0)
 		vsnprintf(t, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	xgrow((void **)&b->runs, &b->cap_runs, b->n_runs + 1, sizeof *b->runs);
-	b->runs[b->n_runs++] = (struct ol_run){t, style};
+	ol_run_ref(b, style, t);
 }
 
 struct ol_block *ol_table(struct outline *o, size_t rows, size_t cols, const unsigned *widths)
 {
 	struct ol_block *b = add(o, OL_TABLE);
-	b->table.rows = rows;
-	b->table.cols = cols;
-	b->table.cells = xcalloc(rows * cols + 1, sizeof *b->table.cells);
+	struct ol_table *t = b->table = arena_alloc(o, sizeof *t);
+	t->rows = rows;
+	t->cols = cols;
+	t->cells = arena_alloc(o, (rows * cols + 1) * sizeof *t->cells);
 	for (size_t i = 0; i < rows * cols; i++)
-		b->table.cells[i] = xstrdup("");
-	b->table.widths = xcalloc(cols ? cols : 1, sizeof *b->table.widths);
+		t->cells[i] = "";
+	t->widths = arena_alloc(o, (cols + 1) * sizeof *t->widths);
 	for (size_t i = 0; i < cols; i++)
-		b->table.widths[i] = widths ? widths[i] : (unsigned)(100 / cols);
-	b->table.header_rows = 1;
+		t->widths[i] = widths ? widths[i] : (unsigned)(100 / cols);
+	t->header_rows = 1;
 	return b;
+}
+
+void ol_cell_ref(struct ol_block *b, size_t row, size_t col, const char *text)
+{
+	b->table->cells[row * b->table->cols + col] = text ? text : "";
 }
 
 void ol_cell(struct ol_block *b, size_t row, size_t col, const char *text)
 {
-	char **c = &b->table.cells[row * b->table.cols + col];
-	free(*c);
-	*c = xstrdup(text ? text : "");
+	ol_cell_ref(b, row, col, text && *text ? ol_strdup(b->o, text) : "");
 }
 
 struct ol_block *ol_chart(struct outline *o, const char *title, size_t n_cats, size_t n_series)
 {
 	struct ol_block *b = add(o, OL_CHART);
-	struct ol_chart *c = &b->chart;
-	c->title = xstrdup(title);
+	struct ol_chart *c = b->chart = arena_alloc(o, sizeof *c);
+	c->title = ol_strdup(o, title);
 	c->n_cats = n_cats;
 	c->n_series = n_series;
-	c->cats = xcalloc(n_cats ? n_cats : 1, sizeof *c->cats);
-	c->series = xcalloc(n_series ? n_series : 1, sizeof *c->series);
-	c->values = xcalloc(n_cats * n_series + 1, sizeof *c->values);
+	c->cats = arena_alloc(o, (n_cats + 1) * sizeof *c->cats);
+	c->series = arena_alloc(o, (n_series + 1) * sizeof *c->series);
+	c->values = arena_alloc(o, (n_cats * n_series + 1) * sizeof *c->values);
 	for (size_t i = 0; i < n_cats; i++)
-		c->cats[i] = xstrdup("");
+		c->cats[i] = "";
 	for (size_t i = 0; i < n_series; i++)
-		c->series[i] = xstrdup("");
+		c->series[i] = "";
+	for (size_t i = 0; i < n_cats * n_series; i++)
+		c->values[i] = 0;
 	return b;
+}
+
+void ol_chart_cat(struct ol_block *b, size_t i, const char *name)
+{
+	b->chart->cats[i] = ol_strdup(b->o, name);
+}
+
+void ol_chart_series(struct ol_block *b, size_t i, const char *name)
+{
+	b->chart->series[i] = ol_strdup(b->o, name);
 }
 
 void ol_signature(struct outline *o)
@@ -206,14 +245,14 @@ static void text_block(const struct outline *o, const struct ol_block *b, struct
 		sb_add(s, "\n");
 		break;
 	case OL_TABLE:
-		for (size_t r = 0; r < b->table.rows; r++)
-			for (size_t c = 0; c < b->table.cols; c++) {
-				sb_add(s, b->table.cells[r * b->table.cols + c]);
-				sb_add(s, c + 1 < b->table.cols ? "\t" : "\n");
+		for (size_t r = 0; r < b->table->rows; r++)
+			for (size_t c = 0; c < b->table->cols; c++) {
+				sb_add(s, b->table->cells[r * b->table->cols + c]);
+				sb_add(s, c + 1 < b->table->cols ? "\t" : "\n");
 			}
 		break;
 	case OL_CHART: {
-		const struct ol_chart *c = &b->chart;
+		const struct ol_chart *c = b->chart;
 		sb_addf(s, "[%s: %s]\n", tr("chart"), c->title);
 		for (size_t i = 0; i < c->n_cats; i++) {
 			sb_add(s, c->cats[i]);

@@ -18,33 +18,39 @@ enum { OL_BOLD = 1, OL_ITALIC = 2 };
 enum ol_kind { OL_PARA, OL_HEADING, OL_TABLE, OL_CHART, OL_SIGNATURE, OL_PAGE_BREAK };
 
 struct ol_run {
-	char *text; /* may hold line breaks */
+	const char *text; /* may hold line breaks; the outline's copy, or borrowed */
 	unsigned style;
 };
 
 struct ol_table {
 	size_t rows, cols;
-	char **cells;       /* rows * cols, never NULL */
+	const char **cells; /* rows * cols, never NULL */
 	unsigned *widths;   /* per column, in percent of the text width */
 	size_t header_rows; /* repeated on each page, bold */
 };
 
 struct ol_chart {
-	char *title;
+	const char *title;
 	size_t n_cats, n_series;
-	char **cats, **series;
+	const char **cats, **series;
 	double *values; /* n_series * n_cats, series by series */
 };
 
+struct outline;
+
+/* Small: a national-scale report has some 10^5 blocks. */
 struct ol_block {
-	enum ol_kind kind;
-	int level;          /* heading: 1 (I.), 2 (1.), 3 (a); paragraph: 0, or 1 for a list item */
-	enum ol_align align;
-	int size;           /* in half points; 0: the body size */
+	struct outline *o;
+	unsigned char kind;  /* enum ol_kind */
+	unsigned char align; /* enum ol_align */
+	unsigned char level; /* heading: 1 (I.), 2 (1.), 3 (a); paragraph: 0, or 1 for a list item */
+	unsigned char size;  /* in half points; 0: the body size */
+	unsigned n_runs, cap_runs;
 	struct ol_run *runs;
-	size_t n_runs, cap_runs;
-	struct ol_table table;
-	struct ol_chart chart;
+	union {
+		struct ol_table *table; /* OL_TABLE */
+		struct ol_chart *chart; /* OL_CHART */
+	};
 };
 
 /* The header block of Decree 30/2020/NĐ-CP: left the governing and the
@@ -68,8 +74,18 @@ struct ol_page {
 	int body_size;
 };
 
+/* The outline's strings and small arrays live in chunks freed together (a
+ * national-scale report holds some 10^5 paragraphs). */
+struct ol_arena {
+	char **chunks;
+	size_t n, cap;
+	char *cur;
+	size_t left;
+};
+
 struct outline {
 	char *title; /* the document's title for its properties */
+	struct ol_arena arena;
 	struct ol_page page;
 	struct ol_header head;
 	struct ol_footer foot;
@@ -85,18 +101,28 @@ void outline_free(struct outline *o);
 /* Set a header or footer string (copied). */
 void ol_set(char **field, const char *s);
 
+/* A copy of s in the outline's memory. */
+const char *ol_strdup(struct outline *o, const char *s);
+
 struct ol_block *ol_heading(struct outline *o, int level, const char *text);
 struct ol_block *ol_para(struct outline *o, enum ol_align align);
 /* A paragraph of one run. */
 struct ol_block *ol_text(struct outline *o, unsigned style, const char *text);
 void ol_run(struct ol_block *b, unsigned style, const char *text);
+/* A run of text that outlives the outline (not copied). */
+void ol_run_ref(struct ol_block *b, unsigned style, const char *text);
 void ol_runf(struct ol_block *b, unsigned style, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* A table of rows x cols empty cells; widths (percent) may be NULL. */
 struct ol_block *ol_table(struct outline *o, size_t rows, size_t cols, const unsigned *widths);
 void ol_cell(struct ol_block *b, size_t row, size_t col, const char *text);
-/* A chart of n_series series over n_cats categories, values zero. */
+/* A cell text that outlives the outline (not copied). */
+void ol_cell_ref(struct ol_block *b, size_t row, size_t col, const char *text);
+/* A chart of n_series series over n_cats categories, values zero; name
+ * them with ol_chart_cat and ol_chart_series. */
 struct ol_block *ol_chart(struct outline *o, const char *title, size_t n_cats, size_t n_series);
+void ol_chart_cat(struct ol_block *b, size_t i, const char *name);
+void ol_chart_series(struct ol_block *b, size_t i, const char *name);
 
 void ol_signature(struct outline *o);
 void ol_page_break(struct outline *o);
