@@ -156,7 +156,7 @@ static int unit_entries(struct db *db, const struct consolidated *c, const struc
 	sqlite3_bind_int64(st, 1, c->plan->id);
 	sqlite3_bind_text(st, 2, c->period, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, u->id);
-	int rc;
+	int rc = SQLITE_DONE;
 	while (!*stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long t = task_find(ix, c->tasks.n, sqlite3_column_int64(st, 0));
 		if (t < 0)
