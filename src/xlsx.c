@@ -32,7 +32,7 @@ static const char *const kind_vi[UNIT_KIND_COUNT] = {
 
 struct book {
 	lxw_workbook *wb;
-	lxw_format *title, *bold, *head, *wrap, *pct, *date, *stamp, *num;
+	lxw_format *title, *bold, *head, *wrap, *pct, *date, *stamp, *num, *top;
 	lxw_error err;
 };
 
@@ -40,6 +40,52 @@ static void keep(struct book *k, lxw_error rc)
 {
 	if (rc && !k->err)
 		k->err = rc;
+}
+
+/* A4 landscape, one page wide, the header row(s) on every page. */
+static lxw_worksheet *sheet(struct book *k, const char *name, lxw_row_t header)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(k->wb, name);
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	keep(k, worksheet_repeat_rows(ws, header, header));
+	return ws;
+}
+
+/* Lines text takes in a wrapped column of the given width (Excel's unit,
+ * the width of a digit; a letter of Vietnamese text takes some 0.75 of it,
+ * bold text about one: width < 0 for bold). */
+static int lines_in(const char *text, double width)
+{
+	int w = (int)(width < 0 ? -width * 0.9 : width * 1.3);
+	int lines = 0, chars = 0;
+	w = w > 1 ? w : 1;
+	for (const unsigned char *p = (const unsigned char *)text;; p++) {
+		if (!*p || *p == '\n') {
+			lines += chars ? (chars + w - 1) / w : 1;
+			chars = 0;
+			if (!*p)
+				break;
+		} else if ((*p & 0xC0) != 0x80)
+			chars++;
+	}
+	return lines;
+}
+
+/* Row r tall enough for its wrapped texts (LibreOffice does not fit the
+ * rows of a workbook written row by row). Call before writing the row. */
+static void fit_row(lxw_worksheet *ws, lxw_row_t r, const char *const *texts, const double *widths,
+		    size_t n)
+{
+	int lines = 1;
+	for (size_t i = 0; i < n; i++) {
+		int l = texts[i] ? lines_in(texts[i], widths[i]) : 1;
+		if (l > lines)
+			lines = l;
+	}
+	if (lines > 1)
+		worksheet_set_row(ws, r, lines * 15.0 > 409 ? 409 : lines * 15.0, NULL);
 }
 
 static void str(struct book *k, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
@@ -101,10 +147,13 @@ static char *unit_names(const struct unit_set *units, const char *codes)
 
 static void sheet_summary(struct book *k, const struct consolidated *c)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(k->wb, "Tổng hợp");
+	lxw_worksheet *ws = sheet(k, "Tổng hợp", 6);
 	char pw[64];
 	draft_period_words(c->period, pw, sizeof pw);
-	str(k, ws, 0, 0, c->plan->title, k->title);
+	const double wb[] = {-60};
+	fit_row(ws, 0, (const char *[]){c->plan->title}, wb, 1);
+	str(k, ws, 0, 0, "Kế hoạch", k->bold);
+	str(k, ws, 0, 1, c->plan->title, k->title);
 	str(k, ws, 1, 0, "Số, ký hiệu", k->bold);
 	str(k, ws, 1, 1, *c->plan->number ? c->plan->number : DRAFT_BLANK, NULL);
 	str(k, ws, 2, 0, "Kỳ báo cáo", k->bold);
@@ -123,23 +172,25 @@ static void sheet_summary(struct book *k, const struct consolidated *c)
 		const struct task_rec *t = &c->tasks.v[i];
 		const struct task_tally *tt = &c->tally[i];
 		if (i == 0 || strcmp(t->section, c->tasks.v[i - 1].section) != 0) {
-			str(k, ws, r, 0, t->section, k->bold);
-			str(k, ws, r++, 1, t->section_title, k->bold);
+			fit_row(ws, r, (const char *[]){t->section_title}, wb, 1);
+			str(k, ws, r, 0, t->section, k->title);
+			str(k, ws, r++, 1, t->section_title, k->title);
 		}
 		char *lead = unit_names(c->units, t->lead);
-		str(k, ws, r, 0, t->code, NULL);
+		fit_row(ws, r, (const char *[]){t->title, lead}, (const double[]){60, 30}, 2);
+		str(k, ws, r, 0, t->code, k->top);
 		str(k, ws, r, 1, t->title, k->wrap);
 		str(k, ws, r, 2, lead, k->wrap);
 		free(lead);
 		const int v[] = {tt->assigned, tt->n[STATUS_DONE], tt->n[STATUS_IN_PROGRESS],
 				 tt->n[STATUS_BLOCKED], tt->n[STATUS_NOT_STARTED], tt->missing};
 		for (size_t j = 0; j < ARRAY_LEN(v); j++)
-			num(k, ws, r, (lxw_col_t)(3 + j), v[j], NULL);
+			num(k, ws, r, (lxw_col_t)(3 + j), v[j], k->top);
 		if (tt->assigned)
 			num(k, ws, r, 9, (double)tt->n[STATUS_DONE] / tt->assigned, k->pct);
 		r++;
 	}
-	worksheet_set_column(ws, 0, 0, 12, NULL);
+	worksheet_set_column(ws, 0, 0, 16, NULL);
 	worksheet_set_column(ws, 1, 1, 60, NULL);
 	worksheet_set_column(ws, 2, 2, 30, NULL);
 	worksheet_set_column(ws, 3, 9, 13, NULL);
@@ -153,7 +204,7 @@ static const char *unit_word(enum ind_kind kind)
 
 static void sheet_targets(struct book *k, const struct consolidated *c)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(k->wb, "Chỉ tiêu");
+	lxw_worksheet *ws = sheet(k, "Chỉ tiêu", 0);
 	const char *h[] = {"Mã", "Chỉ tiêu", "Mục tiêu", "Giá trị mục tiêu", "Kết quả",
 			   "Đơn vị tính", "Đánh giá", "Số đơn vị phải báo cáo", "Số đơn vị đã báo cáo",
 			   "Mức đạt so với mục tiêu"};
@@ -164,6 +215,7 @@ static void sheet_targets(struct book *k, const struct consolidated *c)
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		char target[64];
 		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		fit_row(ws, r, (const char *[]){d->title}, (const double[]){50}, 1);
 		str(k, ws, r, 0, d->code, NULL);
 		str(k, ws, r, 1, d->title, k->wrap);
 		str(k, ws, r, 2, target, NULL);
@@ -208,7 +260,7 @@ static void tally_row(struct book *k, lxw_worksheet *ws, lxw_row_t r, const char
 
 static void sheet_reporting(struct book *k, const struct consolidated *c)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(k->wb, "Báo cáo đơn vị");
+	lxw_worksheet *ws = sheet(k, "Báo cáo đơn vị", 0);
 	const char *h[] = {"Nhóm đơn vị", "Phải báo cáo", "Đã báo cáo", "Đúng hạn", "Chậm",
 			   "Chưa báo cáo", "Chưa đến hạn", "Tỷ lệ báo cáo", "Tỷ lệ đúng hạn"};
 	header_row(k, ws, 0, h, ARRAY_LEN(h));
@@ -274,21 +326,24 @@ static int detail_row(const struct cons_entry *en, void *arg)
 	lxw_worksheet *ws = dt->ws;
 	lxw_row_t r = ++dt->row;
 	const struct task_rec *t = &dt->c->tasks.v[en->task];
-	str(k, ws, r, 0, en->unit->code, NULL);
-	str(k, ws, r, 1, en->unit->name, NULL);
-	str(k, ws, r, 2, t->code, NULL);
-	str(k, ws, r, 3, t->title, NULL);
-	str(k, ws, r, 4, status_vi[en->status], NULL);
+	static const double w[] = {40, 50, 40, 40, 30};
+	fit_row(ws, r, (const char *[]){t->title, en->result, en->difficulties, en->proposals, en->evidence},
+		w, 5);
+	str(k, ws, r, 0, en->unit->code, k->top);
+	str(k, ws, r, 1, en->unit->name, k->wrap);
+	str(k, ws, r, 2, t->code, k->top);
+	str(k, ws, r, 3, t->title, k->wrap);
+	str(k, ws, r, 4, status_vi[en->status], k->top);
 	if (en->percent >= 0)
-		num(k, ws, r, 5, en->percent, NULL);
+		num(k, ws, r, 5, en->percent, k->top);
 	if (en->count >= 0)
-		num(k, ws, r, 6, (double)en->count, NULL);
+		num(k, ws, r, 6, (double)en->count, k->top);
 	str(k, ws, r, 7, en->result, k->wrap);
 	str(k, ws, r, 8, en->difficulties, k->wrap);
 	str(k, ws, r, 9, en->proposals, k->wrap);
 	str(k, ws, r, 10, en->evidence, k->wrap);
-	num(k, ws, r, 11, (double)en->revision, NULL);
-	str(k, ws, r, 12, en->by, NULL);
+	num(k, ws, r, 11, (double)en->revision, k->top);
+	str(k, ws, r, 12, en->by, k->top);
 	stamp(k, ws, r, 13, en->at);
 	return k->err ? 1 : 0;
 }
@@ -296,7 +351,7 @@ static int detail_row(const struct cons_entry *en, void *arg)
 static int sheet_details(struct book *k, struct db *db, const struct consolidated *c,
 			 struct err *e)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(k->wb, "Chi tiết");
+	lxw_worksheet *ws = sheet(k, "Chi tiết", 0);
 	const char *h[] = {"Mã đơn vị", "Đơn vị", "Mã nhiệm vụ", "Nhiệm vụ", "Trạng thái",
 			   "Tỷ lệ (%)", "Số lượng", "Kết quả", "Khó khăn, vướng mắc",
 			   "Đề xuất, kiến nghị", "Minh chứng", "Lần sửa", "Người nhập",
@@ -320,7 +375,8 @@ static void formats(struct book *k)
 	lxw_workbook *wb = k->wb;
 	k->title = workbook_add_format(wb);
 	format_set_bold(k->title);
-	format_set_font_size(k->title, 13);
+	format_set_text_wrap(k->title);
+	format_set_align(k->title, LXW_ALIGN_VERTICAL_TOP);
 	k->bold = workbook_add_format(wb);
 	format_set_bold(k->bold);
 	k->head = workbook_add_format(wb);
@@ -333,14 +389,19 @@ static void formats(struct book *k)
 	k->wrap = workbook_add_format(wb);
 	format_set_text_wrap(k->wrap);
 	format_set_align(k->wrap, LXW_ALIGN_VERTICAL_TOP);
+	k->top = workbook_add_format(wb);
+	format_set_align(k->top, LXW_ALIGN_VERTICAL_TOP);
 	k->pct = workbook_add_format(wb);
 	format_set_num_format(k->pct, "0.0%");
+	format_set_align(k->pct, LXW_ALIGN_VERTICAL_TOP);
 	k->num = workbook_add_format(wb);
 	format_set_num_format(k->num, "#,##0.##");
+	format_set_align(k->num, LXW_ALIGN_VERTICAL_TOP);
 	k->date = workbook_add_format(wb);
 	format_set_num_format(k->date, "dd/mm/yyyy");
 	k->stamp = workbook_add_format(wb);
 	format_set_num_format(k->stamp, "dd/mm/yyyy hh:mm");
+	format_set_align(k->stamp, LXW_ALIGN_VERTICAL_TOP);
 }
 
 int xlsx_write(struct db *db, const struct consolidated *c, const char *path, struct err *e)
