@@ -312,7 +312,8 @@ static void part_appendix(const struct consolidated *c, struct outline *o)
 	}
 }
 
-/* The recipients of the owner's report by the plan's regime for this type of period. */
+/* The recipients of the owner's report by the plan's regime for this type of
+ * period; one the plan does not name (marked inferred) is a dotted blank. */
 static void recipients(const struct consolidated *c, struct outline *o)
 {
 	struct period p;
@@ -322,8 +323,9 @@ static void recipients(const struct consolidated *c, struct outline *o)
 		const struct unit_rec *to = unit_set_find(c->units, r->to);
 		if (r->period != p.type || !to || !unit_list_covers(c->units, r->reporters, c->owner))
 			continue;
+		/* A recipient the plan does not name (inferred) is left to fill in. */
 		struct strbuf b = {0};
-		sb_addf(&b, "%s;", to->name);
+		sb_addf(&b, "%s;", r->to_inferred ? DRAFT_BLANK : to->name);
 		if (!sv_contains(&o->foot.recipients, b.s))
 			sv_push(&o->foot.recipients, b.s);
 		sb_free(&b);

@@ -130,6 +130,14 @@ static void test_drafts(void)
 	      strcmp(o.foot.recipients.v[0], "Ủy ban nhân dân tỉnh Thử;") == 0,
 	      "recipient from the regime's rule for the department");
 	outline_free(&o);
+	/* A recipient the plan does not name is not printed as a fact. */
+	for (size_t i = 0; i < c.rules.n; i++)
+		if (strcmp(c.rules.v[i].code, "R-SO") == 0)
+			c.rules.v[i].to_inferred = true;
+	outline_init(&o, "t");
+	draft_report(&c, &opt, &o);
+	CHECK_STR(o.foot.recipients.v[0], "……;", "an inferred recipient is a dotted blank");
+	outline_free(&o);
 
 	size_t n = 0;
 	outline_init(&o, "t");
