@@ -82,6 +82,7 @@ expect_grep "summary: T1 assigned to 3 units, a number" "^1	D9	num	-	3$" xl.txt
 expect_grep "summary: share done a number" "^1	J9	num	-	0.333" xl.txt
 expect_grep "targets: the value 90 as a number" "^2	E2	num	-	90$" xl.txt
 expect_grep "entries: count 12 as a number" "^4	G[0-9]+	num	-	12$" xl.txt
+expect_grep "entered at: a date and time in Vietnam (09:00 on 5/6/2026)" "^4	N2	num	-	46178.375$" xl.txt
 expect_grep "reporting: a late unit" "^3	F[0-9]+	str	-	chậm$" xl.txt
 expect_grep "two native bar charts" "^charts=2$" xl.txt
 expect_no_grep "only bar charts" "^other-chart" xl.txt
