@@ -173,11 +173,12 @@ static void rule(struct strbuf *b, int indent)
 static void table_open(struct strbuf *b, bool borders, const int *cols, size_t n)
 {
 	const char *v = borders ? "single" : "nil";
-	sb_add(b, "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>");
+	/* CT_TblPr's order matters to Word: width, borders, layout, margins. */
+	sb_add(b, "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>");
 	const char *sides[] = {"top", "left", "bottom", "right", "insideH", "insideV"};
 	for (size_t i = 0; i < ARRAY_LEN(sides); i++)
 		sb_addf(b, "<w:%s w:val=\"%s\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", sides[i], v);
-	sb_add(b, "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\""
+	sb_add(b, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\""
 		  " w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
 	for (size_t i = 0; i < n; i++)
 		sb_addf(b, "<w:gridCol w:w=\"%d\"/>", cols[i]);
@@ -294,8 +295,9 @@ static void block(const struct outline *o, const struct ol_block *k, struct out 
 	switch (k->kind) {
 	case OL_HEADING:
 	case OL_PARA:
-		if (k->align == OL_JUSTIFY && !k->size)
-			sb_add(b, "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr>");
+		if (k->align == OL_JUSTIFY && !k->size) /* a heading stays with what follows */
+			sb_add(b, k->kind == OL_HEADING ? "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/></w:pPr>"
+							: "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr>");
 		else
 			para_open(b, k->align, 0, 120, k->size);
 		for (size_t i = 0; i < k->n_runs; i++)
