@@ -82,7 +82,8 @@ static int load_statuses(struct db *db, const struct consolidated *c, const stru
 		*out = NULL;
 		return db_fail(db, e);
 	}
-	qsort(*out, *n, sizeof **out, cmp_status_key);
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_status_key);
 	return 0;
 }
 
@@ -261,7 +262,8 @@ int consolidation_load(struct db *db, const struct plan_rec *plan, const struct 
 		struct collect k = {c, 0};
 		if (consolidation_each_entry(db, c, collect_entry, &k, e))
 			return -1;
-		qsort(c->entries, c->n_entries, sizeof *c->entries, cmp_entry);
+		if (c->n_entries)
+			qsort(c->entries, c->n_entries, sizeof *c->entries, cmp_entry);
 	}
 	return 0;
 }

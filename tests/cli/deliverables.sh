@@ -107,6 +107,15 @@ expect_exit "missing period" 2 tdo -f dept.db draft-reminder
 expect_exit "unwritable place: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o nowhere/x.docx
 expect_grep "names the file" "nowhere/x.docx" "$T/err"
 
+# A commune with nothing entered and nothing received drafts too (empty lists).
+expect_exit "nothing expected: status" 0 tdo -f XA3.db status --period 2026S1
+expect_exit "nothing entered: draft-report" 0 tdo -f XA3.db draft-report --period 2026S1 -o empty.docx
+expect_exit "nothing entered: draft-reminder" 0 tdo -f XA3.db draft-reminder --period 2026S1 --text
+expect_exit "nothing entered: workbook" 0 tdo -f XA3.db consolidate --period 2026S1 --xlsx -o empty.xlsx
+expect_exit "an unwritable workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o nowhere/x.xlsx
+expect_grep "names the file" "nowhere/x.xlsx" "$T/err"
+if ls -a | grep -q '^\.x\.'; then notok "no temporary file left" "$(ls -a)"; else ok "no temporary file left"; fi
+
 cat >check_docx.py <<'PY'
 import sys, zipfile, xml.etree.ElementTree as ET
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
