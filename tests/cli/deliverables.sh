@@ -114,7 +114,10 @@ expect_exit "nothing entered: draft-reminder" 0 tdo -f XA3.db draft-reminder --p
 expect_exit "nothing entered: workbook" 0 tdo -f XA3.db consolidate --period 2026S1 --xlsx -o empty.xlsx
 expect_exit "an unwritable workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o nowhere/x.xlsx
 expect_grep "names the file" "nowhere/x.xlsx" "$T/err"
-if ls -a | grep -q '^\.x\.'; then notok "no temporary file left" "$(ls -a)"; else ok "no temporary file left"; fi
+mkdir -p taken.xlsx taken.docx
+expect_exit "a folder in the way of the workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o taken.xlsx
+expect_exit "a folder in the way of the report: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o taken.docx
+if ls -a | grep -q '^\.taken\.'; then notok "no temporary file left" "$(ls -a)"; else ok "no temporary file left"; fi
 
 cat >check_docx.py <<'PY'
 import sys, zipfile, xml.etree.ElementTree as ET
