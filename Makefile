@@ -93,6 +93,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 
 unit-tests: $(UNIT_BIN)
 
+# src/ as one static library: tests/fuzz/run.sh builds it once, with
+# BUILD=build/fuzz and clang's fuzzer-no-link instrumentation, and links
+# every fuzz target against it.
+$(BUILD)/libtiendo.a: $(OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $(OBJ)
+
 -include $(OBJ:.o=.d) $(BUILD)/main.d
 
 # The demo database that `make run` opens, built from data/ when it does not
