@@ -36,7 +36,8 @@ const struct command cli_commands[] = {
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
 
-/* Until the terminal interface exists: the plan, its tasks and what is due. */
+/* Without a command when standard input or output is not a terminal (a script,
+ * a pipe): the plan, its tasks and what is due. */
 int cmd_overview(struct cli *c, int argc, char **argv)
 {
 	(void)argc;
