@@ -8,7 +8,7 @@
 #include "deliver.h"
 #include "msg.h"
 #include "period.h"
-#include "store.h"
+#include "session.h"
 
 static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc, char **argv)
 {
@@ -63,21 +63,14 @@ static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc,
 	struct draft_opts dopt = {arg[0], arg[1], arg[3], arg[2], arg[4]};
 	deliver_opts_merge(&dopt, &cfg);
 
-	struct db db;
+	struct session x;
 	struct err e;
-	struct plan_rec plan = {0};
-	struct unit_set units = {0};
-	const struct unit_rec *owner;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
-		goto out;
-	if ((plan_code && store_use_plan(&db, plan_code, &e)) || store_current_plan(&db, &plan, &e) ||
-	    store_units(&db, &units, &e) || store_owner(&db, &units, &owner, &e)) {
-		cli_error("%s", e.msg);
+	struct session_options so = {.plan = plan_code, .need_owner = true};
+	if (cli_session(c, &x, &so, false))
 		goto close;
-	}
 	if (text) {
 		struct strbuf b = {0};
-		if (deliver_text(&db, &plan, &units, owner, period, kind, &dopt, &b, &e))
+		if (deliver_text(x.db, &x.b.plan, &x.b.units, x.b.owner, period, kind, &dopt, &b, &e))
 			cli_error("%s: %s", cmd, e.msg);
 		else {
 			cli_out(c, "%s", b.s);
@@ -88,21 +81,20 @@ static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc,
 	}
 	char *written;
 	size_t n = 0;
-	if (deliver_write(&db, &plan, &units, owner, period, kind, &dopt, out, &written, &n, &e)) {
+	if (deliver_session(&x, period, kind, &dopt, out, &written, &n, &e)) {
 		cli_error("%s: %s", cmd, e.msg);
 		goto close;
 	}
 	if (kind == DELIVER_REPORT)
-		cli_out(c, tr("Wrote %s: the draft report of plan %s for %s.\n"), written, plan.code, period);
+		cli_out(c, tr("Wrote %s: the draft report of plan %s for %s.\n"), written, x.b.plan.code,
+			period);
 	else
 		cli_out(c, tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
 			written, n, period);
 	free(written);
 	rc = EXIT_OK;
 close:
-	unit_set_free(&units);
-	plan_rec_free(&plan);
-	db_close(&db);
+	session_close(&x);
 out:
 	for (size_t i = 0; i < ARRAY_LEN(arg); i++)
 		free(arg[i]);

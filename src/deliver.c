@@ -8,6 +8,7 @@
 
 #include "docx.h"
 #include "exchange_files.h"
+#include "msg.h"
 #include "xlsx.h"
 
 void deliver_opts_merge(struct draft_opts *opt, const struct config *cfg)
@@ -78,6 +79,18 @@ int deliver_write(struct db *db, const struct plan_rec *plan, const struct unit_
 	else
 		*written = p;
 	return rc;
+}
+
+int deliver_session(struct session *s, const char *period, enum deliver_kind k,
+		    const struct draft_opts *opt, const char *path, char **written, size_t *n_units,
+		    struct err *e)
+{
+	if (!s->b.owner)
+		return err_set(e, tr("%s: the database has no owner unit; set one with: tiendo init --plan FILE --unit CODE"),
+			       k == DELIVER_WORKBOOK ? "consolidate" : k == DELIVER_REPORT ? "draft-report"
+											  : "draft-reminder");
+	return deliver_write(s->db, &s->b.plan, &s->b.units, s->b.owner, period, k, opt, path, written,
+			     n_units, e);
 }
 
 int deliver_text(struct db *db, const struct plan_rec *plan, const struct unit_set *units,

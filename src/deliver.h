@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "draft.h"
+#include "session.h"
 
 enum deliver_kind { DELIVER_WORKBOOK, DELIVER_REPORT, DELIVER_REMINDER, DELIVER_KIND_COUNT };
 
@@ -25,6 +26,13 @@ int deliver_write(struct db *db, const struct plan_rec *plan, const struct unit_
 		  const struct unit_rec *owner, const char *period, enum deliver_kind k,
 		  const struct draft_opts *opt, const char *path, char **written, size_t *n_units,
 		  struct err *e);
+
+/* The same on an open session: its plan, units and owner. The action the
+ * command line (consolidate --xlsx, draft-report, draft-reminder) and the
+ * interface (x, w, n in the reports screen) share. */
+int deliver_session(struct session *s, const char *period, enum deliver_kind k,
+		    const struct draft_opts *opt, const char *path, char **written, size_t *n_units,
+		    struct err *e);
 
 /* The draft (report or reminder) as plain text, appended to b. */
 int deliver_text(struct db *db, const struct plan_rec *plan, const struct unit_set *units,

@@ -64,31 +64,31 @@ static void set(struct db *db, const struct unit_set *us, const struct task_list
 
 static void test_drafts(void)
 {
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_def pd;
 	struct store_result r;
 	char path[256];
 	snprintf(path, sizeof path, "%s/o.db", dir);
-	CHECK(db_open(&db, path, DB_OPEN_CREATE, &e) == 0, "open");
+	CHECK((db = db_connect(path, DB_OPEN_CREATE, &e)) != NULL, "open");
 	CHECK(planfile_load("tests/data/exchange/plan.csv", &pd, &e) == 0 &&
-	      store_plan_save(&db, &pd, NULL, &r, &e) == 0, "plan loads");
+	      store_plan_save(db, &pd, NULL, &r, &e) == 0, "plan loads");
 	plan_def_free(&pd);
 	struct unit_set us;
 	struct plan_rec plan;
 	struct task_list tl;
 	const struct unit_rec *owner;
-	store_units(&db, &us, &e);
-	store_current_plan(&db, &plan, &e);
-	store_tasks(&db, plan.id, false, &tl, &e);
-	store_owner(&db, &us, &owner, &e);
-	set(&db, &us, &tl, "XA1", "T1", STATUS_DONE, "Đăng 12 tin bài", "Thiếu kinh phí", "Hỗ trợ kinh phí");
-	set(&db, &us, &tl, "XA1", "T2", STATUS_IN_PROGRESS, "Đã lập kế hoạch", "Thiếu kinh phí", NULL);
-	set(&db, &us, &tl, "XA2", "T1", STATUS_IN_PROGRESS, "Phường đăng 5 tin", "Thiếu kinh phí", NULL);
-	set(&db, &us, &tl, "XA2", "T2", STATUS_BLOCKED, NULL, "Thiếu kinh phí.", NULL);
+	store_units(db, &us, &e);
+	store_current_plan(db, &plan, &e);
+	store_tasks(db, plan.id, false, &tl, &e);
+	store_owner(db, &us, &owner, &e);
+	set(db, &us, &tl, "XA1", "T1", STATUS_DONE, "Đăng 12 tin bài", "Thiếu kinh phí", "Hỗ trợ kinh phí");
+	set(db, &us, &tl, "XA1", "T2", STATUS_IN_PROGRESS, "Đã lập kế hoạch", "Thiếu kinh phí", NULL);
+	set(db, &us, &tl, "XA2", "T1", STATUS_IN_PROGRESS, "Phường đăng 5 tin", "Thiếu kinh phí", NULL);
+	set(db, &us, &tl, "XA2", "T2", STATUS_BLOCKED, NULL, "Thiếu kinh phí.", NULL);
 
 	struct consolidated c;
-	CHECK(consolidation_load(&db, &plan, &us, owner, "2026S1", date_from_ymd(2026, 6, 25), true, &c,
+	CHECK(consolidation_load(db, &plan, &us, owner, "2026S1", date_from_ymd(2026, 6, 25), true, &c,
 				 &e) == 0, "consolidation loads");
 	CHECK_INT(c.n_entries, 4, "four entries");
 	CHECK_INT(c.tally[0].assigned, 2, "T1: two units assigned (the commune and the ward)");
@@ -159,7 +159,7 @@ static void test_drafts(void)
 	task_list_free(&tl);
 	plan_rec_free(&plan);
 	unit_set_free(&us);
-	db_close(&db);
+	db_disconnect(db);
 }
 
 static void test_escape(void)
