@@ -3,6 +3,7 @@
 #ifndef TIENDO_CLI_H
 #define TIENDO_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -79,11 +80,10 @@ int cmd_resolve(struct cli *c, int argc, char **argv);
 int cmd_received(struct cli *c, int argc, char **argv);
 int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
+int cmd_draft_report(struct cli *c, int argc, char **argv);
+int cmd_draft_reminder(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);
 
-
-
-#include <getopt.h>
 /* getopt_long for a command (shortopts must start with ':'); prints usage
  * errors itself and then returns '?'. Set optind = 0 before the first call. */
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,

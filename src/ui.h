@@ -127,7 +127,7 @@ void ui_agenda_init(struct app *a, struct pane *p);
 /* Select task index i in the task list and focus it. */
 void ui_tasks_select(struct app *a, size_t i);
 
-/* Popups (ui_form.c, ui_view.c, ui_help.c). */
+/* Popups: the entry forms (ui_form.c), the detail views and the help (ui_view.c). */
 /* The progress form; true when an entry was saved (the caller moves on). */
 bool ui_form_progress(struct app *a, size_t task);
 void ui_form_indicator(struct app *a, size_t ind);
