@@ -80,6 +80,8 @@ int cmd_resolve(struct cli *c, int argc, char **argv);
 int cmd_received(struct cli *c, int argc, char **argv);
 int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
+int cmd_draft_report(struct cli *c, int argc, char **argv);
+int cmd_draft_reminder(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);
 
 /* getopt_long for a command (shortopts must start with ':'); prints usage

@@ -382,6 +382,7 @@ void ui_help(struct app *a)
 		{PANE_INDICATORS, N_("Targets")}, {PANE_CALENDAR, N_("Calendar")},
 		{PANE_AGENDA, N_("Agenda")}, {PANE_FORM, N_("Entry form")},
 		{PANE_CONFLICTS, N_("Conflicts")}, {PANE_UNITS, N_("Units")},
+		{PANE_REPORTS, N_("Reports")},
 	};
 	struct strvec sv = {0};
 	bool shown[ACT_COUNT] = {false};
