@@ -18,6 +18,7 @@
 #include "date.h"
 #include "msg.h"
 #include "text.h"
+#include "xlsx.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -393,9 +394,21 @@ static char *chart_xml(const struct ol_chart *c)
 		   " sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"111\"/>"
 		   "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>");
 	sb_add(&b, c->n_series > 1 ? "<c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend>" : "");
+	/* The figures also travel as an embedded workbook (see chart_rels), so
+	 * that Word's "Edit Data" opens them. */
 	sb_add(&b, "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart><c:txPr><a:bodyPr/>"
 		   "<a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1100\"><a:latin typeface=\"Times New Roman\"/>"
-		   "</a:defRPr></a:pPr><a:endParaRPr lang=\"vi-VN\"/></a:p></c:txPr></c:chartSpace>");
+		   "</a:defRPr></a:pPr><a:endParaRPr lang=\"vi-VN\"/></a:p></c:txPr>"
+		   "<c:externalData r:id=\"rIdData\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>");
+	return sb_take(&b);
+}
+
+static char *chart_rels(int n)
+{
+	struct strbuf b = {0};
+	sb_addf(&b, XML_DECL "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+		    "<Relationship Id=\"rIdData\" Type=\"" REL "package\" Target=\"../embeddings/chart%d.xlsx\"/>"
+		    "</Relationships>", n);
 	return sb_take(&b);
 }
 
@@ -452,6 +465,9 @@ static char *content_types(int charts)
 		   "<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
 		   "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
 		   "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>");
+	if (charts)
+		sb_add(&b, "<Default Extension=\"xlsx\" ContentType=\"application/"
+			   "vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>");
 	for (int i = 1; i <= charts; i++)
 		sb_addf(&b, "<Override PartName=\"/word/charts/chart%d.xml\" ContentType=\"application/"
 			    "vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>", i);
@@ -521,8 +537,45 @@ static int add_part(zip_t *z, const char *name, const char *data, bool owned)
 	return 0;
 }
 
-/* *doc becomes the archive's (and NULL) once added. */
-static int fill(zip_t *z, const struct outline *o, FILE **doc, int charts)
+/* Chart n: its part, its relationships and its figures as a workbook (a
+ * temporary file, read when the archive is closed; its name goes to data
+ * for the caller to remove). */
+static int add_chart(zip_t *z, const struct ol_chart *c, int n, struct strvec *data, struct err *e)
+{
+	char name[64];
+	snprintf(name, sizeof name, "word/charts/chart%d.xml", n);
+	if (add_part(z, name, chart_xml(c), true))
+		return -1;
+	snprintf(name, sizeof name, "word/charts/_rels/chart%d.xml.rels", n);
+	if (add_part(z, name, chart_rels(n), true))
+		return -1;
+	const char *dir = getenv("TMPDIR");
+	struct strbuf p = {0};
+	sb_addf(&p, "%s/tiendo-chart-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(p.s);
+	if (fd < 0) {
+		sb_free(&p);
+		return err_set(e, "%s", strerror(errno));
+	}
+	close(fd);
+	sv_push(data, p.s);
+	sb_free(&p);
+	if (xlsx_chart_data(c, data->v[data->n - 1], e))
+		return -1;
+	snprintf(name, sizeof name, "word/embeddings/chart%d.xlsx", n);
+	zip_source_t *s = zip_source_file(z, data->v[data->n - 1], 0, -1);
+	if (!s || zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8) < 0) {
+		if (s)
+			zip_source_free(s);
+		return err_set(e, "%s", zip_strerror(z));
+	}
+	return 0;
+}
+
+/* *doc becomes the archive's (and NULL) once added; data collects the
+ * temporary files of the charts' workbooks. */
+static int fill(zip_t *z, const struct outline *o, FILE **doc, int charts, struct strvec *data,
+		struct err *e)
 {
 	/* [Content_Types].xml first, as some readers expect. */
 	if (add_part(z, "[Content_Types].xml", content_types(charts), true) ||
@@ -548,12 +601,8 @@ static int fill(zip_t *z, const struct outline *o, FILE **doc, int charts)
 	zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1);
 	int n = 0;
 	for (size_t i = 0; i < o->n; i++)
-		if (o->v[i].kind == OL_CHART) {
-			char name[48];
-			snprintf(name, sizeof name, "word/charts/chart%d.xml", ++n);
-			if (add_part(z, name, chart_xml(o->v[i].chart), true))
-				return -1;
-		}
+		if (o->v[i].kind == OL_CHART && add_chart(z, o->v[i].chart, ++n, data, e))
+			return -1;
 	return 0;
 }
 
@@ -584,9 +633,15 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
 			       tr("cannot create the zip archive"));
 	}
-	if (fill(z, o, &w.f, w.charts) || zip_close(z)) {
-		char why[256];
-		snprintf(why, sizeof why, "%s", zip_strerror(z));
+	struct strvec data = {0};
+	e->msg[0] = '\0';
+	int bad = fill(z, o, &w.f, w.charts, &data, e) || zip_close(z);
+	for (size_t i = 0; i < data.n; i++)
+		unlink(data.v[i]);
+	sv_free(&data);
+	if (bad) {
+		char why[sizeof e->msg];
+		snprintf(why, sizeof why, "%.900s", e->msg[0] ? e->msg : zip_strerror(z));
 		zip_discard(z);
 		if (w.f)
 			fclose(w.f);

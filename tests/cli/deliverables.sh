@@ -160,6 +160,15 @@ print("charts=%d" % len(charts))
 for n in charts:
     print("barchart" if b"<c:barChart>" in z.read(n) else "other")
 print("pictures=%d" % len([n for n in z.namelist() if n.startswith("word/media/")]))
+for n in charts:
+    rels = z.read(n.replace("charts/", "charts/_rels/") + ".rels").decode()
+    print("chart-data=%s" % ("../embeddings/" in rels and b"<c:externalData" in z.read(n)))
+import io
+for n in [n for n in z.namelist() if n.startswith("word/embeddings/")]:
+    e = zipfile.ZipFile(io.BytesIO(z.read(n)))
+    sst = [t.text for t in ET.fromstring(e.read("xl/sharedStrings.xml")).iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t")]
+    vals = [v.text for v in ET.fromstring(e.read("xl/worksheets/sheet1.xml")).iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v")]
+    print("embedded=%s" % ",".join(sst) + ";" + ",".join(vals))
 PY
 if python3 check_docx.py report.docx >rep.txt 2>rep.err; then ok "the report: every part is well-formed XML"; else notok "the report: every part is well-formed XML" "$(cat rep.err)"; fi
 expect_grep "A4 portrait" "^page=11906 16838$" rep.txt
@@ -190,6 +199,8 @@ expect_grep "signer's title" "^p	GIÁM ĐỐC$" rep.txt
 expect_grep "one native bar chart" "^charts=1$" rep.txt
 expect_grep "a c:barChart" "^barchart$" rep.txt
 expect_grep "not a picture" "^pictures=0$" rep.txt
+expect_grep "the chart's figures travel as an embedded workbook" "^chart-data=True$" rep.txt
+expect_grep "the embedded workbook holds the indicators and achievements" "^embedded=Mức đạt \(%\),I1,I2;0,1,112.5,2,0$" rep.txt
 
 if python3 check_docx.py reminder.docx >rem.txt 2>rem.err; then ok "the reminder: well-formed XML"; else notok "the reminder: well-formed XML" "$(cat rem.err)"; fi
 expect_grep "reminder: org from the settings" "^head0	--	UBND TỈNH THỬ$" rem.txt
