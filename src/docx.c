@@ -28,8 +28,9 @@
 #define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-/* Sizes in half points, as the decree sets them. */
-enum { SZ_HEAD = 26, SZ_MOTTO = 28, SZ_TABLE = 24, SZ_RECIP_HEAD = 24, SZ_RECIP = 22 };
+/* Sizes in half points, as the decree sets them (the national title 12-13
+ * pt: 12 keeps it on one line in its column, 8.2 cm in Times New Roman bold). */
+enum { SZ_HEAD = 26, SZ_NATION = 24, SZ_MOTTO = 28, SZ_TABLE = 24, SZ_RECIP_HEAD = 24, SZ_RECIP = 22 };
 
 static int twips(int mm)
 {
@@ -199,7 +200,9 @@ static int text_width(const struct outline *o)
 static void header_block(const struct outline *o, struct strbuf *b)
 {
 	const struct ol_header *h = &o->head;
-	int w = text_width(o), cols[2] = {w * 2 / 5, w - w * 2 / 5};
+	/* 45 % / 55 %: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" (6.5 cm bold 13 pt) and the
+	 * national title each fit on one line of a 16.5 cm text width. */
+	int w = text_width(o), cols[2] = {w * 45 / 100, w - w * 45 / 100};
 	table_open(b, false, cols, 2);
 	sb_add(b, "<w:tr>");
 	cell_open(b, cols[0]);
@@ -211,7 +214,7 @@ static void header_block(const struct outline *o, struct strbuf *b)
 		line(b, h->summary, 0, SZ_TABLE, OL_CENTER);
 	sb_add(b, "</w:tc>");
 	cell_open(b, cols[1]);
-	line(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", OL_BOLD, SZ_HEAD, OL_CENTER);
+	line(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", OL_BOLD, SZ_NATION, OL_CENTER);
 	line(b, "Độc lập - Tự do - Hạnh phúc", OL_BOLD, SZ_MOTTO, OL_CENTER);
 	rule(b, cols[1] / 5);
 	line(b, h->place_date ? h->place_date : "", OL_ITALIC, SZ_MOTTO, OL_CENTER);
