@@ -92,7 +92,7 @@ if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="0.0%"'; then ok "perc
 if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="dd/mm/yyyy'; then ok "date format"; else notok "date format"; fi
 
 # --- the draft report and the reminder --------------------------------------
-expect_exit "draft-report" 0 tdo -f dept.db draft-report --period 2026S1 --signer-title "GIÁM ĐỐC" --symbol BC-SKHCN
+expect_exit "draft-report" 0 tdo -f dept.db draft-report --period 2026S1 --signer-title "GIÁM ĐỐC" --symbol BC-SKHCN --signer 'Trần Thị B & <C> "D"'
 expect_grep "default name" "^Wrote .*baocao-tonghop_TEST-EX_2026S1_20260625.docx" "$T/out"
 mv baocao-tonghop_TEST-EX_2026S1_20260625.docx report.docx
 mkdir -p "$HOME/.config/tiendo"
@@ -196,6 +196,7 @@ expect_grep "who is late" "^p	- Các đơn vị báo cáo chậm \(1\): Phườn
 expect_grep "recipients" "^p	Nơi nhận:$" rep.txt
 expect_grep "recipient from the regime" "^p	- Ủy ban nhân dân tỉnh Thử;$" rep.txt
 expect_grep "signer's title" "^p	GIÁM ĐỐC$" rep.txt
+expect_grep "signer's name, XML characters escaped" "^p	Trần Thị B & <C> \"D\"$" rep.txt
 expect_grep "one native bar chart" "^charts=1$" rep.txt
 expect_grep "a c:barChart" "^barchart$" rep.txt
 expect_grep "not a picture" "^pictures=0$" rep.txt
