@@ -165,12 +165,16 @@ void draft_reminder(const struct consolidated *c, const struct draft_opts *opt,
 	sb_addf(&b, "V/v đôn đốc báo cáo kết quả thực hiện %s, kỳ %s", ref, pw);
 	o->head.summary = sb_take(&b);
 
-	struct ol_block *p = ol_para(o, OL_CENTER);
+	/* One addressee on the line of "Kính gửi:", centred; several listed
+	 * beside it, one a line. */
+	struct ol_block *p = ol_para(o, missing.n > 1 ? OL_LEFT : OL_CENTER);
 	ol_run(p, 0, "Kính gửi:");
+	if (missing.n > 1)
+		p->level = OL_ADDRESS;
+	for (size_t i = 0; i < missing.n && missing.n > 1; i++)
+		ol_runf(p, 0, "- %s%s", missing.v[i], i + 1 == missing.n ? "." : ";");
 	if (missing.n == 1)
 		ol_runf(p, 0, " %s.", missing.v[0]);
-	else
-		list_items(o, &missing, ".");
 	if (!missing.n)
 		ol_run(p, 0, " " DRAFT_BLANK);
 

@@ -346,6 +346,7 @@ void draft_report(const struct consolidated *c, const struct draft_opts *opt, st
 	p->size = 28;
 	p = ol_para(o, OL_CENTER);
 	ol_runf(p, OL_BOLD, "Kết quả thực hiện %s, kỳ %s", ref, pw);
+	ol_rule(o);
 	p = ol_para(o, OL_JUSTIFY);
 	ol_runf(p, 0, "Thực hiện %s, %s báo cáo kết quả thực hiện kỳ %s như sau:", ref,
 		c->owner->name, pw);

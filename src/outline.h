@@ -14,8 +14,13 @@
 enum ol_align { OL_LEFT, OL_CENTER, OL_RIGHT, OL_JUSTIFY };
 enum { OL_BOLD = 1, OL_ITALIC = 2 };
 /* OL_SIGNATURE: where the footer block (recipients, signer) goes; at the
- * end when the outline has none. */
-enum ol_kind { OL_PARA, OL_HEADING, OL_TABLE, OL_CHART, OL_SIGNATURE, OL_PAGE_BREAK };
+ * end when the outline has none. OL_RULE: a short centred rule, as under a
+ * document's subject line (nothing in plain text). */
+enum ol_kind { OL_PARA, OL_HEADING, OL_TABLE, OL_CHART, OL_SIGNATURE, OL_PAGE_BREAK, OL_RULE };
+/* A paragraph's level: OL_ITEM a list item; OL_ADDRESS "Kính gửi:" with
+ * several addressees: the first run the label, each further run one
+ * addressee on its own line, aligned after the label. */
+enum { OL_ITEM = 1, OL_ADDRESS = 2 };
 
 struct ol_run {
 	const char *text; /* may hold line breaks; the outline's copy, or borrowed */
@@ -43,7 +48,7 @@ struct ol_block {
 	struct outline *o;
 	unsigned char kind;  /* enum ol_kind */
 	unsigned char align; /* enum ol_align */
-	unsigned char level; /* heading: 1 (I.), 2 (1.), 3 (a); paragraph: 0, or 1 for a list item */
+	unsigned char level; /* heading: 1 (I.), 2 (1.), 3 (a); paragraph: 0, OL_ITEM, OL_ADDRESS */
 	unsigned char size;  /* in half points; 0: the body size */
 	unsigned n_runs, cap_runs;
 	struct ol_run *runs;
@@ -126,6 +131,7 @@ void ol_chart_series(struct ol_block *b, size_t i, const char *name);
 
 void ol_signature(struct outline *o);
 void ol_page_break(struct outline *o);
+void ol_rule(struct outline *o);
 /* Has the outline a place for the footer block? */
 bool outline_has_signature(const struct outline *o);
 

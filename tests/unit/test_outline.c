@@ -152,6 +152,14 @@ static void test_drafts(void)
 	struct strbuf t = {0};
 	outline_text(&o, &t);
 	CHECK(strstr(t.s, "Kính gửi:") && strstr(t.s, "Nơi nhận:\n- Như trên;"), "text writer");
+	/* Four addressees: one block, the label then one run each, the last
+	 * ending the list; the text writer puts them one a line. */
+	long k = find_block(&o, "Kính gửi:");
+	CHECK(k >= 0 && o.v[k].level == OL_ADDRESS && o.v[k].n_runs == 5, "addressees beside Kính gửi:");
+	CHECK(k >= 0 && o.v[k].n_runs == 5 && strcmp(o.v[k].runs[4].text + strlen(o.v[k].runs[4].text) - 1, ".") == 0 &&
+		      strcmp(o.v[k].runs[1].text + strlen(o.v[k].runs[1].text) - 1, ";") == 0,
+	      "addressees end in ; and the last in .");
+	CHECK(strstr(t.s, "Kính gửi:\n  - ") != NULL, "text: the addressees one a line under the label");
 	sb_free(&t);
 	outline_free(&o);
 
