@@ -9,6 +9,7 @@
 #include "docx.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -412,6 +413,8 @@ static char *chart_xml(const struct ol_chart *c)
 			col, col, c->n_cats + 1, c->n_cats);
 		for (size_t i = 0; i < c->n_cats; i++) {
 			char num[32];
+			if (isnan(c->values[s * c->n_cats + i]))
+				continue; /* no point: a gap */
 			fmt_num(num, sizeof num, c->values[s * c->n_cats + i]);
 			sb_addf(&b, "<c:pt idx=\"%zu\"><c:v>%s</c:v></c:pt>", i, num);
 		}

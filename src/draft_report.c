@@ -179,8 +179,9 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 	for (size_t i = 0; i < c->inds.n; i++) {
 		const struct indicator_rec *d = &c->inds.v[i];
 		ol_chart_cat(ch, i, d->code);
-		if (c->ind[i].has_value && d->target > 0)
-			ch->chart->values[i] = round(10000 * c->ind[i].value / d->target) / 100;
+		/* No figure yet ("Chưa có số liệu"): a gap, not a bar at 0. */
+		ch->chart->values[i] = c->ind[i].has_value && d->target > 0 ?
+			round(10000 * c->ind[i].value / d->target) / 100 : NAN;
 	}
 }
 

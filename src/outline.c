@@ -2,6 +2,7 @@
 /* A document outline independent of the file format, and its plain-text writer. */
 #include "outline.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,7 +271,11 @@ static void text_block(const struct outline *o, const struct ol_block *b, struct
 			sb_add(s, c->cats[i]);
 			for (size_t k = 0; k < c->n_series; k++) {
 				char num[32];
-				fmt_num(num, sizeof num, c->values[k * c->n_cats + i]);
+				double v = c->values[k * c->n_cats + i];
+				if (isnan(v))
+					snprintf(num, sizeof num, "-");
+				else
+					fmt_num(num, sizeof num, v);
 				sb_addf(s, "\t%s %s", c->series[k], num);
 			}
 			sb_add(s, "\n");

@@ -38,7 +38,7 @@ struct ol_chart {
 	const char *title;
 	size_t n_cats, n_series;
 	const char **cats, **series;
-	double *values; /* n_series * n_cats, series by series */
+	double *values; /* n_series * n_cats, series by series; NAN: no figure (a gap) */
 };
 
 struct outline;
@@ -123,7 +123,8 @@ struct ol_block *ol_table(struct outline *o, size_t rows, size_t cols, const uns
 void ol_cell(struct ol_block *b, size_t row, size_t col, const char *text);
 /* A cell text that outlives the outline (not copied). */
 void ol_cell_ref(struct ol_block *b, size_t row, size_t col, const char *text);
-/* A chart of n_series series over n_cats categories, values zero; name
+/* A chart of n_series series over n_cats categories, values zero (NAN for
+ * a figure not known: no bar rather than a bar at 0); name
  * them with ol_chart_cat and ol_chart_series. */
 struct ol_block *ol_chart(struct outline *o, const char *title, size_t n_cats, size_t n_series);
 void ol_chart_cat(struct ol_block *b, size_t i, const char *name);

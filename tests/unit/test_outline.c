@@ -2,6 +2,7 @@
 /* Unit tests of the drafted documents' outline: tallies per task, the plan's sections as
  * groups, each text attributed to its units and tasks, exact duplicates merged (and only
  * exact ones), the reminder's addressees; XML escaping of the .docx writer. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -170,6 +171,24 @@ static void test_drafts(void)
 	db_disconnect(db);
 }
 
+/* A figure not known is a gap in the chart, "-" in text, never 0. */
+static void test_chart_gap(void)
+{
+	struct outline o;
+	outline_init(&o, "t");
+	struct ol_block *ch = ol_chart(&o, "Mức đạt", 2, 1);
+	ol_chart_series(ch, 0, "Mức đạt (%)");
+	ol_chart_cat(ch, 0, "I1");
+	ol_chart_cat(ch, 1, "I2");
+	ch->chart->values[0] = 112.5;
+	ch->chart->values[1] = NAN;
+	struct strbuf t = {0};
+	outline_text(&o, &t);
+	CHECK(strstr(t.s, "I1\tMức đạt (%) 112.5\nI2\tMức đạt (%) -\n") != NULL, "text: no figure is -");
+	sb_free(&t);
+	outline_free(&o);
+}
+
 static void test_escape(void)
 {
 	struct strbuf b = {0};
@@ -191,6 +210,7 @@ int main(void)
 		return 1;
 	test_drafts();
 	test_escape();
+	test_chart_gap();
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd)) {
