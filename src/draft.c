@@ -65,6 +65,27 @@ char *draft_plan_ref(const struct consolidated *c)
 	return sb_take(&b);
 }
 
+/* The governing body's name in capitals, its common words shortened as
+ * Decree 30/2020 allows ("UBND TỈNH ĐỒNG THÁP"): in full it wraps in its
+ * column. */
+static char *gov_name(const char *name)
+{
+	static const char *const full[][2] = {
+		{"ỦY BAN NHÂN DÂN ", "UBND "}, {"UỶ BAN NHÂN DÂN ", "UBND "},
+		{"HỘI ĐỒNG NHÂN DÂN ", "HĐND "},
+	};
+	char *up = text_upper(name);
+	for (size_t i = 0; i < ARRAY_LEN(full); i++) {
+		size_t n = strlen(full[i][0]), k = strlen(full[i][1]);
+		if (strncmp(up, full[i][0], n) == 0) {
+			memcpy(up, full[i][1], k);
+			memmove(up + k, up + n, strlen(up + n) + 1);
+			break;
+		}
+	}
+	return up;
+}
+
 void draft_header(const struct consolidated *c, const struct draft_opts *opt, const char *kind,
 		  struct outline *o)
 {
@@ -75,7 +96,7 @@ void draft_header(const struct consolidated *c, const struct draft_opts *opt, co
 	if (known(opt->org))
 		ol_set(&o->head.gov, opt->org);
 	else if (parent) {
-		up = text_upper(parent->name);
+		up = gov_name(parent->name);
 		ol_set(&o->head.gov, up);
 		free(up);
 	} else

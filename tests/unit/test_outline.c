@@ -106,7 +106,7 @@ static void test_drafts(void)
 	outline_init(&o, "t");
 	draft_report(&c, &opt, &o);
 	CHECK_STR(o.head.org, "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "issuing body in capitals");
-	CHECK_STR(o.head.gov, "ỦY BAN NHÂN DÂN TỈNH THỬ", "governing body: the unit above, in capitals");
+	CHECK_STR(o.head.gov, "UBND TỈNH THỬ", "governing body: the unit above, in capitals, shortened");
 	CHECK_STR(o.head.number, "Số: ……/BC-……", "number and symbol left blank");
 	CHECK_STR(o.foot.signer_title, "……", "unknown signer title: a dotted blank");
 	long h1 = find_block(&o, "I. TÌNH HÌNH"), h2 = find_block(&o, "II. KẾT QUẢ"),
