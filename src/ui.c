@@ -23,6 +23,7 @@
 #include "progress.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_keys.h"
 
 volatile sig_atomic_t ui_signal;
 
@@ -738,6 +739,7 @@ static void start_curses(struct app *a)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	ui_keys_define_fallbacks();
 	curs_set(0);
 	set_escdelay(40);
 	/* Ctrl-S and Ctrl-Q are keys, not flow control. */
