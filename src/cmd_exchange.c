@@ -321,12 +321,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
 	/* A signal lets the file being imported finish (or roll back) and stops
 	 * before the next one: every file is whole or absent. */
-	struct sigaction sa = {.sa_handler = on_stop}, old[3];
-	static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
-	sigemptyset(&sa.sa_mask);
 	import_stop = 0;
-	for (int k = 0; k < 3; k++)
-		sigaction(sigs[k], &sa, &old[k]);
+	compat_stop_signals(on_stop);
 	struct import_batch batch;
 	struct err e;
 	/* A larger page cache for a bulk write (measured: 4.3 s -> 3.7 s for 6,600
@@ -357,8 +353,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 			  pending, e.msg);
 		n_bad += pending;
 	}
-	for (int k = 0; k < 3; k++)
-		sigaction(sigs[k], &old[k], NULL);
+	compat_stop_signals_restore();
 	if (files.n > 1)
 		cli_out(c, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i,
 			n_ok, n_same, n_bad);

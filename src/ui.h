@@ -86,7 +86,7 @@ int ui_run(const char *db_path, const struct ui_options *o);
 
 /* Shared by the panes (ui.c). */
 int ui_getkey(struct app *a, WINDOW *w);
-void ui_message(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_message(struct app *a, bool error, const char *fmt, ...) TIENDO_PRINTF(3, 4);
 void ui_refresh(struct app *a);              /* repaint what is dirty, one doupdate */
 void ui_draw_dirty(struct app *a);           /* the same without the doupdate (under a popup) */
 /* The bottom line for a popup: the message if any, else the keys of mask. */

@@ -11,7 +11,6 @@
  * read short; each file is whole or absent, as on the command line. */
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,7 +48,7 @@ static void add_indented(struct strvec *sv, int width, int indent, const char *t
 
 static const char *base_name(const char *path)
 {
-	const char *s = strrchr(path, '/');
+	const char *s = compat_last_sep(path);
 	return s && s[1] ? s + 1 : path;
 }
 
@@ -233,7 +232,7 @@ static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const
 
 static char *expand_home(const char *path)
 {
-	const char *home = getenv("HOME");
+	const char *home = compat_home();
 	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home) {
 		struct strbuf b = {0};
 		sb_addf(&b, "%s%s", home, path + 1);
@@ -244,9 +243,10 @@ static char *expand_home(const char *path)
 
 void ui_import(struct app *a)
 {
-	char cwd[PATH_MAX];
-	const char *initial = a->import_path ? a->import_path : getcwd(cwd, sizeof cwd) ? cwd : "";
+	char *cwd = a->import_path ? NULL : compat_getcwd();
+	const char *initial = a->import_path ? a->import_path : cwd ? cwd : "";
 	char *answer = ui_prompt(a, tr("Import from (a folder or a file):"), initial);
+	free(cwd);
 	if (!answer || !*answer) {
 		free(answer);
 		return;
@@ -269,9 +269,6 @@ void ui_import(struct app *a)
 	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
 	bool stop = false;
 	WINDOW *win = NULL;
-	sigset_t winch, old;
-	sigemptyset(&winch);
-	sigaddset(&winch, SIGWINCH);
 	for (i = 0; i < files.n; i++) {
 		int k;
 		while (!ui_signal && (k = poll_key(a, win ? win : a->bottom)) != 0) {
@@ -286,9 +283,9 @@ void ui_import(struct app *a)
 			break;
 		progress_draw(a, &win, i + 1, files.n, base_name(files.v[i]));
 		struct import_result r;
-		sigprocmask(SIG_BLOCK, &winch, &old);
+		compat_block_resize(true);
 		import_batch_file(&batch, files.v[i], &r);
-		sigprocmask(SIG_SETMASK, &old, NULL);
+		compat_block_resize(false);
 		result_lines(&sum, width, files.v[i], &r);
 		if (r.outcome == IMPORT_REFUSED)
 			n_bad++;
