@@ -96,8 +96,10 @@ char *compat_table_convert(const char *to, const char *from, const char *s, size
 bool compat_locale_utf8(void);
 
 /* --- terminal and signals --- */
-/* Ctrl-S and Ctrl-Q as keys, not flow control (a no-op on Windows consoles). */
-void compat_tty_keys_not_flow(void);
+/* Before the interface draws: Ctrl-S and Ctrl-Q as keys, not flow control
+ * (POSIX); on a Windows console still in a raster font, a TrueType font with
+ * the Vietnamese letters (Consolas), chosen for this window only. */
+void compat_tty_setup(void);
 /* Whether the controlling terminal is still there (after a hang-up). */
 bool compat_tty_alive(void);
 /* SIGINT, SIGTERM and SIGHUP call fn(sig), which may only set a flag; a

@@ -246,7 +246,7 @@ bool compat_locale_utf8(void)
 	return false;
 }
 
-void compat_tty_keys_not_flow(void)
+void compat_tty_setup(void)
 {
 	struct termios t;
 	if (tcgetattr(STDIN_FILENO, &t) == 0) {

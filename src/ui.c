@@ -734,8 +734,8 @@ static void start_curses(struct app *a)
 	ui_keys_define_fallbacks();
 	curs_set(0);
 	set_escdelay(40);
-	/* Ctrl-S and Ctrl-Q are keys, not flow control. */
-	compat_tty_keys_not_flow();
+	/* Ctrl-S and Ctrl-Q are keys, not flow control; a font with Vietnamese. */
+	compat_tty_setup();
 	def_prog_mode();
 	a->color = has_colors() && !getenv("NO_COLOR");
 	if (a->color) {
