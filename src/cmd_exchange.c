@@ -216,11 +216,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	rc = emit("export", out, &b);
 	if (rc == EXIT_OK && strcmp(out, "-") != 0) {
-		char cwd[4096];
-		const char *where = out[0] == '/' || !getcwd(cwd, sizeof cwd) ? NULL : cwd;
+		char *where = compat_path_absolute(out) ? NULL : compat_getcwd();
 		cli_out(c, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"),
 			where ? where : "", where ? "/" : "", out, rep.sender, rep.period, rep.n_entries,
 			rep.n_values);
+		free(where);
 		struct period p;
 		period_parse(period, &p);
 		const struct unit_rec *tu = exchange_recipient(&x.units, &rules, x.owner, p.type);

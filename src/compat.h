@@ -31,6 +31,9 @@
  * line) and the console switched to UTF-8; nothing on POSIX. */
 void compat_init(int *argc, char ***argv);
 
+/* An environment variable in UTF-8 (Windows keeps them in UTF-16), or NULL. */
+const char *compat_getenv(const char *name);
+
 /* --- files by UTF-8 name --- */
 FILE *compat_fopen(const char *path, const char *mode);
 /* -1 when path does not exist, 1 for a folder, 0 for anything else. */

@@ -27,6 +27,11 @@ void compat_init(int *argc, char ***argv)
 	(void)argv;
 }
 
+const char *compat_getenv(const char *name)
+{
+	return getenv(name);
+}
+
 FILE *compat_fopen(const char *path, const char *mode)
 {
 	return fopen(path, mode);

@@ -91,6 +91,27 @@ void compat_init(int *argc, char ***argv)
 	*argv = v; /* kept for the life of the program */
 }
 
+const char *compat_getenv(const char *name)
+{
+	/* Each variable is converted once and kept: the pointers stay valid. */
+	static struct {
+		char *name, *value;
+	} seen[16];
+	static int n_seen;
+	for (int i = 0; i < n_seen; i++)
+		if (strcmp(seen[i].name, name) == 0)
+			return seen[i].value;
+	wchar_t *wn = wide(name);
+	const wchar_t *wv = wn ? _wgetenv(wn) : NULL;
+	free(wn);
+	char *v = wv ? narrow(wv) : NULL;
+	if (n_seen < (int)(sizeof seen / sizeof seen[0])) {
+		seen[n_seen].name = xstrdup(name);
+		seen[n_seen++].value = v;
+	}
+	return v;
+}
+
 /* ---- files ---- */
 
 FILE *compat_fopen(const char *path, const char *mode)

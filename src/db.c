@@ -12,7 +12,7 @@ char *db_default_path(const char *opt_path)
 {
 	if (opt_path && *opt_path)
 		return xstrdup(opt_path);
-	const char *env = getenv("TIENDO_DB");
+	const char *env = compat_getenv("TIENDO_DB");
 	if (env && *env)
 		return xstrdup(env);
 	return compat_default_db_path();

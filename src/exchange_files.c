@@ -47,7 +47,7 @@ void exchange_list_files(const char *arg, struct strvec *files)
 
 char *exchange_export_dir(void)
 {
-	const char *env = getenv("TIENDO_EXPORT_DIR");
+	const char *env = compat_getenv("TIENDO_EXPORT_DIR");
 	if (env && compat_path_absolute(env))
 		return xstrdup(env);
 	if (env && *env) {

@@ -15,6 +15,8 @@ dump() { sqlite3 "$1" .dump; }
 entry_col() { # DB UNIT TASK PERIOD COLUMN
 	sqlite3 "$1" "SELECT $5 FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id WHERE u.code = '$2' AND t.code = '$3' AND p.period = '$4'"
 }
+# The default database of the prefix's user, from an earlier run: start afresh.
+find "$WINEPREFIX/drive_c/users" -path '*AppData/Roaming/tiendo' -type d -exec rm -rf {} + 2>/dev/null
 F="Báo cáo"
 mkdir "$F"
 cp "$PLAN" "kế hoạch.csv"
@@ -52,9 +54,9 @@ expect_grep "goes to the Documents folder" "Wrote .*Documents.baocao_XA1_2026S1_
 docs=$(find "$WINEPREFIX/drive_c/users" -path '*Documents/baocao_XA1_2026S1_20260605.csv' | head -n 1)
 [ -n "$docs" ] && ok "the file is in the user's Documents" || notok "the file is in the user's Documents" "$(cat "$T/out")"
 rm -f "$docs"
-mkdir -p "ra ngoài"
-expect_exit "TIENDO_EXPORT_DIR" 0 env TIENDO_EXPORT_DIR=outbox wine "$TIENDO" -f "Dữ liệu xã/xa1.db" export --period 2026S1
-[ -f outbox/baocao_XA1_2026S1_20260605.csv ] && ok "TIENDO_EXPORT_DIR is honoured" ||
+mkdir -p "Gửi đi"
+expect_exit "TIENDO_EXPORT_DIR named in Vietnamese" 0 env TIENDO_EXPORT_DIR="Gửi đi" wine "$TIENDO" -f "Dữ liệu xã/xa1.db" export --period 2026S1
+[ -f "Gửi đi/baocao_XA1_2026S1_20260605.csv" ] && ok "TIENDO_EXPORT_DIR is honoured" ||
 	notok "TIENDO_EXPORT_DIR is honoured" "$(cat "$T/out")"
 
 # --- the department imports a folder named in Vietnamese and consolidates -----
@@ -66,7 +68,7 @@ expect_exit "import the folder \"$F\"" 0 tdo import "$F"
 expect_grep "its file is found and imported" "báo cáo xã 1.csv: imported report of XA1 for 2026S1" "$T/out"
 expect_eq "the text arrives intact" "$RESULT" "$(entry_col "$appdb" XA1 T1 2026S1 result)"
 expect_exit "consolidate" 0 tdo consolidate --period 2026S1 -o "$F/tổng hợp.csv"
-expect_grep "the consolidated table, texts as entered" "^entry,XA1,.*,$RESULT," "$F/tổng hợp.csv"
+expect_grep "the consolidated table, texts as entered" "^entry,XA1,.*,\"$RESULT\"," "$F/tổng hợp.csv"
 
 # --- a refused file leaves the database unchanged --------------------------------
 before=$(dump "$appdb")
