@@ -78,6 +78,12 @@ void compat_init(int *argc, char ***argv)
 	 * starts a new line on LF by itself). */
 	_setmode(_fileno(stdout), _O_BINARY);
 	_setmode(_fileno(stderr), _O_BINARY);
+	/* On a Windows console ncurses must use its console driver: a TERM
+	 * inherited from an SSH or MSYS session would make it write escape
+	 * sequences the console shows as text. */
+	DWORD mode;
+	if (GetConsoleMode(GetStdHandle(STD_INPUT_HANDLE), &mode) && _wgetenv(L"TERM"))
+		_wputenv(L"TERM=");
 	int n = 0;
 	wchar_t **wargv = CommandLineToArgvW(GetCommandLineW(), &n);
 	if (!wargv)
@@ -399,6 +405,12 @@ void compat_tty_setup(void)
 	/* A Windows console has no XON/XOFF: Ctrl-S and Ctrl-Q are keys already.
 	 * Its raster fonts have no Vietnamese letters: switch this window to
 	 * Consolas (SetCurrentConsoleFontEx changes no setting, no registry). */
+	/* Only a console shown in a window of its own has a font to change
+	 * (wine's console on a Unix terminal has none: its conhost crashed on
+	 * SetCurrentConsoleFontEx there). */
+	HWND win = GetConsoleWindow();
+	if (!win || !IsWindowVisible(win))
+		return;
 	HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
 	CONSOLE_FONT_INFOEX f;
 	memset(&f, 0, sizeof f);
