@@ -8,8 +8,8 @@
  * The console is switched to code page 65001 so that UTF-8 printed to it
  * shows as Vietnamese. Signals: Ctrl-C, Ctrl-Break and closing the console
  * arrive on another thread through SetConsoleCtrlHandler; the handler only
- * calls the flag-setting function, wakes the main loop with a window-size
- * event, and on a close waits a few seconds so that the loop can keep a
+ * calls the flag-setting function, wakes the main loop with a key press
+ * nothing is bound to, and on a close waits a few seconds so that the loop can keep a
  * form's draft and close the database before Windows ends the process. */
 #include "compat.h"
 
@@ -435,17 +435,18 @@ bool compat_tty_alive(void)
 
 static void (*volatile stop_fn)(int sig);
 
-/* Wake a main loop blocked reading the console: a window-size event reads as
- * a resize, after which the loop sees the flag. */
+/* Wake a main loop blocked reading the console: a press of F24, a key no
+ * keyboard has and tiendo binds to nothing, makes ncurses return, and the
+ * loop then sees the flag. (ncurses drops window-size events unread.) */
 static void wake_reader(void)
 {
 	HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
 	INPUT_RECORD rec;
 	memset(&rec, 0, sizeof rec);
-	rec.EventType = WINDOW_BUFFER_SIZE_EVENT;
-	CONSOLE_SCREEN_BUFFER_INFO info;
-	if (GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &info))
-		rec.Event.WindowBufferSizeEvent.dwSize = info.dwSize;
+	rec.EventType = KEY_EVENT;
+	rec.Event.KeyEvent.bKeyDown = TRUE;
+	rec.Event.KeyEvent.wRepeatCount = 1;
+	rec.Event.KeyEvent.wVirtualKeyCode = VK_F24;
 	DWORD written;
 	if (in != INVALID_HANDLE_VALUE)
 		WriteConsoleInputW(in, &rec, 1, &written);

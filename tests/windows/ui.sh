@@ -45,3 +45,24 @@ until tmux -L "$SOCK" capture-pane -p -J -t ui | tr -d '\n' | grep -q 'EXIT-STAT
 	sleep 0.05
 done
 [ "$_n" -gt 0 ] && ok "F10 quits with status 0" || notok "F10 quits with status 0" "$(ui_screen)"
+
+# --- Ctrl-C while typing in the form: the draft is kept, nothing half-saved ---
+UI_TERM=xterm-256color ui_start 100 30 -f ui.db
+expect_screen "started again" 'Nhiệm vụ' 60
+ui_keys Down Down Enter
+expect_screen "the form for 1b-1" 'Tiến độ 1b-1' 10
+# ncurses 6.4's console driver reads keys as AsciiChar: a Vietnamese letter
+# typed as such does not arrive (docs/windows.md). tiendo's own Telex does.
+ui_keys Tab Tab Tab C-t
+ui_text "Banr nhaps chuwa luwu"
+expect_screen "Vietnamese typed with Telex (C-t) shows" 'Bản nháp chưa lưu' 10
+_pid=$(ui_tiendo_pid) _start=$(ui_starttime "$(ui_tiendo_pid)")
+ui_keys C-c
+# The terminal's Ctrl-C also stops the pane's shell under wine, so no status
+# line is printed: wait for the program itself to end.
+if ui_wait_gone "$_pid" "$_start" 30; then ok "Ctrl-C ends the interface"; else
+	notok "Ctrl-C ends the interface" "$(ui_screen)"; fi
+ui_stop
+wine "$EXE" -f ui.db show 1b-1 --period 2026S1 >"$T/show" 2>&1
+expect_grep "the draft survived Ctrl-C" $'^draft\t[^\t]+\tnot-started\t\t\tBản nháp chưa lưu' "$T/show"
+expect_eq "the database is intact" "ok" "$(sqlite3 ui.db 'PRAGMA integrity_check')"
