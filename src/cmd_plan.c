@@ -1,29 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* Commands on the plan: init, plans, use, units, add-unit, retire-unit, tasks, indicators, regime. */
+/* Commands on the plan: init, plans, use, tasks, indicators, regime. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "collate.h"
+#include "describe.h"
 #include "msg.h"
 #include "planfile.h"
+#include "session.h"
 #include "store.h"
 #include "text.h"
-
-static const struct option help_only[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-
-/* Parse a command that takes no options but --help; returns -1 to go on. */
-static int no_options(const char *cmd, int argc, char **argv, int npos, const char *what)
-{
-	int ch;
-	optind = 0;
-	while ((ch = cli_getopt(cmd, argc, argv, ":h", help_only)) != -1) {
-		if (ch == 'h')
-			return cli_command_help(cmd);
-		return EXIT_USAGE;
-	}
-	return cli_positional(cmd, argc, argv, npos, what) ? -1 : EXIT_USAGE;
-}
 
 int cmd_init(struct cli *c, int argc, char **argv)
 {
@@ -61,50 +48,50 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_CREATE)) {
+	struct db *db;
+	if (!(db = cli_open(c, DB_OPEN_CREATE))) {
 		plan_def_free(&p);
 		return EXIT_REFUSED;
 	}
 	struct store_result r;
 	int rc = EXIT_OK;
-	if (store_plan_save(&db, &p, unit, &r, &e)) {
+	if (store_plan_save(db, &p, unit, &r, &e)) {
 		cli_error("%s", e.msg);
 		cli_error(tr("the database was not changed"));
 		rc = EXIT_REFUSED;
 	} else if (r.unchanged) {
 		cli_out(c, tr("%s: plan %s is already at version %d (file: version %d); plan not changed\n"),
-			db.path, p.code, r.old_version, p.version);
+			db_path(db), p.code, r.old_version, p.version);
 		if (unit)
 			cli_out(c, tr("owner unit: %s\n"), unit);
 	} else if (r.created) {
 		cli_out(c, tr("%s: loaded plan %s version %d: %zu tasks, %zu indicators, %zu report rules, %zu units (%zu new)\n"),
-			db.path, p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
+			db_path(db), p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
 			p.n_units, r.units_added);
 	} else {
 		cli_out(c, tr("%s: updated plan %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu indicators added, %zu retired; %zu units added, %zu changed\n"),
-			db.path, p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
+			db_path(db), p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
 			r.tasks_retired, r.indicators_added, r.indicators_retired, r.units_added,
 			r.units_updated);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	plan_def_free(&p);
 	return rc;
 }
 
 int cmd_plans(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("plans", argc, argv, 0, "");
+	int rc = cli_no_options("plans", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	struct db *db;
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	struct plan_rec *v;
 	size_t n;
 	struct err e;
 	rc = EXIT_OK;
-	if (store_plans(&db, &v, &n, &e)) {
+	if (store_plans(db, &v, &n, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -113,130 +100,25 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 				v[i].date, v[i].title);
 		plan_recs_free(v, n);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
 int cmd_use(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("use", argc, argv, 1, tr("the plan code"));
+	int rc = cli_no_options("use", argc, argv, 1, tr("the plan code"));
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_use_plan(&db, argv[optind], &e)) {
+	if (store_use_plan(db, argv[optind], &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
-	return rc;
-}
-
-int cmd_units(struct cli *c, int argc, char **argv)
-{
-	int rc = no_options("units", argc, argv, 0, "");
-	if (rc >= 0)
-		return rc;
-	struct db db;
-	struct unit_set us;
-	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
-		return EXIT_REFUSED;
-	rc = EXIT_OK;
-	if (store_units(&db, &us, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	} else {
-		size_t *order = unit_set_tree_order(&us);
-		for (size_t k = 0; k < us.n; k++) {
-			const struct unit_rec *u = &us.v[order[k]];
-			const struct unit_rec *p = u->parent_id ? unit_set_by_id(&us, u->parent_id) : NULL;
-			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_name(u->kind),
-				p ? p->code : "", u->name, u->retired ? tr(" (retired)") : "");
-		}
-		free(order);
-		unit_set_free(&us);
-	}
-	db_close(&db);
-	return rc;
-}
-
-int cmd_add_unit(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"name", required_argument, NULL, 'n'},
-		{"kind", required_argument, NULL, 'k'},
-		{"parent", required_argument, NULL, 'p'},
-		{"members", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *name = NULL, *kind_s = NULL, *parent = NULL, *members = NULL;
-	int ch;
-	optind = 0;
-	while ((ch = cli_getopt("add-unit", argc, argv, ":n:k:p:m:h", opts)) != -1) {
-		switch (ch) {
-		case 'n': name = optarg; break;
-		case 'k': kind_s = optarg; break;
-		case 'p': parent = optarg; break;
-		case 'm': members = optarg; break;
-		case 'h': return cli_command_help("add-unit");
-		default: return EXIT_USAGE;
-		}
-	}
-	if (!cli_positional("add-unit", argc, argv, 1, tr("the unit code")))
-		return EXIT_USAGE;
-	const char *code = argv[optind];
-	enum unit_kind kind;
-	if (!code_valid(code))
-		return cli_usage("add-unit", tr("'%s' is not a valid unit code (ASCII letters, digits, - _ ., at most 32)"), code);
-	if (!name)
-		return cli_usage("add-unit", tr("--name NAME is required"));
-	if (!kind_s || !unit_kind_parse(kind_s, &kind))
-		return cli_usage("add-unit", tr("--kind must be one of: province department board agency press commune ward special-zone division external group"));
-	if ((kind == UNIT_GROUP) != (members != NULL))
-		return cli_usage("add-unit", tr("--members is required for a group and only for a group"));
-	char *clean = cli_text("--name", name, false);
-	if (!clean)
-		return EXIT_REFUSED;
-	if (!*clean) {
-		free(clean);
-		return cli_usage("add-unit", tr("--name must not be empty"));
-	}
-	struct db db;
-	struct err e;
-	int rc = EXIT_OK;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
-		free(clean);
-		return EXIT_REFUSED;
-	}
-	if (store_unit_add(&db, code, clean, kind, parent, members, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	}
-	db_close(&db);
-	free(clean);
-	return rc;
-}
-
-int cmd_retire_unit(struct cli *c, int argc, char **argv)
-{
-	int rc = no_options("retire-unit", argc, argv, 1, tr("the unit code"));
-	if (rc >= 0)
-		return rc;
-	struct db db;
-	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
-		return EXIT_REFUSED;
-	rc = EXIT_OK;
-	if (store_unit_retire(&db, argv[optind], &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -305,20 +187,20 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		needle = text_fold(clean);
 		free(clean);
 	}
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct unit_set us = {0};
 	struct task_list tl = {0};
 	const struct unit_rec *unit = NULL;
 	int rc = EXIT_REFUSED;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
 		free(needle);
 		return EXIT_REFUSED;
 	}
-	if (store_current_plan(&db, &plan, &e) || store_units(&db, &us, &e) ||
-	    (unit_code && store_resolve_unit(&db, &us, unit_code, &unit, &e)) ||
-	    store_tasks(&db, plan.id, retired, &tl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_units(db, &us, &e) ||
+	    (unit_code && store_resolve_unit(db, &us, unit_code, &unit, &e)) ||
+	    store_tasks(db, plan.id, retired, &tl, &e)) {
 		cli_error("%s", e.msg);
 		goto out;
 	}
@@ -328,17 +210,14 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		if (unit && !task_assigned(&us, t, unit))
 			continue;
 		if (needle) {
-			struct strbuf hay = {0};
-			sb_addf(&hay, "%s\n%s\n%s", t->code, t->title, t->text);
-			char *f = text_fold(hay.s);
+			char *f = task_search_text(t);
 			bool hit = text_match(f, needle);
 			free(f);
-			sb_free(&hay);
 			if (!hit)
 				continue;
 		}
 		char tf[64];
-		timeframe_describe(&t->tf, tf, sizeof tf);
+		describe_timeframe(&t->tf, tf, sizeof tf);
 		cli_out(c, "%s\t%s\t%s\t%s%s\n", t->code, t->lead, tf, t->title,
 			t->retired ? tr(" (retired)") : "");
 	}
@@ -348,31 +227,31 @@ out:
 	task_list_free(&tl);
 	unit_set_free(&us);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	free(needle);
 	return rc;
 }
 
 int cmd_indicators(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("indicators", argc, argv, 0, "");
+	int rc = cli_no_options("indicators", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct indicator_list il = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_indicators(&db, plan.id, &il, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_indicators(db, plan.id, &il, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
 	for (size_t i = 0; i < il.n; i++) {
 		const struct indicator_rec *d = &il.v[i];
 		char target[48];
-		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 		/* One line per indicator: line breaks in the text become spaces. */
 		char *text = xstrdup(d->text);
 		for (char *p = text; *p; p++)
@@ -383,33 +262,33 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	}
 	indicator_list_free(&il);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
 int cmd_regime(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("regime", argc, argv, 0, "");
+	int rc = cli_no_options("regime", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct rule_list rl = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_rules(&db, plan.id, &rl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_rules(db, plan.id, &rl, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
 	for (size_t i = 0; i < rl.n; i++) {
 		const struct rule_rec *r = &rl.v[i];
-		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->code, period_type_name(r->period), r->due,
-			r->adhoc ? "yes" : "no", r->reporters, r->to);
+		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s%s\n", r->code, period_type_name(r->period), r->due,
+			r->adhoc ? "yes" : "no", r->reporters, r->to, r->to_inferred ? "?" : "");
 	}
 	rule_list_free(&rl);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

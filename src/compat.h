@@ -41,6 +41,8 @@ int compat_path_kind(const char *path);
 bool compat_readable(const char *path);
 /* Create an empty file that must not exist yet (0600); 0, or -1 with errno. */
 int compat_create_new(const char *path);
+/* Open an existing file for reading (its data synced by compat_fsync). */
+int compat_open_read(const char *path);
 /* One folder (0700 on POSIX); 0, or -1 with errno (EEXIST included). */
 int compat_mkdir(const char *path);
 int compat_unlink(const char *path);

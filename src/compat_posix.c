@@ -59,6 +59,11 @@ int compat_create_new(const char *path)
 	return 0;
 }
 
+int compat_open_read(const char *path)
+{
+	return open(path, O_RDONLY);
+}
+
 int compat_mkdir(const char *path)
 {
 	return mkdir(path, 0700);

@@ -160,6 +160,15 @@ int compat_create_new(const char *path)
 	return 0;
 }
 
+int compat_open_read(const char *path)
+{
+	/* _commit needs a handle with write access to flush */
+	wchar_t *wp = wide(path);
+	int fd = wp ? _wopen(wp, _O_RDWR | _O_BINARY) : -1;
+	free(wp);
+	return fd;
+}
+
 int compat_mkdir(const char *path)
 {
 	/* "C:" and "C:\" are there already: say so, as mkdir would. */

@@ -2,6 +2,7 @@
 /* The stored plan as a plan package (export-plan): which units travel with it, its
  * tasks, indicators, regime and events as a plan_def, and the version raised when the
  * units changed since the last package. */
+#include "db_internal.h"
 #include "store.h"
 
 #include <stdlib.h>
@@ -148,7 +149,7 @@ int store_plan_def(struct db *db, const struct plan_rec *plan, struct plan_def *
 		out->reports[out->n_reports++] = (struct report_def){
 			.code = xstrdup(r->code), .reporters = xstrdup(r->reporters), .to = xstrdup(r->to),
 			.due = xstrdup(r->due), .text = xstrdup(r->text), .period = r->period,
-			.adhoc = r->adhoc};
+			.adhoc = r->adhoc, .to_inferred = r->to_inferred};
 	}
 	free(in);
 	unit_set_free(&us);

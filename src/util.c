@@ -336,3 +336,41 @@ uint64_t hash_fnv1a(uint64_t h, const void *p, size_t n)
 	}
 	return h;
 }
+
+char *file_temp_beside(const char *path)
+{
+	size_t len = strlen(path);
+	char *tmp = xmalloc(len + 16);
+	const char *slash = compat_last_sep(path);
+	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	int fd = compat_mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+int file_commit(const char *tmp, const char *path)
+{
+	int fd = compat_open_read(tmp);
+	bool ok = fd >= 0 && compat_fchmod_default(fd) == 0 && compat_fsync(fd) == 0;
+	int saved = errno;
+	if (fd >= 0 && close(fd) && ok) {
+		ok = false;
+		saved = errno;
+	}
+	if (!ok || compat_rename_replace(tmp, path)) {
+		saved = ok ? errno : saved;
+		compat_unlink(tmp);
+		errno = saved;
+		return -1;
+	}
+	const char *slash = compat_last_sep(path);
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	compat_sync_dir(dir);
+	free(dir);
+	return 0;
+}
