@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Cross-build a static tiendo.exe for Windows (x86-64) with mingw-w64.
 #
-# The four libraries come from Debian's own source packages (nothing
-# third-party is committed): apt-get source fetches sqlite3, ncurses, utf8proc
-# and libcsv into build/windows/src, their versions go to
+# The libraries come from Debian's own source packages (nothing third-party
+# is committed): apt-get source fetches sqlite3, ncurses, utf8proc, libcsv,
+# zlib, libzip and libxlsxwriter into build/windows/src, their versions go to
 # build/windows/VERSIONS, and each is built once into build/windows/prefix
 # (a later run skips what is already there). The deb-src entry lives in a
 # private apt configuration under build/windows/apt (its own sources file,
@@ -21,7 +21,7 @@ HOST=x86_64-w64-mingw32
 CC_W=${CC_W:-$HOST-gcc}
 AR_W=${AR_W:-$HOST-ar}
 JOBS=${JOBS:-2}
-PACKAGES="sqlite3 ncurses utf8proc libcsv"
+PACKAGES="sqlite3 ncurses utf8proc libcsv zlib libzip libxlsxwriter"
 SUITE=${DEBIAN_SUITE:-bookworm}
 
 log() { printf 'windows: %s\n' "$*" >&2; }
@@ -46,8 +46,12 @@ retry() { # retry CMD...: apt may find a lock held by someone else for a while
 	done
 }
 fetch() {
-	[ -f "$SRC/.fetched" ] && return 0
-	log "fetching Debian source packages: $PACKAGES"
+	todo=""
+	for p in $PACKAGES; do
+		ls "$SRC/${p}_"*.dsc >/dev/null 2>&1 || todo="$todo $p"
+	done
+	[ -n "$todo" ] || return 0
+	log "fetching Debian source packages:$todo"
 	mkdir -p "$W/apt/parts" "$W/apt/lists/partial" "$W/apt/cache/archives/partial"
 	trap 'rm -rf "$W/apt"' EXIT INT TERM HUP
 	cat >"$W/apt/tiendo-src.sources" <<SOURCES
@@ -58,7 +62,8 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCES
 	retry apt_private update >"$W/apt.log" 2>&1 || die "apt-get update failed: see $W/apt.log"
-	(cd "$SRC" && retry apt_private source $PACKAGES >>"$W/apt.log" 2>&1) ||
+	# shellcheck disable=SC2086
+	(cd "$SRC" && retry apt_private source $todo >>"$W/apt.log" 2>&1) ||
 		die "apt-get source failed: see $W/apt.log"
 	rm -rf "$W/apt"
 	trap - EXIT INT TERM HUP
@@ -69,7 +74,6 @@ SOURCES
 	done
 	printf 'x86_64-w64-mingw32-gcc %s\n' "$($CC_W -dumpversion)" >>"$W/VERSIONS.tmp"
 	mv "$W/VERSIONS.tmp" "$W/VERSIONS"
-	touch "$SRC/.fetched"
 }
 
 srcdir_of() { # the unpacked directory of source package $1
@@ -131,7 +135,67 @@ build_libcsv() {
 	cp "$s/csv.h" "$PREFIX/include/"
 }
 
+build_zlib() {
+	[ -f "$PREFIX/lib/libz.a" ] && return 0
+	log "zlib: its C files (Debian's source has no win32 makefile)"
+	s=$(srcdir_of zlib)
+	b=$W/build-zlib
+	rm -rf "$b" && mkdir -p "$b"
+	for f in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast \
+		inflate inftrees trees uncompr zutil; do
+		"$CC_W" -O2 -c -o "$b/$f.o" "$s/$f.c" || die "zlib: $f.c failed"
+	done
+	"$AR_W" rcs "$PREFIX/lib/libz.a" "$b"/*.o
+	cp "$s/zlib.h" "$s/zconf.h" "$PREFIX/include/"
+}
+
+# cmake_cross SRC BUILD ARGS...: configure, build and install a cmake project.
+cmake_cross() {
+	_s=$1 _b=$2
+	shift 2
+	rm -rf "$_b" && mkdir -p "$_b"
+	(cd "$_b" && cmake "$_s" -DCMAKE_SYSTEM_NAME=Windows -DCMAKE_C_COMPILER="$CC_W" \
+		-DCMAKE_RC_COMPILER=$HOST-windres -DCMAKE_FIND_ROOT_PATH="$PREFIX" \
+		-DCMAKE_FIND_ROOT_PATH_MODE_LIBRARY=ONLY -DCMAKE_FIND_ROOT_PATH_MODE_INCLUDE=ONLY \
+		-DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=ONLY -DCMAKE_BUILD_TYPE=Release \
+		-DCMAKE_INSTALL_PREFIX="$PREFIX" -DBUILD_SHARED_LIBS=OFF \
+		-DZLIB_LIBRARY="$PREFIX/lib/libz.a" -DZLIB_INCLUDE_DIR="$PREFIX/include" \
+		"$@" >configure.log 2>&1 &&
+		cmake --build . -j "$JOBS" >make.log 2>&1 && cmake --install . >install.log 2>&1)
+}
+
+build_libzip() {
+	[ -f "$PREFIX/lib/libzip.a" ] && return 0
+	log "libzip: cmake, zlib only (no bzip2, lzma, zstd, crypto)"
+	cmake_cross "$(srcdir_of libzip)" "$W/build-libzip" -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF \
+		-DENABLE_ZSTD=OFF -DENABLE_OPENSSL=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF \
+		-DENABLE_COMMONCRYPTO=OFF -DENABLE_WINDOWS_CRYPTO=OFF -DBUILD_TOOLS=OFF \
+		-DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF ||
+		die "libzip failed: see $W/build-libzip/*.log"
+}
+
+build_libxlsxwriter() {
+	[ -f "$PREFIX/lib/libxlsxwriter.a" ] && return 0
+	# Its CMakeLists wants a C++ compiler mingw-w64's gcc package lacks: the
+	# sources and definitions its CMakeLists uses for a static MinGW build.
+	log "libxlsxwriter: its C files and its own minizip, tmpfileplus and md5"
+	s=$(srcdir_of libxlsxwriter)
+	b=$W/build-libxlsxwriter
+	rm -rf "$b" && mkdir -p "$b"
+	for f in "$s"/src/*.c "$s"/third_party/minizip/ioapi.c "$s"/third_party/minizip/zip.c \
+		"$s"/third_party/tmpfileplus/tmpfileplus.c "$s"/third_party/md5/md5.c; do
+		"$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API \
+			-I"$s/include" -I"$PREFIX/include" -c -o "$b/$(basename "$f" .c).o" "$f" ||
+			die "libxlsxwriter: $f failed"
+	done
+	"$AR_W" rcs "$PREFIX/lib/libxlsxwriter.a" "$b"/*.o
+	cp -r "$s/include/xlsxwriter.h" "$s/include/xlsxwriter" "$PREFIX/include/"
+}
+
 fetch
+build_zlib
+build_libzip
+build_libxlsxwriter
 build_sqlite
 build_utf8proc
 build_libcsv
@@ -142,8 +206,8 @@ log "tiendo.exe"
 make -C "$SRCDIR" --no-print-directory -j"$JOBS" \
 	CC="$CC_W" BUILD=build/windows/obj BIN=build/windows/tiendo.exe \
 	PKG_CFLAGS="-I$PREFIX/include -I$PREFIX/include/ncursesw -DNCURSES_STATIC -DUTF8PROC_STATIC -D__USE_MINGW_ANSI_STDIO=1" \
-	PKG_LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc" \
-	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lpthread" \
+	PKG_LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz" \
+	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lbcrypt -lpthread" \
 	LDFLAGS="-static" \
 	build/windows/tiendo.exe
 log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes)"
