@@ -178,13 +178,15 @@ build_libxlsxwriter() {
 	[ -f "$PREFIX/lib/libxlsxwriter.a" ] && return 0
 	# Its CMakeLists wants a C++ compiler mingw-w64's gcc package lacks: the
 	# sources and definitions its CMakeLists uses for a static MinGW build.
+	# Its fopen becomes tiendo's compat_fopen (src/compat_win.c), which takes
+	# UTF-8 names: msvcrt's fopen cannot open "Báo cáo\tổng hợp.xlsx".
 	log "libxlsxwriter: its C files and its own minizip, tmpfileplus and md5"
 	s=$(srcdir_of libxlsxwriter)
 	b=$W/build-libxlsxwriter
 	rm -rf "$b" && mkdir -p "$b"
 	for f in "$s"/src/*.c "$s"/third_party/minizip/ioapi.c "$s"/third_party/minizip/zip.c \
 		"$s"/third_party/tmpfileplus/tmpfileplus.c "$s"/third_party/md5/md5.c; do
-		"$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API \
+		"$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API -Dfopen=compat_fopen \
 			-I"$s/include" -I"$PREFIX/include" -c -o "$b/$(basename "$f" .c).o" "$f" ||
 			die "libxlsxwriter: $f failed"
 	done

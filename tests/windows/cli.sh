@@ -70,6 +70,16 @@ expect_eq "the text arrives intact" "$RESULT" "$(entry_col "$appdb" XA1 T1 2026S
 expect_exit "consolidate" 0 tdo consolidate --period 2026S1 -o "$F/tổng hợp.csv"
 expect_grep "the consolidated table, texts as entered" "^entry,XA1,.*,\"$RESULT\"," "$F/tổng hợp.csv"
 
+expect_exit "consolidate into a workbook named in Vietnamese (libxlsxwriter)" 0 \
+	tdo consolidate --period 2026S1 --xlsx -o "$F/tổng hợp.xlsx"
+if head -c 2 "$F/tổng hợp.xlsx" | grep -q PK; then ok "the workbook is a zip (xlsx)"; else
+	notok "the workbook is a zip (xlsx)" "$(ls -la "$F")"; fi
+expect_exit "draft-report into a .docx named in Vietnamese (libzip)" 0 \
+	tdo draft-report --period 2026S1 -o "$F/báo cáo tổng hợp.docx"
+if unzip -p "$F/báo cáo tổng hợp.docx" word/document.xml 2>/dev/null | grep -q "Xã Một"; then
+	ok "the draft names the commune in Vietnamese"; else
+	notok "the draft names the commune in Vietnamese" "$(ls -la "$F")"; fi
+
 # --- a refused file leaves the database unchanged --------------------------------
 before=$(dump "$appdb")
 sed 's/Biên bản số 5/Biên bản số 6/' "$F/báo cáo xã 1.csv" >"$F/hỏng.csv"
