@@ -209,7 +209,7 @@ make -C "$SRCDIR" --no-print-directory -j"$JOBS" \
 	CC="$CC_W" BUILD=build/windows/obj BIN=build/windows/tiendo.exe \
 	PKG_CFLAGS="-I$PREFIX/include -I$PREFIX/include/ncursesw -DNCURSES_STATIC -DUTF8PROC_STATIC -D__USE_MINGW_ANSI_STDIO=1" \
 	PKG_LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz" \
-	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lbcrypt -lpthread" \
+	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lpthread" \
 	LDFLAGS="-static" \
 	build/windows/tiendo.exe
 log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes)"
