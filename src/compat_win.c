@@ -78,9 +78,9 @@ void compat_init(int *argc, char ***argv)
 	 * starts a new line on LF by itself). */
 	_setmode(_fileno(stdout), _O_BINARY);
 	_setmode(_fileno(stderr), _O_BINARY);
-	/* On a Windows console ncurses must use its console driver: a TERM
-	 * inherited from an SSH or MSYS session would make it write escape
-	 * sequences the console shows as text. */
+	/* On a Windows console the screen library must use its console driver
+	 * (win32con): a TERM inherited from an SSH or MSYS session would make it
+	 * write escape sequences the console shows as text. */
 	DWORD mode;
 	if (GetConsoleMode(GetStdHandle(STD_INPUT_HANDLE), &mode) && _wgetenv(L"TERM"))
 		_wputenv(L"TERM=");
@@ -445,8 +445,9 @@ bool compat_tty_alive(void)
 static void (*volatile stop_fn)(int sig);
 
 /* Wake a main loop blocked reading the console: a press of F24, a key no
- * keyboard has and tiendo binds to nothing, makes ncurses return, and the
- * loop then sees the flag. (ncurses drops window-size events unread.) */
+ * keyboard has and tiendo binds to nothing, makes the key reader return, and
+ * the loop then sees the flag (the win32con driver drops window-size events
+ * unread). */
 static void wake_reader(void)
 {
 	HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
