@@ -588,7 +588,7 @@ static int add_chart(zip_t *z, const struct ol_chart *c, int n, struct strvec *d
 	const char *dir = getenv("TMPDIR");
 	struct strbuf p = {0};
 	sb_addf(&p, "%s/tiendo-chart-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(p.s);
+	int fd = compat_mkstemp(p.s);
 	if (fd < 0) {
 		sb_free(&p);
 		return err_set(e, "%s", strerror(errno));
@@ -665,7 +665,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 	zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
 	if (!z) {
 		fclose(w.f);
-		unlink(tmp);
+		compat_unlink(tmp);
 		free(tmp);
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
 			       tr("cannot create the zip archive"));
@@ -674,7 +674,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 	e->msg[0] = '\0';
 	int bad = fill(z, o, &w.f, w.charts, &data, e) || zip_close(z);
 	for (size_t i = 0; i < data.n; i++)
-		unlink(data.v[i]);
+		compat_unlink(data.v[i]);
 	sv_free(&data);
 	if (bad) {
 		char why[sizeof e->msg];
@@ -682,7 +682,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 		zip_discard(z);
 		if (w.f)
 			fclose(w.f);
-		unlink(tmp);
+		compat_unlink(tmp);
 		free(tmp);
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, why);
 	}

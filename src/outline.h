@@ -117,7 +117,7 @@ void ol_run(struct ol_block *b, unsigned style, const char *text);
 /* A run of text that outlives the outline (not copied). */
 void ol_run_ref(struct ol_block *b, unsigned style, const char *text);
 void ol_runf(struct ol_block *b, unsigned style, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	TIENDO_PRINTF(3, 4);
 /* A table of rows x cols empty cells; widths (percent) may be NULL. */
 struct ol_block *ol_table(struct outline *o, size_t rows, size_t cols, const unsigned *widths);
 void ol_cell(struct ol_block *b, size_t row, size_t col, const char *text);

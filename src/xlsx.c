@@ -420,7 +420,7 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
 	struct book k = {.wb = workbook_new_opt(tmp, &opt)};
 	if (!k.wb) {
-		unlink(tmp);
+		compat_unlink(tmp);
 		free(tmp);
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
 			       tr("cannot create the workbook"));
@@ -439,7 +439,7 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 	if (!rc && file_commit(tmp, path))
 		rc = err_set(e, tr("cannot write %s: %s (nothing was written)"), path, strerror(errno));
 	else if (rc)
-		unlink(tmp);
+		compat_unlink(tmp);
 	free(tmp);
 	return rc;
 }
