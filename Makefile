@@ -99,6 +99,9 @@ unit-tests: $(UNIT_BIN)
 $(BUILD)/libtiendo.a: $(OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $(OBJ)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libtiendo.a
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libtiendo.a $(ALL_LDFLAGS) $(LIBS)
 
 -include $(OBJ:.o=.d) $(BUILD)/main.d
 

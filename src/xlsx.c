@@ -11,6 +11,7 @@
 #include "xlsx.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -455,7 +456,8 @@ int xlsx_chart_data(const struct ol_chart *c, const char *path, struct err *e)
 	for (size_t i = 0; i < c->n_cats; i++) {
 		str(&k, ws, (lxw_row_t)(1 + i), 0, c->cats[i], NULL);
 		for (size_t s = 0; s < c->n_series; s++)
-			num(&k, ws, (lxw_row_t)(1 + i), (lxw_col_t)(1 + s), c->values[s * c->n_cats + i], NULL);
+			if (!isnan(c->values[s * c->n_cats + i])) /* no figure: an empty cell */
+				num(&k, ws, (lxw_row_t)(1 + i), (lxw_col_t)(1 + s), c->values[s * c->n_cats + i], NULL);
 	}
 	lxw_error closed = workbook_close(k.wb);
 	if (k.err || closed)
