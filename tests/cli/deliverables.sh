@@ -178,6 +178,16 @@ for i, k in enumerate(kids):
             j -= 1
         kn = lambda e: e.find(W + "pPr") is not None and e.find(W + "pPr").find(W + "keepNext") is not None
         print("before-footer=%s%s" % ("keep " if all(kn(kids[m]) for m in range(j, i)) else "", ptext(kids[j])))
+# A new page by the paragraph that starts it, not by an empty paragraph
+# holding a break (an empty line atop the page; a blank page when the footer
+# block ends one).
+for p in doc.iter(W + "p"):
+    ppr = p.find(W + "pPr")
+    if ppr is not None and ppr.find(W + "pageBreakBefore") is not None:
+        jc = ppr.find(W + "jc")
+        print("new-page\t%s\t%s" % (jc.get(W + "val") if jc is not None else "-", ptext(p)))
+    if not ptext(p).strip() and any(br.get(W + "type") == "page" for br in p.iter(W + "br")):
+        print("empty-page-break")
 charts = [n for n in z.namelist() if n.startswith("word/charts/chart")]
 print("charts=%d" % len(charts))
 for n in charts:
@@ -226,6 +236,8 @@ expect_grep "recipients" "^p	Nơi nhận:$" rep.txt
 expect_grep "recipient from the regime" "^p	- Ủy ban nhân dân tỉnh Thử;$" rep.txt
 expect_grep "signer's title" "^p	GIÁM ĐỐC$" rep.txt
 expect_grep "signer's name, XML characters escaped" "^p	Trần Thị B & <C> \"D\"$" rep.txt
+expect_grep "the appendix starts a page, its title centred" "^new-page	center	PHỤ LỤC: KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ$" rep.txt
+expect_no_grep "no empty paragraph holding a page break" "^empty-page-break$" rep.txt
 expect_grep "one native bar chart" "^charts=1$" rep.txt
 expect_grep "a c:barChart" "^barchart$" rep.txt
 expect_grep "not a picture" "^pictures=0$" rep.txt
