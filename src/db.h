@@ -38,6 +38,10 @@ void db_close(struct db *db);
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
+/* Roll back the outermost transaction, whatever the nesting depth. */
+void db_abort(struct db *db);
+/* A nested db_begin or db_commit after SQLite rolled the transaction back
+ * by itself (full disk, I/O error) fails instead of running alone. */
 
 /* A prepared statement for sql (a string literal: the pointer is the cache
  * key), reset and with its bindings cleared. NULL with e set on error. */

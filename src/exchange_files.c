@@ -26,6 +26,13 @@ char *exchange_path_join(const char *dir, const char *name)
 
 void exchange_list_files(const char *arg, struct strvec *files)
 {
+	struct strvec skipped = {0};
+	exchange_list_files_skipping(arg, files, &skipped);
+	sv_free(&skipped);
+}
+
+void exchange_list_files_skipping(const char *arg, struct strvec *files, struct strvec *skipped)
+{
 	struct stat sb;
 	if (stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		sv_push(files, arg);
@@ -49,7 +56,11 @@ void exchange_list_files(const char *arg, struct strvec *files)
 		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	for (size_t i = 0; i < names.n; i++) {
 		char *p = exchange_path_join(arg, names.v[i]);
-		sv_push(files, p);
+		/* A FIFO would hang the import, a device never end: those are
+		 * skipped (a folder is kept: reading it says why). */
+		struct stat fs;
+		bool odd = stat(p, &fs) == 0 && !S_ISREG(fs.st_mode) && !S_ISDIR(fs.st_mode);
+		sv_push(odd ? skipped : files, p);
 		free(p);
 	}
 	sv_free(&names);

@@ -159,7 +159,10 @@ static void result_lines(struct strvec *sv, int width, const char *path, const s
 			file, r->plan, r->plan_version, r->old_version);
 		break;
 	default:
-		sb_addf(&b, tr("%s: refused; nothing was imported from it\n"), file);
+		if (r->outcome == IMPORT_LOST)
+			sb_addf(&b, tr("%s: NOT saved (the database could not be written); import it again\n"), file);
+		else
+			sb_addf(&b, tr("%s: refused; nothing was imported from it\n"), file);
 		add_chomped(sv, width, &b);
 		/* the reasons, each "file:line: why", named by the file alone */
 		size_t pl = strlen(path);
@@ -242,6 +245,26 @@ static char *expand_home(const char *path)
 	return xstrdup(path);
 }
 
+/* The summary lines and counts, file by file, once a verdict is final. */
+struct import_tally {
+	struct strvec sum;
+	int width;
+	size_t ok, same, bad, lost;
+};
+
+static void on_verdict(void *arg, const char *path, const struct import_result *r)
+{
+	struct import_tally *t = arg;
+	result_lines(&t->sum, t->width, path, r);
+	switch (r->outcome) {
+	case IMPORT_REFUSED: t->bad++; break;
+	case IMPORT_LOST: t->lost++; break;
+	case IMPORT_DUPLICATE:
+	case IMPORT_PLAN_SAME: t->same++; break;
+	default: t->ok++; break;
+	}
+}
+
 void ui_import(struct app *a)
 {
 	char cwd[PATH_MAX];
@@ -255,24 +278,31 @@ void ui_import(struct app *a)
 	free(answer);
 	free(a->import_path);
 	a->import_path = xstrdup(path);
-	struct strvec files = {0};
-	exchange_list_files(path, &files);
+	struct strvec files = {0}, skipped = {0};
+	exchange_list_files_skipping(path, &files, &skipped);
 	if (files.n == 0) {
 		ui_message(a, true, tr("%s: no .csv file in this folder."), path);
 		free(path);
 		return;
 	}
-	struct strvec sum = {0};
-	int width = a->cols - 8;
+	struct import_tally t = {.width = a->cols - 8};
+	struct strbuf b = {0};
+	for (size_t k = 0; k < skipped.n; k++) {
+		sb_addf(&b, tr("import: %s: not a regular file (a pipe, a device or a socket): skipped"),
+			base_name(skipped.v[k]));
+		add_chomped(&t.sum, t.width, &b);
+	}
+	sv_free(&skipped);
+	int width = t.width;
 	struct import_batch batch;
-	import_batch_init(&batch, &a->db, false);
-	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
-	bool stop = false;
+	import_batch_init(&batch, &a->db, false, on_verdict, &t);
+	size_t i;
+	bool stop = false, lost = false;
 	WINDOW *win = NULL;
 	sigset_t winch, old;
 	sigemptyset(&winch);
 	sigaddset(&winch, SIGWINCH);
-	for (i = 0; i < files.n; i++) {
+	for (i = 0; i < files.n && !lost; i++) {
 		int k;
 		while (!ui_signal && (k = poll_key(a, win ? win : a->bottom)) != 0) {
 			if (k == KEYC_RESIZE && win) {
@@ -285,44 +315,38 @@ void ui_import(struct app *a)
 		if (stop || ui_signal)
 			break;
 		progress_draw(a, &win, i + 1, files.n, base_name(files.v[i]));
-		struct import_result r;
 		sigprocmask(SIG_BLOCK, &winch, &old);
-		import_batch_file(&batch, files.v[i], &r);
+		lost = import_batch_file(&batch, files.v[i]) != 0;
 		sigprocmask(SIG_SETMASK, &old, NULL);
-		result_lines(&sum, width, files.v[i], &r);
-		if (r.outcome == IMPORT_REFUSED)
-			n_bad++;
-		else if (r.outcome == IMPORT_DUPLICATE || r.outcome == IMPORT_PLAN_SAME)
-			n_same++;
-		else
-			n_ok++;
-		import_result_free(&r);
 	}
-	size_t pending = batch.pending;
-	struct err e;
-	struct strbuf b = {0};
-	if (import_batch_finish(&batch, &e)) {
-		sb_addf(&b, tr("import: the last %zu files could not be saved: %s; import them again"), pending,
-			e.msg);
-		add_chomped(&sum, width, &b);
-		n_bad += pending;
-	}
+	if (import_batch_finish(&batch))
+		lost = true;
+	if (lost)
+		for (size_t k = i; k < files.n; k++) {
+			sb_addf(&b, tr("%s: not read (the import stopped); import it again\n"),
+				base_name(files.v[k]));
+			add_chomped(&t.sum, width, &b);
+		}
 	if (win)
 		delwin(win);
 	if (ui_signal) {
 		/* the program is stopping: what was imported is committed */
-		sv_free(&sum);
+		sv_free(&t.sum);
 		sv_free(&files);
 		free(path);
 		return;
 	}
 	ui_reload(a);
 	struct strvec page = {0};
-	sb_addf(&b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i, n_ok, n_same,
-		n_bad);
+	if (t.lost || lost)
+		sb_addf(&b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+			files.n, t.ok, t.same, t.bad, t.lost, files.n - i);
+	else
+		sb_addf(&b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i, t.ok,
+			t.same, t.bad);
 	chomp(&b);
 	ui_page_heading(&page, b.s);
-	ui_message(a, n_bad > 0, "%s", b.s);
+	ui_message(a, t.bad + t.lost > 0 || lost, "%s", b.s);
 	sb_free(&b);
 	if (stop) {
 		sb_addf(&b, tr("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
@@ -330,13 +354,13 @@ void ui_import(struct app *a)
 		add_chomped(&page, width, &b);
 	}
 	sv_push(&page, "");
-	for (size_t k = 0; k < sum.n; k++)
-		sv_push(&page, sum.v[k]);
+	for (size_t k = 0; k < t.sum.n; k++)
+		sv_push(&page, t.sum.v[k]);
 	char title[600];
 	snprintf(title, sizeof title, tr("Import from %s"), path);
 	ui_pager(a, title, &page);
 	sv_free(&page);
-	sv_free(&sum);
+	sv_free(&t.sum);
 	sv_free(&files);
 	free(path);
 }
