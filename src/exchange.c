@@ -86,6 +86,12 @@ static int refuse(struct import_result *r)
 	return -1;
 }
 
+static int refuse_freeing(struct import_result *r, char *owned)
+{
+	free(owned);
+	return refuse(r);
+}
+
 /* The line of the first byte that is not valid UTF-8 (for messages). */
 static int bad_line(const char *buf, size_t n)
 {
@@ -594,22 +600,26 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 }
 
 static int import_buf(struct db *db, struct exchange_cache *cache, const char *name,
-		      const char *buf, size_t n, enum import_mode mode, struct import_result *r);
+		      const char *buf, size_t n, char *owned, enum import_mode mode,
+		      struct import_result *r);
 
 int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
 			   const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
-	return import_buf(db, cache, name, buf, n, dry_run ? IMPORT_DRY : IMPORT_ALONE, r);
+	return import_buf(db, cache, name, buf, n, NULL, dry_run ? IMPORT_DRY : IMPORT_ALONE, r);
 }
 
 int exchange_import_in_batch(struct db *db, struct exchange_cache *cache, const char *name,
-			     const char *buf, size_t n, struct import_result *r)
+			     char *buf, size_t n, struct import_result *r)
 {
-	return import_buf(db, cache, name, buf, n, IMPORT_IN_BATCH, r);
+	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, r);
 }
 
+/* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
+ * and its decoded text are not both kept while it is read. */
 static int import_buf(struct db *db, struct exchange_cache *cache, const char *name,
-		      const char *buf, size_t n, enum import_mode mode, struct import_result *r)
+		      const char *buf, size_t n, char *owned, enum import_mode mode,
+		      struct import_result *r)
 {
 	struct exchange_cache own = {0};
 	if (!cache)
@@ -618,12 +628,12 @@ static int import_buf(struct db *db, struct exchange_cache *cache, const char *n
 	r->enc = ENC_UTF8;
 	if (n == 0) {
 		add_problem(r, name, 0, "%s", tr("the file is empty"));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	if (n > EXCHANGE_MAX_FILE) {
 		add_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
 			    EXCHANGE_MAX_FILE >> 20);
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	const char *nul = memchr(buf, '\0', n);
 	if (nul) {
@@ -632,7 +642,7 @@ static int import_buf(struct db *db, struct exchange_cache *cache, const char *n
 			line += *p == '\n';
 		add_problem(r, name, line, "%s",
 			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
 	if (!text_valid_utf8(buf, n))
@@ -640,7 +650,7 @@ static int import_buf(struct db *db, struct exchange_cache *cache, const char *n
 			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
 				add_problem(r, name, bad_line(buf, n), "%s",
 					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
-				return refuse(r);
+				return refuse_freeing(r, owned);
 			}
 	const char *why = NULL;
 	size_t len;
@@ -648,8 +658,9 @@ static int import_buf(struct db *db, struct exchange_cache *cache, const char *n
 	if (!text) {
 		add_problem(r, name, bad_line(buf, n), tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
 			    tr(why));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
+	free(owned);
 	int rc;
 	if (report_sniff(text, len)) {
 		rc = import_report(db, cache, name, text, len, mode, r);

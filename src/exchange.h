@@ -62,13 +62,13 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 /* The same, reading the file at path. */
 int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
 
-/* Import one file already read into a batch's open transaction, without a
+/* Import one file already read (buf is freed) into a batch's open transaction, without a
  * savepoint of its own (for exchange_batch.c). Returns 0 or -1 as
  * exchange_import does, or IMPORT_WRITE_FAILED when a write failed: the
  * transaction then holds part of the file and must be rolled back. */
 #define IMPORT_WRITE_FAILED (-2)
 int exchange_import_in_batch(struct db *db, struct exchange_cache *cache, const char *name,
-			     const char *buf, size_t n, struct import_result *r);
+			     char *buf, size_t n, struct import_result *r);
 
 /* Read a file to import: at most EXCHANGE_MAX_FILE + 1 bytes, whatever it
  * is (the size of a regular file is checked before reading; a pipe or a

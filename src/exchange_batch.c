@@ -171,9 +171,7 @@ static int write_one(struct import_batch *b, const char *path, struct import_res
 	char *buf = exchange_read_file(path, &n, r);
 	if (!buf)
 		return -1;
-	int rc = exchange_import_in_batch(b->db, &b->cache, path, buf, n, r);
-	free(buf);
-	return rc;
+	return exchange_import_in_batch(b->db, &b->cache, path, buf, n, r); /* frees buf */
 }
 
 static int begin(struct import_batch *b, struct err *e)

@@ -28,12 +28,56 @@
 
 enum { ENTRY_FIELDS = 14, VALUE_FIELDS = 11, RECEIPT_FIELDS = 4, REPORT_FIELDS = 6 };
 
+/* The texts of a parsed report's rows live in blocks, not one allocation
+ * each: memory stays near the size of the text read, however many rows. */
+struct report_pool {
+	struct report_pool *next;
+	size_t used, cap;
+	char data[];
+};
+
+static char *pool_dup(struct report_pool **pool, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct report_pool *b = *pool;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		b = xmalloc(sizeof *b + cap);
+		b->next = *pool;
+		b->used = 0;
+		b->cap = cap;
+		*pool = b;
+	}
+	char *d = b->data + b->used;
+	memcpy(d, s, n);
+	b->used += n;
+	return d;
+}
+
+static void pool_free(struct report_pool *b)
+{
+	while (b) {
+		struct report_pool *next = b->next;
+		free(b);
+		b = next;
+	}
+}
+
 void report_free(struct report *r)
 {
 	free(r->sender);
 	free(r->plan);
 	free(r->period);
 	free(r->exported_at);
+	if (r->pool) {
+		/* a parsed report: the rows' texts are in the pool */
+		free(r->entries);
+		free(r->values);
+		free(r->receipts);
+		pool_free(r->pool);
+		memset(r, 0, sizeof *r);
+		return;
+	}
 	for (size_t i = 0; i < r->n_entries; i++) {
 		free(r->entries[i].unit);
 		free(r->entries[i].task);
@@ -191,6 +235,7 @@ struct parser {
 	int line;
 	struct report *r;
 	size_t cap_e, cap_v, cap_r;
+	bool rows; /* reading data rows: their texts go to the pool */
 };
 
 static void problem(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -233,13 +278,19 @@ bool report_sniff(const char *buf, size_t n)
 	return strncmp(head, "format", 6) == 0 && strstr(head, "tiendo-report") != NULL;
 }
 
+/* A copy of s: in the pool for the rows' texts, else allocated. */
+static char *keep(struct parser *p, const char *s)
+{
+	return p->rows ? pool_dup(&p->r->pool, s) : xstrdup(s);
+}
+
 static char *take_code(struct parser *p, const char *what, const char *s)
 {
 	if (!code_valid(s)) {
 		problem(p, tr("%s '%.40s' is not a valid code"), what, s);
 		return NULL;
 	}
-	return xstrdup(s);
+	return keep(p, s);
 }
 
 static char *take_text(struct parser *p, const char *what, const char *s, unsigned flags)
@@ -248,6 +299,11 @@ static char *take_text(struct parser *p, const char *what, const char *s, unsign
 	char *t = text_clean(s, flags, &why);
 	if (!t)
 		problem(p, tr("%s: %s"), what, tr(why));
+	if (t && p->rows) {
+		char *k = keep(p, t);
+		free(t);
+		return k;
+	}
 	return t;
 }
 
@@ -257,7 +313,7 @@ static bool take_stamp(struct parser *p, const char *what, const char *s, char *
 		problem(p, tr("%s '%.30s' is not a time like 2026-06-10T08:30:00Z"), what, s);
 		return false;
 	}
-	*out = xstrdup(s);
+	*out = keep(p, s);
 	return true;
 }
 
@@ -301,6 +357,17 @@ static bool take_revision(struct parser *p, const char *s, long long *out)
 	return true;
 }
 
+/* xgrow by a quarter rather than double: a big report's arrays stay near
+ * their size (memory under 3x the file's size, tests/cli/import_sizes.sh). */
+static void grow(void **v, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap < 64 ? 64 : *cap + *cap / 4;
+	*v = xrealloc(*v, c * size);
+	*cap = c;
+}
+
 static void rec_report(struct parser *p, char **f)
 {
 	struct report *r = p->r;
@@ -325,7 +392,7 @@ static void rec_report(struct parser *p, char **f)
 static void rec_entry(struct parser *p, char **f)
 {
 	struct report *r = p->r;
-	xgrow((void **)&r->entries, &p->cap_e, r->n_entries + 1, sizeof *r->entries);
+	grow((void **)&r->entries, &p->cap_e, r->n_entries + 1, sizeof *r->entries);
 	struct report_entry *x = &r->entries[r->n_entries++];
 	memset(x, 0, sizeof *x);
 	x->line = p->line;
@@ -353,7 +420,7 @@ static void rec_entry(struct parser *p, char **f)
 static void rec_value(struct parser *p, char **f)
 {
 	struct report *r = p->r;
-	xgrow((void **)&r->values, &p->cap_v, r->n_values + 1, sizeof *r->values);
+	grow((void **)&r->values, &p->cap_v, r->n_values + 1, sizeof *r->values);
 	struct report_value *x = &r->values[r->n_values++];
 	memset(x, 0, sizeof *x);
 	x->line = p->line;
@@ -379,7 +446,7 @@ static void rec_value(struct parser *p, char **f)
 static void rec_receipt(struct parser *p, char **f)
 {
 	struct report *r = p->r;
-	xgrow((void **)&r->receipts, &p->cap_r, r->n_receipts + 1, sizeof *r->receipts);
+	grow((void **)&r->receipts, &p->cap_r, r->n_receipts + 1, sizeof *r->receipts);
 	struct report_receipt *x = &r->receipts[r->n_receipts++];
 	memset(x, 0, sizeof *x);
 	x->line = p->line;
@@ -408,89 +475,40 @@ static size_t used_fields(const struct csv_row *row)
 	return n;
 }
 
-int report_parse(const char *buf, size_t n, const char *name, struct report *out,
-		 struct strvec *problems)
+/* A report holds at most this many data rows (3,300 communes' half-year is
+ * ~63,000 entries), so that memory stays under 3x the file's size + 32 MiB
+ * whatever the file (measured: tests/cli/import_sizes.sh). */
+#define REPORT_MAX_ROWS 250000
+
+/* Reading row by row: the frame (format row first, end row last, row count,
+ * checksum) is checked as the rows go by, and each data row is read into
+ * the report at once; problems in the data rows are kept apart and only
+ * reported when the frame is sound (a damaged file says so, not 40 bad
+ * fields). An end row is held until another row shows it was not the last. */
+struct reading {
+	struct parser p;
+	struct strvec *frame;   /* problems with the file as a whole */
+	struct strvec data;     /* problems in the data rows */
+	bool started, done;
+	uint64_t h;
+	long long rows;
+	struct csv_row end;     /* the last end row seen, a copy, with its line */
+	char *end_f[4];
+	size_t end_used;        /* its fields up to the last non-empty one */
+	int last_line;
+};
+
+static void frame_problem(struct reading *rd, int line, const char *msg)
 {
-	struct csv_table t;
-	struct err e;
-	struct parser p = {.name = name, .problems = problems, .r = out};
-	size_t before = problems->n;
-	memset(out, 0, sizeof *out);
-	if (csvio_parse(buf, n, name, 0, NULL, &t, &e)) {
-		sv_push(problems, e.msg);
-		return -1;
-	}
-	/* First the frame: format, report and end rows, row count, checksum. */
-	size_t first = SIZE_MAX, last = SIZE_MAX;
-	for (size_t i = 0; i < t.n; i++)
-		if (!row_blank(&t.rows[i])) {
-			if (first == SIZE_MAX)
-				first = i;
-			last = i;
-		}
-	p.line = first == SIZE_MAX ? 1 : t.rows[first].line;
-	if (first == SIZE_MAX || used_fields(&t.rows[first]) < 3 ||
-	    strcmp(t.rows[first].f[0], "format") != 0 ||
-	    strcmp(t.rows[first].f[1], "tiendo-report") != 0) {
-		problem(&p, "%s", tr("not a tiendo report (the first row must be format,tiendo-report,1)"));
-		goto out;
-	}
-	struct csv_row *fr = &t.rows[first];
-	long long fv;
-	if (!parse_int(fr->f[2], 1, 1000000, &fv)) {
-		problem(&p, tr("bad format version '%.20s'"), fr->f[2]);
-		goto out;
-	}
-	if (fv > REPORT_FORMAT) {
-		problem(&p, tr("report format %lld is newer than this tiendo understands (%d); update tiendo"),
-			fv, REPORT_FORMAT);
-		goto out;
-	}
-	if (used_fields(fr) > 4 || (used_fields(fr) == 4 && strcmp(fr->f[3], "excel") != 0)) {
-		problem(&p, tr("unknown flavour '%.20s' (expected excel or nothing)"), fr->f[3]);
-		goto out;
-	}
-	out->excel = used_fields(fr) == 4;
-	struct csv_row *er = &t.rows[last];
-	p.line = er->line;
-	if (last == first || strcmp(er->f[0], "end") != 0) {
-		problem(&p, "%s", tr("the file ends before its end row: it was cut short (truncated) on the way; ask for it again"));
-		goto out;
-	}
-	long long want_rows;
-	uint64_t want_sum = 0;
-	char *endp = NULL;
-	if (used_fields(er) != 3 || !parse_int(er->f[1], 0, 100000000, &want_rows) ||
-	    strlen(er->f[2]) != 16 || (want_sum = strtoull(er->f[2], &endp, 16), *endp)) {
-		problem(&p, "%s", tr("the end row must be end,ROWS,CHECKSUM"));
-		goto out;
-	}
-	if (out->excel)
-		for (size_t i = first + 1; i < last; i++)
-			for (size_t j = 1; j < t.rows[i].n; j++)
-				csvio_unneutralise(t.rows[i].f[j]);
-	uint64_t h = HASH_FNV_INIT;
-	long long rows = 0;
-	for (size_t i = first + 1; i < last; i++) {
-		struct csv_row *row = &t.rows[i];
-		if (row_blank(row))
-			continue;
-		h = hash_row(h, (const char *const *)row->f, row->n);
-		if (strcmp(row->f[0], "report") != 0)
-			rows++;
-	}
-	p.line = er->line;
-	if (rows != want_rows) {
-		problem(&p, tr("the file holds %lld rows but its end row says %lld: rows were lost or added on the way; ask for it again"),
-			rows, want_rows);
-		goto out;
-	}
-	if (h != want_sum) {
-		problem(&p, "%s", tr("the content does not match the file's checksum: it was changed after export (a report opened in a spreadsheet must be exported with --excel, and saved as CSV UTF-8 or CSV); ask for it again"));
-		goto out;
-	}
-	out->checksum = h;
-	/* Then every row and field. */
+	rd->p.problems = rd->frame;
+	rd->p.line = line;
+	problem(&rd->p, "%s", msg);
+	rd->p.problems = &rd->data;
+	rd->done = true;
+}
+
+static void data_row(struct reading *rd, const struct csv_row *row)
+{
 	static const struct {
 		const char *type;
 		size_t fields;
@@ -501,46 +519,165 @@ int report_parse(const char *buf, size_t n, const char *name, struct report *out
 		{"value", VALUE_FIELDS, rec_value},
 		{"receipt", RECEIPT_FIELDS, rec_receipt},
 	};
-	for (size_t i = first + 1; i < last; i++) {
-		struct csv_row *row = &t.rows[i];
-		if (row_blank(row))
-			continue;
-		p.line = row->line;
-		size_t k;
-		for (k = 0; k < ARRAY_LEN(recs); k++)
-			if (strcmp(row->f[0], recs[k].type) == 0)
-				break;
-		if (k == ARRAY_LEN(recs)) {
-			problem(&p, tr("unknown record type '%.40s'"), row->f[0]);
-			continue;
-		}
-		if (k == 0 ? out->header_line != 0 : out->header_line == 0) {
-			problem(&p, "%s", k == 0 ? tr("a second report row (a file holds one report)")
-						 : tr("the report row must come before the data rows"));
-			continue;
-		}
+	struct parser *p = &rd->p;
+	struct report *out = p->r;
+	if (out->excel)
+		for (size_t j = 1; j < row->n; j++)
+			csvio_unneutralise(row->f[j]);
+	rd->h = hash_row(rd->h, (const char *const *)row->f, row->n);
+	if (strcmp(row->f[0], "report") != 0 && ++rd->rows > REPORT_MAX_ROWS) {
+		char m[120];
+		snprintf(m, sizeof m, tr("more than %d data rows: not a report this program can take"),
+			 REPORT_MAX_ROWS);
+		frame_problem(rd, row->line, m);
+		return;
+	}
+	p->line = row->line;
+	size_t k;
+	for (k = 0; k < ARRAY_LEN(recs); k++)
+		if (strcmp(row->f[0], recs[k].type) == 0)
+			break;
+	if (k == ARRAY_LEN(recs)) {
+		problem(p, tr("unknown record type '%.40s'"), row->f[0]);
+		return;
+	}
+	if (k == 0 ? out->header_line != 0 : out->header_line == 0) {
+		problem(p, "%s", k == 0 ? tr("a second report row (a file holds one report)")
+					: tr("the report row must come before the data rows"));
+		return;
+	}
+	size_t used = used_fields(row);
+	if (used > recs[k].fields) {
+		problem(p, tr("a %s row has %zu fields, expected %zu"), recs[k].type, used,
+			recs[k].fields);
+		return;
+	}
+	/* Pad a short row (its missing fields were empty trailing ones). */
+	char *f[ENTRY_FIELDS];
+	static char empty[] = "";
+	for (size_t j = 0; j < recs[k].fields; j++)
+		f[j] = j < row->n ? row->f[j] : empty;
+	p->rows = k != 0;
+	recs[k].fn(p, f);
+	p->rows = false;
+}
+
+static void hold_end(struct reading *rd, const struct csv_row *row)
+{
+	for (size_t j = 0; j < ARRAY_LEN(rd->end_f); j++) {
+		free(rd->end_f[j]);
+		rd->end_f[j] = j < row->n ? xstrdup(row->f[j]) : NULL;
+	}
+	rd->end.f = rd->end_f;
+	rd->end.n = row->n < ARRAY_LEN(rd->end_f) ? row->n : ARRAY_LEN(rd->end_f);
+	rd->end.line = row->line;
+	rd->end_used = used_fields(row);
+}
+
+static int on_report_row(void *arg, const struct csv_row *row)
+{
+	struct reading *rd = arg;
+	struct report *out = rd->p.r;
+	if (row_blank(row))
+		return 0;
+	rd->last_line = row->line;
+	if (!rd->started) {
+		rd->started = true;
+		long long fv;
 		size_t used = used_fields(row);
-		if (used > recs[k].fields || row->n < recs[k].fields) {
-			/* Pad a short row only when the missing fields were empty trailing ones. */
-			if (used > recs[k].fields) {
-				problem(&p, tr("a %s row has %zu fields, expected %zu"), recs[k].type, used,
-					recs[k].fields);
-				continue;
-			}
-			size_t old = row->n;
-			row->f = xrealloc(row->f, recs[k].fields * sizeof *row->f);
-			for (size_t j = old; j < recs[k].fields; j++)
-				row->f[j] = xstrdup("");
-			row->n = recs[k].fields;
+		rd->p.line = row->line;
+		if (used < 3 || strcmp(row->f[0], "format") != 0 ||
+		    strcmp(row->f[1], "tiendo-report") != 0) {
+			frame_problem(rd, row->line, tr("not a tiendo report (the first row must be format,tiendo-report,1)"));
+		} else if (!parse_int(row->f[2], 1, 1000000, &fv)) {
+			char m[120];
+			snprintf(m, sizeof m, tr("bad format version '%.20s'"), row->f[2]);
+			frame_problem(rd, row->line, m);
+		} else if (fv > REPORT_FORMAT) {
+			char m[160];
+			snprintf(m, sizeof m, tr("report format %lld is newer than this tiendo understands (%d); update tiendo"),
+				 fv, REPORT_FORMAT);
+			frame_problem(rd, row->line, m);
+		} else if (used > 4 || (used == 4 && strcmp(row->f[3], "excel") != 0)) {
+			char m[120];
+			snprintf(m, sizeof m, tr("unknown flavour '%.20s' (expected excel or nothing)"), row->f[3]);
+			frame_problem(rd, row->line, m);
 		}
-		recs[k].fn(&p, row->f);
+		out->excel = used == 4;
+		return rd->done;
 	}
-	if (!out->header_line) {
-		p.line = 0;
-		problem(&p, "%s", tr("the report row is missing"));
+	if (rd->end.line) {
+		/* The end row held was not the last row: it is data after all. */
+		struct csv_row held = rd->end;
+		rd->end.line = 0;
+		data_row(rd, &held);
 	}
-out:
-	csvio_table_free(&t);
+	if (strcmp(row->f[0], "end") == 0)
+		hold_end(rd, row);
+	else
+		data_row(rd, row);
+	return rd->done;
+}
+
+/* The end row against what was read. */
+static void check_end(struct reading *rd)
+{
+	const struct csv_row *er = &rd->end;
+	long long want_rows;
+	uint64_t want_sum = 0;
+	char *endp = NULL;
+	if (!rd->started) {
+		frame_problem(rd, 1, tr("not a tiendo report (the first row must be format,tiendo-report,1)"));
+		return;
+	}
+	if (!er->line) {
+		frame_problem(rd, rd->last_line, tr("the file ends before its end row: it was cut short (truncated) on the way; ask for it again"));
+		return;
+	}
+	if (rd->end_used != 3 || !parse_int(er->f[1], 0, 100000000, &want_rows) ||
+	    strlen(er->f[2]) != 16 || (want_sum = strtoull(er->f[2], &endp, 16), *endp)) {
+		frame_problem(rd, er->line, tr("the end row must be end,ROWS,CHECKSUM"));
+		return;
+	}
+	if (rd->rows != want_rows) {
+		char m[300];
+		snprintf(m, sizeof m, tr("the file holds %lld rows but its end row says %lld: rows were lost or added on the way; ask for it again"),
+			 rd->rows, want_rows);
+		frame_problem(rd, er->line, m);
+		return;
+	}
+	if (rd->h != want_sum) {
+		frame_problem(rd, er->line, tr("the content does not match the file's checksum: it was changed after export (a report opened in a spreadsheet must be exported with --excel, and saved as CSV UTF-8 or CSV); ask for it again"));
+		return;
+	}
+	rd->p.r->checksum = rd->h;
+}
+
+int report_parse(const char *buf, size_t n, const char *name, struct report *out,
+		 struct strvec *problems)
+{
+	struct err e;
+	struct reading rd = {.p = {.name = name, .r = out}, .frame = problems, .h = HASH_FNV_INIT};
+	rd.p.problems = &rd.data;
+	size_t before = problems->n;
+	memset(out, 0, sizeof *out);
+	if (csvio_parse_rows(buf, n, name, 0, NULL, on_report_row, &rd, NULL, NULL, &e)) {
+		sv_push(problems, e.msg);
+	} else if (!rd.done) {
+		check_end(&rd);
+		if (!rd.done) {
+			for (size_t i = 0; i < rd.data.n; i++)
+				sv_push(problems, rd.data.v[i]);
+			if (!out->header_line) {
+				rd.p.problems = problems;
+				rd.p.line = 0;
+				problem(&rd.p, "%s", tr("the report row is missing"));
+			}
+		}
+	}
+	sv_free(&rd.data);
+	for (size_t j = 0; j < ARRAY_LEN(rd.end_f); j++)
+		free(rd.end_f[j]);
 	if (problems->n > before) {
 		report_free(out);
 		return -1;

@@ -44,6 +44,7 @@ struct report {
 	size_t n_receipts;
 	uint64_t checksum; /* over the content, whatever the flavour */
 	int header_line;
+	struct report_pool *pool; /* a parsed report's row texts (NULL: each allocated) */
 };
 
 void report_free(struct report *r);
