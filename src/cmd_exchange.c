@@ -2,9 +2,11 @@
 /* Commands of exchange by file: export-plan, export, import, status, consolidate,
  * conflicts, resolve. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -71,12 +73,34 @@ static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_B
 	return true;
 }
 
-/* Write data to path atomically, or to standard output for "-". */
+/* Write data to path atomically (a regular file), as it is (an existing
+ * FIFO or device), or to standard output for "-". */
 static int emit(const char *cmd, const char *path, const struct strbuf *b)
 {
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(b->s, 1, b->len, stdout) != b->len || fflush(stdout)) {
 			cli_error(tr("%s: cannot write to standard output: %s"), cmd, strerror(errno));
+			return EXIT_REFUSED;
+		}
+		return EXIT_OK;
+	}
+	/* A FIFO or a device is written to as it is: renaming a temporary
+	 * file onto it would replace it with a regular file. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		int fd = open(path, O_WRONLY | O_CLOEXEC);
+		size_t off = 0;
+		while (fd >= 0 && off < b->len) {
+			ssize_t w = write(fd, b->s + off, b->len - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0)
+				break;
+			off += (size_t)w;
+		}
+		int saved = errno;
+		if (fd < 0 || off < b->len || close(fd) != 0) {
+			cli_error(tr("%s: cannot write %s: %s"), cmd, path, strerror(fd < 0 || off < b->len ? saved : errno));
 			return EXIT_REFUSED;
 		}
 		return EXIT_OK;
