@@ -16,6 +16,7 @@
 #include "exchange.h"
 #include "exchange_files.h"
 #include "msg.h"
+#include "outfile.h"
 #include "period.h"
 #include "planfile.h"
 #include "report.h"
@@ -73,42 +74,25 @@ static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_B
 	return true;
 }
 
-/* Write data to path atomically (a regular file), as it is (an existing
- * FIFO or device), or to standard output for "-". */
+static int cannot_write(const char *cmd, const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		cli_error(tr("%s: cannot write to standard output: %s"), cmd, strerror(errno));
+	else
+		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, strerror(errno));
+	return EXIT_REFUSED;
+}
+
+/* Write data to path (outfile.h: atomically for a regular file, as it is
+ * for a FIFO or a device, standard output for "-"). */
 static int emit(const char *cmd, const char *path, const struct strbuf *b)
 {
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(b->s, 1, b->len, stdout) != b->len || fflush(stdout)) {
-			cli_error(tr("%s: cannot write to standard output: %s"), cmd, strerror(errno));
-			return EXIT_REFUSED;
-		}
-		return EXIT_OK;
-	}
-	/* A FIFO or a device is written to as it is: renaming a temporary
-	 * file onto it would replace it with a regular file. */
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		int fd = open(path, O_WRONLY | O_CLOEXEC);
-		size_t off = 0;
-		while (fd >= 0 && off < b->len) {
-			ssize_t w = write(fd, b->s + off, b->len - off);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0)
-				break;
-			off += (size_t)w;
-		}
-		int saved = errno;
-		if (fd < 0 || off < b->len || close(fd) != 0) {
-			cli_error(tr("%s: cannot write %s: %s"), cmd, path, strerror(fd < 0 || off < b->len ? saved : errno));
-			return EXIT_REFUSED;
-		}
-		return EXIT_OK;
-	}
-	if (write_file_atomic(path, b->s ? b->s : "", b->len)) {
-		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, strerror(errno));
-		return EXIT_REFUSED;
-	}
+	struct outfile o;
+	if (outfile_open(&o, path))
+		return cannot_write(cmd, path);
+	sb_addn(&o.b, b->s ? b->s : "", b->len);
+	if (outfile_commit(&o))
+		return cannot_write(cmd, path);
 	return EXIT_OK;
 }
 
@@ -209,10 +193,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	struct ctx x;
 	struct err e;
-	struct report rep = {0};
 	struct rule_list rules = {0};
-	struct strbuf b = {0};
-	char *name = NULL;
+	char *name = NULL, stamp[STAMP_BUF];
+	size_t counts[3];
+	uint64_t sum;
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
@@ -222,42 +206,52 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	if (report_build(&x.db, &x.plan, &x.units, x.owner, period, &rep, &e) ||
-	    store_rules(&x.db, x.plan.id, &rules, &e)) {
+	if (store_rules(&x.db, x.plan.id, &rules, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	report_write(&rep, excel, &b);
+	date_now_stamp(stamp);
 	if (!out) {
 		/* Like the interface's export key: $TIENDO_EXPORT_DIR, else here. */
-		char *base = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
+		char *base = report_file_name(x.owner->code, period, stamp, excel);
 		char *dir = exchange_export_dir();
 		name = dir ? exchange_path_join(dir, base) : xstrdup(base);
 		free(dir);
 		free(base);
 		out = name;
 	}
-	rc = emit("export", out, &b);
+	/* Written as the rows are read: a department's report is tens of MB. */
+	struct outfile o;
+	if (outfile_open(&o, out)) {
+		rc = cannot_write("export", out);
+		goto out;
+	}
+	if (report_export(&x.db, &x.plan, &x.units, x.owner, period, stamp, excel, &o.b, counts,
+			  &sum, &e)) {
+		outfile_abort(&o);
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	rc = outfile_commit(&o) ? cannot_write("export", out) : EXIT_OK;
 	if (rc == EXIT_OK && strcmp(out, "-") != 0) {
 		char cwd[4096];
 		const char *where = out[0] == '/' || !getcwd(cwd, sizeof cwd) ? NULL : cwd;
 		cli_out(c, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"),
-			where ? where : "", where ? "/" : "", out, rep.sender, rep.period, rep.n_entries,
-			rep.n_values);
+			where ? where : "", where ? "/" : "", out, x.owner->code, period, counts[0],
+			counts[1]);
 		struct period p;
 		period_parse(period, &p);
 		const struct unit_rec *tu = exchange_recipient(&x.units, &rules, x.owner, p.type);
 		if (tu)
 			cli_out(c, tr("Send it to %s (%s).\n"), tu->name, tu->code);
-		if (rep.n_entries + rep.n_values == 0)
+		if (counts[0] + counts[1] == 0)
 			cli_error(tr("export: note: nothing was entered for %s; the report says so"), period);
 	}
 out:
 	free(name);
-	sb_free(&b);
 	rule_list_free(&rules);
-	report_free(&rep);
 	ctx_free(&x);
 	return rc;
 }
@@ -575,17 +569,10 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	struct ctx x;
 	struct err e;
-	struct strbuf b = {0};
 	char *name = NULL;
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
 		goto out;
-	if (consolidate_table(&x.db, &x.plan, &x.units, x.owner, period, date_today(),
-			      excel ? CSVW_EXCEL : 0, &b, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	if (!out) {
 		char stamp[STAMP_BUF], ymd[9];
 		struct strbuf nb = {0};
@@ -595,13 +582,25 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		name = sb_take(&nb);
 		out = name;
 	}
-	rc = emit("consolidate", out, &b);
+	/* Written as it is made: the national table is 30 MB. */
+	struct outfile o;
+	if (outfile_open(&o, out)) {
+		rc = cannot_write("consolidate", out);
+		goto out;
+	}
+	if (consolidate_table(&x.db, &x.plan, &x.units, x.owner, period, date_today(),
+			      excel ? CSVW_EXCEL : 0, &o.b, &e)) {
+		outfile_abort(&o);
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	rc = outfile_commit(&o) ? cannot_write("consolidate", out) : EXIT_OK;
 	if (rc == EXIT_OK && strcmp(out, "-") != 0)
 		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.plan.code,
 			period);
 out:
 	free(name);
-	sb_free(&b);
 	ctx_free(&x);
 	return rc;
 }

@@ -253,4 +253,6 @@ void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsi
 		sb_addc(b, '"');
 	}
 	sb_add(b, (flags & CSVW_EXCEL) ? "\r\n" : "\n");
+	if (b->flush && b->len >= SB_FLUSH_AT)
+		b->flush(b);
 }

@@ -142,6 +142,7 @@ struct writer {
 	unsigned flags;
 	uint64_t h;
 	size_t rows;
+	int part; /* parts headed so far: 1 entries, 2 values, 3 receipts */
 };
 
 /* Write a row; data rows (not comments, not the format row) go into the checksum. */
@@ -154,68 +155,92 @@ static void put(struct writer *w, bool counted, bool hashed, const char *const *
 		w->rows++;
 }
 
-void report_write(struct report *r, bool excel, struct strbuf *b)
+static void write_head(struct writer *w, const struct report *r)
 {
-	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
 	char fmt[8], ver[16];
 	snprintf(fmt, sizeof fmt, "%d", REPORT_FORMAT);
 	snprintf(ver, sizeof ver, "%d", r->plan_version);
-	if (excel)
-		sb_add(b, "\xEF\xBB\xBF");
+	if (w->flags & CSVW_EXCEL)
+		sb_add(w->b, "\xEF\xBB\xBF");
 	const char *format[] = {"format", "tiendo-report", fmt, "excel"};
-	put(&w, false, false, format, excel ? 4 : 3);
+	put(w, false, false, format, (w->flags & CSVW_EXCEL) ? 4 : 3);
 	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at"};
-	put(&w, false, false, head, ARRAY_LEN(head));
+	put(w, false, false, head, ARRAY_LEN(head));
 	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at};
-	put(&w, false, true, rep, ARRAY_LEN(rep));
-	if (r->n_entries) {
-		const char *h[] = {"#entry", "unit", "task", "period", "revision", "status", "percent",
-				   "count", "result", "difficulties", "proposals", "evidence",
-				   "entered_by", "entered_at"};
-		put(&w, false, false, h, ARRAY_LEN(h));
-	}
-	for (size_t i = 0; i < r->n_entries; i++) {
-		const struct report_entry *x = &r->entries[i];
-		char rev[24], pct[16], cnt[24];
-		snprintf(rev, sizeof rev, "%lld", x->en.revision);
-		int_or_empty(pct, sizeof pct, x->en.percent);
-		int_or_empty(cnt, sizeof cnt, x->en.count);
-		const char *f[] = {"entry", x->unit, x->task, r->period, rev, status_name(x->en.status),
-				   pct, cnt, x->en.result, x->en.difficulties, x->en.proposals,
-				   x->en.evidence, x->en.by, x->en.at};
-		put(&w, true, true, f, ARRAY_LEN(f));
-	}
-	if (r->n_values) {
-		const char *h[] = {"#value", "unit", "indicator", "period", "revision", "numerator",
-				   "denominator", "value", "note", "entered_by", "entered_at"};
-		put(&w, false, false, h, ARRAY_LEN(h));
-	}
-	for (size_t i = 0; i < r->n_values; i++) {
-		const struct report_value *x = &r->values[i];
-		char rev[24], num[24], den[24], val[40] = "";
-		snprintf(rev, sizeof rev, "%lld", x->v.revision);
-		int_or_empty(num, sizeof num, x->v.numerator);
-		int_or_empty(den, sizeof den, x->v.denominator);
-		if (x->v.has_value)
-			num_exact(val, sizeof val, x->v.value);
-		const char *f[] = {"value", x->unit, x->indicator, r->period, rev, num, den, val,
-				   x->v.note, x->v.by, x->v.at};
-		put(&w, true, true, f, ARRAY_LEN(f));
-	}
-	if (r->n_receipts) {
-		const char *h[] = {"#receipt", "unit", "exported_at", "imported_at"};
-		put(&w, false, false, h, ARRAY_LEN(h));
-	}
-	for (size_t i = 0; i < r->n_receipts; i++) {
-		const struct report_receipt *x = &r->receipts[i];
-		const char *f[] = {"receipt", x->unit, x->exported_at, x->imported_at};
-		put(&w, true, true, f, ARRAY_LEN(f));
-	}
+	put(w, false, true, rep, ARRAY_LEN(rep));
+}
+
+/* The comment row that heads a part, before its first row. */
+static void write_part(struct writer *w, int part)
+{
+	static const char *const heads[3][14] = {
+		{"#entry", "unit", "task", "period", "revision", "status", "percent", "count", "result",
+		 "difficulties", "proposals", "evidence", "entered_by", "entered_at"},
+		{"#value", "unit", "indicator", "period", "revision", "numerator", "denominator", "value",
+		 "note", "entered_by", "entered_at"},
+		{"#receipt", "unit", "exported_at", "imported_at"},
+	};
+	static const size_t n[3] = {14, 11, 4};
+	if (w->part > part)
+		return;
+	w->part = part + 1;
+	put(w, false, false, heads[part], n[part]);
+}
+
+static void write_entry(struct writer *w, const char *period, const struct report_entry *x)
+{
+	char rev[24], pct[16], cnt[24];
+	write_part(w, 0);
+	snprintf(rev, sizeof rev, "%lld", x->en.revision);
+	int_or_empty(pct, sizeof pct, x->en.percent);
+	int_or_empty(cnt, sizeof cnt, x->en.count);
+	const char *f[] = {"entry", x->unit, x->task, period, rev, status_name(x->en.status),
+			   pct, cnt, x->en.result, x->en.difficulties, x->en.proposals,
+			   x->en.evidence, x->en.by, x->en.at};
+	put(w, true, true, f, ARRAY_LEN(f));
+}
+
+static void write_value(struct writer *w, const char *period, const struct report_value *x)
+{
+	char rev[24], num[24], den[24], val[40] = "";
+	write_part(w, 1);
+	snprintf(rev, sizeof rev, "%lld", x->v.revision);
+	int_or_empty(num, sizeof num, x->v.numerator);
+	int_or_empty(den, sizeof den, x->v.denominator);
+	if (x->v.has_value)
+		num_exact(val, sizeof val, x->v.value);
+	const char *f[] = {"value", x->unit, x->indicator, period, rev, num, den, val,
+			   x->v.note, x->v.by, x->v.at};
+	put(w, true, true, f, ARRAY_LEN(f));
+}
+
+static void write_receipt(struct writer *w, const struct report_receipt *x)
+{
+	write_part(w, 2);
+	const char *f[] = {"receipt", x->unit, x->exported_at, x->imported_at};
+	put(w, true, true, f, ARRAY_LEN(f));
+}
+
+static void write_end(struct writer *w)
+{
 	char rows[24], sum[24];
-	snprintf(rows, sizeof rows, "%zu", w.rows);
-	snprintf(sum, sizeof sum, "%016" PRIx64, w.h);
+	snprintf(rows, sizeof rows, "%zu", w->rows);
+	snprintf(sum, sizeof sum, "%016" PRIx64, w->h);
 	const char *end[] = {"end", rows, sum};
-	put(&w, false, false, end, ARRAY_LEN(end));
+	put(w, false, false, end, ARRAY_LEN(end));
+}
+
+void report_write(struct report *r, bool excel, struct strbuf *b)
+{
+	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
+	write_head(&w, r);
+	for (size_t i = 0; i < r->n_entries; i++)
+		write_entry(&w, r->period, &r->entries[i]);
+	for (size_t i = 0; i < r->n_values; i++)
+		write_value(&w, r->period, &r->values[i]);
+	for (size_t i = 0; i < r->n_receipts; i++)
+		write_receipt(&w, &r->receipts[i]);
+	write_end(&w);
 	r->checksum = w.h;
 }
 
@@ -783,22 +808,31 @@ bool *report_owned_units(const struct unit_set *units, const struct rule_list *r
 	return own;
 }
 
-int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
-		 const struct unit_rec *sender, const char *period, struct report *out,
-		 struct err *e)
+/* A copy of a column's text to keep, or the text itself for a row written
+ * at once. */
+static char *col(struct writer *w, const char *s)
+{
+	return w ? (char *)(uintptr_t)s : xstrdup(s); /* written at once, never freed */
+}
+
+/* report_build, or with w the same rows written as they are read (out then
+ * holds the report row's fields and no rows; counts[3] the rows written). */
+static int gather(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		  const struct unit_rec *sender, const char *period, const char *stamp,
+		  struct report *out, struct writer *w, size_t counts[3], struct err *e)
 {
 	struct rule_list rules;
 	bool *own = NULL;
-	char stamp[STAMP_BUF];
 	size_t cap_e = 0, cap_v = 0, cap_r = 0;
 	int rc;
 	memset(out, 0, sizeof *out);
-	date_now_stamp(stamp);
 	out->sender = xstrdup(sender->code);
 	out->plan = xstrdup(plan->code);
 	out->plan_version = plan->version;
 	out->period = xstrdup(period);
 	out->exported_at = xstrdup(stamp);
+	if (w)
+		write_head(w, out);
 	if (store_rules(db, plan->id, &rules, e))
 		goto fail;
 	own = report_owned_units(units, &rules, sender);
@@ -830,22 +864,29 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
 		if (!OWNED(u))
 			continue;
-		xgrow((void **)&out->entries, &cap_e, out->n_entries + 1, sizeof *out->entries);
-		struct report_entry *x = &out->entries[out->n_entries++];
+		struct report_entry one, *x = &one;
+		if (!w) {
+			xgrow((void **)&out->entries, &cap_e, out->n_entries + 1, sizeof *out->entries);
+			x = &out->entries[out->n_entries++];
+		}
 		memset(x, 0, sizeof *x);
-		x->unit = xstrdup(u->code);
-		x->task = xstrdup(db_col_text(st, 1));
+		x->unit = col(w, u->code);
+		x->task = col(w, db_col_text(st, 1));
 		if (!status_parse(db_col_text(st, 2), &x->en.status))
 			x->en.status = STATUS_NOT_STARTED;
 		x->en.percent = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
 		x->en.count = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
-		x->en.result = xstrdup(db_col_text(st, 5));
-		x->en.difficulties = xstrdup(db_col_text(st, 6));
-		x->en.proposals = xstrdup(db_col_text(st, 7));
-		x->en.evidence = xstrdup(db_col_text(st, 8));
-		x->en.by = xstrdup(db_col_text(st, 9));
-		x->en.at = xstrdup(db_col_text(st, 10));
+		x->en.result = col(w, db_col_text(st, 5));
+		x->en.difficulties = col(w, db_col_text(st, 6));
+		x->en.proposals = col(w, db_col_text(st, 7));
+		x->en.evidence = col(w, db_col_text(st, 8));
+		x->en.by = col(w, db_col_text(st, 9));
+		x->en.at = col(w, db_col_text(st, 10));
 		x->en.revision = sqlite3_column_int64(st, 11);
+		if (w) {
+			write_entry(w, period, x);
+			counts[0]++;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -870,19 +911,26 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
 		if (!OWNED(u))
 			continue;
-		xgrow((void **)&out->values, &cap_v, out->n_values + 1, sizeof *out->values);
-		struct report_value *x = &out->values[out->n_values++];
+		struct report_value one, *x = &one;
+		if (!w) {
+			xgrow((void **)&out->values, &cap_v, out->n_values + 1, sizeof *out->values);
+			x = &out->values[out->n_values++];
+		}
 		memset(x, 0, sizeof *x);
-		x->unit = xstrdup(u->code);
-		x->indicator = xstrdup(db_col_text(st, 1));
+		x->unit = col(w, u->code);
+		x->indicator = col(w, db_col_text(st, 1));
 		x->v.numerator = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
 		x->v.denominator = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
 		x->v.has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
 		x->v.value = sqlite3_column_double(st, 4);
-		x->v.note = xstrdup(db_col_text(st, 5));
-		x->v.by = xstrdup(db_col_text(st, 6));
-		x->v.at = xstrdup(db_col_text(st, 7));
+		x->v.note = col(w, db_col_text(st, 5));
+		x->v.by = col(w, db_col_text(st, 6));
+		x->v.at = col(w, db_col_text(st, 7));
 		x->v.revision = sqlite3_column_int64(st, 8);
+		if (w) {
+			write_value(w, period, x);
+			counts[1]++;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -907,12 +955,19 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
 		if (!OWNED(u) || u->id == sender->id)
 			continue;
-		xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
-		struct report_receipt *x = &out->receipts[out->n_receipts++];
-		x->unit = xstrdup(u->code);
-		x->exported_at = xstrdup(db_col_text(st, 1));
-		x->imported_at = xstrdup(db_col_text(st, 2));
+		struct report_receipt one, *x = &one;
+		if (!w) {
+			xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
+			x = &out->receipts[out->n_receipts++];
+		}
+		x->unit = col(w, u->code);
+		x->exported_at = col(w, db_col_text(st, 1));
+		x->imported_at = col(w, db_col_text(st, 2));
 		x->line = 0;
+		if (w) {
+			write_receipt(w, x);
+			counts[2]++;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -926,4 +981,28 @@ fail:
 	free(own);
 	report_free(out);
 	return -1;
+}
+
+int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		 const struct unit_rec *sender, const char *period, struct report *out,
+		 struct err *e)
+{
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	return gather(db, plan, units, sender, period, stamp, out, NULL, NULL, e);
+}
+
+int report_export(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		  const struct unit_rec *sender, const char *period, const char *stamp, bool excel,
+		  struct strbuf *b, size_t counts[3], uint64_t *checksum, struct err *e)
+{
+	struct report head;
+	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
+	counts[0] = counts[1] = counts[2] = 0;
+	if (gather(db, plan, units, sender, period, stamp, &head, &w, counts, e))
+		return -1;
+	write_end(&w);
+	*checksum = w.h;
+	report_free(&head);
+	return 0;
 }

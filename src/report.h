@@ -64,6 +64,14 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 		 const struct unit_rec *sender, const char *period, struct report *out,
 		 struct err *e);
 
+/* The same written to b as the rows are read, none kept (a department's
+ * report is tens of MB): exported_at is stamp; counts get the numbers of
+ * entries, values and receipts written. Identical to report_build followed
+ * by report_write. */
+int report_export(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		  const struct unit_rec *sender, const char *period, const char *stamp, bool excel,
+		  struct strbuf *b, size_t counts[3], uint64_t *checksum, struct err *e);
+
 /* Append the report file to b; excel: BOM, CRLF, neutralised cells. Sets
  * r->checksum. */
 void report_write(struct report *r, bool excel, struct strbuf *b);
