@@ -264,7 +264,10 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(plan_id, unit_id));"
 	"INSERT INTO plan_unit(plan_id, unit_id) SELECT id, issuer_id FROM plan"
 	" UNION SELECT id, consolidator_id FROM plan;",
-	/* 4 -> 5: speed at national scale (issue 15). The status check as ORs:
+	/* 4 -> 5: a report rule's recipient may be inferred (the plan names
+	 * none; the plan file writes it "CODE?"), so documents leave it blank. */
+	"ALTER TABLE report_rule ADD COLUMN to_inferred INTEGER NOT NULL DEFAULT 0;",
+	/* 5 -> 6: speed at national scale (issue 15). The status check as ORs:
 	 * CHECK(status IN (...)) built a temporary b-tree on every insert. Two
 	 * covering indexes: the "done" counts of a period by task, and a task's
 	 * statuses by period and unit (the first screen read 84 MB without
