@@ -312,7 +312,7 @@ static char *keep(struct parser *p, const char *s)
 static char *take_code(struct parser *p, const char *what, const char *s)
 {
 	if (!code_valid(s)) {
-		problem(p, tr("%s '%.40s' is not a valid code"), what, s);
+		problem(p, tr("%s '%.40s' is not a valid code"), tr(what), s);
 		return NULL;
 	}
 	return keep(p, s);
@@ -323,7 +323,7 @@ static char *take_text(struct parser *p, const char *what, const char *s, unsign
 	const char *why = NULL;
 	char *t = text_clean(s, flags, &why);
 	if (!t)
-		problem(p, tr("%s: %s"), what, tr(why));
+		problem(p, tr("%s: %s"), tr(what), tr(why));
 	if (t && p->rows) {
 		char *k = keep(p, t);
 		free(t);
@@ -335,7 +335,7 @@ static char *take_text(struct parser *p, const char *what, const char *s, unsign
 static bool take_stamp(struct parser *p, const char *what, const char *s, char **out)
 {
 	if (!date_stamp_valid(s)) {
-		problem(p, tr("%s '%.30s' is not a time like 2026-06-10T08:30:00Z"), what, s);
+		problem(p, tr("%s '%.30s' is not a time like 2026-06-10T08:30:00Z"), tr(what), s);
 		return false;
 	}
 	*out = keep(p, s);
@@ -350,7 +350,7 @@ static bool take_opt_int(struct parser *p, const char *what, const char *s, long
 	if (!*s)
 		return true;
 	if (!parse_int(s, lo, hi, out)) {
-		problem(p, tr("%s '%.30s' is not a whole number from %lld to %lld"), what, s, lo, hi);
+		problem(p, tr("%s '%.30s' is not a whole number from %lld to %lld"), tr(what), s, lo, hi);
 		return false;
 	}
 	return true;
@@ -400,8 +400,8 @@ static void rec_report(struct parser *p, char **f)
 	struct period per;
 	char buf[PERIOD_BUF];
 	r->header_line = p->line;
-	r->sender = take_code(p, tr("sender"), f[1]);
-	r->plan = take_code(p, tr("plan"), f[2]);
+	r->sender = take_code(p, N_("sender"), f[1]);
+	r->plan = take_code(p, N_("plan"), f[2]);
 	if (!parse_int(f[3], 1, 1000000, &v))
 		problem(p, tr("plan version '%.20s' is not a whole number from 1"), f[3]);
 	r->plan_version = (int)v;
@@ -411,7 +411,7 @@ static void rec_report(struct parser *p, char **f)
 		period_format(&per, buf);
 		r->period = xstrdup(buf);
 	}
-	take_stamp(p, tr("export time"), f[5], &r->exported_at);
+	take_stamp(p, N_("export time"), f[5], &r->exported_at);
 }
 
 static void rec_entry(struct parser *p, char **f)
@@ -424,22 +424,22 @@ static void rec_entry(struct parser *p, char **f)
 	x->en.percent = -1;
 	x->en.count = -1;
 	long long v;
-	x->unit = take_code(p, tr("unit"), f[1]);
-	x->task = take_code(p, tr("task"), f[2]);
+	x->unit = take_code(p, N_("unit"), f[1]);
+	x->task = take_code(p, N_("task"), f[2]);
 	take_period(p, f[3]);
 	if (take_revision(p, f[4], &v))
 		x->en.revision = v;
 	if (!status_parse(f[5], &x->en.status))
 		problem(p, tr("status '%.30s' is not one of not-started, in-progress, done, blocked"), f[5]);
-	if (take_opt_int(p, tr("percent"), f[6], 0, 100, &v))
+	if (take_opt_int(p, N_("percent"), f[6], 0, 100, &v))
 		x->en.percent = (int)v;
-	take_opt_int(p, tr("count"), f[7], 0, 1000000000000000LL, &x->en.count);
-	x->en.result = take_text(p, tr("result"), f[8], TEXT_MULTILINE);
-	x->en.difficulties = take_text(p, tr("difficulties"), f[9], TEXT_MULTILINE);
-	x->en.proposals = take_text(p, tr("proposals"), f[10], TEXT_MULTILINE);
-	x->en.evidence = take_text(p, tr("evidence"), f[11], TEXT_MULTILINE);
-	x->en.by = take_text(p, tr("entered by"), f[12], 0);
-	take_stamp(p, tr("entry time"), f[13], &x->en.at);
+	take_opt_int(p, N_("count"), f[7], 0, 1000000000000000LL, &x->en.count);
+	x->en.result = take_text(p, N_("result"), f[8], TEXT_MULTILINE);
+	x->en.difficulties = take_text(p, N_("difficulties"), f[9], TEXT_MULTILINE);
+	x->en.proposals = take_text(p, N_("proposals"), f[10], TEXT_MULTILINE);
+	x->en.evidence = take_text(p, N_("evidence"), f[11], TEXT_MULTILINE);
+	x->en.by = take_text(p, N_("entered by"), f[12], 0);
+	take_stamp(p, N_("entry time"), f[13], &x->en.at);
 }
 
 static void rec_value(struct parser *p, char **f)
@@ -450,22 +450,22 @@ static void rec_value(struct parser *p, char **f)
 	memset(x, 0, sizeof *x);
 	x->line = p->line;
 	long long v;
-	x->unit = take_code(p, tr("unit"), f[1]);
-	x->indicator = take_code(p, tr("indicator"), f[2]);
+	x->unit = take_code(p, N_("unit"), f[1]);
+	x->indicator = take_code(p, N_("indicator"), f[2]);
 	take_period(p, f[3]);
 	if (take_revision(p, f[4], &v))
 		x->v.revision = v;
-	take_opt_int(p, tr("numerator"), f[5], 0, 1000000000000000LL, &x->v.numerator);
-	take_opt_int(p, tr("denominator"), f[6], 1, 1000000000000000LL, &x->v.denominator);
+	take_opt_int(p, N_("numerator"), f[5], 0, 1000000000000000LL, &x->v.numerator);
+	take_opt_int(p, N_("denominator"), f[6], 1, 1000000000000000LL, &x->v.denominator);
 	if (*f[7]) {
 		if (parse_num(f[7], &x->v.value))
 			x->v.has_value = true;
 		else
 			problem(p, tr("value '%.30s' is not a number (write 12.5, not 12,5)"), f[7]);
 	}
-	x->v.note = take_text(p, tr("note"), f[8], TEXT_MULTILINE);
-	x->v.by = take_text(p, tr("entered by"), f[9], 0);
-	take_stamp(p, tr("entry time"), f[10], &x->v.at);
+	x->v.note = take_text(p, N_("note"), f[8], TEXT_MULTILINE);
+	x->v.by = take_text(p, N_("entered by"), f[9], 0);
+	take_stamp(p, N_("entry time"), f[10], &x->v.at);
 }
 
 static void rec_receipt(struct parser *p, char **f)
@@ -475,9 +475,9 @@ static void rec_receipt(struct parser *p, char **f)
 	struct report_receipt *x = &r->receipts[r->n_receipts++];
 	memset(x, 0, sizeof *x);
 	x->line = p->line;
-	x->unit = take_code(p, tr("unit"), f[1]);
-	take_stamp(p, tr("export time"), f[2], &x->exported_at);
-	take_stamp(p, tr("import time"), f[3], &x->imported_at);
+	x->unit = take_code(p, N_("unit"), f[1]);
+	take_stamp(p, N_("export time"), f[2], &x->exported_at);
+	take_stamp(p, N_("import time"), f[3], &x->imported_at);
 }
 
 /* The rows that hold data: every row but comments and blank rows. */
