@@ -34,18 +34,6 @@ struct import_result {
 };
 void import_result_free(struct import_result *r);
 
-/* What importing reports needs from the database (the plan, its units,
- * tasks, indicators and regime), loaded once for many files. */
-struct exchange_cache {
-	bool valid;
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct indicator_list inds;
-	struct rule_list rules;
-};
-void exchange_cache_clear(struct exchange_cache *c);
-
 /* Files larger than this are refused without being parsed. */
 #define EXCHANGE_MAX_FILE (64u << 20)
 
@@ -55,9 +43,10 @@ void exchange_cache_clear(struct exchange_cache *c);
  * no-op, -1 when refused. name is the file's name for messages. */
 int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
 		    struct import_result *r);
-/* The same with a cache kept between calls (NULL: none); a plan package
- * clears it. Clear it too when something else may have changed the plan. */
-int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
+/* The same with the plan of the last report kept between calls (NULL:
+ * none; plan_bundle_free it at the end); a plan package clears it. Clear it
+ * too when something else may have changed the plan. */
+int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
 			   const char *buf, size_t n, bool dry_run, struct import_result *r);
 /* The same, reading the file at path. */
 int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
@@ -67,7 +56,7 @@ int exchange_import_file(struct db *db, const char *path, bool dry_run, struct i
  * exchange_import does, or IMPORT_WRITE_FAILED when a write failed: the
  * transaction then holds part of the file and must be rolled back. */
 #define IMPORT_WRITE_FAILED (-2)
-int exchange_import_in_batch(struct db *db, struct exchange_cache *cache, const char *name,
+int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const char *name,
 			     char *buf, size_t n, struct import_result *r);
 
 /* Read a file to import: at most EXCHANGE_MAX_FILE + 1 bytes, whatever it
@@ -100,7 +89,7 @@ struct import_batch {
 	size_t pending, cap;
 	import_done_fn *done;
 	void *arg;
-	struct exchange_cache cache;
+	struct plan_bundle cache; /* the plan of the last report */
 };
 void import_batch_init(struct import_batch *b, struct db *db, bool dry_run, import_done_fn *done,
 		       void *arg);

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db_internal.h"
 #include "msg.h"
 
 static void note(struct import_result *r, const char *path, const char *fmt, ...)
@@ -151,7 +152,7 @@ static int lose_pending(struct import_batch *b, const char *why)
 	db_abort(b->db);
 	b->open = false;
 	b->broken = true;
-	exchange_cache_clear(&b->cache);
+	plan_bundle_free(&b->cache);
 	for (size_t i = 0; i < b->pending; i++) {
 		struct import_result *r = &b->v[i].r;
 		if (r->outcome == IMPORT_REFUSED)
@@ -191,7 +192,7 @@ static int write_again(struct import_batch *b)
 	struct err e;
 	db_abort(b->db);
 	b->open = false;
-	exchange_cache_clear(&b->cache);
+	plan_bundle_free(&b->cache);
 	if (begin(b, &e))
 		return lose_pending(b, e.msg);
 	for (size_t i = 0; i < b->pending; i++) {
@@ -224,7 +225,7 @@ static void add_pending(struct import_batch *b, const char *path, struct import_
 static int commit(struct import_batch *b)
 {
 	struct err e;
-	exchange_cache_clear(&b->cache); /* another process may change the plan meanwhile */
+	plan_bundle_free(&b->cache); /* another process may change the plan meanwhile */
 	if (!b->open)
 		return 0;
 	b->open = false;
@@ -282,7 +283,7 @@ int import_batch_finish(struct import_batch *b)
 {
 	int rc = b->broken ? -1 : commit(b);
 	db_abort(b->db); /* nothing open after a loss */
-	exchange_cache_clear(&b->cache);
+	plan_bundle_free(&b->cache);
 	free(b->v);
 	b->v = NULL;
 	b->cap = 0;

@@ -20,6 +20,8 @@
 
 #include "csvio.h"
 #include "date.h"
+#include "db_internal.h"
+#include "progress_rows.h"
 #include "msg.h"
 #include "period.h"
 #include "text.h"
@@ -414,6 +416,18 @@ static void rec_report(struct parser *p, char **f)
 	take_stamp(p, N_("export time"), f[5], &r->exported_at);
 }
 
+/* The key of an entry or value row: unit, item (task or indicator), period, revision. */
+static void take_row_key(struct parser *p, char **f, const char *item_name, char **unit,
+			 char **item, long long *revision)
+{
+	long long v;
+	*unit = take_code(p, N_("unit"), f[1]);
+	*item = take_code(p, item_name, f[2]);
+	take_period(p, f[3]);
+	if (take_revision(p, f[4], &v))
+		*revision = v;
+}
+
 static void rec_entry(struct parser *p, char **f)
 {
 	struct report *r = p->r;
@@ -424,11 +438,7 @@ static void rec_entry(struct parser *p, char **f)
 	x->en.percent = -1;
 	x->en.count = -1;
 	long long v;
-	x->unit = take_code(p, N_("unit"), f[1]);
-	x->task = take_code(p, N_("task"), f[2]);
-	take_period(p, f[3]);
-	if (take_revision(p, f[4], &v))
-		x->en.revision = v;
+	take_row_key(p, f, N_("task"), &x->unit, &x->task, &x->en.revision);
 	if (!status_parse(f[5], &x->en.status))
 		problem(p, tr("status '%.30s' is not one of not-started, in-progress, done, blocked"), f[5]);
 	if (take_opt_int(p, N_("percent"), f[6], 0, 100, &v))
@@ -449,12 +459,7 @@ static void rec_value(struct parser *p, char **f)
 	struct report_value *x = &r->values[r->n_values++];
 	memset(x, 0, sizeof *x);
 	x->line = p->line;
-	long long v;
-	x->unit = take_code(p, N_("unit"), f[1]);
-	x->indicator = take_code(p, N_("indicator"), f[2]);
-	take_period(p, f[3]);
-	if (take_revision(p, f[4], &v))
-		x->v.revision = v;
+	take_row_key(p, f, N_("indicator"), &x->unit, &x->indicator, &x->v.revision);
 	take_opt_int(p, N_("numerator"), f[5], 0, 1000000000000000LL, &x->v.numerator);
 	take_opt_int(p, N_("denominator"), f[6], 1, 1000000000000000LL, &x->v.denominator);
 	if (*f[7]) {
@@ -501,9 +506,10 @@ static size_t used_fields(const struct csv_row *row)
 }
 
 /* A report holds at most this many data rows (3,300 communes' half-year is
- * ~63,000 entries), so that memory stays under 3x the file's size + 32 MiB
- * whatever the file (measured: tests/cli/import_sizes.sh). */
-#define REPORT_MAX_ROWS 250000
+ * ~63,000 entries and 16,500 values; a province's, a few thousand), so that
+ * memory stays under 3x the file's size + 32 MiB whatever the file
+ * (measured: tests/cli/import_sizes.sh). */
+#define REPORT_MAX_ROWS 150000
 
 /* Reading row by row: the frame (format row first, end row last, row count,
  * checksum) is checked as the rows go by, and each data row is read into
@@ -808,8 +814,74 @@ bool *report_owned_units(const struct unit_set *units, const struct rule_list *r
 	return own;
 }
 
-/* A copy of a column's text to keep, or the text itself for a row written
- * at once. */
+/* A report being built: its rows and their capacities; or, with w, being
+ * written as its rows are read (none kept), counts[3] the rows written. */
+struct built {
+	struct report *r;
+	size_t cap_e, cap_v;
+	struct writer *w;
+	size_t *counts;
+};
+
+/* The rows of st (unit id, item code, then an entry's or a value's columns)
+ * of the units in own, each added to out by add. */
+static int owned_rows(struct db *db, sqlite3_stmt *st, const struct unit_set *units,
+		      const bool *own, void (*add)(struct built *, const char *, sqlite3_stmt *),
+		      struct built *out, struct err *e)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
+		if (u && own[u - units->v])
+			add(out, u->code, st);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st)
+{
+	struct report *out = b->r;
+	if (b->w) {
+		struct report_entry x = {.unit = xstrdup(unit), .task = xstrdup(db_col_text(st, 1))};
+		entry_from_columns(st, 2, &x.en);
+		write_entry(b->w, out->period, &x);
+		b->counts[0]++;
+		free(x.unit);
+		free(x.task);
+		entry_free(&x.en);
+		return;
+	}
+	xgrow((void **)&out->entries, &b->cap_e, out->n_entries + 1, sizeof *out->entries);
+	struct report_entry *x = &out->entries[out->n_entries++];
+	memset(x, 0, sizeof *x);
+	x->unit = xstrdup(unit);
+	x->task = xstrdup(db_col_text(st, 1));
+	entry_from_columns(st, 2, &x->en);
+}
+
+static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
+{
+	struct report *out = b->r;
+	if (b->w) {
+		struct report_value x = {.unit = xstrdup(unit), .indicator = xstrdup(db_col_text(st, 1))};
+		ivalue_from_columns(st, 2, &x.v);
+		write_value(b->w, out->period, &x);
+		b->counts[1]++;
+		free(x.unit);
+		free(x.indicator);
+		ivalue_free(&x.v);
+		return;
+	}
+	xgrow((void **)&out->values, &b->cap_v, out->n_values + 1, sizeof *out->values);
+	struct report_value *x = &out->values[out->n_values++];
+	memset(x, 0, sizeof *x);
+	x->unit = xstrdup(unit);
+	x->indicator = xstrdup(db_col_text(st, 1));
+	ivalue_from_columns(st, 2, &x->v);
+}
+
+/* A column's text kept (copied), or used at once by a row being written. */
 static char *col(struct writer *w, const char *s)
 {
 	return w ? (char *)(uintptr_t)s : xstrdup(s); /* written at once, never freed */
@@ -823,9 +895,10 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 {
 	struct rule_list rules;
 	bool *own = NULL;
-	size_t cap_e = 0, cap_v = 0, cap_r = 0;
+	size_t cap_r = 0;
 	int rc;
 	memset(out, 0, sizeof *out);
+	struct built bu = {out, 0, 0, w, counts};
 	out->sender = xstrdup(sender->code);
 	out->plan = xstrdup(plan->code);
 	out->plan_version = plan->version;
@@ -860,37 +933,8 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	if (alone)
 		sqlite3_bind_int64(st, 3, sender->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u))
-			continue;
-		struct report_entry one, *x = &one;
-		if (!w) {
-			xgrow((void **)&out->entries, &cap_e, out->n_entries + 1, sizeof *out->entries);
-			x = &out->entries[out->n_entries++];
-		}
-		memset(x, 0, sizeof *x);
-		x->unit = col(w, u->code);
-		x->task = col(w, db_col_text(st, 1));
-		if (!status_parse(db_col_text(st, 2), &x->en.status))
-			x->en.status = STATUS_NOT_STARTED;
-		x->en.percent = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
-		x->en.count = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
-		x->en.result = col(w, db_col_text(st, 5));
-		x->en.difficulties = col(w, db_col_text(st, 6));
-		x->en.proposals = col(w, db_col_text(st, 7));
-		x->en.evidence = col(w, db_col_text(st, 8));
-		x->en.by = col(w, db_col_text(st, 9));
-		x->en.at = col(w, db_col_text(st, 10));
-		x->en.revision = sqlite3_column_int64(st, 11);
-		if (w) {
-			write_entry(w, period, x);
-			counts[0]++;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
+	if (owned_rows(db, st, units, own, add_entry, &bu, e))
+		goto fail;
 
 	st = db_prep(db, alone
 		? "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
@@ -907,34 +951,8 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	if (alone)
 		sqlite3_bind_int64(st, 3, sender->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u))
-			continue;
-		struct report_value one, *x = &one;
-		if (!w) {
-			xgrow((void **)&out->values, &cap_v, out->n_values + 1, sizeof *out->values);
-			x = &out->values[out->n_values++];
-		}
-		memset(x, 0, sizeof *x);
-		x->unit = col(w, u->code);
-		x->indicator = col(w, db_col_text(st, 1));
-		x->v.numerator = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
-		x->v.denominator = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
-		x->v.has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		x->v.value = sqlite3_column_double(st, 4);
-		x->v.note = col(w, db_col_text(st, 5));
-		x->v.by = col(w, db_col_text(st, 6));
-		x->v.at = col(w, db_col_text(st, 7));
-		x->v.revision = sqlite3_column_int64(st, 8);
-		if (w) {
-			write_value(w, period, x);
-			counts[1]++;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
+	if (owned_rows(db, st, units, own, add_value, &bu, e))
+		goto fail;
 
 	/* The earliest report each unit below sent for the period: received here
 	 * directly, or forwarded by a unit in between. A lone sender has none. */

@@ -212,10 +212,12 @@ bench_status() { # who has reported, for one period
 	else v=$(skip status); note "status: $v"; fi
 	row "\`tiendo status --period 2026S1\`" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
 }
+cons_ms=failed
 bench_consolidate() { # the province's table from 3,300 units
 	if have consolidate; then
 		r=$(vs consolidate "$rounds" true "$bin -f $exch_db consolidate --period 2026S1 -o $out/consolidate.csv" \
 			true "sqlite3 -csv $exch_db \"$q_rows WHERE p.period = '2026S1'\" >$out/anchor-period.csv")
+		cons_ms=${r%% *}
 		vsrow "\`tiendo consolidate --period 2026S1\` ($(kib "$(stat -c %s "$out/consolidate.csv")")) (goal: 1.5×)" \
 			"sqlite3 -csv, one period, to a file" "$r"
 		# The second anchor: sqlite3 writing consolidate's own entry section.
@@ -233,11 +235,35 @@ bench_consolidate() { # the province's table from 3,300 units
 		row "\`tiendo consolidate --period 2026S1\`" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
 	fi
 }
+# The deliverables (issue 14): the workbook and the draft report of the
+# whole province, goal under 3 s and under 64 MiB each; the reminder beside.
+# Peak memory is GNU time's maximum resident set size of one run.
+bench_deliverables() {
+	if ! have draft-report; then
+		row "\`tiendo consolidate --xlsx\`, \`draft-report\`" "$(skip draft-report)" "" ""
+		return
+	fi
+	for d in "xlsx|consolidate --period 2026S1 --xlsx -o $out/deliver.xlsx|\`tiendo consolidate --period 2026S1 --xlsx\` (goal: < 3 s, < 64 MiB)" \
+		"report|draft-report --period 2026S1 -o $out/deliver-report.docx|\`tiendo draft-report --period 2026S1\` (goal: < 3 s, < 64 MiB)" \
+		"reminder|draft-reminder --period 2026S1 -o $out/deliver-reminder.docx|\`tiendo draft-reminder --period 2026S1\`"; do
+		name=${d%%|*} rest=${d#*|}
+		args=${rest%%|*} label=${rest#*|}
+		# shellcheck disable=SC2086  # args are words
+		v=$(hf "$name" "$bin -f $exch_db $args")
+		# shellcheck disable=SC2086
+		m=$( /usr/bin/time -f %M "$bin" -f "$exch_db" $args 2>&1 >/dev/null | tail -n 1)
+		f=${args##* }
+		row "$label" "$(ms "$v"), $(num "$m") KiB max RSS ($(kib "$(stat -c %s "$f")"))" \
+			"\`tiendo consolidate\` (CSV) of the same period" "$(ms "$cons_ms")"
+	done
+}
 note "timing file exchange"
 bench_import
 bench_export
 bench_status
 bench_consolidate
+note "timing the deliverables"
+bench_deliverables
 
 # ---------------------------------------------------------------- interface
 # Time to the first full screen at 80x24: a word of the top line and one of
@@ -357,5 +383,6 @@ mem=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 	cat "$rows"
 } >"$out/results.md"
 rm -f "$out/hf.csv" "$out"/init.db* "$out"/load.db* "$out"/import-base.db* "$out/rss" "$out/export.csv" \
-	"$out/consolidate.csv" "$out/mkreports" "$out"/import2.db* "$out"/anchor-*.csv
+	"$out/consolidate.csv" "$out/mkreports" "$out"/import2.db* "$out"/anchor-*.csv \
+	"$out"/deliver*.xlsx "$out"/deliver*.docx
 cat "$out/results.md"

@@ -37,9 +37,9 @@ expect_grep "... read, and refused for its checksum or imported" "comments.csv: 
 limited "$(mib 62)" "62 MB of empty rows" "$TIENDO" -f dept.db import empty.csv
 expect_grep "... read and answered" "empty.csv: (refused|imported)" out
 # Short entry rows, kept until the file is checked whole: as many as a
-# report may hold (250,000 rows, 13.7 MB), and 62 MB of them (refused).
+# report may hold (150,000 rows, 8.2 MB), and 62 MB of them (refused).
 row='entry,XA1,T1,2026S1,1,done,,,,,,,,2026-01-01T00:00:00Z'
-for kb in 13700 62000; do
+for kb in 8200 62000; do
 	{ head -n 3 good.csv; yes "$row" | head -n $((kb * 1000 / 55)); tail -n +4 good.csv; } >rows.csv
 	limited "$(mib $((kb / 1000 + 1)))" "$kb kB of entry rows" "$TIENDO" -f dept.db import rows.csv
 	expect_grep "... read and answered" "rows.csv: (refused|imported)" out

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "db.h"
+#include "db_internal.h"
 
 static long long q_int(struct db *db, const char *sql)
 {
