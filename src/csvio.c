@@ -15,7 +15,7 @@
 
 #include "msg.h"
 
-const struct csv_limits csv_default_limits = {
+const struct csv_limits csvio_default_limits = {
 	.max_field = 64 * 1024,
 	.max_row = 256 * 1024,
 	.max_fields = 256,
@@ -112,7 +112,7 @@ int csvio_parse_rows(const char *buf, size_t n, const char *name, char delim,
 		     bool *had_bom, struct err *e)
 {
 	if (!lim)
-		lim = &csv_default_limits;
+		lim = &csvio_default_limits;
 	if (had_bom)
 		*had_bom = false;
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
