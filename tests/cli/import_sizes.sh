@@ -17,14 +17,22 @@ PLAN="$SRCDIR/tests/data/exchange/plan.csv"
 cp dept.db base.db
 
 # limited KIB NAME CMD...: run CMD with at most KIB KiB of address space;
-# it must end on its own (no abort, no signal) with status 1 or 0.
+# it must end on its own (no abort, no signal) with status 1 or 0. Under
+# AddressSanitizer (which reserves terabytes of address space) the limit is
+# not set: the rest is still checked.
+asan=no
+grep -q __asan_init "$TIENDO" 2>/dev/null && asan=yes
+[ "$asan" = yes ] && echo "# import sizes: AddressSanitizer build, no ulimit -v"
 limited() {
 	local kib=$1 name=$2 rc
 	shift 2
+	if [ "$asan" = yes ]; then kib=unlimited; fi
 	( ulimit -v "$kib"; exec timeout 120 "$@" ) >out 2>err
 	rc=$?
-	if [ "$rc" -le 1 ]; then ok "$name (under $((kib / 1024)) MiB)"; else
-		notok "$name (under $((kib / 1024)) MiB)" "exit $rc: $(head -c 400 err)"; fi
+	local under="under $((${kib/unlimited/0} / 1024)) MiB"
+	[ "$asan" = yes ] && under="no limit: sanitizer build"
+	if [ "$rc" -le 1 ]; then ok "$name ($under)"; else
+		notok "$name ($under)" "exit $rc: $(head -c 400 err)"; fi
 }
 mib() { echo $(( ($1 * 3 + 32) * 1024 )); }
 
