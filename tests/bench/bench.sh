@@ -203,6 +203,9 @@ bench_export() { # the department's report for one period: every unit's rows
 		"$bin" -f "$out/commune.db" init --plan "$gen/plan.csv" --unit "$commune" >>"$log" 2>&1
 		v=$(hf export-commune "$bin -f $out/commune.db export --period 2026S1 -o $out/export-commune.csv")
 		row "\`tiendo export --period 2026S1\` of one commune, fsync included (goal: 10 ms)" "$(ms "$v")" "" ""
+		# The same on its own: to standard output, so no fsync wait (issue 15).
+		v=$(hf export-commune-stdout "$bin -f $out/commune.db export --period 2026S1 -o -" --output=null)
+		row "(the same to standard output: the fsync wait left out)" "$(ms "$v")" "" ""
 	fi
 }
 bench_status() { # who has reported, for one period
