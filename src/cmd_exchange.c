@@ -176,10 +176,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (!r.path)
 		goto out; /* written to standard output */
-	char cwd[4096];
-	const char *where = r.path[0] == '/' || !getcwd(cwd, sizeof cwd) ? "" : cwd;
+	char *cwd = compat_path_absolute(r.path) ? NULL : compat_getcwd();
 	struct strvec lines = {0};
-	describe_export(&r, where, &lines);
+	describe_export(&r, cwd ? cwd : "", &lines);
+	free(cwd);
 	for (size_t i = 0; i < lines.n; i++)
 		if (i < 2)
 			cli_out(c, "%s\n", lines.v[i]);
@@ -274,17 +274,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	struct import_cli ic = {c, dry_run, files.n > 1 && isatty(STDERR_FILENO), 0};
 	/* A signal lets the file being imported finish (or roll back) and stops
 	 * before the next one: every file is whole or absent. */
-	struct sigaction sa = {.sa_handler = on_stop}, old[3];
-	static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
-	sigemptyset(&sa.sa_mask);
 	import_stop = 0;
-	for (int k = 0; k < 3; k++)
-		sigaction(sigs[k], &sa, &old[k]);
+	compat_stop_signals(on_stop);
 	struct session_import_hooks h = {import_before, NULL, import_after, &ic};
 	struct session_import r;
 	session_import(&x, &files, dry_run, true, &h, &r);
-	for (int k = 0; k < 3; k++)
-		sigaction(sigs[k], &old[k], NULL);
+	compat_stop_signals_restore();
 	if (ic.progress)
 		fprintf(stderr, "\r\033[K");
 	if (r.lost_batch)

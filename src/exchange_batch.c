@@ -16,20 +16,18 @@
 #include "exchange.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "db_internal.h"
 #include "msg.h"
 
 static void note(struct import_result *r, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	TIENDO_PRINTF(3, 4);
 static void note(struct import_result *r, const char *path, const char *fmt, ...)
 {
 	char m[700];
@@ -54,18 +52,18 @@ char *exchange_read_file(const char *path, size_t *n, struct import_result *r)
 	const size_t limit = EXCHANGE_MAX_FILE;
 	memset(r, 0, sizeof *r);
 	r->enc = ENC_UTF8;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	FILE *f = compat_fopen(path, "rb");
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
+	if (!f || fstat(fileno(f), &st) != 0) {
 		note(r, path, tr("cannot read: %s"), strerror(errno));
-		if (fd >= 0)
-			close(fd);
+		if (f)
+			fclose(f);
 		return refuse_read(r);
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
 		note(r, path, tr("the file is too large (%zu bytes; at most %u MiB)"), (size_t)st.st_size,
 		     EXCHANGE_MAX_FILE >> 20);
-		close(fd);
+		fclose(f);
 		return refuse_read(r);
 	}
 	/* Never more than limit + 1 bytes, whatever the file says its size is. */
@@ -78,19 +76,19 @@ char *exchange_read_file(const char *path, size_t *n, struct import_result *r)
 			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
 			buf = xrealloc(buf, cap + 1);
 		}
-		/* EINTR too: a signal must be able to stop a read from a pipe */
-		ssize_t k = read(fd, buf + len, cap - len);
-		if (k < 0) {
-			note(r, path, tr("cannot read: %s"), strerror(errno));
-			free(buf);
-			close(fd);
-			return refuse_read(r);
-		}
+		/* a signal (EINTR) stops a read from a pipe: refused, not waited on */
+		size_t k = fread(buf + len, 1, cap - len, f);
+		len += k;
 		if (k == 0)
 			break;
-		len += (size_t)k;
 	}
-	close(fd);
+	if (ferror(f)) {
+		note(r, path, tr("cannot read: %s"), strerror(errno));
+		free(buf);
+		fclose(f);
+		return refuse_read(r);
+	}
+	fclose(f);
 	if (len > limit) {
 		note(r, path, tr("the file is too large (more than %u MiB)"), EXCHANGE_MAX_FILE >> 20);
 		free(buf);

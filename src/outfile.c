@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static void write_all(struct outfile *o, const char *s, size_t n)
@@ -41,7 +40,6 @@ int outfile_open(struct outfile *o, const char *path)
 	o->b.flush = flush;
 	o->fd = -1;
 	o->path = xstrdup(path);
-	struct stat st;
 	if (strcmp(path, "-") == 0) {
 		fflush(stdout);
 		o->fd = STDOUT_FILENO;
@@ -49,16 +47,16 @@ int outfile_open(struct outfile *o, const char *path)
 	}
 	/* A FIFO or a device is written to as it is: renaming a temporary
 	 * file onto it would replace it with a regular file. */
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		o->fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (compat_path_special(path)) {
+		o->fd = open(path, O_WRONLY);
 		return o->fd < 0 ? -1 : 0;
 	}
 	size_t len = strlen(path);
-	const char *slash = strrchr(path, '/');
+	const char *slash = compat_last_sep(path);
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	o->tmp = xmalloc(len + 16);
 	snprintf(o->tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
-	o->fd = mkstemp(o->tmp);
+	o->fd = compat_mkstemp(o->tmp);
 	if (o->fd < 0) {
 		free(o->tmp);
 		o->tmp = NULL;
@@ -81,29 +79,21 @@ static void release(struct outfile *o)
 int outfile_commit(struct outfile *o)
 {
 	flush(&o->b);
-	if (!o->err && o->tmp) {
-		/* Exported files are read by others: the usual permissions, not mkstemp's 0600. */
-		mode_t mask = umask(0);
-		umask(mask);
-		if (fchmod(o->fd, 0666 & ~mask) || fsync(o->fd))
-			o->err = errno;
-	}
+	/* Exported files are read by others: the usual permissions, not mkstemp's 0600. */
+	if (!o->err && o->tmp && (compat_fchmod_default(o->fd) || compat_fsync(o->fd)))
+		o->err = errno;
 	if (!o->err && o->fd > STDOUT_FILENO && close(o->fd) != 0)
 		o->err = errno;
 	if (o->fd > STDOUT_FILENO)
 		o->fd = -1;
 	if (!o->err && o->tmp) {
-		if (rename(o->tmp, o->path) != 0) {
+		if (compat_rename_replace(o->tmp, o->path) != 0) {
 			o->err = errno;
 		} else {
 			/* Make the rename itself durable. */
-			const char *slash = strrchr(o->path, '/');
+			const char *slash = compat_last_sep(o->path);
 			char *dir = slash ? xstrndup(o->path, (size_t)(slash - o->path) + 1) : xstrdup(".");
-			int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-			if (dfd >= 0) {
-				fsync(dfd);
-				close(dfd);
-			}
+			compat_sync_dir(dir);
 			free(dir);
 			free(o->tmp);
 			o->tmp = NULL;
@@ -111,7 +101,7 @@ int outfile_commit(struct outfile *o)
 	}
 	int err = o->err;
 	if (err && o->tmp)
-		unlink(o->tmp);
+		compat_unlink(o->tmp);
 	release(o);
 	errno = err;
 	return err ? -1 : 0;
@@ -123,6 +113,6 @@ void outfile_abort(struct outfile *o)
 		close(o->fd);
 	o->fd = -1;
 	if (o->tmp)
-		unlink(o->tmp);
+		compat_unlink(o->tmp);
 	release(o);
 }

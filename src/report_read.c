@@ -30,7 +30,7 @@ struct parser {
 	bool rows; /* reading data rows: their texts go to the pool */
 };
 
-static void problem(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(struct parser *p, const char *fmt, ...) TIENDO_PRINTF(2, 3);
 static void problem(struct parser *p, const char *fmt, ...)
 {
 	if (p->problems->n >= MAX_PROBLEMS)
