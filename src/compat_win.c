@@ -415,7 +415,7 @@ bool compat_locale_utf8(void)
 
 /* ---- console and signals ---- */
 
-/* KEY_MAX + 1 in ncurses 6.4 (0777 + 1): the patched driver's base */
+/* KEY_MAX + 1 of the screen library (0777 + 1): the patched driver's base */
 #define KEY_UNICODE_BASE 0x200
 
 int compat_key_char(int key)
