@@ -52,7 +52,7 @@ expect_screen "started again" 'Nhiệm vụ' 60
 ui_keys Down Down Enter
 expect_screen "the form for 1b-1" 'Tiến độ 1b-1' 10
 # Vietnamese typed as such (what Unikey sends): ncurses 6.4's console driver
-# read only AsciiChar and lost it; scripts/windows/ncurses-unicode-input.sh
+# read only AsciiChar and lost it; scripts/windows/patch-console-input.sh
 # makes it read UTF-16. tiendo's own Telex (C-t) works as well.
 ui_keys Tab Tab Tab
 ui_text "Bản nháp chưa lưu"

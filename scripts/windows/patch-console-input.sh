@@ -7,7 +7,7 @@
 # code KEY_MAX + 1 + the character; tiendo turns it back into the character
 # (compat_key_char in src/compat_win.c). Applied to the unpacked source
 # before configure; idempotent.
-#   ncurses-unicode-input.sh NCURSES_SOURCE_DIR
+#   patch-console-input.sh NCURSES_SOURCE_DIR
 set -eu
 f=$1/ncurses/win32con/win_driver.c
 grep -q 'TIENDO_UNICODE_INPUT' "$f" && exit 0
@@ -19,4 +19,4 @@ sed -i \
 	-e 's/\*buf = (int) inp_rec.Event.KeyEvent.uChar.AsciiChar;/{ WCHAR wc_ = inp_rec.Event.KeyEvent.uChar.UnicodeChar; *buf = wc_ >= 0x80 ? (int) (KEY_MAX + 1 + wc_) : (int) wc_; }/' \
 	"$f"
 n=$(grep -c 'ReadConsoleInputW\|PeekConsoleInputW\|WCHAR ch = \|WCHAR wc_' "$f")
-[ "$n" -eq 5 ] || { echo "ncurses-unicode-input.sh: $f: expected 5 patched lines, found $n" >&2; exit 1; }
+[ "$n" -eq 5 ] || { echo "patch-console-input.sh: $f: expected 5 patched lines, found $n" >&2; exit 1; }
