@@ -66,7 +66,7 @@ TIENDO="$T/fake-tiendo"
 # failed about one time in three ("server exited unexpectedly"); the UI tests
 # closed the server themselves before the next ui_start.
 bad=0 socks=""
-for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	ui_start 80 24
 	ui_screen 2>&1 | grep -q "Tasks (" || bad=$((bad + 1))
