@@ -16,6 +16,7 @@
 #include "exchange.h"
 #include "exchange_files.h"
 #include "msg.h"
+#include "outfile.h"
 #include "period.h"
 #include "planfile.h"
 #include "report.h"
@@ -45,20 +46,25 @@ static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_B
 	return true;
 }
 
-/* Write data to path atomically, or to standard output for "-". */
+static int cannot_write(const char *cmd, const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		cli_error(tr("%s: cannot write to standard output: %s"), cmd, strerror(errno));
+	else
+		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, strerror(errno));
+	return EXIT_REFUSED;
+}
+
+/* Write data to path (outfile.h: atomically for a regular file, as it is
+ * for a FIFO or a device, standard output for "-"). */
 static int emit(const char *cmd, const char *path, const struct strbuf *b)
 {
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(b->s, 1, b->len, stdout) != b->len || fflush(stdout)) {
-			cli_error(tr("%s: cannot write to standard output: %s"), cmd, strerror(errno));
-			return EXIT_REFUSED;
-		}
-		return EXIT_OK;
-	}
-	if (write_file_atomic(path, b->s ? b->s : "", b->len)) {
-		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, strerror(errno));
-		return EXIT_REFUSED;
-	}
+	struct outfile o;
+	if (outfile_open(&o, path))
+		return cannot_write(cmd, path);
+	sb_addn(&o.b, b->s ? b->s : "", b->len);
+	if (outfile_commit(&o))
+		return cannot_write(cmd, path);
 	return EXIT_OK;
 }
 
@@ -67,6 +73,13 @@ static void stamp_ymd(const char *stamp, char out[9])
 {
 	snprintf(out, 9, "%.4s%.2s%.2s", stamp, stamp + 5, stamp + 8);
 }
+
+const struct command cmd_export_plan_entry = {
+	.name = "export-plan",
+	.run = cmd_export_plan,
+	.summary = N_("write the plan package for the units"),
+	.usage = N_("Usage: tiendo [-f DB] export-plan [-o FILE] [--excel]\n\nWrite the current plan as a plan package to send to every unit (default file:\nkehoach_PLAN_vN.csv here; -o - writes to standard output). When units were\nadded, renamed or retired since the last package, the plan's version goes up\nby one so that they travel with it.\n  --excel   for a spreadsheet: UTF-8 with BOM, CRLF, formula-like cells neutralised\n"),
+};
 
 int cmd_export_plan(struct cli *c, int argc, char **argv)
 {
@@ -128,6 +141,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_export_entry = {
+	.name = "export",
+	.run = cmd_export,
+	.summary = N_("write this unit's report for a period"),
+	.usage = N_("Usage: tiendo [-f DB] export --period P [-o FILE] [--excel]\n\nWrite this unit's report for a period: every entry and indicator value of\nthis unit (and of the units under it) with its revision, plus the reports it\nreceived from them; a row count and checksum let the receiver detect a\ntruncated or altered file. Default file: baocao_UNIT_PERIOD_YYYYMMDD.csv here.\n  --excel   for a spreadsheet (it can be opened, saved and still imported)\n"),
+};
+
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -168,10 +188,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	if (!r.path) {
-		rc = emit("export", "-", &r.data);
-		goto out;
-	}
+	if (!r.path)
+		goto out; /* written to standard output */
 	char *cwd = compat_path_absolute(r.path) ? NULL : compat_getcwd();
 	struct strvec lines = {0};
 	describe_export(&r, cwd ? cwd : "", &lines);
@@ -189,10 +207,10 @@ out:
 }
 
 static void print_result(struct cli *c, const char *file, const struct import_result *r,
-			 bool dry_run)
+			 bool dry_run, bool quiet)
 {
 	struct strbuf b = {0};
-	if (r->outcome == IMPORT_REFUSED)
+	if (r->outcome == IMPORT_REFUSED || (r->outcome == IMPORT_LOST && !quiet))
 		for (size_t i = 0; i < r->problems.n; i++)
 			cli_error("%s", r->problems.v[i]);
 	describe_import(&b, file, r, dry_run);
@@ -210,6 +228,7 @@ static void on_stop(int sig)
 struct import_cli {
 	struct cli *c;
 	bool dry_run, progress;
+	size_t lost; /* files said NOT saved so far (why is said once) */
 };
 
 static bool import_before(void *arg, size_t i, size_t n, const char *path)
@@ -229,8 +248,15 @@ static void import_after(void *arg, const char *path, const struct import_result
 	struct import_cli *ic = arg;
 	if (ic->progress)
 		fprintf(stderr, "\r\033[K");
-	print_result(ic->c, path, r, ic->dry_run);
+	print_result(ic->c, path, r, ic->dry_run, r->outcome == IMPORT_LOST && ic->lost++ > 0);
 }
+
+const struct command cmd_import_entry = {
+	.name = "import",
+	.run = cmd_import,
+	.summary = N_("import plan packages and reports"),
+	.usage = N_("Usage: tiendo [-f DB] import [--dry-run] FILE|FOLDER...\n\nImport plan packages and unit reports, in any mix and order; a folder means\nits .csv files. One summary line per file, printed once the file is saved:\nevery line printed stays true even if the import is killed. Each file is in\nthe database whole, or refused with FILE:LINE: reason and nothing written;\nwhen the database cannot be written (full disk), the files not saved are\nnamed, to be imported again.\nA row replaces the stored one only with a higher revision; the same revision\nwith other content is kept aside as a conflict (see: tiendo conflicts). The\nsame file twice is a no-op. Files in cp1258, TCVN3 or VNI are converted and\nthe encoding is named.\n  --dry-run   say what would happen, write nothing\nExit status: 0 when every file was imported or had nothing new, 1 when any\nwas refused or not saved.\n"),
+};
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
@@ -251,9 +277,13 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage("import", tr("give the files (or folders) to import"));
-	struct strvec files = {0};
+	struct strvec files = {0}, skipped = {0};
 	for (int i = optind; i < argc; i++)
-		exchange_list_files(argv[i], &files);
+		exchange_list_files_skipping(argv[i], &files, &skipped);
+	for (size_t k = 0; k < skipped.n; k++)
+		cli_error(tr("import: %s: not a regular file (a pipe, a device or a socket): skipped"),
+			  skipped.v[k]);
+	sv_free(&skipped);
 	struct session x;
 	struct session_options so = {.db_only = true};
 	if (cli_session(c, &x, &so, false)) {
@@ -262,18 +292,21 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	/* A progress line on a terminal when there are many files; none otherwise. */
-	struct import_cli ic = {c, dry_run, files.n > 1 && isatty(STDERR_FILENO)};
+	struct import_cli ic = {c, dry_run, files.n > 1 && isatty(STDERR_FILENO), 0};
 	/* A signal lets the file being imported finish (or roll back) and stops
 	 * before the next one: every file is whole or absent. */
 	import_stop = 0;
 	compat_stop_signals(on_stop);
-	struct session_import_hooks h = {import_before, import_after, &ic};
+	struct session_import_hooks h = {import_before, NULL, import_after, &ic};
 	struct session_import r;
 	session_import(&x, &files, dry_run, true, &h, &r);
-	if (r.lost)
-		cli_error("%s", r.lost_why.msg);
 	compat_stop_signals_restore();
-	if (files.n > 1) {
+	if (ic.progress)
+		fprintf(stderr, "\r\033[K");
+	if (r.lost_batch)
+		for (size_t k = r.done; k < files.n; k++)
+			cli_out(c, tr("%s: not read (the import stopped); import it again\n"), files.v[k]);
+	if (files.n > 1 || r.lost_batch) {
 		struct strbuf b = {0};
 		describe_import_totals(&b, &r);
 		cli_out(c, "%s", b.s);
@@ -281,6 +314,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	session_close(&x);
 	sv_free(&files);
+	if (r.lost_batch) {
+		cli_error("%s", tr("import: the database could not be written (is the disk full?); the files above marked NOT saved or not read must be imported again"));
+		return EXIT_REFUSED;
+	}
 	if (r.stopped || import_stop) {
 		cli_error(tr("import: interrupted by a signal after %zu of %zu files; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
 			  r.done, r.files);
@@ -296,6 +333,13 @@ static void print_tally(struct cli *c, const char *label, const struct completen
 	cli_out(c, "%s", b.s);
 	sb_free(&b);
 }
+
+const struct command cmd_status_entry = {
+	.name = "status",
+	.run = cmd_status,
+	.summary = N_("who reported, on time, late, missing"),
+	.usage = N_("Usage: tiendo [-f DB] status --period P [--csv] [--plan CODE]\n\nCompleteness and timeliness of reports for a period: each unit the reporting\nregime expects to report to this unit (and, from their consolidated reports,\nto the units under it), with on time, late, missing or not yet due, and the\nreporting and on-time rates, overall and by unit kind. A report is on time\nwhen it was exported (Vietnam time) on or before the due date.\n  --csv   one CSV row per expected report\n"),
+};
 
 int cmd_status(struct cli *c, int argc, char **argv)
 {
@@ -397,6 +441,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_consolidate_entry = {
+	.name = "consolidate",
+	.run = cmd_consolidate,
+	.summary = N_("write the consolidated table for a period"),
+	.usage = N_("Usage: tiendo [-f DB] consolidate --period P [-o FILE] [--excel | --xlsx] [--plan CODE]\n\nWrite the consolidated table for a period, one CSV file in parts a\nspreadsheet can filter on the first column: unit (reported, on time, late,\nmissing), indicator (target, consolidated value, met), task (assigned units\nby status) and entry (every unit's entry, texts exactly as entered).\nDefault file: tonghop_PLAN_PERIOD_YYYYMMDD.csv here.\n  --xlsx   an Excel workbook instead, in four sheets (summary, targets,\n           reporting, entries) with charts; default file\n           tonghop_PLAN_PERIOD_YYYYMMDD.xlsx in $TIENDO_EXPORT_DIR or here\n"),
+};
+
 int cmd_consolidate(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -434,7 +485,6 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		return cli_usage("consolidate", tr("--xlsx writes a workbook file: not with --excel or -o -"));
 	struct session x;
 	struct err e;
-	struct strbuf b = {0};
 	char *name = NULL;
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
@@ -448,12 +498,6 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 				x.b.plan.code, period);
 		goto out;
 	}
-	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
-			      excel ? CSVW_EXCEL : 0, &b, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	if (!out) {
 		char stamp[STAMP_BUF], ymd[9];
 		struct strbuf nb = {0};
@@ -463,13 +507,25 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		name = sb_take(&nb);
 		out = name;
 	}
-	rc = emit("consolidate", out, &b);
+	/* Written as it is made: the national table is 30 MB. */
+	struct outfile o;
+	if (outfile_open(&o, out)) {
+		rc = cannot_write("consolidate", out);
+		goto out;
+	}
+	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
+			      excel ? CSVW_EXCEL : 0, &o.b, &e)) {
+		outfile_abort(&o);
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	rc = outfile_commit(&o) ? cannot_write("consolidate", out) : EXIT_OK;
 	if (rc == EXIT_OK && strcmp(out, "-") != 0)
 		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.b.plan.code,
 			period);
 out:
 	free(name);
-	sb_free(&b);
 	session_close(&x);
 	return rc;
 }
@@ -480,6 +536,13 @@ static void print_lines(struct cli *c, struct strvec *lines)
 		cli_out(c, "%s\n", lines->v[i]);
 	sv_free(lines);
 }
+
+const struct command cmd_conflicts_entry = {
+	.name = "conflicts",
+	.run = cmd_conflicts,
+	.summary = N_("list the conflicts kept aside on import"),
+	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --all   also the conflicts already resolved\n"),
+};
 
 int cmd_conflicts(struct cli *c, int argc, char **argv)
 {
@@ -543,6 +606,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_resolve_entry = {
+	.name = "resolve",
+	.run = cmd_resolve,
+	.summary = N_("resolve a conflict"),
+	.usage = N_("Usage: tiendo [-f DB] resolve ID (--take | --keep)\n\nResolve a conflict: --take puts the incoming row in place of the stored one\n(the replaced content stays in the conflict list); --keep keeps the stored row.\n"),
+};
+
 int cmd_resolve(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -591,6 +661,13 @@ int cmd_resolve(struct cli *c, int argc, char **argv)
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_received_entry = {
+	.name = "received",
+	.run = cmd_received,
+	.summary = N_("the register of received files"),
+	.usage = N_("Usage: tiendo [-f DB] received [--period P]\n\nThe register of received files, oldest first, one line each: import time,\nkind (report or plan), sender, plan and version (and period), export time,\nencoding, rows new/replaced/unchanged/older/conflicts, checksum, file name.\n"),
+};
 
 int cmd_received(struct cli *c, int argc, char **argv)
 {

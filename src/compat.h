@@ -38,6 +38,10 @@ const char *compat_getenv(const char *name);
 FILE *compat_fopen(const char *path, const char *mode);
 /* -1 when path does not exist, 1 for a folder, 0 for anything else. */
 int compat_path_kind(const char *path);
+/* Does path exist and is neither a regular file nor a folder (a FIFO, a
+ * device, a socket: written to as it is, never replaced; skipped in a
+ * folder of files to import)? Never on Windows. */
+bool compat_path_special(const char *path);
 bool compat_readable(const char *path);
 /* Create an empty file that must not exist yet (0600); 0, or -1 with errno. */
 int compat_create_new(const char *path);
@@ -101,6 +105,11 @@ char *compat_table_convert(const char *to, const char *from, const char *s, size
 bool compat_locale_utf8(void);
 
 /* --- terminal and signals --- */
+/* The character behind a key code the Windows console driver makes of a
+ * typed non-ASCII letter (the screen library as patched by
+ * scripts/windows/patch-console-input.sh: 0x200 + the UTF-16 unit), or -1
+ * for any other key code; always -1 on POSIX. */
+int compat_key_char(int key);
 /* Before the interface draws: Ctrl-S and Ctrl-Q as keys, not flow control
  * (POSIX); on a Windows console still in a raster font, a TrueType font with
  * the Vietnamese letters (Consolas), chosen for this window only. */

@@ -139,6 +139,12 @@ int compat_path_kind(const char *path)
 	return (a & FILE_ATTRIBUTE_DIRECTORY) ? 1 : 0;
 }
 
+bool compat_path_special(const char *path)
+{
+	(void)path;
+	return false;
+}
+
 bool compat_readable(const char *path)
 {
 	wchar_t *wp = wide(path);
@@ -408,6 +414,14 @@ bool compat_locale_utf8(void)
 }
 
 /* ---- console and signals ---- */
+
+/* KEY_MAX + 1 of the screen library (0777 + 1): the patched driver's base */
+#define KEY_UNICODE_BASE 0x200
+
+int compat_key_char(int key)
+{
+	return key >= KEY_UNICODE_BASE + 0x80 && key < KEY_UNICODE_BASE + 0x10000 ? key - KEY_UNICODE_BASE : -1;
+}
 
 void compat_tty_setup(void)
 {
