@@ -34,6 +34,18 @@ static void flush(struct strbuf *b)
 		b->s[0] = '\0';
 }
 
+/* outfile_open could not open: nothing is left to free (callers do not
+ * abort a failed open); errno is kept. */
+static int open_failed(struct outfile *o)
+{
+	int saved = errno;
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	errno = saved;
+	return -1;
+}
+
 int outfile_open(struct outfile *o, const char *path)
 {
 	memset(o, 0, sizeof *o);
@@ -49,7 +61,7 @@ int outfile_open(struct outfile *o, const char *path)
 	 * file onto it would replace it with a regular file. */
 	if (compat_path_special(path)) {
 		o->fd = open(path, O_WRONLY);
-		return o->fd < 0 ? -1 : 0;
+		return o->fd < 0 ? open_failed(o) : 0;
 	}
 	size_t len = strlen(path);
 	const char *slash = compat_last_sep(path);
@@ -57,11 +69,8 @@ int outfile_open(struct outfile *o, const char *path)
 	o->tmp = xmalloc(len + 16);
 	snprintf(o->tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
 	o->fd = compat_mkstemp(o->tmp);
-	if (o->fd < 0) {
-		free(o->tmp);
-		o->tmp = NULL;
-		return -1;
-	}
+	if (o->fd < 0)
+		return open_failed(o);
 	return 0;
 }
 
