@@ -293,15 +293,17 @@ int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"dry-run", no_argument, NULL, 'n'},
+		{"add-plan", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	bool dry_run = false;
+	bool dry_run = false, add_plan = false;
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("import", argc, argv, ":nh", opts)) != -1) {
+	while ((ch = cli_getopt("import", argc, argv, ":nah", opts)) != -1) {
 		switch (ch) {
 		case 'n': dry_run = true; break;
+		case 'a': add_plan = true; break;
 		case 'h': return cli_command_help("import");
 		default: return EXIT_USAGE;
 		}
@@ -333,6 +335,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	 * reports); the interface keeps SQLite's default small one. */
 	sqlite3_exec(db.h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 	import_batch_init(&batch, &db, dry_run);
+	batch.add_plan = add_plan;
 	for (i = 0; i < files.n && !import_stop; i++) {
 		if (progress) {
 			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, files.n, files.v[i]);

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "exchange_trust.h"
 #include "msg.h"
 #include "planfile.h"
 #include "report.h"
@@ -87,11 +88,12 @@ static int bad_line(const char *buf, size_t n)
 	return line;
 }
 
-static int import_plan(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+static int import_plan(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
 		       struct import_result *r)
 {
 	struct plan_def def;
 	struct err e;
+	char *why = NULL, *current = NULL;
 	if (planfile_parse(buf, n, name, &def, &e)) {
 		sv_push(&r->problems, e.msg);
 		return refuse(r);
@@ -99,9 +101,26 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 	r->plan = xstrdup(def.code);
 	r->plan_version = def.version;
 	r->sender = xstrdup(def.consolidator);
+	if (trust_plan_package(db, &def, flags & IMPORT_ADD_PLAN, &why, &e)) {
+		if (!why)
+			goto fail_nodb;
+		add_problem(r, name, 0, "%s", why);
+		free(why);
+		plan_def_free(&def);
+		return refuse(r);
+	}
+	/* A package never switches the plan the database works on. */
+	current = db_meta_get(db, "plan");
+	struct plan_rec cur_plan;
+	if (!current && store_current_plan(db, &cur_plan, &e) == 0) {
+		current = xstrdup(cur_plan.code);
+		plan_rec_free(&cur_plan);
+	}
 	if (db_begin(db, &e))
 		goto fail;
 	if (store_plan_save(db, &def, NULL, &r->plan_r, &e))
+		goto fail;
+	if (current && db_meta_set(db, "plan", current, &e))
 		goto fail;
 	r->old_version = r->plan_r.old_version;
 	r->outcome = r->plan_r.unchanged ? IMPORT_PLAN_SAME : IMPORT_PLAN_UPDATED;
@@ -122,15 +141,17 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 		sqlite3_bind_text(st, 7, encoding_name(r->enc), -1, SQLITE_STATIC);
 		DONE(st);
 	}
-	if (dry_run)
+	if (flags & IMPORT_DRY_RUN)
 		db_rollback(db);
 	else if (db_commit(db, &e))
 		goto fail_nodb;
+	free(current);
 	plan_def_free(&def);
 	return 0;
 fail:
 	db_rollback(db);
 fail_nodb:
+	free(current);
 	sv_push(&r->problems, e.msg);
 	plan_def_free(&def);
 	return refuse(r);
@@ -180,7 +201,7 @@ static int cache_load(struct db *db, struct exchange_cache *c, const char *code,
 	if (!*found)
 		return 0;
 	if (store_units(db, &c->units, e) || store_tasks(db, c->plan.id, true, &c->tasks, e) ||
-	    store_indicators(db, c->plan.id, &c->inds, e) ||
+	    store_indicators_all(db, c->plan.id, true, &c->inds, e) ||
 	    store_rules(db, c->plan.id, &c->rules, e)) {
 		exchange_cache_clear(c);
 		return -1;
@@ -398,8 +419,36 @@ static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool
 	return 0;
 }
 
+/* Reports travel up: see exchange_trust.c. */
+static void check_sender(struct db *db, struct ctx *c, struct exchange_cache *cache,
+			 struct import_result *r, const char *name, int line)
+{
+	const struct unit_rec *owner = NULL;
+	char *code = db_meta_get(db, "owner");
+	if (code)
+		owner = unit_set_find(&c->units, code);
+	free(code);
+	char *why = trust_report_sender(&c->units, &cache->rules, owner, c->sender);
+	if (why)
+		add_problem(r, name, line, "%s", why);
+	free(why);
+}
+
+struct repeat_arg {
+	struct import_result *r;
+	const char *name;
+};
+
+static void add_repeat(void *arg, int line, int first, const char *unit, const char *item)
+{
+	struct repeat_arg *a = arg;
+	add_problem(a->r, a->name, line,
+		    tr("%s %s again (first on line %d): the file contradicts itself; export it again"),
+		    unit, item, first);
+}
+
 static int import_report(struct db *db, struct exchange_cache *cache, const char *name,
-			 const char *buf, size_t n, bool dry_run, struct import_result *r)
+			 const char *buf, size_t n, unsigned flags, struct import_result *r)
 {
 	struct report rep;
 	struct ctx c;
@@ -459,20 +508,32 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 		return 0;
 	}
 	c.owned = report_owned_units(&c.units, &cache->rules, c.sender);
+	check_sender(db, &c, cache, r, name, hl);
 	/* Check every row before writing anything. */
 	for (size_t i = 0; i < rep.n_entries; i++) {
 		const struct report_entry *x = &rep.entries[i];
-		check_unit(&c, r, name, x->line, x->unit);
-		if (!task_list_find(&c.tasks, x->task))
+		const struct unit_rec *u = check_unit(&c, r, name, x->line, x->unit);
+		const struct task_rec *t = task_list_find(&c.tasks, x->task);
+		if (!t)
 			add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, rep.plan);
+		else if (u && !task_assigned(&c.units, t, u))
+			add_problem(r, name, x->line,
+				    tr("task %s is not assigned to unit %s (lead: %s; coordinating: %s)"),
+				    t->code, u->code, t->lead, *t->coord ? t->coord : "-");
 	}
 	for (size_t i = 0; i < rep.n_values; i++) {
 		const struct report_value *x = &rep.values[i];
-		check_unit(&c, r, name, x->line, x->unit);
-		if (!indicator_list_find(&c.inds, x->indicator))
+		const struct unit_rec *u = check_unit(&c, r, name, x->line, x->unit);
+		const struct indicator_rec *d = indicator_list_find(&c.inds, x->indicator);
+		if (!d)
 			add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator,
 				    rep.plan);
+		else if (u && !unit_list_covers(&c.units, d->reporters, u))
+			add_problem(r, name, x->line, tr("unit %s does not report indicator %s (reporters: %s)"),
+				    u->code, d->code, d->reporters);
 	}
+	struct repeat_arg ra = {r, name};
+	trust_report_repeats(&rep, add_repeat, &ra);
 	for (size_t i = 0; i < rep.n_receipts; i++) {
 		const struct report_receipt *x = &rep.receipts[i];
 		const struct unit_rec *u = check_unit(&c, r, name, x->line, x->unit);
@@ -538,7 +599,7 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->older);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->conflicts);
 	DONE(st);
-	if (dry_run)
+	if (flags & IMPORT_DRY_RUN)
 		db_rollback(db);
 	else if (db_commit(db, &e))
 		goto fail_e;
@@ -556,17 +617,17 @@ refused:
 	return refuse(r);
 }
 
-int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+int exchange_import(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
 		    struct import_result *r)
 {
 	struct exchange_cache cache = {0};
-	int rc = exchange_import_cached(db, &cache, name, buf, n, dry_run, r);
+	int rc = exchange_import_cached(db, &cache, name, buf, n, flags, r);
 	exchange_cache_clear(&cache);
 	return rc;
 }
 
 int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
-			   const char *buf, size_t n, bool dry_run, struct import_result *r)
+			   const char *buf, size_t n, unsigned flags, struct import_result *r)
 {
 	struct exchange_cache own = {0};
 	if (!cache)
@@ -609,7 +670,7 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 	}
 	int rc;
 	if (report_sniff(text, len)) {
-		rc = import_report(db, cache, name, text, len, dry_run, r);
+		rc = import_report(db, cache, name, text, len, flags, r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -619,7 +680,7 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
 			exchange_cache_clear(cache); /* units and tasks may change */
-			rc = import_plan(db, name, text, len, dry_run, r);
+			rc = import_plan(db, name, text, len, flags, r);
 		} else {
 			add_problem(r, name, 1, "%s",
 				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
@@ -632,7 +693,7 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 }
 
 static int import_file(struct db *db, struct exchange_cache *cache, const char *path,
-		       bool dry_run, struct import_result *r)
+		       unsigned flags, struct import_result *r)
 {
 	size_t n;
 	char *buf = read_file(path, &n);
@@ -641,15 +702,15 @@ static int import_file(struct db *db, struct exchange_cache *cache, const char *
 		add_problem(r, path, 0, tr("cannot read: %s"), strerror(errno));
 		return refuse(r);
 	}
-	int rc = exchange_import_cached(db, cache, path, buf, n, dry_run, r);
+	int rc = exchange_import_cached(db, cache, path, buf, n, flags, r);
 	free(buf);
 	return rc;
 }
 
-int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
+int exchange_import_file(struct db *db, const char *path, unsigned flags, struct import_result *r)
 {
 	struct exchange_cache cache = {0};
-	int rc = import_file(db, &cache, path, dry_run, r);
+	int rc = import_file(db, &cache, path, flags, r);
 	exchange_cache_clear(&cache);
 	return rc;
 }
@@ -680,7 +741,8 @@ int import_batch_file(struct import_batch *b, const char *path, struct import_re
 		b->open = true;
 		b->since = now_seconds();
 	}
-	int rc = import_file(b->db, &b->cache, path, b->dry_run, r);
+	unsigned flags = (b->dry_run ? IMPORT_DRY_RUN : 0u) | (b->add_plan ? IMPORT_ADD_PLAN : 0u);
+	int rc = import_file(b->db, &b->cache, path, flags, r);
 	b->pending++;
 	if (now_seconds() - b->since >= 1.0) {
 		if (import_batch_finish(b, &e)) {

@@ -48,18 +48,24 @@ void exchange_cache_clear(struct exchange_cache *c);
 /* Files larger than this are refused without being parsed. */
 #define EXCHANGE_MAX_FILE (64u << 20)
 
+/* What an import may do (a bool true passed here is IMPORT_DRY_RUN). */
+enum {
+	IMPORT_DRY_RUN = 1,  /* do everything, then roll back */
+	IMPORT_ADD_PLAN = 2, /* a package of a plan this database does not hold may be added */
+};
+
 /* Import one file: a plan package or a report, decoded from UTF-8 or a
  * legacy encoding. The whole file is written in one transaction, or
- * nothing (refused, or dry_run). Returns 0 when imported or a harmless
- * no-op, -1 when refused. name is the file's name for messages. */
-int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+ * nothing (refused, or IMPORT_DRY_RUN). Returns 0 when imported or a
+ * harmless no-op, -1 when refused. name is the file's name for messages. */
+int exchange_import(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
 		    struct import_result *r);
 /* The same with a cache kept between calls (NULL: none); a plan package
  * clears it. Clear it too when something else may have changed the plan. */
 int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
-			   const char *buf, size_t n, bool dry_run, struct import_result *r);
+			   const char *buf, size_t n, unsigned flags, struct import_result *r);
 /* The same, reading the file at path. */
-int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
+int exchange_import_file(struct db *db, const char *path, unsigned flags, struct import_result *r);
 
 /* Importing many files: each file is whole or absent (a savepoint of its
  * own), and files are committed together about once a second, so that
@@ -68,6 +74,7 @@ int exchange_import_file(struct db *db, const char *path, bool dry_run, struct i
 struct import_batch {
 	struct db *db;
 	bool dry_run, open;
+	bool add_plan;  /* IMPORT_ADD_PLAN for every file */
 	double since;   /* when the open transaction began (monotonic seconds) */
 	size_t pending; /* files imported in it */
 	struct exchange_cache cache;
