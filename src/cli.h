@@ -71,6 +71,8 @@ int cmd_resolve(struct cli *c, int argc, char **argv);
 int cmd_received(struct cli *c, int argc, char **argv);
 int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
+int cmd_key(struct cli *c, int argc, char **argv);
+int cmd_trust(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);
 
 

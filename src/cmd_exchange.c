@@ -13,6 +13,7 @@
 #include "csvio.h"
 #include "exchange.h"
 #include "exchange_files.h"
+#include "exchange_keys.h"
 #include "msg.h"
 #include "period.h"
 #include "planfile.h"
@@ -132,6 +133,12 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	planfile_write(&def, excel ? CSVW_EXCEL : 0, &b);
+	if (exchange_package_keys(&x.db, excel ? CSVW_EXCEL : 0, &b, &e) ||
+	    exchange_sign(&x.db, &b, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
 	if (!out) {
 		struct strbuf nb = {0};
 		sb_addf(&nb, "kehoach_%s_v%d%s.csv", def.code, def.version, excel ? "_excel" : "");
@@ -205,6 +212,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	report_write(&rep, excel, &b);
+	if (exchange_sign(&x.db, &b, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
 	if (!out) {
 		/* Like the interface's export key: $TIENDO_EXPORT_DIR, else here. */
 		char *base = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
@@ -282,6 +294,20 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 	}
 }
 
+/* Who signed an imported file, when the clerk should know. */
+static void print_signer(struct cli *c, const char *file, const struct import_result *r)
+{
+	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
+	    r->outcome == IMPORT_PLAN_SAME)
+		return;
+	if (r->signer == KEYV_UNSIGNED)
+		cli_error(tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
+			  r->sender);
+	else if (r->signer == KEYV_NEW)
+		cli_out(c, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
+			file, r->sender, r->fingerprint, r->sender, r->sender);
+}
+
 static volatile sig_atomic_t import_stop;
 
 static void on_stop(int sig)
@@ -346,6 +372,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		if (progress)
 			fprintf(stderr, "\r\033[K");
 		print_result(c, files.v[i], &r, dry_run);
+		print_signer(c, files.v[i], &r);
 		if (r.outcome == IMPORT_REFUSED)
 			n_bad++;
 		else if (r.outcome == IMPORT_DUPLICATE || r.outcome == IMPORT_PLAN_SAME)

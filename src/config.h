@@ -10,6 +10,7 @@ struct config {
 	char lang[8];     /* "", "vi" or "en" */
 	char input[8];    /* "", "off", "telex" or "vni" */
 	int ascii;        /* -1 unset, 0, 1 */
+	int require_signatures; /* -1 unset, 0, 1: refuse unsigned exchange files */
 };
 
 /* Read $XDG_CONFIG_HOME/tiendo/config (or ~/.config/tiendo/config) if it

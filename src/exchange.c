@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "exchange_keys.h"
 #include "exchange_trust.h"
 #include "msg.h"
 #include "planfile.h"
@@ -88,8 +89,71 @@ static int bad_line(const char *buf, size_t n)
 	return line;
 }
 
+/* The signer of a file that says it comes from unit code: refused (with
+ * the key kept aside) when the unit is known with another key. */
+/* A signature that does not match the content refuses the file. */
+static bool bad_signature(const struct signfile *sf, const char *name, struct import_result *r)
+{
+	if (!sf->is_signed || sf->valid)
+		return false;
+	add_problem(r, name, sf->line, "%s",
+		    tr("the signature does not match the content: the file was changed after it was signed, or forged; ask for it again"));
+	return true;
+}
+
+static int signer_check(struct db *db, const struct signfile *sf, const char *code,
+			const char *name, struct import_result *r, int64_t *unit_id, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT id FROM unit WHERE code = ?1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	*unit_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	enum key_verdict v;
+	if (exchange_key_verdict(db, sf, *unit_id, &v, e))
+		return -1;
+	r->signer = v;
+	if (sf->is_signed)
+		sign_fingerprint(sf->pk, r->fingerprint);
+	if (v == KEYV_UNSIGNED && *unit_id) {
+		/* No going back: once a unit signs, its unsigned files are not its own. */
+		struct unit_key k;
+		if (keystore_get(db, *unit_id, &k, e))
+			return -1;
+		if (k.known)
+			add_problem(r, name, 0,
+				    tr("the file is not signed, but the files of %s are signed with a key this database knows: it was made or changed by someone else; ask %s for it again"),
+				    code, code);
+		unit_key_free(&k);
+	}
+	if (v != KEYV_CHANGED)
+		return 0;
+	add_problem(r, name, sf->line,
+		    tr("signed by another key than the one known for %s (now %s): a new computer? confirm with the unit by phone, then: tiendo trust %s; the file is kept aside until then"),
+		    code, r->fingerprint, code);
+	r->held_unit = *unit_id;
+	memcpy(r->held_key, sf->pk, sizeof r->held_key);
+	return 0;
+}
+
+/* Trust on first use: a unit's first signed file records its key. */
+static int signer_record(struct db *db, const struct signfile *sf, const char *code,
+			 struct import_result *r, struct err *e)
+{
+	if (r->signer != KEYV_NEW)
+		return 0;
+	sqlite3_stmt *st = db_prep(db, "SELECT id FROM unit WHERE code = ?1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id ? keystore_put(db, id, sf->pk, false, e) : 0;
+}
+
 static int import_plan(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
-		       struct import_result *r)
+		       const struct signfile *sf, struct import_result *r)
 {
 	struct plan_def def;
 	struct err e;
@@ -101,7 +165,18 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 	r->plan = xstrdup(def.code);
 	r->plan_version = def.version;
 	r->sender = xstrdup(def.consolidator);
-	if (trust_plan_package(db, &def, flags & IMPORT_ADD_PLAN, &why, &e)) {
+	if (bad_signature(sf, name, r)) {
+		plan_def_free(&def);
+		return refuse(r);
+	}
+	int64_t issuer = 0;
+	if (signer_check(db, sf, def.consolidator, name, r, &issuer, &e))
+		goto fail_nodb;
+	if (r->problems.n) {
+		plan_def_free(&def);
+		return refuse(r);
+	}
+	if (trust_plan_package(db, &def, flags & IMPORT_ADD_PLAN, r->signer == KEYV_OWN, &why, &e)) {
 		if (!why)
 			goto fail_nodb;
 		add_problem(r, name, 0, "%s", why);
@@ -121,6 +196,9 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 	if (store_plan_save(db, &def, NULL, &r->plan_r, &e))
 		goto fail;
 	if (current && db_meta_set(db, "plan", current, &e))
+		goto fail;
+	if (signer_record(db, sf, def.consolidator, r, &e) ||
+	    (sf->is_signed && r->signer != KEYV_OWN && exchange_learn_keys(db, sf, &e)))
 		goto fail;
 	r->old_version = r->plan_r.old_version;
 	r->outcome = r->plan_r.unchanged ? IMPORT_PLAN_SAME : IMPORT_PLAN_UPDATED;
@@ -448,7 +526,8 @@ static void add_repeat(void *arg, int line, int first, const char *unit, const c
 }
 
 static int import_report(struct db *db, struct exchange_cache *cache, const char *name,
-			 const char *buf, size_t n, unsigned flags, struct import_result *r)
+			 const char *buf, size_t n, unsigned flags, const struct signfile *sf,
+			 struct import_result *r)
 {
 	struct report rep;
 	struct ctx c;
@@ -463,6 +542,8 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	r->exported_at = xstrdup(rep.exported_at);
 	r->plan_version = rep.plan_version;
 	r->rows = rep.n_entries + rep.n_values + rep.n_receipts;
+	if (bad_signature(sf, name, r))
+		goto refused;
 
 	if (cache_load(db, cache, rep.plan, &found, &e))
 		goto fail_e;
@@ -509,6 +590,9 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	}
 	c.owned = report_owned_units(&c.units, &cache->rules, c.sender);
 	check_sender(db, &c, cache, r, name, hl);
+	int64_t sender_id;
+	if (signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
+		goto fail_e;
 	/* Check every row before writing anything. */
 	for (size_t i = 0; i < rep.n_entries; i++) {
 		const struct report_entry *x = &rep.entries[i];
@@ -563,6 +647,8 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)r->rows);
 	DONE(st);
 	c.received_id = sqlite3_last_insert_rowid(db->h);
+	if (signer_record(db, sf, rep.sender, r, &e))
+		goto fail;
 	for (size_t i = 0; i < rep.n_entries; i++) {
 		enum verdict v;
 		if (apply_entry(db, &c, rep.period, &rep.entries[i], &v, &e))
@@ -626,6 +712,26 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 	return rc;
 }
 
+/* No signature at all refuses the file when signatures are required. (One
+ * that does not match refuses it once the file's own checks, which say
+ * more precisely what happened, have passed: see bad_signature.) */
+static int check_signature(const char *name, const char *text, size_t len, struct signfile *sf,
+			   struct import_result *r)
+{
+	struct err e;
+	if (signfile_read(text, len, name, sf, &e)) {
+		sv_push(&r->problems, e.msg);
+		return -1;
+	}
+	if (!sf->is_signed && exchange_signatures_required()) {
+		add_problem(r, name, 0, "%s",
+			    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
+		signfile_free(sf);
+		return -1;
+	}
+	return 0;
+}
+
 int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
 			   const char *buf, size_t n, unsigned flags, struct import_result *r)
 {
@@ -669,8 +775,14 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 		return refuse(r);
 	}
 	int rc;
+	struct signfile sf;
+	if (check_signature(name, text, len, &sf, r)) {
+		free(text);
+		exchange_cache_clear(&own);
+		return refuse(r);
+	}
 	if (report_sniff(text, len)) {
-		rc = import_report(db, cache, name, text, len, flags, r);
+		rc = import_report(db, cache, name, text, len, flags, &sf, r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -680,15 +792,21 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
 			exchange_cache_clear(cache); /* units and tasks may change */
-			rc = import_plan(db, name, text, len, flags, r);
+			rc = import_plan(db, name, text, len, flags, &sf, r);
 		} else {
 			add_problem(r, name, 1, "%s",
 				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
 			rc = refuse(r);
 		}
 	}
+	signfile_free(&sf);
 	free(text);
 	exchange_cache_clear(&own);
+	/* A file signed by a changed key: the key is kept aside for tiendo trust. */
+	struct err e;
+	if (rc && r->held_unit && !(flags & IMPORT_DRY_RUN) &&
+	    keystore_hold(db, r->held_unit, r->held_key, name, &e))
+		sv_push(&r->problems, e.msg);
 	return rc;
 }
 

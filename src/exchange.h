@@ -30,6 +30,12 @@ struct import_result {
 	size_t rows, added, replaced, unchanged, older, conflicts, receipts;
 	struct store_result plan_r;
 	struct strvec problems; /* "file:line: why", for a refused file */
+	/* Who signed it (enum key_verdict of exchange_keys.h) and the signer's
+	 * key fingerprint ("" for an unsigned file). */
+	int signer;
+	char fingerprint[32];
+	int64_t held_unit; /* refused for a changed key: the unit, and the key kept aside */
+	unsigned char held_key[32];
 };
 void import_result_free(struct import_result *r);
 

@@ -31,8 +31,8 @@ static char *reason(const char *fmt, ...)
 	return xstrdup(m);
 }
 
-int trust_plan_package(struct db *db, const struct plan_def *def, bool add_plan, char **why,
-		       struct err *e)
+int trust_plan_package(struct db *db, const struct plan_def *def, bool add_plan, bool own_signed,
+		       char **why, struct err *e)
 {
 	struct plan_rec *v;
 	size_t n;
@@ -44,7 +44,8 @@ int trust_plan_package(struct db *db, const struct plan_def *def, bool add_plan,
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(v[i].code, def->code) == 0)
 			have = &v[i];
-	if (have && owner && strcmp(owner, have->consolidator) == 0 && def->version > have->version)
+	if (have && owner && strcmp(owner, have->consolidator) == 0 && def->version > have->version &&
+	    !own_signed)
 		*why = reason(tr("this database consolidates plan %s (unit %s): it sends the plan's packages (export-plan) and never takes one from outside"),
 			      def->code, owner);
 	else if (have && strcmp(def->consolidator, have->consolidator) != 0)

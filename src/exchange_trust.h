@@ -14,13 +14,15 @@
 #include "util.h"
 
 /* May this database take the plan package def? A database that
- * consolidates the plan never takes a newer package of it from outside;
+ * consolidates the plan never takes a newer package of it from outside
+ * (own_signed: signed by this database's own key, its own export, as when
+ * a copy of the database is restored);
  * another database takes packages only of the plans it holds, from the
  * unit that issued them (the plan's consolidator), and a package of a new
  * plan only when add_plan. 0 when allowed; -1 with the reason in why (a
  * new string) when refused, or with e set on a database error (*why NULL). */
-int trust_plan_package(struct db *db, const struct plan_def *def, bool add_plan, char **why,
-		       struct err *e);
+int trust_plan_package(struct db *db, const struct plan_def *def, bool add_plan, bool own_signed,
+		       char **why, struct err *e);
 
 /* May sender's report come into a database whose own unit is owner (NULL:
  * no owner)? Reports travel up: never from the database's own unit or a

@@ -473,8 +473,8 @@ int report_parse(const char *buf, size_t n, const char *name, struct report *out
 	long long rows = 0;
 	for (size_t i = first + 1; i < last; i++) {
 		struct csv_row *row = &t.rows[i];
-		if (row_blank(row))
-			continue;
+		if (row_blank(row) || strcmp(row->f[0], "signature") == 0)
+			continue; /* the signature (signfile.c) covers the rest, not itself */
 		h = hash_row(h, (const char *const *)row->f, row->n);
 		if (strcmp(row->f[0], "report") != 0)
 			rows++;
@@ -503,7 +503,7 @@ int report_parse(const char *buf, size_t n, const char *name, struct report *out
 	};
 	for (size_t i = first + 1; i < last; i++) {
 		struct csv_row *row = &t.rows[i];
-		if (row_blank(row))
+		if (row_blank(row) || (fv >= 2 && strcmp(row->f[0], "signature") == 0))
 			continue;
 		p.line = row->line;
 		size_t k;

@@ -264,6 +264,18 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(plan_id, unit_id));"
 	"INSERT INTO plan_unit(plan_id, unit_id) SELECT id, issuer_id FROM plan"
 	" UNION SELECT id, consolidator_id FROM plan;",
+	/* 4 -> 5: the public keys of the units whose files this database has
+	 * received (keystore.c): recorded on first use or confirmed, and a key
+	 * that changed kept aside until someone confirms it. The database's own
+	 * key pair lives in meta (sign_public, sign_secret). */
+	"CREATE TABLE unit_key("
+	" unit_id INTEGER PRIMARY KEY REFERENCES unit(id),"
+	" public_key TEXT NOT NULL,"
+	" confirmed INTEGER NOT NULL DEFAULT 0,"
+	" seen_at TEXT NOT NULL,"
+	" pending_key TEXT,"
+	" pending_file TEXT,"
+	" pending_at TEXT);",
 };
 
 int schema_latest(void)

@@ -19,6 +19,7 @@
 #include "completeness.h"
 #include "exchange.h"
 #include "exchange_files.h"
+#include "exchange_keys.h"
 #include "msg.h"
 #include "report.h"
 #include "ui.h"
@@ -85,6 +86,12 @@ void ui_export(struct app *a)
 	}
 	struct strbuf b = {0};
 	report_write(&rep, false, &b);
+	if (exchange_sign(&a->db, &b, &e)) {
+		export_failed(a, e.msg);
+		report_free(&rep);
+		sb_free(&b);
+		return;
+	}
 	char *name = report_file_name(rep.sender, rep.period, rep.exported_at, false);
 	char *dir = exchange_export_dir();
 	char *path = dir ? exchange_path_join(dir, name) : xstrdup(name);
@@ -350,11 +357,13 @@ static void tally_line(struct strvec *sv, int width, const char *label, const st
 	add_chomped(sv, width, &b);
 }
 
-enum { SC_UNIT, SC_KIND, SC_STATE, SC_EXPORTED, SC_IMPORTED, SC_NAME, SC_COUNT };
+enum { SC_UNIT, SC_KIND, SC_STATE, SC_EXPORTED, SC_IMPORTED, SC_KEY, SC_NAME, SC_COUNT };
 
-static void status_cells(const struct expected_report *r, char exported[24], char imported[24],
-			 const char *cells[SC_COUNT])
+static void status_cells(const struct expected_report *r, const struct unit_key_list *keys,
+			 char exported[24], char imported[24], const char *cells[SC_COUNT])
 {
+	enum key_state ks = unit_key_list_state(keys, r->unit->code);
+	cells[SC_KEY] = ks == KEY_NONE ? "-" : tr(key_state_name(ks));
 	strcpy(exported, "-");
 	strcpy(imported, "-");
 	if (r->exported_at[0]) {
@@ -385,14 +394,17 @@ void ui_status(struct app *a)
 	struct strbuf b = {0};
 	int width = a->cols - 8;
 	const char *head[SC_COUNT] = {tr("Unit"), tr("Kind"), tr("State"), tr("Exported"), tr("Imported"),
-				      tr("Unit name")};
+				      tr("Key"), tr("Unit name")};
+	struct unit_key_list keys;
+	if (keystore_list(&a->db, false, &keys, &e))
+		memset(&keys, 0, sizeof keys);
 	int widths[SC_COUNT];
 	for (int c = 0; c < SC_COUNT; c++)
 		widths[c] = ui_width(head[c]);
 	for (size_t i = 0; i < comp.n; i++) {
 		char ex[24], im[24];
 		const char *cells[SC_COUNT];
-		status_cells(&comp.v[i], ex, im, cells);
+		status_cells(&comp.v[i], &keys, ex, im, cells);
 		for (int c = 0; c < SC_COUNT; c++)
 			if (ui_width(cells[c]) > widths[c])
 				widths[c] = ui_width(cells[c]);
@@ -432,13 +444,14 @@ void ui_status(struct app *a)
 		}
 		char ex[24], im[24];
 		const char *cells[SC_COUNT];
-		status_cells(&comp.v[i], ex, im, cells);
+		status_cells(&comp.v[i], &keys, ex, im, cells);
 		ui_columns(&sv, width, cells, widths, SC_COUNT, true);
 	}
 	char title[100];
 	snprintf(title, sizeof title, tr("Reports for %s"), pc);
 	ui_pager(a, title, &sv);
 	sv_free(&sv);
+	unit_key_list_free(&keys);
 	completeness_free(&comp);
 }
 

@@ -18,22 +18,29 @@ tdo -f XA1.db init --plan pkg.csv --unit XA1 >/dev/null
 
 # --- plans travel down ------------------------------------------------------
 # A forged package dropped in the department's folder: a newer version that
-# re-parents a ward and retargets an indicator.
-sed -e 's/^plan,TEST-EX,1,/plan,TEST-EX,9,/' -e 's/^unit,XA2,ward,TINH,/unit,XA2,ward,SKHCN,/' \
-	-e 's/^indicator,I1,percent,>=,80,/indicator,I1,percent,>=,10,/' pkg.csv >forged.csv
+# re-parents a ward and retargets an indicator. Signed packages cannot be
+# edited (see signatures below): these forgeries drop the signature, which
+# the rules must refuse by themselves.
+unsigned() { grep -v '^signature,' "$@"; }
+unsigned pkg.csv | sed -e 's/^plan,TEST-EX,1,/plan,TEST-EX,9,/' -e 's/^unit,XA2,ward,TINH,/unit,XA2,ward,SKHCN,/' \
+	-e 's/^indicator,I1,percent,>=,80,/indicator,I1,percent,>=,10,/' >forged.csv
 before=$(dump dept.db)
 expect_exit "a forged package at the consolidating database is refused" 1 tdo -f dept.db import forged.csv
 expect_grep "naming the rule" "this database consolidates plan TEST-EX .*never takes one from outside" "$T/err"
 expect_eq "and the department's plan is untouched" "$before" "$(dump dept.db)"
 expect_exit "its own package again is harmless" 0 tdo -f dept.db import pkg.csv
 
-sed -e 's/^plan,TEST-EX,1,TINH,\(.*\),SKHCN,,,/plan,TEST-EX,9,TINH,\1,P1,,,/' pkg.csv >fromp1.csv
+unsigned pkg.csv | sed -e 's/^plan,TEST-EX,1,TINH,\(.*\),SKHCN,,,/plan,TEST-EX,9,TINH,\1,P1,,,/' >fromp1.csv
 before=$(dump XA1.db)
 expect_exit "a commune refuses a package of its plan from another issuer" 1 tdo -f XA1.db import fromp1.csv
 expect_grep "naming the rule" "is issued by P1, but this database has it from SKHCN" "$T/err"
 expect_eq "and changes nothing" "$before" "$(dump XA1.db)"
 
-sed -e 's/^plan,TEST-EX,1,/plan,OTHER-EX,1,/' pkg.csv >other.csv
+# Another plan the department keeps (a genuine package of its own, signed).
+unsigned pkg.csv | sed -e 's/^plan,TEST-EX,1,/plan,OTHER-EX,1,/' >other-plan.csv
+tdo -f dept.db init --plan other-plan.csv >/dev/null
+tdo -f dept.db export-plan -o other.csv >/dev/null
+tdo -f dept.db use TEST-EX >/dev/null
 expect_exit "a package of another plan code is refused" 1 tdo -f XA1.db import other.csv
 expect_grep "says how to add it" "not a plan of this database .*--add-plan" "$T/err"
 expect_eq "and changes nothing" "$before" "$(dump XA1.db)"
@@ -60,7 +67,7 @@ expect_grep "naming the rule" "comes from TINH, a unit above this database's uni
 expect_eq "and changes nothing" "$before" "$(dump dept.db)"
 
 # --- one rule for set and import: assigned tasks only ---------------------
-sed -e 's/^task,T3,I,c),PHONG,/task,T3,I,c),PHONG XA1,/' pkg.csv >lax.csv
+unsigned pkg.csv | sed -e 's/^task,T3,I,c),PHONG,/task,T3,I,c),PHONG XA1,/' >lax.csv
 tdo -f lax.db init --plan lax.csv --unit XA1 >/dev/null
 expect_exit "set refuses a task the unit is not assigned (department's plan)" 1 tdo -f dept.db set T3 --period 2026S1 --unit XA1 --status done
 expect_exit "a database with a laxer plan lets it be entered" 0 tdo -f lax.db set T3 --period 2026S1 --status done
@@ -71,13 +78,90 @@ expect_eq "and changes nothing" "$before" "$(dump dept.db)"
 
 # --- retired indicators keep their values -----------------------------------
 tdo -f so.db init --plan "$PLAN" >/dev/null
-tdo -f XA2.db init --plan pkg.csv --unit XA2 >/dev/null
+tdo -f so.db export-plan -o so-v1.csv >/dev/null
+tdo -f XA2.db init --plan so-v1.csv --unit XA2 >/dev/null
 tdo -f XA2.db set-indicator I2 --period 2026S1 --value 4 >/dev/null
-grep -v '^indicator,I2,' pkg.csv | sed 's/^plan,TEST-EX,1,/plan,TEST-EX,2,/' >v2.csv
+grep -v '^indicator,I2,' "$PLAN" | sed 's/^plan,TEST-EX,1,/plan,TEST-EX,2,/' >v2.csv
 # The department moves to version 2 (I2 retired) the way it always does: init with the new plan file.
 expect_exit "the department retires indicator I2 (version 2)" 0 tdo -f so.db init --plan v2.csv
-expect_exit "the commune takes version 2" 0 tdo -f XA2.db import v2.csv
+tdo -f so.db export-plan -o so-v2.csv >/dev/null
+expect_exit "the commune takes version 2" 0 tdo -f XA2.db import so-v2.csv
 tdo -f XA2.db export --period 2026S1 -o xa2.csv >/dev/null
 expect_grep "the commune's report still carries its I2 value" "^value,XA2,I2," xa2.csv
 expect_exit "the department accepts a value of a retired indicator" 0 tdo -f so.db import xa2.csv
 expect_eq "and keeps it" "4.0" "$(sqlite3 so.db "SELECT v.value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'I2'")"
+
+# --- signatures (section 3) -------------------------------------------------
+export TIENDO_NOW=2026-06-06T02:00:00Z
+expect_exit "tiendo key shows the fingerprint" 0 tdo -f XA1.db key
+expect_grep "twenty digits in five groups, for the phone" "^Key of this database \(unit XA1\): [0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}$" "$T/out"
+FP_XA1=$(sed -n 's/^Key of this database (unit XA1): //p' "$T/out")
+tdo -f XA1.db export --period 2026S1 -o s1.csv >/dev/null
+expect_grep "a report is format 2" "^format,tiendo-report,2$" s1.csv
+expect_grep "with the sender's key and an Ed25519 signature" "^signature,ed25519,[0-9a-f]{64},[0-9a-f]{128}$" s1.csv
+expect_eq "the signature row comes just before the end row" "signature end" "$(tail -n 2 s1.csv | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
+expect_grep "the plan package is signed too" "^signature,ed25519," pkg.csv
+expect_exit "the department imports XA1's first signed report" 0 tdo -f dept.db import s1.csv
+expect_grep "and says the key is new" "first signed file of XA1: its key $FP_XA1 is recorded" "$T/out"
+expect_exit "trust lists the keys" 0 tdo -f dept.db trust
+expect_grep "XA1's key is new" "^XA1	new	$FP_XA1$" "$T/out"
+
+# A new computer at XA1: another key.
+tdo -f XA1-new.db init --plan pkg.csv --unit XA1 >/dev/null
+tdo -f XA1-new.db set T1 --period 2026S1 --status done --result "máy mới" >/dev/null
+tdo -f XA1-new.db export --period 2026S1 -o s2.csv >/dev/null
+before=$(dump dept.db | grep -v 'INSERT INTO unit_key')
+expect_exit "a file of XA1 signed by another key is refused" 1 tdo -f dept.db import s2.csv
+expect_grep "says what to do" "signed by another key than the one known for XA1 .*confirm with the unit by phone, then: tiendo trust XA1" "$T/err"
+expect_eq "nothing but the key kept aside changed" "$before" "$(dump dept.db | grep -v 'INSERT INTO unit_key')"
+expect_exit "trust lists it" 0 tdo -f dept.db trust
+expect_grep "the key shows as changed" "^XA1	changed	" "$T/out"
+expect_exit "after the phone call: tiendo trust XA1" 0 tdo -f dept.db trust XA1
+expect_grep "names the file kept aside" "new key of XA1 is trusted now: .*Import the file kept aside again: s2.csv" "$T/out"
+expect_exit "the file comes in now" 0 tdo -f dept.db import s2.csv
+tdo -f XA1.db set T1 --period 2026S1 --status done --result "máy cũ" >/dev/null
+tdo -f XA1.db export --period 2026S1 -o s3.csv >/dev/null
+expect_exit "and the old computer's new files are refused" 1 tdo -f dept.db import s3.csv
+
+# Unsigned files: a warning, or refused when signatures are required.
+tdo -f XA2-old.db init --plan pkg.csv --unit XA2 >/dev/null
+tdo -f XA2-old.db set T1 --period 2026S1 --status done >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o old.csv >/dev/null
+grep -v '^signature,' old.csv | sed 's/^format,tiendo-report,2$/format,tiendo-report,1/' >v1.csv
+cp dept.db dept-strict.db
+mkdir -p "$HOME/.config/tiendo"
+echo "require-signatures yes" >"$HOME/.config/tiendo/config"
+expect_exit "require-signatures refuses an unsigned file" 1 tdo -f dept-strict.db import v1.csv
+expect_grep "saying why" "not signed \(format 1\) and this computer requires signed files" "$T/err"
+rm "$HOME/.config/tiendo/config"
+expect_exit "an unsigned format-1 file still imports" 0 tdo -f dept.db import v1.csv
+expect_grep "with a warning" "v1.csv: note: not signed \(format 1\): nothing proves that XA2 made it" "$T/err"
+tdo -f XA2-old.db set T1 --period 2026S1 --result "lần hai" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o old2.csv >/dev/null
+expect_exit "XA2's first signed file" 0 tdo -f dept.db import old2.csv
+tdo -f XA2-old.db set T1 --period 2026S1 --result "lần ba" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o old3.csv >/dev/null
+grep -v '^signature,' old3.csv | sed 's/^format,tiendo-report,2$/format,tiendo-report,1/' >v1b.csv
+expect_exit "once XA2 signed a file, its unsigned files are refused" 1 tdo -f dept.db import v1b.csv
+expect_grep "no going back to unsigned" "not signed, but the files of XA2 are signed" "$T/err"
+
+# Packages: a commune learns its department's key at init and refuses any other signer.
+expect_exit "a commune initialised from the package" 0 tdo -f XA9.db init --plan pkg.csv --unit XA2
+expect_grep "learns the department's key" "The package is signed by SKHCN, key [0-9 ]{24}" "$T/out"
+tdo -f rogue.db init --plan "$PLAN" --unit SKHCN >/dev/null
+tdo -f rogue.db add-unit XA3 --name "Xã Giả" --kind commune --parent TINH >/dev/null
+tdo -f rogue.db export-plan -o rogue.csv >/dev/null
+before=$(dump XA9.db | grep -v 'INSERT INTO unit_key')
+expect_exit "a package signed by anyone else is refused" 1 tdo -f XA9.db import rogue.csv
+expect_grep "naming SKHCN" "signed by another key than the one known for SKHCN" "$T/err"
+expect_eq "and changes nothing" "$before" "$(dump XA9.db | grep -v 'INSERT INTO unit_key')"
+tdo -f dept.db export-plan -o pkg2.csv >/dev/null
+expect_grep "the package carries the keys the department confirmed" "^key,XA1,[0-9a-f]{64}$" pkg2.csv
+
+# Key files handed over beforehand.
+expect_exit "key --export" 0 tdo -f XA2.db key --export -o k.csv
+expect_grep "a signed key file" "^signature,ed25519," k.csv
+expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
+expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
+sed 's/^key,XA2,./key,XA2,0/' k.csv >k-bad.csv
+expect_exit "an edited key file is refused" 1 tdo -f so.db trust k-bad.csv
