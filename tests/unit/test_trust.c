@@ -11,10 +11,12 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "csvio.h"
 #include "exchange.h"
 #include "msg.h"
 #include "planfile.h"
 #include "report.h"
+#include "signfile.h"
 #include "store.h"
 
 static char dir[160];
@@ -279,6 +281,88 @@ static void test_packages(void)
 	db_close(&xa);
 }
 
+/* The line of b that starts with prefix (a new string), removed from b. */
+static char *take_line(struct strbuf *b, const char *prefix)
+{
+	char *p = strstr(b->s, prefix);
+	if (!p)
+		return NULL;
+	char *nl = strchr(p, '\n');
+	size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
+	char *line = xstrndup(p, n);
+	memmove(p, p + n, strlen(p + n) + 1);
+	b->len -= n;
+	return line;
+}
+
+static void test_signatures(void)
+{
+	struct db db;
+	struct report r;
+	struct import_result res;
+	struct signfile sf;
+	struct err e;
+	uint8_t pk[SIGN_PUBLIC_BYTES], sk[SIGN_SECRET_BYTES];
+	sign_keypair(pk, sk);
+	open_db(&db, "sig.db", "SKHCN");
+	for (int excel = 0; excel < 2; excel++) {
+		start(&r, "XA1", 1);
+		add_entry(&r, "XA1", "T1", "=1+1 \"trích\"\ndòng hai");
+		struct strbuf b = {0};
+		report_write(&r, excel, &b);
+		signfile_sign(&b, sk);
+		CHECK(signfile_read(b.s, b.len, "s.csv", &sf, &e) == 0 && sf.is_signed && sf.valid &&
+			      memcmp(sf.pk, pk, sizeof pk) == 0,
+		      excel ? "an Excel-flavour report verifies" : "a signed report verifies");
+		signfile_free(&sf);
+		/* Re-saved by a spreadsheet: semicolons, every cell quoted, padded rows. */
+		struct strbuf re = {0};
+		struct csv_table t;
+		CHECK(csvio_parse(b.s, b.len, "s.csv", 0, NULL, &t, &e) == 0, "parses");
+		for (size_t i = 0; i < t.n; i++) {
+			for (size_t j = 0; j < t.rows[i].n; j++) {
+				sb_add(&re, j ? ";\"" : "\"");
+				for (const char *q = t.rows[i].f[j]; *q; q++) {
+					if (*q == '"')
+						sb_addc(&re, '"');
+					sb_addc(&re, *q);
+				}
+				sb_add(&re, "\"");
+			}
+			sb_add(&re, ";;\r\n");
+		}
+		csvio_table_free(&t);
+		CHECK(signfile_read(re.s, re.len, "r.csv", &sf, &e) == 0 && sf.valid,
+		      "and still verifies after a spreadsheet's re-save");
+		signfile_free(&sf);
+		sb_free(&re);
+		/* A changed value with a recomputed checksum: only the signature sees it. */
+		char *sig = take_line(&b, "signature,");
+		report_free(&r);
+		start(&r, "XA1", 1);
+		add_entry(&r, "XA1", "T1", "giả mạo");
+		struct strbuf forged = {0};
+		report_write(&r, excel, &forged);
+		char *end = strstr(forged.s, "\nend,");
+		struct strbuf out = {0};
+		sb_addn(&out, forged.s, (size_t)(end - forged.s) + 1);
+		sb_add(&out, sig);
+		sb_add(&out, end + 1);
+		long long before = changes(&db);
+		CHECK(exchange_import(&db, "forged.csv", out.s, out.len, 0, &res) == -1 &&
+			      problem_has(&res, "the signature does not match the content"),
+		      "a changed value with a recomputed checksum is refused by the signature");
+		CHECK(changes(&db) == before, "  and changes nothing");
+		import_result_free(&res);
+		free(sig);
+		sb_free(&out);
+		sb_free(&forged);
+		sb_free(&b);
+		report_free(&r);
+	}
+	db_close(&db);
+}
+
 int main(void)
 {
 	msg_set_lang(LANG_EN);
@@ -292,6 +376,7 @@ int main(void)
 	test_reports();
 	test_retired_indicator();
 	test_packages();
+	test_signatures();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
