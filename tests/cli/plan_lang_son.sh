@@ -9,10 +9,6 @@
 PLAN="$SRCDIR/data/plans/lang-son-2025.csv"
 DB="$T/db"
 
-# row CODE FILE: the first tab-separated line of FILE whose first field is CODE.
-row() { awk -F '\t' -v c="$1" '$1 == c { print; exit }' "$2"; }
-lines() { grep -c '' "$1"; }
-
 expect_exit "init --plan loads the Lạng Sơn plan" 0 "$TIENDO" -f "$DB" init --plan "$PLAN"
 
 # ---- plan header -------------------------------------------------------------
@@ -20,8 +16,12 @@ expect_exit "init --plan loads the Lạng Sơn plan" 0 "$TIENDO" -f "$DB" init -
 expect_exit "plans runs" 0 "$TIENDO" -f "$DB" plans
 expect_eq "plans: one plan" 1 "$(lines "$T/out")"
 l=$(row LS-1169-2025 "$T/out")
-expect_eq "plans: version, empty number and date" $'1\t\t' "$(field 2-4 "$l")"
-expect_grep "plans: title" $'^LS-1169-2025\t1\t\t\tKế hoạch thực hiện Quyết định số 1169/QĐ-TTg ngày 16/6/2025 .*trên địa bàn tỉnh Lạng Sơn$' "$T/out"
+expect_eq "plans: version, empty number and date" $'2\t\t' "$(field 2-4 "$l")"
+# "Thực hiện Quyết định số 1169/QĐ-TTg ngày 16/6/2025 của Thủ tướng Chính phủ phê duyệt …"
+expect_eq "plans: parent reference as the plan cites it" \
+	"Quyết định số 1169/QĐ-TTg ngày 16/6/2025 của Thủ tướng Chính phủ" \
+	"$(sqlite3 "$DB" "SELECT parent_ref FROM plan WHERE code = 'LS-1169-2025'")"
+expect_grep "plans: title" $'^LS-1169-2025\t2\t\t\tKế hoạch thực hiện Quyết định số 1169/QĐ-TTg ngày 16/6/2025 .*trên địa bàn tỉnh Lạng Sơn$' "$T/out"
 
 # ---- tasks -------------------------------------------------------------------
 # 23 tasks, counted in the seed:
