@@ -132,8 +132,9 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	planfile_write(&def, excel ? CSVW_EXCEL : 0, &b);
-	if (exchange_package_keys(&x.db, excel ? CSVW_EXCEL : 0, &b, &e) ||
+	unsigned pflags = excel ? CSVW_EXCEL | CSVW_NUMBERS : 0;
+	planfile_write(&def, pflags, &b);
+	if (exchange_package_keys(&x.db, pflags, &b, &e) ||
 	    exchange_sign(&x.db, &b, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
@@ -458,7 +459,8 @@ int cmd_status(struct cli *c, int argc, char **argv)
 		struct strbuf b = {0};
 		const char *h[] = {"to", "rule", "unit", "kind", "due", "state", "exported_at",
 				   "imported_at", "name"};
-		csvio_write_row(&b, h, ARRAY_LEN(h), 0);
+		/* A person may open it in a spreadsheet: no cell is a formula. */
+		csvio_write_row(&b, h, ARRAY_LEN(h), CSVW_SAFE);
 		for (size_t i = 0; i < comp.n; i++) {
 			const struct expected_report *r = &comp.v[i];
 			char due[DATE_BUF];
@@ -466,7 +468,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			const char *f[] = {r->to->code, r->rule->code, r->unit->code,
 					   unit_kind_name(r->unit->kind), due, report_state_name(r->state),
 					   r->exported_at, r->imported_at, r->unit->name};
-			csvio_write_row(&b, f, ARRAY_LEN(f), 0);
+			csvio_write_row(&b, f, ARRAY_LEN(f), CSVW_SAFE);
 		}
 		fwrite(b.s, 1, b.len, stdout);
 		sb_free(&b);
@@ -554,7 +556,7 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (consolidate_table(&x.db, &x.plan, &x.units, x.owner, period, date_today(),
-			      excel ? CSVW_EXCEL : 0, &b, &e)) {
+			      excel ? CSVW_EXCEL : CSVW_SAFE, &b, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;

@@ -572,7 +572,7 @@ void planfile_write(const struct plan_def *p, unsigned flags, struct strbuf *b)
 		sb_add(b, "\xEF\xBB\xBF");
 	snprintf(fmt, sizeof fmt, "%d", PLANFILE_FORMAT);
 	if (flags & CSVW_EXCEL)
-		row(b, flags, 4, "format", "tiendo-plan", fmt, "excel");
+		row(b, flags & ~(unsigned)CSVW_NUMBERS, 4, "format", "tiendo-plan", fmt, "excel");
 	else
 		row(b, flags, 3, "format", "tiendo-plan", fmt);
 	snprintf(ver, sizeof ver, "%d", p->version);

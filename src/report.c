@@ -112,14 +112,16 @@ static void put(struct writer *w, bool counted, bool hashed, const char *const *
 
 void report_write(struct report *r, bool excel, struct strbuf *b)
 {
-	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
+	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL | CSVW_NUMBERS : 0, .h = HASH_FNV_INIT};
 	char fmt[8], ver[16];
 	snprintf(fmt, sizeof fmt, "%d", REPORT_FORMAT);
 	snprintf(ver, sizeof ver, "%d", r->plan_version);
 	if (excel)
 		sb_add(b, "\xEF\xBB\xBF");
 	const char *format[] = {"format", "tiendo-report", fmt, "excel"};
+	w.flags &= ~(unsigned)CSVW_NUMBERS; /* read before the flavour is known */
 	put(&w, false, false, format, excel ? 4 : 3);
+	w.flags = excel ? CSVW_EXCEL | CSVW_NUMBERS : 0;
 	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at"};
 	put(&w, false, false, head, ARRAY_LEN(head));
 	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at};
@@ -171,6 +173,7 @@ void report_write(struct report *r, bool excel, struct strbuf *b)
 	snprintf(rows, sizeof rows, "%zu", w.rows);
 	snprintf(sum, sizeof sum, "%016" PRIx64, w.h);
 	const char *end[] = {"end", rows, sum};
+	w.flags &= ~(unsigned)CSVW_NUMBERS; /* read as it is, like the format row */
 	put(&w, false, false, end, ARRAY_LEN(end));
 	r->checksum = w.h;
 }

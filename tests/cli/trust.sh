@@ -165,3 +165,51 @@ expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
 expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
 sed 's/^key,XA2,./key,XA2,0/' k.csv >k-bad.csv
 expect_exit "an edited key file is refused" 1 tdo -f so.db trust k-bad.csv
+
+# --- what reaches a terminal or a spreadsheet (section 5) ----------------
+export TIENDO_NOW=2026-06-07T02:00:00Z
+evil=$'a\e]0;PWNED\a\e[2J.csv'
+tdo -f XA2-old.db set T1 --period 2026S1 --status done --result "từ tệp lạ" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o "$evil" >/dev/null
+expect_exit "a file named with escape sequences imports" 0 tdo -f dept.db import "$evil"
+if grep -q $'\e' "$T/out" "$T/err"; then notok "import never prints its escape sequences raw" "$(od -c "$T/out" | head -5)"
+else ok "import never prints its escape sequences raw"; fi
+expect_grep "it shows them visibly" 'a\\x1b\]0;PWNED\\x07\\x1b\[2J\.csv: imported' "$T/out"
+expect_exit "received" 0 tdo -f dept.db received
+if grep -q $'\e' "$T/out"; then notok "received never prints them raw"; else ok "received never prints them raw"; fi
+expect_grep "received shows them visibly" 'a\\x1b\]0;PWNED' "$T/out"
+
+bidi=$'abc\u202Eexe.txt'
+c1=$'x\u009b2Jy'
+expect_exit "set refuses a bidirectional override" 1 tdo -f XA2.db set T1 --period 2026S1 --result "$bidi"
+expect_grep "naming it" "bidirectional override" "$T/err"
+expect_exit "set refuses a C1 control" 1 tdo -f XA2.db set T1 --period 2026S1 --result "$c1"
+expect_exit "tiendo --help still works" 0 tdo --help
+
+# status --csv and the default consolidated table are formula-safe.
+tdo -f dept.db add-unit XA5 --name '=HYPERLINK("http://x","y")' --kind commune --parent TINH >/dev/null
+expect_exit "status --csv" 0 tdo -f dept.db status --period 2026S1 --csv
+expect_grep "a unit name that is a formula is neutralised" "^SKHCN,R-XA,XA5,commune,[0-9-]+,[a-z-]+,,,\"'=HYPERLINK" "$T/out"
+expect_no_grep "no cell starts a formula" '(^|,)=' "$T/out"
+expect_exit "consolidate (machine flavour)" 0 tdo -f dept.db consolidate --period 2026S1 -o t.csv
+expect_no_grep "the consolidated table has no formula cell either" '(^|,)[=@]' t.csv
+
+# --excel: texts a spreadsheet would turn into numbers survive a LibreOffice re-save.
+tdo -f XL.db init --plan so-v2.csv --unit XA1 >/dev/null
+tdo -f XL.db set T1 --period 2026S1 --status done --evidence "0912345678" --result "50%" \
+	--difficulties "1/10" --proposals "12-5" >/dev/null
+tdo -f XL.db set-indicator I1 --period 2026S1 --numerator 3 --denominator 4 --note "1.000.000" >/dev/null
+tdo -f XL.db export --period 2026S1 --excel -o xl.csv >/dev/null
+expect_grep "protected in the excel flavour" "\"'0912345678\"" xl.csv
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p lo-xl
+	HOME="$T/lohome" timeout 180 soffice --headless --infilter="CSV:44,34,76,1" \
+		--convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1" --outdir lo-xl xl.csv >/dev/null 2>&1
+	tdo -f xl-dept.db init --plan so-v2.csv >/dev/null
+	expect_exit "a LibreOffice re-save of numbers-as-text imports" 0 tdo -f xl-dept.db import lo-xl/xl.csv
+	got=$(sqlite3 xl-dept.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")
+	expect_eq "every text arrives exactly" "0912345678|50%|1/10|12-5" "$got"
+	expect_eq "the note too" "1.000.000" "$(sqlite3 xl-dept.db "SELECT note FROM indicator_value")"
+else
+	notok "LibreOffice is installed (make check-deps installs libreoffice-calc-nogui)"
+fi

@@ -159,6 +159,17 @@ static void test_reports(void)
 	CHECK(changes(&db) == before && q_int(&db, "SELECT count(*) FROM conflict") == 0,
 	      "no refused report changed the database (and no conflict was kept)");
 
+	const char *hidden[] = {"tệp\xE2\x80\xAE" "exe.txt", "x\xC2\x9B" "2Jy", "\xE2\x81\xA6isolate"};
+	for (size_t i = 0; i < ARRAY_LEN(hidden); i++) {
+		start(&r, "XA1", 1);
+		add_entry(&r, "XA1", "T1", hidden[i]);
+		CHECK(import(&db, &r, &res) == -1 && problem_has(&res, "bidirectional override"),
+		      "a text with a C1 control or a bidirectional override is refused");
+		import_result_free(&res);
+		report_free(&r);
+	}
+	CHECK(changes(&db) == before, "  and changes nothing");
+
 	start(&r, "XA1", 1);
 	add_entry(&r, "XA1", "T1", "một");
 	add_value(&r, "XA1", "I2", 4);
