@@ -749,7 +749,8 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 			    EXCHANGE_MAX_FILE >> 20);
 		return refuse(r);
 	}
-	const char *nul = memchr(buf, '\0', n);
+	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
+	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);
 	if (nul) {
 		int line = 1;
 		for (const char *p = buf; p < nul; p++)
@@ -759,7 +760,7 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 		return refuse(r);
 	}
 	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
-	if (!text_valid_utf8(buf, n))
+	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
 		for (size_t k = 1; k <= 3 && k < n; k++)
 			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
 				add_problem(r, name, bad_line(buf, n), "%s",
@@ -770,7 +771,8 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 	size_t len;
 	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
 	if (!text) {
-		add_problem(r, name, bad_line(buf, n), tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
+		add_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
+			    tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
 			    tr(why));
 		return refuse(r);
 	}

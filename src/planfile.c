@@ -542,7 +542,7 @@ int planfile_load_any(const char *path, struct plan_def *out, enum text_encoding
 	const char *why = NULL;
 	char *text = NULL;
 	/* Not UTF-8 (and no NUL): a spreadsheet's legacy save, when it is clearly one. */
-	if (!memchr(buf, '\0', n) && !text_valid_utf8(buf, n))
+	if (encoding_is_utf16(buf, n) || (!memchr(buf, '\0', n) && !text_valid_utf8(buf, n)))
 		text = encoding_decode(buf, n, &len, enc, &why);
 	if (text)
 		rc = planfile_parse(text, len, path, out, e);

@@ -213,3 +213,17 @@ if command -v soffice >/dev/null 2>&1; then
 else
 	notok "LibreOffice is installed (make check-deps installs libreoffice-calc-nogui)"
 fi
+
+# Excel's "Unicode Text" save: UTF-16 with a BOM, tab-separated.
+tdo -f u16.db init --plan so-v2.csv >/dev/null
+tr ',' '\t' <xl.csv | sed 's/^\xef\xbb\xbf//' >xl-tab.csv
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE xl-tab.csv; } >u16le.csv
+{ printf '\xfe\xff'; iconv -f UTF-8 -t UTF-16BE xl-tab.csv; } >u16be.csv
+expect_exit "a UTF-16LE report (Excel's Unicode Text) imports" 0 tdo -f u16.db import u16le.csv
+expect_grep "and the summary names UTF-16LE" "read as UTF-16LE" "$T/out"
+expect_eq "texts intact" "0912345678|50%" "$(sqlite3 u16.db "SELECT evidence || '|' || result FROM progress")"
+expect_exit "UTF-16BE too" 0 tdo -f u16.db import u16be.csv
+expect_grep "named" "the same report|read as UTF-16BE" "$T/out"
+printf '\xff\xfeA' >odd.csv
+expect_exit "broken UTF-16 is refused" 1 tdo -f u16.db import odd.csv
+expect_grep "saying so" "broken UTF-16" "$T/err"
