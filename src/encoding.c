@@ -101,6 +101,8 @@ const char *encoding_name(enum text_encoding e)
 		return "UTF-16LE";
 	if (e == ENC_UTF16BE)
 		return "UTF-16BE";
+	if (e == ENC_XLSX)
+		return "xlsx";
 	if ((int)e < 0 || e >= ENC_COUNT)
 		return "?";
 	return names[e];

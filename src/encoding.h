@@ -11,7 +11,8 @@
  * (Excel's "Unicode Text" save), so it lies beyond. */
 enum text_encoding {
 	ENC_UTF8, ENC_CP1258, ENC_TCVN3, ENC_VNI, ENC_COUNT,
-	ENC_UTF16LE = ENC_COUNT + 1, ENC_UTF16BE
+	ENC_UTF16LE = ENC_COUNT + 1, ENC_UTF16BE,
+	ENC_XLSX /* not a text encoding: a workbook's first sheet (xlsxread.c) */
 };
 
 /* Does buf start with a UTF-16 byte order mark (FF FE or FE FF)? */

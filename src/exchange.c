@@ -31,6 +31,7 @@
 #include "planfile.h"
 #include "report.h"
 #include "text.h"
+#include "xlsxread.h"
 
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), &e))) goto fail; } while (0)
 #define DONE(st) do { if (db_done(db, (st), &e)) goto fail; } while (0)
@@ -748,6 +749,20 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 		add_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
 			    EXCHANGE_MAX_FILE >> 20);
 		return refuse(r);
+	}
+	if (xlsxread_sniff(buf, n)) {
+		/* A report saved as a workbook: its first sheet, as CSV, checked the same way. */
+		const char *why = NULL;
+		size_t len = 0;
+		char *csv = xlsxread_to_csv(buf, n, EXCHANGE_MAX_FILE, &len, &why);
+		if (!csv) {
+			add_problem(r, name, 0, "%s", tr(why));
+			return refuse(r);
+		}
+		int rc = exchange_import_cached(db, cache, name, csv, len, flags, r);
+		r->enc = ENC_XLSX;
+		free(csv);
+		return rc;
 	}
 	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
 	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);

@@ -40,7 +40,9 @@ void exchange_list_files(const char *arg, struct strvec *files)
 	struct dirent *de;
 	while ((de = readdir(d)) != NULL) {
 		size_t n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || n < 5 || strcasecmp(de->d_name + n - 4, ".csv") != 0)
+		if (de->d_name[0] == '.' || n < 5 ||
+		    (strcasecmp(de->d_name + n - 4, ".csv") != 0 &&
+		     (n < 6 || strcasecmp(de->d_name + n - 5, ".xlsx") != 0)))
 			continue;
 		sv_push(&names, de->d_name);
 	}

@@ -227,3 +227,26 @@ expect_grep "named" "the same report|read as UTF-16BE" "$T/out"
 printf '\xff\xfeA' >odd.csv
 expect_exit "broken UTF-16 is refused" 1 tdo -f u16.db import odd.csv
 expect_grep "saying so" "broken UTF-16" "$T/err"
+
+# A report re-saved as .xlsx (a clerk opened it in Excel and saved a workbook).
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p lo-xlsx
+	HOME="$T/lohome" timeout 180 soffice --headless --infilter="CSV:44,34,76,1" \
+		--convert-to xlsx --outdir lo-xlsx xl.csv >/dev/null 2>&1
+	tdo -f xlsx.db init --plan so-v2.csv >/dev/null
+	before=$(dump xlsx.db)
+	head -c 300 lo-xlsx/xl.xlsx >cut.xlsx
+	expect_exit "a damaged workbook is refused" 1 tdo -f xlsx.db import cut.xlsx
+	expect_grep "saying so" "not a readable .xlsx workbook" "$T/err"
+	expect_eq "and changes nothing" "$before" "$(dump xlsx.db)"
+	expect_exit "a report re-saved as .xlsx imports" 0 tdo -f xlsx.db import lo-xlsx/xl.xlsx
+	expect_grep "read from the workbook" "imported report of XA1 .*read as xlsx" "$T/out"
+	expect_eq "every text arrives exactly" "0912345678|50%|1/10|12-5" \
+		"$(sqlite3 xlsx.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")"
+	expect_exit "the same report as CSV is a duplicate" 0 tdo -f xlsx.db import xl.csv
+	expect_grep "recognised" "already imported" "$T/out"
+	mkdir -p folder && cp lo-xlsx/xl.xlsx folder/
+	tdo -f xlsx2.db init --plan so-v2.csv >/dev/null
+	expect_exit "a folder's .xlsx files are imported too" 0 tdo -f xlsx2.db import folder
+	expect_grep "the workbook in the folder" "xl.xlsx: imported" "$T/out"
+fi

@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 out=build/fuzz
 mkdir -p "$out"
-pkgs="ncursesw sqlite3 libutf8proc libsodium"
+pkgs="ncursesw sqlite3 libutf8proc libsodium libzip expat"
 cflags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION=\"fuzz\" -DTIENDO_DATADIR=\".\" -Isrc -Ibuild $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lcsv -lm"
 passed=0 failed=0
