@@ -288,6 +288,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	struct err e;
 	if (progress_get(&t.db, &k, &en, &found, &e) || progress_history(&t.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
+		entry_free(&en); /* read before the history failed */
 		target_free(&t);
 		return EXIT_REFUSED;
 	}
@@ -494,6 +495,7 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 	struct err e;
 	if (ivalue_get(&t.db, &k, &v, &found, &e) || ivalue_history(&t.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
+		ivalue_free(&v);
 		target_free(&t);
 		return EXIT_REFUSED;
 	}

@@ -248,6 +248,11 @@ static char *take_code(struct parser *p, const char *what, const char *s)
 static char *take_text(struct parser *p, const char *what, const char *s, unsigned flags)
 {
 	const char *why = NULL;
+	if (strlen(s) > PROGRESS_TEXT_MAX) { /* one limit for set and import */
+		problem(p, tr("the %s is too long: %zu bytes, at most %d"), what, strlen(s),
+			PROGRESS_TEXT_MAX);
+		return NULL;
+	}
 	char *t = text_clean(s, flags, &why);
 	if (!t)
 		problem(p, tr("%s: %s"), what, tr(why));

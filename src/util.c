@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Small shared helpers: checked allocation, growable strings and string lists, error records. */
 #include "util.h"
+#include "tempfiles.h"
 
 #include <errno.h>
 #include <math.h>
@@ -286,8 +287,13 @@ int write_file_atomic(const char *path, const char *data, size_t n)
 	const char *slash = strrchr(path, '/');
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	/* No temporary file outlives a signal; a killed run's are swept up here. */
+	struct tempfiles_hold hold;
+	tempfiles_sweep(path);
+	tempfiles_hold(&hold);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
+		tempfiles_release(&hold);
 		free(tmp);
 		return -1;
 	}
@@ -322,6 +328,7 @@ int write_file_atomic(const char *path, const char *data, size_t n)
 	}
 	free(dir);
 	free(tmp);
+	tempfiles_release(&hold);
 	return 0;
 fail:;
 	int saved = errno;
@@ -329,6 +336,7 @@ fail:;
 		close(fd);
 	unlink(tmp);
 	free(tmp);
+	tempfiles_release(&hold);
 	errno = saved;
 	return -1;
 }

@@ -250,3 +250,41 @@ if command -v soffice >/dev/null 2>&1; then
 	expect_exit "a folder's .xlsx files are imported too" 0 tdo -f xlsx2.db import folder
 	expect_grep "the workbook in the folder" "xl.xlsx: imported" "$T/out"
 fi
+
+# --- smaller findings (section 6) -------------------------------------------
+expect_exit "-f /dev/null is refused" 1 tdo -f /dev/null tasks
+expect_grep "as not a regular file" "/dev/null: not a regular file" "$T/err"
+if [ -e /dev/null-journal ] || [ -e /dev/null-wal ]; then notok "and leaves no /dev/null-journal"; else ok "and leaves no /dev/null-journal"; fi
+: >notes.txt
+expect_exit "-f on an empty text file is refused" 1 tdo -f notes.txt tasks
+expect_eq "and it stays empty" "0" "$(wc -c <notes.txt)"
+echo "ghi chú" >notes2.txt
+expect_exit "-f on a text file is refused" 1 tdo -f notes2.txt tasks
+expect_grep "as not a database" "notes2.txt: not a tiendo database" "$T/err"
+expect_exit "init on a text file is refused too" 1 tdo -f notes2.txt init --plan "$PLAN"
+expect_eq "and it is untouched" "ghi chú" "$(cat notes2.txt)"
+
+cp so.db minus.db
+sqlite3 minus.db "PRAGMA user_version = -1"
+expect_exit "user_version -1" 1 tdo -f minus.db tasks
+expect_grep "says the database is damaged and what to do" "minus.db: the database is damaged \(integrity check: user_version -1\); restore a copy" "$T/err"
+cp so.db broken.db
+sqlite3 broken.db "PRAGMA journal_mode=DELETE" >/dev/null
+dd if=/dev/zero of=broken.db bs=1 seek=16 count=84 conv=notrunc 2>/dev/null
+expect_exit "a corrupted header page" 1 tdo -f broken.db tasks
+expect_grep "says it is damaged, not 'not an error'" "broken.db: the database is damaged \(integrity check: .*\); restore a copy" "$T/err"
+expect_exit "and init does not take it over" 1 tdo -f broken.db init --plan "$PLAN"
+
+# Interrupted exports: a temporary file a killed run left is swept up.
+tdo -f XA1.db export --period 2026S1 -o out.csv >/dev/null
+: >.out.csv.AbC123
+touch -d '2 hours ago' .out.csv.AbC123
+: >.out.csv.NeW999
+expect_exit "the next export" 0 tdo -f XA1.db export --period 2026S1 -o out.csv
+if [ -e .out.csv.AbC123 ]; then notok "removes the stale temporary file"; else ok "removes the stale temporary file"; fi
+if [ -e .out.csv.NeW999 ]; then ok "but not one another export may be writing"; else notok "but not one another export may be writing"; fi
+
+# show when the history cannot be read (the sanitizer build sees a leak).
+cp XA1.db nohist.db
+sqlite3 nohist.db "DROP TABLE progress_history"
+expect_exit "show with the history table gone" 1 tdo -f nohist.db show T1 --period 2026S1

@@ -170,10 +170,27 @@ static void test_reports(void)
 	}
 	CHECK(changes(&db) == before, "  and changes nothing");
 
+	char *big = xmalloc(PROGRESS_TEXT_MAX + 2);
+	memset(big, 'a', PROGRESS_TEXT_MAX + 1);
+	big[PROGRESS_TEXT_MAX + 1] = '\0';
+	start(&r, "XA1", 1);
+	add_entry(&r, "XA1", "T1", big);
+	CHECK(import(&db, &r, &res) == -1 && problem_has(&res, "the result is too long: 32769 bytes, at most 32768"),
+	      "import refuses a text over set's limit (32 KiB)");
+	import_result_free(&res);
+	report_free(&r);
+	big[PROGRESS_TEXT_MAX] = '\0';
+	start(&r, "XA1", 1);
+	add_entry(&r, "XA1", "T1", big);
+	CHECK(import(&db, &r, &res) == 0, "and takes one at the limit");
+	import_result_free(&res);
+	report_free(&r);
+	free(big);
+
 	start(&r, "XA1", 1);
 	add_entry(&r, "XA1", "T1", "một");
 	add_value(&r, "XA1", "I2", 4);
-	CHECK(import(&db, &r, &res) == 0 && res.added == 2, "a commune's own report still comes in");
+	CHECK(import(&db, &r, &res) == 0 && res.rows == 2, "a commune's own report still comes in");
 	import_result_free(&res);
 	report_free(&r);
 	db_close(&db);
