@@ -264,7 +264,10 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(plan_id, unit_id));"
 	"INSERT INTO plan_unit(plan_id, unit_id) SELECT id, issuer_id FROM plan"
 	" UNION SELECT id, consolidator_id FROM plan;",
-	/* 4 -> 5: the public keys of the units whose files this database has
+	/* 4 -> 5: a report rule's recipient may be inferred (the plan names
+	 * none; the plan file writes it "CODE?"), so documents leave it blank. */
+	"ALTER TABLE report_rule ADD COLUMN to_inferred INTEGER NOT NULL DEFAULT 0;",
+	/* 5 -> 6: the public keys of the units whose files this database has
 	 * received (keystore.c): recorded on first use or confirmed, and a key
 	 * that changed kept aside until someone confirms it. The database's own
 	 * key pair lives in meta (sign_public, sign_secret). */

@@ -116,20 +116,23 @@ expect_eq "indicator MT2025-1b (chuyên mục, split target): >=100% in 2025" \
 	$'>=100%\t2025' "$(field 3-4 "$l")"
 
 # ---- units -------------------------------------------------------------------
-# 17 units. Named bodies (12): UBND tỉnh Đồng Tháp; Sở KH&CN, Sở VHTTDL,
+# 17 units. Single units (13): UBND tỉnh Đồng Tháp; Sở KH&CN, Sở VHTTDL,
 # Sở GD&ĐT, Sở Tài chính, Văn phòng UBND tỉnh (Phòng Ngoại vụ) (III, V);
 # Ban Tuyên giáo và Dân vận Tỉnh ủy (V.1a); Báo và phát thanh, truyền hình
 # Đồng Tháp, Cổng Thông tin điện tử Đồng Tháp, Trung tâm IOC (V.6a);
-# Hội Nhà báo tỉnh (III.1b); các trường Đại học, Cao đẳng trên địa bàn (V.4).
-# Collectives the plan gives work to (5): các sở, ban, ngành, địa phương;
-# các cơ quan báo chí chủ lực (III.1a, V.6a); các cơ quan thông tấn, báo chí
-# (V.1a, III.5a); các cơ quan chủ quản báo chí (V.6b); Ủy ban nhân dân các xã,
-# phường (Nơi nhận; the grassroots-information target of 2030).    12 + 5 = 17
+# Hội Nhà báo tỉnh (III.1b); and two collectives whose members the seed does
+# not name, so that they cannot be groups (a group needs members): các trường
+# Đại học, Cao đẳng trên địa bàn (V.4), các cơ quan chủ quản báo chí (V.6b).
+# Groups (4): các sở, ban, ngành, địa phương; các cơ quan báo chí chủ lực
+# (III.1a, V.6a); các cơ quan thông tấn, báo chí (V.1a, III.5a); Ủy ban nhân
+# dân các xã, phường (the grassroots-information target of 2030). 13 + 4 = 17
 expect_exit "units runs" 0 "$TIENDO" -f "$DB" units
 expect_eq "units: 17 units" 17 "$(lines "$T/out")"
 expect_grep "units: UBND tỉnh is the province root" $'^DT-UBND\tprovince\t\tỦy ban nhân dân tỉnh Đồng Tháp$' "$T/out"
 expect_grep "units: Sở KH&CN under UBND tỉnh" $'^DT-SKHCN\tdepartment\tDT-UBND\tSở Khoa học và Công nghệ$' "$T/out"
 expect_grep "units: the newspaper-radio-TV is a press agency" $'^DT-BAO\tpress\tDT-UBND\tBáo và phát thanh, truyền hình Đồng Tháp$' "$T/out"
+expect_eq "units: 13 single units and 4 groups" "13 4" \
+	"$(grep -vc $'\tgroup\t' "$T/out") $(grep -c $'\tgroup\t' "$T/out")"
 expect_grep "units: sở, ban, ngành, địa phương is a group" $'^DT-SBNDP\tgroup\tDT-UBND\tCác sở, ban, ngành, địa phương$' "$T/out"
 
 # ---- reporting regime --------------------------------------------------------

@@ -100,9 +100,16 @@ expect_eq "task V.4-1: no time frame" none "$(field 3 "$t")"
 # Sở) coordinates every task of III.1-III.4 as one of "các phòng, đơn vị
 # thuộc Sở" (4+8+4+4 = 20), leads IV.2 (1), coordinates V.1 second dash (1),
 # leads V.2 (1) and V.4 first dash (1): 24. The Centre (TTCDS) leads III.1,
-# III.2, III.4 (4+8+4), is among the divisions of III.3 (4), coordinates IV.2
+# III.2, III.4 (4+8+4), coordinates III.3 (4) and IV.2
 # (1), leads both dashes of V.3 (2), coordinates V.1 second dash (1) and leads
 # V.4 first dash (1): 25.
+# "Các phòng chuyên môn, nghiệp vụ thuộc Sở" (III.3's lead) are the two
+# Phòng among the divisions: not the Office (Văn phòng) nor the Centre (a
+# public service unit), so the group differs from "các phòng, đơn vị thuộc Sở".
+expect_eq "units: phòng chuyên môn, nghiệp vụ = QLKH and BCVT" "QNG-SKHCN-QLKH QNG-SKHCN-BCVT" \
+	"$(sqlite3 "$DB" "SELECT members FROM unit WHERE code = 'QNG-SKHCN-PCM'")"
+expect_eq "units: phòng, đơn vị thuộc Sở = every division" "division" \
+	"$(sqlite3 "$DB" "SELECT members FROM unit WHERE code = 'QNG-SKHCN-DV'")"
 "$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-VP >"$T/tasks-vp" 2>"$T/err"
 expect_eq "tasks --unit QNG-SKHCN-VP: 24 tasks" 24 "$(($(wc -l <"$T/tasks-vp")))"
 "$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-TTCDS >"$T/tasks-tt" 2>"$T/err"
@@ -139,15 +146,22 @@ expect_eq "plans: parent reference as the plan cites it" \
 # ---------------------------------------------------------------- reporting regime
 # V.4: divisions report to the Department leadership via the Science
 # Management Division before 10/6 and 15/12; V.1: that division reports
-# before 20/6 and 20/12 or ad hoc (up to the province committee).
+# before 20/6 and 20/12 or ad hoc "theo quy định": the seed names no
+# recipient, so the province committee is inferred and marked "QNG-UBND?".
 "$TIENDO" -f "$DB" regime >"$T/regime" 2>"$T/err"
 expect_eq "regime: 2 rules" 2 "$(($(wc -l <"$T/regime")))"
 expect_eq "regime: divisions half-yearly 10/6 and 15/12" \
 	"$(printf 'BC-DV\thalf\t06-10 12-15\tno\tQNG-SKHCN-DV\tQNG-SKHCN-QLKH')" \
 	"$(row BC-DV "$T/regime")"
 expect_eq "regime: Science Management Division 20/6 and 20/12 or ad hoc" \
-	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND')" \
+	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND?')" \
 	"$(row BC-QLKH "$T/regime")"
+expect_eq "regime: the recipient named by the seed is not marked" "QNG-SKHCN-QLKH" \
+	"$(row BC-DV "$T/regime" | cut -f 6)"
+expect_eq "database: BC-QLKH's recipient stored as inferred, BC-DV's not" "BC-DV 0 BC-QLKH 1 " \
+	"$(sqlite3 "$DB" "SELECT code, to_inferred FROM report_rule ORDER BY code" | tr '|\n' '  ')"
+expect_exit "export-plan runs" 0 "$TIENDO" -f "$DB" export-plan -o "$T/back.csv"
+expect_grep "export-plan writes the inferred mark back" '^report,BC-QLKH,QNG-SKHCN-QLKH,QNG-UBND[?],half,' "$T/back.csv"
 
 expect_exit "due: June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
 expect_eq "due: June 2026 has the two first-half reports" \
