@@ -163,7 +163,7 @@ expect_exit "key --export" 0 tdo -f XA2.db key --export -o k.csv
 expect_grep "a signed key file" "^signature,ed25519," k.csv
 expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
 expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
-sed 's/^key,XA2,./key,XA2,0/' k.csv >k-bad.csv
+sed "s/^key,XA2,[0-9a-f]*/key,XA2,$(printf 'a%.0s' $(seq 64))/" k.csv >k-bad.csv
 expect_exit "an edited key file is refused" 1 tdo -f so.db trust k-bad.csv
 
 # --- what reaches a terminal or a spreadsheet (section 5) ----------------
