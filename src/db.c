@@ -58,6 +58,9 @@ static int make_parent_dirs(const char *path, struct err *e)
 
 int db_fail(struct db *db, struct err *e)
 {
+	if (db->h && (sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_READONLY)
+		return err_set(e, tr("%s: the folder is read-only: nothing can be saved there (reading works); copy the database to a folder you can write to"),
+			       db->path ? db->path : "?");
 	return err_set(e, tr("%s: database error: %s"), db->path ? db->path : "?",
 		       db->h ? sqlite3_errmsg(db->h) : "?");
 }
@@ -120,6 +123,46 @@ static int damaged(struct db *db, const char *detail, struct err *e)
 		       db->path, first);
 }
 
+/* Is the database's folder (or the file) on a read-only mount, or not writable? */
+static bool folder_read_only(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	bool ro = access(dir, W_OK) != 0 || access(path, W_OK) != 0;
+	free(dir);
+	return ro;
+}
+
+/* A database in a read-only folder (a CD, a read-only mount, a colleague's
+ * share): opened read-only and immutable (no WAL files can be made there),
+ * so that read commands work; a change fails with "the folder is read-only". */
+static int open_read_only(struct db *db, const char *path, struct err *e)
+{
+	sqlite3_close(db->h);
+	db->h = NULL;
+	char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+	int rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	sqlite3_free(uri);
+	if (rc != SQLITE_OK) {
+		db_fail(db, e);
+		db_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	db->read_only = true;
+	int v = schema_version(db);
+	if (v < 0 || v != schema_latest()) {
+		if (v < 0)
+			damaged(db, NULL, e);
+		else
+			err_set(e, tr("%s: the folder is read-only and the database needs an update to schema %d (it has %d): copy it to a folder you can write to"),
+				path, schema_latest(), v);
+		db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
 int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err *e)
 {
 	memset(db, 0, sizeof *db);
@@ -148,6 +191,8 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 		db_fail(db, e);
 		goto fail;
 	}
+	if (exists && folder_read_only(path))
+		return open_read_only(db, path, e);
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	/* A file that is not a database fails on its first read. */

@@ -288,3 +288,21 @@ if [ -e .out.csv.NeW999 ]; then ok "but not one another export may be writing"; 
 cp XA1.db nohist.db
 sqlite3 nohist.db "DROP TABLE progress_history"
 expect_exit "show with the history table gone" 1 tdo -f nohist.db show T1 --period 2026S1
+
+# A database on a read-only mount (needs root and mount namespaces: skipped otherwise).
+mkdir -p ro-src ro-mnt
+tdo -f ro-src/x.db init --plan "$PLAN" --unit XA1 >/dev/null
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	cat >ro.sh <<EOS
+mount --bind "$T/ro-src" "$T/ro-mnt" && mount -o remount,bind,ro "$T/ro-mnt" || exit 99
+"$TIENDO" -f "$T/ro-mnt/x.db" tasks >"$T/ro-read.out" 2>&1; echo "read \$?"
+"$TIENDO" -f "$T/ro-mnt/x.db" set T1 --period 2026S1 --status done >"$T/ro-write.out" 2>&1; echo "write \$?"
+EOS
+	got=$(unshare -m sh ro.sh)
+	expect_eq "read commands work on a read-only mount; changes are refused" "read 0
+write 1" "$got"
+	expect_grep "the tasks are listed" "^T1	" ro-read.out
+	expect_grep "a change says the folder is read-only" "the folder is read-only" ro-write.out
+else
+	ok "# SKIP read-only mount (needs root and unshare -m)"
+fi
