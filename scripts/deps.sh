@@ -17,11 +17,12 @@ if command -v pkg-config >/dev/null 2>&1; then
 	pkg-config --exists ncursesw || missing="$missing libncurses-dev"
 	pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
 	pkg-config --exists libutf8proc || missing="$missing libutf8proc-dev"
-	pkg-config --exists libsodium || missing="$missing libsodium-dev"
+	pkg-config --exists xlsxwriter || missing="$missing libxlsxwriter-dev"
 	pkg-config --exists libzip || missing="$missing libzip-dev"
+	pkg-config --exists libsodium || missing="$missing libsodium-dev"
 	pkg-config --exists expat || missing="$missing libexpat1-dev"
 else
-	missing="$missing libncurses-dev libsqlite3-dev libutf8proc-dev libsodium-dev libzip-dev libexpat1-dev"
+	missing="$missing libncurses-dev libsqlite3-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libsodium-dev libexpat1-dev"
 fi
 # libcsv ships no pkg-config file: try to compile and link against it.
 tmp=$(mktemp -d)
@@ -35,10 +36,16 @@ if [ "$mode" = check ] || [ "$mode" = bench ]; then
 	command -v clang >/dev/null 2>&1 || missing="$missing clang"
 	need_pkg libclang-rt-14-dev
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+	# the man pages are checked with groff -ww and read back with man -L vi
+	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+	command -v man >/dev/null 2>&1 || missing="$missing man-db"
 	locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || missing="$missing locales"
 	# the exchange tests re-save a report with LibreOffice Calc, as a clerk would
 	command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 ||
 		missing="$missing libreoffice-calc-nogui"
+	# the deliverables test renders the drafted .docx (Writer) and reads the PDF
+	[ -e /usr/lib/libreoffice/program/libswlo.so ] || need_pkg libreoffice-writer-nogui
+	command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fi
 # make bench: hyperfine times, calcurse is the anchor, GNU time gives max RSS
 if [ "$mode" = bench ]; then

@@ -35,14 +35,14 @@ int cmd_key(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (out && !export)
 		return cli_usage("key", tr("-o FILE goes with --export"));
-	struct db db;
 	struct err e;
 	uint8_t pk[SIGN_PUBLIC_BYTES], sk[SIGN_SECRET_BYTES];
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	struct db *db = cli_open(c, DB_OPEN_EXISTING);
+	if (!db)
 		return EXIT_REFUSED;
-	char *owner = db_meta_get(&db, "owner");
+	char *owner = db_meta_get(db, "owner");
 	int rc = EXIT_OK;
-	if (keystore_own(&db, pk, sk, &e)) {
+	if (keystore_own(db, pk, sk, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto done;
@@ -58,12 +58,12 @@ int cmd_key(struct cli *c, int argc, char **argv)
 	}
 	if (!owner) {
 		cli_error(tr("%s: the database has no owner unit; set one with: tiendo init --plan FILE --unit CODE"),
-			  db.path);
+			  db_path(db));
 		rc = EXIT_REFUSED;
 		goto done;
 	}
 	struct strbuf b = {0}, nb = {0};
-	if (exchange_key_file(&db, owner, &b, &e)) {
+	if (exchange_key_file(db, owner, &b, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -85,7 +85,7 @@ int cmd_key(struct cli *c, int argc, char **argv)
 	sb_free(&nb);
 done:
 	free(owner);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -124,24 +124,24 @@ int cmd_trust(struct cli *c, int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return cli_usage("trust", tr("give one key file or one unit code"));
-	struct db db;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	struct db *db = cli_open(c, DB_OPEN_EXISTING);
+	if (!db)
 		return EXIT_REFUSED;
 	int rc = EXIT_OK;
 	char fp[SIGN_FINGERPRINT_BUF], *unit = NULL, *was = NULL, *file = NULL;
 	const char *arg = optind < argc ? argv[optind] : NULL;
 	if (!arg) {
-		rc = list_keys(c, &db);
+		rc = list_keys(c, db);
 	} else if (access(arg, F_OK) == 0) {
-		if (exchange_trust_file(&db, arg, &unit, fp, &e)) {
+		if (exchange_trust_file(db, arg, &unit, fp, &e)) {
 			cli_error("%s", e.msg);
 			rc = EXIT_REFUSED;
 		} else {
 			cli_out(c, tr("The key of %s is trusted now: %s. Check these digits with %s by phone.\n"),
 				unit, fp, unit);
 		}
-	} else if (exchange_trust_unit(&db, arg, fp, &was, &file, &e)) {
+	} else if (exchange_trust_unit(db, arg, fp, &was, &file, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else if (was) {
@@ -154,6 +154,6 @@ int cmd_trust(struct cli *c, int argc, char **argv)
 	free(unit);
 	free(was);
 	free(file);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

@@ -6,8 +6,10 @@
 #include "cli.h"
 #include "collate.h"
 #include "exchange_keys.h"
+#include "describe.h"
 #include "msg.h"
 #include "planfile.h"
+#include "session.h"
 #include "store.h"
 #include "text.h"
 
@@ -62,8 +64,8 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_CREATE)) {
+	struct db *db;
+	if (!(db = cli_open(c, DB_OPEN_CREATE))) {
 		plan_def_free(&p);
 		return EXIT_REFUSED;
 	}
@@ -73,25 +75,25 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	char fingerprint[SIGN_FINGERPRINT_BUF] = "";
 	/* One transaction: the plan, the keys a signed package carries, this
 	 * database's own key pair (made once). */
-	if (db_begin(&db, &e) || store_plan_save(&db, &p, unit, &r, &e) ||
-	    exchange_keys_from_init(&db, file, p.consolidator, fingerprint, &e) ||
-	    keystore_own(&db, own_pk, own_sk, &e) || db_commit(&db, &e)) {
-		db_rollback(&db);
+	if (db_begin(db, &e) || store_plan_save(db, &p, unit, &r, &e) ||
+	    exchange_keys_from_init(db, file, p.consolidator, fingerprint, &e) ||
+	    keystore_own(db, own_pk, own_sk, &e) || db_commit(db, &e)) {
+		db_rollback(db);
 		cli_error("%s", e.msg);
 		cli_error(tr("the database was not changed"));
 		rc = EXIT_REFUSED;
 	} else if (r.unchanged) {
 		cli_out(c, tr("%s: plan %s is already at version %d (file: version %d); plan not changed\n"),
-			db.path, p.code, r.old_version, p.version);
+			db_path(db), p.code, r.old_version, p.version);
 		if (unit)
 			cli_out(c, tr("owner unit: %s\n"), unit);
 	} else if (r.created) {
 		cli_out(c, tr("%s: loaded plan %s version %d: %zu tasks, %zu indicators, %zu report rules, %zu units (%zu new)\n"),
-			db.path, p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
+			db_path(db), p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
 			p.n_units, r.units_added);
 	} else {
 		cli_out(c, tr("%s: updated plan %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu indicators added, %zu retired; %zu units added, %zu changed\n"),
-			db.path, p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
+			db_path(db), p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
 			r.tasks_retired, r.indicators_added, r.indicators_retired, r.units_added,
 			r.units_updated);
 	}
@@ -99,7 +101,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		cli_out(c, tr("The package is signed by %s, key %s: files from %s must carry this key from now on.\n"),
 			p.consolidator, fingerprint, p.consolidator);
 	memset(own_sk, 0, sizeof own_sk);
-	db_close(&db);
+	db_disconnect(db);
 	plan_def_free(&p);
 	return rc;
 }
@@ -109,14 +111,14 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 	int rc = no_options("plans", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	struct db *db;
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	struct plan_rec *v;
 	size_t n;
 	struct err e;
 	rc = EXIT_OK;
-	if (store_plans(&db, &v, &n, &e)) {
+	if (store_plans(db, &v, &n, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -125,7 +127,7 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 				v[i].date, v[i].title);
 		plan_recs_free(v, n);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -134,16 +136,16 @@ int cmd_use(struct cli *c, int argc, char **argv)
 	int rc = no_options("use", argc, argv, 1, tr("the plan code"));
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_use_plan(&db, argv[optind], &e)) {
+	if (store_use_plan(db, argv[optind], &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -152,13 +154,13 @@ int cmd_units(struct cli *c, int argc, char **argv)
 	int rc = no_options("units", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct unit_set us;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_units(&db, &us, &e)) {
+	if (store_units(db, &us, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -172,7 +174,7 @@ int cmd_units(struct cli *c, int argc, char **argv)
 		free(order);
 		unit_set_free(&us);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -218,18 +220,18 @@ int cmd_add_unit(struct cli *c, int argc, char **argv)
 		free(clean);
 		return cli_usage("add-unit", tr("--name must not be empty"));
 	}
-	struct db db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
 	int rc = EXIT_OK;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
-		free(clean);
-		return EXIT_REFUSED;
-	}
-	if (store_unit_add(&db, code, clean, kind, parent, members, &e)) {
+	struct session_unit u = {code, clean, kind, parent, members};
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_add(&x, &u, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	session_close(&x);
 	free(clean);
 	return rc;
 }
@@ -239,16 +241,18 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	int rc = no_options("retire-unit", argc, argv, 1, tr("the unit code"));
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
-		return EXIT_REFUSED;
+	bool retired;
 	rc = EXIT_OK;
-	if (store_unit_retire(&db, argv[optind], &e)) {
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_retire(&x, argv[optind], &retired, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	session_close(&x);
 	return rc;
 }
 
@@ -317,20 +321,20 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		needle = text_fold(clean);
 		free(clean);
 	}
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct unit_set us = {0};
 	struct task_list tl = {0};
 	const struct unit_rec *unit = NULL;
 	int rc = EXIT_REFUSED;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
 		free(needle);
 		return EXIT_REFUSED;
 	}
-	if (store_current_plan(&db, &plan, &e) || store_units(&db, &us, &e) ||
-	    (unit_code && store_resolve_unit(&db, &us, unit_code, &unit, &e)) ||
-	    store_tasks(&db, plan.id, retired, &tl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_units(db, &us, &e) ||
+	    (unit_code && store_resolve_unit(db, &us, unit_code, &unit, &e)) ||
+	    store_tasks(db, plan.id, retired, &tl, &e)) {
 		cli_error("%s", e.msg);
 		goto out;
 	}
@@ -340,17 +344,14 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		if (unit && !task_assigned(&us, t, unit))
 			continue;
 		if (needle) {
-			struct strbuf hay = {0};
-			sb_addf(&hay, "%s\n%s\n%s", t->code, t->title, t->text);
-			char *f = text_fold(hay.s);
+			char *f = task_search_text(t);
 			bool hit = text_match(f, needle);
 			free(f);
-			sb_free(&hay);
 			if (!hit)
 				continue;
 		}
 		char tf[64];
-		timeframe_describe(&t->tf, tf, sizeof tf);
+		describe_timeframe(&t->tf, tf, sizeof tf);
 		cli_out(c, "%s\t%s\t%s\t%s%s\n", t->code, t->lead, tf, t->title,
 			t->retired ? tr(" (retired)") : "");
 	}
@@ -360,7 +361,7 @@ out:
 	task_list_free(&tl);
 	unit_set_free(&us);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	free(needle);
 	return rc;
 }
@@ -370,21 +371,21 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	int rc = no_options("indicators", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct indicator_list il = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_indicators(&db, plan.id, &il, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_indicators(db, plan.id, &il, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
 	for (size_t i = 0; i < il.n; i++) {
 		const struct indicator_rec *d = &il.v[i];
 		char target[48];
-		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 		/* One line per indicator: line breaks in the text become spaces. */
 		char *text = xstrdup(d->text);
 		for (char *p = text; *p; p++)
@@ -395,7 +396,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	}
 	indicator_list_free(&il);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -404,14 +405,14 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	int rc = no_options("regime", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct rule_list rl = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_rules(&db, plan.id, &rl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_rules(db, plan.id, &rl, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
@@ -422,6 +423,6 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	}
 	rule_list_free(&rl);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

@@ -27,7 +27,9 @@ const struct command cli_commands[] = {
 	{"export", cmd_export, N_("write this unit's report for a period"), N_("Usage: tiendo [-f DB] export --period P [-o FILE] [--excel]\n\nWrite this unit's report for a period: every entry and indicator value of\nthis unit (and of the units under it) with its revision, plus the reports it\nreceived from them; a row count and checksum let the receiver detect a\ntruncated or altered file. Default file: baocao_UNIT_PERIOD_YYYYMMDD.csv here.\n  --excel   for a spreadsheet (it can be opened, saved and still imported)\n")},
 	{"import", cmd_import, N_("import plan packages and reports"), N_("Usage: tiendo [-f DB] import [--dry-run] [--add-plan] FILE|FOLDER...\n\nImport plan packages and unit reports, in any mix and order; a folder means\nits .csv files. One summary line per file. Each file is imported whole, in\none transaction, or refused with FILE:LINE: reason and nothing written.\nA row replaces the stored one only with a higher revision; the same revision\nwith other content is kept aside as a conflict (see: tiendo conflicts). The\nsame file twice is a no-op. Files in cp1258, TCVN3 or VNI are converted and\nthe encoding is named.\n  --dry-run   say what would happen, write nothing\n  --add-plan  a package of a plan this database does not hold yet may be added\n              (the current plan stays the same; see: tiendo use)\nExit status: 0 when every file was imported or had nothing new, 1 when any\nwas refused.\n")},
 	{"status", cmd_status, N_("who reported, on time, late, missing"), N_("Usage: tiendo [-f DB] status --period P [--csv] [--plan CODE]\n\nCompleteness and timeliness of reports for a period: each unit the reporting\nregime expects to report to this unit (and, from their consolidated reports,\nto the units under it), with on time, late, missing or not yet due, and the\nreporting and on-time rates, overall and by unit kind. A report is on time\nwhen it was exported (Vietnam time) on or before the due date.\n  --csv   one CSV row per expected report\n")},
-	{"consolidate", cmd_consolidate, N_("write the consolidated table for a period"), N_("Usage: tiendo [-f DB] consolidate --period P [-o FILE] [--excel] [--plan CODE]\n\nWrite the consolidated table for a period, one CSV file in parts a\nspreadsheet can filter on the first column: unit (reported, on time, late,\nmissing), indicator (target, consolidated value, met), task (assigned units\nby status) and entry (every unit's entry, texts exactly as entered).\nDefault file: tonghop_PLAN_PERIOD_YYYYMMDD.csv here.\n")},
+	{"consolidate", cmd_consolidate, N_("write the consolidated table for a period"), N_("Usage: tiendo [-f DB] consolidate --period P [-o FILE] [--excel | --xlsx] [--plan CODE]\n\nWrite the consolidated table for a period, one CSV file in parts a\nspreadsheet can filter on the first column: unit (reported, on time, late,\nmissing), indicator (target, consolidated value, met), task (assigned units\nby status) and entry (every unit's entry, texts exactly as entered).\nDefault file: tonghop_PLAN_PERIOD_YYYYMMDD.csv here.\n  --xlsx   an Excel workbook instead, in four sheets (summary, targets,\n           reporting, entries) with charts; default file\n           tonghop_PLAN_PERIOD_YYYYMMDD.xlsx in $TIENDO_EXPORT_DIR or here\n")},
+	{"draft-report", cmd_draft_report, N_("draft the report on the plan's results (.docx)"), N_("Usage: tiendo [-f DB] draft-report --period P [-o FILE.docx] [--text] [--plan CODE]\n                 [--org NAME] [--place NAME] [--signer-title TITLE] [--signer NAME]\n                 [--symbol SYMBOL]\n\nDraft the report on the plan's results for a period as a Word document in\nthe format of Decree 30/2020/ND-CP: header block, I. how the units reported,\nII. results by section and task, III. targets (table and chart), IV.\ndifficulties and V. proposals (the units' texts, duplicates merged, each\nattributed), an appendix of every entry, recipients and signer. Default\nfile: baocao-tonghop_PLAN_PERIOD_YYYYMMDD.docx in $TIENDO_EXPORT_DIR or here.\n  --text            print the draft as plain text instead\n  --org NAME        the governing body in the header (default: the unit\n                    above this one, in capitals)\n  --place NAME      the place of the date line (default: the plan's)\n  --signer-title T  the signer's title (\"GIÁM ĐỐC\")\n  --signer NAME     the signer's name\n  --symbol SYMBOL   the symbol after the number (\"BC-SKHCN\")\nWhat is neither given nor in the settings file (org, place, signer,\nsigner-title) is left as a dotted blank to fill in.\n")},
+	{"draft-reminder", cmd_draft_reminder, N_("draft the reminder to units that have not reported (.docx)"), N_("Usage: tiendo [-f DB] draft-reminder --period P [-o FILE.docx] [--text] [--plan CODE]\n                 [--org NAME] [--place NAME] [--signer-title TITLE] [--signer NAME]\n                 [--symbol SYMBOL]\n\nDraft the official letter reminding the units that have not reported for a\nperiod (as status counts them), with the units that reported late in a\nsecond list and the due date from the reporting regime; the new deadline is\nleft blank. Default file: dondoc_PLAN_PERIOD_YYYYMMDD.docx in\n$TIENDO_EXPORT_DIR or here. Options as for draft-report.\n")},
 	{"conflicts", cmd_conflicts, N_("list the conflicts kept aside on import"), N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --all   also the conflicts already resolved\n")},
 	{"resolve", cmd_resolve, N_("resolve a conflict"), N_("Usage: tiendo [-f DB] resolve ID (--take | --keep)\n\nResolve a conflict: --take puts the incoming row in place of the stored one\n(the replaced content stays in the conflict list); --keep keeps the stored row.\n")},
 	{"received", cmd_received, N_("the register of received files"), N_("Usage: tiendo [-f DB] received [--period P]\n\nThe register of received files, oldest first, one line each: import time,\nkind (report or plan), sender, plan and version (and period), export time,\nencoding, rows new/replaced/unchanged/older/conflicts, checksum, file name.\n")},
@@ -38,29 +40,30 @@ const struct command cli_commands[] = {
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
 
-/* Until the terminal interface exists: the plan, its tasks and what is due. */
+/* Without a command when standard input or output is not a terminal (a script,
+ * a pipe): the plan, its tasks and what is due. */
 int cmd_overview(struct cli *c, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
-	if (store_current_plan(&db, &plan, &e)) {
+	if (store_current_plan(db, &plan, &e)) {
 		cli_error("%s", e.msg);
-		db_close(&db);
+		db_disconnect(db);
 		return EXIT_REFUSED;
 	}
-	char *owner = db_meta_get(&db, "owner");
+	char *owner = db_meta_get(db, "owner");
 	cli_out(c, "%s\n", plan.title);
 	cli_out(c, tr("Plan %s, version %d, %s %s; consolidated by %s; this database: %s\n\n"),
 		plan.code, plan.version, *plan.number ? plan.number : tr("(no number)"),
 		*plan.date ? plan.date : tr("(undated)"), plan.consolidator, owner ? owner : "-");
 	free(owner);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	fflush(stdout);
 	char *targs[] = {"tasks", NULL};
 	int rc = cmd_tasks(c, 1, targs);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "db_internal.h"
 #include "encoding.h"
 #include "msg.h"
 

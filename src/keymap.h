@@ -27,13 +27,13 @@ enum {
 /* Where an action applies. */
 enum {
 	PANE_TASKS = 1, PANE_INDICATORS = 2, PANE_CALENDAR = 4, PANE_AGENDA = 8,
-	PANE_FORM = 16, PANE_POPUP = 32, PANE_CONFLICTS = 64, PANE_UNITS = 128,
+	PANE_FORM = 16, PANE_POPUP = 32, PANE_CONFLICTS = 64, PANE_UNITS = 128, PANE_REPORTS = 256,
 	PANE_LISTS = PANE_TASKS | PANE_INDICATORS | PANE_AGENDA,
 	PANE_MAIN = PANE_TASKS | PANE_INDICATORS | PANE_CALENDAR | PANE_AGENDA,
 	/* Every popup: the pager and the chooser (PANE_POPUP), and the lists
 	 * with keys of their own (conflicts, units); moving and closing work
 	 * in all of them, so a key of their own must not be a moving key. */
-	PANE_POPUPS = PANE_POPUP | PANE_CONFLICTS | PANE_UNITS,
+	PANE_POPUPS = PANE_POPUP | PANE_CONFLICTS | PANE_UNITS | PANE_REPORTS,
 };
 
 #define ACTIONS(X) \
@@ -82,7 +82,10 @@ enum {
 	X(KEEP, "keep", PANE_CONFLICTS, N_("Keep"), N_("Keep the stored row; the incoming one is set aside")) \
 	X(UNIT_ADD, "unit-add", PANE_UNITS, N_("Add"), N_("Add a unit: code, name, kind, parent")) \
 	X(UNIT_RENAME, "unit-rename", PANE_UNITS, N_("Rename"), N_("Rename the selected unit")) \
-	X(UNIT_RETIRE, "unit-retire", PANE_UNITS, N_("Retire"), N_("Retire the selected unit (its history stays)"))
+	X(UNIT_RETIRE, "unit-retire", PANE_UNITS, N_("Retire"), N_("Retire the selected unit (its history stays)")) \
+	X(WORKBOOK, "workbook", PANE_REPORTS, N_("Workbook"), N_("Write the consolidated workbook (.xlsx) of the period")) \
+	X(DRAFT_REPORT, "draft-report", PANE_REPORTS, N_("Draft"), N_("Write the draft report (.docx) of the period")) \
+	X(DRAFT_REMINDER, "draft-reminder", PANE_REPORTS, N_("Reminder"), N_("Write the reminder (.docx) to the units that have not reported"))
 
 #define X(id, name, panes, hint, help) ACT_##id,
 enum action { ACTIONS(X) ACT_COUNT, ACT_NONE = -1 };

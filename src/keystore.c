@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "db_internal.h"
 #include "msg.h"
 
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), e))) return -1; } while (0)

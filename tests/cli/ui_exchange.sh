@@ -137,7 +137,8 @@ ui_keys Escape
 ui_quit "quits cleanly (4)"
 
 # --- completeness of the period ---
-export TIENDO_NOW=2026-06-15T02:00:00Z
+export TIENDO_NOW=2026-06-15T02:00:00Z TIENDO_EXPORT_DIR="$T/deliver"
+mkdir -p "$T/deliver"
 ui_start 80 24 -f "$T/dept.db"
 ui_keys R
 expect_screen "R: the reports of the period" 'Reports for 2026S1'
@@ -154,9 +155,21 @@ tmux -L "$SOCK" resize-window -t ui -x 60 -y 20
 expect_screen "too small during the popup: says so" 'Terminal too small: 60x20'
 tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
 expect_screen "the popup comes back" 'Reports to SKHCN for 2026S1'
+expect_screen "the deliverables' keys come from the action table" 'xWorkbook +wDraft +nReminder'
+ui_keys x
+expect_screen "x writes the workbook and says where" "Wrote $T/deliver/tonghop_TEST-EX_2026S1_20260615"
+if [ -s "$T/deliver/tonghop_TEST-EX_2026S1_20260615.xlsx" ]; then ok "the workbook is in \$TIENDO_EXPORT_DIR"; else notok "the workbook is in \$TIENDO_EXPORT_DIR" "$(ls -l "$T/deliver")"; fi
+ui_keys w
+expect_screen "w writes the draft report" "Wrote $T/deliver/baocao-tonghop_TEST-EX_2026S1"
+ui_keys n
+expect_screen "n writes the reminder" "Wrote $T/deliver/dondoc_TEST-EX_2026S1"
+if [ -s "$T/deliver/baocao-tonghop_TEST-EX_2026S1_20260615.docx" ] && [ -s "$T/deliver/dondoc_TEST-EX_2026S1_20260615.docx" ]; then
+	ok "both documents written"; else notok "both documents written" "$(ls -l "$T/deliver")"; fi
+expect_screen "the popup stays open" 'Reports to SKHCN for 2026S1'
 ui_keys Escape
 expect_screen "Esc closes it" 'Tasks \(3\)'
 ui_quit "quits cleanly (5)"
+unset TIENDO_EXPORT_DIR
 
 # --- conflicts: made on the command line, resolved in the interface ---
 export TIENDO_NOW=2026-06-06T02:00:00Z
@@ -257,7 +270,8 @@ ui_keys Escape
 ui_keys F1
 expect_screen "help lists the new keys" 'E +Write this unit.s report for the period, to send'
 ui_keys End
-expect_screen "and the keys of the lists" 't +Take the incoming row in place of the stored one'
+expect_screen "and the keys of the lists" 'k +Keep the stored row; the incoming one is set aside'
+expect_screen "and of the reports screen" 'x +Write the consolidated workbook \(\.xlsx\) of the period'
 expect_screen "unit list keys too" 'd +Retire the selected unit'
 ui_keys Escape
 ui_quit "quits cleanly (7)"

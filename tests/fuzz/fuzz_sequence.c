@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_internal.h"
 #include "exchange.h"
 #include "exchange_keys.h"
 #include "msg.h"
