@@ -24,9 +24,13 @@ enum {
 #define KEYC_ESC 27
 #define KEYC_BACKSPACE 127
 
-/* Where an action applies. */
+/* The interface's main panes, in focus order (ACT_FOCUS_* follow it). */
+enum pane_id { PANE_ID_TASKS, PANE_ID_INDICATORS, PANE_ID_CALENDAR, PANE_ID_AGENDA, PANE_ID_COUNT };
+
+/* Where an action applies: a main pane (the bit of its id), or a popup. */
 enum {
-	PANE_TASKS = 1, PANE_INDICATORS = 2, PANE_CALENDAR = 4, PANE_AGENDA = 8,
+	PANE_TASKS = 1 << PANE_ID_TASKS, PANE_INDICATORS = 1 << PANE_ID_INDICATORS,
+	PANE_CALENDAR = 1 << PANE_ID_CALENDAR, PANE_AGENDA = 1 << PANE_ID_AGENDA,
 	PANE_FORM = 16, PANE_POPUP = 32, PANE_CONFLICTS = 64, PANE_UNITS = 128, PANE_REPORTS = 256,
 	PANE_LISTS = PANE_TASKS | PANE_INDICATORS | PANE_AGENDA,
 	PANE_MAIN = PANE_TASKS | PANE_INDICATORS | PANE_CALENDAR | PANE_AGENDA,
@@ -97,7 +101,7 @@ struct action_def {
 	const char *hint; /* English catalog key: a short label for the hint bar */
 	const char *help; /* English catalog key: one line for the help screen */
 };
-extern const struct action_def actions[ACT_COUNT];
+extern const struct action_def keymap_actions[ACT_COUNT];
 
 #define KEYMAP_MAX_KEYS 6
 struct keymap {

@@ -16,8 +16,6 @@
 /* Returned by ui_getkey when a signal asks the program to stop. */
 #define KEYC_SIGNAL (KEYC_BASE + 0x800)
 
-enum pane_id { P_TASKS, P_INDICATORS, P_CALENDAR, P_AGENDA, PANE_ID_COUNT };
-
 struct app;
 struct pane;
 
@@ -152,7 +150,7 @@ enum action ui_popup_list(struct app *a, const char *title, const struct strvec 
 /* Exchange by file (ui_exchange.c) and the units (ui_units.c). */
 void ui_export(struct app *a);
 void ui_import(struct app *a);
-void ui_status(struct app *a);
+void ui_reports(struct app *a);
 void ui_conflicts(struct app *a);
 void ui_units(struct app *a);
 /* A one-line prompt in the bottom line; returns the new text or NULL on Esc. */

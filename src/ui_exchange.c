@@ -352,7 +352,7 @@ static void deliver(struct app *a, enum action act, const char *period)
 		a->msg[len - 1] = '\0';
 }
 
-void ui_status(struct app *a)
+void ui_reports(struct app *a)
 {
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);

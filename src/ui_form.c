@@ -205,7 +205,7 @@ static void draw_form(struct app *a, struct form *fm)
 		keymap_first_key(&a->km, shown[i], kn, sizeof kn);
 		if (!*kn)
 			continue;
-		sb_addf(&b, "%s %s  ", kn, tr(actions[shown[i]].hint));
+		sb_addf(&b, "%s %s  ", kn, tr(keymap_actions[shown[i]].hint));
 		if (shown[i] == ACT_INPUT_METHOD)
 			sb_addf(&b, "(%s)  ", a->im == IM_TELEX ? "Telex" : a->im == IM_VNI ? "VNI" : tr("off"));
 	}

@@ -442,3 +442,24 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 	free(tmp);
 	return rc;
 }
+
+int xlsx_chart_data(const struct ol_chart *c, const char *path, struct err *e)
+{
+	struct book k = {.wb = workbook_new(path)};
+	if (!k.wb)
+		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
+			       tr("cannot create the workbook"));
+	lxw_worksheet *ws = workbook_add_worksheet(k.wb, "Sheet1");
+	for (size_t s = 0; s < c->n_series; s++)
+		str(&k, ws, 0, (lxw_col_t)(1 + s), c->series[s], NULL);
+	for (size_t i = 0; i < c->n_cats; i++) {
+		str(&k, ws, (lxw_row_t)(1 + i), 0, c->cats[i], NULL);
+		for (size_t s = 0; s < c->n_series; s++)
+			num(&k, ws, (lxw_row_t)(1 + i), (lxw_col_t)(1 + s), c->values[s * c->n_cats + i], NULL);
+	}
+	lxw_error closed = workbook_close(k.wb);
+	if (k.err || closed)
+		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
+			       lxw_strerror(k.err ? k.err : closed));
+	return 0;
+}

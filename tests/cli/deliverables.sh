@@ -92,7 +92,7 @@ if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="0.0%"'; then ok "perc
 if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="dd/mm/yyyy'; then ok "date format"; else notok "date format"; fi
 
 # --- the draft report and the reminder --------------------------------------
-expect_exit "draft-report" 0 tdo -f dept.db draft-report --period 2026S1 --signer-title "GIÁM ĐỐC" --symbol BC-SKHCN
+expect_exit "draft-report" 0 tdo -f dept.db draft-report --period 2026S1 --signer-title "GIÁM ĐỐC" --symbol BC-SKHCN --signer 'Trần Thị B & <C> "D"'
 expect_grep "default name" "^Wrote .*baocao-tonghop_TEST-EX_2026S1_20260625.docx" "$T/out"
 mv baocao-tonghop_TEST-EX_2026S1_20260625.docx report.docx
 mkdir -p "$HOME/.config/tiendo"
@@ -160,6 +160,15 @@ print("charts=%d" % len(charts))
 for n in charts:
     print("barchart" if b"<c:barChart>" in z.read(n) else "other")
 print("pictures=%d" % len([n for n in z.namelist() if n.startswith("word/media/")]))
+for n in charts:
+    rels = z.read(n.replace("charts/", "charts/_rels/") + ".rels").decode()
+    print("chart-data=%s" % ("../embeddings/" in rels and b"<c:externalData" in z.read(n)))
+import io
+for n in [n for n in z.namelist() if n.startswith("word/embeddings/")]:
+    e = zipfile.ZipFile(io.BytesIO(z.read(n)))
+    sst = [t.text for t in ET.fromstring(e.read("xl/sharedStrings.xml")).iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t")]
+    vals = [v.text for v in ET.fromstring(e.read("xl/worksheets/sheet1.xml")).iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v")]
+    print("embedded=%s" % ",".join(sst) + ";" + ",".join(vals))
 PY
 if python3 check_docx.py report.docx >rep.txt 2>rep.err; then ok "the report: every part is well-formed XML"; else notok "the report: every part is well-formed XML" "$(cat rep.err)"; fi
 expect_grep "A4 portrait" "^page=11906 16838$" rep.txt
@@ -187,9 +196,12 @@ expect_grep "who is late" "^p	- Các đơn vị báo cáo chậm \(1\): Phườn
 expect_grep "recipients" "^p	Nơi nhận:$" rep.txt
 expect_grep "recipient from the regime" "^p	- Ủy ban nhân dân tỉnh Thử;$" rep.txt
 expect_grep "signer's title" "^p	GIÁM ĐỐC$" rep.txt
+expect_grep "signer's name, XML characters escaped" "^p	Trần Thị B & <C> \"D\"$" rep.txt
 expect_grep "one native bar chart" "^charts=1$" rep.txt
 expect_grep "a c:barChart" "^barchart$" rep.txt
 expect_grep "not a picture" "^pictures=0$" rep.txt
+expect_grep "the chart's figures travel as an embedded workbook" "^chart-data=True$" rep.txt
+expect_grep "the embedded workbook holds the indicators and achievements" "^embedded=Mức đạt \(%\),I1,I2;0,1,112.5,2,0$" rep.txt
 
 if python3 check_docx.py reminder.docx >rem.txt 2>rem.err; then ok "the reminder: well-formed XML"; else notok "the reminder: well-formed XML" "$(cat rem.err)"; fi
 expect_grep "reminder: org from the settings" "^head0	--	UBND TỈNH THỬ$" rem.txt
@@ -216,13 +228,23 @@ else
 		render report.docx reminder.docx
 		for f in report reminder; do
 			if [ -s "pdf/$f.pdf" ]; then ok "LibreOffice converts the $f"; else notok "LibreOffice converts the $f" "$(cat lo.out)"; fi
-			pdftotext -layout "pdf/$f.pdf" "$f.txt" 2>/dev/null
+			# One line of text: lines joined, runs of spaces (columns, justified
+			# lines) squeezed, NFC; a wrapped phrase stays whole.
+			pdftotext -layout "pdf/$f.pdf" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' |
+				python3 -c 'import sys, unicodedata; print(unicodedata.normalize("NFC", sys.stdin.read()))' >"$f.txt"
 		done
-		expect_grep "report PDF: national title" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" report.txt
-		expect_grep "report PDF: issuing body" "SỞ KHOA HỌC VÀ CÔNG NGHỆ" report.txt
-		expect_grep "report PDF: a unit's result exactly" "Đã mở chuyên mục \"Khoa học và đời sống\"" report.txt
-		expect_grep "report PDF: part IV" "IV. KHÓ KHĂN, VƯỚNG MẮC" report.txt
-		expect_grep "reminder PDF: addressed" "Kính gửi" reminder.txt
-		expect_grep "reminder PDF: the missing commune" "Xã Ba" reminder.txt
+		pdf_has() { if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "no \"$3\" in $(head -c 1500 "$2")"; fi; }
+		pdf_has "report PDF: national title" report.txt "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+		pdf_has "report PDF: motto" report.txt "Độc lập - Tự do - Hạnh phúc"
+		pdf_has "report PDF: issuing body" report.txt "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+		pdf_has "report PDF: subject line" report.txt "Kết quả thực hiện Kế hoạch số 01/KH-UBND ngày 1/9/2025"
+		pdf_has "report PDF: a unit's result exactly" report.txt "$R1"
+		pdf_has "report PDF: another unit's result" report.txt "$R3"
+		pdf_has "report PDF: part IV" report.txt "IV. KHÓ KHĂN, VƯỚNG MẮC"
+		pdf_has "report PDF: recipients" report.txt "Nơi nhận:"
+		pdf_has "report PDF: signer's title" report.txt "GIÁM ĐỐC"
+		pdf_has "reminder PDF: addressed" reminder.txt "Kính gửi:"
+		pdf_has "reminder PDF: the missing commune" reminder.txt "Xã Ba"
+		pdf_has "reminder PDF: the V/v line" reminder.txt "V/v đôn đốc báo cáo"
 	fi
 fi

@@ -12,14 +12,10 @@ PLAN="$SRCDIR/tests/data/exchange/plan.csv"
 cd "$T" || exit 1
 export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
 unset TIENDO_EXPORT_DIR
-tdo() { "$TIENDO" "$@"; }
 # The screen's popup text as one string: borders dropped, lines joined (a
 # path wrapped at the popup's edge reads whole again).
 # Spaces are dropped too: a line may break at one.
 popup_text() { ui_screen | sed 's/^[^│]*│ *//; s/ *│.*$//' | tr -d '\n '; }
-entry_col() { # DB UNIT TASK PERIOD COLUMN
-	sqlite3 "$1" "SELECT $5 FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id WHERE u.code = '$2' AND t.code = '$3' AND p.period = '$4'"
-}
 # ui_quit NAME: q quits with status 0 (under the sanitizers: no leak, no error).
 ui_quit() { ui_keys q; expect_screen "$1" 'EXIT-STATUS:0'; }
 exists() { if [ -e "$2" ]; then ok "$1"; else notok "$1" "no file $2: $(ls "$(dirname "$2")" 2>&1)"; fi; }
