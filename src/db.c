@@ -3,12 +3,12 @@
 #include "db_internal.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <fcntl.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "msg.h"
 
@@ -16,33 +16,27 @@ char *db_default_path(const char *opt_path)
 {
 	if (opt_path && *opt_path)
 		return xstrdup(opt_path);
-	const char *env = getenv("TIENDO_DB");
+	const char *env = compat_getenv("TIENDO_DB");
 	if (env && *env)
 		return xstrdup(env);
-	struct strbuf b = {0};
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg)
-		sb_addf(&b, "%s/tiendo/tiendo.db", xdg);
-	else
-		sb_addf(&b, "%s/.local/share/tiendo/tiendo.db", getenv("HOME") ? getenv("HOME") : ".");
-	return sb_take(&b);
+	return compat_default_db_path();
 }
 
 /* mkdir -p for the folder holding path, mode 0700 for what it creates. */
 static int make_parent_dirs(const char *path, struct err *e)
 {
 	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
+	const char *slash = compat_last_sep(dir);
 	if (!slash || slash == dir) {
 		free(dir);
 		return 0;
 	}
-	*slash = '\0';
+	dir[slash - dir] = '\0';
 	for (char *p = dir + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
+		if (*p == '\0' || compat_is_sep(*p)) {
 			char c = *p;
 			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			if (compat_mkdir(dir) != 0 && errno != EEXIST) {
 				err_set(e, tr("%s: cannot create folder: %s"), dir, strerror(errno));
 				free(dir);
 				return -1;
@@ -167,25 +161,22 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 {
 	memset(db, 0, sizeof *db);
 	db->path = xstrdup(path);
-	struct stat st;
-	bool exists = stat(path, &st) == 0;
+	bool exists = compat_path_kind(path) >= 0;
 	if (!exists && mode == DB_OPEN_EXISTING) {
 		err_set(e, tr("%s: no database here; create one with: tiendo -f %s init --plan FILE"),
 			path, path);
 		goto fail;
 	}
-	if (exists && check_file(path, &st, mode, e))
+	struct stat st;
+	if (exists && stat(path, &st) == 0 && check_file(path, &st, mode, e))
 		goto fail;
 	if (!exists) {
 		if (make_parent_dirs(path, e))
 			goto fail;
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		if (fd < 0 && errno != EEXIST) {
+		if (compat_create_new(path) != 0 && errno != EEXIST) {
 			err_set(e, tr("%s: cannot create: %s"), path, strerror(errno));
 			goto fail;
 		}
-		if (fd >= 0)
-			close(fd);
 	}
 	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		db_fail(db, e);
@@ -234,11 +225,24 @@ void db_close(struct db *db)
 	db->path = NULL;
 }
 
+/* SQLite rolled the whole transaction back by itself (it does on a full
+ * disk, an I/O error, out of memory, some lock failures): a savepoint
+ * begun or released now would run outside any transaction and commit on
+ * its own, so the transaction is over and the caller's work is lost. */
+static int lost(struct db *db, struct err *e)
+{
+	db->depth = 0;
+	return err_set(e, tr("%s: the database rolled the transaction back (full disk or write error?): nothing of it was saved"),
+		       db->path);
+}
+
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones
  * are savepoints, so a whole import (or a dry run that is rolled back) can
  * wrap functions that open their own transaction. */
 int db_begin(struct db *db, struct err *e)
 {
+	if (db->depth && sqlite3_get_autocommit(db->h))
+		return lost(db, e);
 	if (exec(db, db->depth ? "SAVEPOINT nest" : "BEGIN IMMEDIATE", e))
 		return -1;
 	db->depth++;
@@ -248,15 +252,26 @@ int db_begin(struct db *db, struct err *e)
 int db_commit(struct db *db, struct err *e)
 {
 	if (db->depth > 1) {
+		if (sqlite3_get_autocommit(db->h))
+			return lost(db, e);
 		db->depth--;
 		return exec(db, "RELEASE nest", e);
 	}
+	if (db->depth == 1 && sqlite3_get_autocommit(db->h))
+		return lost(db, e);
 	db->depth = 0;
 	if (exec(db, "COMMIT", e)) {
 		db_rollback(db);
 		return -1;
 	}
 	return 0;
+}
+
+void db_abort(struct db *db)
+{
+	db->depth = 0;
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
 void db_rollback(struct db *db)

@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "date.h"
 #include "exchange_keys.h"
@@ -51,7 +50,7 @@ void import_result_free(struct import_result *r)
 }
 
 static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+	TIENDO_PRINTF(4, 5);
 static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
 {
 	char m[700];
@@ -72,10 +71,31 @@ static void add_problem(struct import_result *r, const char *name, int line, con
 	sb_free(&b);
 }
 
+/* How a file is written: in a transaction of its own, not at all (a dry
+ * run), or into the open transaction of an import batch (no savepoint: a
+ * failed write returns IMPORT_WRITE_FAILED and the batch rolls back). */
+enum import_mode { IMPORT_ALONE, IMPORT_DRY, IMPORT_IN_BATCH };
+
+/* After a failed database call: the batch's transaction must be rolled
+ * back when something was already written, or when SQLite rolled it back
+ * by itself (full disk, I/O error). */
+static int failed(struct db *db, enum import_mode mode, bool writing)
+{
+	if (mode == IMPORT_IN_BATCH && (writing || sqlite3_get_autocommit(db->h)))
+		return IMPORT_WRITE_FAILED;
+	return -1;
+}
+
 static int refuse(struct import_result *r)
 {
 	r->outcome = IMPORT_REFUSED;
 	return -1;
+}
+
+static int refuse_freeing(struct import_result *r, char *owned)
+{
+	free(owned);
+	return refuse(r);
 }
 
 /* The line of the first byte that is not valid UTF-8 (for messages). */
@@ -156,9 +176,11 @@ static int signer_record(struct db *db, const struct signfile *sf, const char *c
 	return id ? keystore_put(db, id, sf->pk, false, e) : 0;
 }
 
-static int import_plan(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
-		       const struct signfile *sf, struct import_result *r)
+static int import_plan(struct db *db, const char *name, const char *buf, size_t n,
+		       enum import_mode mode, unsigned flags, const struct signfile *sf,
+		       struct import_result *r)
 {
+	bool dry_run = mode == IMPORT_DRY;
 	struct plan_def def;
 	struct err e;
 	char *why = NULL, *current = NULL;
@@ -223,7 +245,7 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 		sqlite3_bind_text(st, 7, encoding_name(r->enc), -1, SQLITE_STATIC);
 		DONE(st);
 	}
-	if (flags & IMPORT_DRY_RUN)
+	if (dry_run)
 		db_rollback(db);
 	else if (db_commit(db, &e))
 		goto fail_nodb;
@@ -231,6 +253,13 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 	plan_def_free(&def);
 	return 0;
 fail:
+	if (mode == IMPORT_IN_BATCH) {
+		sv_push(&r->problems, e.msg);
+		plan_def_free(&def);
+		free(current);
+		refuse(r);
+		return IMPORT_WRITE_FAILED;
+	}
 	db_rollback(db);
 fail_nodb:
 	free(current);
@@ -564,9 +593,11 @@ fail:
 }
 
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
-			 const char *buf, size_t n, unsigned flags, const struct signfile *sf,
-			 struct import_result *r)
+			 const char *buf, size_t n, enum import_mode mode, unsigned flags,
+			 const struct signfile *sf, struct import_result *r)
 {
+	bool dry_run = mode == IMPORT_DRY, writing = false;
+	(void)flags; /* IMPORT_ADD_PLAN concerns plan packages only */
 	struct report rep;
 	struct ctx c;
 	struct err e;
@@ -632,25 +663,32 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	if (r->problems.n)
 		goto refused;
 
-	/* Write it all in one transaction. */
+	/* Write it all in one transaction (the batch's, when in one). */
 	char stamp[STAMP_BUF];
 	date_now_stamp(stamp);
-	if (db_begin(db, &e))
+	if (mode != IMPORT_IN_BATCH && db_begin(db, &e))
 		goto fail_e;
-	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e) || signer_record(db, sf, rep.sender, r, &e))
+	writing = true;
+	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e) ||
+	    signer_record(db, sf, rep.sender, r, &e))
 		goto fail;
-	if (flags & IMPORT_DRY_RUN)
+	if (dry_run)
 		db_rollback(db);
-	else if (db_commit(db, &e))
+	else if (mode != IMPORT_IN_BATCH && db_commit(db, &e))
 		goto fail_e;
 	r->outcome = IMPORT_REPORT;
 	report_free(&rep);
 	ctx_free(&c);
 	return 0;
 fail:
-	db_rollback(db);
+	if (mode != IMPORT_IN_BATCH)
+		db_rollback(db);
 fail_e:
 	sv_push(&r->problems, e.msg);
+	report_free(&rep);
+	ctx_free(&c);
+	refuse(r);
+	return failed(db, mode, writing);
 refused:
 	report_free(&rep);
 	ctx_free(&c);
@@ -685,9 +723,28 @@ static int check_signature(const char *name, const char *text, size_t len, struc
 	}
 	return 0;
 }
+static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
+		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
+		      struct import_result *r);
 
 int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
 			   const char *buf, size_t n, unsigned flags, struct import_result *r)
+{
+	return import_buf(db, cache, name, buf, n, NULL,
+			  (flags & IMPORT_DRY_RUN) ? IMPORT_DRY : IMPORT_ALONE, flags, r);
+}
+
+int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const char *name,
+			     char *buf, size_t n, unsigned flags, struct import_result *r)
+{
+	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, flags, r);
+}
+
+/* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
+ * and its decoded text are not both kept while it is read. */
+static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
+		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
+		      struct import_result *r)
 {
 	struct plan_bundle own = {0};
 	if (!cache)
@@ -696,25 +753,26 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 	r->enc = ENC_UTF8;
 	if (n == 0) {
 		add_problem(r, name, 0, "%s", tr("the file is empty"));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	if (n > EXCHANGE_MAX_FILE) {
 		add_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
 			    EXCHANGE_MAX_FILE >> 20);
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	if (xlsxread_sniff(buf, n)) {
 		/* A report saved as a workbook: its first sheet, as CSV, checked the same way. */
 		const char *why = NULL;
 		size_t len = 0;
 		char *csv = xlsxread_to_csv(buf, n, EXCHANGE_MAX_FILE, &len, &why);
+		free(owned);
 		if (!csv) {
 			add_problem(r, name, 0, "%s", tr(why));
 			return refuse(r);
 		}
-		int rc = exchange_import_cached(db, cache, name, csv, len, flags, r);
+		int rc = import_buf(db, cache, name, csv, len, csv, mode, flags, r); /* frees csv */
 		r->enc = ENC_XLSX;
-		free(csv);
+		plan_bundle_free(&own);
 		return rc;
 	}
 	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
@@ -725,7 +783,7 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 			line += *p == '\n';
 		add_problem(r, name, line, "%s",
 			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
 	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
@@ -733,7 +791,7 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
 				add_problem(r, name, bad_line(buf, n), "%s",
 					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
-				return refuse(r);
+				return refuse_freeing(r, owned);
 			}
 	const char *why = NULL;
 	size_t len;
@@ -742,8 +800,9 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 		add_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
 			    tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
 			    tr(why));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
+	free(owned);
 	int rc;
 	struct signfile sf;
 	if (check_signature(name, text, len, &sf, r)) {
@@ -752,7 +811,7 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 		return refuse(r);
 	}
 	if (report_sniff(text, len)) {
-		rc = import_report(db, cache, name, text, len, flags, &sf, r);
+		rc = import_report(db, cache, name, text, len, mode, flags, &sf, r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -762,7 +821,7 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
 			plan_bundle_free(cache); /* units and tasks may change */
-			rc = import_plan(db, name, text, len, flags, &sf, r);
+			rc = import_plan(db, name, text, len, mode, flags, &sf, r);
 		} else {
 			add_problem(r, name, 1, "%s",
 				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
@@ -780,79 +839,6 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 	return rc;
 }
 
-static int import_file(struct db *db, struct plan_bundle *cache, const char *path,
-		       unsigned flags, struct import_result *r)
-{
-	size_t n;
-	char *buf = read_file(path, &n);
-	if (!buf) {
-		memset(r, 0, sizeof *r);
-		add_problem(r, path, 0, tr("cannot read: %s"), strerror(errno));
-		return refuse(r);
-	}
-	int rc = exchange_import_cached(db, cache, path, buf, n, flags, r);
-	free(buf);
-	return rc;
-}
-
-int exchange_import_file(struct db *db, const char *path, unsigned flags, struct import_result *r)
-{
-	struct plan_bundle cache = {0};
-	int rc = import_file(db, &cache, path, flags, r);
-	plan_bundle_free(&cache);
-	return rc;
-}
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void import_batch_init(struct import_batch *b, struct db *db, bool dry_run)
-{
-	memset(b, 0, sizeof *b);
-	b->db = db;
-	b->dry_run = dry_run;
-}
-
-int import_batch_file(struct import_batch *b, const char *path, struct import_result *r)
-{
-	struct err e;
-	if (!b->open) {
-		if (db_begin(b->db, &e)) {
-			memset(r, 0, sizeof *r);
-			add_problem(r, path, 0, "%s", e.msg);
-			return refuse(r);
-		}
-		b->open = true;
-		b->since = now_seconds();
-	}
-	unsigned flags = (b->dry_run ? IMPORT_DRY_RUN : 0u) | (b->add_plan ? IMPORT_ADD_PLAN : 0u);
-	int rc = import_file(b->db, &b->cache, path, flags, r);
-	b->pending++;
-	if (now_seconds() - b->since >= 1.0) {
-		if (import_batch_finish(b, &e)) {
-			import_result_free(r);
-			memset(r, 0, sizeof *r);
-			add_problem(r, path, 0, "%s", e.msg);
-			return refuse(r);
-		}
-	}
-	return rc;
-}
-
-int import_batch_finish(struct import_batch *b, struct err *e)
-{
-	/* Between transactions another process may change the plan or units. */
-	plan_bundle_free(&b->cache);
-	if (!b->open)
-		return 0;
-	b->open = false;
-	b->pending = 0;
-	return db_commit(b->db, e);
-}
 
 void received_list_free(struct received_list *l)
 {

@@ -28,7 +28,7 @@ static bool row_skipped(const struct csv_row *r)
 }
 
 /* One row's values into the digest, as report.c's checksum reads them. */
-static void hash_row(struct sign_hash *h, char *const *f, size_t n)
+void signfile_hash_row(struct sign_hash *h, const char *const *f, size_t n)
 {
 	while (n > 0 && !f[n - 1][0])
 		n--;
@@ -50,40 +50,18 @@ static void hash_row(struct sign_hash *h, char *const *f, size_t n)
 	sign_hash_update(h, &rs, 1);
 }
 
-/* The digest of a parsed exchange file, and where its signature row is.
- * Returns the index of the format row, or -1 when there is none. */
-static long digest_table(struct csv_table *t, uint8_t out[SIGN_DIGEST_BYTES], long *sig_row)
-{
-	long first = -1;
-	*sig_row = -1;
-	for (size_t i = 0; i < t->n && first < 0; i++)
-		if (!row_skipped(&t->rows[i]))
-			first = (long)i;
-	if (first < 0 || t->rows[first].n < 2 || strcmp(t->rows[first].f[0], "format") != 0)
-		return -1;
-	struct csv_row *fr = &t->rows[first];
-	bool excel = fr->n > 3 && strcmp(fr->f[3], "excel") == 0;
+/* Reading an exchange file row by row (csvio_parse_rows): the digest of
+ * its values, its signature row and its key rows, without keeping rows. */
+struct reading {
+	const char *name;
+	bool started, excel, bad_key, bad_sig;
 	struct sign_hash h;
-	sign_hash_init(&h, fr->f[1]);
-	for (size_t i = (size_t)first + 1; i < t->n; i++) {
-		struct csv_row *r = &t->rows[i];
-		if (row_skipped(r))
-			continue;
-		if (excel)
-			for (size_t j = 1; j < r->n; j++)
-				csvio_unneutralise(r->f[j]);
-		if (strcmp(r->f[0], "signature") == 0) {
-			if (*sig_row < 0)
-				*sig_row = (long)i;
-			continue;
-		}
-		if (strcmp(r->f[0], "end") == 0 || strcmp(r->f[0], "format") == 0)
-			continue;
-		hash_row(&h, r->f, r->n);
-	}
-	sign_hash_final(&h, out);
-	return first;
-}
+	int sig_line, key_line;
+	char sig_pk[SIGN_PUBLIC_HEX + 1], sig[SIGN_HEX + 1];
+	size_t sig_used;
+	struct signfile *out; /* key rows go here (NULL: not wanted) */
+	size_t cap;
+};
 
 static size_t used(const struct csv_row *r)
 {
@@ -93,67 +71,102 @@ static size_t used(const struct csv_row *r)
 	return n;
 }
 
+static int on_row(void *arg, const struct csv_row *r)
+{
+	struct reading *rd = arg;
+	if (row_skipped(r))
+		return 0;
+	if (!rd->started) {
+		if (r->n < 2 || strcmp(r->f[0], "format") != 0)
+			return 1; /* not an exchange file: unsigned */
+		rd->started = true;
+		rd->excel = r->n > 3 && strcmp(r->f[3], "excel") == 0;
+		sign_hash_init(&rd->h, r->f[1]);
+		return 0;
+	}
+	if (rd->excel)
+		for (size_t j = 1; j < r->n; j++)
+			csvio_unneutralise(r->f[j]);
+	if (strcmp(r->f[0], "signature") == 0) {
+		if (!rd->sig_line) {
+			rd->sig_line = r->line;
+			rd->sig_used = used(r);
+			rd->bad_sig = rd->sig_used != 4 || strcmp(r->f[1], "ed25519") != 0 ||
+				      strlen(r->f[2]) != SIGN_PUBLIC_HEX - 1 || strlen(r->f[3]) != SIGN_HEX - 1;
+			if (!rd->bad_sig) {
+				memcpy(rd->sig_pk, r->f[2], SIGN_PUBLIC_HEX);
+				memcpy(rd->sig, r->f[3], SIGN_HEX);
+			}
+		}
+		return 0;
+	}
+	if (strcmp(r->f[0], "end") == 0 || strcmp(r->f[0], "format") == 0)
+		return 0;
+	if (strcmp(r->f[0], "key") == 0 && rd->out && !rd->bad_key) {
+		uint8_t pk[SIGN_PUBLIC_BYTES];
+		if (used(r) != 3 || !code_valid(r->f[1]) || !sign_from_hex(r->f[2], pk, sizeof pk)) {
+			rd->bad_key = true;
+			rd->key_line = r->line;
+		} else {
+			struct signfile *o = rd->out;
+			xgrow((void **)&o->keys, &rd->cap, o->n_keys + 1, sizeof *o->keys);
+			o->keys[o->n_keys].unit = xstrdup(r->f[1]);
+			memcpy(o->keys[o->n_keys].pk, pk, sizeof pk);
+			o->n_keys++;
+		}
+	}
+	signfile_hash_row(&rd->h, (const char *const *)r->f, r->n);
+	return 0;
+}
+
+/* Read text row by row; false when it is no CSV or no exchange file. */
+static bool read_rows(const char *text, size_t len, struct reading *rd, uint8_t d[SIGN_DIGEST_BYTES])
+{
+	struct err pe;
+	if (csvio_parse_rows(text, len, rd->name, 0, NULL, on_row, rd, NULL, NULL, &pe) ||
+	    !rd->started)
+		return false;
+	sign_hash_final(&rd->h, d);
+	return true;
+}
+
 int signfile_read(const char *text, size_t len, const char *name, struct signfile *out,
 		  struct err *e)
 {
-	struct csv_table t;
-	struct err pe;
 	uint8_t d[SIGN_DIGEST_BYTES], sig[SIGN_BYTES];
-	long sig_row;
+	struct reading rd = {.name = name, .out = out};
 	memset(out, 0, sizeof *out);
-	if (csvio_parse(text, len, name, 0, NULL, &t, &pe))
-		return 0;
-	int rc = 0;
-	if (digest_table(&t, d, &sig_row) < 0)
-		goto out;
-	size_t cap = 0;
-	for (size_t i = 0; i < t.n; i++) {
-		struct csv_row *r = &t.rows[i];
-		if (r->n == 0 || strcmp(r->f[0], "key") != 0)
-			continue;
-		xgrow((void **)&out->keys, &cap, out->n_keys + 1, sizeof *out->keys);
-		struct signfile_key *k = &out->keys[out->n_keys];
-		if (used(r) != 3 || !code_valid(r->f[1]) || !sign_from_hex(r->f[2], k->pk, sizeof k->pk)) {
-			rc = err_set(e, tr("%s:%d: a key row must be key,UNIT,PUBLIC-KEY (64 hex digits)"),
-				     name, r->line);
-			goto out;
-		}
-		k->unit = xstrdup(r->f[1]);
-		out->n_keys++;
+	if (!read_rows(text, len, &rd, d)) {
+		signfile_free(out);
+		return 0; /* its own parser says what is wrong */
 	}
-	if (sig_row < 0)
-		goto out;
-	struct csv_row *s = &t.rows[sig_row];
+	if (rd.bad_key) {
+		signfile_free(out);
+		return err_set(e, tr("%s:%d: a key row must be key,UNIT,PUBLIC-KEY (64 hex digits)"),
+			       name, rd.key_line);
+	}
+	if (!rd.sig_line)
+		return 0;
 	out->is_signed = true;
-	out->line = s->line;
-	if (used(s) != 4 || strcmp(s->f[1], "ed25519") != 0 ||
-	    !sign_from_hex(s->f[2], out->pk, sizeof out->pk) ||
-	    !sign_from_hex(s->f[3], sig, sizeof sig)) {
-		rc = err_set(e, tr("%s:%d: the signature row must be signature,ed25519,PUBLIC-KEY,SIGNATURE (hex)"),
-			     name, s->line);
-		goto out;
+	out->line = rd.sig_line;
+	if (rd.bad_sig || !sign_from_hex(rd.sig_pk, out->pk, sizeof out->pk) ||
+	    !sign_from_hex(rd.sig, sig, sizeof sig)) {
+		int line = rd.sig_line;
+		signfile_free(out);
+		return err_set(e, tr("%s:%d: the signature row must be signature,ed25519,PUBLIC-KEY,SIGNATURE (hex)"),
+			       name, line);
 	}
 	out->valid = sign_verify(sig, d, out->pk);
-out:
-	csvio_table_free(&t);
-	if (rc)
-		signfile_free(out);
-	return rc;
+	return 0;
 }
 
 void signfile_sign(struct strbuf *b, const uint8_t sk[SIGN_SECRET_BYTES])
 {
-	struct csv_table t;
-	struct err e;
 	uint8_t d[SIGN_DIGEST_BYTES], sig[SIGN_BYTES], pk[SIGN_PUBLIC_BYTES];
-	long sig_row;
-	if (csvio_parse(b->s, b->len, "-", 0, NULL, &t, &e))
+	struct reading rd = {.name = "-"};
+	if (!read_rows(b->s, b->len, &rd, d) || rd.sig_line)
 		return;
-	long first = digest_table(&t, d, &sig_row);
-	bool excel = first >= 0 && t.rows[first].n > 3 && strcmp(t.rows[first].f[3], "excel") == 0;
-	csvio_table_free(&t);
-	if (first < 0 || sig_row >= 0)
-		return;
+	bool excel = rd.excel;
 	sign_detached(sig, d, sk);
 	sign_public_of(sk, pk);
 	char pkh[SIGN_PUBLIC_HEX], sigh[SIGN_HEX];
@@ -178,4 +191,15 @@ void signfile_sign(struct strbuf *b, const uint8_t sk[SIGN_SECRET_BYTES])
 	sb_free(&row);
 	sb_free(b);
 	*b = out;
+}
+
+void signfile_signature(struct sign_hash *h, const uint8_t sk[SIGN_SECRET_BYTES], char *pk_hex,
+			char *sig_hex)
+{
+	uint8_t d[SIGN_DIGEST_BYTES], sig[SIGN_BYTES], pk[SIGN_PUBLIC_BYTES];
+	sign_hash_final(h, d);
+	sign_detached(sig, d, sk);
+	sign_public_of(sk, pk);
+	sign_to_hex(pk, sizeof pk, pk_hex);
+	sign_to_hex(sig, sizeof sig, sig_hex);
 }

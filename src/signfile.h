@@ -41,6 +41,14 @@ void signfile_free(struct signfile *s);
 int signfile_read(const char *text, size_t len, const char *name, struct signfile *out,
 		  struct err *e);
 
+/* One row's values into a digest, as signfile_read reads them (for a
+ * writer that signs as it writes, as report_export does). */
+void signfile_hash_row(struct sign_hash *h, const char *const *f, size_t n);
+/* The signature row for a digest (its fields written by the caller):
+ * pk_hex (SIGN_PUBLIC_HEX) and sig_hex (SIGN_HEX). */
+void signfile_signature(struct sign_hash *h, const uint8_t sk[SIGN_SECRET_BYTES], char *pk_hex,
+			char *sig_hex);
+
 /* Sign the exchange file just written into b (by report_write or
  * planfile_write): the signature row goes before a report's end row, or
  * last in a plan package. */

@@ -13,7 +13,9 @@
 
 #include "util.h"
 
+#ifndef _WIN32
 _Static_assert(sizeof(sigset_t) <= sizeof(((struct tempfiles_hold *)0)->mask), "sigset_t too large");
+#endif
 
 void tempfiles_sweep(const char *path)
 {
@@ -38,7 +40,7 @@ void tempfiles_sweep(const char *path)
 		struct strbuf p = {0};
 		sb_addf(&p, "%s%s", dir, n);
 		struct stat st;
-		if (lstat(p.s, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > TEMPFILES_STALE)
+		if (stat(p.s, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > TEMPFILES_STALE)
 			unlink(p.s);
 		sb_free(&p);
 	}
@@ -46,6 +48,19 @@ void tempfiles_sweep(const char *path)
 	free(dir);
 }
 
+#ifdef _WIN32
+/* Windows has no signal masks: a console Ctrl-C ends the program (the
+ * sweep on the next run removes what it left). */
+void tempfiles_hold(struct tempfiles_hold *h)
+{
+	h->held = 0;
+}
+
+void tempfiles_release(struct tempfiles_hold *h)
+{
+	h->held = 0;
+}
+#else
 void tempfiles_hold(struct tempfiles_hold *h)
 {
 	sigset_t block, old;
@@ -63,3 +78,4 @@ void tempfiles_release(struct tempfiles_hold *h)
 		sigprocmask(SIG_SETMASK, (const sigset_t *)(const void *)h->mask, NULL);
 	h->held = 0;
 }
+#endif

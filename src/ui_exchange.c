@@ -11,7 +11,6 @@
  * read short; each file is whole or absent, as on the command line. */
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,7 +52,7 @@ static void add_indented(struct strvec *sv, int width, int indent, const char *t
 
 static const char *base_name(const char *path)
 {
-	const char *s = strrchr(path, '/');
+	const char *s = compat_last_sep(path);
 	return s && s[1] ? s + 1 : path;
 }
 
@@ -171,7 +170,7 @@ static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const
 
 static char *expand_home(const char *path)
 {
-	const char *home = getenv("HOME");
+	const char *home = compat_home();
 	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home) {
 		struct strbuf b = {0};
 		sb_addf(&b, "%s%s", home, path + 1);
@@ -184,7 +183,6 @@ static char *expand_home(const char *path)
 struct import_ui {
 	struct app *a;
 	WINDOW *win;     /* the progress popup */
-	sigset_t winch;  /* blocked while a file is read */
 	int width;
 	bool blocked;
 	struct strvec sum;
@@ -207,25 +205,32 @@ static bool import_before(void *arg, size_t i, size_t n, const char *path)
 	if (stop || ui_signal)
 		return false;
 	progress_draw(a, &iu->win, i + 1, n, base_name(path));
-	sigprocmask(SIG_BLOCK, &iu->winch, NULL);
+	compat_block_resize(true);
 	iu->blocked = true;
 	return true;
+}
+
+static void import_read(void *arg, const char *path)
+{
+	(void)path;
+	struct import_ui *iu = arg;
+	if (iu->blocked)
+		compat_block_resize(false);
+	iu->blocked = false;
 }
 
 static void import_after(void *arg, const char *path, const struct import_result *r)
 {
 	struct import_ui *iu = arg;
-	if (iu->blocked)
-		sigprocmask(SIG_UNBLOCK, &iu->winch, NULL);
-	iu->blocked = false;
 	result_lines(&iu->sum, iu->width, path, r);
 }
 
 void ui_import(struct app *a)
 {
-	char cwd[PATH_MAX];
-	const char *initial = a->import_path ? a->import_path : getcwd(cwd, sizeof cwd) ? cwd : "";
+	char *cwd = a->import_path ? NULL : compat_getcwd();
+	const char *initial = a->import_path ? a->import_path : cwd ? cwd : "";
 	char *answer = ui_prompt(a, tr("Import from (a folder or a file):"), initial);
+	free(cwd);
 	if (!answer || !*answer) {
 		free(answer);
 		return;
@@ -234,9 +239,10 @@ void ui_import(struct app *a)
 	free(answer);
 	free(a->import_path);
 	a->import_path = xstrdup(path);
-	struct strvec files = {0};
-	exchange_list_files(path, &files);
+	struct strvec files = {0}, skipped = {0};
+	exchange_list_files_skipping(path, &files, &skipped);
 	if (files.n == 0) {
+		sv_free(&skipped);
 		ui_message(a, true, tr("%s: no .csv file in this folder."), path);
 		free(path);
 		return;
@@ -245,14 +251,25 @@ void ui_import(struct app *a)
 	memset(&iu, 0, sizeof iu);
 	iu.a = a;
 	iu.width = a->cols - 8;
-	sigemptyset(&iu.winch);
-	sigaddset(&iu.winch, SIGWINCH);
-	struct session_import_hooks h = {import_before, import_after, &iu};
+	struct strbuf b = {0};
+	for (size_t k = 0; k < skipped.n; k++) {
+		sb_addf(&b, tr("import: %s: not a regular file (a pipe, a device or a socket): skipped"),
+			base_name(skipped.v[k]));
+		add_chomped(&iu.sum, iu.width, &b);
+	}
+	sv_free(&skipped);
+	struct session_import_hooks h = {import_before, import_read, import_after, &iu};
 	struct session_import r;
 	session_import(&a->s, &files, false, false, &h, &r);
 	int width = iu.width;
-	if (r.lost)
+	if (r.lost_batch) {
+		for (size_t k = r.done; k < files.n; k++) {
+			sb_addf(&b, tr("%s: not read (the import stopped); import it again\n"),
+				base_name(files.v[k]));
+			add_chomped(&iu.sum, width, &b);
+		}
 		ui_page_add(&iu.sum, width, NULL, r.lost_why.msg);
+	}
 	if (iu.win)
 		delwin(iu.win);
 	if (ui_signal) {
@@ -264,11 +281,10 @@ void ui_import(struct app *a)
 	}
 	a->host->reload(a);
 	struct strvec page = {0};
-	struct strbuf b = {0};
 	describe_import_totals(&b, &r);
 	chomp(&b);
 	ui_page_heading(&page, b.s);
-	ui_message(a, r.refused > 0, "%s", b.s);
+	ui_message(a, r.refused + r.lost > 0 || r.lost_batch, "%s", b.s);
 	sb_free(&b);
 	if (r.stopped) {
 		sb_addf(&b, tr("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
