@@ -151,8 +151,8 @@ bool cli_positional(const char *cmd, int argc, char **argv, int n, const char *w
 int cli_command_help(const char *cmd)
 {
 	for (size_t i = 0; i < cli_n_commands; i++)
-		if (strcmp(cli_commands[i].name, cmd) == 0)
-			cli_help(cli_commands[i].usage);
+		if (strcmp(cli_commands[i]->name, cmd) == 0)
+			cli_help(cli_commands[i]->usage);
 	return EXIT_OK;
 }
 

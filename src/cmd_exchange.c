@@ -75,6 +75,13 @@ static void stamp_ymd(const char *stamp, char out[9])
 	snprintf(out, 9, "%.4s%.2s%.2s", stamp, stamp + 5, stamp + 8);
 }
 
+const struct command cmd_export_plan_entry = {
+	.name = "export-plan",
+	.run = cmd_export_plan,
+	.summary = N_("write the plan package for the units"),
+	.usage = N_("Usage: tiendo [-f DB] export-plan [-o FILE] [--excel]\n\nWrite the current plan as a plan package to send to every unit (default file:\nkehoach_PLAN_vN.csv here; -o - writes to standard output). When units were\nadded, renamed or retired since the last package, the plan's version goes up\nby one so that they travel with it.\n  --excel   for a spreadsheet: UTF-8 with BOM, CRLF, formula-like cells neutralised\n"),
+};
+
 int cmd_export_plan(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -141,6 +148,13 @@ out:
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_export_entry = {
+	.name = "export",
+	.run = cmd_export,
+	.summary = N_("write this unit's report for a period"),
+	.usage = N_("Usage: tiendo [-f DB] export --period P [-o FILE] [--excel]\n\nWrite this unit's report for a period: every entry and indicator value of\nthis unit (and of the units under it) with its revision, plus the reports it\nreceived from them; a row count and checksum let the receiver detect a\ntruncated or altered file. Default file: baocao_UNIT_PERIOD_YYYYMMDD.csv here.\n  --excel   for a spreadsheet (it can be opened, saved and still imported)\n"),
+};
 
 int cmd_export(struct cli *c, int argc, char **argv)
 {
@@ -260,6 +274,13 @@ static void import_after(void *arg, const char *path, const struct import_result
 	print_signer(ic->c, path, r);
 }
 
+const struct command cmd_import_entry = {
+	.name = "import",
+	.run = cmd_import,
+	.summary = N_("import plan packages and reports"),
+	.usage = N_("Usage: tiendo [-f DB] import [--dry-run] [--add-plan] FILE|FOLDER...\n\nImport plan packages and unit reports, in any mix and order; a folder means\nits .csv files. One summary line per file, printed once the file is saved:\nevery line printed stays true even if the import is killed. Each file is in\nthe database whole, or refused with FILE:LINE: reason and nothing written;\nwhen the database cannot be written (full disk), the files not saved are\nnamed, to be imported again.\nA row replaces the stored one only with a higher revision; the same revision\nwith other content is kept aside as a conflict (see: tiendo conflicts). The\nsame file twice is a no-op. Files in cp1258, TCVN3 or VNI are converted and\nthe encoding is named.\n  --dry-run   say what would happen, write nothing\n  --add-plan  a package of a plan this database does not hold yet may be added\n              (the current plan stays the same; see: tiendo use)\nExit status: 0 when every file was imported or had nothing new, 1 when any\nwas refused or not saved.\n"),
+};
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -338,6 +359,13 @@ static void print_tally(struct cli *c, const char *label, const struct completen
 	cli_out(c, "%s", b.s);
 	sb_free(&b);
 }
+
+const struct command cmd_status_entry = {
+	.name = "status",
+	.run = cmd_status,
+	.summary = N_("who reported, on time, late, missing"),
+	.usage = N_("Usage: tiendo [-f DB] status --period P [--csv] [--plan CODE]\n\nCompleteness and timeliness of reports for a period: each unit the reporting\nregime expects to report to this unit (and, from their consolidated reports,\nto the units under it), with on time, late, missing or not yet due, and the\nreporting and on-time rates, overall and by unit kind. A report is on time\nwhen it was exported (Vietnam time) on or before the due date.\n  --csv   one CSV row per expected report\n"),
+};
 
 int cmd_status(struct cli *c, int argc, char **argv)
 {
@@ -440,6 +468,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_consolidate_entry = {
+	.name = "consolidate",
+	.run = cmd_consolidate,
+	.summary = N_("write the consolidated table for a period"),
+	.usage = N_("Usage: tiendo [-f DB] consolidate --period P [-o FILE] [--excel | --xlsx] [--plan CODE]\n\nWrite the consolidated table for a period, one CSV file in parts a\nspreadsheet can filter on the first column: unit (reported, on time, late,\nmissing), indicator (target, consolidated value, met), task (assigned units\nby status) and entry (every unit's entry, texts exactly as entered).\nDefault file: tonghop_PLAN_PERIOD_YYYYMMDD.csv here.\n  --xlsx   an Excel workbook instead, in four sheets (summary, targets,\n           reporting, entries) with charts; default file\n           tonghop_PLAN_PERIOD_YYYYMMDD.xlsx in $TIENDO_EXPORT_DIR or here\n"),
+};
+
 int cmd_consolidate(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -529,6 +564,13 @@ static void print_lines(struct cli *c, struct strvec *lines)
 	sv_free(lines);
 }
 
+const struct command cmd_conflicts_entry = {
+	.name = "conflicts",
+	.run = cmd_conflicts,
+	.summary = N_("list the conflicts kept aside on import"),
+	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --all   also the conflicts already resolved\n"),
+};
+
 int cmd_conflicts(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -591,6 +633,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_resolve_entry = {
+	.name = "resolve",
+	.run = cmd_resolve,
+	.summary = N_("resolve a conflict"),
+	.usage = N_("Usage: tiendo [-f DB] resolve ID (--take | --keep)\n\nResolve a conflict: --take puts the incoming row in place of the stored one\n(the replaced content stays in the conflict list); --keep keeps the stored row.\n"),
+};
+
 int cmd_resolve(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -639,6 +688,13 @@ int cmd_resolve(struct cli *c, int argc, char **argv)
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_received_entry = {
+	.name = "received",
+	.run = cmd_received,
+	.summary = N_("the register of received files"),
+	.usage = N_("Usage: tiendo [-f DB] received [--period P]\n\nThe register of received files, oldest first, one line each: import time,\nkind (report or plan), sender, plan and version (and period), export time,\nencoding, rows new/replaced/unchanged/older/conflicts, checksum, file name.\n"),
+};
 
 int cmd_received(struct cli *c, int argc, char **argv)
 {

@@ -11,6 +11,13 @@
 #include "msg.h"
 #include "store.h"
 
+const struct command cmd_key_entry = {
+	.name = "key",
+	.run = cmd_key,
+	.summary = N_("this database's signing key, and its key file"),
+	.usage = N_("Usage: tiendo [-f DB] key [--export [-o FILE]]\n\nShow the fingerprint of the key this database signs its exported files with:\ntwenty digits in five groups, to read over the phone.\n  --export    write the key file to hand to the unit you report to\n              (default: khoa_UNIT.csv here; -o - writes to standard output)\n"),
+};
+
 int cmd_key(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -107,6 +114,13 @@ static int list_keys(struct cli *c, struct db *db)
 	unit_key_list_free(&l);
 	return EXIT_OK;
 }
+
+const struct command cmd_trust_entry = {
+	.name = "trust",
+	.run = cmd_trust,
+	.summary = N_("confirm a unit's key; list the keys known"),
+	.usage = N_("Usage: tiendo [-f DB] trust [FILE | UNIT]\n\nConfirm the key a unit signs its files with, after checking its fingerprint\nwith the unit by phone: from the key file it handed over (made by tiendo key),\nor the key recorded from its first signed file, or the new key of a file that\nwas kept aside because the key changed. Without an argument: every unit's key\nand its state (new, trusted, changed).\n"),
+};
 
 int cmd_trust(struct cli *c, int argc, char **argv)
 {

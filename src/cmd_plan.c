@@ -13,6 +13,13 @@
 #include "store.h"
 #include "text.h"
 
+const struct command cmd_init_entry = {
+	.name = "init",
+	.run = cmd_init,
+	.summary = N_("create or update the database from a plan file"),
+	.usage = N_("Usage: tiendo [-f DB] init --plan FILE [--unit CODE]\n\nCreate the database, or update it, from a plan file (docs/plan-format.md).\nA newer plan version updates tasks, indicators, units and deadlines and keeps\nall progress; the same or an older version changes nothing.\n\n  --plan FILE   the plan file to load\n  --unit CODE   the unit this database belongs to (default: the plan's\n                consolidating unit, on first load)\n"),
+};
+
 int cmd_init(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -91,6 +98,13 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+const struct command cmd_plans_entry = {
+	.name = "plans",
+	.run = cmd_plans,
+	.summary = N_("list the plans in the database"),
+	.usage = N_("Usage: tiendo [-f DB] plans\n\nList the plans in the database: code, version, number, date, title.\n"),
+};
+
 int cmd_plans(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_no_options("plans", argc, argv, 0, "");
@@ -115,6 +129,13 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 	db_disconnect(db);
 	return rc;
 }
+
+const struct command cmd_use_entry = {
+	.name = "use",
+	.run = cmd_use,
+	.summary = N_("choose the current plan"),
+	.usage = N_("Usage: tiendo [-f DB] use PLAN\n\nMake PLAN the current plan, the one the other commands work on.\n"),
+};
 
 int cmd_use(struct cli *c, int argc, char **argv)
 {
@@ -154,6 +175,13 @@ static size_t *task_order(const struct task_list *tl, enum task_sort sort)
 	free(texts);
 	return order;
 }
+
+const struct command cmd_tasks_entry = {
+	.name = "tasks",
+	.run = cmd_tasks,
+	.summary = N_("list the tasks; search without diacritics"),
+	.usage = N_("Usage: tiendo [-f DB] tasks [--unit CODE] [--search TEXT] [--sort ORDER] [--retired]\n\nList the current plan's tasks: code, lead units, time frame, title.\n  --unit CODE    only tasks that unit leads or coordinates (also through groups)\n  --search TEXT  only tasks whose code, title or text contain TEXT, ignoring\n                 case and diacritics (\"chuyen doi so\" finds \"chuyển đổi số\")\n  --sort ORDER   plan (the plan's numbering, the default), title (Vietnamese\n                 dictionary order: a ă â b c d đ e ê ...) or code\n  --retired      include tasks retired from the plan\n"),
+};
 
 int cmd_tasks(struct cli *c, int argc, char **argv)
 {
@@ -237,6 +265,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_indicators_entry = {
+	.name = "indicators",
+	.run = cmd_indicators,
+	.summary = N_("list the target indicators"),
+	.usage = N_("Usage: tiendo [-f DB] indicators\n\nList the current plan's target indicators: code, kind, target, year, text.\n"),
+};
+
 int cmd_indicators(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_no_options("indicators", argc, argv, 0, "");
@@ -260,6 +295,13 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_regime_entry = {
+	.name = "regime",
+	.run = cmd_regime,
+	.summary = N_("list the reporting regime"),
+	.usage = N_("Usage: tiendo [-f DB] regime\n\nList the reporting regime: rule code, period type, due rule, ad hoc reports\nallowed, reporting units, recipient.\n"),
+};
 
 int cmd_regime(struct cli *c, int argc, char **argv)
 {
