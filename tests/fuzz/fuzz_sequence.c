@@ -256,6 +256,15 @@ static void new_version(struct db *dept, struct db *prov, unsigned what, int *ve
 	plan_rec_free(&plan);
 }
 
+/* The templates and the folder go when the fuzzer exits. */
+static void cleanup(void)
+{
+	for (int k = 0; k < 2; k++)
+		if (tmpl[k][0])
+			unlink(tmpl[k]);
+	rmdir(dir);
+}
+
 static void setup(void)
 {
 	snprintf(dir, sizeof dir, "%s/tiendo-fuzz-seq.XXXXXX",
@@ -269,6 +278,7 @@ static void setup(void)
 		sign_keypair(pk, keys[i]);
 	make_template(0, "SKHCN");
 	make_template(1, "TINH");
+	atexit(cleanup);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
