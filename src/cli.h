@@ -81,6 +81,8 @@ extern const struct command cmd_draft_reminder_entry;
 extern const struct command cmd_conflicts_entry;
 extern const struct command cmd_resolve_entry;
 extern const struct command cmd_received_entry;
+extern const struct command cmd_key_entry;
+extern const struct command cmd_trust_entry;
 extern const struct command cmd_rename_unit_entry;
 extern const struct command cmd_add_units_entry;
 
@@ -110,6 +112,8 @@ int cmd_resolve(struct cli *c, int argc, char **argv);
 int cmd_received(struct cli *c, int argc, char **argv);
 int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
+int cmd_key(struct cli *c, int argc, char **argv);
+int cmd_trust(struct cli *c, int argc, char **argv);
 int cmd_draft_report(struct cli *c, int argc, char **argv);
 int cmd_draft_reminder(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);

@@ -252,6 +252,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	struct err e;
 	if (progress_get(t.s.db, &k, &en, &found, &e) || progress_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
+		entry_free(&en); /* read before the history failed */
 		target_free(&t);
 		return EXIT_REFUSED;
 	}
@@ -458,6 +459,7 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 	struct err e;
 	if (ivalue_get(t.s.db, &k, &v, &found, &e) || ivalue_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
+		ivalue_free(&v);
 		target_free(&t);
 		return EXIT_REFUSED;
 	}

@@ -15,6 +15,7 @@
 #include "describe.h"
 #include "exchange.h"
 #include "exchange_files.h"
+#include "exchange_keys.h"
 #include "msg.h"
 #include "outfile.h"
 #include "period.h"
@@ -118,7 +119,14 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	planfile_write(&def, excel ? CSVW_EXCEL : 0, &b);
+	unsigned pflags = excel ? CSVW_EXCEL | CSVW_NUMBERS : 0;
+	planfile_write(&def, pflags, &b);
+	if (exchange_package_keys(x.db, pflags, &b, &e) ||
+	    exchange_sign(x.db, &b, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
 	if (!out) {
 		struct strbuf nb = {0};
 		sb_addf(&nb, "kehoach_%s_v%d%s.csv", def.code, def.version, excel ? "_excel" : "");
@@ -218,6 +226,20 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 	sb_free(&b);
 }
 
+/* Who signed an imported file, when the clerk should know. */
+static void print_signer(struct cli *c, const char *file, const struct import_result *r)
+{
+	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
+	    r->outcome == IMPORT_PLAN_SAME)
+		return;
+	if (r->signer == KEYV_UNSIGNED)
+		cli_error(tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
+			  r->sender);
+	else if (r->signer == KEYV_NEW)
+		cli_out(c, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
+			file, r->sender, r->fingerprint, r->sender, r->sender);
+}
+
 static volatile sig_atomic_t import_stop;
 
 static void on_stop(int sig)
@@ -249,28 +271,31 @@ static void import_after(void *arg, const char *path, const struct import_result
 	if (ic->progress)
 		fprintf(stderr, "\r\033[K");
 	print_result(ic->c, path, r, ic->dry_run, r->outcome == IMPORT_LOST && ic->lost++ > 0);
+	print_signer(ic->c, path, r);
 }
 
 const struct command cmd_import_entry = {
 	.name = "import",
 	.run = cmd_import,
 	.summary = N_("import plan packages and reports"),
-	.usage = N_("Usage: tiendo [-f DB] import [--dry-run] FILE|FOLDER...\n\nImport plan packages and unit reports, in any mix and order; a folder means\nits .csv files. One summary line per file, printed once the file is saved:\nevery line printed stays true even if the import is killed. Each file is in\nthe database whole, or refused with FILE:LINE: reason and nothing written;\nwhen the database cannot be written (full disk), the files not saved are\nnamed, to be imported again.\nA row replaces the stored one only with a higher revision; the same revision\nwith other content is kept aside as a conflict (see: tiendo conflicts). The\nsame file twice is a no-op. Files in cp1258, TCVN3 or VNI are converted and\nthe encoding is named.\n  --dry-run   say what would happen, write nothing\nExit status: 0 when every file was imported or had nothing new, 1 when any\nwas refused or not saved.\n"),
+	.usage = N_("Usage: tiendo [-f DB] import [--dry-run] [--add-plan] FILE|FOLDER...\n\nImport plan packages and unit reports, in any mix and order; a folder means\nits .csv files. One summary line per file, printed once the file is saved:\nevery line printed stays true even if the import is killed. Each file is in\nthe database whole, or refused with FILE:LINE: reason and nothing written;\nwhen the database cannot be written (full disk), the files not saved are\nnamed, to be imported again.\nA row replaces the stored one only with a higher revision; the same revision\nwith other content is kept aside as a conflict (see: tiendo conflicts). The\nsame file twice is a no-op. Files in cp1258, TCVN3 or VNI are converted and\nthe encoding is named.\n  --dry-run   say what would happen, write nothing\n  --add-plan  a package of a plan this database does not hold yet may be added\n              (the current plan stays the same; see: tiendo use)\nExit status: 0 when every file was imported or had nothing new, 1 when any\nwas refused or not saved.\n"),
 };
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"dry-run", no_argument, NULL, 'n'},
+		{"add-plan", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	bool dry_run = false;
+	bool dry_run = false, add_plan = false;
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("import", argc, argv, ":nh", opts)) != -1) {
+	while ((ch = cli_getopt("import", argc, argv, ":nah", opts)) != -1) {
 		switch (ch) {
 		case 'n': dry_run = true; break;
+		case 'a': add_plan = true; break;
 		case 'h': return cli_command_help("import");
 		default: return EXIT_USAGE;
 		}
@@ -299,7 +324,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	compat_stop_signals(on_stop);
 	struct session_import_hooks h = {import_before, NULL, import_after, &ic};
 	struct session_import r;
-	session_import(&x, &files, dry_run, true, &h, &r);
+	session_import(&x, &files, (dry_run ? IMPORT_DRY_RUN : 0u) | (add_plan ? IMPORT_ADD_PLAN : 0u),
+		       true, &h, &r);
 	compat_stop_signals_restore();
 	if (ic.progress)
 		fprintf(stderr, "\r\033[K");
@@ -385,7 +411,8 @@ int cmd_status(struct cli *c, int argc, char **argv)
 		struct strbuf b = {0};
 		const char *h[] = {"to", "rule", "unit", "kind", "due", "state", "exported_at",
 				   "imported_at", "name"};
-		csvio_write_row(&b, h, ARRAY_LEN(h), 0);
+		/* A person may open it in a spreadsheet: no cell is a formula. */
+		csvio_write_row(&b, h, ARRAY_LEN(h), CSVW_SAFE);
 		for (size_t i = 0; i < comp.n; i++) {
 			const struct expected_report *r = &comp.v[i];
 			char due[DATE_BUF];
@@ -393,7 +420,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			const char *f[] = {r->to->code, r->rule->code, r->unit->code,
 					   unit_kind_name(r->unit->kind), due, report_state_name(r->state),
 					   r->exported_at, r->imported_at, r->unit->name};
-			csvio_write_row(&b, f, ARRAY_LEN(f), 0);
+			csvio_write_row(&b, f, ARRAY_LEN(f), CSVW_SAFE);
 		}
 		fwrite(b.s, 1, b.len, stdout);
 		sb_free(&b);
@@ -514,7 +541,7 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
-			      excel ? CSVW_EXCEL : 0, &o.b, &e)) {
+			      excel ? CSVW_EXCEL : CSVW_SAFE, &o.b, &e)) {
 		outfile_abort(&o);
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;

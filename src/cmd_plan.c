@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "collate.h"
+#include "exchange_keys.h"
 #include "describe.h"
 #include "msg.h"
 #include "planfile.h"
@@ -61,8 +62,15 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	struct store_result r;
+	uint8_t own_pk[SIGN_PUBLIC_BYTES], own_sk[SIGN_SECRET_BYTES];
 	int rc = EXIT_OK;
-	if (store_plan_save(db, &p, unit, &r, &e)) {
+	char fingerprint[SIGN_FINGERPRINT_BUF] = "";
+	/* One transaction: the plan, the keys a signed package carries, this
+	 * database's own key pair (made once). */
+	if (db_begin(db, &e) || store_plan_save(db, &p, unit, &r, &e) ||
+	    exchange_keys_from_init(db, file, p.consolidator, fingerprint, &e) ||
+	    keystore_own(db, own_pk, own_sk, &e) || db_commit(db, &e)) {
+		db_rollback(db);
 		cli_error("%s", e.msg);
 		cli_error(tr("the database was not changed"));
 		rc = EXIT_REFUSED;
@@ -81,6 +89,10 @@ int cmd_init(struct cli *c, int argc, char **argv)
 			r.tasks_retired, r.indicators_added, r.indicators_retired, r.units_added,
 			r.units_updated);
 	}
+	if (rc == EXIT_OK && fingerprint[0])
+		cli_out(c, tr("The package is signed by %s, key %s: files from %s must carry this key from now on.\n"),
+			p.consolidator, fingerprint, p.consolidator);
+	memset(own_sk, 0, sizeof own_sk);
 	db_disconnect(db);
 	plan_def_free(&p);
 	return rc;

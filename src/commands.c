@@ -36,6 +36,8 @@ const struct command *const cli_commands[] = {
 	&cmd_received_entry,
 	&cmd_rename_unit_entry,
 	&cmd_add_units_entry,
+	&cmd_key_entry,
+	&cmd_trust_entry,
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
 

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "exchange_keys.h"
 #include "db.h"
 #include "keymap.h"
 #include "msg.h"
@@ -75,6 +76,7 @@ int main(int argc, char **argv)
 		msg_set_lang(strcmp(cfg.lang, "en") == 0 ? LANG_EN : LANG_VI);
 	if (cfg.ascii == 1)
 		c.ascii = true;
+	exchange_require_signatures(cfg.require_signatures == 1);
 	opterr = 0;
 	/* '+': stop at the command name; the command parses the rest. */
 	while ((ch = getopt_long(argc, argv, "+:f:k:hV", opts, NULL)) != -1) {

@@ -18,6 +18,7 @@ static const struct msg_entry catalog[] = {
 #define M(en, vi) {en, vi},
 #include "catalog-vi.def"
 #include "catalog-vi-exchange.def"
+#include "catalog-vi-trust.def"
 #include "catalog-vi-import.def"
 #include "catalog-vi-deliver.def"
 #undef M
