@@ -73,8 +73,12 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 		}
 		t->ind = indicator_list_find(&t->inds, code);
 		if (!t->ind) {
-			cli_error(tr("unknown indicator '%s' in plan %s (see: tiendo indicators); nothing was written"),
-				  code, t->plan.code);
+			if (strcmp(cmd, "show-indicator") == 0)
+				cli_error(tr("show-indicator: no such indicator '%s' in plan %s (see: tiendo indicators)"),
+					  code, t->plan.code);
+			else
+				cli_error(tr("unknown indicator '%s' in plan %s (see: tiendo indicators); nothing was written"),
+					  code, t->plan.code);
 			return EXIT_REFUSED;
 		}
 		if (!unit_list_covers(&t->units, t->ind->reporters, t->unit)) {
@@ -90,8 +94,12 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 	}
 	t->task = task_list_find(&t->tasks, code);
 	if (!t->task) {
-		cli_error(tr("unknown task '%s' in plan %s (see: tiendo tasks); nothing was written"),
-			  code, t->plan.code);
+		if (strcmp(cmd, "show") == 0)
+			cli_error(tr("show: no such task '%s' in plan %s (see: tiendo tasks)"), code,
+				  t->plan.code);
+		else
+			cli_error(tr("unknown task '%s' in plan %s (see: tiendo tasks); nothing was written"),
+				  code, t->plan.code);
 		return EXIT_REFUSED;
 	}
 	if (!task_assigned(&t->units, t->task, t->unit)) {

@@ -359,7 +359,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	for (int k = 0; k < 3; k++)
 		sigaction(sigs[k], &old[k], NULL);
-	if (files.n > 1)
+	if (files.n > 1 && dry_run)
+		cli_out(c, tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+			i, n_ok, n_same, n_bad);
+	else if (files.n > 1)
 		cli_out(c, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i,
 			n_ok, n_same, n_bad);
 	db_close(&db);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "date.h"
 #include "db.h"
 #include "keymap.h"
 #include "msg.h"
@@ -74,6 +75,10 @@ int main(int argc, char **argv)
 	if (cfg.ascii == 1)
 		c.ascii = true;
 	opterr = 0;
+	/* A clock that does not parse would silently become today: refuse it. */
+	if (!date_now_env_valid())
+		return cli_usage(NULL, tr("TIENDO_NOW='%s' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ); unset it or correct it"),
+				 getenv("TIENDO_NOW"));
 	/* '+': stop at the command name; the command parses the rest. */
 	while ((ch = getopt_long(argc, argv, "+:f:k:hV", opts, NULL)) != -1) {
 		switch (ch) {

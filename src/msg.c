@@ -18,6 +18,7 @@ static const struct entry catalog[] = {
 #define M(en, vi) {en, vi},
 #include "catalog-vi.def"
 #include "catalog-vi-exchange.def"
+#include "catalog-vi-clerk.def"
 #undef M
 };
 

@@ -1,0 +1,33 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Issue 12, command-line side: the bugs a commune clerk met (dry-run summary,
+# a clock that does not parse, show of an unknown task, yearly indicator
+# values in half-year reports, init of a new commune in one command).
+. "$SRCDIR/tests/lib.sh"
+
+PLAN="$SRCDIR/tests/data/exchange/plan.csv"
+cd "$T" || exit 1
+export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
+tdo() { "$TIENDO" "$@"; }
+
+tdo -f dept.db init --plan "$PLAN" >/dev/null
+tdo -f dept.db export-plan -o pkg.csv >/dev/null
+for u in XA1 XA2; do
+	tdo -f "$u.db" init --plan pkg.csv --unit "$u" >/dev/null
+	tdo -f "$u.db" set T1 --period 2026S1 --status in-progress --percent 40 >/dev/null
+	tdo -f "$u.db" export --period 2026S1 -o "r_$u.csv" >/dev/null
+done
+
+# --- bug 7: a dry run's summary says nothing was written --------------------
+expect_exit "dry run of two reports" 0 tdo -f dept.db import --dry-run r_XA1.csv r_XA2.csv
+expect_grep "summary says the files would be imported" '2 files: 2 would be imported' "$T/out"
+expect_grep "summary says nothing was written" 'nothing was written' "$T/out"
+expect_no_grep "summary does not claim the files were imported" '2 files: 2 imported' "$T/out"
+
+# --- bug 13: TIENDO_NOW that does not parse; show of an unknown task --------
+expect_exit "TIENDO_NOW that does not parse is refused" 2 env TIENDO_NOW=tomorrow "$TIENDO" -f XA1.db due
+expect_grep "the refusal names the variable" "TIENDO_NOW='tomorrow' is not a date" "$T/err"
+expect_exit "TIENDO_NOW as a date is taken" 0 env TIENDO_NOW=2026-06-05 "$TIENDO" -f XA1.db due
+expect_exit "show of an unknown task" 1 tdo -f XA1.db show ZZZ --period 2026S1
+expect_grep "says no such task" "no such task 'ZZZ'" "$T/err"
+expect_no_grep "does not say nothing was written (show writes nothing)" "nothing was written" "$T/err"
