@@ -510,7 +510,8 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	}
 	for (size_t i = 0; i < rep.n_values; i++) {
 		enum verdict v;
-		if (apply_value(db, &c, rep.period, &rep.values[i], &v, &e))
+		if (apply_value(db, &c, rep.values[i].period ? rep.values[i].period : rep.period,
+				&rep.values[i], &v, &e))
 			goto fail;
 		count(r, v);
 	}

@@ -43,6 +43,7 @@ void report_free(struct report *r)
 	for (size_t i = 0; i < r->n_values; i++) {
 		free(r->values[i].unit);
 		free(r->values[i].indicator);
+		free(r->values[i].period);
 		ivalue_free(&r->values[i].v);
 	}
 	free(r->values);
@@ -154,7 +155,8 @@ void report_write(struct report *r, bool excel, struct strbuf *b)
 		int_or_empty(den, sizeof den, x->v.denominator);
 		if (x->v.has_value)
 			num_exact(val, sizeof val, x->v.value);
-		const char *f[] = {"value", x->unit, x->indicator, r->period, rev, num, den, val,
+		const char *f[] = {"value", x->unit, x->indicator, x->period ? x->period : r->period,
+				   rev, num, den, val,
 				   x->v.note, x->v.by, x->v.at};
 		put(&w, true, true, f, ARRAY_LEN(f));
 	}
@@ -292,6 +294,21 @@ static bool take_period(struct parser *p, const char *s)
 	return true;
 }
 
+/* A value row's period: the report's, or a longer one containing it (NULL then
+ * means the report's own). */
+static char *take_value_period(struct parser *p, const char *s)
+{
+	struct period per, rp;
+	char buf[PERIOD_BUF];
+	if (!p->r->period || !period_parse(s, &per) || !period_parse(p->r->period, &rp) ||
+	    !period_within(&rp, &per) || per.type == rp.type) {
+		take_period(p, s);
+		return NULL;
+	}
+	period_format(&per, buf);
+	return xstrdup(buf);
+}
+
 static bool take_revision(struct parser *p, const char *s, long long *out)
 {
 	if (!parse_int(s, 1, 1000000000000LL, out)) {
@@ -360,7 +377,7 @@ static void rec_value(struct parser *p, char **f)
 	long long v;
 	x->unit = take_code(p, tr("unit"), f[1]);
 	x->indicator = take_code(p, tr("indicator"), f[2]);
-	take_period(p, f[3]);
+	x->period = take_value_period(p, f[3]);
 	if (take_revision(p, f[4], &v))
 		x->v.revision = v;
 	take_opt_int(p, tr("numerator"), f[5], 0, 1000000000000000LL, &x->v.numerator);
@@ -589,204 +606,4 @@ uint64_t report_value_digest(const struct ivalue *v)
 		num_exact(val, sizeof val, v->value);
 	const char *f[] = {num, den, val, v->note ? v->note : ""};
 	return hash_row(HASH_FNV_INIT, f, ARRAY_LEN(f));
-}
-
-/* Mark every unit under a marked one (a parent is not always stored before
- * its children, so repeat until nothing changes: the tree is shallow). */
-static bool own_down(const struct unit_set *units, bool *own)
-{
-	bool any = false, changed = true;
-	for (size_t round = 0; changed && round <= units->n; round++) {
-		changed = false;
-		for (size_t i = 0; i < units->n; i++) {
-			if (own[i] || !units->v[i].parent_id)
-				continue;
-			const struct unit_rec *p = unit_set_by_id(units, units->v[i].parent_id);
-			if (p && own[p - units->v])
-				own[i] = changed = any = true;
-		}
-	}
-	return any;
-}
-
-bool *report_owned_units(const struct unit_set *units, const struct rule_list *rules,
-			 const struct unit_rec *sender)
-{
-	bool *own = xcalloc(units->n ? units->n : 1, sizeof *own);
-	own[sender - units->v] = true;
-	/* Most senders are communes: nothing under them, nobody reporting to them. */
-	bool alone = true;
-	for (size_t i = 0; i < units->n && alone; i++)
-		alone = units->v[i].parent_id != sender->id;
-	for (size_t r = 0; r < rules->n && alone; r++)
-		alone = strcmp(rules->v[r].to, sender->code) != 0;
-	if (alone)
-		return own;
-	own_down(units, own);
-	/* Reporting lines, followed down until nothing changes (at most one
-	 * round per unit, so a cycle in the regime cannot loop). */
-	for (size_t round = 0, changed = 1; changed && round <= units->n; round++) {
-		changed = 0;
-		for (size_t r = 0; r < rules->n; r++) {
-			const struct unit_rec *to = unit_set_find(units, rules->v[r].to);
-			if (!to || !own[to - units->v])
-				continue;
-			for (size_t i = 0; i < units->n; i++) {
-				const struct unit_rec *u = &units->v[i];
-				if (own[i] || u->kind == UNIT_GROUP ||
-				    !unit_list_covers(units, rules->v[r].reporters, u))
-					continue;
-				own[i] = true;
-				changed = 1;
-			}
-		}
-		if (own_down(units, own))
-			changed = 1;
-	}
-	return own;
-}
-
-int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
-		 const struct unit_rec *sender, const char *period, struct report *out,
-		 struct err *e)
-{
-	struct rule_list rules;
-	bool *own = NULL;
-	char stamp[STAMP_BUF];
-	size_t cap_e = 0, cap_v = 0, cap_r = 0;
-	int rc;
-	memset(out, 0, sizeof *out);
-	date_now_stamp(stamp);
-	out->sender = xstrdup(sender->code);
-	out->plan = xstrdup(plan->code);
-	out->plan_version = plan->version;
-	out->period = xstrdup(period);
-	out->exported_at = xstrdup(stamp);
-	if (store_rules(db, plan->id, &rules, e))
-		goto fail;
-	own = report_owned_units(units, &rules, sender);
-	rule_list_free(&rules);
-#define OWNED(u) ((u) && own[(u) - units->v])
-	/* A sender that answers for itself alone (a commune) reads its own rows
-	 * through the unit index, however many units the database holds. */
-	size_t n_own = 0;
-	for (size_t i = 0; i < units->n; i++)
-		n_own += own[i];
-	bool alone = n_own == 1;
-
-	sqlite3_stmt *st = db_prep(db, alone
-		? "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
-		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
-		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
-		  " WHERE t.plan_id = ?1 AND p.period = ?2 AND p.unit_id = ?3 ORDER BY t.seq"
-		: "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
-		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
-		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
-		  " WHERE t.plan_id = ?1 AND p.period = ?2 ORDER BY p.unit_id, t.seq", e);
-	if (!st)
-		goto fail;
-	sqlite3_bind_int64(st, 1, plan->id);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	if (alone)
-		sqlite3_bind_int64(st, 3, sender->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u))
-			continue;
-		xgrow((void **)&out->entries, &cap_e, out->n_entries + 1, sizeof *out->entries);
-		struct report_entry *x = &out->entries[out->n_entries++];
-		memset(x, 0, sizeof *x);
-		x->unit = xstrdup(u->code);
-		x->task = xstrdup(db_col_text(st, 1));
-		if (!status_parse(db_col_text(st, 2), &x->en.status))
-			x->en.status = STATUS_NOT_STARTED;
-		x->en.percent = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
-		x->en.count = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
-		x->en.result = xstrdup(db_col_text(st, 5));
-		x->en.difficulties = xstrdup(db_col_text(st, 6));
-		x->en.proposals = xstrdup(db_col_text(st, 7));
-		x->en.evidence = xstrdup(db_col_text(st, 8));
-		x->en.by = xstrdup(db_col_text(st, 9));
-		x->en.at = xstrdup(db_col_text(st, 10));
-		x->en.revision = sqlite3_column_int64(st, 11);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	st = db_prep(db, alone
-		? "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
-		  " v.entered_by, v.entered_at, v.revision FROM indicator_value v"
-		  " JOIN indicator i ON i.id = v.indicator_id"
-		  " WHERE i.plan_id = ?1 AND v.period = ?2 AND v.unit_id = ?3 ORDER BY i.seq"
-		: "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
-		  " v.entered_by, v.entered_at, v.revision FROM indicator_value v"
-		  " JOIN indicator i ON i.id = v.indicator_id"
-		  " WHERE i.plan_id = ?1 AND v.period = ?2 ORDER BY v.unit_id, i.seq", e);
-	if (!st)
-		goto fail;
-	sqlite3_bind_int64(st, 1, plan->id);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	if (alone)
-		sqlite3_bind_int64(st, 3, sender->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u))
-			continue;
-		xgrow((void **)&out->values, &cap_v, out->n_values + 1, sizeof *out->values);
-		struct report_value *x = &out->values[out->n_values++];
-		memset(x, 0, sizeof *x);
-		x->unit = xstrdup(u->code);
-		x->indicator = xstrdup(db_col_text(st, 1));
-		x->v.numerator = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
-		x->v.denominator = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
-		x->v.has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		x->v.value = sqlite3_column_double(st, 4);
-		x->v.note = xstrdup(db_col_text(st, 5));
-		x->v.by = xstrdup(db_col_text(st, 6));
-		x->v.at = xstrdup(db_col_text(st, 7));
-		x->v.revision = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	/* The earliest report each unit below sent for the period: received here
-	 * directly, or forwarded by a unit in between. A lone sender has none. */
-	if (alone) {
-		free(own);
-		return 0;
-	}
-	st = db_prep(db, "SELECT unit_id, min(exported_at), min(imported_at) FROM ("
-			 " SELECT sender_id AS unit_id, exported_at, imported_at FROM received"
-			 "  WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"
-			 " UNION ALL SELECT unit_id, exported_at, imported_at FROM receipt WHERE period = ?2)"
-			 " GROUP BY unit_id ORDER BY unit_id", e);
-	if (!st)
-		goto fail;
-	sqlite3_bind_text(st, 1, plan->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u) || u->id == sender->id)
-			continue;
-		xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
-		struct report_receipt *x = &out->receipts[out->n_receipts++];
-		x->unit = xstrdup(u->code);
-		x->exported_at = xstrdup(db_col_text(st, 1));
-		x->imported_at = xstrdup(db_col_text(st, 2));
-		x->line = 0;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-	free(own);
-	return 0;
-#undef OWNED
-fail_db:
-	db_fail(db, e);
-fail:
-	free(own);
-	report_free(out);
-	return -1;
 }

@@ -22,6 +22,9 @@ struct report_entry {
 
 struct report_value {
 	char *unit, *indicator;
+	/* The value's own period: NULL for the report's, else a longer period
+	 * containing it (a yearly value travels in each report of its year). */
+	char *period;
 	struct ivalue v;
 	int line;
 };
