@@ -337,22 +337,37 @@ void ui_pane_title(struct app *a, struct pane *p, const char *title, const char 
 		ui_vline(a, p->win, 0, 0, p->h);
 }
 
+/* The top line: plan, unit and period. The period is always shown whole; a
+ * long unit name is shortened (with "…") to leave it room, and the period's
+ * dates go first when even that is not enough. */
 static void draw_top(struct app *a)
 {
-	char left[400], pc[PERIOD_BUF], d0[DATE_BUF], d1[DATE_BUF];
+	char head[120], tail[120], pc[PERIOD_BUF], d0[DATE_BUF], d1[DATE_BUF];
 	period_format(&a->period, pc);
 	date_format(period_start(&a->period), d0);
 	date_format(period_end(&a->period), d1);
-	snprintf(left, sizeof left, " tiendo | %s v%d | %s: %s | %s: %s (%s..%s)", a->plan.code,
-		 a->plan.version, tr("Unit"), a->unit ? a->unit->name : tr("all units"), tr("Period"),
-		 pc, d0 + 5, d1 + 5);
-	char right[64] = "";
-	if (a->im != IM_OFF)
-		snprintf(right, sizeof right, "[%s] ", a->im == IM_TELEX ? "TELEX" : "VNI");
-	int rw = ui_width(right);
-	ui_put(a, a->top, 0, 0, a->cols - rw, left, A_REVERSE);
-	if (rw)
-		ui_put(a, a->top, 0, a->cols - rw, rw, right, A_REVERSE | A_BOLD);
+	snprintf(head, sizeof head, " tiendo | %s v%d | %s: ", a->plan.code, a->plan.version,
+		 tr("Unit"));
+	const char *name = a->unit ? a->unit->name : tr("all units");
+	int min_name = 12;
+	snprintf(tail, sizeof tail, " | %s: %s (%s..%s)", tr("Period"), pc, d0 + 5, d1 + 5);
+	if (ui_width(head) + min_name + ui_width(tail) > a->cols)
+		snprintf(tail, sizeof tail, " | %s: %s", tr("Period"), pc);
+	int hw = ui_width(head), tw = ui_width(tail);
+	int room = a->cols - hw - tw;
+	if (room < min_name) {
+		/* narrower still: drop "tiendo |" before the name or the period */
+		snprintf(head, sizeof head, " %s v%d | %s: ", a->plan.code, a->plan.version, tr("Unit"));
+		hw = ui_width(head);
+		room = a->cols - hw - tw;
+	}
+	int nw = ui_width(name);
+	if (nw < room)
+		room = nw;
+	ui_put(a, a->top, 0, 0, hw, head, A_REVERSE);
+	ui_put(a, a->top, 0, hw, room > 0 ? room : 0, name, A_REVERSE);
+	int x = hw + (room > 0 ? room : 0);
+	ui_put(a, a->top, 0, x, a->cols - x, tail, A_REVERSE);
 	wnoutrefresh(a->top);
 	a->top_dirty = false;
 }
@@ -450,7 +465,7 @@ void ui_draw_dirty(struct app *a)
 		wnoutrefresh(p->win);
 	}
 	if (a->bottom_dirty)
-		draw_bottom(a, a->panes[a->focus].mask);
+		draw_bottom(a, a->hint_mask ? a->hint_mask : a->panes[a->focus].mask);
 }
 
 void ui_refresh(struct app *a)

@@ -72,6 +72,7 @@ struct app {
 	enum im_mode im;
 	int jump_task; /* agenda asks the task list to select this task, or -1 */
 	char *import_path; /* the folder or file last imported in this session */
+	unsigned hint_mask; /* nonzero while a form owns the bottom line: its keys */
 };
 
 extern volatile sig_atomic_t ui_signal;

@@ -72,6 +72,12 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 	memset(&st, 0, sizeof st);
 	wchar_t buf[128];
 	int nb = 0, used = 0;
+	/* Text cut short ends with an ellipsis ("~" in ASCII mode) in the last
+	 * column, so a clerk sees that something is missing. */
+	int limit = width, total = ui_width(s);
+	bool cut = total > width;
+	if (cut)
+		limit = width - 1;
 	while (*s) {
 		wchar_t wc;
 		size_t k = next_wc(s, &wc, &st);
@@ -82,7 +88,7 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 			wc = L'?';
 			cw = 1;
 		}
-		if (used + cw > width)
+		if (used + cw > limit)
 			break;
 		buf[nb++] = wc;
 		used += cw;
@@ -91,6 +97,10 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 			waddnwstr(w, buf, nb);
 			nb = 0;
 		}
+	}
+	if (cut && nb < (int)ARRAY_LEN(buf)) {
+		buf[nb++] = a->ascii ? L'~' : L'\u2026';
+		used++;
 	}
 	if (nb)
 		waddnwstr(w, buf, nb);

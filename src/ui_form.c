@@ -98,6 +98,17 @@ static size_t segments(const char *s, int width, struct seg *out, size_t max)
 		do {
 			char *line = xstrndup(s + p, eol - p);
 			size_t fit = ui_fit(line, width);
+			/* break after the last space that fits, as the view does; a
+			 * word longer than the line is cut where it must be */
+			if (p + fit < eol && line[fit] != ' ') {
+				size_t cut = fit;
+				while (cut > 0 && line[cut - 1] != ' ')
+					cut--;
+				if (cut > 0)
+					fit = cut;
+			} else if (p + fit < eol) {
+				fit++; /* the space the line breaks at ends this line */
+			}
 			free(line);
 			if (fit == 0 && p < eol)
 				fit = 1;
@@ -144,7 +155,15 @@ static void draw_form(struct app *a, struct form *fm)
 	WINDOW *w = fm->win;
 	werase(w);
 	ui_box(a, w);
-	ui_put(a, w, 0, 2, fm->w - 4, fm->title, A_BOLD);
+	/* the input method shows on the form it types into, not on the header */
+	int mw = 0;
+	if (a->im != IM_OFF) {
+		const char *mark = a->im == IM_TELEX ? "[TELEX]" : "[VNI]";
+		mw = ui_width(mark);
+		ui_put(a, w, 0, fm->w - 2 - mw, mw, mark, A_BOLD | A_REVERSE);
+		mw++;
+	}
+	ui_put(a, w, 0, 2, fm->w - 4 - mw, fm->title, A_BOLD);
 	ui_put(a, w, 1, 2, fm->w - 4, fm->info, A_NORMAL);
 	int y = 3, cur_y = -1, cur_x = -1;
 	int fw = fm->w - 3 - fm->label_w - 1;
@@ -178,6 +197,9 @@ static void draw_form(struct app *a, struct form *fm)
 			size_t si = (size_t)(f->top + r);
 			char *text = si < ns ? xstrndup(f->eb.s + sg[si].start, sg[si].end - sg[si].start)
 					     : xstrdup("");
+			size_t tl = strlen(text);
+			if (tl && text[tl - 1] == ' ' && ui_width(text) > width)
+				text[tl - 1] = '\0'; /* the space a word wrap broke at */
 			ui_put(a, w, y + r, x, width, text, A_UNDERLINE);
 			free(text);
 		}
@@ -194,20 +216,9 @@ static void draw_form(struct app *a, struct form *fm)
 		}
 		y += f->lines;
 	}
-	/* the form's own hint line, from the action table */
-	struct strbuf b = {0};
-	enum action shown[] = {ACT_SAVE, ACT_CANCEL, ACT_FIELD_NEXT, ACT_CYCLE, ACT_INPUT_METHOD, ACT_HELP};
-	for (size_t i = 0; i < ARRAY_LEN(shown); i++) {
-		char kn[16];
-		keymap_first_key(&a->km, shown[i], kn, sizeof kn);
-		if (!*kn)
-			continue;
-		sb_addf(&b, "%s %s  ", kn, tr(actions[shown[i]].hint));
-		if (shown[i] == ACT_INPUT_METHOD)
-			sb_addf(&b, "(%s)  ", a->im == IM_TELEX ? "Telex" : a->im == IM_VNI ? "VNI" : tr("off"));
-	}
-	ui_put(a, w, fm->h - 2, 2, fm->w - 4, b.s ? b.s : "", A_DIM);
-	sb_free(&b);
+	/* the form's own keys in the bottom line (whole hints only), from the
+	 * action table: the main screen's keys mean nothing here */
+	ui_hints(a, PANE_FORM);
 	if (cur_y >= 0) {
 		curs_set(1);
 		wmove(w, cur_y, cur_x);
@@ -223,7 +234,7 @@ static void place(struct app *a, struct form *fm)
 	int rows = 0;
 	for (int i = 0; i < fm->n; i++)
 		rows += fm->f[i].type == F_TEXT ? fm->f[i].lines : 1;
-	fm->h = rows + 6;
+	fm->h = rows + 5;
 	if (fm->h > a->rows)
 		fm->h = a->rows;
 	fm->w = a->cols - 4 > 100 ? 100 : a->cols - 4;
@@ -291,20 +302,50 @@ static void type_key(struct app *a, struct field *f, int k)
 
 enum form_result { FORM_SAVE, FORM_CANCEL, FORM_SIGNAL };
 
-/* Run the form until the clerk saves, cancels, or a signal comes. */
+static enum form_result form_loop(struct app *a, struct form *fm);
+
+/* Run the form until the clerk saves, cancels, or a signal comes; the bottom
+ * line shows the form's keys meanwhile. */
 static enum form_result run_form(struct app *a, struct form *fm)
 {
-	place(a, fm);
+	a->hint_mask = PANE_FORM;
+	a->bottom_dirty = true;
+	enum form_result r = form_loop(a, fm);
+	a->hint_mask = 0;
+	a->bottom_dirty = true;
+	a->top_dirty = true;
+	return r;
+}
+
+static enum form_result form_loop(struct app *a, struct form *fm)
+{
+	if (!a->too_small)
+		place(a, fm);
 	for (;;) {
 		struct field *f = &fm->f[fm->cur];
-		draw_form(a, fm);
-		int k = ui_getkey(a, fm->win);
+		int k;
+		if (a->too_small || !fm->win) {
+			/* only the "too small" message until the terminal grows */
+			curs_set(0);
+			ui_refresh(a);
+			k = ui_getkey(a, stdscr);
+		} else {
+			draw_form(a, fm);
+			k = ui_getkey(a, fm->win);
+		}
 		if (k == KEYC_SIGNAL)
 			return FORM_SIGNAL;
 		if (k == KEYC_RESIZE) {
 			ui_refresh(a);
-			place(a, fm);
+			if (!a->too_small)
+				place(a, fm);
 			continue;
+		}
+		if (a->too_small || !fm->win)
+			continue;
+		if (a->msg[0]) {
+			a->msg[0] = '\0'; /* a message lasts until the next key */
+			a->bottom_dirty = true;
 		}
 		bool text_field = f->type == F_TEXT || f->type == F_NUMBER;
 		if (text_field && k >= 0x20 && k < KEYC_BASE && k != 0x7f) {

@@ -1,0 +1,58 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Issue 12, interface side: what a commune clerk met at 80x24 (header, input
+# method marker, ellipses, the form's hint line, word wrap, a small terminal).
+. "$SRCDIR/tests/lib.sh"
+. "$SRCDIR/tests/ui_lib.sh"
+if ! command -v tmux >/dev/null; then notok "tmux is installed (make check-deps installs it)"; exit 0; fi
+DB="$T/db"
+"$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-BAO >/dev/null
+
+# --- bug 3: the period stays on the header beside a long unit name ---------
+ui_start 80 24 -f "$DB"
+expect_screen "header keeps the period beside a long unit name" '^ tiendo \| MINI-1 v1 \| Unit: Báo và.*… \| Period: 2026'
+expect_screen "the header keeps the unit's start" 'Unit: Báo và Phát thanh'
+
+# --- bug 5: a cut title ends with an ellipsis ---------------------------------
+expect_screen "a cut task title in the list ends with …" '1a-1 .*Chuyên mục Nghị quyết.*… '
+
+# --- bug 9: the form's keys in the bottom line, whole ----------------------
+ui_keys Enter
+expect_screen "the form opens" 'Progress 1a-1'
+expect_no_screen "the main screen's keys are not shown under the form" 'F2Unit|F5Filter'
+expect_screen "the form's keys in the bottom line" 'F2Save.*Cancel'
+expect_no_screen "no hint cut in the middle" 'F1 ?He?l?$|F1 Gi$'
+
+# --- bug 4: Ctrl-T's marker on the form, not over the header -----------------
+ui_keys C-t
+expect_screen "Ctrl-T shows the input method on the form" '┌.*\[TELEX\].*┐'
+expect_no_screen "the header carries no marker" '^ tiendo .*\[TELEX\]'
+
+# --- bug 10: a text field wraps on words ------------------------------------
+ui_keys C-t C-t
+expect_screen "Ctrl-T twice more: the input method is off again" '┌─ Progress 1a-1[^[]*─┐'
+ui_keys Tab Tab Tab
+ui_text "Da dang tai 12 tin bai tren trang thong tin dien tu cua xaxa va chuyen muc"
+expect_screen "a word that does not fit goes whole to the next line" '│ +xaxa va chuyen muc'
+expect_no_screen "no word cut at the end of a line" 'cua xa +│'
+
+# --- bug 11: a small terminal with a form open shows only the message --------
+tmux -L "$SOCK" resize-window -t ui -x 60 -y 15
+expect_screen "60x15: too small" 'Terminal too small'
+expect_no_screen "60x15: no form drawn over it" 'Progress 1a-1|Result'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_screen "back to 80x24: the form again, what was typed kept" 'Progress 1a-1'
+expect_screen "typed text kept" 'Da dang tai 12'
+ui_keys Escape
+expect_screen "discard asks" 'Discard'
+ui_keys y
+expect_screen "back on the main screen" 'F2Unit'
+
+# --- bug 9 in Vietnamese: the form's hints are whole, not "F1 Gi" -----------
+ui_start 80 24 --lang vi -f "$DB"
+ui_keys Enter
+expect_screen "vi: the form opens" 'Tiến độ 1a-1'
+expect_screen "vi: the help hint is whole in the bottom line" 'F1Giúp F2Lưu'
+expect_no_screen "vi: no hint cut inside the form" 'F1 Gi'
+expect_no_screen "vi: the main screen's keys are not shown under the form" 'F2Đơn vị'
+ui_keys Escape
