@@ -157,7 +157,12 @@ void ui_import(struct app *a);
 void ui_status(struct app *a);
 void ui_conflicts(struct app *a);
 void ui_units(struct app *a);
-/* A one-line prompt in the bottom line; returns the new text or NULL on Esc. */
+/* Type the character k into eb through the input method (Telex, VNI) when one
+ * is on; false when the editor refused it (its why says so). */
+struct editbuf;
+bool ui_type(struct app *a, struct editbuf *eb, int k);
+/* A one-line prompt in the bottom line; returns the new text or NULL on Esc.
+ * Ctrl-T switches the input method there too. */
 char *ui_prompt(struct app *a, const char *label, const char *initial);
 
 #endif

@@ -284,19 +284,7 @@ static void type_key(struct app *a, struct field *f, int k)
 			refused(a, f);
 		return;
 	}
-	if (a->im != IM_OFF && k < 0x80) {
-		size_t start = eb_word_start(&f->eb);
-		char *word = xstrndup(f->eb.s + start, f->eb.cur - start);
-		char out[256];
-		bool done = im_apply(a->im, word, (char)k, out, sizeof out);
-		free(word);
-		if (done) {
-			if (!eb_replace_before(&f->eb, start, out))
-				refused(a, f);
-			return;
-		}
-	}
-	if (!eb_insert_cp(&f->eb, (uint32_t)k))
+	if (!ui_type(a, &f->eb, k))
 		refused(a, f);
 }
 

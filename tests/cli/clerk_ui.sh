@@ -56,3 +56,32 @@ expect_screen "vi: the help hint is whole in the bottom line" 'F1Giúp F2Lưu'
 expect_no_screen "vi: no hint cut inside the form" 'F1 Gi'
 expect_no_screen "vi: the main screen's keys are not shown under the form" 'F2Đơn vị'
 ui_keys Escape
+
+# --- bug 8: D -> a: Ctrl-T types Telex in the name; a filter matching nothing
+# plus Enter does not cancel the whole add -----------------------------------
+ui_start 80 24 -f "$DB"
+ui_keys D
+expect_screen "D opens the units" 'T-XA1'
+ui_keys a
+expect_screen "a asks for the code" 'Code of the new unit:'
+ui_text "T-XA9"
+ui_keys Enter
+expect_screen "then the name" 'Name of T-XA9'
+ui_keys C-t
+expect_screen "Ctrl-T in the name prompt shows Telex" '\[TELEX\] Name of T-XA9'
+ui_text "Xax Ddoongf Tieens"
+expect_screen "the name typed with Telex" 'Xã Đồng Tiến'
+ui_keys C-t C-t
+ui_keys Enter
+expect_screen "the kind chooser" 'Kind of T-XA9'
+ui_text "zzz"
+ui_keys Enter
+expect_screen "a filter matching nothing + Enter says so" 'nothing matches'
+ui_keys BSpace BSpace BSpace
+ui_text "commune"
+ui_keys Enter
+expect_screen "then the parent" 'Parent of T-XA9'
+ui_keys Enter
+expect_screen "the unit is added" 'T-XA9 .*Xã Đồng Tiến|added'
+"$TIENDO" -f "$DB" units >"$T/units"
+expect_grep "the new commune is in the database with its Telex name" $'^T-XA9\t.*Xã Đồng Tiến' "$T/units"
