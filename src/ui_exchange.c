@@ -78,6 +78,24 @@ void ui_export(struct app *a)
 		export_failed(a, e.msg);
 		return;
 	}
+	/* The screen shows another unit (F2): a report comes from the database's
+	 * own unit; say so plainly before exporting that one. */
+	if (a->unit != a->owner) {
+		struct strvec sv = {0};
+		struct strbuf m = {0};
+		sb_addf(&m, tr("The screen shows %s, but E exports the report of %s, this database's unit, with what the units under it sent. The report of %s comes from %s's own database."),
+			a->unit ? a->unit->name : tr("all units"), a->owner->name,
+			a->unit ? a->unit->name : tr("each unit"), a->unit ? a->unit->name : tr("each unit"));
+		add_chomped(&sv, a->cols - 8, &m);
+		ui_note(a, tr("Which report E exports"), &sv);
+		sv_free(&sv);
+		char q[300];
+		snprintf(q, sizeof q, tr("Export the report of %s?"), a->owner->code);
+		if (!ui_confirm(a, q)) {
+			ui_message(a, false, "%s", tr("Nothing exported."));
+			return;
+		}
+	}
 	if (report_build(&a->db, &a->plan, &a->units, a->owner, pc, &rep, &e)) {
 		export_failed(a, e.msg);
 		report_free(&rep);
@@ -101,6 +119,8 @@ void ui_export(struct app *a)
 		const struct unit_rec *to = exchange_recipient(&a->units, &a->rules, a->owner, a->period.type);
 		if (to)
 			sb_addf(&m, tr("Send it to %s (%s).\n"), to->name, to->code);
+		else if (a->plan.consolidator && strcmp(a->owner->code, a->plan.consolidator) == 0)
+			sb_addf(&m, "%s", tr("This is the consolidating unit's report: it goes with the consolidated table to the level above (see the plan)."));
 		else
 			sb_addf(&m, "%s", tr("The reporting regime names no recipient for this report; ask the unit you report to."));
 		add_chomped(&sv, width, &m);

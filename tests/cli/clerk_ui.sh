@@ -85,3 +85,23 @@ ui_keys Enter
 expect_screen "the unit is added" 'T-XA9 .*Xã Đồng Tiến|added'
 "$TIENDO" -f "$DB" units >"$T/units"
 expect_grep "the new commune is in the database with its Telex name" $'^T-XA9\t.*Xã Đồng Tiến' "$T/units"
+
+# --- bug 1: the department's database, F2 on a commune, then E --------------
+DEPT="$T/dept.db"
+"$TIENDO" -f "$DEPT" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-SKHCN >/dev/null
+mkdir -p "$T/out"
+export TIENDO_EXPORT_DIR="$T/out"
+ui_start 80 24 -f "$DEPT"
+ui_keys F2
+expect_screen "F2 lists the units" 'Xã Đồng Hòa'
+ui_text "dong hoa"
+ui_keys Enter
+expect_screen "the screen shows the commune" 'Unit: Xã Đồng Hòa'
+ui_keys E
+expect_screen "E says plainly which report it exports" 'E exports the report of Sở Khoa'
+ui_keys Enter
+expect_screen "and asks before" 'Export the report of T-SKHCN\? \(y/n\)'
+ui_keys y
+expect_screen "the department's report is written" 'Report exported'
+expect_no_screen "it is not sent to the department itself" 'Send it to Sở Khoa học và Công nghệ'
+unset TIENDO_EXPORT_DIR
