@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "setup.h"
 #include "collate.h"
 #include "msg.h"
 #include "planfile.h"
@@ -30,16 +31,23 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"plan", required_argument, NULL, 'p'},
 		{"unit", required_argument, NULL, 'u'},
+		{"name", required_argument, NULL, 'n'},
+		{"kind", required_argument, NULL, 'k'},
+		{"parent", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *file = NULL, *unit = NULL;
+	const char *file = NULL, *unit = NULL, *kind = NULL;
+	struct setup_unit nu = {.kind = UNIT_COMMUNE};
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("init", argc, argv, ":p:u:h", opts)) != -1) {
+	while ((ch = cli_getopt("init", argc, argv, ":p:u:n:k:P:h", opts)) != -1) {
 		switch (ch) {
 		case 'p': file = optarg; break;
 		case 'u': unit = optarg; break;
+		case 'n': nu.name = optarg; break;
+		case 'k': kind = optarg; break;
+		case 'P': nu.parent = optarg; break;
 		case 'h': return cli_command_help("init");
 		default: return EXIT_USAGE;
 		}
@@ -50,6 +58,13 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		return cli_usage("init", tr("--plan FILE is required"));
 	if (unit && !code_valid(unit))
 		return cli_usage("init", tr("--unit '%s' is not a valid unit code"), unit);
+	/* --name, --kind, --parent: the unit is new, added in the same step */
+	bool adding = nu.name || kind || nu.parent;
+	if (adding && !unit)
+		return cli_usage("init", "%s", tr("--name, --kind and --parent describe a new unit: give its code with --unit"));
+	if (kind && !unit_kind_parse(kind, &nu.kind))
+		return cli_usage("init", tr("--kind '%s' is not a unit kind (commune, ward, special-zone, department, ...)"), kind);
+	nu.code = unit;
 
 	struct plan_def p;
 	struct err e;
@@ -61,33 +76,43 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_CREATE)) {
+	if (adding && setup_add_unit(&p, &nu, &e)) {
+		cli_error("%s", e.msg);
+		cli_error(tr("the database was not changed"));
 		plan_def_free(&p);
 		return EXIT_REFUSED;
 	}
+	char *path = db_default_path(c->db_opt);
 	struct store_result r;
+	bool created;
 	int rc = EXIT_OK;
-	if (store_plan_save(&db, &p, unit, &r, &e)) {
+	/* A refused first init leaves no file behind (setup_database removes it). */
+	if (setup_database(path, &p, unit, &r, &created, &e)) {
 		cli_error("%s", e.msg);
-		cli_error(tr("the database was not changed"));
+		if (unit && !adding && !setup_plan_has_unit(&p, unit))
+			cli_error(tr("plan %s does not list unit %s; if it is new (a new commune), add it in the same step: --unit %s --name NAME --parent CODE"),
+				  p.code, unit, unit);
+		cli_error("%s", created ? tr("no database was created") : tr("the database was not changed"));
 		rc = EXIT_REFUSED;
 	} else if (r.unchanged) {
 		cli_out(c, tr("%s: plan %s is already at version %d (file: version %d); plan not changed\n"),
-			db.path, p.code, r.old_version, p.version);
+			path, p.code, r.old_version, p.version);
 		if (unit)
 			cli_out(c, tr("owner unit: %s\n"), unit);
 	} else if (r.created) {
 		cli_out(c, tr("%s: loaded plan %s version %d: %zu tasks, %zu indicators, %zu report rules, %zu units (%zu new)\n"),
-			db.path, p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
+			path, p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
 			p.n_units, r.units_added);
 	} else {
 		cli_out(c, tr("%s: updated plan %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu indicators added, %zu retired; %zu units added, %zu changed\n"),
-			db.path, p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
+			path, p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
 			r.tasks_retired, r.indicators_added, r.indicators_retired, r.units_added,
 			r.units_updated);
 	}
-	db_close(&db);
+	if (rc == EXIT_OK && adding)
+		cli_out(c, tr("%s: added unit %s (%s), %s under %s; this database belongs to it\n"), path,
+			nu.code, nu.name, unit_kind_name(nu.kind), nu.parent);
+	free(path);
 	plan_def_free(&p);
 	return rc;
 }

@@ -43,3 +43,17 @@ expect_exit "the department has the yearly value" 0 tdo -f dept.db show-indicato
 expect_grep "value 9/10 for 2026" $'^value\t9/10' "$T/out"
 sed 's/^value,XA1,I1,2026,/value,XA1,I1,2027,/' r2.csv >r3.csv
 expect_exit "a value row for a period outside the report's is refused" 1 tdo -f dept.db import r3.csv
+
+# --- section 1: init of a new commune in one command; a refused init leaves no file
+expect_exit "init with a unit the package does not list is refused" 1 tdo -f new.db init --plan pkg.csv --unit XA9
+expect_grep "the refusal says how to add it" 'does not list unit XA9.*--name NAME --parent CODE' "$T/err"
+if [ -e new.db ]; then notok "a refused init leaves no file behind" "$(ls -la new.db*)"; else ok "a refused init leaves no file behind"; fi
+expect_exit "init creates a new commune in one command" 0 tdo -f new.db init --plan pkg.csv --unit XA9 --name "Xã Chín" --kind commune --parent TINH
+expect_grep "it says what it did" 'added unit XA9 \(Xã Chín\)' "$T/out"
+expect_exit "units" 0 tdo -f new.db units
+expect_grep "the commune is there, under the province" $'^XA9\tcommune\tTINH\tXã Chín' "$T/out"
+expect_exit "its tasks (the plan gives the communes' group)" 0 tdo -f new.db tasks
+expect_grep "task T1 of the communes' group" '^T1' "$T/out"
+expect_exit "progress for the new commune" 0 tdo -f new.db set T1 --period 2026S1 --status in-progress --percent 10
+expect_exit "a parent that is a group is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name "Xã Tám" --parent XA
+if [ -e bad.db ]; then notok "no file after that refusal either"; else ok "no file after that refusal either"; fi

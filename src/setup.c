@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* One-step setup of a database from a plan package (see setup.h). */
+#include "setup.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "msg.h"
+#include "text.h"
+
+static const struct unit_def *find_unit(const struct plan_def *p, const char *code)
+{
+	for (size_t i = 0; i < p->n_units; i++)
+		if (strcmp(p->units[i].code, code) == 0)
+			return &p->units[i];
+	return NULL;
+}
+
+bool setup_plan_has_unit(const struct plan_def *p, const char *code)
+{
+	return find_unit(p, code) != NULL;
+}
+
+int setup_add_unit(struct plan_def *p, const struct setup_unit *nu, struct err *e)
+{
+	if (!nu->code || !code_valid(nu->code))
+		return err_set(e, tr("'%s' is not a valid unit code (ASCII letters, digits, - _ ., at most 32)"),
+			       nu->code ? nu->code : "");
+	if (find_unit(p, nu->code))
+		return err_set(e, tr("unit %s is already in plan %s: choose it instead of adding it"),
+			       nu->code, p->code);
+	const char *why = NULL;
+	char *name = nu->name ? text_clean(nu->name, 0, &why) : NULL;
+	if (!name || !*name) {
+		free(name);
+		return err_set(e, "%s", tr("the new unit needs a name (--name)"));
+	}
+	if (nu->kind == UNIT_GROUP) {
+		free(name);
+		return err_set(e, "%s", tr("the new unit cannot be a group: it is the unit this database belongs to"));
+	}
+	const struct unit_def *parent = nu->parent ? find_unit(p, nu->parent) : NULL;
+	if (!parent || parent->kind == UNIT_GROUP) {
+		free(name);
+		return err_set(e, tr("the new unit's parent must be a unit of plan %s that is not a group (--parent; e.g. the province), not '%s'"),
+			       p->code, nu->parent ? nu->parent : "");
+	}
+	p->units = xrealloc(p->units, (p->n_units + 1) * sizeof *p->units);
+	struct unit_def *u = &p->units[p->n_units++];
+	memset(u, 0, sizeof *u);
+	u->code = xstrdup(nu->code);
+	u->parent = xstrdup(nu->parent);
+	u->members = xstrdup("");
+	u->name = name;
+	u->kind = nu->kind;
+	return 0;
+}
+
+static void remove_db_files(const char *path)
+{
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		size_t n = strlen(path) + 10;
+		char *f = xmalloc(n);
+		snprintf(f, n, "%s%s", path, ext[i]);
+		unlink(f);
+		free(f);
+	}
+}
+
+int setup_database(const char *path, const struct plan_def *p, const char *owner,
+		   struct store_result *r, bool *created, struct err *e)
+{
+	struct stat sb;
+	*created = stat(path, &sb) != 0;
+	struct db db;
+	if (db_open(&db, path, DB_OPEN_CREATE, e)) {
+		if (*created)
+			remove_db_files(path);
+		return -1;
+	}
+	int rc = store_plan_save(&db, p, owner, r, e);
+	db_close(&db);
+	if (rc && *created)
+		remove_db_files(path);
+	return rc;
+}
+
+bool setup_has_plan(const char *path)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return false;
+	struct db db;
+	struct err e;
+	if (db_open(&db, path, DB_OPEN_EXISTING, &e))
+		return true; /* not ours to judge: the interface says what is wrong */
+	struct plan_rec pr;
+	bool has = store_current_plan(&db, &pr, &e) == 0;
+	if (has)
+		plan_rec_free(&pr);
+	db_close(&db);
+	return has;
+}
