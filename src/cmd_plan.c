@@ -430,8 +430,8 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	}
 	for (size_t i = 0; i < rl.n; i++) {
 		const struct rule_rec *r = &rl.v[i];
-		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->code, period_type_name(r->period), r->due,
-			r->adhoc ? "yes" : "no", r->reporters, r->to);
+		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s%s\n", r->code, period_type_name(r->period), r->due,
+			r->adhoc ? "yes" : "no", r->reporters, r->to, r->to_inferred ? "?" : "");
 	}
 	rule_list_free(&rl);
 	plan_rec_free(&plan);

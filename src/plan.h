@@ -87,6 +87,7 @@ struct report_def {
 	char *code, *reporters, *to, *due, *text;
 	enum period_type period;
 	bool adhoc;
+	bool to_inferred; /* the plan names no recipient: `to` is the keeper's inference */
 	int line;
 };
 

@@ -379,6 +379,12 @@ static int rec_report(struct ctx *c, char **f)
 	if (take_code(c, tr("report rule code"), f[1], &r->code) ||
 	    take_units(c, tr("reporters"), f[2], true, &r->reporters))
 		return -1;
+	/* A trailing '?' marks a recipient the plan does not name (inferred). */
+	size_t tl = strlen(f[3]);
+	if (tl > 1 && f[3][tl - 1] == '?') {
+		r->to_inferred = true;
+		f[3][tl - 1] = '\0';
+	}
 	if (!unit_declared(p, f[3], NULL))
 		return failf(c, tr("report recipient '%.40s' is not a declared unit"), f[3]);
 	r->to = xstrdup(f[3]);
@@ -609,7 +615,9 @@ void planfile_write(const struct plan_def *p, unsigned flags, struct strbuf *b)
 	row(b, flags, 8, "#type", "code", "reporters", "to", "period", "due", "adhoc", "text");
 	for (size_t i = 0; i < p->n_reports; i++) {
 		const struct report_def *r = &p->reports[i];
-		row(b, flags, 8, "report", r->code, r->reporters, r->to, period_type_name(r->period),
+		char to[64];
+		snprintf(to, sizeof to, "%.60s%s", r->to, r->to_inferred ? "?" : "");
+		row(b, flags, 8, "report", r->code, r->reporters, to, period_type_name(r->period),
 		    r->due, r->adhoc ? "yes" : "no", r->text);
 	}
 }

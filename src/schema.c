@@ -264,6 +264,9 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(plan_id, unit_id));"
 	"INSERT INTO plan_unit(plan_id, unit_id) SELECT id, issuer_id FROM plan"
 	" UNION SELECT id, consolidator_id FROM plan;",
+	/* 4 -> 5: a report rule's recipient may be inferred (the plan names
+	 * none; the plan file writes it "CODE?"), so documents leave it blank. */
+	"ALTER TABLE report_rule ADD COLUMN to_inferred INTEGER NOT NULL DEFAULT 0;",
 };
 
 int schema_latest(void)

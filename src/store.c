@@ -263,8 +263,9 @@ static int save_rules(struct db *db, int64_t plan_id, const struct plan_def *p, 
 	DONE(st);
 	for (size_t i = 0; i < p->n_reports; i++) {
 		const struct report_def *r = &p->reports[i];
-		PREP(st, "INSERT INTO report_rule(plan_id, code, period_type, due, adhoc, to_id, text, seq)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM unit WHERE code = ?6), ?7, ?8)"
+		PREP(st, "INSERT INTO report_rule(plan_id, code, period_type, due, adhoc, to_id, text, seq,"
+			 " to_inferred)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM unit WHERE code = ?6), ?7, ?8, ?9)"
 			 " RETURNING id");
 		sqlite3_bind_int64(st, 1, plan_id);
 		sqlite3_bind_text(st, 2, r->code, -1, SQLITE_STATIC);
@@ -274,6 +275,7 @@ static int save_rules(struct db *db, int64_t plan_id, const struct plan_def *p, 
 		sqlite3_bind_text(st, 6, r->to, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, r->text, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 8, (int64_t)i);
+		sqlite3_bind_int(st, 9, r->to_inferred);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			db_fail(db, e);
 			sqlite3_reset(st);
@@ -830,7 +832,8 @@ int store_rules(struct db *db, int64_t plan_id, struct rule_list *out, struct er
 	static const char sql[] =
 		"SELECT r.id, r.code, r.period_type, r.due, r.adhoc, t.code, r.text,"
 		" (SELECT COALESCE(group_concat(code, ' '), '') FROM (SELECT u.code FROM report_rule_unit ru"
-		"   JOIN unit u ON u.id = ru.unit_id WHERE ru.rule_id = r.id ORDER BY ru.seq))"
+		"   JOIN unit u ON u.id = ru.unit_id WHERE ru.rule_id = r.id ORDER BY ru.seq)),"
+		" r.to_inferred"
 		" FROM report_rule r JOIN unit t ON t.id = r.to_id WHERE r.plan_id = ?1 ORDER BY r.seq";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prep(db, sql, e);
@@ -853,6 +856,7 @@ int store_rules(struct db *db, int64_t plan_id, struct rule_list *out, struct er
 		r->to = xstrdup(db_col_text(st, 5));
 		r->text = xstrdup(db_col_text(st, 6));
 		r->reporters = xstrdup(db_col_text(st, 7));
+		r->to_inferred = sqlite3_column_int(st, 8) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

@@ -109,6 +109,9 @@ struct rule_rec {
 	enum period_type period;
 	struct due_rule rule;
 	bool adhoc;
+	/* The plan names no recipient: `to` is inferred (plan file "CODE?");
+	 * a document shows the recipient as a blank to fill, not as fact. */
+	bool to_inferred;
 };
 struct rule_list {
 	struct rule_rec *v;

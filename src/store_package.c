@@ -148,7 +148,7 @@ int store_plan_def(struct db *db, const struct plan_rec *plan, struct plan_def *
 		out->reports[out->n_reports++] = (struct report_def){
 			.code = xstrdup(r->code), .reporters = xstrdup(r->reporters), .to = xstrdup(r->to),
 			.due = xstrdup(r->due), .text = xstrdup(r->text), .period = r->period,
-			.adhoc = r->adhoc};
+			.adhoc = r->adhoc, .to_inferred = r->to_inferred};
 	}
 	free(in);
 	unit_set_free(&us);

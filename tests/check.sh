@@ -2,35 +2,37 @@
 # SPDX-License-Identifier: MIT
 # make check: the suite on the normal build and on the sanitizer build, the
 # fault tests (tests/fault) at small size, then a short fuzzing run when clang
-# is available. Ends with "N passed, M failed".
+# is available. Ends with the failed checks of every part, if any, and
+# "N passed, M failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-total_p=0 total_f=0
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-
-tally() { # tally LOGFILE: add the counts of its last line
-	line=$(tail -n 1 "$1")
-	p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-	f=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-	[ -n "$p" ] || { p=0; f=1; echo "(no summary line: counted as a failure)"; }
-	total_p=$((total_p + p))
-	total_f=$((total_f + f))
+TEST_RUNNER=1
+. "$root/tests/lib.sh"
+log=$(mktemp) fails=$(mktemp)
+trap 'rm -f "$log" "$fails" "$run_out" "$run_fails"' EXIT
+# section LOGFILE: count a section's summary line, keep its failed checks.
+section() {
+	tally "$1"
+	grep -e '^  not ok - ' -e '^not ok - ' "$1" | sed 's/^ *//' >>"$fails"
 }
 
 sh tests/run.sh build ./tiendo normal | tee "$log"
-tally "$log"
+section "$log"
 sh tests/run.sh build-san build-san/tiendo sanitizer | tee "$log"
-tally "$log"
+section "$log"
 # Crash, concurrency, signals and a small memcheck, on the normal build.
 TIENDO="$root/tiendo" sh tests/fault/run.sh quick | tee "$log"
-tally "$log"
+section "$log"
 if command -v clang >/dev/null 2>&1; then
 	sh tests/fuzz/run.sh "${FUZZ_SECONDS:-5}" | tee "$log"
-	tally "$log"
+	section "$log"
 else
 	echo "fuzz: clang not found, fuzzing skipped"
 fi
-echo "$total_p passed, $total_f failed"
-[ "$total_f" -eq 0 ]
+if [ -s "$fails" ]; then
+	echo "make check: failed checks:"
+	sed 's/^/  /' "$fails"
+fi
+echo "$tally_p passed, $tally_f failed"
+[ "$tally_f" -eq 0 ]

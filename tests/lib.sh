@@ -1,20 +1,25 @@
 # SPDX-License-Identifier: MIT
 # Shared helpers for the shell tests in tests/cli: each check prints one TAP
-# line ("ok - NAME" or "not ok - NAME" plus indented detail); tests/run counts them.
+# line ("ok - NAME" or "not ok - NAME" plus indented detail); tests/run.sh counts them.
 #
-# Environment (set by tests/run): TIENDO = the binary under test, SRCDIR = the
+# Environment (set by tests/run.sh): TIENDO = the binary under test, SRCDIR = the
 # repository root. Each test script gets its own scratch directory $T.
+#
+# The runners (tests/run.sh, tests/fault/run.sh) source this file with
+# TEST_RUNNER=1: they get run_one and run_summary below and no scratch set-up.
 
 set -u
-: "${TIENDO:?TIENDO must name the tiendo binary}"
-: "${SRCDIR:?SRCDIR must name the repository root}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/tiendo-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-# Tests see English messages and a fixed clock unless they say otherwise.
-export TIENDO_LANG=en TIENDO_NOW=2026-03-15T09:00:00Z
-unset TIENDO_DB XDG_DATA_HOME
-export HOME="$T/home"
-mkdir -p "$HOME"
+if [ -z "${TEST_RUNNER:-}" ]; then
+	: "${TIENDO:?TIENDO must name the tiendo binary}"
+	: "${SRCDIR:?SRCDIR must name the repository root}"
+	T=$(mktemp -d "${TMPDIR:-/tmp}/tiendo-test.XXXXXX")
+	trap 'rm -rf "$T"' EXIT
+	# Tests see English messages and a fixed clock unless they say otherwise.
+	export TIENDO_LANG=en TIENDO_NOW=2026-03-15T09:00:00Z
+	unset TIENDO_DB XDG_DATA_HOME
+	export HOME="$T/home"
+	mkdir -p "$HOME"
+fi
 
 ok() { printf 'ok - %s\n' "$1"; }
 notok() {
@@ -64,3 +69,82 @@ expect_file() {
 
 # field N LINE: print the N-th tab-separated field of LINE.
 field() { printf '%s\n' "$2" | cut -f "$1"; }
+
+# row CODE FILE: the first line of FILE whose first tab-separated field is CODE.
+row() { awk -F '\t' -v c="$1" '$1 == c { print; exit }' "$2"; }
+# lines FILE: the number of lines of FILE.
+lines() { grep -c '' "$1"; }
+
+# --- the runners: run a test program, count its TAP lines, show failures ---
+#
+# run_one NAME CMD...: run CMD (a test script or unit test), add its "ok" and
+# "not ok" lines to the counts. A failing test is shown with its "not ok"
+# lines first, every one in full, then at most 60 other lines of its output
+# (detail, "#" notes, whatever else it printed). A test that exits non-zero
+# or prints no check counts as one failure. The names of all failed checks
+# are listed again by run_summary. Set before the first call:
+#   run_label   printed before each result line ("normal", "fault"...)
+#   run_notes   when 1, the "#" lines of a passing test are shown too
+run_label=${run_label:-test} run_notes=${run_notes:-0}
+run_passed=0 run_failed=0
+if [ -n "${TEST_RUNNER:-}" ]; then
+	run_out=$(mktemp "${TMPDIR:-/tmp}/tiendo-run.XXXXXX")
+	run_fails=$(mktemp "${TMPDIR:-/tmp}/tiendo-fails.XXXXXX")
+	trap 'rm -f "$run_out" "$run_fails"' EXIT
+fi
+run_one() {
+	_rname=$1; shift
+	_rstart=$(date +%s)
+	"$@" >"$run_out" 2>&1 </dev/null
+	_rrc=$?
+	_rsecs=$(($(date +%s) - _rstart))
+	_rp=$(grep -c '^ok - ' "$run_out")
+	_rf=$(grep -c '^not ok - ' "$run_out")
+	if [ "$_rrc" -ne 0 ] && [ "$_rf" -eq 0 ]; then
+		_rf=1
+		echo "not ok - $_rname exited with status $_rrc" >>"$run_out"
+	fi
+	if [ "$_rp" -eq 0 ] && [ "$_rf" -eq 0 ]; then
+		_rf=1
+		echo "not ok - $_rname ran no check" >>"$run_out"
+	fi
+	run_passed=$((run_passed + _rp))
+	run_failed=$((run_failed + _rf))
+	if [ "$_rf" -gt 0 ]; then
+		printf '%s: %-34s %3d passed, %d FAILED (%d s)\n' "$run_label" "$_rname" "$_rp" "$_rf" "$_rsecs"
+		grep '^not ok - ' "$run_out" | sed 's/^/    /'
+		grep '^not ok - ' "$run_out" | sed "s|^not ok - |$run_label: $_rname: |" >>"$run_fails"
+		_rrest=$(grep -vc -e '^ok - ' -e '^not ok - ' "$run_out")
+		if [ "$_rrest" -gt 0 ]; then
+			echo "    --- its other output ($_rrest lines, the first 60):"
+			grep -v -e '^ok - ' -e '^not ok - ' "$run_out" | head -n 60 | sed 's/^/    /'
+		fi
+	else
+		printf '%s: %-34s %3d passed (%d s)\n' "$run_label" "$_rname" "$_rp" "$_rsecs"
+		[ "$run_notes" != 1 ] || grep '^# ' "$run_out" | sed 's/^/    /'
+	fi
+	return 0
+}
+
+# run_summary: the failed checks again, one line each, then the last line
+# "LABEL: N passed, M failed" (tests/check.sh reads it). Status 1 on a failure.
+run_summary() {
+	if [ -s "$run_fails" ]; then
+		echo "$run_label: failed checks:"
+		sed 's/^/  not ok - /' "$run_fails"
+	fi
+	echo "$run_label: $run_passed passed, $run_failed failed"
+	[ "$run_failed" -eq 0 ]
+}
+
+# tally LOGFILE: add the counts of LOGFILE's last line ("...: N passed, M failed")
+# to tally_p and tally_f; a missing summary line counts as a failure.
+tally_p=0 tally_f=0
+tally() {
+	_tline=$(tail -n 1 "$1")
+	_tp=$(echo "$_tline" | sed -n 's/^\(.*[^0-9]\)\{0,1\}\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
+	_tf=$(echo "$_tline" | sed -n 's/^\(.*[^0-9]\)\{0,1\}\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\3/p')
+	[ -n "$_tp" ] || { _tp=0; _tf=1; echo "(no summary line in $1: counted as a failure)"; }
+	tally_p=$((tally_p + _tp))
+	tally_f=$((tally_f + _tf))
+}

@@ -13,8 +13,11 @@ exec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exit
 WRAP
 chmod +x "$dir/tiendo"
 sh "$root/tests/run.sh" "$dir/no-unit-tests" "$dir/tiendo" memcheck | tee "$dir/run.log"
-p=$(tail -n 1 "$dir/run.log" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-f=$(tail -n 1 "$dir/run.log" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+TEST_RUNNER=1
+. "$root/tests/lib.sh"
+trap 'rm -rf "$dir" "$run_out" "$run_fails"' EXIT
+tally "$dir/run.log"
+p=$tally_p f=$tally_f
 reports=0
 for r in "$dir"/vg.*; do
 	[ -s "$r" ] || continue

@@ -1,27 +1,103 @@
 # SPDX-License-Identifier: MIT
 # UI test helpers: run tiendo in a private tmux server at a fixed size, type
 # with send-keys, read the screen with capture-pane. Sourced after lib.sh.
+#
+# Every ui_start gets a tmux server of its own (socket tiendo-test-PID-N in
+# $SOCK): a new server never meets an old one that is still shutting down
+# (new-session then failed with "server exited unexpectedly" and every later
+# command with "no server running"). ui_stop closes the server and waits, by
+# pid, until it and every program the test ran in it (tiendo, the pane's
+# shell) have ended; one that does not end is killed and reported as a
+# failed check. The same happens when the test exits.
 
-SOCK="tiendo-test-$$"
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+UI_N=0
+SOCK="tiendo-test-$$-$UI_N"
+UI_PIDS="$T/ui-pids" # "PID STARTTIME WHAT" for each program started in a pane
+: >"$UI_PIDS"
+trap 'ui_stop; rm -rf "$T"' EXIT
+
+# ui_starttime PID: the process's start time (field 22 of /proc/PID/stat),
+# which tells it from a later process that got the same pid.
+ui_starttime() {
+	_st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	set -- ${_st##*) }
+	case $1 in Z | X) return 1 ;; esac # ended, not yet reaped
+	shift 19
+	echo "$1"
+}
+
+# $T/ui-track.sh WHAT CMD ARGS...: note this process in $UI_PIDS, then become
+# CMD (the same pid).
+{
+	echo '#!/bin/sh'
+	echo "UI_PIDS='$UI_PIDS'"
+	type ui_starttime | tail -n +2
+	cat <<'TRACK'
+what=$1
+shift
+echo "$$ $(ui_starttime $$) $what" >>"$UI_PIDS"
+exec "$@"
+TRACK
+} >"$T/ui-track.sh"
+chmod +x "$T/ui-track.sh"
+
+# ui_wait_gone PID STARTTIME SECONDS: wait until the process has ended.
+ui_wait_gone() {
+	_g=$(($3 * 20))
+	while [ "$(ui_starttime "$1")" = "$2" ]; do
+		[ "$_g" -gt 0 ] || return 1
+		sleep 0.05
+		_g=$((_g - 1))
+	done
+	return 0
+}
+
+# ui_stop: close the tmux server of the last ui_start (its programs get
+# SIGHUP, as when a terminal window is closed) and wait until the server and
+# every program started in it have ended; the next ui_start uses a new socket.
+# UI_END_SECONDS (30) is how long a program may take to end.
+ui_stop() {
+	_srv=$(tmux -L "$SOCK" display -p '#{pid} #{socket_path}' 2>/dev/null)
+	_path=${_srv#* } _srv=${_srv%% *}
+	_srv_start=
+	[ -z "$_srv" ] || _srv_start=$(ui_starttime "$_srv")
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	if [ -n "$_srv_start" ] && ! ui_wait_gone "$_srv" "$_srv_start" 20; then
+		kill -KILL "$_srv" 2>/dev/null
+		notok "tmux server $SOCK (pid $_srv) ended when told to"
+	fi
+	[ -z "$_srv" ] || rm -f "$_path"
+	while read -r _pid _start _what; do
+		ui_wait_gone "$_pid" "$_start" "${UI_END_SECONDS:-30}" && continue
+		notok "$_what (pid $_pid) ended within ${UI_END_SECONDS:-30} s of its terminal closing" \
+			"$(ps -o pid,ppid,stat,etime,args -p "$_pid" 2>/dev/null)"
+		kill -KILL "$_pid" 2>/dev/null
+	done <"$UI_PIDS"
+	: >"$UI_PIDS"
+	UI_N=$((UI_N + 1))
+	SOCK="tiendo-test-$$-$UI_N"
+}
+
+# ui_tiendo_pid: the pid of the last tiendo started in a pane.
+ui_tiendo_pid() { awk '$3 == "tiendo" { p = $1 } END { print p }' "$UI_PIDS"; }
 
 # ui_start COLS ROWS ARGS...: start tiendo (with ARGS) in a fresh session.
 ui_start() {
 	_cols=$1 _rows=$2; shift 2
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	ui_stop
 	printf '%s\n' "$@" >"$T/ui-args"
 	cat >"$T/ui-run.sh" <<RUN
 #!/bin/sh
 export TERM=screen LANG=\${UI_LANG:-C.UTF-8} LC_ALL= TIENDO_LANG=en TIENDO_NOW=$TIENDO_NOW HOME="$HOME"
 unset NO_COLOR
-"$TIENDO" "\$@"
+"$T/ui-track.sh" tiendo "$TIENDO" "\$@"
 echo "EXIT-STATUS:\$?"
-sleep 60
+exec sleep 60
 RUN
 	chmod +x "$T/ui-run.sh"
 	# shellcheck disable=SC2046
 	tmux -L "$SOCK" -f /dev/null new-session -d -x "$_cols" -y "$_rows" -s ui \
-		"UI_LANG=${UI_LANG:-C.UTF-8} $T/ui-run.sh $(printf '%q ' "$@")"
+		"UI_LANG=${UI_LANG:-C.UTF-8} $T/ui-track.sh pane $T/ui-run.sh $(printf '%q ' "$@")"
 	tmux -L "$SOCK" set-option -t ui status off >/dev/null
 	tmux -L "$SOCK" resize-window -t ui -x "$_cols" -y "$_rows" 2>/dev/null
 	# Keys typed before the program has switched the terminal to keypad mode

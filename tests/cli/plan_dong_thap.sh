@@ -9,37 +9,35 @@
 PLAN="$SRCDIR/data/plans/dong-thap-118-2025.csv"
 DB="$T/db"
 
-# row CODE FILE: the first tab-separated line of FILE whose first field is CODE.
-row() { awk -F '\t' -v c="$1" '$1 == c { print; exit }' "$2"; }
-lines() { grep -c '' "$1"; }
-
 expect_exit "init --plan loads the Đồng Tháp plan" 0 "$TIENDO" -f "$DB" init --plan "$PLAN"
 
 # ---- plan header -------------------------------------------------------------
 # "Số: 118/KH-UBND", "Đồng Tháp, ngày 13 tháng 8 năm 2025".
 expect_exit "plans runs" 0 "$TIENDO" -f "$DB" plans
 expect_eq "plans: one plan" 1 "$(lines "$T/out")"
-expect_eq "plans: DT-118-2025, version 1, number 118/KH-UBND, dated 2025-08-13" \
-	$'DT-118-2025\t1\t118/KH-UBND\t2025-08-13\tKế hoạch thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” trên địa bàn tỉnh Đồng Tháp' \
+expect_eq "plans: DT-118-2025, version 2, number 118/KH-UBND, dated 2025-08-13" \
+	$'DT-118-2025\t2\t118/KH-UBND\t2025-08-13\tKế hoạch thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” trên địa bàn tỉnh Đồng Tháp' \
 	"$(row DT-118-2025 "$T/out")"
 
 # ---- tasks -------------------------------------------------------------------
-# 59 tasks, counted in the seed:
+# 60 tasks, counted in the seed:
 #   III.1 a) (sở, ban, ngành, địa phương + báo chí chủ lực): 7 dashes    7
 #   III.1 b) (Sở KH&CN chủ trì): 7 dashes                                 7
 #   III.2 (Sở GD&ĐT) items a) b) c) d) đ) e) g) h)                       8
 #   III.3 (sở, ban, ngành, địa phương) items a) b) c) d) đ) e)           6
 #   III.4 (sở, ban, ngành, địa phương) items a) b) c) d)                 4
 #   III.5 items a) Sở VHTTDL, b) VP UBND tỉnh, c) Sở KH&CN               3
+#   IV.2 (Kinh phí: "các đơn vị chủ động xây dựng thuyết minh, dự toán
+#       kinh phí … gửi Sở Tài chính")                                    1
 #   V.1 Sở KH&CN a)-d) 4, V.2 Sở Tài chính a) b) 2, V.3 Sở VHTTDL a) b) 2,
 #   V.4 Sở GD&ĐT + trường ĐH, CĐ a) b) 2, V.5 VP UBND tỉnh a) b) 2      12
 #   V.6 a) báo chí chủ lực: 5 dashes, b) cơ quan chủ quản: 3 dashes      8
 #   V.7 sở, ban, ngành, địa phương a) b) c) d)
 #       (V.7 đ) only states the reporting regime: not a task)            4
-#   (I Quan điểm, II.1 Mục tiêu chung, IV Kinh phí and the closing
-#    paragraph of V are prose, not tasks)                              = 59
+#   (I Quan điểm, II.1 Mục tiêu chung, IV.1 (where the money comes from)
+#    and the closing paragraph of V are prose, not tasks)              = 60
 expect_exit "tasks runs" 0 "$TIENDO" -f "$DB" tasks
-expect_eq "tasks: 59 tasks" 59 "$(lines "$T/out")"
+expect_eq "tasks: 60 tasks" 60 "$(lines "$T/out")"
 cp "$T/out" "$T/tasks"
 expect_eq "tasks: plan order, first 1a-1, last V.7d" "1a-1 V.7d" \
 	"$(head -n 1 "$T/tasks" | cut -f 1) $(tail -n 1 "$T/tasks" | cut -f 1)"
@@ -52,6 +50,9 @@ expect_eq "task 1b-3 (Giải báo chí): Sở KH&CN, thường xuyên bắt đ�
 l=$(row 1b-7 "$T/tasks")
 expect_eq "task 1b-7 (03 chương trình đào tạo): Sở KH&CN, Hoàn thành trong năm 2027" \
 	$'DT-SKHCN\tdue 2027-12-31' "$(field 2-3 "$l")"
+l=$(row IV.2 "$T/tasks")
+expect_eq "task IV.2 (budget estimates, part IV Kinh phí): every unit the plan gives tasks, yearly" \
+	$'DT-SBNDP DT-BCCL\trecurring' "$(field 2-3 "$l")"
 l=$(row 2dd "$T/tasks")
 expect_eq "task 2dd (item đ of III.2): Sở GD&ĐT, Nhiệm vụ thường xuyên" \
 	$'DT-SGDDT\trecurring' "$(field 2-3 "$l")"
@@ -64,6 +65,9 @@ expect_eq "task V.4a: Sở GD&ĐT and the universities/colleges lead, no time fr
 l=$(row V.6a-2 "$T/tasks")
 expect_eq "task V.6a-2 (chương trình truyền thông chuyên biệt): báo chí chủ lực, hoàn thành năm 2025" \
 	$'DT-BCCL\tdue 2025-12-31' "$(field 2-3 "$l")"
+l=$(row V.6a-5 "$T/tasks")
+expect_eq "task V.6a-5 (chiến dịch; \"Định kỳ ngày 20 hằng tháng\" báo cáo): báo chí chủ lực, recurring" \
+	$'DT-BCCL\trecurring' "$(field 2-3 "$l")"
 l=$(row V.7a "$T/tasks")
 expect_eq "task V.7a (ban hành kế hoạch triển khai): sở-ban-ngành-địa phương, Hoàn thành trong năm 2025" \
 	$'DT-SBNDP\tdue 2025-12-31' "$(field 2-3 "$l")"
@@ -77,15 +81,17 @@ expect_grep "tasks --unit DT-BAO: V.6a-2 through the group" $'^V\\.6a-2\t' "$T/o
 expect_no_grep "tasks --unit DT-BAO: not 2a (Sở GD&ĐT's)" $'^2a\t' "$T/out"
 
 # ---- indicators --------------------------------------------------------------
-# 12 indicators, counted in the seed (II.2 Mục tiêu cụ thể):
+# 16 indicators, counted in the seed (II.2 Mục tiêu cụ thể):
 #   a) Năm 2025: 3 dashes; the first bundles "issue an implementing plan" and
 #      "build and keep a column on the portal/website", split into
 #      MT2025-1a and MT2025-1b                                            4
-#   b) Năm 2026: 4 dashes                                                 4
+#   b) Năm 2026: 4 dashes; the fourth ("Từ năm 2026, tổ chức giải
+#      thưởng/diễn đàn báo chí …") holds from 2026 on, so it is entered once
+#      per year 2026-2030 (MT2026-4, MT2026-4.2027 … MT2026-4.2030)        8
 #   c) Năm 2027: 1 paragraph (ít nhất 03 chương trình đào tạo)            1
-#   d) Năm 2030: 3 dashes (100% nhiệm vụ KH&CN, 80% người dân, 70% cán bộ) 3 = 12
+#   d) Năm 2030: 3 dashes (100% nhiệm vụ KH&CN, 80% người dân, 70% cán bộ) 3 = 16
 expect_exit "indicators runs" 0 "$TIENDO" -f "$DB" indicators
-expect_eq "indicators: 12 indicators" 12 "$(lines "$T/out")"
+expect_eq "indicators: 16 indicators" 16 "$(lines "$T/out")"
 cp "$T/out" "$T/ind"
 l=$(row MT2025-2 "$T/ind")
 expect_eq "indicator MT2025-2 (cán bộ được tuyên truyền): percent >=100% in 2025" \
@@ -93,6 +99,9 @@ expect_eq "indicator MT2025-2 (cán bộ được tuyên truyền): percent >=10
 l=$(row MT2026-2 "$T/ind")
 expect_eq "indicator MT2026-2 (bộ tiêu chí): milestone in 2026" \
 	$'milestone\tyes\t2026' "$(field 2-4 "$l")"
+expect_eq "indicators MT2026-4…: the press award/forum each year 2026-2030" \
+	"MT2026-4 2026 MT2026-4.2027 2027 MT2026-4.2028 2028 MT2026-4.2029 2029 MT2026-4.2030 2030 " \
+	"$(grep '^MT2026-4' "$T/ind" | cut -f 1,4 | tr '\t\n' '  ')"
 l=$(row MT2027-1 "$T/ind")
 expect_eq "indicator MT2027-1 (ít nhất 03 chương trình): count >=3 in 2027" \
 	$'count\t>=3\t2027' "$(field 2-4 "$l")"
@@ -107,20 +116,23 @@ expect_eq "indicator MT2025-1b (chuyên mục, split target): >=100% in 2025" \
 	$'>=100%\t2025' "$(field 3-4 "$l")"
 
 # ---- units -------------------------------------------------------------------
-# 17 units. Named bodies (12): UBND tỉnh Đồng Tháp; Sở KH&CN, Sở VHTTDL,
+# 17 units. Single units (13): UBND tỉnh Đồng Tháp; Sở KH&CN, Sở VHTTDL,
 # Sở GD&ĐT, Sở Tài chính, Văn phòng UBND tỉnh (Phòng Ngoại vụ) (III, V);
 # Ban Tuyên giáo và Dân vận Tỉnh ủy (V.1a); Báo và phát thanh, truyền hình
 # Đồng Tháp, Cổng Thông tin điện tử Đồng Tháp, Trung tâm IOC (V.6a);
-# Hội Nhà báo tỉnh (III.1b); các trường Đại học, Cao đẳng trên địa bàn (V.4).
-# Collectives the plan gives work to (5): các sở, ban, ngành, địa phương;
-# các cơ quan báo chí chủ lực (III.1a, V.6a); các cơ quan thông tấn, báo chí
-# (V.1a, III.5a); các cơ quan chủ quản báo chí (V.6b); Ủy ban nhân dân các xã,
-# phường (Nơi nhận; the grassroots-information target of 2030).    12 + 5 = 17
+# Hội Nhà báo tỉnh (III.1b); and two collectives whose members the seed does
+# not name, so that they cannot be groups (a group needs members): các trường
+# Đại học, Cao đẳng trên địa bàn (V.4), các cơ quan chủ quản báo chí (V.6b).
+# Groups (4): các sở, ban, ngành, địa phương; các cơ quan báo chí chủ lực
+# (III.1a, V.6a); các cơ quan thông tấn, báo chí (V.1a, III.5a); Ủy ban nhân
+# dân các xã, phường (the grassroots-information target of 2030). 13 + 4 = 17
 expect_exit "units runs" 0 "$TIENDO" -f "$DB" units
 expect_eq "units: 17 units" 17 "$(lines "$T/out")"
 expect_grep "units: UBND tỉnh is the province root" $'^DT-UBND\tprovince\t\tỦy ban nhân dân tỉnh Đồng Tháp$' "$T/out"
 expect_grep "units: Sở KH&CN under UBND tỉnh" $'^DT-SKHCN\tdepartment\tDT-UBND\tSở Khoa học và Công nghệ$' "$T/out"
 expect_grep "units: the newspaper-radio-TV is a press agency" $'^DT-BAO\tpress\tDT-UBND\tBáo và phát thanh, truyền hình Đồng Tháp$' "$T/out"
+expect_eq "units: 13 single units and 4 groups" "13 4" \
+	"$(grep -vc $'\tgroup\t' "$T/out") $(grep -c $'\tgroup\t' "$T/out")"
 expect_grep "units: sở, ban, ngành, địa phương is a group" $'^DT-SBNDP\tgroup\tDT-UBND\tCác sở, ban, ngành, địa phương$' "$T/out"
 
 # ---- reporting regime --------------------------------------------------------

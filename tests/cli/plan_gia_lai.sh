@@ -40,13 +40,15 @@ expect_eq "gia lai: 12 indicators" 12 "$(wc -l <"$T/out" | tr -d ' ')"
 # Units: UBND tỉnh; the named bodies Sở KH&CN, Sở VH-TT&DL, Sở GD&ĐT,
 # Sở Tài chính, Sở Ngoại vụ, Sở Công thương, Ban Quản lý Khu kinh tế,
 # Ban Tuyên giáo và Dân vận Tỉnh ủy, Báo và Phát thanh, Truyền hình Gia Lai,
-# các trường Đại học, Cao đẳng (one collective unit), Bộ KH&CN = 12; the
-# collectives given work: sở/ban/ngành/cơ quan trực thuộc UBND tỉnh, các cơ
-# quan báo chí của tỉnh, UBND cấp xã (III.1 a), các sở, ban, ngành và địa
-# phương (V.7, III.1 b) = 4. Bodies named only under "Nơi nhận" are left out.
-# 12 + 4 = 16.
+# các trường Đại học, Cao đẳng (one collective unit: the seed names none of
+# them, and a group needs members) = 11; the collectives given work:
+# sở/ban/ngành/cơ quan trực thuộc UBND tỉnh, các cơ quan báo chí của tỉnh,
+# UBND cấp xã (III.1 a), các sở, ban, ngành và địa phương (V.7, III.1 b) = 4.
+# Bodies named only under "Nơi nhận" (Bộ KH&CN among them) are left out.
+# 11 + 4 = 15.
 expect_exit "gia lai: units runs" 0 "$TIENDO" -f "$DB" units
-expect_eq "gia lai: 16 units" 16 "$(wc -l <"$T/out" | tr -d ' ')"
+expect_eq "gia lai: 15 units" 15 "$(wc -l <"$T/out" | tr -d ' ')"
+expect_eq "gia lai: no unit that no row uses (Bộ KH&CN is only in Nơi nhận)" "" "$(pick GL-BKHCN)"
 expect_eq "gia lai: units GL-BCTT is a group under GL-UBND" \
 	"GL-BCTT${TAB}group${TAB}GL-UBND${TAB}Các cơ quan báo chí truyền thông của tỉnh" "$(pick GL-BCTT)"
 
@@ -74,9 +76,13 @@ expect_eq "gia lai: first task is 1a-1" "1a-1" "$(head -n 1 "$T/out" | cut -f 1)
 expect_eq "gia lai: last task is V.7dd" "V.7dd" "$(tail -n 1 "$T/out" | cut -f 1)"
 
 # Sở Công thương leads III.3 a) (5), and through its groups leads III.1 a)
-# (4) and V.7 a)-đ) (5) and coordinates III.1 b) (7) and V.6's first item (1).
+# (4) and V.7 a)-đ) (5) and coordinates III.1 b) (7), V.6's first item (1),
+# and the partners named in a task's own "phối hợp với" clause: "các ngành
+# liên quan" in V.1 a) and "các ngành, địa phương có liên quan" in V.2 b),
+# V.4 b), V.5 b) (4).
 expect_exit "gia lai: tasks --unit GL-SCT runs" 0 "$TIENDO" -f "$DB" tasks --unit GL-SCT
-expect_eq "gia lai: GL-SCT takes part in 22 tasks" 22 "$(wc -l <"$T/out" | tr -d ' ')"
+expect_grep "gia lai: GL-SCT coordinates V.2b (các ngành, địa phương có liên quan)" $'^V\\.2b\t' "$T/out"
+expect_eq "gia lai: GL-SCT takes part in 26 tasks" 26 "$(wc -l <"$T/out" | tr -d ' ')"
 
 # ---- indicators -------------------------------------------------------------
 
@@ -94,9 +100,15 @@ expect_eq "gia lai: MT2026-1 network formed is a 2026 milestone" "milestone${TAB
 # ---- plan header ------------------------------------------------------------
 
 expect_exit "gia lai: plans runs" 0 "$TIENDO" -f "$DB" plans
+# The title as the seed prints it under "KẾ HOẠCH" (no "(dự thảo)": the seed
+# does not print one; the empty number and date say it is a draft).
 expect_eq "gia lai: plan header (draft: no number, no date)" \
-	"GL-NQ57-2025${TAB}1${TAB}${TAB}${TAB}Kế hoạch đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị trên địa bàn tỉnh (dự thảo)" \
+	"GL-NQ57-2025${TAB}2${TAB}${TAB}${TAB}Kế hoạch đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị trên địa bàn tỉnh" \
 	"$(cat "$T/out")"
+# "Căn cứ Quyết định số 1169/QĐ-TTg ngày 16/6/2025 của Thủ tướng Chính phủ về …"
+expect_eq "gia lai: parent reference as the plan cites it, without its subject" \
+	"Quyết định số 1169/QĐ-TTg ngày 16/6/2025 của Thủ tướng Chính phủ" \
+	"$(sqlite3 "$DB" "SELECT parent_ref FROM plan WHERE code = 'GL-NQ57-2025'")"
 
 # ---- reporting regime: before 15/6 and 15/12 each year, or ad hoc (V.7 e) ----
 

@@ -11,8 +11,6 @@ DB="$T/db"
 expect_exit "init --plan loads plan 2725/KH-SKHCN" 0 \
 	"$TIENDO" -f "$DB" init --plan "$PLAN"
 
-# row FILE CODE: the line of a tab-separated listing whose first field is CODE
-row() { awk -F'\t' -v c="$2" '$1 == c' "$1"; }
 
 # ---------------------------------------------------------------- counts
 "$TIENDO" -f "$DB" tasks >"$T/tasks" 2>"$T/err"
@@ -21,16 +19,26 @@ row() { awk -F'\t' -v c="$2" '$1 == c' "$1"; }
 
 # Tasks, counted in the seed: part III ("KẾ HOẠCH, THỰC HIỆN") group 1 has
 # items a)-d) = 4, group 2 a)-h) = 8, group 3 a)-d) = 4, group 4 a)-d) = 4
-# (20); part V: V.1 three dashes = 3, V.2 one paragraph = 1, V.3 two dashes
-# = 2, V.4 one dash with an action = 1 (its second dash only states the
-# reporting regime and is a report rule) (7). 20 + 7 = 27.
-expect_eq "tasks: 27 lines" 27 "$(($(wc -l <"$T/tasks")))"
+# (20); part IV (funding) 2., "giao Văn phòng Sở chủ trì … lập dự toán kinh
+# phí" = 1 (IV.1 only states where the money comes from); part V: V.1 three
+# dashes = 3, V.2 one paragraph = 1, V.3 two dashes = 2, V.4 one dash with an
+# action = 1 (its second dash only states the reporting regime and is a
+# report rule) (7). 20 + 1 + 7 = 28.
+expect_eq "tasks: 28 lines" 28 "$(($(wc -l <"$T/tasks")))"
+# V.1 third dash "Theo dõi, đôn đốc … định kỳ trước ngày 20/6 và trước ngày
+# 20/12 hằng năm" recurs, as the same sentence does in the province's draft (IV.1-4).
+expect_eq "task V.1-3 (theo dõi, đôn đốc … định kỳ): recurring" \
+	"$(printf 'QNG-SKHCN-QLKH\trecurring')" "$(row V.1-3 "$T/tasks" | cut -f 2,3)"
+expect_eq "task IV.2 (budget estimates): Văn phòng Sở leads, the divisions coordinate, yearly" \
+	"$(printf 'QNG-SKHCN-VP\trecurring')" "$(row IV.2 "$T/tasks" | cut -f 2,3)"
 
 # Indicators, counted in the seed (II.2 Mục tiêu cụ thể): Năm 2025 three
 # dashes, the first bundling two targets (plan issued; section on the
-# Department's website) split in two = 4; Đến năm 2027 two dashes = 2;
-# Đến năm 2030 three dashes = 3. 4 + 2 + 3 = 9.
-expect_eq "indicators: 9 lines" 9 "$(($(wc -l <"$T/indicators")))"
+# Department's website) split in two = 4; Đến năm 2027 two dashes, the
+# second ("Tham gia giải thưởng/diễn đàn báo chí … hằng năm") a yearly target
+# entered once per year 2027-2030 = 1 + 4; Đến năm 2030 three dashes = 3.
+# 4 + 5 + 3 = 12.
+expect_eq "indicators: 12 lines" 12 "$(($(wc -l <"$T/indicators")))"
 
 # Units, counted in the seed: the province committee (UBND tỉnh), the
 # Department (Sở), the four divisions it names (Văn phòng Sở, Phòng Quản lý
@@ -46,10 +54,10 @@ expect_eq "units: the hierarchy, siblings by kind then name" \
 	"$(cut -f1 "$T/units" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "units: QNG-UBND is the root province committee" \
 	"$(printf 'QNG-UBND\tprovince\t\tỦy ban nhân dân tỉnh Quảng Ngãi')" \
-	"$(row "$T/units" QNG-UBND)"
+	"$(row QNG-UBND "$T/units")"
 expect_eq "units: Science Management Division under the Department" \
 	"$(printf 'QNG-SKHCN-QLKH\tdivision\tQNG-SKHCN\tPhòng Quản lý khoa học và Đổi mới sáng tạo')" \
-	"$(row "$T/units" QNG-SKHCN-QLKH)"
+	"$(row QNG-SKHCN-QLKH "$T/units")"
 
 # ---------------------------------------------------------------- tasks
 expect_eq "tasks: plan order starts with 1a" 1a "$(head -n 1 "$T/tasks" | cut -f1)"
@@ -57,81 +65,103 @@ expect_eq "tasks: plan order ends with V.4-1" V.4-1 "$(tail -n 1 "$T/tasks" | cu
 
 # III.1: "Đơn vị thực hiện: Phòng Bưu chính - Viễn thông và Chuyển đổi số;
 # Phòng Quản lý khoa học và ĐMST; Trung tâm CĐS và ĐMST", "Thường xuyên".
-t=$(row "$T/tasks" 1d)
+t=$(row 1d "$T/tasks")
 expect_eq "task 1d: lead units of group III.1" \
 	"QNG-SKHCN-BCVT QNG-SKHCN-QLKH QNG-SKHCN-TTCDS" "$(field 2 "$t")"
 expect_eq "task 1d: recurring" recurring "$(field 3 "$t")"
 
 # III.2: "Đơn vị thực hiện: Trung tâm Chuyển đổi số và Đổi mới sáng tạo".
-t=$(row "$T/tasks" 2h)
+t=$(row 2h "$T/tasks")
 expect_eq "task 2h: led by the Digital Transformation Centre" QNG-SKHCN-TTCDS "$(field 2 "$t")"
 expect_eq "task 2h: recurring" recurring "$(field 3 "$t")"
 
 # III.3: "Các phòng chuyên môn, nghiệp vụ thuộc Sở ... chủ trì, thực hiện".
-t=$(row "$T/tasks" 3a)
+t=$(row 3a "$T/tasks")
 expect_eq "task 3a: led by the specialised divisions (group)" QNG-SKHCN-PCM "$(field 2 "$t")"
 expect_eq "task 3a: recurring" recurring "$(field 3 "$t")"
 
 # III.4: "Phòng Quản lý khoa học và ĐMST; Trung tâm CĐS và ĐMST".
-t=$(row "$T/tasks" 4d)
+t=$(row 4d "$T/tasks")
 expect_eq "task 4d: lead units of group III.4" \
 	"QNG-SKHCN-QLKH QNG-SKHCN-TTCDS" "$(field 2 "$t")"
 expect_eq "task 4d: recurring" recurring "$(field 3 "$t")"
 
 # V.2 Văn phòng Sở: one paragraph, no time frame stated.
-t=$(row "$T/tasks" V.2)
+t=$(row V.2 "$T/tasks")
 expect_eq "task V.2: led by the Department Office" QNG-SKHCN-VP "$(field 2 "$t")"
 expect_eq "task V.2: no time frame" none "$(field 3 "$t")"
 
 # V.4 Các phòng, đơn vị thuộc Sở, first dash.
-t=$(row "$T/tasks" V.4-1)
+t=$(row V.4-1 "$T/tasks")
 expect_eq "task V.4-1: led by all divisions (group)" QNG-SKHCN-DV "$(field 2 "$t")"
 expect_eq "task V.4-1: no time frame" none "$(field 3 "$t")"
 
 # tasks --unit through groups. Counted from the seed: the Office (Văn phòng
 # Sở) coordinates every task of III.1-III.4 as one of "các phòng, đơn vị
-# thuộc Sở" (4+8+4+4 = 20), coordinates V.1 second dash (1), leads V.2 (1)
-# and V.4 first dash (1): 23. The Centre (TTCDS) leads III.1, III.2, III.4
-# (4+8+4), is among the divisions of III.3 (4), leads both dashes of V.3
-# (2), coordinates V.1 second dash (1) and leads V.4 first dash (1): 24.
+# thuộc Sở" (4+8+4+4 = 20), leads IV.2 (1), coordinates V.1 second dash (1),
+# leads V.2 (1) and V.4 first dash (1): 24. The Centre (TTCDS) leads III.1,
+# III.2, III.4 (4+8+4), coordinates III.3 (4) and IV.2
+# (1), leads both dashes of V.3 (2), coordinates V.1 second dash (1) and leads
+# V.4 first dash (1): 25.
+# "Các phòng chuyên môn, nghiệp vụ thuộc Sở" (III.3's lead) are the two
+# Phòng among the divisions: not the Office (Văn phòng) nor the Centre (a
+# public service unit), so the group differs from "các phòng, đơn vị thuộc Sở".
+expect_eq "units: phòng chuyên môn, nghiệp vụ = QLKH and BCVT" "QNG-SKHCN-QLKH QNG-SKHCN-BCVT" \
+	"$(sqlite3 "$DB" "SELECT members FROM unit WHERE code = 'QNG-SKHCN-PCM'")"
+expect_eq "units: phòng, đơn vị thuộc Sở = every division" "division" \
+	"$(sqlite3 "$DB" "SELECT members FROM unit WHERE code = 'QNG-SKHCN-DV'")"
 "$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-VP >"$T/tasks-vp" 2>"$T/err"
-expect_eq "tasks --unit QNG-SKHCN-VP: 23 tasks" 23 "$(($(wc -l <"$T/tasks-vp")))"
+expect_eq "tasks --unit QNG-SKHCN-VP: 24 tasks" 24 "$(($(wc -l <"$T/tasks-vp")))"
 "$TIENDO" -f "$DB" tasks --unit QNG-SKHCN-TTCDS >"$T/tasks-tt" 2>"$T/err"
-expect_eq "tasks --unit QNG-SKHCN-TTCDS: 24 tasks" 24 "$(($(wc -l <"$T/tasks-tt")))"
+expect_eq "tasks --unit QNG-SKHCN-TTCDS: 25 tasks" 25 "$(($(wc -l <"$T/tasks-tt")))"
 
 # ---------------------------------------------------------------- indicators
-i=$(row "$T/indicators" MT2025-2)
+i=$(row MT2025-2 "$T/indicators")
 expect_eq "indicator MT2025-2: 100% of staff informed" ">=100%" "$(field 3 "$i")"
 expect_eq "indicator MT2025-2: year 2025" 2025 "$(field 4 "$i")"
-i=$(row "$T/indicators" MT2027-1)
+expect_eq "indicators MT2027-2…: the press award/forum 'hằng năm', one per year 2027-2030" \
+	"MT2027-2 2027 MT2027-2.2028 2028 MT2027-2.2029 2029 MT2027-2.2030 2030 " \
+	"$(grep '^MT2027-2' "$T/indicators" | cut -f 1,4 | tr '\t\n' '  ')"
+i=$(row MT2027-1 "$T/indicators")
 expect_eq "indicator MT2027-1: network formed is a milestone" "milestone yes" \
 	"$(field 2 "$i") $(field 3 "$i")"
 expect_eq "indicator MT2027-1: year 2027" 2027 "$(field 4 "$i")"
-i=$(row "$T/indicators" MT2030-2)
+i=$(row MT2030-2 "$T/indicators")
 expect_eq "indicator MT2030-2: at least 80% of citizens" ">=80%" "$(field 3 "$i")"
 expect_eq "indicator MT2030-2: year 2030" 2030 "$(field 4 "$i")"
-i=$(row "$T/indicators" MT2030-3)
+i=$(row MT2030-3 "$T/indicators")
 expect_eq "indicator MT2030-3: at least 70% of communication staff" ">=70%" "$(field 3 "$i")"
 expect_eq "indicator MT2030-3: year 2030" 2030 "$(field 4 "$i")"
 
 # ---------------------------------------------------------------- plan header
 "$TIENDO" -f "$DB" plans >"$T/plans" 2>"$T/err"
 expect_eq "plans: header of 2725/KH-SKHCN" \
-	"$(printf 'QNG-SKHCN-2725-2025\t1\t2725/KH-SKHCN\t2025-11-11\tKế hoạch triển khai thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” tại Sở Khoa học và Công nghệ')" \
+	"$(printf 'QNG-SKHCN-2725-2025\t2\t2725/KH-SKHCN\t2025-11-11\tKế hoạch triển khai thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” tại Sở Khoa học và Công nghệ')" \
 	"$(cat "$T/plans")"
+# "Thực hiện Kế hoạch số 58/KH-UBND ngày 10/10/2025 của Ủy ban nhân dân tỉnh về …"
+expect_eq "plans: parent reference as the plan cites it" \
+	"Kế hoạch số 58/KH-UBND ngày 10/10/2025 của Ủy ban nhân dân tỉnh" \
+	"$(sqlite3 "$DB" "SELECT parent_ref FROM plan WHERE code = 'QNG-SKHCN-2725-2025'")"
 
 # ---------------------------------------------------------------- reporting regime
 # V.4: divisions report to the Department leadership via the Science
 # Management Division before 10/6 and 15/12; V.1: that division reports
-# before 20/6 and 20/12 or ad hoc (up to the province committee).
+# before 20/6 and 20/12 or ad hoc "theo quy định": the seed names no
+# recipient, so the province committee is inferred and marked "QNG-UBND?".
 "$TIENDO" -f "$DB" regime >"$T/regime" 2>"$T/err"
 expect_eq "regime: 2 rules" 2 "$(($(wc -l <"$T/regime")))"
 expect_eq "regime: divisions half-yearly 10/6 and 15/12" \
 	"$(printf 'BC-DV\thalf\t06-10 12-15\tno\tQNG-SKHCN-DV\tQNG-SKHCN-QLKH')" \
-	"$(row "$T/regime" BC-DV)"
+	"$(row BC-DV "$T/regime")"
 expect_eq "regime: Science Management Division 20/6 and 20/12 or ad hoc" \
-	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND')" \
-	"$(row "$T/regime" BC-QLKH)"
+	"$(printf 'BC-QLKH\thalf\t06-20 12-20\tyes\tQNG-SKHCN-QLKH\tQNG-UBND?')" \
+	"$(row BC-QLKH "$T/regime")"
+expect_eq "regime: the recipient named by the seed is not marked" "QNG-SKHCN-QLKH" \
+	"$(row BC-DV "$T/regime" | cut -f 6)"
+expect_eq "database: BC-QLKH's recipient stored as inferred, BC-DV's not" "BC-DV 0 BC-QLKH 1 " \
+	"$(sqlite3 "$DB" "SELECT code, to_inferred FROM report_rule ORDER BY code" | tr '|\n' '  ')"
+expect_exit "export-plan runs" 0 "$TIENDO" -f "$DB" export-plan -o "$T/back.csv"
+expect_grep "export-plan writes the inferred mark back" '^report,BC-QLKH,QNG-SKHCN-QLKH,QNG-UBND[?],half,' "$T/back.csv"
 
 expect_exit "due: June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
 expect_eq "due: June 2026 has the two first-half reports" \

@@ -133,8 +133,7 @@ expect_screen "form for 1b-1" 'Progress 1b-1'
 ui_keys Tab Tab Tab
 ui_text "Bản nháp chưa lưu"
 expect_screen "typed text shown" 'Bản nháp chưa lưu'
-tmux -L "$SOCK" kill-server
-sleep 0.5
+ui_stop
 "$TIENDO" -f "$DB" show 1b-1 --period 2026S1 >"$T/show"
 expect_grep "the draft survived the hang-up" $'^draft\t[^\t]+\tnot-started\t\t\tBản nháp chưa lưu' "$T/show"
 expect_grep "nothing was saved as an entry" '^\(no entry yet\)$' "$T/show"
@@ -152,23 +151,23 @@ ui_keys q
 # --- SIGTERM: terminal restored, status 128+15 ---
 ui_start 80 24 -f "$DB"
 expect_screen "started" 'Tasks \(3\)'
-pkill -TERM -f "$TIENDO -f $DB" 2>/dev/null || kill -TERM $(pgrep -f "$TIENDO") 2>/dev/null
+kill -TERM "$(ui_tiendo_pid)"
 expect_screen "SIGTERM ends it cleanly" 'EXIT-STATUS:143'
 
 # --- bytes written to the terminal (80x24, a slow link pays for each) ---
 # Bounds set from measurement (first screen 2792, cursor move 77, idle 0 on
 # the demo database); see docs/PERFORMANCE.md.
 sh "$SRCDIR/data/demo/build.sh" "$TIENDO" "$T/demo.db" >/dev/null
-tmux -L "$SOCK" kill-server 2>/dev/null
+ui_stop
 : >"$T/tty.out"
 cat >"$T/bytes.sh" <<RUN
 #!/bin/sh
 sleep 0.5
-TERM=screen LANG=C.UTF-8 TIENDO_LANG=en HOME="$HOME" "$TIENDO" -f "$T/demo.db"
-sleep 60
+TERM=screen LANG=C.UTF-8 TIENDO_LANG=en HOME="$HOME" "$T/ui-track.sh" tiendo "$TIENDO" -f "$T/demo.db"
+exec sleep 60
 RUN
 chmod +x "$T/bytes.sh"
-tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 -s ui "$T/bytes.sh"
+tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 -s ui "$T/ui-track.sh pane $T/bytes.sh"
 tmux -L "$SOCK" set-option -t ui status off >/dev/null
 tmux -L "$SOCK" pipe-pane -o -t ui "cat >> $T/tty.out"
 ui_wait 'Tasks \(59\)' 10
@@ -185,7 +184,7 @@ echo "# bytes: first screen $first, cursor move $((moved - first)), idle $((idle
 expect_eq "nothing written while idle" 0 $((idle - moved))
 
 # --- choosing a unit by typing part of its name without diacritics ---
-tmux -L "$SOCK" kill-server 2>/dev/null
+ui_stop
 ui_start 80 24 -f "$T/demo.db"
 expect_screen "the department starts on all units" 'Unit: all units'
 ui_keys F2
@@ -197,7 +196,7 @@ expect_screen "its entries show" '1a-7 +\[~\] +25%'
 ui_keys q
 
 # --- two instances on one database: both changes kept ---
-tmux -L "$SOCK" kill-server 2>/dev/null
+ui_stop
 ui_start 80 24 -f "$DB"
 expect_screen "first instance up" 'Tasks \(3\)'
 tmux -L "$SOCK" new-session -d -x 80 -y 24 -s ui2 "$T/ui-run.sh -f $DB"
@@ -225,7 +224,7 @@ ui_keys C-l
 expect_screen "Ctrl-L shows the other's change" '1b-1 +\[ \] +30%'
 
 # --- SIGHUP in an indicator form: a valid value is saved ---
-tmux -L "$SOCK" kill-server 2>/dev/null
+ui_stop
 ui_start 80 24 -f "$DB"
 ui_keys 2 Down Enter
 expect_screen "indicator form for MT2030-1" 'Target MT2030-1'
@@ -233,7 +232,6 @@ ui_text "600"
 ui_keys Tab
 ui_text "1000"
 expect_screen "typed the denominator" '1000'
-tmux -L "$SOCK" kill-server
-sleep 0.5
+ui_stop
 "$TIENDO" -f "$DB" show-indicator MT2030-1 --period 2026S1 >"$T/show"
 expect_grep "the value typed before the hang-up is saved" $'^value\t600/1000$' "$T/show"

@@ -13,37 +13,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 : "${TIENDO:=$root/tiendo}"
 case $TIENDO in /*) ;; *) TIENDO="$root/$TIENDO" ;; esac
 export TIENDO SRCDIR="$root"
-passed=0 failed=0
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-
-# run_one NAME CMD...: run a test script, count its lines, show failures.
-run_one() {
-	name=$1; shift
-	start=$(date +%s)
-	"$@" >"$out" 2>&1
-	rc=$?
-	secs=$(($(date +%s) - start))
-	p=$(grep -c '^ok - ' "$out")
-	f=$(grep -c '^not ok - ' "$out")
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		f=1
-		echo "not ok - $name exited with status $rc" >>"$out"
-	fi
-	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
-		f=1
-		echo "not ok - $name ran no check" >>"$out"
-	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
-	if [ "$f" -gt 0 ]; then
-		printf 'fault: %-34s %3d passed, %d FAILED (%d s)\n' "$name" "$p" "$f" "$secs"
-		grep -v '^ok - ' "$out" | head -n 60 | sed 's/^/    /'
-	else
-		printf 'fault: %-34s %3d passed (%d s)\n' "$name" "$p" "$secs"
-		grep '^# ' "$out" | sed 's/^/    /'
-	fi
-}
+TEST_RUNNER=1 run_label=fault run_notes=1
+. "$root/tests/lib.sh"
 
 cd "$root" || exit 1
 case $mode in
@@ -69,5 +40,4 @@ concurrency)
 	exit 2
 	;;
 esac
-echo "fault: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+run_summary

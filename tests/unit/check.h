@@ -4,6 +4,7 @@
 #define TIENDO_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_failed, check_count;
@@ -44,6 +45,24 @@ static int check_failed, check_count;
 			       __FILE__, __LINE__, g_, w_);                            \
 		}                                                                      \
 	} while (0)
+
+/* Make a fresh scratch folder $TMPDIR/tiendo-unit.XXXXXX (/tmp without
+ * $TMPDIR) into dir; false when it cannot be made. */
+static inline int check_tmpdir(char *dir, size_t size)
+{
+	const char *t = getenv("TMPDIR");
+	int n = snprintf(dir, size, "%s/tiendo-unit.XXXXXX", t && *t ? t : "/tmp");
+	return n > 0 && (size_t)n < size && mkdtemp(dir) != NULL;
+}
+
+/* Remove the scratch folder dir and everything in it. */
+static inline void check_rmdir(const char *dir)
+{
+	char cmd[4200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("#   could not remove %s\n", dir);
+}
 
 static inline int check_done(void)
 {

@@ -15,7 +15,7 @@
 #include "report.h"
 #include "store.h"
 
-static char dir[160];
+static char dir[200];
 
 static long long q_int(struct db *db, const char *sql)
 {
@@ -235,17 +235,10 @@ int main(void)
 {
 	msg_set_lang(LANG_EN);
 	setenv("TIENDO_NOW", "2026-06-10T02:00:00Z", 1);
-	snprintf(dir, sizeof dir - 8, "%s/tiendo-unit.", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	size_t len = strlen(dir);
-	memset(dir + len, 'X', 6);
-	dir[len + 6] = '\0';
-	if (!mkdtemp(dir))
+	if (!check_tmpdir(dir, sizeof dir))
 		return 1;
 	test_roundtrip();
 	test_rules();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("#   could not remove %s\n", dir);
+	check_rmdir(dir);
 	return check_done();
 }

@@ -42,6 +42,9 @@ static const struct bad bads[] = {
 	{"bad due", HEAD TASK "report,R,U,U,half,06-20,no,X\n", "t.csv:6: due '06-20': the number of due dates"},
 	{"bad period", HEAD TASK "report,R,U,U,week,20,no,X\n", "t.csv:6: period 'week'"},
 	{"bad adhoc", HEAD TASK "report,R,U,U,month,20,maybe,X\n", "t.csv:6: ad hoc 'maybe'"},
+	{"inferred mark alone", HEAD TASK "report,R,U,?,month,20,no,X\n", "t.csv:6: report recipient '?' is not a declared unit"},
+	{"inferred mark twice", HEAD TASK "report,R,U,U??,month,20,no,X\n", "t.csv:6: report recipient 'U?' is not a declared unit"},
+	{"inferred unknown unit", HEAD TASK "report,R,U,V?,month,20,no,X\n", "t.csv:6: report recipient 'V' is not a declared unit"},
 	{"bad event date", HEAD "event,E,02-30,Ngày\n", "t.csv:5: event date '02-30'"},
 	{"unknown event", HEAD "task,1a,S1,a),U,,recurring,E9,,,T,X\n", "t.csv:5: event 'E9' is not declared"},
 	{"bad plan date", "format,tiendo-plan,1\nplan,P,1,U,,N,13/8/2025,U,,,T\n", "t.csv:2: date '13/8/2025'"},
@@ -113,6 +116,31 @@ int main(void)
 		CHECK_STR(p.tasks[0].coord, "G", "coordinating unit read");
 		CHECK_INT(p.tasks[1].tf.kind, TF_RECURRING, "recurring from a date");
 		CHECK_STR(p.units[1].members, "commune", "group members read");
+		plan_def_free(&p);
+	}
+	/* A recipient the plan does not name: "CODE?" loads as CODE, marked inferred,
+	 * and is written back with its mark; an unmarked one is not inferred. */
+	const char *inf = HEAD TASK "report,R1,U,U?,half,06-20 12-20,yes,Báo cáo theo quy định.\n"
+			  "report,R2,U,U,month,20,no,Báo cáo về Ủy ban.\n";
+	rc = planfile_parse(inf, strlen(inf), "i.csv", &p, &e);
+	if (rc)
+		printf("#   %s\n", e.msg);
+	CHECK(rc == 0, "a recipient marked inferred is accepted");
+	if (rc == 0) {
+		CHECK_STR(p.reports[0].to, "U", "the mark is not part of the code");
+		CHECK(p.reports[0].to_inferred, "the recipient is marked inferred");
+		CHECK(!p.reports[1].to_inferred, "an unmarked recipient is not inferred");
+		struct strbuf out = {0};
+		planfile_write(&p, 0, &out);
+		CHECK(strstr(out.s, "\nreport,R1,U,U?,half,") != NULL, "the mark is written back");
+		CHECK(strstr(out.s, "\nreport,R2,U,U,month,") != NULL, "no mark where the plan names the recipient");
+		struct plan_def back;
+		rc = planfile_parse(out.s, out.len, "o.csv", &back, &e);
+		CHECK(rc == 0 && back.reports[0].to_inferred && !back.reports[1].to_inferred,
+		      "the mark survives a round trip");
+		if (rc == 0)
+			plan_def_free(&back);
+		sb_free(&out);
 		plan_def_free(&p);
 	}
 	/* The row after a multi-line field is numbered by its own first line. */

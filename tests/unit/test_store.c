@@ -14,7 +14,7 @@
 #include "progress.h"
 #include "store.h"
 
-static char dir[160]; /* a fresh temporary folder, made by mkdtemp in main */
+static char dir[200]; /* a fresh temporary folder, made by mkdtemp in main */
 
 static const char *path(const char *name)
 {
@@ -262,18 +262,10 @@ static void test_plan_and_progress(void)
 int main(void)
 {
 	msg_set_lang(LANG_EN);
-	/* mkdtemp wants the template to end in six X */
-	snprintf(dir, sizeof dir - 8, "%s/tiendo-unit.", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	size_t len = strlen(dir);
-	memset(dir + len, 'X', 6);
-	dir[len + 6] = '\0';
-	if (!mkdtemp(dir))
+	if (!check_tmpdir(dir, sizeof dir))
 		return 1;
 	test_schema();
 	test_plan_and_progress();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("#   could not remove %s\n", dir);
+	check_rmdir(dir);
 	return check_done();
 }
