@@ -21,6 +21,7 @@
 #include "editbuf.h"
 #include "msg.h"
 #include "progress.h"
+#include "setup.h"
 #include "text.h"
 #include "ui.h"
 
@@ -456,10 +457,12 @@ void ui_draw_dirty(struct app *a)
 		draw_too_small(a);
 		return;
 	}
-	if (a->top_dirty)
+	if (a->top_dirty && a->plan.code)
 		draw_top(a);
 	for (int i = 0; i < PANE_ID_COUNT; i++) {
 		struct pane *p = &a->panes[i];
+		if (!p->ops)
+			continue; /* the first-run screen: no panes yet */
 		p->ops->draw(a, p);
 		p->dirty = false;
 		wnoutrefresh(p->win);
@@ -869,12 +872,29 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	a->im = o.im;
 	if (load_keymap(a, o.keymap))
 		return 2;
+	/* No database, or one without a plan: the first-run screen sets it up. */
+	bool started = false;
+	if (!setup_has_plan(db_path) && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		set_locale(&o);
+		a->ascii = o.ascii;
+		start_curses(a);
+		ui_relayout(a);
+		started = true;
+		if (ui_firstrun(a, db_path)) {
+			endwin();
+			return ui_signal ? 128 + ui_signal : 0;
+		}
+	}
 	if (db_open(&a->db, db_path, DB_OPEN_EXISTING, &e)) {
+		if (started)
+			endwin();
 		fprintf(stderr, "tiendo: %s\n", e.msg);
 		return 1;
 	}
 	if (store_current_plan(&a->db, &a->plan, &e) || store_units(&a->db, &a->units, &e) ||
 	    store_owner(&a->db, &a->units, &a->owner, &e)) {
+		if (started)
+			endwin();
 		fprintf(stderr, "tiendo: %s\n", e.msg);
 		app_free(a);
 		return 1;
@@ -884,15 +904,18 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 		app_free(a);
 		return 2;
 	}
-	set_locale(&o);
-	a->ascii = o.ascii;
+	if (!started) {
+		set_locale(&o);
+		a->ascii = o.ascii;
+	}
 	a->today = date_today();
 	/* The consolidating unit follows everyone: it starts on all units. */
 	a->unit = strcmp(a->owner->code, a->plan.consolidator) == 0 ? NULL : a->owner;
 	load_data(a);
 	a->period = period_containing(unit_period_type(a), a->today);
 
-	start_curses(a);
+	if (!started)
+		start_curses(a);
 	ui_tasks_init(a, &a->panes[P_TASKS]);
 	ui_indicators_init(a, &a->panes[P_INDICATORS]);
 	ui_calendar_init(a, &a->panes[P_CALENDAR]);

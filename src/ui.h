@@ -151,6 +151,12 @@ void ui_page_heading(struct strvec *sv, const char *text);
 enum action ui_popup_list(struct app *a, const char *title, const struct strvec *lines,
 			  unsigned mask, size_t *cur);
 
+/* The first-run screen (ui_firstrun.c): with curses started and no plan in
+ * the database at db_path, choose a plan file and "my unit" and set the
+ * database up. 0: done (the message line says what was done); -1: the clerk
+ * left. */
+int ui_firstrun(struct app *a, const char *db_path);
+
 /* Exchange by file (ui_exchange.c) and the units (ui_units.c). */
 void ui_export(struct app *a);
 void ui_import(struct app *a);

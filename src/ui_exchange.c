@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "completeness.h"
@@ -65,6 +66,42 @@ static void export_failed(struct app *a, const char *why)
 	ui_message(a, true, "%s", why);
 }
 
+/* The interface's export folder: $TIENDO_EXPORT_DIR, else ~/tiendo-baocao
+ * (made when missing), never the folder tiendo was started from (under
+ * `make run` that is the source tree). New string, or NULL. */
+static char *ui_export_dir(void)
+{
+	if (getenv("TIENDO_EXPORT_DIR"))
+		return exchange_export_dir();
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return exchange_export_dir();
+	char *dir = exchange_path_join(home, "tiendo-baocao");
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* Ask for the flavour, the last choice first (kept in the database). */
+static int ask_flavour(struct app *a, bool *excel)
+{
+	char *last = db_meta_get(&a->db, "export_flavour");
+	size_t start = last && strcmp(last, "excel") == 0 ? 1 : 0;
+	free(last);
+	const char *items[2] = {tr("CSV for tiendo (the department imports it)"),
+				tr("Excel flavour (opens in a spreadsheet, and still imports)")};
+	int r = ui_choose(a, tr("Export the report as"), items, 2, start);
+	if (r < 0)
+		return -1;
+	*excel = r == 1;
+	struct err e;
+	if ((size_t)r != start)
+		db_meta_set(&a->db, "export_flavour", *excel ? "excel" : "csv", &e);
+	return 0;
+}
+
 void ui_export(struct app *a)
 {
 	char pc[PERIOD_BUF];
@@ -101,10 +138,16 @@ void ui_export(struct app *a)
 		report_free(&rep);
 		return;
 	}
+	bool excel = false;
+	if (ask_flavour(a, &excel)) {
+		ui_message(a, false, "%s", tr("Nothing exported."));
+		report_free(&rep);
+		return;
+	}
 	struct strbuf b = {0};
-	report_write(&rep, false, &b);
-	char *name = report_file_name(rep.sender, rep.period, rep.exported_at, false);
-	char *dir = exchange_export_dir();
+	report_write(&rep, excel, &b);
+	char *name = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
+	char *dir = ui_export_dir();
 	char *path = dir ? exchange_path_join(dir, name) : xstrdup(name);
 	if (!dir || write_file_atomic(path, b.s ? b.s : "", b.len)) {
 		err_set(&e, tr("%s: cannot write %s: %s (nothing was written)"), "export", path, strerror(errno));
