@@ -252,6 +252,9 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 		cli_out(c, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
 			file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
 			r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc, dry);
+		if (r->unit_added)
+			cli_out(c, tr("%s: new unit %s %s, as its report describes it\n"), file, r->unit_added,
+				dry_run ? tr("would be added") : tr("added"));
 		break;
 	}
 	case IMPORT_DUPLICATE:

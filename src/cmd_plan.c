@@ -87,7 +87,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	bool created;
 	int rc = EXIT_OK;
 	/* A refused first init leaves no file behind (setup_database removes it). */
-	if (setup_database(path, &p, unit, &r, &created, &e)) {
+	if (setup_database(path, &p, unit, adding ? unit : NULL, &r, &created, &e)) {
 		cli_error("%s", e.msg);
 		if (unit && !adding && !setup_plan_has_unit(&p, unit))
 			cli_error(tr("plan %s does not list unit %s; if it is new (a new commune), add it in the same step: --unit %s --name NAME --parent CODE"),

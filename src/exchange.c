@@ -40,6 +40,7 @@ void import_result_free(struct import_result *r)
 	free(r->period);
 	free(r->exported_at);
 	free(r->before);
+	free(r->unit_added);
 	sv_free(&r->problems);
 	memset(r, 0, sizeof *r);
 }
@@ -398,6 +399,36 @@ static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool
 	return 0;
 }
 
+/* A report from a unit this database does not know that describes itself (a
+ * new commune set up from the plan package): add it under its parent, in
+ * the transaction this begins, and reload the cache. 0 added; 1 refused (the
+ * problem is in r); -1 a database error in e. */
+static int adopt_sender(struct db *db, struct exchange_cache *cache, const struct report *rep,
+			struct import_result *r, const char *name, int line, struct err *e)
+{
+	enum unit_kind kind;
+	const struct unit_rec *par = unit_set_find(&cache->units, rep->sender_parent);
+	if (!unit_kind_parse(rep->sender_kind, &kind) || kind == UNIT_GROUP || !par ||
+	    par->kind == UNIT_GROUP || par->retired) {
+		add_problem(r, name, line, tr("unknown sender '%s', described as under '%s', which is not a unit here"),
+			    rep->sender, rep->sender_parent);
+		return 1;
+	}
+	bool found;
+	if (db_begin(db, e))
+		return -1;
+	if (store_unit_add(db, rep->sender, rep->sender_name, kind, par->code, "", e) ||
+	    (cache->valid = false, cache_load(db, cache, rep->plan, &found, e))) {
+		db_rollback(db);
+		cache->valid = false;
+		return -1;
+	}
+	struct strbuf b = {0};
+	sb_addf(&b, "%s (%s, %s)", rep->sender, rep->sender_name, par->code);
+	r->unit_added = b.s;
+	return 0;
+}
+
 static int import_report(struct db *db, struct exchange_cache *cache, const char *name,
 			 const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
@@ -405,6 +436,7 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	struct ctx c;
 	struct err e;
 	bool found;
+	bool began = false; /* a transaction of this file is open (a new unit, then the rows) */
 	memset(&c, 0, sizeof c);
 	if (report_parse(buf, n, name, &rep, &r->problems))
 		return refuse(r);
@@ -436,6 +468,19 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 		goto refused;
 	}
 	c.sender = unit_set_find(&c.units, rep.sender);
+	if (!c.sender && rep.sender_name) {
+		int ad = adopt_sender(db, cache, &rep, r, name, hl, &e);
+		if (ad < 0)
+			goto fail_e;
+		if (ad > 0)
+			goto refused;
+		began = true;
+		c.plan = cache->plan;
+		c.units = cache->units;
+		c.tasks = cache->tasks;
+		c.inds = cache->inds;
+		c.sender = unit_set_find(&c.units, rep.sender);
+	}
 	if (!c.sender || c.sender->kind == UNIT_GROUP) {
 		add_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
 			    rep.sender);
@@ -453,6 +498,8 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 		r->before = xstrdup(db_col_text(st, 0));
 	sqlite3_reset(st);
 	if (r->before) {
+		if (began)
+			db_rollback(db); /* cannot happen: a new unit sent nothing yet */
 		r->outcome = IMPORT_DUPLICATE;
 		report_free(&rep);
 		ctx_free(&c);
@@ -485,8 +532,9 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	/* Write it all in one transaction. */
 	char stamp[STAMP_BUF];
 	date_now_stamp(stamp);
-	if (db_begin(db, &e))
+	if (!began && db_begin(db, &e))
 		goto fail_e;
+	began = true;
 	PREP(st, "INSERT INTO received(kind, file_name, checksum, sender_id, plan_code, plan_version,"
 		 " period, exported_at, imported_at, encoding, rows)"
 		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -539,19 +587,31 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->older);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->conflicts);
 	DONE(st);
-	if (dry_run)
+	began = false;
+	if (dry_run) {
 		db_rollback(db);
-	else if (db_commit(db, &e))
+		if (r->unit_added)
+			cache->valid = false; /* the unit it would add is gone again */
+	} else if (db_commit(db, &e)) {
+		cache->valid = false;
 		goto fail_e;
+	}
 	r->outcome = IMPORT_REPORT;
 	report_free(&rep);
 	ctx_free(&c);
 	return 0;
 fail:
 	db_rollback(db);
+	began = false;
+	if (r->unit_added)
+		cache->valid = false;
 fail_e:
 	sv_push(&r->problems, e.msg);
 refused:
+	if (began) {
+		db_rollback(db);
+		cache->valid = false;
+	}
 	report_free(&rep);
 	ctx_free(&c);
 	return refuse(r);

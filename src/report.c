@@ -26,7 +26,7 @@
 
 #define MAX_PROBLEMS 40
 
-enum { ENTRY_FIELDS = 14, VALUE_FIELDS = 11, RECEIPT_FIELDS = 4, REPORT_FIELDS = 6 };
+enum { ENTRY_FIELDS = 14, VALUE_FIELDS = 11, RECEIPT_FIELDS = 4, REPORT_FIELDS = 9 };
 
 void report_free(struct report *r)
 {
@@ -34,6 +34,9 @@ void report_free(struct report *r)
 	free(r->plan);
 	free(r->period);
 	free(r->exported_at);
+	free(r->sender_kind);
+	free(r->sender_parent);
+	free(r->sender_name);
 	for (size_t i = 0; i < r->n_entries; i++) {
 		free(r->entries[i].unit);
 		free(r->entries[i].task);
@@ -121,10 +124,13 @@ void report_write(struct report *r, bool excel, struct strbuf *b)
 		sb_add(b, "\xEF\xBB\xBF");
 	const char *format[] = {"format", "tiendo-report", fmt, "excel"};
 	put(&w, false, false, format, excel ? 4 : 3);
-	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at"};
-	put(&w, false, false, head, ARRAY_LEN(head));
-	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at};
-	put(&w, false, true, rep, ARRAY_LEN(rep));
+	bool described = r->sender_name != NULL;
+	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at",
+			      "sender_kind", "sender_parent", "sender_name"};
+	put(&w, false, false, head, described ? 9 : 6);
+	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at,
+			     r->sender_kind, r->sender_parent, r->sender_name};
+	put(&w, false, true, rep, described ? 9 : 6);
 	if (r->n_entries) {
 		const char *h[] = {"#entry", "unit", "task", "period", "revision", "status", "percent",
 				   "count", "result", "difficulties", "proposals", "evidence",
@@ -337,6 +343,17 @@ static void rec_report(struct parser *p, char **f)
 		r->period = xstrdup(buf);
 	}
 	take_stamp(p, tr("export time"), f[5], &r->exported_at);
+	/* A new unit describes itself: kind, parent and name, all three. */
+	if (*f[6] || *f[7] || *f[8]) {
+		enum unit_kind k;
+		if (!unit_kind_parse(f[6], &k) || k == UNIT_GROUP)
+			problem(p, tr("sender kind '%.30s' is not a unit kind"), f[6]);
+		r->sender_kind = xstrdup(f[6]);
+		r->sender_parent = take_code(p, tr("sender's parent"), f[7]);
+		r->sender_name = take_text(p, tr("sender's name"), f[8], 0);
+		if (r->sender_name && !*r->sender_name)
+			problem(p, "%s", tr("the sender's name is empty"));
+	}
 }
 
 static void rec_entry(struct parser *p, char **f)

@@ -37,6 +37,10 @@ struct report_receipt {
 
 struct report {
 	char *sender, *plan, *period, *exported_at;
+	/* The sender described (kind, parent code, name) when it is a unit its
+	 * own database added (a new commune): the receiver can add it too.
+	 * NULL otherwise. */
+	char *sender_kind, *sender_parent, *sender_name;
 	int plan_version;
 	bool excel;
 	struct report_entry *entries;

@@ -96,6 +96,18 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	out->plan_version = plan->version;
 	out->period = xstrdup(period);
 	out->exported_at = xstrdup(stamp);
+	/* A unit this database added itself (setup with a new commune) describes
+	 * itself, so that the receiver can add it (docs/exchange.md). */
+	char *added = db_meta_get(db, "added_unit");
+	if (added && strcmp(added, sender->code) == 0) {
+		const struct unit_rec *par = unit_set_by_id(units, sender->parent_id);
+		if (par) {
+			out->sender_kind = xstrdup(unit_kind_name(sender->kind));
+			out->sender_parent = xstrdup(par->code);
+			out->sender_name = xstrdup(sender->name);
+		}
+	}
+	free(added);
 	if (store_rules(db, plan->id, &rules, e))
 		goto fail;
 	own = report_owned_units(units, &rules, sender);

@@ -73,7 +73,7 @@ static void remove_db_files(const char *path)
 }
 
 int setup_database(const char *path, const struct plan_def *p, const char *owner,
-		   struct store_result *r, bool *created, struct err *e)
+		   const char *added, struct store_result *r, bool *created, struct err *e)
 {
 	struct stat sb;
 	*created = stat(path, &sb) != 0;
@@ -83,7 +83,16 @@ int setup_database(const char *path, const struct plan_def *p, const char *owner
 			remove_db_files(path);
 		return -1;
 	}
-	int rc = store_plan_save(&db, p, owner, r, e);
+	/* one transaction: the plan, the owner and the note of the added unit */
+	int rc = db_begin(&db, e);
+	if (!rc)
+		rc = store_plan_save(&db, p, owner, r, e);
+	if (!rc && added)
+		rc = db_meta_set(&db, "added_unit", added, e);
+	if (!rc)
+		rc = db_commit(&db, e);
+	else if (db.depth)
+		db_rollback(&db);
 	db_close(&db);
 	if (rc && *created)
 		remove_db_files(path);

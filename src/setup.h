@@ -28,9 +28,10 @@ int setup_add_unit(struct plan_def *p, const struct setup_unit *nu, struct err *
 /* Create or update the database at path from plan p, owned by owner (NULL:
  * the plan's consolidator on first load). One transaction; when this call
  * created the file and then fails, the file is removed: a refused setup
- * leaves nothing behind. *created says whether the file is new. */
+ * leaves nothing behind. *created says whether the file is new. added: the
+ * code of a unit setup_add_unit added (its reports describe it), or NULL. */
 int setup_database(const char *path, const struct plan_def *p, const char *owner,
-		   struct store_result *r, bool *created, struct err *e);
+		   const char *added, struct store_result *r, bool *created, struct err *e);
 
 /* Does the database at path exist and hold a plan? */
 bool setup_has_plan(const char *path);

@@ -200,6 +200,9 @@ static void result_lines(struct strvec *sv, int width, const char *path, const s
 		sb_addf(&b, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
 			file, tr("imported"), r->sender, r->period, when, r->rows, r->added, r->replaced,
 			r->unchanged, r->older, r->conflicts, enc, "");
+		if (r->unit_added)
+			sb_addf(&b, tr("%s: new unit %s %s, as its report describes it\n"), file,
+				r->unit_added, tr("added"));
 		break;
 	}
 	case IMPORT_DUPLICATE:

@@ -35,8 +35,19 @@ static void draw_intro(struct app *a, const char *db_path, const char *step, con
 	char line[600];
 	snprintf(line, sizeof line, tr("The database %s holds no plan yet."), db_path);
 	ui_put(a, stdscr, y++, 2, w, line, A_NORMAL);
-	ui_put(a, stdscr, y++, 2, w, step, A_NORMAL);
-	ui_put(a, stdscr, a->rows - 2, 2, w, msg ? msg : "", msg ? A_BOLD : A_NORMAL);
+	struct strvec sv = {0};
+	ui_wrap(step, w, &sv);
+	for (size_t i = 0; i < sv.n && i < 3; i++)
+		ui_put(a, stdscr, y++, 2, w, sv.v[i], A_NORMAL);
+	sv_free(&sv);
+	if (msg) {
+		/* a refusal (a plan file that does not load) in full, at the bottom */
+		ui_wrap(msg, w, &sv);
+		int n = sv.n > 4 ? 4 : (int)sv.n;
+		for (int i = 0; i < n; i++)
+			ui_put(a, stdscr, a->rows - 1 - n + i, 2, w, sv.v[i], A_BOLD);
+		sv_free(&sv);
+	}
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -294,11 +305,11 @@ static char *suggest_code(const struct plan_def *p, enum unit_kind kind, const c
 static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_def *p,
 			 struct setup_unit *nu, char **name_out, char **code_out)
 {
-	draw_intro(a, db_path, tr("Step 2 of 2: add your unit (it is not in the plan's list yet)."), NULL);
+	draw_intro(a, db_path, tr("Step 2 of 2: add your unit (it is not in the plan's list yet). Its name is typed with Telex (Xax Ddoongf Tieens gives Xã Đồng Tiến); Ctrl+T switches Telex off."), NULL);
 	enum im_mode old = a->im;
 	if (a->im == IM_OFF)
 		a->im = IM_TELEX; /* a Vietnamese name; Ctrl-T switches it off */
-	char *name = ui_prompt(a, tr("Name of your unit (Telex: Xax Ddoongf Tieens; Ctrl+T switches):"), "");
+	char *name = ui_prompt(a, tr("Name of your unit:"), "");
 	a->im = old;
 	if (!name || !*name) {
 		free(name);
@@ -406,7 +417,8 @@ static int choose_unit(struct app *a, const char *db_path, struct plan_def *p, c
 	}
 	struct store_result res;
 	bool created;
-	if (setup_database(db_path, p, owner_copy ? owner_copy : code, &res, &created, &e)) {
+	if (setup_database(db_path, p, owner_copy ? owner_copy : code, owner_copy ? NULL : code, &res,
+			   &created, &e)) {
 		snprintf(msg, msg_n, "%s", e.msg);
 		goto out;
 	}

@@ -57,3 +57,17 @@ expect_grep "task T1 of the communes' group" '^T1' "$T/out"
 expect_exit "progress for the new commune" 0 tdo -f new.db set T1 --period 2026S1 --status in-progress --percent 10
 expect_exit "a parent that is a group is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name "Xã Tám" --parent XA
 if [ -e bad.db ]; then notok "no file after that refusal either"; else ok "no file after that refusal either"; fi
+
+# --- a new commune's report describes it; the department adds it on import ---
+expect_exit "the new commune exports" 0 tdo -f new.db export --period 2026S1 -o new.csv
+expect_grep "its report row describes it" '^report,XA9,TEST-EX,1,2026S1,[^,]*,commune,TINH,Xã Chín' new.csv
+expect_exit "dry run at the department" 0 tdo -f dept.db import --dry-run new.csv
+expect_grep "the dry run says the unit would be added" 'new unit XA9 \(Xã Chín, TINH\) would be added' "$T/out"
+expect_exit "the dry run did not add it" 1 tdo -f dept.db show T1 --period 2026S1 --unit XA9
+expect_exit "the department imports it" 0 tdo -f dept.db import new.csv
+expect_grep "and says it added the unit" 'new unit XA9 \(Xã Chín, TINH\) added' "$T/out"
+expect_exit "the entry is there" 0 tdo -f dept.db show T1 --period 2026S1 --unit XA9
+expect_grep "with its percent" $'^percent\t10$' "$T/out"
+sed 's/,commune,TINH,Xã Chín/,commune,NOWHERE,Xã Chín/' new.csv >bad.csv
+tdo -f dept2.db init --plan "$PLAN" >/dev/null
+expect_exit "a described parent unknown here refuses the file" 1 tdo -f dept2.db import bad.csv

@@ -102,6 +102,8 @@ expect_screen "E says plainly which report it exports" 'E exports the report of 
 ui_keys Enter
 expect_screen "and asks before" 'Export the report of T-SKHCN\? \(y/n\)'
 ui_keys y
+expect_screen "then the flavour" 'Export the report as'
+ui_keys Enter
 expect_screen "the department's report is written" 'Report exported'
 expect_no_screen "it is not sent to the department itself" 'Send it to Sở Khoa học và Công nghệ'
 unset TIENDO_EXPORT_DIR
