@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: MIT
 # tiendo: track a government plan's tasks, targets and reports in a terminal.
 
+# The version, written here only: tiendo --version and the man pages take it
+# from this line (see NEWS).
 VERSION = 0.1.0
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man/man1
+MANDIR_VI ?= $(PREFIX)/share/man/vi/man1
 DATADIR ?= $(PREFIX)/share/tiendo
 DESTDIR ?=
 
@@ -16,8 +19,15 @@ WERROR ?= -Werror
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
        -Wpointer-arith -Wcast-qual -Wundef $(WERROR)
 PKGS = ncursesw sqlite3 libutf8proc
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# Asked once per make run (:=), not once per file compiled; the targets that
+# install dependencies first (run, check...) build in a second make.
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ifeq ($(PKG_LIBS),)
+ifneq ($(filter-out deps check-deps run check demo demo-reset memcheck crash concurrency bench clean uninstall,$(or $(MAKECMDGOALS),all)),)
+$(info tiendo: pkg-config does not find $(PKGS): `make deps` installs them (Debian, as root); see INSTALL)
+endif
+endif
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION='"$(VERSION)"' \
 	       -DTIENDO_DATADIR='"$(DATADIR)"' -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_CFLAGS)
@@ -33,9 +43,12 @@ OBJ = $(SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps run check unit-tests install uninstall clean fuzz memcheck demo demo-reset
+.PHONY: all deps check-deps run check unit-tests install uninstall clean fuzz memcheck demo demo-reset man
 
-all: deps $(BIN)
+# `make` builds in the tree and nothing else: it never installs packages.
+# The dependency step (scripts/deps.sh: apt-get of what is missing, as root)
+# belongs to `make deps`, `make run` and `make check`.
+all: $(BIN) man
 
 # Install missing build dependencies (Debian); see scripts/deps.sh.
 deps:
@@ -46,6 +59,17 @@ check-deps:
 
 # V=1 shows the full commands.
 Q = $(if $(V),,@)
+
+# The man pages, English and Vietnamese, with the version of this Makefile
+# and every non-ASCII character written as a groff escape (scripts/manpage.sh).
+MAN = build/man/tiendo.1 build/man/vi/tiendo.1
+man: $(MAN)
+build/man/tiendo.1: docs/tiendo.1 scripts/manpage.sh Makefile
+	@mkdir -p build/man
+	@sh scripts/manpage.sh $(VERSION) docs/tiendo.1 >$@
+build/man/vi/tiendo.1: docs/tiendo.vi.1 scripts/manpage.sh Makefile
+	@mkdir -p build/man/vi
+	@sh scripts/manpage.sh $(VERSION) docs/tiendo.vi.1 >$@
 
 $(BIN): $(BUILD)/main.o $(OBJ)
 	@echo "  LD      $@"
@@ -69,6 +93,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 
 unit-tests: $(UNIT_BIN)
 
+# src/ as one static library: tests/fuzz/run.sh builds it once, with
+# BUILD=build/fuzz and clang's fuzzer-no-link instrumentation, and links
+# every fuzz target against it.
+$(BUILD)/libtiendo.a: $(OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $(OBJ)
+
 -include $(OBJ:.o=.d) $(BUILD)/main.d
 
 # The demo database that `make run` opens, built from data/ when it does not
@@ -78,26 +109,32 @@ $(DEMO_DB): | $(BIN)
 	@mkdir -p build
 	@sh data/demo/build.sh ./$(BIN) $@
 
-demo: deps $(DEMO_DB)
+demo: deps
+	@$(MAKE) --no-print-directory $(DEMO_DB)
 
-demo-reset: deps $(BIN)
+demo-reset: deps
+	@$(MAKE) --no-print-directory $(BIN)
 	rm -f $(DEMO_DB)
 	@$(MAKE) --no-print-directory $(DEMO_DB)
 
-run: deps $(BIN) $(DEMO_DB)
+# deps first, then a new make: the pkg-config flags above are read after the
+# libraries are there.
+run: deps
+	@$(MAKE) --no-print-directory $(BIN) $(DEMO_DB)
 	./$(BIN) -f $(DEMO_DB)
 
 # Build normally and with AddressSanitizer+UBSan (in build-san), run the
 # whole suite on both, then the fuzzers for a few seconds when clang is here.
 check: check-deps
-	@$(MAKE) --no-print-directory $(BIN) unit-tests
+	@$(MAKE) --no-print-directory $(BIN) unit-tests man
 	@$(MAKE) --no-print-directory BUILD=build-san BIN=build-san/tiendo \
 		SAN_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1 -g" build-san/tiendo unit-tests
 	@sh tests/check.sh
 
 # The command-line tests with every run of tiendo under valgrind.
-memcheck: check-deps $(BIN)
+memcheck: check-deps
+	@$(MAKE) --no-print-directory $(BIN)
 	@sh tests/memcheck.sh
 
 fuzz:
@@ -107,10 +144,12 @@ fuzz:
 # CRASH_RUNS=500 SIGKILLs (and TERM/INT/HUP) during `tiendo set`, init and import,
 # CONC_SECONDS=30 of two writers and a reader on one database.
 .PHONY: crash concurrency bench
-crash: check-deps $(BIN)
+crash: check-deps
+	@$(MAKE) --no-print-directory $(BIN)
 	@sh tests/fault/run.sh crash
 
-concurrency: check-deps $(BIN)
+concurrency: check-deps
+	@$(MAKE) --no-print-directory $(BIN)
 	@sh tests/fault/run.sh concurrency
 
 # Figures, not pass/fail: national-scale data, timings, bytes and memory
@@ -120,17 +159,18 @@ bench: $(BIN)
 	@sh scripts/deps.sh bench
 	@sh tests/bench/bench.sh ./$(BIN)
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/plans \
+install: $(BIN) $(MAN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MANDIR_VI) $(DESTDIR)$(DATADIR)/plans \
 		$(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/demo
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/tiendo
-	install -m 644 docs/tiendo.1 $(DESTDIR)$(MANDIR)/tiendo.1
+	install -m 644 build/man/tiendo.1 $(DESTDIR)$(MANDIR)/tiendo.1
+	install -m 644 build/man/vi/tiendo.1 $(DESTDIR)$(MANDIR_VI)/tiendo.1
 	install -m 644 data/plans/*.csv data/plans/README $(DESTDIR)$(DATADIR)/plans/
 	install -m 644 data/demo/* $(DESTDIR)$(DATADIR)/demo/
 	install -m 644 keymaps/*.keys $(DESTDIR)$(DATADIR)/keymaps/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/tiendo $(DESTDIR)$(MANDIR)/tiendo.1
+	rm -f $(DESTDIR)$(BINDIR)/tiendo $(DESTDIR)$(MANDIR)/tiendo.1 $(DESTDIR)$(MANDIR_VI)/tiendo.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -32,6 +32,9 @@ if [ "$mode" = check ] || [ "$mode" = bench ]; then
 	command -v clang >/dev/null 2>&1 || missing="$missing clang"
 	need_pkg libclang-rt-14-dev
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+	# the man pages are checked with groff -ww and read back with man -L vi
+	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+	command -v man >/dev/null 2>&1 || missing="$missing man-db"
 	locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || missing="$missing locales"
 	# the exchange tests re-save a report with LibreOffice Calc, as a clerk would
 	command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 ||

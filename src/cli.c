@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* What the command-line commands share: options, output, argument checks, opening the database. */
 #include "cli.h"
+#include "session.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -61,13 +62,27 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cli_open(const struct cli *c, struct db *db, enum db_open_mode mode)
+struct db *cli_open(const struct cli *c, enum db_open_mode mode)
 {
 	char *path = db_default_path(c->db_opt);
 	struct err e;
-	int rc = db_open(db, path, mode, &e);
-	if (rc)
+	struct db *db = db_connect(path, mode, &e);
+	if (!db)
 		cli_error("%s", e.msg);
+	free(path);
+	return db;
+}
+
+int cli_session(const struct cli *c, struct session *s, const struct session_options *o,
+		bool writes)
+{
+	char *path = db_default_path(c->db_opt);
+	struct err e;
+	int rc = session_open(s, path, o, &e);
+	if (rc && (!s->db || !writes))
+		cli_error("%s", e.msg);
+	else if (rc)
+		cli_error(tr("%s; nothing was written"), e.msg);
 	free(path);
 	return rc;
 }

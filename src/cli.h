@@ -3,6 +3,7 @@
 #ifndef TIENDO_CLI_H
 #define TIENDO_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -24,8 +25,16 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error for command cmd: message, then "see tiendo CMD --help". Returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Open the database named by -f / $TIENDO_DB / the default. Prints the error. */
-int cli_open(const struct cli *c, struct db *db, enum db_open_mode mode);
+/* Open the database named by -f / $TIENDO_DB / the default (close it with
+ * db_disconnect). Prints the error and returns NULL on failure. */
+struct db *cli_open(const struct cli *c, enum db_open_mode mode);
+/* The same, and load its plan (session.h); prints the error, with "nothing
+ * was written" after a plan error when writes. Close it with session_close
+ * whatever this returns. */
+struct session;
+struct session_options;
+int cli_session(const struct cli *c, struct session *s, const struct session_options *o,
+		bool writes);
 
 /* Check a command-line text argument: valid UTF-8, canonical NFC. Prints why
  * not, naming the option. New string or NULL. */
@@ -73,9 +82,6 @@ int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);
 
-
-
-#include <getopt.h>
 /* getopt_long for a command (shortopts must start with ':'); prints usage
  * errors itself and then returns '?'. Set optind = 0 before the first call. */
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,

@@ -45,17 +45,17 @@ int cmd_due(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (all && unit_code)
 		return cli_usage("due", tr("give --unit or --all, not both"));
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct unit_set us = {0};
 	struct deadline_list dl = {0};
 	const struct unit_rec *unit = NULL;
 	int rc = EXIT_OK;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
-	if (store_current_plan(&db, &plan, &e) || store_units(&db, &us, &e) ||
-	    (!all && store_resolve_unit(&db, &us, unit_code, &unit, &e))) {
+	if (store_current_plan(db, &plan, &e) || store_units(db, &us, &e) ||
+	    (!all && store_resolve_unit(db, &us, unit_code, &unit, &e))) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -63,7 +63,7 @@ int cmd_due(struct cli *c, int argc, char **argv)
 	/* The consolidating unit follows the whole plan: its deadlines are everyone's. */
 	if (!unit_code && unit && strcmp(unit->code, plan.consolidator) == 0)
 		unit = NULL;
-	if (deadlines_collect(&db, &plan, &us, unit, from, from + (day_t)days, true, &dl, &e)) {
+	if (deadlines_collect(db, &plan, &us, unit, from, from + (day_t)days, true, &dl, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
@@ -77,6 +77,6 @@ out:
 	deadline_list_free(&dl);
 	unit_set_free(&us);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

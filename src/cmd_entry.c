@@ -1,36 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /* Commands on progress: set, set-indicator, show, show-indicator, undo. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "describe.h"
 #include "msg.h"
 #include "progress.h"
+#include "session.h"
 #include "store.h"
 #include "text.h"
 
 /* What an entry command works on, resolved and checked. */
 struct target {
-	struct db db;
-	bool open;
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct indicator_list inds;
-	const struct unit_rec *unit;
-	const struct task_rec *task;
-	const struct indicator_rec *ind;
-	char period[PERIOD_BUF];
+	struct session s;
+	struct session_target t;
 };
 
 static void target_free(struct target *t)
 {
-	indicator_list_free(&t->inds);
-	task_list_free(&t->tasks);
-	unit_set_free(&t->units);
-	plan_rec_free(&t->plan);
-	if (t->open)
-		db_close(&t->db);
+	session_close(&t->s);
 }
 
 /* Resolve plan, unit, period and the task (or indicator when is_ind).
@@ -40,6 +30,7 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 {
 	struct err e;
 	struct period p;
+	char pc[PERIOD_BUF];
 	memset(t, 0, sizeof *t);
 	if (!period)
 		return cli_usage(cmd, tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
@@ -48,66 +39,35 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 			  cmd, period);
 		return EXIT_REFUSED;
 	}
-	period_format(&p, t->period);
-	if (cli_open(c, &t->db, DB_OPEN_EXISTING))
+	period_format(&p, pc);
+	struct session_options o = {.with_retired = true};
+	if (cli_session(c, &t->s, &o, true))
 		return EXIT_REFUSED;
-	t->open = true;
-	if (store_current_plan(&t->db, &t->plan, &e) || store_units(&t->db, &t->units, &e) ||
-	    store_resolve_unit(&t->db, &t->units, unit_code, &t->unit, &e)) {
-		cli_error(tr("%s; nothing was written"), e.msg);
-		return EXIT_REFUSED;
-	}
-	if (t->unit->kind == UNIT_GROUP) {
-		cli_error(tr("%s is a group of units; enter progress for one of its units; nothing was written"),
-			  t->unit->code);
-		return EXIT_REFUSED;
-	}
-	if (t->unit->retired) {
-		cli_error(tr("unit %s is retired; nothing was written"), t->unit->code);
-		return EXIT_REFUSED;
-	}
-	if (is_ind) {
-		if (store_indicators(&t->db, t->plan.id, &t->inds, &e)) {
-			cli_error("%s", e.msg);
-			return EXIT_REFUSED;
-		}
-		t->ind = indicator_list_find(&t->inds, code);
-		if (!t->ind) {
-			if (strcmp(cmd, "show-indicator") == 0)
-				cli_error(tr("show-indicator: no such indicator '%s' in plan %s (see: tiendo indicators)"),
-					  code, t->plan.code);
-			else
-				cli_error(tr("unknown indicator '%s' in plan %s (see: tiendo indicators); nothing was written"),
-					  code, t->plan.code);
-			return EXIT_REFUSED;
-		}
-		if (!unit_list_covers(&t->units, t->ind->reporters, t->unit)) {
-			cli_error(tr("unit %s does not report indicator %s (reporters: %s); nothing was written"),
-				  t->unit->code, code, t->ind->reporters);
-			return EXIT_REFUSED;
-		}
-		return EXIT_OK;
-	}
-	if (store_tasks(&t->db, t->plan.id, true, &t->tasks, &e)) {
-		cli_error("%s", e.msg);
-		return EXIT_REFUSED;
-	}
-	t->task = task_list_find(&t->tasks, code);
-	if (!t->task) {
-		if (strcmp(cmd, "show") == 0)
+	if (session_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)) {
+		/* show writes nothing: an unknown code is "no such task" there */
+		if (strcmp(cmd, "show") == 0 && !task_list_find(&t->s.b.tasks, code))
 			cli_error(tr("show: no such task '%s' in plan %s (see: tiendo tasks)"), code,
-				  t->plan.code);
+				  t->s.b.plan.code);
+		else if (strcmp(cmd, "show-indicator") == 0 && !indicator_list_find(&t->s.b.inds, code))
+			cli_error(tr("show-indicator: no such indicator '%s' in plan %s (see: tiendo indicators)"),
+				  code, t->s.b.plan.code);
 		else
-			cli_error(tr("unknown task '%s' in plan %s (see: tiendo tasks); nothing was written"),
-				  code, t->plan.code);
-		return EXIT_REFUSED;
-	}
-	if (!task_assigned(&t->units, t->task, t->unit)) {
-		cli_error(tr("task %s is not assigned to unit %s (lead: %s; coordinating: %s); nothing was written"),
-			  code, t->unit->code, t->task->lead, *t->task->coord ? t->task->coord : "-");
+			cli_error(tr("%s; nothing was written"), e.msg);
 		return EXIT_REFUSED;
 	}
 	return EXIT_OK;
+}
+
+/* The outcome of a save: "saved, revision N" or "no change". */
+static void print_saved(struct cli *c, const char *code, const struct session_target *t,
+			const struct session_saved *r)
+{
+	if (r->changed)
+		cli_out(c, tr("%s %s %s: saved, revision %lld\n"), code, t->unit->code, t->period,
+			r->revision);
+	else
+		cli_out(c, tr("%s %s %s: no change (revision %lld)\n"), code, t->unit->code, t->period,
+			r->revision);
 }
 
 int cmd_set(struct cli *c, int argc, char **argv)
@@ -150,16 +110,16 @@ int cmd_set(struct cli *c, int argc, char **argv)
 				patch.percent = -1;
 				break;
 			}
-			if (!cli_int("set", "--percent", optarg, 0, 100, &v))
+			if (!cli_int("set", "--percent", optarg, 0, 1000000, &v))
 				return EXIT_REFUSED;
-			patch.percent = (int)v;
+			patch.percent = (int)v; /* the range is the session's to check */
 			break;
 		case 'c':
 			if (!*optarg) {
 				patch.count = -1;
 				break;
 			}
-			if (!cli_int("set", "--count", optarg, 0, 1000000000000LL, &v))
+			if (!cli_int("set", "--count", optarg, 0, LLONG_MAX, &v))
 				return EXIT_REFUSED;
 			patch.count = v;
 			break;
@@ -187,24 +147,14 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	rc = target_load(c, "set", argv[optind], false, unit, period, &t);
 	if (rc != EXIT_OK)
 		goto out;
-	if (t.task->retired) {
-		cli_error(tr("task %s was retired from the plan; nothing was written"), t.task->code);
-		rc = EXIT_REFUSED;
-		goto out;
-	}
-	struct entry_key k = {t.unit->id, t.task->id, t.period};
 	struct err e;
-	bool changed;
-	long long rev;
-	if (progress_set(&t.db, &k, &patch, progress_user(), &changed, &rev, &e)) {
-		cli_error("%s", e.msg);
+	struct session_saved r;
+	if (session_set_progress(&t.s, &t.t, &patch, -1, &r, &e)) {
+		cli_error(tr("%s; nothing was written"), e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	if (changed)
-		cli_out(c, tr("%s %s %s: saved, revision %lld\n"), t.task->code, t.unit->code, t.period, rev);
-	else
-		cli_out(c, tr("%s %s %s: no change (revision %lld)\n"), t.task->code, t.unit->code, t.period, rev);
+	print_saved(c, t.t.task->code, &t.t, &r);
 out:
 	for (int i = 0; i < 4; i++)
 		free(clean[i]);
@@ -289,24 +239,24 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		target_free(&t);
 		return rc;
 	}
-	struct entry_key k = {t.unit->id, t.task->id, t.period};
+	struct entry_key k = {t.t.unit->id, t.t.task->id, t.t.period};
 	struct entry en, *hist = NULL;
 	size_t nh = 0;
 	bool found;
 	struct err e;
-	if (progress_get(&t.db, &k, &en, &found, &e) || progress_history(&t.db, &k, &hist, &nh, &e)) {
+	if (progress_get(t.s.db, &k, &en, &found, &e) || progress_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
 		target_free(&t);
 		return EXIT_REFUSED;
 	}
 	char tf[64], num[32];
-	timeframe_describe(&t.task->tf, tf, sizeof tf);
-	cli_out(c, "task\t%s\t%s\n", t.task->code, t.task->title);
-	cli_out(c, "lead\t%s\n", t.task->lead);
-	cli_out(c, "coordinating\t%s\n", t.task->coord);
+	describe_timeframe(&t.t.task->tf, tf, sizeof tf);
+	cli_out(c, "task\t%s\t%s\n", t.t.task->code, t.t.task->title);
+	cli_out(c, "lead\t%s\n", t.t.task->lead);
+	cli_out(c, "coordinating\t%s\n", t.t.task->coord);
 	cli_out(c, "timeframe\t%s\n", tf);
-	cli_out(c, "unit\t%s\t%s\n", t.unit->code, t.unit->name);
-	cli_out(c, "period\t%s\n", t.period);
+	cli_out(c, "unit\t%s\t%s\n", t.t.unit->code, t.t.unit->name);
+	cli_out(c, "period\t%s\n", t.t.period);
 	if (!found) {
 		cli_out(c, "status\t%s\n", status_name(STATUS_NOT_STARTED));
 		cli_out(c, "%s", tr("(no entry yet)\n"));
@@ -315,8 +265,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		num_or_empty(num, sizeof num, en.percent);
 		cli_out(c, "percent\t%s\n", num);
 		num_or_empty(num, sizeof num, en.count);
-		cli_out(c, "count\t%s%s%s\n", num, *num && *t.task->measure ? " " : "",
-			*num ? t.task->measure : "");
+		cli_out(c, "count\t%s%s%s\n", num, *num && *t.t.task->measure ? " " : "",
+			*num ? t.t.task->measure : "");
 		put_text(c, "result", en.result);
 		put_text(c, "difficulties", en.difficulties);
 		put_text(c, "proposals", en.proposals);
@@ -326,7 +276,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	}
 	struct draft dr;
 	bool has_draft;
-	if (draft_get(&t.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
+	if (draft_get(t.s.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
 		char *r = one_line(dr.result), *d = one_line(dr.difficulties),
 		     *p = one_line(dr.proposals), *ev = one_line(dr.evidence);
 		cli_out(c, "draft\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", dr.saved_at, dr.status, dr.percent,
@@ -367,15 +317,14 @@ int cmd_undo(struct cli *c, int argc, char **argv)
 	struct target t;
 	rc = target_load(c, "undo", argv[optind], false, unit, period, &t);
 	if (rc == EXIT_OK) {
-		struct entry_key k = {t.unit->id, t.task->id, t.period};
 		struct err e;
 		long long rev;
-		if (progress_undo(&t.db, &k, progress_user(), &rev, &e)) {
+		if (session_undo(&t.s, &t.t, &rev, &e)) {
 			cli_error("%s", e.msg);
 			rc = EXIT_REFUSED;
 		} else {
-			cli_out(c, tr("%s %s %s: last change undone, revision %lld\n"), t.task->code,
-				t.unit->code, t.period, rev);
+			cli_out(c, tr("%s %s %s: last change undone, revision %lld\n"), t.t.task->code,
+				t.t.unit->code, t.t.period, rev);
 		}
 	}
 	target_free(&t);
@@ -419,53 +368,33 @@ int cmd_set_indicator(struct cli *c, int argc, char **argv)
 	struct ivalue v = {.numerator = -1, .denominator = -1};
 	long long n;
 	if (value) {
-		if (!parse_num(value, &v.value) || v.value < 0) {
+		if (!parse_num(value, &v.value)) {
 			cli_error(tr("set-indicator: --value '%s' must be a number of at least 0 (use . for decimals); nothing was written"),
 				  value);
 			return EXIT_REFUSED;
 		}
 		v.has_value = true;
 	} else {
-		if (!cli_int("set-indicator", "--numerator", num, 0, 1000000000000LL, &n))
+		/* the ranges are the session's to check */
+		if (!cli_int("set-indicator", "--numerator", num, 0, LLONG_MAX, &n))
 			return EXIT_REFUSED;
 		v.numerator = n;
-		if (!cli_int("set-indicator", "--denominator", den, 1, 1000000000000LL, &n))
+		if (!cli_int("set-indicator", "--denominator", den, 0, LLONG_MAX, &n))
 			return EXIT_REFUSED;
 		v.denominator = n;
-		if (v.numerator > v.denominator) {
-			cli_error(tr("set-indicator: the numerator (%lld) exceeds the denominator (%lld); nothing was written"),
-				  v.numerator, v.denominator);
-			return EXIT_REFUSED;
-		}
 	}
 	if (note && !(v.note = cli_text("--note", note, true)))
 		return EXIT_REFUSED;
 	struct target t;
 	int rc = target_load(c, "set-indicator", argv[optind], true, unit, period, &t);
-	if (rc == EXIT_OK && value && t.ind->kind == IND_MILESTONE && v.value != 0 && v.value != 1) {
-		cli_error(tr("set-indicator: %s is a yes/no milestone: --value must be 1 (yes) or 0 (no); nothing was written"),
-			  t.ind->code);
-		rc = EXIT_REFUSED;
-	}
-	if (rc == EXIT_OK && value && t.ind->kind == IND_PERCENT && v.value > 100) {
-		cli_error(tr("set-indicator: %s is a percentage: --value must be from 0 to 100; nothing was written"),
-			  t.ind->code);
-		rc = EXIT_REFUSED;
-	}
 	if (rc == EXIT_OK) {
-		struct ivalue_key k = {t.unit->id, t.ind->id, t.period};
 		struct err e;
-		bool changed;
-		long long rev;
-		if (ivalue_set(&t.db, &k, &v, progress_user(), &changed, &rev, &e)) {
-			cli_error("%s", e.msg);
+		struct session_saved r;
+		if (session_set_value(&t.s, &t.t, &v, &r, &e)) {
+			cli_error(tr("%s; nothing was written"), e.msg);
 			rc = EXIT_REFUSED;
-		} else if (changed) {
-			cli_out(c, tr("%s %s %s: saved, revision %lld\n"), t.ind->code, t.unit->code,
-				t.period, rev);
 		} else {
-			cli_out(c, tr("%s %s %s: no change (revision %lld)\n"), t.ind->code, t.unit->code,
-				t.period, rev);
+			print_saved(c, t.t.ind->code, &t.t, &r);
 		}
 	}
 	free(v.note);
@@ -495,22 +424,22 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 		target_free(&t);
 		return rc;
 	}
-	struct ivalue_key k = {t.unit->id, t.ind->id, t.period};
+	struct ivalue_key k = {t.t.unit->id, t.t.ind->id, t.t.period};
 	struct ivalue v, *hist = NULL;
 	size_t nh = 0;
 	bool found;
 	struct err e;
-	if (ivalue_get(&t.db, &k, &v, &found, &e) || ivalue_history(&t.db, &k, &hist, &nh, &e)) {
+	if (ivalue_get(t.s.db, &k, &v, &found, &e) || ivalue_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
 		target_free(&t);
 		return EXIT_REFUSED;
 	}
 	char target[48], val[64];
-	indicator_target_describe(t.ind->kind, t.ind->cmp, t.ind->target, target, sizeof target);
-	cli_out(c, "indicator\t%s\t%s\n", t.ind->code, t.ind->title);
-	cli_out(c, "target\t%s\t%d\n", target, t.ind->year);
-	cli_out(c, "unit\t%s\t%s\n", t.unit->code, t.unit->name);
-	cli_out(c, "period\t%s\n", t.period);
+	describe_target(t.t.ind->kind, t.t.ind->cmp, t.t.ind->target, target, sizeof target);
+	cli_out(c, "indicator\t%s\t%s\n", t.t.ind->code, t.t.ind->title);
+	cli_out(c, "target\t%s\t%d\n", target, t.t.ind->year);
+	cli_out(c, "unit\t%s\t%s\n", t.t.unit->code, t.t.unit->name);
+	cli_out(c, "period\t%s\n", t.t.period);
 	if (found) {
 		ivalue_describe(&v, val, sizeof val);
 		cli_out(c, "value\t%s\n", val);

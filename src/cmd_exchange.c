@@ -11,48 +11,21 @@
 #include "completeness.h"
 #include "consolidate.h"
 #include "csvio.h"
+#include "describe.h"
 #include "exchange.h"
 #include "exchange_files.h"
 #include "msg.h"
 #include "period.h"
 #include "planfile.h"
 #include "report.h"
+#include "session.h"
 #include "store.h"
 
-/* The database, its current plan, units and owner: what most commands here need. */
-struct ctx {
-	struct db db;
-	bool open;
-	struct plan_rec plan;
-	struct unit_set units;
-	const struct unit_rec *owner;
-};
-
-static void ctx_free(struct ctx *x)
+/* Open the database and load its plan (code, or the current one) and owner. */
+static int ctx_load(struct cli *c, struct session *x, const char *plan_code)
 {
-	unit_set_free(&x->units);
-	plan_rec_free(&x->plan);
-	if (x->open)
-		db_close(&x->db);
-}
-
-static int ctx_load(struct cli *c, struct ctx *x, const char *plan_code)
-{
-	struct err e;
-	memset(x, 0, sizeof *x);
-	if (cli_open(c, &x->db, DB_OPEN_EXISTING))
-		return EXIT_REFUSED;
-	x->open = true;
-	if (plan_code && store_use_plan(&x->db, plan_code, &e)) {
-		cli_error("%s", e.msg);
-		return EXIT_REFUSED;
-	}
-	if (store_current_plan(&x->db, &x->plan, &e) || store_units(&x->db, &x->units, &e) ||
-	    store_owner(&x->db, &x->units, &x->owner, &e)) {
-		cli_error("%s", e.msg);
-		return EXIT_REFUSED;
-	}
-	return EXIT_OK;
+	struct session_options o = {.plan = plan_code, .need_owner = true};
+	return cli_session(c, x, &o, false) ? EXIT_REFUSED : EXIT_OK;
 }
 
 static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_BUF])
@@ -116,7 +89,7 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_positional("export-plan", argc, argv, 0, ""))
 		return EXIT_USAGE;
-	struct ctx x;
+	struct session x;
 	struct err e;
 	struct plan_def def = {0};
 	struct strbuf b = {0};
@@ -124,9 +97,9 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
-	int old = x.plan.version;
-	if (store_plan_bump(&x.db, &x.plan, &x.plan.version, &e) ||
-	    store_plan_def(&x.db, &x.plan, &def, &e)) {
+	int old = x.b.plan.version;
+	if (store_plan_bump(x.db, &x.b.plan, &x.b.plan.version, &e) ||
+	    store_plan_def(x.db, &x.b.plan, &def, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -150,7 +123,7 @@ out:
 	free(name);
 	sb_free(&b);
 	plan_def_free(&def);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
@@ -183,106 +156,47 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		return cli_usage("export", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
 	if (!parse_period_opt("export", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
-	struct report rep = {0};
-	struct rule_list rules = {0};
-	struct strbuf b = {0};
-	char *name = NULL;
+	struct session_export r = {0};
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
-	if (x.owner->kind == UNIT_GROUP) {
-		cli_error(tr("export: this database belongs to %s, a group; a report comes from one unit"),
-			  x.owner->code);
-		rc = EXIT_REFUSED;
-		goto out;
-	}
-	if (report_build(&x.db, &x.plan, &x.units, x.owner, period, &rep, &e) ||
-	    store_rules(&x.db, x.plan.id, &rules, &e)) {
+	if (session_export(&x, period, out, excel, &r, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	report_write(&rep, excel, &b);
-	if (!out) {
-		/* Like the interface's export key: $TIENDO_EXPORT_DIR, else here. */
-		char *base = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
-		char *dir = exchange_export_dir();
-		name = dir ? exchange_path_join(dir, base) : xstrdup(base);
-		free(dir);
-		free(base);
-		out = name;
+	if (!r.path) {
+		rc = emit("export", "-", &r.data);
+		goto out;
 	}
-	rc = emit("export", out, &b);
-	if (rc == EXIT_OK && strcmp(out, "-") != 0) {
-		char cwd[4096];
-		const char *where = out[0] == '/' || !getcwd(cwd, sizeof cwd) ? NULL : cwd;
-		cli_out(c, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"),
-			where ? where : "", where ? "/" : "", out, rep.sender, rep.period, rep.n_entries,
-			rep.n_values);
-		struct period p;
-		period_parse(period, &p);
-		const struct unit_rec *tu = exchange_recipient(&x.units, &rules, x.owner, p.type);
-		if (tu)
-			cli_out(c, tr("Send it to %s (%s).\n"), tu->name, tu->code);
-		if (rep.n_entries + rep.n_values == 0)
-			cli_error(tr("export: note: nothing was entered for %s; the report says so"), period);
-	}
+	char cwd[4096];
+	const char *where = r.path[0] == '/' || !getcwd(cwd, sizeof cwd) ? "" : cwd;
+	struct strvec lines = {0};
+	describe_export(&r, where, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		if (i < 2)
+			cli_out(c, "%s\n", lines.v[i]);
+		else
+			cli_error("%s", lines.v[i]);
+	sv_free(&lines);
 out:
-	free(name);
-	sb_free(&b);
-	rule_list_free(&rules);
-	report_free(&rep);
-	ctx_free(&x);
+	session_export_free(&r);
+	session_close(&x);
 	return rc;
 }
 
 static void print_result(struct cli *c, const char *file, const struct import_result *r,
 			 bool dry_run)
 {
-	const char *dry = dry_run ? tr(" (dry run: nothing was written)") : "";
-	char enc[96] = "";
-	if (r->enc != ENC_UTF8)
-		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
-	switch (r->outcome) {
-	case IMPORT_REPORT: {
-		char when[20];
-		snprintf(when, sizeof when, "%.10s %.5s", r->exported_at, r->exported_at + 11);
-		cli_out(c, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
-			file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
-			r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc, dry);
-		if (r->unit_added)
-			cli_out(c, tr("%s: new unit %s %s, as its report describes it\n"), file, r->unit_added,
-				dry_run ? tr("would be added") : tr("added"));
-		break;
-	}
-	case IMPORT_DUPLICATE:
-		cli_out(c, tr("%s: the same report of %s for %s was already imported on %.10s: nothing to do\n"),
-			file, r->sender, r->period, r->before);
-		break;
-	case IMPORT_PLAN_UPDATED:
-		if (r->plan_r.created)
-			cli_out(c, tr("%s: plan %s version %d %s: %zu tasks, %zu indicators%s%s\n"), file,
-				r->plan, r->plan_version, dry_run ? tr("would be added") : tr("added"),
-				r->plan_r.tasks_added, r->plan_r.indicators_added, enc, dry);
-		else
-			cli_out(c, tr("%s: plan %s %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu units added, %zu changed%s%s\n"),
-				file, r->plan, dry_run ? tr("would be updated") : tr("updated"),
-				r->old_version, r->plan_version, r->plan_r.tasks_added,
-				r->plan_r.tasks_updated, r->plan_r.tasks_retired, r->plan_r.units_added,
-				r->plan_r.units_updated, enc, dry);
-		break;
-	case IMPORT_PLAN_SAME:
-		cli_out(c, tr("%s: plan %s version %d is not newer than the version here (%d): nothing to do\n"),
-			file, r->plan, r->plan_version, r->old_version);
-		break;
-	default:
+	struct strbuf b = {0};
+	if (r->outcome == IMPORT_REFUSED)
 		for (size_t i = 0; i < r->problems.n; i++)
 			cli_error("%s", r->problems.v[i]);
-		cli_out(c, tr("%s: refused; nothing was imported from it\n"), file);
-		break;
-	}
+	describe_import(&b, file, r, dry_run);
+	cli_out(c, "%s", b.s);
+	sb_free(&b);
 }
 
 static volatile sig_atomic_t import_stop;
@@ -290,6 +204,31 @@ static volatile sig_atomic_t import_stop;
 static void on_stop(int sig)
 {
 	import_stop = sig;
+}
+
+struct import_cli {
+	struct cli *c;
+	bool dry_run, progress;
+};
+
+static bool import_before(void *arg, size_t i, size_t n, const char *path)
+{
+	struct import_cli *ic = arg;
+	if (import_stop)
+		return false;
+	if (ic->progress) {
+		fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, n, path);
+		fflush(stderr);
+	}
+	return true;
+}
+
+static void import_after(void *arg, const char *path, const struct import_result *r)
+{
+	struct import_cli *ic = arg;
+	if (ic->progress)
+		fprintf(stderr, "\r\033[K");
+	print_result(ic->c, path, r, ic->dry_run);
 }
 
 int cmd_import(struct cli *c, int argc, char **argv)
@@ -314,14 +253,15 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	struct strvec files = {0};
 	for (int i = optind; i < argc; i++)
 		exchange_list_files(argv[i], &files);
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+	struct session x;
+	struct session_options so = {.db_only = true};
+	if (cli_session(c, &x, &so, false)) {
+		session_close(&x);
 		sv_free(&files);
 		return EXIT_REFUSED;
 	}
 	/* A progress line on a terminal when there are many files; none otherwise. */
-	bool progress = files.n > 1 && isatty(STDERR_FILENO);
-	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
+	struct import_cli ic = {c, dry_run, files.n > 1 && isatty(STDERR_FILENO)};
 	/* A signal lets the file being imported finish (or roll back) and stops
 	 * before the next one: every file is whole or absent. */
 	struct sigaction sa = {.sa_handler = on_stop}, old[3];
@@ -330,53 +270,27 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	import_stop = 0;
 	for (int k = 0; k < 3; k++)
 		sigaction(sigs[k], &sa, &old[k]);
-	struct import_batch batch;
-	struct err e;
-	/* A larger page cache for a bulk write (measured: 4.3 s -> 3.7 s for 6,600
-	 * reports); the interface keeps SQLite's default small one. */
-	sqlite3_exec(db.h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
-	import_batch_init(&batch, &db, dry_run);
-	for (i = 0; i < files.n && !import_stop; i++) {
-		if (progress) {
-			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, files.n, files.v[i]);
-			fflush(stderr);
-		}
-		struct import_result r;
-		import_batch_file(&batch, files.v[i], &r);
-		if (progress)
-			fprintf(stderr, "\r\033[K");
-		print_result(c, files.v[i], &r, dry_run);
-		if (r.outcome == IMPORT_REFUSED)
-			n_bad++;
-		else if (r.outcome == IMPORT_DUPLICATE || r.outcome == IMPORT_PLAN_SAME)
-			n_same++;
-		else
-			n_ok++;
-		import_result_free(&r);
-	}
-	size_t pending = batch.pending;
-	if (import_batch_finish(&batch, &e)) {
-		cli_error(tr("import: the last %zu files could not be saved: %s; import them again"),
-			  pending, e.msg);
-		n_bad += pending;
-	}
+	struct session_import_hooks h = {import_before, import_after, &ic};
+	struct session_import r;
+	session_import(&x, &files, dry_run, true, &h, &r);
+	if (r.lost)
+		cli_error("%s", r.lost_why.msg);
 	for (int k = 0; k < 3; k++)
 		sigaction(sigs[k], &old[k], NULL);
-	if (files.n > 1 && dry_run)
-		cli_out(c, tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
-			i, n_ok, n_same, n_bad);
-	else if (files.n > 1)
-		cli_out(c, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i,
-			n_ok, n_same, n_bad);
-	db_close(&db);
-	size_t total = files.n;
+	if (files.n > 1) {
+		struct strbuf b = {0};
+		describe_import_totals(&b, &r, dry_run);
+		cli_out(c, "%s", b.s);
+		sb_free(&b);
+	}
+	session_close(&x);
 	sv_free(&files);
-	if (import_stop) {
+	if (r.stopped || import_stop) {
 		cli_error(tr("import: interrupted by a signal after %zu of %zu files; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
-			  i, total);
+			  r.done, r.files);
 		return EXIT_REFUSED;
 	}
-	return n_bad ? EXIT_REFUSED : EXIT_OK;
+	return r.refused ? EXIT_REFUSED : EXIT_OK;
 }
 
 static void print_tally(struct cli *c, const char *label, const struct completeness_tally *t)
@@ -416,16 +330,13 @@ int cmd_status(struct cli *c, int argc, char **argv)
 		return cli_usage("status", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
 	if (!parse_period_opt("status", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
-	struct rule_list rules = {0};
 	struct completeness comp = {0};
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
 		goto out;
-	if (store_rules(&x.db, x.plan.id, &rules, &e) ||
-	    completeness_compute(&x.db, &x.plan, &x.units, &rules, x.owner, period, date_today(),
-				 &comp, &e)) {
+	if (session_completeness(&x, period, date_today(), &comp, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -450,7 +361,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 	}
 	if (comp.n == 0) {
 		cli_out(c, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
-			x.owner->code, period, x.plan.code);
+			x.b.owner->code, period, x.b.plan.code);
 		goto out;
 	}
 	const struct unit_rec *to = NULL;
@@ -473,7 +384,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			to = comp.v[i].to;
 			rule = comp.v[i].rule;
 			cli_out(c, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, period,
-				rule->code, due, to == x.owner ? "" : tr(", as its consolidated report tells"));
+				rule->code, due, to == x.b.owner ? "" : tr(", as its consolidated report tells"));
 		}
 		const struct expected_report *r = &comp.v[i];
 		char exported[24] = "-", imported[24] = "-";
@@ -486,8 +397,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 	}
 out:
 	completeness_free(&comp);
-	rule_list_free(&rules);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
@@ -522,14 +432,14 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		return cli_usage("consolidate", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
 	if (!parse_period_opt("consolidate", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
 	struct strbuf b = {0};
 	char *name = NULL;
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
 		goto out;
-	if (consolidate_table(&x.db, &x.plan, &x.units, x.owner, period, date_today(),
+	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
 			      excel ? CSVW_EXCEL : 0, &b, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
@@ -540,48 +450,26 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		struct strbuf nb = {0};
 		date_now_stamp(stamp);
 		stamp_ymd(stamp, ymd);
-		sb_addf(&nb, "tonghop_%s_%s_%s%s.csv", x.plan.code, period, ymd, excel ? "_excel" : "");
+		sb_addf(&nb, "tonghop_%s_%s_%s%s.csv", x.b.plan.code, period, ymd, excel ? "_excel" : "");
 		name = sb_take(&nb);
 		out = name;
 	}
 	rc = emit("consolidate", out, &b);
 	if (rc == EXIT_OK && strcmp(out, "-") != 0)
-		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.plan.code,
+		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.b.plan.code,
 			period);
 out:
 	free(name);
 	sb_free(&b);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
-static void print_entry_side(struct cli *c, const char *label, const struct entry *en)
+static void print_lines(struct cli *c, struct strvec *lines)
 {
-	char pct[16] = "-", cnt[24] = "-";
-	if (en->percent >= 0)
-		snprintf(pct, sizeof pct, "%d%%", en->percent);
-	if (en->count >= 0)
-		snprintf(cnt, sizeof cnt, "%lld", en->count);
-	cli_out(c, tr("  %s: revision %lld by %s at %s: %s, %s, count %s\n"), label, en->revision,
-		en->by ? en->by : "", en->at ? en->at : "", status_label(en->status), pct, cnt);
-	const char *names[] = {tr("Result"), tr("Difficulties"), tr("Proposals"), tr("Evidence")};
-	const char *texts[] = {en->result, en->difficulties, en->proposals, en->evidence};
-	for (int i = 0; i < 4; i++)
-		if (texts[i] && *texts[i])
-			cli_out(c, "    %s: %s\n", names[i], texts[i]);
-}
-
-static void print_value_side(struct cli *c, const char *label, const struct ivalue *v)
-{
-	char num[24] = "-", den[24] = "-", val[32] = "-";
-	if (v->numerator >= 0)
-		snprintf(num, sizeof num, "%lld", v->numerator);
-	if (v->denominator >= 0)
-		snprintf(den, sizeof den, "%lld", v->denominator);
-	if (v->has_value)
-		fmt_num(val, sizeof val, v->value);
-	cli_out(c, tr("  %s: revision %lld by %s at %s: %s/%s, value %s %s\n"), label, v->revision,
-		v->by ? v->by : "", v->at ? v->at : "", num, den, val, v->note ? v->note : "");
+	for (size_t i = 0; i < lines->n; i++)
+		cli_out(c, "%s\n", lines->v[i]);
+	sv_free(lines);
 }
 
 int cmd_conflicts(struct cli *c, int argc, char **argv)
@@ -609,13 +497,13 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 	char period[PERIOD_BUF];
 	if (period_arg && !parse_period_opt("conflicts", period_arg, period))
 		return EXIT_REFUSED;
-	struct ctx x;
+	struct session x;
 	struct err e;
 	struct conflict_list l = {0};
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
-	if (exchange_conflicts(&x.db, &x.plan, period_arg ? period : NULL, all, &l, &e)) {
+	if (exchange_conflicts(x.db, &x.b.plan, period_arg ? period : NULL, all, &l, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -628,19 +516,21 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 			conflict_state_name(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
 			k->item, k->period, k->file);
 		const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
+		struct strvec lines = {0};
 		if (!k->is_value) {
-			print_entry_side(c, tr("stored"), &k->cur_entry);
-			print_entry_side(c, in_label, &k->in_entry);
+			describe_entry_side(&lines, tr("stored"), &k->cur_entry);
+			describe_entry_side(&lines, in_label, &k->in_entry);
 		} else {
-			print_value_side(c, tr("stored"), &k->cur_value);
-			print_value_side(c, in_label, &k->in_value);
+			describe_value_side(&lines, tr("stored"), &k->cur_value);
+			describe_value_side(&lines, in_label, &k->in_value);
 		}
+		print_lines(c, &lines);
 	}
 	if (!all && l.n)
 		cli_out(c, "%s", tr("Resolve each with: tiendo resolve ID --take (the incoming row) or --keep (the stored one)\n"));
 out:
 	conflict_list_free(&l);
-	ctx_free(&x);
+	session_close(&x);
 	return rc;
 }
 
@@ -673,12 +563,15 @@ int cmd_resolve(struct cli *c, int argc, char **argv)
 	long long id;
 	if (!cli_int("resolve", tr("the conflict number"), argv[optind], 1, (long long)1 << 62, &id))
 		return EXIT_REFUSED;
-	struct db db;
+	struct session x;
+	struct session_options so = {.db_only = true};
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (cli_session(c, &x, &so, false)) {
+		session_close(&x);
 		return EXIT_REFUSED;
+	}
 	int rc = EXIT_OK;
-	if (exchange_resolve(&db, id, take, progress_user(), &e)) {
+	if (session_resolve(&x, id, take, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -686,7 +579,7 @@ int cmd_resolve(struct cli *c, int argc, char **argv)
 				: tr("Conflict %lld resolved: the stored row stays.\n"),
 			id);
 	}
-	db_close(&db);
+	session_close(&x);
 	return rc;
 }
 
@@ -712,15 +605,15 @@ int cmd_received(struct cli *c, int argc, char **argv)
 	char period[PERIOD_BUF];
 	if (period_arg && !parse_period_opt("received", period_arg, period))
 		return EXIT_REFUSED;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct received_list l;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	int rc = EXIT_OK;
-	if (exchange_received(&db, period_arg ? period : NULL, &l, &e)) {
+	if (exchange_received(db, period_arg ? period : NULL, &l, &e)) {
 		cli_error("%s", e.msg);
-		db_close(&db);
+		db_disconnect(db);
 		return EXIT_REFUSED;
 	}
 	for (size_t i = 0; i < l.n; i++) {
@@ -735,6 +628,6 @@ int cmd_received(struct cli *c, int argc, char **argv)
 				r->older, r->conflicts, r->checksum, r->file);
 	}
 	received_list_free(&l);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

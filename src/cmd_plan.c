@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include "cli.h"
-#include "setup.h"
 #include "collate.h"
+#include "describe.h"
 #include "msg.h"
 #include "planfile.h"
+#include "session.h"
+#include "setup.h"
 #include "store.h"
 #include "text.h"
 
@@ -122,14 +124,14 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 	int rc = no_options("plans", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	struct db *db;
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	struct plan_rec *v;
 	size_t n;
 	struct err e;
 	rc = EXIT_OK;
-	if (store_plans(&db, &v, &n, &e)) {
+	if (store_plans(db, &v, &n, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -138,7 +140,7 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 				v[i].date, v[i].title);
 		plan_recs_free(v, n);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -147,16 +149,16 @@ int cmd_use(struct cli *c, int argc, char **argv)
 	int rc = no_options("use", argc, argv, 1, tr("the plan code"));
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_use_plan(&db, argv[optind], &e)) {
+	if (store_use_plan(db, argv[optind], &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -165,13 +167,13 @@ int cmd_units(struct cli *c, int argc, char **argv)
 	int rc = no_options("units", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct unit_set us;
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_units(&db, &us, &e)) {
+	if (store_units(db, &us, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
@@ -185,7 +187,7 @@ int cmd_units(struct cli *c, int argc, char **argv)
 		free(order);
 		unit_set_free(&us);
 	}
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -231,18 +233,18 @@ int cmd_add_unit(struct cli *c, int argc, char **argv)
 		free(clean);
 		return cli_usage("add-unit", tr("--name must not be empty"));
 	}
-	struct db db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
 	int rc = EXIT_OK;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
-		free(clean);
-		return EXIT_REFUSED;
-	}
-	if (store_unit_add(&db, code, clean, kind, parent, members, &e)) {
+	struct session_unit u = {code, clean, kind, parent, members};
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_add(&x, &u, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	session_close(&x);
 	free(clean);
 	return rc;
 }
@@ -252,16 +254,18 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	int rc = no_options("retire-unit", argc, argv, 1, tr("the unit code"));
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
-		return EXIT_REFUSED;
+	bool retired;
 	rc = EXIT_OK;
-	if (store_unit_retire(&db, argv[optind], &e)) {
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_retire(&x, argv[optind], &retired, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	session_close(&x);
 	return rc;
 }
 
@@ -330,20 +334,20 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		needle = text_fold(clean);
 		free(clean);
 	}
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct unit_set us = {0};
 	struct task_list tl = {0};
 	const struct unit_rec *unit = NULL;
 	int rc = EXIT_REFUSED;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
 		free(needle);
 		return EXIT_REFUSED;
 	}
-	if (store_current_plan(&db, &plan, &e) || store_units(&db, &us, &e) ||
-	    (unit_code && store_resolve_unit(&db, &us, unit_code, &unit, &e)) ||
-	    store_tasks(&db, plan.id, retired, &tl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_units(db, &us, &e) ||
+	    (unit_code && store_resolve_unit(db, &us, unit_code, &unit, &e)) ||
+	    store_tasks(db, plan.id, retired, &tl, &e)) {
 		cli_error("%s", e.msg);
 		goto out;
 	}
@@ -353,17 +357,14 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		if (unit && !task_assigned(&us, t, unit))
 			continue;
 		if (needle) {
-			struct strbuf hay = {0};
-			sb_addf(&hay, "%s\n%s\n%s", t->code, t->title, t->text);
-			char *f = text_fold(hay.s);
+			char *f = task_search_text(t);
 			bool hit = text_match(f, needle);
 			free(f);
-			sb_free(&hay);
 			if (!hit)
 				continue;
 		}
 		char tf[64];
-		timeframe_describe(&t->tf, tf, sizeof tf);
+		describe_timeframe(&t->tf, tf, sizeof tf);
 		cli_out(c, "%s\t%s\t%s\t%s%s\n", t->code, t->lead, tf, t->title,
 			t->retired ? tr(" (retired)") : "");
 	}
@@ -373,7 +374,7 @@ out:
 	task_list_free(&tl);
 	unit_set_free(&us);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	free(needle);
 	return rc;
 }
@@ -383,21 +384,21 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	int rc = no_options("indicators", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct indicator_list il = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_indicators(&db, plan.id, &il, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_indicators(db, plan.id, &il, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
 	for (size_t i = 0; i < il.n; i++) {
 		const struct indicator_rec *d = &il.v[i];
 		char target[48];
-		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 		/* One line per indicator: line breaks in the text become spaces. */
 		char *text = xstrdup(d->text);
 		for (char *p = text; *p; p++)
@@ -408,7 +409,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	}
 	indicator_list_free(&il);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }
 
@@ -417,14 +418,14 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	int rc = no_options("regime", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
 	struct rule_list rl = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
 	rc = EXIT_OK;
-	if (store_current_plan(&db, &plan, &e) || store_rules(&db, plan.id, &rl, &e)) {
+	if (store_current_plan(db, &plan, &e) || store_rules(db, plan.id, &rl, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
@@ -435,6 +436,6 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	}
 	rule_list_free(&rl);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

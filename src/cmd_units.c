@@ -9,6 +9,7 @@
 #include "csvio.h"
 #include "encoding.h"
 #include "msg.h"
+#include "session.h"
 #include "store.h"
 #include "text.h"
 
@@ -40,18 +41,18 @@ int cmd_rename_unit(struct cli *c, int argc, char **argv)
 		free(clean);
 		return cli_usage("rename-unit", tr("--name must not be empty"));
 	}
-	struct db db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
+	bool renamed;
 	int rc = EXIT_OK;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
-		free(clean);
-		return EXIT_REFUSED;
-	}
-	if (store_unit_rename(&db, argv[optind], clean, &e)) {
+	if (cli_session(c, &x, &so, false)) {
+		rc = EXIT_REFUSED;
+	} else if (session_unit_rename(&x, argv[optind], clean, &renamed, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	}
-	db_close(&db);
+	session_close(&x);
 	free(clean);
 	return rc;
 }
@@ -133,15 +134,15 @@ int cmd_add_units(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	free(text);
-	struct db db;
+	struct db *db;
 	struct unit_set known = {0};
 	size_t added = 0, renamed = 0;
 	int rc = EXIT_OK;
-	if (cli_open(c, &db, DB_OPEN_EXISTING)) {
+	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
 		csvio_table_free(&t);
 		return EXIT_REFUSED;
 	}
-	if (store_units(&db, &known, &e) || db_begin(&db, &e)) {
+	if (store_units(db, &known, &e) || db_begin(db, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -160,10 +161,10 @@ int cmd_add_units(struct cli *c, int argc, char **argv)
 				file, r->line, used);
 			goto fail;
 		}
-		if (unit_row(&db, &known, file, r, &added, &renamed, &e))
+		if (unit_row(db, &known, file, r, &added, &renamed, &e))
 			goto fail;
 	}
-	if (db_commit(&db, &e)) {
+	if (db_commit(db, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 		goto out;
@@ -171,12 +172,12 @@ int cmd_add_units(struct cli *c, int argc, char **argv)
 	cli_out(c, tr("%s: %zu units added, %zu renamed.\n"), file, added, renamed);
 	goto out;
 fail:
-	db_rollback(&db);
+	db_rollback(db);
 	cli_error(tr("%s; nothing was added"), e.msg);
 	rc = EXIT_REFUSED;
 out:
 	unit_set_free(&known);
 	csvio_table_free(&t);
-	db_close(&db);
+	db_disconnect(db);
 	return rc;
 }

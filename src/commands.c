@@ -36,29 +36,30 @@ const struct command cli_commands[] = {
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
 
-/* Until the terminal interface exists: the plan, its tasks and what is due. */
+/* Without a command when standard input or output is not a terminal (a script,
+ * a pipe): the plan, its tasks and what is due. */
 int cmd_overview(struct cli *c, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	struct db db;
+	struct db *db;
 	struct err e;
 	struct plan_rec plan = {0};
-	if (cli_open(c, &db, DB_OPEN_EXISTING))
+	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
 		return EXIT_REFUSED;
-	if (store_current_plan(&db, &plan, &e)) {
+	if (store_current_plan(db, &plan, &e)) {
 		cli_error("%s", e.msg);
-		db_close(&db);
+		db_disconnect(db);
 		return EXIT_REFUSED;
 	}
-	char *owner = db_meta_get(&db, "owner");
+	char *owner = db_meta_get(db, "owner");
 	cli_out(c, "%s\n", plan.title);
 	cli_out(c, tr("Plan %s, version %d, %s %s; consolidated by %s; this database: %s\n\n"),
 		plan.code, plan.version, *plan.number ? plan.number : tr("(no number)"),
 		*plan.date ? plan.date : tr("(undated)"), plan.consolidator, owner ? owner : "-");
 	free(owner);
 	plan_rec_free(&plan);
-	db_close(&db);
+	db_disconnect(db);
 	fflush(stdout);
 	char *targs[] = {"tasks", NULL};
 	int rc = cmd_tasks(c, 1, targs);

@@ -8,6 +8,7 @@
  * that has not reported has not met it), all is a milestone met when every
  * expected reporter says yes. */
 #include "consolidate.h"
+#include "db_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -11,6 +11,7 @@
 
 #include "completeness.h"
 #include "csvio.h"
+#include "db_internal.h"
 #include "msg.h"
 #include "period.h"
 

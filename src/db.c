@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The SQLite database: opening with the right pragmas, migrations, transactions, statements. */
-#include "db.h"
+#include "db_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -241,4 +241,32 @@ int db_meta_set(struct db *db, const char *key, const char *value, struct err *e
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	return db_done(db, st, e);
+}
+
+void db_bulk_cache(struct db *db)
+{
+	sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+}
+
+struct db *db_connect(const char *path, enum db_open_mode mode, struct err *e)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	if (db_open(db, path, mode, e)) {
+		free(db);
+		return NULL;
+	}
+	return db;
+}
+
+void db_disconnect(struct db *db)
+{
+	if (!db)
+		return;
+	db_close(db);
+	free(db);
+}
+
+const char *db_path(const struct db *db)
+{
+	return db->path;
 }

@@ -3,22 +3,14 @@
 #ifndef TIENDO_DB_H
 #define TIENDO_DB_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "util.h"
 
-struct db {
-	sqlite3 *h;
-	char *path;
-	struct db_stmt_cache {
-		const char *sql;
-		sqlite3_stmt *st;
-	} cache[64];
-	int n_cache;
-	int depth; /* open transactions: 1 = BEGIN, more = savepoints */
-};
+/* An open database: opaque above storage (its insides, and <sqlite3.h>,
+ * are in db_internal.h, which only storage files include). */
+struct db;
 
 enum db_open_mode {
 	DB_OPEN_EXISTING, /* refuse when the file does not exist */
@@ -30,27 +22,21 @@ enum db_open_mode {
 char *db_default_path(const char *opt_path);
 
 /* Open (and create or migrate) the database. WAL, synchronous=FULL,
- * foreign keys, busy timeout. */
-int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err *e);
-void db_close(struct db *db);
+ * foreign keys, busy timeout. NULL with e set on failure. */
+struct db *db_connect(const char *path, enum db_open_mode mode, struct err *e);
+/* Close it and free it (NULL: nothing). */
+void db_disconnect(struct db *db);
+/* The database file's path. */
+const char *db_path(const struct db *db);
+
+/* A larger page cache for a bulk write (measured: 4.3 s -> 3.7 s for 6,600
+ * reports); the interface keeps SQLite's default small one. */
+void db_bulk_cache(struct db *db);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; nested calls use savepoints. */
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
-
-/* A prepared statement for sql (a string literal: the pointer is the cache
- * key), reset and with its bindings cleared. NULL with e set on error. */
-sqlite3_stmt *db_prep(struct db *db, const char *sql, struct err *e);
-/* Step a statement that returns no rows; -1 with e set on error. */
-int db_done(struct db *db, sqlite3_stmt *st, struct err *e);
-/* Record a SQLite error in e. Returns -1. */
-int db_fail(struct db *db, struct err *e);
-
-/* Bind helpers: NULL text binds NULL. */
-void db_bind_text(sqlite3_stmt *st, int i, const char *s);
-/* Text of column i, never NULL. */
-const char *db_col_text(sqlite3_stmt *st, int i);
 
 /* meta table: small key/value settings (owner unit, current plan). */
 char *db_meta_get(struct db *db, const char *key);

@@ -25,8 +25,11 @@
 #include <time.h>
 
 #include "date.h"
+#include "db_internal.h"
+#include "entry_check.h"
 #include "msg.h"
 #include "planfile.h"
+#include "progress_rows.h"
 #include "report.h"
 #include "text.h"
 
@@ -137,64 +140,36 @@ fail_nodb:
 	return refuse(r);
 }
 
-static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
-		     struct err *e);
-
 /* What a report needs from the database, loaded once. */
 struct ctx {
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct indicator_list inds;
+	const struct plan_bundle *b; /* the plan of the report */
 	const struct unit_rec *sender;
 	bool *owned; /* parallel to units.v: may the sender carry this unit's rows? */
 	int64_t received_id;
 };
 
-/* The plan, units, tasks and indicators belong to the cache. */
 static void ctx_free(struct ctx *c)
 {
 	free(c->owned);
 }
 
-void exchange_cache_clear(struct exchange_cache *c)
-{
-	plan_rec_free(&c->plan);
-	unit_set_free(&c->units);
-	task_list_free(&c->tasks);
-	indicator_list_free(&c->inds);
-	rule_list_free(&c->rules);
-	memset(c, 0, sizeof *c);
-}
-
 /* Load the cache for plan code (unless it holds it already); *found false
  * when the database has no such plan. */
-static int cache_load(struct db *db, struct exchange_cache *c, const char *code, bool *found,
+static int cache_load(struct db *db, struct plan_bundle *c, const char *code, bool *found,
 		      struct err *e)
 {
 	*found = true;
-	if (c->valid && strcmp(c->plan.code, code) == 0)
+	if (c->plan.code && strcmp(c->plan.code, code) == 0)
 		return 0;
-	exchange_cache_clear(c);
-	if (find_plan(db, code, &c->plan, found, e))
-		return -1;
-	if (!*found)
-		return 0;
-	if (store_units(db, &c->units, e) || store_tasks(db, c->plan.id, true, &c->tasks, e) ||
-	    store_indicators(db, c->plan.id, &c->inds, e) ||
-	    store_rules(db, c->plan.id, &c->rules, e)) {
-		exchange_cache_clear(c);
-		return -1;
-	}
-	c->valid = true;
-	return 0;
+	plan_bundle_free(c);
+	return plan_bundle_load(db, code, true, c, found, e);
 }
 
 /* A row's unit must exist, not be a group, and be the sender or under it. */
 static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r, const char *name,
 					 int line, const char *code)
 {
-	const struct unit_rec *u = unit_set_find(&c->units, code);
+	const struct unit_rec *u = unit_set_find(&c->b->units, code);
 	if (!u) {
 		add_problem(r, name, line, tr("unknown unit '%s' (not in this database's plan)"), code);
 		return NULL;
@@ -203,13 +178,46 @@ static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r,
 		add_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
 		return NULL;
 	}
-	if (!c->owned[u - c->units.v]) {
+	if (!c->owned[u - c->b->units.v]) {
 		add_problem(r, name, line,
 			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it or reporting to it"),
 			    code, c->sender->code);
 		return NULL;
 	}
 	return u;
+}
+
+/* A row of entry: its unit (check_unit) and task, and the rules `tiendo set` obeys. */
+static void check_entry(struct ctx *c, struct import_result *r, const char *name,
+			const char *plan, const struct report_entry *x)
+{
+	struct err e;
+	const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
+	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
+	const char *texts[4] = {x->en.result, x->en.difficulties, x->en.proposals, x->en.evidence};
+	if (!t)
+		add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, plan);
+	else if (u && entry_check_target(&c->b->units, u, t, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
+	if (entry_check_values(x->en.percent, x->en.count, texts, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
+}
+
+/* A row of value: its unit and indicator, and the rules `tiendo set-indicator` obeys. */
+static void check_value(struct ctx *c, struct import_result *r, const char *name,
+			const char *plan, const struct report_value *x)
+{
+	struct err e;
+	const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
+	const struct indicator_rec *d = indicator_list_find(&c->b->inds, x->indicator);
+	if (!d) {
+		add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator, plan);
+		return;
+	}
+	if (u && value_check_target(&c->b->units, u, d, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
+	if (value_check_values(d, &x->v, &e))
+		add_problem(r, name, x->line, "%s", e.msg);
 }
 
 /* Look for this incoming content among the conflicts already kept aside. */
@@ -257,35 +265,8 @@ static int keep_conflict(struct db *db, struct ctx *c, const char *kind, int64_t
 	sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, c->received_id);
 	sqlite3_bind_text(st, 20, digest, -1, SQLITE_STATIC);
-	if (en) {
-		sqlite3_bind_int64(st, 5, en->revision);
-		sqlite3_bind_text(st, 7, status_name(en->status), -1, SQLITE_STATIC);
-		if (en->percent >= 0)
-			sqlite3_bind_int(st, 8, en->percent);
-		if (en->count >= 0)
-			sqlite3_bind_int64(st, 9, en->count);
-		sqlite3_bind_text(st, 10, en->result, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 11, en->difficulties, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 12, en->proposals, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 13, en->evidence, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 17, "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 18, en->by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 19, en->at, -1, SQLITE_STATIC);
-	} else {
-		sqlite3_bind_int64(st, 5, v->revision);
-		sqlite3_bind_text(st, 7, "", -1, SQLITE_STATIC);
-		for (int i = 10; i <= 13; i++)
-			sqlite3_bind_text(st, i, "", -1, SQLITE_STATIC);
-		if (v->numerator >= 0)
-			sqlite3_bind_int64(st, 14, v->numerator);
-		if (v->denominator >= 0)
-			sqlite3_bind_int64(st, 15, v->denominator);
-		if (v->has_value)
-			sqlite3_bind_double(st, 16, v->value);
-		sqlite3_bind_text(st, 17, v->note, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 18, v->by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 19, v->at, -1, SQLITE_STATIC);
-	}
+	sqlite3_bind_int64(st, 5, en ? en->revision : v->revision);
+	conflict_bind_side(st, 7, en, v);
 	DONE(st);
 	return 0;
 fail:
@@ -306,20 +287,32 @@ static void count(struct import_result *r, enum verdict v)
 	}
 }
 
-/* The revision rule for one row, given what is stored. */
-static int same_revision(struct db *db, struct ctx *c, const char *kind, int64_t unit,
-			 int64_t item, const char *period, bool same, uint64_t digest,
-			 const struct entry *en, const struct ivalue *v, enum verdict *out,
-			 struct err *e)
+/* The revision rule for one incoming row (en or v, revision in_rev) given
+ * the stored one (found, cur_rev; same: the same content): *put when the
+ * caller is to store it; a conflict is kept aside here. */
+static int revision_rule(struct db *db, struct ctx *c, const char *kind, int64_t unit,
+			 int64_t item, const char *period, bool found, long long cur_rev,
+			 long long in_rev, bool same, const struct entry *en, const struct ivalue *v,
+			 enum verdict *out, bool *put, struct err *e)
 {
 	char dg[24];
 	int state;
+	*put = false;
+	if (!found || in_rev > cur_rev) {
+		*out = found ? V_REPLACED : V_ADDED;
+		*put = true;
+		return 0;
+	}
+	if (in_rev < cur_rev) {
+		*out = V_OLDER;
+		return 0;
+	}
 	if (same) {
 		*out = V_UNCHANGED;
 		return 0;
 	}
-	snprintf(dg, sizeof dg, "%016" PRIx64, digest);
-	if (known_conflict(db, kind, unit, item, period, en ? en->revision : v->revision, dg, &state, e))
+	snprintf(dg, sizeof dg, "%016" PRIx64, en ? report_entry_digest(en) : report_value_digest(v));
+	if (known_conflict(db, kind, unit, item, period, in_rev, dg, &state, e))
 		return -1;
 	if (state == CONFLICT_KEPT || state == CONFLICT_TAKEN) {
 		*out = V_UNCHANGED; /* someone already decided about exactly this row */
@@ -334,23 +327,18 @@ static int same_revision(struct db *db, struct ctx *c, const char *kind, int64_t
 static int apply_entry(struct db *db, struct ctx *c, const char *period,
 		       const struct report_entry *x, enum verdict *out, struct err *e)
 {
-	const struct unit_rec *u = unit_set_find(&c->units, x->unit);
-	const struct task_rec *t = task_list_find(&c->tasks, x->task);
+	const struct unit_rec *u = unit_set_find(&c->b->units, x->unit);
+	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
 	struct entry_key k = {.unit_id = u->id, .task_id = t->id, .period = period};
 	struct entry cur;
-	bool found;
+	bool found, put;
 	if (progress_get(db, &k, &cur, &found, e))
 		return -1;
-	int rc = 0;
-	if (!found || x->en.revision > cur.revision) {
-		*out = found ? V_REPLACED : V_ADDED;
+	bool same = found && cur.revision == x->en.revision && report_entry_same(&cur, &x->en);
+	int rc = revision_rule(db, c, "entry", u->id, t->id, period, found, cur.revision,
+			       x->en.revision, same, &x->en, NULL, out, &put, e);
+	if (rc == 0 && put)
 		rc = progress_put(db, &k, &x->en, "import", false, e);
-	} else if (x->en.revision < cur.revision) {
-		*out = V_OLDER;
-	} else {
-		rc = same_revision(db, c, "entry", u->id, t->id, period, report_entry_same(&cur, &x->en),
-				   report_entry_digest(&x->en), &x->en, NULL, out, e);
-	}
 	entry_free(&cur);
 	return rc;
 }
@@ -358,52 +346,108 @@ static int apply_entry(struct db *db, struct ctx *c, const char *period,
 static int apply_value(struct db *db, struct ctx *c, const char *period,
 		       const struct report_value *x, enum verdict *out, struct err *e)
 {
-	const struct unit_rec *u = unit_set_find(&c->units, x->unit);
-	const struct indicator_rec *d = indicator_list_find(&c->inds, x->indicator);
+	const struct unit_rec *u = unit_set_find(&c->b->units, x->unit);
+	const struct indicator_rec *d = indicator_list_find(&c->b->inds, x->indicator);
 	struct ivalue_key k = {.unit_id = u->id, .indicator_id = d->id, .period = period};
 	struct ivalue cur;
-	bool found;
+	bool found, put;
 	if (ivalue_get(db, &k, &cur, &found, e))
 		return -1;
-	int rc = 0;
-	if (!found || x->v.revision > cur.revision) {
-		*out = found ? V_REPLACED : V_ADDED;
+	bool same = found && cur.revision == x->v.revision && report_value_same(&cur, &x->v);
+	int rc = revision_rule(db, c, "value", u->id, d->id, period, found, cur.revision,
+			       x->v.revision, same, NULL, &x->v, out, &put, e);
+	if (rc == 0 && put)
 		rc = ivalue_put(db, &k, &x->v, "import", false, e);
-	} else if (x->v.revision < cur.revision) {
-		*out = V_OLDER;
-	} else {
-		rc = same_revision(db, c, "value", u->id, d->id, period, report_value_same(&cur, &x->v),
-				   report_value_digest(&x->v), NULL, &x->v, out, e);
-	}
 	ivalue_free(&cur);
 	return rc;
 }
 
-/* Find a plan by code. */
-static int find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
-		     struct err *e)
+/* Check every row of rep before anything is written; the problems go to r. */
+static void check_rows(struct ctx *c, struct import_result *r, const char *name,
+		       const struct report *rep)
 {
-	struct plan_rec *v;
-	size_t n;
-	*found = false;
-	memset(out, 0, sizeof *out);
-	if (store_plans(db, &v, &n, e))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].code, code) == 0) {
-			*out = v[i];
-			memset(&v[i], 0, sizeof v[i]);
-			*found = true;
-		}
-	plan_recs_free(v, n);
+	for (size_t i = 0; i < rep->n_entries; i++)
+		check_entry(c, r, name, rep->plan, &rep->entries[i]);
+	for (size_t i = 0; i < rep->n_values; i++)
+		check_value(c, r, name, rep->plan, &rep->values[i]);
+	for (size_t i = 0; i < rep->n_receipts; i++) {
+		const struct report_receipt *x = &rep->receipts[i];
+		const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
+		if (u && u->id == c->sender->id)
+			add_problem(r, name, x->line, tr("a receipt row for the sender itself"));
+	}
+}
+
+/* Write rep's rows inside the open transaction: the register entry, the
+ * entries and values under the revision rule, the receipts, the tallies. */
+static int write_rows(struct db *db, struct ctx *c, const struct report *rep, const char *name,
+		      const char *sum, const char *stamp, struct import_result *r, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	PREP(st, "INSERT INTO received(kind, file_name, checksum, sender_id, plan_code, plan_version,"
+		 " period, exported_at, imported_at, encoding, rows)"
+		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c->sender->id);
+	sqlite3_bind_text(st, 4, rep->plan, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, rep->plan_version);
+	sqlite3_bind_text(st, 6, rep->period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, rep->exported_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, encoding_name(r->enc), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)r->rows);
+	DONE(st);
+	c->received_id = sqlite3_last_insert_rowid(db->h);
+	for (size_t i = 0; i < rep->n_entries; i++) {
+		enum verdict v;
+		if (apply_entry(db, c, rep->period, &rep->entries[i], &v, &e))
+			goto fail;
+		count(r, v);
+	}
+	for (size_t i = 0; i < rep->n_values; i++) {
+		enum verdict v;
+		if (apply_value(db, c, rep->values[i].period ? rep->values[i].period : rep->period,
+				&rep->values[i], &v, &e))
+			goto fail;
+		count(r, v);
+	}
+	for (size_t i = 0; i < rep->n_receipts; i++) {
+		const struct report_receipt *x = &rep->receipts[i];
+		PREP(st, "INSERT INTO receipt(unit_id, period, to_id, exported_at, imported_at)"
+			 " VALUES ((SELECT id FROM unit WHERE code = ?1), ?2, ?3, ?4, ?5)"
+			 " ON CONFLICT(unit_id, period, to_id) DO UPDATE SET"
+			 " exported_at = min(exported_at, excluded.exported_at),"
+			 " imported_at = min(imported_at, excluded.imported_at)");
+		sqlite3_bind_text(st, 1, x->unit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, rep->period, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, c->sender->id);
+		sqlite3_bind_text(st, 4, x->exported_at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, x->imported_at, -1, SQLITE_STATIC);
+		DONE(st);
+		r->receipts++;
+	}
+	PREP(st, "UPDATE received SET added = ?2, replaced = ?3, unchanged = ?4, older = ?5,"
+		 " conflicts = ?6 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, c->received_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)r->added);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)r->replaced);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->unchanged);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->older);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->conflicts);
+	DONE(st);
 	return 0;
+fail:
+	*ep = e;
+	return -1;
 }
 
 /* A report from a unit this database does not know that describes itself (a
  * new commune set up from the plan package): add it under its parent, in
  * the transaction this begins, and reload the cache. 0 added; 1 refused (the
  * problem is in r); -1 a database error in e. */
-static int adopt_sender(struct db *db, struct exchange_cache *cache, const struct report *rep,
+static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct report *rep,
 			struct import_result *r, const char *name, int line, struct err *e)
 {
 	enum unit_kind kind;
@@ -414,22 +458,27 @@ static int adopt_sender(struct db *db, struct exchange_cache *cache, const struc
 			    rep->sender, rep->sender_parent);
 		return 1;
 	}
+	char *parent = xstrdup(par->code);
 	bool found;
-	if (db_begin(db, e))
+	if (db_begin(db, e)) {
+		free(parent);
 		return -1;
-	if (store_unit_add(db, rep->sender, rep->sender_name, kind, par->code, "", e) ||
-	    (cache->valid = false, cache_load(db, cache, rep->plan, &found, e))) {
+	}
+	if (store_unit_add(db, rep->sender, rep->sender_name, kind, parent, "", e) ||
+	    (plan_bundle_free(cache), cache_load(db, cache, rep->plan, &found, e))) {
 		db_rollback(db);
-		cache->valid = false;
+		plan_bundle_free(cache);
+		free(parent);
 		return -1;
 	}
 	struct strbuf b = {0};
-	sb_addf(&b, "%s (%s, %s)", rep->sender, rep->sender_name, par->code);
+	sb_addf(&b, "%s (%s, %s)", rep->sender, rep->sender_name, parent);
 	r->unit_added = b.s;
+	free(parent);
 	return 0;
 }
 
-static int import_report(struct db *db, struct exchange_cache *cache, const char *name,
+static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
 			 const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
 	struct report rep;
@@ -449,25 +498,20 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 
 	if (cache_load(db, cache, rep.plan, &found, &e))
 		goto fail_e;
-	if (found) {
-		c.plan = cache->plan;
-		c.units = cache->units;
-		c.tasks = cache->tasks;
-		c.inds = cache->inds;
-	}
+	c.b = cache;
 	int hl = rep.header_line;
 	if (!found) {
 		add_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
 			    rep.plan);
 		goto refused;
 	}
-	if (rep.plan_version > c.plan.version) {
+	if (rep.plan_version > c.b->plan.version) {
 		add_problem(r, name, hl,
 			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
-			    rep.plan_version, rep.plan, c.plan.version);
+			    rep.plan_version, rep.plan, c.b->plan.version);
 		goto refused;
 	}
-	c.sender = unit_set_find(&c.units, rep.sender);
+	c.sender = unit_set_find(&c.b->units, rep.sender);
 	if (!c.sender && rep.sender_name) {
 		int ad = adopt_sender(db, cache, &rep, r, name, hl, &e);
 		if (ad < 0)
@@ -475,11 +519,7 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 		if (ad > 0)
 			goto refused;
 		began = true;
-		c.plan = cache->plan;
-		c.units = cache->units;
-		c.tasks = cache->tasks;
-		c.inds = cache->inds;
-		c.sender = unit_set_find(&c.units, rep.sender);
+		c.sender = unit_set_find(&c.b->units, rep.sender);
 	}
 	if (!c.sender || c.sender->kind == UNIT_GROUP) {
 		add_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
@@ -498,34 +538,17 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 		r->before = xstrdup(db_col_text(st, 0));
 	sqlite3_reset(st);
 	if (r->before) {
-		if (began)
-			db_rollback(db); /* cannot happen: a new unit sent nothing yet */
+		if (began) { /* cannot happen: a new unit sent nothing yet */
+			db_rollback(db);
+			plan_bundle_free(cache);
+		}
 		r->outcome = IMPORT_DUPLICATE;
 		report_free(&rep);
 		ctx_free(&c);
 		return 0;
 	}
-	c.owned = report_owned_units(&c.units, &cache->rules, c.sender);
-	/* Check every row before writing anything. */
-	for (size_t i = 0; i < rep.n_entries; i++) {
-		const struct report_entry *x = &rep.entries[i];
-		check_unit(&c, r, name, x->line, x->unit);
-		if (!task_list_find(&c.tasks, x->task))
-			add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, rep.plan);
-	}
-	for (size_t i = 0; i < rep.n_values; i++) {
-		const struct report_value *x = &rep.values[i];
-		check_unit(&c, r, name, x->line, x->unit);
-		if (!indicator_list_find(&c.inds, x->indicator))
-			add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator,
-				    rep.plan);
-	}
-	for (size_t i = 0; i < rep.n_receipts; i++) {
-		const struct report_receipt *x = &rep.receipts[i];
-		const struct unit_rec *u = check_unit(&c, r, name, x->line, x->unit);
-		if (u && u->id == c.sender->id)
-			add_problem(r, name, x->line, tr("a receipt row for the sender itself"));
-	}
+	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
+	check_rows(&c, r, name, &rep);
 	if (r->problems.n)
 		goto refused;
 
@@ -535,65 +558,15 @@ static int import_report(struct db *db, struct exchange_cache *cache, const char
 	if (!began && db_begin(db, &e))
 		goto fail_e;
 	began = true;
-	PREP(st, "INSERT INTO received(kind, file_name, checksum, sender_id, plan_code, plan_version,"
-		 " period, exported_at, imported_at, encoding, rows)"
-		 " VALUES ('report', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, c.sender->id);
-	sqlite3_bind_text(st, 4, rep.plan, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, rep.plan_version);
-	sqlite3_bind_text(st, 6, rep.period, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, rep.exported_at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, encoding_name(r->enc), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)r->rows);
-	DONE(st);
-	c.received_id = sqlite3_last_insert_rowid(db->h);
-	for (size_t i = 0; i < rep.n_entries; i++) {
-		enum verdict v;
-		if (apply_entry(db, &c, rep.period, &rep.entries[i], &v, &e))
-			goto fail;
-		count(r, v);
-	}
-	for (size_t i = 0; i < rep.n_values; i++) {
-		enum verdict v;
-		if (apply_value(db, &c, rep.values[i].period ? rep.values[i].period : rep.period,
-				&rep.values[i], &v, &e))
-			goto fail;
-		count(r, v);
-	}
-	for (size_t i = 0; i < rep.n_receipts; i++) {
-		const struct report_receipt *x = &rep.receipts[i];
-		PREP(st, "INSERT INTO receipt(unit_id, period, to_id, exported_at, imported_at)"
-			 " VALUES ((SELECT id FROM unit WHERE code = ?1), ?2, ?3, ?4, ?5)"
-			 " ON CONFLICT(unit_id, period, to_id) DO UPDATE SET"
-			 " exported_at = min(exported_at, excluded.exported_at),"
-			 " imported_at = min(imported_at, excluded.imported_at)");
-		sqlite3_bind_text(st, 1, x->unit, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, rep.period, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, c.sender->id);
-		sqlite3_bind_text(st, 4, x->exported_at, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, x->imported_at, -1, SQLITE_STATIC);
-		DONE(st);
-		r->receipts++;
-	}
-	PREP(st, "UPDATE received SET added = ?2, replaced = ?3, unchanged = ?4, older = ?5,"
-		 " conflicts = ?6 WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, c.received_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)r->added);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)r->replaced);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->unchanged);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->older);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->conflicts);
-	DONE(st);
+	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e))
+		goto fail;
 	began = false;
 	if (dry_run) {
 		db_rollback(db);
 		if (r->unit_added)
-			cache->valid = false; /* the unit it would add is gone again */
+			plan_bundle_free(cache); /* the unit it would add is gone again */
 	} else if (db_commit(db, &e)) {
-		cache->valid = false;
+		plan_bundle_free(cache);
 		goto fail_e;
 	}
 	r->outcome = IMPORT_REPORT;
@@ -604,13 +577,13 @@ fail:
 	db_rollback(db);
 	began = false;
 	if (r->unit_added)
-		cache->valid = false;
+		plan_bundle_free(cache);
 fail_e:
 	sv_push(&r->problems, e.msg);
 refused:
 	if (began) {
 		db_rollback(db);
-		cache->valid = false;
+		plan_bundle_free(cache);
 	}
 	report_free(&rep);
 	ctx_free(&c);
@@ -620,16 +593,16 @@ refused:
 int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
 		    struct import_result *r)
 {
-	struct exchange_cache cache = {0};
+	struct plan_bundle cache = {0};
 	int rc = exchange_import_cached(db, &cache, name, buf, n, dry_run, r);
-	exchange_cache_clear(&cache);
+	plan_bundle_free(&cache);
 	return rc;
 }
 
-int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
+int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
 			   const char *buf, size_t n, bool dry_run, struct import_result *r)
 {
-	struct exchange_cache own = {0};
+	struct plan_bundle own = {0};
 	if (!cache)
 		cache = &own;
 	memset(r, 0, sizeof *r);
@@ -679,7 +652,7 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 			p++;
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
-			exchange_cache_clear(cache); /* units and tasks may change */
+			plan_bundle_free(cache); /* units and tasks may change */
 			rc = import_plan(db, name, text, len, dry_run, r);
 		} else {
 			add_problem(r, name, 1, "%s",
@@ -688,11 +661,11 @@ int exchange_import_cached(struct db *db, struct exchange_cache *cache, const ch
 		}
 	}
 	free(text);
-	exchange_cache_clear(&own);
+	plan_bundle_free(&own);
 	return rc;
 }
 
-static int import_file(struct db *db, struct exchange_cache *cache, const char *path,
+static int import_file(struct db *db, struct plan_bundle *cache, const char *path,
 		       bool dry_run, struct import_result *r)
 {
 	size_t n;
@@ -709,9 +682,9 @@ static int import_file(struct db *db, struct exchange_cache *cache, const char *
 
 int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
 {
-	struct exchange_cache cache = {0};
+	struct plan_bundle cache = {0};
 	int rc = import_file(db, &cache, path, dry_run, r);
-	exchange_cache_clear(&cache);
+	plan_bundle_free(&cache);
 	return rc;
 }
 
@@ -757,7 +730,7 @@ int import_batch_file(struct import_batch *b, const char *path, struct import_re
 int import_batch_finish(struct import_batch *b, struct err *e)
 {
 	/* Between transactions another process may change the plan or units. */
-	exchange_cache_clear(&b->cache);
+	plan_bundle_free(&b->cache);
 	if (!b->open)
 		return 0;
 	b->open = false;

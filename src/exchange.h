@@ -34,18 +34,6 @@ struct import_result {
 };
 void import_result_free(struct import_result *r);
 
-/* What importing reports needs from the database (the plan, its units,
- * tasks, indicators and regime), loaded once for many files. */
-struct exchange_cache {
-	bool valid;
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct indicator_list inds;
-	struct rule_list rules;
-};
-void exchange_cache_clear(struct exchange_cache *c);
-
 /* Files larger than this are refused without being parsed. */
 #define EXCHANGE_MAX_FILE (64u << 20)
 
@@ -55,9 +43,10 @@ void exchange_cache_clear(struct exchange_cache *c);
  * no-op, -1 when refused. name is the file's name for messages. */
 int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
 		    struct import_result *r);
-/* The same with a cache kept between calls (NULL: none); a plan package
- * clears it. Clear it too when something else may have changed the plan. */
-int exchange_import_cached(struct db *db, struct exchange_cache *cache, const char *name,
+/* The same with the plan of the last report kept between calls (NULL:
+ * none; plan_bundle_free it at the end); a plan package clears it. Clear it
+ * too when something else may have changed the plan. */
+int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
 			   const char *buf, size_t n, bool dry_run, struct import_result *r);
 /* The same, reading the file at path. */
 int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
@@ -71,7 +60,7 @@ struct import_batch {
 	bool dry_run, open;
 	double since;   /* when the open transaction began (monotonic seconds) */
 	size_t pending; /* files imported in it */
-	struct exchange_cache cache;
+	struct plan_bundle cache; /* the plan of the last report */
 };
 void import_batch_init(struct import_batch *b, struct db *db, bool dry_run);
 int import_batch_file(struct import_batch *b, const char *path, struct import_result *r);

@@ -3,6 +3,8 @@
  * resolving one by taking the incoming row or keeping the stored one. Taking it puts
  * the incoming content at the same revision (so the sender's next revision applies
  * cleanly) and moves the replaced content into the conflict row: nothing is lost. */
+#include "db_internal.h"
+#include "progress_rows.h"
 #include "exchange.h"
 
 #include <stdio.h>
@@ -134,6 +136,105 @@ fail:
 	return -1;
 }
 
+void conflict_bind_side(sqlite3_stmt *st, int c, const struct entry *en, const struct ivalue *v)
+{
+	if (en) {
+		sqlite3_bind_text(st, c, status_name(en->status), -1, SQLITE_STATIC);
+		if (en->percent >= 0)
+			sqlite3_bind_int(st, c + 1, en->percent);
+		if (en->count >= 0)
+			sqlite3_bind_int64(st, c + 2, en->count);
+		const char *t[] = {en->result, en->difficulties, en->proposals, en->evidence};
+		for (int i = 0; i < 4; i++)
+			sqlite3_bind_text(st, c + 3 + i, t[i] ? t[i] : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, c + 10, "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, c + 11, en->by ? en->by : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, c + 12, en->at ? en->at : "", -1, SQLITE_STATIC);
+		return;
+	}
+	for (int i = 0; i < 7; i += i ? 1 : 3) /* status and the four texts */
+		sqlite3_bind_text(st, c + i, "", -1, SQLITE_STATIC);
+	if (v->numerator >= 0)
+		sqlite3_bind_int64(st, c + 7, v->numerator);
+	if (v->denominator >= 0)
+		sqlite3_bind_int64(st, c + 8, v->denominator);
+	if (v->has_value)
+		sqlite3_bind_double(st, c + 9, v->value);
+	sqlite3_bind_text(st, c + 10, v->note ? v->note : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, c + 11, v->by ? v->by : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, c + 12, v->at ? v->at : "", -1, SQLITE_STATIC);
+}
+
+/* The incoming side of a conflict (st: its columns 6.., as exchange_resolve
+ * selects them) into en or v. */
+static void read_side(sqlite3_stmt *st, bool is_value, long long rev, struct entry *en,
+		      struct ivalue *v)
+{
+	if (!is_value) {
+		status_parse(db_col_text(st, 6), &en->status);
+		en->percent = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 7);
+		en->count = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+		en->result = xstrdup(db_col_text(st, 9));
+		en->difficulties = xstrdup(db_col_text(st, 10));
+		en->proposals = xstrdup(db_col_text(st, 11));
+		en->evidence = xstrdup(db_col_text(st, 12));
+		en->by = xstrdup(db_col_text(st, 17));
+		en->at = xstrdup(db_col_text(st, 18));
+		en->revision = rev;
+		return;
+	}
+	v->numerator = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
+	v->denominator = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
+	v->has_value = sqlite3_column_type(st, 15) != SQLITE_NULL;
+	v->value = sqlite3_column_double(st, 15);
+	v->note = xstrdup(db_col_text(st, 16));
+	v->by = xstrdup(db_col_text(st, 17));
+	v->at = xstrdup(db_col_text(st, 18));
+	v->revision = rev;
+}
+
+/* Take the incoming side: only while the stored row is still at the
+ * conflict's revision. The content it replaces moves into the conflict row,
+ * so nothing is lost. */
+static int take_side(struct db *db, int64_t id, int64_t unit, int64_t item, const char *period,
+		     long long rev, const struct entry *en, const struct ivalue *v, struct err *e)
+{
+	static const char moved[] = N_("the stored row has moved on to revision %lld since; this conflict is out of date: keep it");
+	bool found;
+	struct entry cur = {0};
+	struct ivalue curv = {0};
+	int rc;
+	if (en) {
+		struct entry_key k = {.unit_id = unit, .task_id = item, .period = period};
+		rc = progress_get(db, &k, &cur, &found, e);
+		if (!rc && cur.revision != rev)
+			rc = err_set(e, tr(moved), cur.revision);
+		if (!rc)
+			rc = progress_put(db, &k, en, "resolve", true, e);
+	} else {
+		struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = period};
+		rc = ivalue_get(db, &k, &curv, &found, e);
+		if (!rc && curv.revision != rev)
+			rc = err_set(e, tr(moved), curv.revision);
+		if (!rc)
+			rc = ivalue_put(db, &k, v, "resolve", true, e);
+	}
+	sqlite3_stmt *st = NULL;
+	if (!rc && !(st = db_prep(db, "UPDATE conflict SET status = ?2, percent = ?3, count = ?4,"
+				   " result = ?5, difficulties = ?6, proposals = ?7, evidence = ?8,"
+				   " numerator = ?9, denominator = ?10, value = ?11, note = ?12,"
+				   " entered_by = ?13, entered_at = ?14 WHERE id = ?1", e)))
+		rc = -1;
+	if (!rc) {
+		sqlite3_bind_int64(st, 1, id);
+		conflict_bind_side(st, 2, en ? &cur : NULL, &curv);
+		rc = db_done(db, st, e);
+	}
+	entry_free(&cur);
+	ivalue_free(&curv);
+	return rc;
+}
+
 int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struct err *ep)
 {
 	struct err e;
@@ -165,90 +266,9 @@ int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struc
 	long long rev = sqlite3_column_int64(st, 4);
 	struct entry en = {0};
 	struct ivalue v = {0};
-	if (!is_value) {
-		status_parse(db_col_text(st, 6), &en.status);
-		en.percent = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 7);
-		en.count = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
-		en.result = xstrdup(db_col_text(st, 9));
-		en.difficulties = xstrdup(db_col_text(st, 10));
-		en.proposals = xstrdup(db_col_text(st, 11));
-		en.evidence = xstrdup(db_col_text(st, 12));
-		en.by = xstrdup(db_col_text(st, 17));
-		en.at = xstrdup(db_col_text(st, 18));
-		en.revision = rev;
-	} else {
-		v.numerator = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
-		v.denominator = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
-		v.has_value = sqlite3_column_type(st, 15) != SQLITE_NULL;
-		v.value = sqlite3_column_double(st, 15);
-		v.note = xstrdup(db_col_text(st, 16));
-		v.by = xstrdup(db_col_text(st, 17));
-		v.at = xstrdup(db_col_text(st, 18));
-		v.revision = rev;
-	}
+	read_side(st, is_value, rev, &en, &v);
 	sqlite3_reset(st);
-	int rc = 0;
-	if (take) {
-		/* Only while the stored row is still at the conflict's revision. The
-		 * content it replaces moves into the conflict row, so nothing is lost. */
-		bool found;
-		struct entry cur = {0};
-		struct ivalue curv = {0};
-		if (!is_value) {
-			struct entry_key k = {.unit_id = unit, .task_id = item, .period = period};
-			rc = progress_get(db, &k, &cur, &found, &e);
-			if (!rc && cur.revision != rev)
-				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
-					     cur.revision);
-			if (!rc)
-				rc = progress_put(db, &k, &en, "resolve", true, &e);
-		} else {
-			struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = period};
-			rc = ivalue_get(db, &k, &curv, &found, &e);
-			if (!rc && curv.revision != rev)
-				rc = err_set(&e, tr("the stored row has moved on to revision %lld since; this conflict is out of date: keep it"),
-					     curv.revision);
-			if (!rc)
-				rc = ivalue_put(db, &k, &v, "resolve", true, &e);
-		}
-		if (!rc && (st = db_prep(db, "UPDATE conflict SET status = ?2, percent = ?3, count = ?4,"
-					     " result = ?5, difficulties = ?6, proposals = ?7, evidence = ?8,"
-					     " numerator = ?9, denominator = ?10, value = ?11, note = ?12,"
-					     " entered_by = ?13, entered_at = ?14 WHERE id = ?1", &e)) == NULL)
-			rc = -1;
-		if (!rc) {
-			sqlite3_bind_int64(st, 1, id);
-			if (!is_value) {
-				sqlite3_bind_text(st, 2, status_name(cur.status), -1, SQLITE_STATIC);
-				if (cur.percent >= 0)
-					sqlite3_bind_int(st, 3, cur.percent);
-				if (cur.count >= 0)
-					sqlite3_bind_int64(st, 4, cur.count);
-				const char *t[] = {cur.result, cur.difficulties, cur.proposals, cur.evidence};
-				for (int i = 0; i < 4; i++)
-					sqlite3_bind_text(st, 5 + i, t[i] ? t[i] : "", -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 12, "", -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 13, cur.by ? cur.by : "", -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 14, cur.at ? cur.at : "", -1, SQLITE_STATIC);
-			} else {
-				sqlite3_bind_text(st, 2, "", -1, SQLITE_STATIC);
-				for (int i = 5; i <= 8; i++)
-					sqlite3_bind_text(st, i, "", -1, SQLITE_STATIC);
-				if (curv.numerator >= 0)
-					sqlite3_bind_int64(st, 9, curv.numerator);
-				if (curv.denominator >= 0)
-					sqlite3_bind_int64(st, 10, curv.denominator);
-				if (curv.has_value)
-					sqlite3_bind_double(st, 11, curv.value);
-				sqlite3_bind_text(st, 12, curv.note ? curv.note : "", -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 13, curv.by ? curv.by : "", -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 14, curv.at ? curv.at : "", -1, SQLITE_STATIC);
-			}
-			rc = db_done(db, st, &e);
-		}
-		entry_free(&cur);
-		ivalue_free(&curv);
-	}
+	int rc = take ? take_side(db, id, unit, item, period, rev, is_value ? NULL : &en, &v, &e) : 0;
 	entry_free(&en);
 	ivalue_free(&v);
 	free(period);

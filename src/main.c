@@ -58,6 +58,7 @@ int main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"dump-catalog", no_argument, NULL, 'D'},
+		{"list-commands", no_argument, NULL, 'L'},
 		{"check-keymap", required_argument, NULL, 'K'},
 		{"keymap", required_argument, NULL, 'k'},
 		{"input", required_argument, NULL, 'i'},
@@ -95,6 +96,10 @@ int main(int argc, char **argv)
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': printf("tiendo %s\n", TIENDO_VERSION); return EXIT_OK;
 		case 'D': msg_dump(stdout); return EXIT_OK;
+		case 'L': /* for tests/cli/help.sh: the command table, one name a line */
+			for (size_t i = 0; i < cli_n_commands; i++)
+				puts(cli_commands[i].name);
+			return EXIT_OK;
 		case 'K': return check_keymap(optarg);
 		case 'k': keymap = optarg; break;
 		case 'i': input = optarg; break;

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "db_internal.h"
+#include "progress_rows.h"
 #include "period.h"
 #include "msg.h"
 
@@ -54,7 +56,7 @@ const char *progress_user(void)
 	return u && *u ? u : "?";
 }
 
-static void entry_from_row(sqlite3_stmt *st, int c, struct entry *en)
+void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en)
 {
 	if (!status_parse(db_col_text(st, c), &en->status))
 		en->status = STATUS_NOT_STARTED;
@@ -85,6 +87,109 @@ static void bind_ivalue_key(sqlite3_stmt *st, const struct ivalue_key *k)
 	sqlite3_bind_text(st, 3, k->period, -1, SQLITE_STATIC);
 }
 
+/* Entries and indicator values are both revisioned rows: a current row and
+ * its history, keyed by unit, item and period. What differs is the value
+ * columns; the rest is written and read once, here. */
+struct rev_kind {
+	size_t size;                                         /* of one row struct */
+	int n_cols;                                          /* value columns, then by, at, revision */
+	void (*from_row)(sqlite3_stmt *st, void *row);       /* columns 0..n_cols+2 */
+	int (*bind)(sqlite3_stmt *st, int c, const void *row); /* value columns from ?c; next ?N */
+	char **(*action)(void *row);
+	void (*free_rows)(void *v, size_t n);
+};
+
+/* Bind a key as ?1 (unit), ?2 (task or indicator), ?3 (period). */
+static void bind_key(sqlite3_stmt *st, int64_t unit_id, int64_t item_id, const char *period)
+{
+	sqlite3_bind_int64(st, 1, unit_id);
+	sqlite3_bind_int64(st, 2, item_id);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+}
+
+/* Write row as revision rev: sqls[0] the current row, sqls[1] its history;
+ * entered at "at" (NULL: now). */
+static int rev_write(struct db *db, const struct rev_kind *rk, const char *const sqls[2],
+		     int64_t unit_id, int64_t item_id, const char *period, const void *row,
+		     const char *by, const char *at, const char *action, long long rev,
+		     struct err *e)
+{
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	if (at)
+		snprintf(stamp, sizeof stamp, "%s", at);
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = db_prep(db, sqls[i], e);
+		if (!st)
+			return -1;
+		bind_key(st, unit_id, item_id, period);
+		int c = rk->bind(st, 4, row);
+		sqlite3_bind_text(st, c, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, c + 1, stamp, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, c + 2, rev);
+		if (i == 1)
+			sqlite3_bind_text(st, c + 3, action, -1, SQLITE_STATIC);
+		if (db_done(db, st, e))
+			return -1;
+	}
+	return 0;
+}
+
+/* Every revision st (with its key bound) returns, oldest first. */
+static int rev_history(struct db *db, sqlite3_stmt *st, const struct rev_kind *rk, void **out,
+		       size_t *n, struct err *e)
+{
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow(out, &cap, *n + 1, rk->size);
+		void *row = (char *)*out + (*n)++ * rk->size;
+		memset(row, 0, rk->size);
+		rk->from_row(st, row);
+		*rk->action(row) = xstrdup(db_col_text(st, rk->n_cols + 3));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		rk->free_rows(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, e);
+	}
+	return 0;
+}
+
+static void entry_row(sqlite3_stmt *st, void *row)
+{
+	entry_from_columns(st, 0, row);
+}
+
+static int entry_bind(sqlite3_stmt *st, int c, const void *row)
+{
+	const struct entry *en = row;
+	sqlite3_bind_text(st, c, status_name(en->status), -1, SQLITE_STATIC);
+	if (en->percent >= 0)
+		sqlite3_bind_int(st, c + 1, en->percent);
+	if (en->count >= 0)
+		sqlite3_bind_int64(st, c + 2, en->count);
+	const char *texts[] = {en->result, en->difficulties, en->proposals, en->evidence};
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(st, c + 3 + i, texts[i] ? texts[i] : "", -1, SQLITE_STATIC);
+	return c + 7;
+}
+
+static char **entry_action(void *row)
+{
+	return &((struct entry *)row)->action;
+}
+
+static void entry_rows_free(void *v, size_t n)
+{
+	entries_free(v, n);
+}
+
+static const struct rev_kind entry_kind = {sizeof(struct entry), 7, entry_row, entry_bind,
+					   entry_action, entry_rows_free};
+
 int progress_get(struct db *db, const struct entry_key *k, struct entry *en, bool *found,
 		 struct err *e)
 {
@@ -98,7 +203,7 @@ int progress_get(struct db *db, const struct entry_key *k, struct entry *en, boo
 	bind_entry_key(st, k);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		entry_from_row(st, 0, en);
+		entry_from_columns(st, 0, en);
 		*found = true;
 	}
 	sqlite3_reset(st);
@@ -121,10 +226,6 @@ static int write_entry_at(struct db *db, const struct entry_key *k, const struct
 			  const char *by, const char *at, const char *action, long long rev,
 			  struct err *e)
 {
-	char stamp[STAMP_BUF];
-	date_now_stamp(stamp);
-	if (at)
-		snprintf(stamp, sizeof stamp, "%s", at);
 	static const char *const sqls[2] = {
 		"INSERT INTO progress(unit_id, task_id, period, status, percent, count, result,"
 		" difficulties, proposals, evidence, entered_by, entered_at, revision)"
@@ -138,29 +239,8 @@ static int write_entry_at(struct db *db, const struct entry_key *k, const struct
 		" difficulties, proposals, evidence, entered_by, entered_at, revision, action)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 	};
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = db_prep(db, sqls[i], e);
-		if (!st)
-			return -1;
-		bind_entry_key(st, k);
-		sqlite3_bind_text(st, 4, status_name(en->status), -1, SQLITE_STATIC);
-		if (en->percent >= 0)
-			sqlite3_bind_int(st, 5, en->percent);
-		if (en->count >= 0)
-			sqlite3_bind_int64(st, 6, en->count);
-		sqlite3_bind_text(st, 7, en->result ? en->result : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, en->difficulties ? en->difficulties : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 9, en->proposals ? en->proposals : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 10, en->evidence ? en->evidence : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 11, by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 12, stamp, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 13, rev);
-		if (i == 1)
-			sqlite3_bind_text(st, 14, action, -1, SQLITE_STATIC);
-		if (db_done(db, st, e))
-			return -1;
-	}
-	return 0;
+	return rev_write(db, &entry_kind, sqls, k->unit_id, k->task_id, k->period, en, by, at,
+			 action, rev, e);
 }
 
 static int write_entry(struct db *db, const struct entry_key *k, const struct entry *en,
@@ -261,28 +341,12 @@ int progress_history(struct db *db, const struct entry_key *k, struct entry **ou
 				       " proposals, evidence, entered_by, entered_at, revision, action"
 				       " FROM progress_history WHERE unit_id = ?1 AND task_id = ?2"
 				       " AND period = ?3 ORDER BY revision", e);
-	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return -1;
 	bind_entry_key(st, k);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)out, &cap, *n + 1, sizeof **out);
-		struct entry *en = &(*out)[(*n)++];
-		memset(en, 0, sizeof *en);
-		entry_from_row(st, 0, en);
-		en->action = xstrdup(db_col_text(st, 10));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		entries_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return db_fail(db, e);
-	}
-	return 0;
+	return rev_history(db, st, &entry_kind, (void **)out, n, e);
 }
 
 int progress_undo(struct db *db, const struct entry_key *k, const char *by, long long *revision,
@@ -335,17 +399,49 @@ void ivalues_free(struct ivalue *v, size_t n)
 	free(v);
 }
 
-static void ivalue_from_row(sqlite3_stmt *st, struct ivalue *v)
+void ivalue_from_columns(sqlite3_stmt *st, int c, struct ivalue *v)
 {
-	v->numerator = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 0);
-	v->denominator = sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 1);
-	v->has_value = sqlite3_column_type(st, 2) != SQLITE_NULL;
-	v->value = sqlite3_column_double(st, 2);
-	v->note = xstrdup(db_col_text(st, 3));
-	v->by = xstrdup(db_col_text(st, 4));
-	v->at = xstrdup(db_col_text(st, 5));
-	v->revision = sqlite3_column_int64(st, 6);
+	v->numerator = sqlite3_column_type(st, c) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c);
+	v->denominator = sqlite3_column_type(st, c + 1) == SQLITE_NULL ? -1
+									: sqlite3_column_int64(st, c + 1);
+	v->has_value = sqlite3_column_type(st, c + 2) != SQLITE_NULL;
+	v->value = sqlite3_column_double(st, c + 2);
+	v->note = xstrdup(db_col_text(st, c + 3));
+	v->by = xstrdup(db_col_text(st, c + 4));
+	v->at = xstrdup(db_col_text(st, c + 5));
+	v->revision = sqlite3_column_int64(st, c + 6);
 }
+
+static void ivalue_row(sqlite3_stmt *st, void *row)
+{
+	ivalue_from_columns(st, 0, row);
+}
+
+static int ivalue_bind(sqlite3_stmt *st, int c, const void *row)
+{
+	const struct ivalue *v = row;
+	if (v->numerator >= 0)
+		sqlite3_bind_int64(st, c, v->numerator);
+	if (v->denominator >= 0)
+		sqlite3_bind_int64(st, c + 1, v->denominator);
+	if (v->has_value)
+		sqlite3_bind_double(st, c + 2, v->value);
+	sqlite3_bind_text(st, c + 3, v->note ? v->note : "", -1, SQLITE_STATIC);
+	return c + 4;
+}
+
+static char **ivalue_action(void *row)
+{
+	return &((struct ivalue *)row)->action;
+}
+
+static void ivalue_rows_free(void *v, size_t n)
+{
+	ivalues_free(v, n);
+}
+
+static const struct rev_kind ivalue_kind = {sizeof(struct ivalue), 4, ivalue_row, ivalue_bind,
+					    ivalue_action, ivalue_rows_free};
 
 int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool *found,
 	       struct err *e)
@@ -361,7 +457,7 @@ int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool
 	bind_ivalue_key(st, k);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		ivalue_from_row(st, v);
+		ivalue_from_columns(st, 0, v);
 		*found = true;
 	}
 	sqlite3_reset(st);
@@ -373,10 +469,6 @@ static int write_ivalue(struct db *db, const struct ivalue_key *k, const struct 
 			const char *by, const char *at, const char *action, long long rev,
 			struct err *e)
 {
-	char stamp[STAMP_BUF];
-	date_now_stamp(stamp);
-	if (at)
-		snprintf(stamp, sizeof stamp, "%s", at);
 	static const char *const sqls[2] = {
 		"INSERT INTO indicator_value(unit_id, indicator_id, period, numerator, denominator,"
 		" value, note, entered_by, entered_at, revision)"
@@ -389,27 +481,8 @@ static int write_ivalue(struct db *db, const struct ivalue_key *k, const struct 
 		" value, note, entered_by, entered_at, revision, action)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	};
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = db_prep(db, sqls[i], e);
-		if (!st)
-			return -1;
-		bind_ivalue_key(st, k);
-		if (v->numerator >= 0)
-			sqlite3_bind_int64(st, 4, v->numerator);
-		if (v->denominator >= 0)
-			sqlite3_bind_int64(st, 5, v->denominator);
-		if (v->has_value)
-			sqlite3_bind_double(st, 6, v->value);
-		sqlite3_bind_text(st, 7, v->note ? v->note : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 9, stamp, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 10, rev);
-		if (i == 1)
-			sqlite3_bind_text(st, 11, action, -1, SQLITE_STATIC);
-		if (db_done(db, st, e))
-			return -1;
-	}
-	return 0;
+	return rev_write(db, &ivalue_kind, sqls, k->unit_id, k->indicator_id, k->period, v, by, at,
+			 action, rev, e);
 }
 
 int ivalue_put(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
@@ -469,28 +542,12 @@ int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **ou
 				       " entered_at, revision, action FROM indicator_history"
 				       " WHERE unit_id = ?1 AND indicator_id = ?2 AND period = ?3"
 				       " ORDER BY revision", e);
-	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return -1;
 	bind_ivalue_key(st, k);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)out, &cap, *n + 1, sizeof **out);
-		struct ivalue *v = &(*out)[(*n)++];
-		memset(v, 0, sizeof *v);
-		ivalue_from_row(st, v);
-		v->action = xstrdup(db_col_text(st, 7));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		ivalues_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return db_fail(db, e);
-	}
-	return 0;
+	return rev_history(db, st, &ivalue_kind, (void **)out, n, e);
 }
 
 /* One unit's latest entry for a task so far (progress_task_done). */

@@ -110,4 +110,16 @@ int draft_delete(struct db *db, const struct entry_key *k, struct err *e);
  * unit_id 0: done by any unit. */
 int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
 		       struct err *e);
+
+/* The entries of a period (progress_states.c): for one unit (unit_id), each
+ * task's status and percent; for all units (0), the number of units that
+ * have done each task (status done, done set). A new array. */
+struct progress_row {
+	int64_t task_id;
+	enum status status;
+	int percent;
+	int done;
+};
+int progress_period_rows(struct db *db, int64_t unit_id, const char *period,
+			 struct progress_row **out, size_t *n, struct err *e);
 #endif

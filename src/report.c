@@ -20,6 +20,8 @@
 
 #include "csvio.h"
 #include "date.h"
+#include "db_internal.h"
+#include "progress_rows.h"
 #include "msg.h"
 #include "period.h"
 #include "text.h"
@@ -356,6 +358,18 @@ static void rec_report(struct parser *p, char **f)
 	}
 }
 
+/* The key of an entry or value row: unit, item (task or indicator), period, revision. */
+static void take_row_key(struct parser *p, char **f, const char *item_name, char **unit,
+			 char **item, long long *revision)
+{
+	long long v;
+	*unit = take_code(p, tr("unit"), f[1]);
+	*item = take_code(p, item_name, f[2]);
+	take_period(p, f[3]);
+	if (take_revision(p, f[4], &v))
+		*revision = v;
+}
+
 static void rec_entry(struct parser *p, char **f)
 {
 	struct report *r = p->r;
@@ -366,11 +380,7 @@ static void rec_entry(struct parser *p, char **f)
 	x->en.percent = -1;
 	x->en.count = -1;
 	long long v;
-	x->unit = take_code(p, tr("unit"), f[1]);
-	x->task = take_code(p, tr("task"), f[2]);
-	take_period(p, f[3]);
-	if (take_revision(p, f[4], &v))
-		x->en.revision = v;
+	take_row_key(p, f, tr("task"), &x->unit, &x->task, &x->en.revision);
 	if (!status_parse(f[5], &x->en.status))
 		problem(p, tr("status '%.30s' is not one of not-started, in-progress, done, blocked"), f[5]);
 	if (take_opt_int(p, tr("percent"), f[6], 0, 100, &v))

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "date.h"
+#include "db_internal.h"
 #include "period.h"
+#include "progress_rows.h"
 
 /* Mark every unit under a marked one (a parent is not always stored before
  * its children, so repeat until nothing changes: the tree is shallow). */
@@ -64,6 +66,53 @@ bool *report_owned_units(const struct unit_set *units, const struct rule_list *r
 	return own;
 }
 
+/* A report being built: its rows and their capacities. */
+struct built {
+	struct report *r;
+	size_t cap_e, cap_v;
+};
+
+/* The rows of st (unit id, item code, then an entry's or a value's columns)
+ * of the units in own, each added to out by add. */
+static int owned_rows(struct db *db, sqlite3_stmt *st, const struct unit_set *units,
+		      const bool *own, void (*add)(struct built *, const char *, sqlite3_stmt *),
+		      struct built *out, struct err *e)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
+		if (u && own[u - units->v])
+			add(out, u->code, st);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st)
+{
+	struct report *out = b->r;
+	xgrow((void **)&out->entries, &b->cap_e, out->n_entries + 1, sizeof *out->entries);
+	struct report_entry *x = &out->entries[out->n_entries++];
+	memset(x, 0, sizeof *x);
+	x->unit = xstrdup(unit);
+	x->task = xstrdup(db_col_text(st, 1));
+	entry_from_columns(st, 2, &x->en);
+}
+
+static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
+{
+	struct report *out = b->r;
+	xgrow((void **)&out->values, &b->cap_v, out->n_values + 1, sizeof *out->values);
+	struct report_value *x = &out->values[out->n_values++];
+	memset(x, 0, sizeof *x);
+	x->unit = xstrdup(unit);
+	x->indicator = xstrdup(db_col_text(st, 1));
+	ivalue_from_columns(st, 2, &x->v);
+	/* a longer period's value (the year's) keeps its period in the row */
+	if (strcmp(db_col_text(st, 9), out->period) != 0)
+		x->period = xstrdup(db_col_text(st, 9));
+}
+
 /* Bind ?4..?6 to the periods enclosing period (the rule of docs/exchange.md:
  * a report carries the values of its period and of the longer ones containing
  * it); the unused ones stay NULL and match nothing. */
@@ -87,9 +136,10 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	struct rule_list rules;
 	bool *own = NULL;
 	char stamp[STAMP_BUF];
-	size_t cap_e = 0, cap_v = 0, cap_r = 0;
+	size_t cap_r = 0;
 	int rc;
 	memset(out, 0, sizeof *out);
+	struct built bu = {out, 0, 0};
 	date_now_stamp(stamp);
 	out->sender = xstrdup(sender->code);
 	out->plan = xstrdup(plan->code);
@@ -135,30 +185,8 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	if (alone)
 		sqlite3_bind_int64(st, 3, sender->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u))
-			continue;
-		xgrow((void **)&out->entries, &cap_e, out->n_entries + 1, sizeof *out->entries);
-		struct report_entry *x = &out->entries[out->n_entries++];
-		memset(x, 0, sizeof *x);
-		x->unit = xstrdup(u->code);
-		x->task = xstrdup(db_col_text(st, 1));
-		if (!status_parse(db_col_text(st, 2), &x->en.status))
-			x->en.status = STATUS_NOT_STARTED;
-		x->en.percent = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
-		x->en.count = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
-		x->en.result = xstrdup(db_col_text(st, 5));
-		x->en.difficulties = xstrdup(db_col_text(st, 6));
-		x->en.proposals = xstrdup(db_col_text(st, 7));
-		x->en.evidence = xstrdup(db_col_text(st, 8));
-		x->en.by = xstrdup(db_col_text(st, 9));
-		x->en.at = xstrdup(db_col_text(st, 10));
-		x->en.revision = sqlite3_column_int64(st, 11);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
+	if (owned_rows(db, st, units, own, add_entry, &bu, e))
+		goto fail;
 
 	st = db_prep(db, alone
 		? "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
@@ -178,29 +206,8 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 	if (alone)
 		sqlite3_bind_int64(st, 3, sender->id);
 	bind_enclosing(st, period);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u))
-			continue;
-		xgrow((void **)&out->values, &cap_v, out->n_values + 1, sizeof *out->values);
-		struct report_value *x = &out->values[out->n_values++];
-		memset(x, 0, sizeof *x);
-		x->unit = xstrdup(u->code);
-		x->indicator = xstrdup(db_col_text(st, 1));
-		x->v.numerator = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
-		x->v.denominator = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
-		x->v.has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		x->v.value = sqlite3_column_double(st, 4);
-		x->v.note = xstrdup(db_col_text(st, 5));
-		x->v.by = xstrdup(db_col_text(st, 6));
-		x->v.at = xstrdup(db_col_text(st, 7));
-		x->v.revision = sqlite3_column_int64(st, 8);
-		if (strcmp(db_col_text(st, 9), period) != 0)
-			x->period = xstrdup(db_col_text(st, 9));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
+	if (owned_rows(db, st, units, own, add_value, &bu, e))
+		goto fail;
 
 	/* The earliest report each unit below sent for the period: received here
 	 * directly, or forwarded by a unit in between. A lone sender has none. */

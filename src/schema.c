@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "db_internal.h"
 #include "msg.h"
 
 static const char *const migrations[] = {

@@ -77,23 +77,24 @@ int setup_database(const char *path, const struct plan_def *p, const char *owner
 {
 	struct stat sb;
 	*created = stat(path, &sb) != 0;
-	struct db db;
-	if (db_open(&db, path, DB_OPEN_CREATE, e)) {
+	struct db *db = db_connect(path, DB_OPEN_CREATE, e);
+	if (!db) {
 		if (*created)
 			remove_db_files(path);
 		return -1;
 	}
 	/* one transaction: the plan, the owner and the note of the added unit */
-	int rc = db_begin(&db, e);
-	if (!rc)
-		rc = store_plan_save(&db, p, owner, r, e);
-	if (!rc && added)
-		rc = db_meta_set(&db, "added_unit", added, e);
-	if (!rc)
-		rc = db_commit(&db, e);
-	else if (db.depth)
-		db_rollback(&db);
-	db_close(&db);
+	int rc = db_begin(db, e);
+	if (rc == 0) {
+		rc = store_plan_save(db, p, owner, r, e);
+		if (!rc && added)
+			rc = db_meta_set(db, "added_unit", added, e);
+		if (!rc)
+			rc = db_commit(db, e);
+		else
+			db_rollback(db);
+	}
+	db_disconnect(db);
 	if (rc && *created)
 		remove_db_files(path);
 	return rc;
@@ -104,14 +105,14 @@ bool setup_has_plan(const char *path)
 	struct stat sb;
 	if (stat(path, &sb) != 0)
 		return false;
-	struct db db;
 	struct err e;
-	if (db_open(&db, path, DB_OPEN_EXISTING, &e))
+	struct db *db = db_connect(path, DB_OPEN_EXISTING, &e);
+	if (!db)
 		return true; /* not ours to judge: the interface says what is wrong */
 	struct plan_rec pr;
-	bool has = store_current_plan(&db, &pr, &e) == 0;
+	bool has = store_current_plan(db, &pr, &e) == 0;
 	if (has)
 		plan_rec_free(&pr);
-	db_close(&db);
+	db_disconnect(db);
 	return has;
 }

@@ -42,7 +42,10 @@ void plan_recs_free(struct plan_rec *v, size_t n);
 int store_current_plan(struct db *db, struct plan_rec *out, struct err *e);
 int store_use_plan(struct db *db, const char *code, struct err *e);
 
+/* Units (store_units.c). */
 int store_units(struct db *db, struct unit_set *out, struct err *e);
+/* The id of unit code; 0 when there is none. */
+int64_t store_unit_id(struct db *db, const char *code);
 /* The database's owner unit ("who am I"); e set when none. */
 int store_owner(struct db *db, const struct unit_set *units, const struct unit_rec **out, struct err *e);
 /* Resolve --unit CODE, or the owner when code is NULL. */
@@ -130,5 +133,29 @@ struct event_list {
 };
 int store_events(struct db *db, int64_t plan_id, struct event_list *out, struct err *e);
 void event_list_free(struct event_list *l);
+
+/* A plan loaded whole (store_bundle.c): what the user actions and an
+ * import work on, loaded once. */
+struct plan_bundle {
+	struct plan_rec plan;
+	struct unit_set units;
+	struct task_list tasks;       /* retired ones too when loaded with_retired */
+	struct indicator_list inds;
+	struct rule_list rules;
+	struct event_list events;
+	const struct unit_rec *owner; /* the database's owner unit; NULL when none */
+};
+/* Load plan code (NULL: the current plan) with everything it holds. *found
+ * false (and nothing loaded) when a plan code was given and no such plan is
+ * stored; a database without any plan is an error. */
+int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct plan_bundle *b,
+		     bool *found, struct err *e);
+void plan_bundle_free(struct plan_bundle *b);
+/* What a search looks in: the task's code, title and text, folded
+ * (text_fold: no case, no diacritics). New string. */
+char *task_search_text(const struct task_rec *t);
+/* A plan by code; *found false when there is none. */
+int store_find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
+		    struct err *e);
 
 #endif

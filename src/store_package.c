@@ -2,6 +2,7 @@
 /* The stored plan as a plan package (export-plan): which units travel with it, its
  * tasks, indicators, regime and events as a plan_def, and the version raised when the
  * units changed since the last package. */
+#include "db_internal.h"
 #include "store.h"
 
 #include <stdlib.h>

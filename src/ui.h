@@ -6,9 +6,8 @@
 #include <signal.h>
 #include <stdbool.h>
 
-#include "db.h"
 #include "keymap.h"
-#include "store.h"
+#include "session.h"
 #include "telex.h"
 
 #define NCURSES_WIDECHAR 1
@@ -39,24 +38,23 @@ struct pane {
 	void *data;
 };
 
-/* One task's state for the selected unit and period. */
-struct task_state {
-	bool has_entry, overdue, assigned;
-	enum status status;
-	int percent;
-	int units, done; /* all-units view: assigned units, units done */
+/* What a pane or a popup may ask of the interface around it (ui.c fills it
+ * in): the panes never call into ui.c, so no pane depends on another. */
+struct ui_host {
+	void (*repaint)(struct app *a);    /* repaint what is dirty, one doupdate */
+	void (*draw_dirty)(struct app *a); /* the same without the doupdate (under a popup) */
+	void (*mark_dirty)(struct app *a); /* everything repaints next time */
+	void (*reload)(struct app *a);     /* data changed: reread, mark everything dirty */
+	void (*reload_task)(struct app *a, size_t i); /* reread one task's state */
+	void (*relayout)(struct app *a);   /* the terminal's size changed */
+	/* the bottom line for a popup: the message if any, else the keys of mask */
+	void (*hints)(struct app *a, unsigned mask);
 };
 
 struct app {
-	struct db db;
-	struct plan_rec plan;
-	struct unit_set units;
-	struct task_list tasks;
-	struct task_state *tstate; /* parallel to tasks.v */
-	struct indicator_list inds;
-	struct rule_list rules;
-	struct event_list events;
-	const struct unit_rec *owner;
+	const struct ui_host *host;
+	struct session s;          /* the database and its plan (s.b: tasks, units...) */
+	struct task_state *tstate; /* parallel to s.b.tasks.v */
 	const struct unit_rec *unit; /* NULL: all units */
 	struct period period;
 	day_t today;
@@ -85,23 +83,19 @@ struct ui_options {
 };
 int ui_run(const char *db_path, const struct ui_options *o);
 
-/* Shared by the panes (ui.c). */
+/* Shared by the panes (ui_popup.c, ui_draw.c). */
 int ui_getkey(struct app *a, WINDOW *w);
 void ui_message(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void ui_refresh(struct app *a);              /* repaint what is dirty, one doupdate */
-void ui_draw_dirty(struct app *a);           /* the same without the doupdate (under a popup) */
-/* The bottom line for a popup: the message if any, else the keys of mask. */
-void ui_hints(struct app *a, unsigned mask);
-void ui_relayout(struct app *a);
-void ui_mark_all(struct app *a);
-void ui_reload(struct app *a);               /* reread data, mark everything dirty */
-void ui_reload_task(struct app *a, size_t i); /* reread one task's state */
 bool ui_confirm(struct app *a, const char *question);
 void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right);
-const char *ui_status_label(enum status s);
 const char *ui_unit_short(const char *code);
 /* A choice from a list of lines (type to filter); returns the index or -1. */
 int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start);
+/* Choose a unit (not a group, not retired) in order (indexes into the
+ * units), after a first line that chooses none (*out NULL); the cursor
+ * starts on unit start_id. False when cancelled. */
+bool ui_choose_unit(struct app *a, const char *title, const char *first, const size_t *order,
+		    int64_t start_id, const struct unit_rec **out);
 
 /* Drawing text (ui_draw.c). */
 int ui_width(const char *s);
@@ -117,6 +111,10 @@ void ui_columns(struct strvec *out, int width, const char *const *cells, const i
 /* Byte offset of the first character that does not fit in width columns. */
 size_t ui_fit(const char *s, int width);
 void ui_hline(struct app *a, WINDOW *w, int y, int x, int n);
+/* The line-editing keys every text field shares (arrows, Home/End, Ctrl-A/E,
+ * Backspace, Delete, Ctrl-D/W/U/K); false when k is none of them. */
+struct editbuf;
+bool ui_edit_key(struct editbuf *b, int k);
 void ui_vline(struct app *a, WINDOW *w, int y, int x, int n);
 void ui_box(struct app *a, WINDOW *w);
 
@@ -132,8 +130,9 @@ void ui_agenda_init(struct app *a, struct pane *p);
 /* Select task index i in the task list and focus it. */
 void ui_tasks_select(struct app *a, size_t i);
 
-/* Popups (ui_form.c, ui_view.c, ui_help.c). */
-void ui_form_progress(struct app *a, size_t task);
+/* Popups: the entry forms (ui_form.c), the detail views and the help (ui_view.c). */
+/* The progress form; true when an entry was saved (the caller moves on). */
+bool ui_form_progress(struct app *a, size_t task);
 void ui_form_indicator(struct app *a, size_t ind);
 void ui_view_task(struct app *a, size_t task);
 void ui_view_indicator(struct app *a, size_t ind);

@@ -41,7 +41,7 @@ static void compute_marks(struct app *a, struct cal *c)
 	memset(c->marks, 0, sizeof c->marks);
 	date_to_ymd(c->shown_month, &y, &m, &d);
 	day_t end = c->shown_month + date_days_in_month(y, m);
-	if (deadlines_collect(&a->db, &a->plan, &a->units, a->unit, c->shown_month, end, false, &dl, &e)) {
+	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->shown_month, end, false, &dl, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -190,7 +190,7 @@ static void agenda_compute(struct app *a)
 	if (!g || !c)
 		return;
 	deadline_list_free(&g->dl);
-	if (deadlines_collect(&a->db, &a->plan, &a->units, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
+	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
 		ui_message(a, true, "%s", e.msg);
 	g->list.n = g->dl.n;
 	g->list.cur = 0;
@@ -269,8 +269,8 @@ static bool agenda_key(struct app *a, struct pane *p, enum action act, int k)
 		ui_message(a, false, "%s %s", d->code, d->detail);
 		return true;
 	}
-	for (size_t i = 0; i < a->tasks.n; i++)
-		if (a->tasks.v[i].id == d->task_id)
+	for (size_t i = 0; i < a->s.b.tasks.n; i++)
+		if (a->s.b.tasks.v[i].id == d->task_id)
 			a->jump_task = (int)i;
 	return false; /* the main loop jumps */
 }

@@ -5,6 +5,7 @@
 #include <wchar.h>
 
 #include "text.h"
+#include "editbuf.h"
 #include "ui.h"
 #include "util.h"
 
@@ -226,3 +227,45 @@ attr_t ui_attr(struct app *a, int pair)
 		at |= (attr_t)COLOR_PAIR(pair);
 	return at;
 }
+
+bool ui_edit_key(struct editbuf *b, int k)
+{
+	switch (k) {
+	case KEYC_LEFT: eb_left(b); return true;
+	case KEYC_RIGHT: eb_right(b); return true;
+	case KEYC_HOME: case KEYC_CTRL('a'): eb_home(b); return true;
+	case KEYC_END: case KEYC_CTRL('e'): eb_end(b); return true;
+	case KEYC_BACKSPACE: eb_backspace(b); return true;
+	case KEYC_DELETE: case KEYC_CTRL('d'): eb_delete(b); return true;
+	case KEYC_CTRL('w'): eb_delete_word_before(b); return true;
+	case KEYC_CTRL('u'): eb_kill_to_bol(b); return true;
+	case KEYC_CTRL('k'): eb_kill_to_eol(b); return true;
+	default: return false;
+	}
+}
+
+/* DT-SKHCN -> SKHCN: the province prefix says nothing inside one plan. */
+const char *ui_unit_short(const char *code)
+{
+	const char *dash = strchr(code, '-');
+	return dash && dash[1] && dash - code <= 4 ? dash + 1 : code;
+}
+
+void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right)
+{
+	bool focus = a->focus == p->id;
+	int x = p->id == P_CALENDAR || p->id == P_AGENDA ? 1 : 0;
+	int w = p->w - x;
+	attr_t at = focus ? ui_attr(a, CP_TITLE) | A_BOLD : A_BOLD | A_UNDERLINE;
+	char buf[300];
+	snprintf(buf, sizeof buf, "%s%s", focus ? "> " : "  ", title);
+	int rw = right && *right ? ui_width(right) + 1 : 0;
+	if (rw > w / 2)
+		rw = 0;
+	ui_put(a, p->win, 0, x, w - rw, buf, at);
+	if (rw)
+		ui_put(a, p->win, 0, x + w - rw, rw, right, at);
+	if (x)
+		ui_vline(a, p->win, 0, 0, p->h);
+}
+

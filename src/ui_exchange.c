@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "completeness.h"
+#include "db.h"
+#include "describe.h"
 #include "exchange.h"
 #include "exchange_files.h"
 #include "msg.h"
@@ -66,28 +68,33 @@ static void export_failed(struct app *a, const char *why)
 	ui_message(a, true, "%s", why);
 }
 
-/* The interface's export folder: $TIENDO_EXPORT_DIR, else ~/tiendo-baocao
- * (made when missing), never the folder tiendo was started from (under
- * `make run` that is the source tree). New string, or NULL. */
+/* The interface's export folder, with a final '/': $TIENDO_EXPORT_DIR, else
+ * ~/tiendo-baocao (made when missing), never the folder tiendo was started
+ * from (under `make run` that is the source tree). New string, or NULL. */
 static char *ui_export_dir(void)
 {
-	if (getenv("TIENDO_EXPORT_DIR"))
-		return exchange_export_dir();
+	char *dir = NULL;
 	const char *home = getenv("HOME");
-	if (!home || !*home)
-		return exchange_export_dir();
-	char *dir = exchange_path_join(home, "tiendo-baocao");
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		free(dir);
-		return NULL;
+	if (getenv("TIENDO_EXPORT_DIR") || !home || !*home) {
+		dir = exchange_export_dir();
+	} else {
+		dir = exchange_path_join(home, "tiendo-baocao");
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			free(dir);
+			return NULL;
+		}
 	}
-	return dir;
+	if (!dir)
+		return NULL;
+	char *slash = exchange_path_join(dir, "");
+	free(dir);
+	return slash;
 }
 
 /* Ask for the flavour, the last choice first (kept in the database). */
 static int ask_flavour(struct app *a, bool *excel)
 {
-	char *last = db_meta_get(&a->db, "export_flavour");
+	char *last = db_meta_get(a->s.db, "export_flavour");
 	size_t start = last && strcmp(last, "excel") == 0 ? 1 : 0;
 	free(last);
 	const char *items[2] = {tr("CSV for tiendo (the department imports it)"),
@@ -98,88 +105,66 @@ static int ask_flavour(struct app *a, bool *excel)
 	*excel = r == 1;
 	struct err e;
 	if ((size_t)r != start)
-		db_meta_set(&a->db, "export_flavour", *excel ? "excel" : "csv", &e);
+		db_meta_set(a->s.db, "export_flavour", *excel ? "excel" : "csv", &e);
 	return 0;
+}
+
+/* The screen shows another unit than the database's (F2): say plainly which
+ * report E exports, and ask. */
+static bool confirm_other_unit(struct app *a)
+{
+	const struct unit_rec *owner = a->s.b.owner;
+	if (a->unit == owner)
+		return true;
+	struct strvec sv = {0};
+	struct strbuf m = {0};
+	const char *shown = a->unit ? a->unit->name : tr("all units");
+	const char *whose = a->unit ? a->unit->name : tr("each unit");
+	sb_addf(&m, tr("The screen shows %s, but E exports the report of %s, this database's unit, with what the units under it sent. The report of %s comes from %s's own database."),
+		shown, owner->name, whose, whose);
+	ui_page_add(&sv, a->cols - 8, NULL, m.s);
+	sb_free(&m);
+	ui_note(a, tr("Which report E exports"), &sv);
+	sv_free(&sv);
+	char q[300];
+	snprintf(q, sizeof q, tr("Export the report of %s?"), owner->code);
+	return ui_confirm(a, q);
 }
 
 void ui_export(struct app *a)
 {
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
-	struct report rep;
+	struct session_export r;
 	struct err e;
-	memset(&rep, 0, sizeof rep);
-	if (a->owner->kind == UNIT_GROUP) {
-		err_set(&e, tr("export: this database belongs to %s, a group; a report comes from one unit"),
-			a->owner->code);
-		export_failed(a, e.msg);
-		return;
-	}
-	/* The screen shows another unit (F2): a report comes from the database's
-	 * own unit; say so plainly before exporting that one. */
-	if (a->unit != a->owner) {
-		struct strvec sv = {0};
-		struct strbuf m = {0};
-		sb_addf(&m, tr("The screen shows %s, but E exports the report of %s, this database's unit, with what the units under it sent. The report of %s comes from %s's own database."),
-			a->unit ? a->unit->name : tr("all units"), a->owner->name,
-			a->unit ? a->unit->name : tr("each unit"), a->unit ? a->unit->name : tr("each unit"));
-		add_chomped(&sv, a->cols - 8, &m);
-		ui_note(a, tr("Which report E exports"), &sv);
-		sv_free(&sv);
-		char q[300];
-		snprintf(q, sizeof q, tr("Export the report of %s?"), a->owner->code);
-		if (!ui_confirm(a, q)) {
-			ui_message(a, false, "%s", tr("Nothing exported."));
-			return;
-		}
-	}
-	if (report_build(&a->db, &a->plan, &a->units, a->owner, pc, &rep, &e)) {
-		export_failed(a, e.msg);
-		report_free(&rep);
-		return;
-	}
 	bool excel = false;
-	if (ask_flavour(a, &excel)) {
+	if (!a->s.b.owner || !confirm_other_unit(a) || ask_flavour(a, &excel)) {
 		ui_message(a, false, "%s", tr("Nothing exported."));
-		report_free(&rep);
 		return;
 	}
-	struct strbuf b = {0};
-	report_write(&rep, excel, &b);
-	char *name = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
 	char *dir = ui_export_dir();
-	char *path = dir ? exchange_path_join(dir, name) : xstrdup(name);
-	if (!dir || write_file_atomic(path, b.s ? b.s : "", b.len)) {
-		err_set(&e, tr("%s: cannot write %s: %s (nothing was written)"), "export", path, strerror(errno));
+	if (!dir) {
+		err_set(&e, tr("%s: cannot make the folder %s: %s (nothing was written)"), "export",
+			"~/tiendo-baocao", strerror(errno));
 		export_failed(a, e.msg);
-	} else {
-		struct strvec sv = {0};
-		struct strbuf m = {0};
-		int width = a->cols - 8;
-		sb_addf(&m, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"), "",
-			"", path, rep.sender, rep.period, rep.n_entries, rep.n_values);
-		add_chomped(&sv, width, &m);
-		const struct unit_rec *to = exchange_recipient(&a->units, &a->rules, a->owner, a->period.type);
-		if (to)
-			sb_addf(&m, tr("Send it to %s (%s).\n"), to->name, to->code);
-		else if (a->plan.consolidator && strcmp(a->owner->code, a->plan.consolidator) == 0)
-			sb_addf(&m, "%s", tr("This is the consolidating unit's report: it goes with the consolidated table to the level above (see the plan)."));
-		else
-			sb_addf(&m, "%s", tr("The reporting regime names no recipient for this report; ask the unit you report to."));
-		add_chomped(&sv, width, &m);
-		if (rep.n_entries + rep.n_values == 0) {
-			sb_addf(&m, tr("export: note: nothing was entered for %s; the report says so"), pc);
-			add_chomped(&sv, width, &m);
-		}
-		ui_note(a, tr("Report exported"), &sv);
-		sv_free(&sv);
-		ui_message(a, false, tr("Exported: %s"), path);
+		return;
 	}
-	free(path);
+	int rc = session_export(&a->s, pc, dir, excel, &r, &e);
 	free(dir);
-	free(name);
-	sb_free(&b);
-	report_free(&rep);
+	if (rc) {
+		export_failed(a, e.msg);
+		session_export_free(&r);
+		return;
+	}
+	struct strvec lines = {0}, sv = {0};
+	describe_export(&r, "", &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		ui_page_add(&sv, a->cols - 8, NULL, lines.v[i]);
+	ui_note(a, tr("Report exported"), &sv);
+	sv_free(&sv);
+	sv_free(&lines);
+	ui_message(a, false, tr("Exported: %s"), r.path);
+	session_export_free(&r);
 }
 
 /* ---- import ---- */
@@ -189,59 +174,22 @@ static void result_lines(struct strvec *sv, int width, const char *path, const s
 {
 	const char *file = base_name(path);
 	struct strbuf b = {0};
-	char enc[96] = "";
-	if (r->enc != ENC_UTF8)
-		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
-	switch (r->outcome) {
-	case IMPORT_REPORT: {
-		char when[20];
-		snprintf(when, sizeof when, "%.10s %.5s", r->exported_at,
-			 strlen(r->exported_at) > 11 ? r->exported_at + 11 : "");
-		sb_addf(&b, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
-			file, tr("imported"), r->sender, r->period, when, r->rows, r->added, r->replaced,
-			r->unchanged, r->older, r->conflicts, enc, "");
-		if (r->unit_added)
-			sb_addf(&b, tr("%s: new unit %s %s, as its report describes it\n"), file,
-				r->unit_added, tr("added"));
-		break;
-	}
-	case IMPORT_DUPLICATE:
-		sb_addf(&b, tr("%s: the same report of %s for %s was already imported on %.10s: nothing to do\n"),
-			file, r->sender, r->period, r->before);
-		break;
-	case IMPORT_PLAN_UPDATED:
-		if (r->plan_r.created)
-			sb_addf(&b, tr("%s: plan %s version %d %s: %zu tasks, %zu indicators%s%s\n"), file,
-				r->plan, r->plan_version, tr("added"), r->plan_r.tasks_added,
-				r->plan_r.indicators_added, enc, "");
-		else
-			sb_addf(&b, tr("%s: plan %s %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu units added, %zu changed%s%s\n"),
-				file, r->plan, tr("updated"), r->old_version, r->plan_version,
-				r->plan_r.tasks_added, r->plan_r.tasks_updated, r->plan_r.tasks_retired,
-				r->plan_r.units_added, r->plan_r.units_updated, enc, "");
-		break;
-	case IMPORT_PLAN_SAME:
-		sb_addf(&b, tr("%s: plan %s version %d is not newer than the version here (%d): nothing to do\n"),
-			file, r->plan, r->plan_version, r->old_version);
-		break;
-	default:
-		sb_addf(&b, tr("%s: refused; nothing was imported from it\n"), file);
-		add_chomped(sv, width, &b);
-		/* the reasons, each "file:line: why", named by the file alone */
-		size_t pl = strlen(path);
-		for (size_t i = 0; i < r->problems.n; i++) {
-			const char *p = r->problems.v[i];
-			if (strncmp(p, path, pl) == 0)
-				sb_addf(&b, "%s%s", file, p + pl);
-			else
-				sb_add(&b, p);
-			chomp(&b);
-			add_indented(sv, width, 2, b.s);
-			sb_free(&b);
-		}
-		return;
-	}
+	describe_import(&b, file, r, false);
 	add_chomped(sv, width, &b);
+	if (r->outcome != IMPORT_REFUSED)
+		return;
+	/* the reasons, each "file:line: why", named by the file alone */
+	size_t pl = strlen(path);
+	for (size_t i = 0; i < r->problems.n; i++) {
+		const char *p = r->problems.v[i];
+		if (strncmp(p, path, pl) == 0)
+			sb_addf(&b, "%s%s", file, p + pl);
+		else
+			sb_add(&b, p);
+		chomp(&b);
+		add_indented(sv, width, 2, b.s);
+		sb_free(&b);
+	}
 }
 
 /* A key typed while importing, without waiting: KEYC_RESIZE (the layout is
@@ -255,7 +203,7 @@ static int poll_key(struct app *a, WINDOW *w)
 	if (r == ERR)
 		return 0;
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-		ui_relayout(a);
+		a->host->relayout(a);
 		return KEYC_RESIZE;
 	}
 	if (r == OK && ch == KEYC_ESC)
@@ -270,7 +218,7 @@ static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const
 		if (*win)
 			delwin(*win);
 		*win = NULL;
-		ui_refresh(a); /* says the terminal is too small */
+		a->host->repaint(a); /* says the terminal is too small */
 		return;
 	}
 	int h = 6, w = a->cols - 8 < 72 ? a->cols - 8 : 72;
@@ -280,7 +228,7 @@ static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const
 			return;
 		keypad(*win, TRUE);
 	}
-	ui_draw_dirty(a);
+	a->host->draw_dirty(a);
 	WINDOW *pw = *win;
 	werase(pw);
 	ui_box(a, pw);
@@ -308,6 +256,47 @@ static char *expand_home(const char *path)
 	return xstrdup(path);
 }
 
+/* The interface around each imported file: keys, the progress popup, the summary. */
+struct import_ui {
+	struct app *a;
+	WINDOW *win;     /* the progress popup */
+	sigset_t winch;  /* blocked while a file is read */
+	int width;
+	bool blocked;
+	struct strvec sum;
+};
+
+static bool import_before(void *arg, size_t i, size_t n, const char *path)
+{
+	struct import_ui *iu = arg;
+	struct app *a = iu->a;
+	int k;
+	bool stop = false;
+	while (!ui_signal && (k = poll_key(a, iu->win ? iu->win : a->bottom)) != 0) {
+		if (k == KEYC_RESIZE && iu->win) {
+			delwin(iu->win);
+			iu->win = NULL;
+		} else if (k == KEYC_ESC) {
+			stop = true;
+		}
+	}
+	if (stop || ui_signal)
+		return false;
+	progress_draw(a, &iu->win, i + 1, n, base_name(path));
+	sigprocmask(SIG_BLOCK, &iu->winch, NULL);
+	iu->blocked = true;
+	return true;
+}
+
+static void import_after(void *arg, const char *path, const struct import_result *r)
+{
+	struct import_ui *iu = arg;
+	if (iu->blocked)
+		sigprocmask(SIG_UNBLOCK, &iu->winch, NULL);
+	iu->blocked = false;
+	result_lines(&iu->sum, iu->width, path, r);
+}
+
 void ui_import(struct app *a)
 {
 	char cwd[PATH_MAX];
@@ -328,81 +317,48 @@ void ui_import(struct app *a)
 		free(path);
 		return;
 	}
-	struct strvec sum = {0};
-	int width = a->cols - 8;
-	struct import_batch batch;
-	import_batch_init(&batch, &a->db, false);
-	size_t n_ok = 0, n_same = 0, n_bad = 0, i;
-	bool stop = false;
-	WINDOW *win = NULL;
-	sigset_t winch, old;
-	sigemptyset(&winch);
-	sigaddset(&winch, SIGWINCH);
-	for (i = 0; i < files.n; i++) {
-		int k;
-		while (!ui_signal && (k = poll_key(a, win ? win : a->bottom)) != 0) {
-			if (k == KEYC_RESIZE && win) {
-				delwin(win);
-				win = NULL;
-			} else if (k == KEYC_ESC) {
-				stop = true;
-			}
-		}
-		if (stop || ui_signal)
-			break;
-		progress_draw(a, &win, i + 1, files.n, base_name(files.v[i]));
-		struct import_result r;
-		sigprocmask(SIG_BLOCK, &winch, &old);
-		import_batch_file(&batch, files.v[i], &r);
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		result_lines(&sum, width, files.v[i], &r);
-		if (r.outcome == IMPORT_REFUSED)
-			n_bad++;
-		else if (r.outcome == IMPORT_DUPLICATE || r.outcome == IMPORT_PLAN_SAME)
-			n_same++;
-		else
-			n_ok++;
-		import_result_free(&r);
-	}
-	size_t pending = batch.pending;
-	struct err e;
-	struct strbuf b = {0};
-	if (import_batch_finish(&batch, &e)) {
-		sb_addf(&b, tr("import: the last %zu files could not be saved: %s; import them again"), pending,
-			e.msg);
-		add_chomped(&sum, width, &b);
-		n_bad += pending;
-	}
-	if (win)
-		delwin(win);
+	struct import_ui iu;
+	memset(&iu, 0, sizeof iu);
+	iu.a = a;
+	iu.width = a->cols - 8;
+	sigemptyset(&iu.winch);
+	sigaddset(&iu.winch, SIGWINCH);
+	struct session_import_hooks h = {import_before, import_after, &iu};
+	struct session_import r;
+	session_import(&a->s, &files, false, false, &h, &r);
+	int width = iu.width;
+	if (r.lost)
+		ui_page_add(&iu.sum, width, NULL, r.lost_why.msg);
+	if (iu.win)
+		delwin(iu.win);
 	if (ui_signal) {
 		/* the program is stopping: what was imported is committed */
-		sv_free(&sum);
+		sv_free(&iu.sum);
 		sv_free(&files);
 		free(path);
 		return;
 	}
-	ui_reload(a);
+	a->host->reload(a);
 	struct strvec page = {0};
-	sb_addf(&b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), i, n_ok, n_same,
-		n_bad);
+	struct strbuf b = {0};
+	describe_import_totals(&b, &r, false);
 	chomp(&b);
 	ui_page_heading(&page, b.s);
-	ui_message(a, n_bad > 0, "%s", b.s);
+	ui_message(a, r.refused > 0, "%s", b.s);
 	sb_free(&b);
-	if (stop) {
+	if (r.stopped) {
 		sb_addf(&b, tr("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
-			i, files.n);
+			r.done, r.files);
 		add_chomped(&page, width, &b);
 	}
 	sv_push(&page, "");
-	for (size_t k = 0; k < sum.n; k++)
-		sv_push(&page, sum.v[k]);
+	for (size_t k = 0; k < iu.sum.n; k++)
+		sv_push(&page, iu.sum.v[k]);
 	char title[600];
 	snprintf(title, sizeof title, tr("Import from %s"), path);
 	ui_pager(a, title, &page);
 	sv_free(&page);
-	sv_free(&sum);
+	sv_free(&iu.sum);
 	sv_free(&files);
 	free(path);
 }
@@ -441,8 +397,7 @@ void ui_status(struct app *a)
 	period_format(&a->period, pc);
 	struct completeness comp = {0};
 	struct err e;
-	if (completeness_compute(&a->db, &a->plan, &a->units, &a->rules, a->owner, pc, a->today, &comp,
-				 &e)) {
+	if (session_completeness(&a->s, pc, a->today, &comp, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		completeness_free(&comp);
 		return;
@@ -465,7 +420,7 @@ void ui_status(struct app *a)
 	}
 	if (comp.n == 0) {
 		sb_addf(&b, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
-			a->owner->code, pc, a->plan.code);
+			a->s.b.owner->code, pc, a->s.b.plan.code);
 		add_chomped(&sv, width, &b);
 	}
 	const struct unit_rec *to = NULL;
@@ -487,7 +442,7 @@ void ui_status(struct app *a)
 			if (i)
 				sv_push(&sv, "");
 			sb_addf(&b, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, pc,
-				comp.v[i].rule->code, due, to == a->owner ? "" : tr(", as its consolidated report tells"));
+				comp.v[i].rule->code, due, to == a->s.b.owner ? "" : tr(", as its consolidated report tells"));
 			chomp(&b);
 			ui_page_heading(&sv, b.s);
 			sb_free(&b);
@@ -510,43 +465,11 @@ void ui_status(struct app *a)
 
 /* ---- conflicts ---- */
 
-static void entry_side(struct strvec *sv, int width, const char *label, const struct entry *en)
+/* A conflict's side as the command line words it, wrapped under itself. */
+static void side_lines(struct strvec *sv, int width, const struct strvec *lines)
 {
-	char pct[16] = "-", cnt[24] = "-";
-	struct strbuf b = {0};
-	if (en->percent >= 0)
-		snprintf(pct, sizeof pct, "%d%%", en->percent);
-	if (en->count >= 0)
-		snprintf(cnt, sizeof cnt, "%lld", en->count);
-	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s, %s, count %s\n"), label, en->revision,
-		en->by ? en->by : "", en->at ? en->at : "", status_label(en->status), pct, cnt);
-	chomp(&b);
-	add_indented(sv, width, 2, b.s);
-	sb_free(&b);
-	const char *names[] = {tr("Result"), tr("Difficulties"), tr("Proposals"), tr("Evidence")};
-	const char *texts[] = {en->result, en->difficulties, en->proposals, en->evidence};
-	for (int i = 0; i < 4; i++) {
-		sb_addf(&b, "%s: %s", names[i], texts[i] && *texts[i] ? texts[i] : "-");
-		add_indented(sv, width, 4, b.s);
-		sb_free(&b);
-	}
-}
-
-static void value_side(struct strvec *sv, int width, const char *label, const struct ivalue *v)
-{
-	char num[24] = "-", den[24] = "-", val[32] = "-";
-	struct strbuf b = {0};
-	if (v->numerator >= 0)
-		snprintf(num, sizeof num, "%lld", v->numerator);
-	if (v->denominator >= 0)
-		snprintf(den, sizeof den, "%lld", v->denominator);
-	if (v->has_value)
-		fmt_num(val, sizeof val, v->value);
-	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s/%s, value %s %s\n"), label, v->revision,
-		v->by ? v->by : "", v->at ? v->at : "", num, den, val, v->note ? v->note : "");
-	chomp(&b);
-	add_indented(sv, width, 2, b.s);
-	sb_free(&b);
+	for (size_t i = 0; i < lines->n; i++)
+		add_indented(sv, width, i ? 4 : 2, lines->v[i]);
 }
 
 static void conflict_view(struct app *a, const struct conflict_rec *k)
@@ -560,14 +483,20 @@ static void conflict_view(struct app *a, const struct conflict_rec *k)
 	ui_page_add(&sv, width, tr("File"), k->file);
 	ui_page_add(&sv, width, tr("Imported at"), k->received_at ? k->received_at : "-");
 	sv_push(&sv, "");
+	struct strvec stored = {0}, incoming = {0};
 	if (!k->is_value) {
-		entry_side(&sv, width, tr("stored"), &k->cur_entry);
-		sv_push(&sv, "");
-		entry_side(&sv, width, tr("incoming"), &k->in_entry);
+		describe_entry_side(&stored, tr("stored"), &k->cur_entry);
+		describe_entry_side(&incoming, tr("incoming"), &k->in_entry);
 	} else {
-		value_side(&sv, width, tr("stored"), &k->cur_value);
-		value_side(&sv, width, tr("incoming"), &k->in_value);
+		describe_value_side(&stored, tr("stored"), &k->cur_value);
+		describe_value_side(&incoming, tr("incoming"), &k->in_value);
 	}
+	side_lines(&sv, width, &stored);
+	if (!k->is_value)
+		sv_push(&sv, "");
+	side_lines(&sv, width, &incoming);
+	sv_free(&stored);
+	sv_free(&incoming);
 	char take[16], keep[16];
 	keymap_first_key(&a->km, ACT_TAKE, take, sizeof take);
 	keymap_first_key(&a->km, ACT_KEEP, keep, sizeof keep);
@@ -592,7 +521,7 @@ static void conflict_resolve(struct app *a, const struct conflict_rec *k, bool t
 			 k->unit, k->item, k->period);
 	if (!ui_confirm(a, q))
 		return;
-	if (exchange_resolve(&a->db, k->id, take, progress_user(), &e)) {
+	if (session_resolve(&a->s, k->id, take, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -603,7 +532,7 @@ static void conflict_resolve(struct app *a, const struct conflict_rec *k, bool t
 	chomp(&b);
 	ui_message(a, false, "%s", b.s);
 	sb_free(&b);
-	ui_reload(a);
+	a->host->reload(a);
 }
 
 enum { CC_UNIT, CC_KIND, CC_ITEM, CC_PERIOD, CC_FILE, CC_COUNT };
@@ -614,7 +543,7 @@ void ui_conflicts(struct app *a)
 	for (;;) {
 		struct conflict_list l = {0};
 		struct err e;
-		if (exchange_conflicts(&a->db, &a->plan, NULL, false, &l, &e)) {
+		if (exchange_conflicts(a->s.db, &a->s.b.plan, NULL, false, &l, &e)) {
 			ui_message(a, true, "%s", e.msg);
 			conflict_list_free(&l);
 			return;

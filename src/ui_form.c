@@ -7,10 +7,13 @@
  * different fields of the same entry do not undo each other. A signal while
  * a progress form is open keeps what was typed as a draft, offered again the
  * next time the form is opened; an indicator form's value is saved if valid. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "describe.h"
 #include "editbuf.h"
+#include "entry_check.h"
 #include "msg.h"
 #include "progress.h"
 #include "text.h"
@@ -147,7 +150,7 @@ static const char *choice_label(const struct field *f)
 {
 	if (f->type == F_YESNO)
 		return f->choice < 0 ? "-" : f->choice ? tr("yes") : tr("no");
-	return ui_status_label((enum status)f->choice);
+	return status_label((enum status)f->choice);
 }
 
 static void draw_form(struct app *a, struct form *fm)
@@ -218,7 +221,7 @@ static void draw_form(struct app *a, struct form *fm)
 	}
 	/* the form's own keys in the bottom line (whole hints only), from the
 	 * action table: the main screen's keys mean nothing here */
-	ui_hints(a, PANE_FORM);
+	a->host->hints(a, PANE_FORM);
 	if (cur_y >= 0) {
 		curs_set(1);
 		wmove(w, cur_y, cur_x);
@@ -274,7 +277,7 @@ static bool move_line(struct form *fm, struct field *f, int d)
 static void refused(struct app *a, struct field *f)
 {
 	ui_message(a, true, "%s", tr(f->eb.why ? f->eb.why : N_("field too long")));
-	ui_refresh(a);
+	a->host->repaint(a);
 }
 
 static void type_key(struct app *a, struct field *f, int k)
@@ -315,7 +318,7 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 		if (a->too_small || !fm->win) {
 			/* only the "too small" message until the terminal grows */
 			curs_set(0);
-			ui_refresh(a);
+			a->host->repaint(a);
 			k = ui_getkey(a, stdscr);
 		} else {
 			draw_form(a, fm);
@@ -324,7 +327,7 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 		if (k == KEYC_SIGNAL)
 			return FORM_SIGNAL;
 		if (k == KEYC_RESIZE) {
-			ui_refresh(a);
+			a->host->repaint(a);
 			if (!a->too_small)
 				place(a, fm);
 			continue;
@@ -346,7 +349,7 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 		case ACT_CANCEL:
 			if (!form_changed(fm) || ui_confirm(a, tr("Discard what you typed?")))
 				return FORM_CANCEL;
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		case ACT_FIELD_NEXT: case ACT_FIELD_PREV: {
 			int d = act == ACT_FIELD_NEXT ? 1 : -1;
@@ -369,11 +372,11 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 			continue;
 		case ACT_HELP:
 			ui_help(a);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		case ACT_REDRAW:
 			clearok(curscr, TRUE);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		default: break;
 		}
@@ -387,24 +390,12 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 				fm->cur = (fm->cur + 1) % fm->n;
 			continue;
 		}
-		switch (k) {
-		case KEYC_LEFT: eb_left(&f->eb); break;
-		case KEYC_RIGHT: eb_right(&f->eb); break;
-		case KEYC_HOME: case KEYC_CTRL('a'): eb_home(&f->eb); break;
-		case KEYC_END: case KEYC_CTRL('e'): eb_end(&f->eb); break;
-		case KEYC_BACKSPACE: eb_backspace(&f->eb); break;
-		case KEYC_DELETE: case KEYC_CTRL('d'): eb_delete(&f->eb); break;
-		case KEYC_CTRL('w'): eb_delete_word_before(&f->eb); break;
-		case KEYC_CTRL('u'): eb_kill_to_bol(&f->eb); break;
-		case KEYC_CTRL('k'): eb_kill_to_eol(&f->eb); break;
-		case KEYC_ENTER:
-			if (!f->eb.multiline)
-				fm->cur = (fm->cur + 1) % fm->n;
-			else if (!eb_insert_cp(&f->eb, '\n'))
-				refused(a, f);
-			break;
-		default: break;
-		}
+		if (ui_edit_key(&f->eb, k) || k != KEYC_ENTER)
+			continue;
+		if (!f->eb.multiline)
+			fm->cur = (fm->cur + 1) % fm->n;
+		else if (!eb_insert_cp(&f->eb, '\n'))
+			refused(a, f);
 	}
 }
 
@@ -429,9 +420,128 @@ static void fill_draft(struct form *fm, struct draft *d)
 	d->evidence = eb_text(&fm->f[FP_EVID].eb);
 }
 
-void ui_form_progress(struct app *a, size_t ti)
+/* The progress form for task t: the entry as stored, or the draft typed
+ * before an interruption. */
+static void progress_form_init(struct app *a, const struct task_rec *t, const char *pc,
+			       const struct entry *en, bool found, struct draft *dr, bool has_draft,
+			       struct form *fm)
 {
-	const struct task_rec *t = &a->tasks.v[ti];
+	memset(fm, 0, sizeof *fm);
+	fm->n = 7;
+	char *pct = num_text(en->percent), *cnt = num_text(en->count);
+	field_init(&fm->f[FP_STATUS], tr("Status"), F_STATUS, NULL, 1);
+	fm->f[FP_STATUS].choice = fm->f[FP_STATUS].orig_choice = found ? (int)en->status : STATUS_NOT_STARTED;
+	field_init(&fm->f[FP_PERCENT], tr("Percent"), F_NUMBER, pct, 1);
+	fm->f[FP_PERCENT].suffix = "%";
+	field_init(&fm->f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
+	fm->f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
+	int big = a->rows >= 30 ? 6 : 4;
+	field_init(&fm->f[FP_RESULT], tr("Result"), F_TEXT, en->result, big);
+	field_init(&fm->f[FP_DIFF], tr("Difficulties"), F_TEXT, en->difficulties, 3);
+	field_init(&fm->f[FP_PROP], tr("Proposals"), F_TEXT, en->proposals, 2);
+	field_init(&fm->f[FP_EVID], tr("Evidence"), F_TEXT, en->evidence, 1);
+	fm->f[FP_EVID].eb.multiline = false;
+	free(pct);
+	free(cnt);
+	snprintf(fm->title, sizeof fm->title, " %s %s - %s ", tr("Progress"), t->code, t->title);
+	snprintf(fm->info, sizeof fm->info, "%s: %s   %s: %s   %s", tr("Unit"), a->unit->name,
+		 tr("Period"), pc, found ? "" : tr("(new entry)"));
+	if (has_draft) {
+		/* what was typed when the session was cut off */
+		status_parse(dr->status, (enum status *)&fm->f[FP_STATUS].choice);
+		eb_set(&fm->f[FP_PERCENT].eb, dr->percent);
+		eb_set(&fm->f[FP_COUNT].eb, dr->count);
+		eb_set(&fm->f[FP_RESULT].eb, dr->result);
+		eb_set(&fm->f[FP_DIFF].eb, dr->difficulties);
+		eb_set(&fm->f[FP_PROP].eb, dr->proposals);
+		eb_set(&fm->f[FP_EVID].eb, dr->evidence);
+		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."),
+			   dr->saved_at);
+		draft_free(dr);
+		a->host->repaint(a);
+	}
+	fm->cur = FP_STATUS;
+}
+
+/* A number field as typed: -1 when empty (the session checks the range; a
+ * field holds at most 15 digits). */
+static long long field_number(struct field *f)
+{
+	char *s = eb_text(&f->eb);
+	long long v = -1;
+	if (*s)
+		parse_int(s, 0, LLONG_MAX, &v);
+	free(s);
+	return v;
+}
+
+/* The patch of what the clerk changed; NULL, or why the texts are refused. */
+static const char *progress_form_patch(struct form *fm, struct entry_patch *p, char *texts[4])
+{
+	entry_patch_init(p);
+	if (field_changed(&fm->f[FP_STATUS])) {
+		p->set_status = true;
+		p->status = (enum status)fm->f[FP_STATUS].choice;
+	}
+	if (field_changed(&fm->f[FP_PERCENT])) {
+		long long v = field_number(&fm->f[FP_PERCENT]);
+		p->percent = v > 1000 ? 1000 : (int)v;
+	}
+	if (field_changed(&fm->f[FP_COUNT]))
+		p->count = field_number(&fm->f[FP_COUNT]);
+	for (int i = 0; i < 4; i++) {
+		struct field *f = &fm->f[FP_RESULT + i];
+		if (!field_changed(f))
+			continue;
+		char *raw = eb_text(&f->eb);
+		const char *why;
+		texts[i] = text_clean(raw, TEXT_MULTILINE, &why);
+		free(raw);
+		if (!texts[i])
+			return tr(why);
+	}
+	p->result = texts[0];
+	p->difficulties = texts[1];
+	p->proposals = texts[2];
+	p->evidence = texts[3];
+	return NULL;
+}
+
+/* Save what the form changed; false (and the reason shown) to go on editing. */
+static bool progress_form_save(struct app *a, const struct task_rec *t, const char *pc,
+			       struct form *fm, long long loaded_rev)
+{
+	struct entry_patch p;
+	char *texts[4] = {NULL, NULL, NULL, NULL};
+	struct err e;
+	const char *why = progress_form_patch(fm, &p, texts);
+	struct session_target st = {.unit = a->unit, .task = t};
+	snprintf(st.period, sizeof st.period, "%s", pc);
+	struct session_saved sv;
+	int rc = why ? -1 : session_set_progress(&a->s, &st, &p, loaded_rev, &sv, &e);
+	for (int i = 0; i < 4; i++)
+		free(texts[i]);
+	if (rc) {
+		ui_message(a, true, "%s", why ? why : e.msg);
+		a->host->repaint(a);
+		return false;
+	}
+	struct entry_key k = {a->unit->id, t->id, pc};
+	draft_delete(a->s.db, &k, &e);
+	if (!sv.changed)
+		ui_message(a, false, tr("%s: nothing changed."), t->code);
+	else if (sv.moved)
+		ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
+			   t->code, sv.revision);
+	else
+		ui_message(a, false, tr("%s saved (revision %lld)."), t->code, sv.revision);
+	return true;
+}
+
+bool ui_form_progress(struct app *a, size_t ti)
+{
+	bool saved = false;
+	const struct task_rec *t = &a->s.b.tasks.v[ti];
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
 	struct entry_key k = {a->unit->id, t->id, pc};
@@ -439,171 +549,103 @@ void ui_form_progress(struct app *a, size_t ti)
 	bool found, has_draft;
 	struct draft dr;
 	struct err e;
-	if (progress_get(&a->db, &k, &en, &found, &e) || draft_get(&a->db, &k, &dr, &has_draft, &e)) {
+	if (progress_get(a->s.db, &k, &en, &found, &e) || draft_get(a->s.db, &k, &dr, &has_draft, &e)) {
 		ui_message(a, true, "%s", e.msg);
-		return;
+		return false;
 	}
 	struct form fm;
-	memset(&fm, 0, sizeof fm);
-	fm.n = 7;
-	char *pct = num_text(en.percent), *cnt = num_text(en.count);
-	field_init(&fm.f[FP_STATUS], tr("Status"), F_STATUS, NULL, 1);
-	fm.f[FP_STATUS].choice = fm.f[FP_STATUS].orig_choice = found ? (int)en.status : STATUS_NOT_STARTED;
-	field_init(&fm.f[FP_PERCENT], tr("Percent"), F_NUMBER, pct, 1);
-	fm.f[FP_PERCENT].suffix = "%";
-	field_init(&fm.f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
-	fm.f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
-	int big = a->rows >= 30 ? 6 : 4;
-	field_init(&fm.f[FP_RESULT], tr("Result"), F_TEXT, en.result, big);
-	field_init(&fm.f[FP_DIFF], tr("Difficulties"), F_TEXT, en.difficulties, 3);
-	field_init(&fm.f[FP_PROP], tr("Proposals"), F_TEXT, en.proposals, 2);
-	field_init(&fm.f[FP_EVID], tr("Evidence"), F_TEXT, en.evidence, 1);
-	fm.f[FP_EVID].eb.multiline = false;
-	free(pct);
-	free(cnt);
-	snprintf(fm.title, sizeof fm.title, " %s %s - %s ", tr("Progress"), t->code, t->title);
-	snprintf(fm.info, sizeof fm.info, "%s: %s   %s: %s   %s", tr("Unit"), a->unit->name, tr("Period"), pc,
-		 found ? "" : tr("(new entry)"));
-	if (has_draft) {
-		/* what was typed when the session was cut off */
-		status_parse(dr.status, (enum status *)&fm.f[FP_STATUS].choice);
-		eb_set(&fm.f[FP_PERCENT].eb, dr.percent);
-		eb_set(&fm.f[FP_COUNT].eb, dr.count);
-		eb_set(&fm.f[FP_RESULT].eb, dr.result);
-		eb_set(&fm.f[FP_DIFF].eb, dr.difficulties);
-		eb_set(&fm.f[FP_PROP].eb, dr.proposals);
-		eb_set(&fm.f[FP_EVID].eb, dr.evidence);
-		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."), dr.saved_at);
-		draft_free(&dr);
-		ui_refresh(a);
-	}
-	fm.cur = FP_STATUS;
-	long long loaded_rev = en.revision;
+	progress_form_init(a, t, pc, &en, found, &dr, has_draft, &fm);
 	for (;;) {
 		enum form_result r = run_form(a, &fm);
 		if (r == FORM_SIGNAL) {
 			if (form_changed(&fm)) {
 				struct draft d;
 				fill_draft(&fm, &d);
-				draft_save(&a->db, &k, &d, &e);
+				draft_save(a->s.db, &k, &d, &e);
 				draft_free(&d);
 			}
 			break;
 		}
 		if (r == FORM_CANCEL) {
-			draft_delete(&a->db, &k, &e);
+			draft_delete(a->s.db, &k, &e);
 			break;
 		}
-		/* save: only what changed */
-		struct entry_patch p;
-		entry_patch_init(&p);
-		char *texts[4] = {NULL, NULL, NULL, NULL};
-		const char *why = NULL;
-		bool bad = false;
-		if (field_changed(&fm.f[FP_STATUS])) {
-			p.set_status = true;
-			p.status = (enum status)fm.f[FP_STATUS].choice;
+		if (progress_form_save(a, t, pc, &fm, en.revision)) {
+			saved = true;
+			break;
 		}
-		if (field_changed(&fm.f[FP_PERCENT])) {
-			char *s = eb_text(&fm.f[FP_PERCENT].eb);
-			long long v;
-			if (!*s)
-				p.percent = -1;
-			else if (parse_int(s, 0, 100, &v))
-				p.percent = (int)v;
-			else
-				bad = true, why = tr("The percent must be from 0 to 100.");
-			free(s);
-		}
-		if (field_changed(&fm.f[FP_COUNT])) {
-			char *s = eb_text(&fm.f[FP_COUNT].eb);
-			long long v;
-			if (!*s)
-				p.count = -1;
-			else if (parse_int(s, 0, 1000000000000LL, &v))
-				p.count = v;
-			else
-				bad = true, why = tr("The count is too large.");
-			free(s);
-		}
-		for (int i = 0; i < 4 && !bad; i++) {
-			struct field *f = &fm.f[FP_RESULT + i];
-			if (!field_changed(f))
-				continue;
-			char *raw = eb_text(&f->eb);
-			const char *w2;
-			texts[i] = text_clean(raw, TEXT_MULTILINE, &w2);
-			free(raw);
-			if (!texts[i])
-				bad = true, why = tr(w2);
-		}
-		if (bad) {
-			for (int i = 0; i < 4; i++)
-				free(texts[i]);
-			ui_message(a, true, "%s", why);
-			ui_refresh(a);
-			continue;
-		}
-		p.result = texts[0];
-		p.difficulties = texts[1];
-		p.proposals = texts[2];
-		p.evidence = texts[3];
-		bool changed;
-		long long rev;
-		struct entry now;
-		bool now_found;
-		progress_get(&a->db, &k, &now, &now_found, &e);
-		bool moved = now.revision != loaded_rev;
-		entry_free(&now);
-		int rc = progress_set(&a->db, &k, &p, progress_user(), &changed, &rev, &e);
-		for (int i = 0; i < 4; i++)
-			free(texts[i]);
-		if (rc) {
-			ui_message(a, true, "%s", e.msg);
-			ui_refresh(a);
-			continue;
-		}
-		draft_delete(&a->db, &k, &e);
-		if (!changed)
-			ui_message(a, false, tr("%s: nothing changed."), t->code);
-		else if (moved)
-			ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
-				   t->code, rev);
-		else
-			ui_message(a, false, tr("%s saved (revision %lld)."), t->code, rev);
-		/* fast entry: go on to the next task */
-		a->jump_task = -1;
-		size_t next = ti + 1;
-		while (next < a->tasks.n && !a->tstate[next].assigned)
-			next++;
-		ui_reload(a);
-		if (next < a->tasks.n)
-			ui_tasks_select(a, next);
-		else
-			ui_tasks_select(a, ti);
-		break;
 	}
 	curs_set(0);
 	form_free(&fm);
 	entry_free(&en);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 	touchwin(stdscr);
+	return saved;
+}
+
+enum { FI_NUM, FI_DEN, FI_VAL, FI_NOTE };
+
+/* The value typed in an indicator form (idx: the fields' places); NULL, or
+ * why it cannot be saved. The ranges are the session's to check. */
+static const char *indicator_form_value(const struct indicator_rec *d, struct form *fm,
+					const int idx[4], struct ivalue *out)
+{
+	struct ivalue v = {.numerator = -1, .denominator = -1};
+	const char *why = NULL;
+	long long n1, n2;
+	if (d->kind == IND_MILESTONE) {
+		if (fm->f[idx[FI_VAL]].choice < 0) {
+			why = tr("Choose yes or no (Space).");
+		} else {
+			v.has_value = true;
+			v.value = fm->f[idx[FI_VAL]].choice;
+		}
+	} else {
+		char *sv = eb_text(&fm->f[idx[FI_VAL]].eb);
+		char *sn = idx[FI_NUM] >= 0 ? eb_text(&fm->f[idx[FI_NUM]].eb) : xstrdup("");
+		char *sd = idx[FI_DEN] >= 0 ? eb_text(&fm->f[idx[FI_DEN]].eb) : xstrdup("");
+		if (*sn || *sd) {
+			/* the ranges are the session's to check */
+			if (!parse_int(sn, 0, LLONG_MAX, &n1) || !parse_int(sd, 0, LLONG_MAX, &n2))
+				why = tr("Give both the numerator and a denominator above 0.");
+			else
+				v.numerator = n1, v.denominator = n2;
+		} else if (*sv) {
+			if (!parse_num(sv, &v.value))
+				why = tr("The value is not valid.");
+			else
+				v.has_value = true;
+		} else {
+			why = tr("Nothing to save: fill in a value.");
+		}
+		free(sv);
+		free(sn);
+		free(sd);
+	}
+	char *raw = eb_text(&fm->f[idx[FI_NOTE]].eb);
+	const char *w2;
+	v.note = text_clean(raw, TEXT_MULTILINE, &w2);
+	free(raw);
+	if (!v.note && !why)
+		why = tr(w2);
+	*out = v;
+	return why;
 }
 
 void ui_form_indicator(struct app *a, size_t ii)
 {
-	const struct indicator_rec *d = &a->inds.v[ii];
+	const struct indicator_rec *d = &a->s.b.inds.v[ii];
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
 	struct ivalue_key k = {a->unit->id, d->id, pc};
 	struct ivalue cur;
 	bool found;
 	struct err e;
-	if (!unit_list_covers(&a->units, d->reporters, a->unit)) {
-		ui_message(a, true, tr("%s does not report target %s."), a->unit->code, d->code);
+	if (value_check_target(&a->s.b.units, a->unit, d, &e)) {
+		ui_message(a, true, "%s", e.msg);
 		return;
 	}
-	if (ivalue_get(&a->db, &k, &cur, &found, &e)) {
+	if (ivalue_get(a->s.db, &k, &cur, &found, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -613,7 +655,6 @@ void ui_form_indicator(struct app *a, size_t ii)
 	char val[32] = "";
 	if (cur.has_value)
 		fmt_num(val, sizeof val, cur.value);
-	enum { FI_NUM, FI_DEN, FI_VAL, FI_NOTE };
 	int idx[4] = {-1, -1, -1, -1};
 	if (d->kind == IND_MILESTONE) {
 		idx[FI_VAL] = fm.n;
@@ -637,7 +678,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 	free(num);
 	free(den);
 	char target[48];
-	indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+	describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 	snprintf(fm.title, sizeof fm.title, " %s %s - %s ", tr("Target"), d->code, d->title);
 	snprintf(fm.info, sizeof fm.info, "%s: %s   %s: %s   %s %s (%d)", tr("Unit"), a->unit->name,
 		 tr("Period"), pc, tr("target"), target, d->year);
@@ -648,67 +689,37 @@ void ui_form_indicator(struct app *a, size_t ii)
 		bool interrupted = r == FORM_SIGNAL;
 		if (r == FORM_CANCEL || (interrupted && !form_changed(&fm)))
 			break;
-		struct ivalue v = {.numerator = -1, .denominator = -1};
-		const char *why = NULL;
-		long long n1, n2;
-		if (d->kind == IND_MILESTONE) {
-			if (fm.f[idx[FI_VAL]].choice < 0) {
-				why = tr("Choose yes or no (Space).");
-			} else {
-				v.has_value = true;
-				v.value = fm.f[idx[FI_VAL]].choice;
-			}
-		} else {
-			char *sv = eb_text(&fm.f[idx[FI_VAL]].eb);
-			char *sn = idx[FI_NUM] >= 0 ? eb_text(&fm.f[idx[FI_NUM]].eb) : xstrdup("");
-			char *sd = idx[FI_DEN] >= 0 ? eb_text(&fm.f[idx[FI_DEN]].eb) : xstrdup("");
-			if (*sn || *sd) {
-				if (!parse_int(sn, 0, 1000000000000LL, &n1) || !parse_int(sd, 1, 1000000000000LL, &n2))
-					why = tr("Give both the numerator and a denominator above 0.");
-				else if (n1 > n2)
-					why = tr("The numerator cannot exceed the denominator.");
-				else
-					v.numerator = n1, v.denominator = n2;
-			} else if (*sv) {
-				if (!parse_num(sv, &v.value) || (d->kind == IND_PERCENT && v.value > 100))
-					why = tr("The value is not valid.");
-				else
-					v.has_value = true;
-			} else {
-				why = tr("Nothing to save: fill in a value.");
-			}
-			free(sv);
-			free(sn);
-			free(sd);
-		}
-		char *raw = eb_text(&fm.f[idx[FI_NOTE]].eb);
-		const char *w2;
-		v.note = text_clean(raw, TEXT_MULTILINE, &w2);
-		free(raw);
-		if (!v.note && !why)
-			why = tr(w2);
+		struct ivalue v;
+		const char *why = indicator_form_value(d, &fm, idx, &v);
 		if (why) {
 			free(v.note);
 			if (interrupted)
 				break;
 			ui_message(a, true, "%s", why);
-			ui_refresh(a);
+			a->host->repaint(a);
 			continue;
 		}
-		bool changed;
-		long long rev;
-		if (ivalue_set(&a->db, &k, &v, progress_user(), &changed, &rev, &e))
+		struct session_target st = {.unit = a->unit, .ind = d};
+		memcpy(st.period, pc, sizeof pc);
+		struct session_saved sv;
+		int rc = session_set_value(&a->s, &st, &v, &sv, &e);
+		free(v.note);
+		if (rc && !interrupted) {
 			ui_message(a, true, "%s", e.msg);
-		else if (changed)
-			ui_message(a, false, tr("%s saved (revision %lld)."), d->code, rev);
+			a->host->repaint(a);
+			continue;
+		}
+		if (rc)
+			break;
+		if (sv.changed)
+			ui_message(a, false, tr("%s saved (revision %lld)."), d->code, sv.revision);
 		else
 			ui_message(a, false, tr("%s: nothing changed."), d->code);
-		free(v.note);
 		break;
 	}
 	curs_set(0);
 	form_free(&fm);
 	ivalue_free(&cur);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 	touchwin(stdscr);
 }

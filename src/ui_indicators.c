@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "consolidate.h"
+#include "describe.h"
 #include "msg.h"
 #include "ui.h"
 #include "ui_list.h"
@@ -18,7 +19,7 @@ struct inds {
  * for the plan's consolidating unit. */
 static const struct unit_rec *scope(struct app *a)
 {
-	if (!a->unit || strcmp(a->unit->code, a->plan.consolidator) == 0)
+	if (!a->unit || strcmp(a->unit->code, a->s.b.plan.consolidator) == 0)
 		return NULL;
 	return a->unit;
 }
@@ -26,11 +27,11 @@ static const struct unit_rec *scope(struct app *a)
 static void compute(struct app *a, struct inds *d)
 {
 	free(d->st);
-	d->st = xcalloc(a->inds.n ? a->inds.n : 1, sizeof *d->st);
+	d->st = xcalloc(a->s.b.inds.n ? a->s.b.inds.n : 1, sizeof *d->st);
 	day_t upto = period_end(&a->period);
 	struct err e;
-	for (size_t i = 0; i < a->inds.n; i++)
-		if (indicator_status(&a->db, &a->units, &a->inds.v[i], scope(a), upto, &d->st[i], &e))
+	for (size_t i = 0; i < a->s.b.inds.n; i++)
+		if (indicator_status(a->s.db, &a->s.b.units, &a->s.b.inds.v[i], scope(a), upto, &d->st[i], &e))
 			ui_message(a, true, "%s", e.msg);
 }
 
@@ -58,7 +59,7 @@ static void value_text(const struct indicator_rec *ind, const struct ind_status 
 static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
 {
 	struct inds *d = ctx;
-	const struct indicator_rec *ind = &a->inds.v[row];
+	const struct indicator_rec *ind = &a->s.b.inds.v[row];
 	const struct ind_status *s = &d->st[row];
 	int width = a->panes[P_INDICATORS].w;
 	int yy, mm, dd;
@@ -68,7 +69,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	const char *mark = s->met ? " " : missed ? "!" : "~";
 	attr_t base = missed ? ui_attr(a, CP_OVERDUE) : A_NORMAL;
 	char target[32], val[48], gauge[16], year[8];
-	indicator_target_describe(ind->kind, ind->cmp, ind->target, target, sizeof target);
+	describe_target(ind->kind, ind->cmp, ind->target, target, sizeof target);
 	value_text(ind, s, val, sizeof val);
 	snprintf(year, sizeof year, "%d", ind->year % 10000);
 	double ratio = 0;
@@ -108,14 +109,14 @@ static void draw(struct app *a, struct pane *p)
 	if (p->dirty) {
 		char title[200], right[100];
 		size_t met = 0;
-		for (size_t i = 0; i < a->inds.n; i++)
+		for (size_t i = 0; i < a->s.b.inds.n; i++)
 			met += d->st[i].met;
-		snprintf(title, sizeof title, "%s (%zu)", tr("Targets"), a->inds.n);
-		snprintf(right, sizeof right, tr("%zu of %zu met"), met, a->inds.n);
+		snprintf(title, sizeof title, "%s (%zu)", tr("Targets"), a->s.b.inds.n);
+		snprintf(right, sizeof right, tr("%zu of %zu met"), met, a->s.b.inds.n);
 		ui_pane_title(a, p, title, right);
 		d->list.y0 = 1;
 		d->list.h = p->h - 1;
-		if (a->inds.n == 0) {
+		if (a->s.b.inds.n == 0) {
 			werase(p->win);
 			ui_pane_title(a, p, title, "");
 			ui_put(a, p->win, 2, 2, p->w - 4, tr("This plan sets no yearly targets."), A_NORMAL);
@@ -131,7 +132,7 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 	struct inds *d = p->data;
 	if (ui_list_key(&d->list, act))
 		return true;
-	if (a->inds.n == 0)
+	if (a->s.b.inds.n == 0)
 		return false;
 	switch (act) {
 	case ACT_OPEN: case ACT_EDIT:
@@ -145,7 +146,7 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 		return true;
 	case ACT_VIEW:
 		ui_view_indicator(a, d->list.cur);
-		ui_mark_all(a);
+		a->host->mark_dirty(a);
 		return true;
 	default: return false;
 	}
@@ -155,7 +156,7 @@ static void reload(struct app *a, struct pane *p)
 {
 	struct inds *d = p->data;
 	compute(a, d);
-	d->list.n = a->inds.n;
+	d->list.n = a->s.b.inds.n;
 	d->list.h = p->h - 1;
 	ui_list_fix(&d->list);
 }

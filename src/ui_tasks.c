@@ -53,7 +53,7 @@ static bool row_selectable(void *ctx, size_t row)
 
 static bool passes(struct app *a, struct tasks *t, size_t i)
 {
-	const struct task_rec *tr_ = &a->tasks.v[i];
+	const struct task_rec *tr_ = &a->s.b.tasks.v[i];
 	const struct task_state *s = &a->tstate[i];
 	if (!s->assigned)
 		return false;
@@ -90,10 +90,10 @@ static void sort_titles(struct app *a, struct tasks *t)
 	t->order = NULL;
 	if (!t->by_title)
 		return;
-	const char **titles = xmalloc((a->tasks.n ? a->tasks.n : 1) * sizeof *titles);
-	for (size_t i = 0; i < a->tasks.n; i++)
-		titles[i] = a->tasks.v[i].title;
-	t->order = collate_order(titles, a->tasks.n);
+	const char **titles = xmalloc((a->s.b.tasks.n ? a->s.b.tasks.n : 1) * sizeof *titles);
+	for (size_t i = 0; i < a->s.b.tasks.n; i++)
+		titles[i] = a->s.b.tasks.v[i].title;
+	t->order = collate_order(titles, a->s.b.tasks.n);
 	free(titles);
 }
 
@@ -103,11 +103,11 @@ static void rebuild(struct app *a, struct tasks *t)
 	size_t keep = t->n_rows && t->list.cur < t->n_rows ? t->rows[t->list.cur].idx : (size_t)-1;
 	t->n_rows = 0;
 	const char *last_section = NULL;
-	for (size_t k = 0; k < a->tasks.n; k++) {
+	for (size_t k = 0; k < a->s.b.tasks.n; k++) {
 		size_t i = t->order ? t->order[k] : k;
 		if (!passes(a, t, i))
 			continue;
-		const char *sec = a->tasks.v[i].section;
+		const char *sec = a->s.b.tasks.v[i].section;
 		xgrow((void **)&t->rows, &t->cap_rows, t->n_rows + 2, sizeof *t->rows);
 		if (!t->order && (!last_section || strcmp(last_section, sec) != 0)) {
 			t->rows[t->n_rows++] = (struct row){true, i};
@@ -128,21 +128,17 @@ static void fold_all(struct app *a, struct tasks *t)
 	for (size_t i = 0; i < t->n_folded; i++)
 		free(t->folded[i]);
 	free(t->folded);
-	t->n_folded = a->tasks.n;
+	t->n_folded = a->s.b.tasks.n;
 	t->folded = xcalloc(t->n_folded ? t->n_folded : 1, sizeof *t->folded);
-	for (size_t i = 0; i < a->tasks.n; i++) {
-		struct strbuf b = {0};
-		sb_addf(&b, "%s\n%s\n%s", a->tasks.v[i].code, a->tasks.v[i].title, a->tasks.v[i].text);
-		t->folded[i] = text_fold(b.s);
-		sb_free(&b);
-	}
+	for (size_t i = 0; i < a->s.b.tasks.n; i++)
+		t->folded[i] = task_search_text(&a->s.b.tasks.v[i]);
 }
 
 static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
 {
 	struct tasks *t = ctx;
 	const struct row *r = &t->rows[row];
-	const struct task_rec *tk = &a->tasks.v[r->idx];
+	const struct task_rec *tk = &a->s.b.tasks.v[r->idx];
 	int width = a->panes[P_TASKS].w;
 	if (r->section) {
 		char buf[400];
@@ -305,12 +301,12 @@ static void filter_menu(struct app *a, struct tasks *t)
 			/* choose among the codes that occur in the plan */
 			struct strvec codes = {0};
 			sv_push(&codes, tr("(all)"));
-			for (size_t i = 0; i < a->tasks.n; i++) {
+			for (size_t i = 0; i < a->s.b.tasks.n; i++) {
 				struct strvec sv = {0};
 				if (k == 'l')
-					sv_split_ws(&sv, a->tasks.v[i].lead);
+					sv_split_ws(&sv, a->s.b.tasks.v[i].lead);
 				else
-					sv_push(&sv, a->tasks.v[i].section);
+					sv_push(&sv, a->s.b.tasks.v[i].section);
 				for (size_t j = 0; j < sv.n; j++)
 					if (!sv_contains(&codes, sv.v[j]))
 						sv_push(&codes, sv.v[j]);
@@ -329,7 +325,7 @@ static void filter_menu(struct app *a, struct tasks *t)
 	}
 	delwin(win);
 	rebuild(a, t);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 }
 
 static bool key(struct app *a, struct pane *p, enum action act, int k)
@@ -348,26 +344,33 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			ui_message(a, true, "%s", tr("Choose a unit first (F2): progress is entered for one unit."));
 			return true;
 		}
-		ui_form_progress(a, i);
+		if (ui_form_progress(a, i)) {
+			/* fast entry: go on to the next task of the unit */
+			size_t next = i + 1;
+			while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
+				next++;
+			a->jump_task = -1;
+			a->host->reload(a);
+			ui_tasks_select(a, next < a->s.b.tasks.n ? next : i);
+		}
 		return true;
 	case ACT_VIEW:
 		if (ok)
 			ui_view_task(a, i);
-		ui_mark_all(a);
+		a->host->mark_dirty(a);
 		return true;
 	case ACT_UNDO: {
 		if (!ok || !a->unit)
 			return true;
-		char pc[PERIOD_BUF];
-		period_format(&a->period, pc);
-		struct entry_key ek = {a->unit->id, a->tasks.v[i].id, pc};
+		struct session_target st = {.unit = a->unit, .task = &a->s.b.tasks.v[i]};
+		period_format(&a->period, st.period);
 		struct err e;
 		long long rev;
-		if (progress_undo(&a->db, &ek, progress_user(), &rev, &e))
+		if (session_undo(&a->s, &st, &rev, &e))
 			ui_message(a, true, "%s", e.msg);
 		else
-			ui_message(a, false, tr("%s: last change undone (revision %lld)."), a->tasks.v[i].code, rev);
-		ui_reload_task(a, i);
+			ui_message(a, false, tr("%s: last change undone (revision %lld)."), a->s.b.tasks.v[i].code, rev);
+		a->host->reload_task(a, i);
 		rebuild(a, t);
 		p->dirty = true;
 		a->panes[P_CALENDAR].dirty = a->panes[P_AGENDA].dirty = true;
@@ -401,13 +404,13 @@ static void reload(struct app *a, struct pane *p)
 	struct tasks *t = p->data;
 	/* All units: "done/assigned" for thousands of communes needs more than 5 columns. */
 	t->status_w = 5;
-	for (size_t i = 0; !a->unit && i < a->tasks.n; i++) {
+	for (size_t i = 0; !a->unit && i < a->s.b.tasks.n; i++) {
 		char buf[32];
 		int n = snprintf(buf, sizeof buf, "%d/%d ", a->tstate[i].done, a->tstate[i].units);
 		if (n > t->status_w)
 			t->status_w = n;
 	}
-	if (t->n_folded != a->tasks.n)
+	if (t->n_folded != a->s.b.tasks.n)
 		fold_all(a, t);
 	sort_titles(a, t);
 	rebuild(a, t);
@@ -470,5 +473,5 @@ void ui_tasks_select(struct app *a, size_t i)
 	p->dirty = true;
 	a->bottom_dirty = true;
 	if (!found)
-		ui_message(a, true, tr("Task %s is not assigned to this unit."), a->tasks.v[i].code);
+		ui_message(a, true, tr("Task %s is not assigned to this unit."), a->s.b.tasks.v[i].code);
 }

@@ -49,9 +49,6 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 {
 	char *code = ui_prompt(a, tr("Code of the new unit:"), "");
 	char *name = NULL, *members = NULL, *result = NULL;
-	char **owned = NULL;
-	const char **items = NULL;
-	size_t n = 0;
 	struct err e;
 	if (!code || !*code)
 		goto out;
@@ -60,7 +57,7 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 			   code);
 		goto out;
 	}
-	if (unit_set_find(&a->units, code)) {
+	if (unit_set_find(&a->s.b.units, code)) { /* said before the rest is asked */
 		ui_message(a, true, tr("unit '%s' already exists"), code);
 		goto out;
 	}
@@ -82,43 +79,20 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 			goto out;
 	}
 	/* the parent: none, or a unit that is not a group, in the tree's order */
-	size_t *order = unit_set_tree_order(&a->units);
-	owned = xmalloc((a->units.n + 1) * sizeof *owned);
-	items = xmalloc((a->units.n + 1) * sizeof *items);
-	const struct unit_rec **map = xmalloc((a->units.n + 1) * sizeof *map);
-	size_t start = 0;
+	size_t *order = unit_set_tree_order(&a->s.b.units);
+	const struct unit_rec *pu = NULL;
 	int64_t want = sel ? (sel->parent_id ? sel->parent_id : sel->id) : 0;
-	owned[n] = xstrdup(tr("(none: a top unit)"));
-	map[n++] = NULL;
-	for (size_t k = 0; k < a->units.n; k++) {
-		const struct unit_rec *u = &a->units.v[order[k]];
-		if (u->kind == UNIT_GROUP || u->retired)
-			continue;
-		struct strbuf b = {0};
-		sb_addf(&b, "%-16s %s", u->code, u->name);
-		owned[n] = sb_take(&b);
-		if (u->id == want)
-			start = n;
-		map[n++] = u;
-	}
-	free(order);
-	for (size_t k = 0; k < n; k++)
-		items[k] = owned[k];
 	snprintf(label, sizeof label, tr("Parent of %s"), code);
-	int r = ui_choose(a, label, items, n, start);
-	const char *parent = r > 0 ? map[r]->code : NULL;
-	if (r >= 0 && store_unit_add(&a->db, code, name, (enum unit_kind)kind, parent, members, &e) == 0) {
+	bool chosen = ui_choose_unit(a, label, tr("(none: a top unit)"), order, want, &pu);
+	free(order);
+	struct session_unit su = {code, name, (enum unit_kind)kind, pu ? pu->code : NULL, members};
+	if (chosen && session_unit_add(&a->s, &su, &e) == 0) {
 		ui_message(a, false, tr("Unit %s added; the next plan package (export-plan) carries it."), code);
 		result = xstrdup(code);
-	} else if (r >= 0) {
+	} else if (chosen) {
 		ui_message(a, true, "%s", e.msg);
 	}
-	free(map);
 out:
-	for (size_t k = 0; k < n; k++)
-		free(owned[k]);
-	free(owned);
-	free(items);
 	free(members);
 	free(name);
 	free(code);
@@ -134,14 +108,14 @@ static bool unit_rename(struct app *a, const struct unit_rec *u)
 	if (!name)
 		return false;
 	bool ok = false;
-	if (strcmp(name, u->name) == 0) {
-		ui_message(a, false, tr("%s: nothing changed."), u->code);
-	} else if (store_unit_rename(&a->db, u->code, name, &e)) {
+	if (session_unit_rename(&a->s, u->code, name, &ok, &e)) {
 		ui_message(a, true, "%s", e.msg);
+		ok = false;
+	} else if (!ok) {
+		ui_message(a, false, tr("%s: nothing changed."), u->code);
 	} else {
 		ui_message(a, false, tr("Unit %s renamed; the next plan package (export-plan) carries the new name."),
 			   u->code);
-		ok = true;
 	}
 	free(name);
 	return ok;
@@ -151,14 +125,15 @@ static bool unit_retire(struct app *a, const struct unit_rec *u)
 {
 	char q[400];
 	struct err e;
-	if (u->retired) {
+	bool retired;
+	if (u->retired) { /* said before asking to confirm */
 		ui_message(a, true, tr("%s is already retired."), u->code);
 		return false;
 	}
 	snprintf(q, sizeof q, tr("Retire %s? It keeps its history and no longer reports."), u->code);
 	if (!ui_confirm(a, q))
 		return false;
-	if (store_unit_retire(&a->db, u->code, &e)) {
+	if (session_unit_retire(&a->s, u->code, &retired, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return false;
 	}
@@ -173,15 +148,15 @@ void ui_units(struct app *a)
 	for (;;) {
 		struct strvec lines = {0};
 		int width = a->cols - 8;
-		size_t *order = unit_set_tree_order(&a->units);
+		size_t *order = unit_set_tree_order(&a->s.b.units);
 		const char *head[UC_COUNT] = {tr("Code"), tr("Kind"), tr("Parent"), tr("Name")};
 		int widths[UC_COUNT];
 		for (int c = 0; c < UC_COUNT; c++)
 			widths[c] = ui_width(head[c]);
-		for (size_t k = 0; k < a->units.n; k++) {
+		for (size_t k = 0; k < a->s.b.units.n; k++) {
 			struct strbuf nb = {0};
 			const char *cells[UC_COUNT];
-			unit_cells(&a->units, &a->units.v[order[k]], &nb, cells);
+			unit_cells(&a->s.b.units, &a->s.b.units.v[order[k]], &nb, cells);
 			for (int c = 0; c < UC_COUNT; c++)
 				if (ui_width(cells[c]) > widths[c])
 					widths[c] = ui_width(cells[c]);
@@ -191,11 +166,11 @@ void ui_units(struct app *a)
 		ui_columns(&hl, width, head, widths, UC_COUNT, false);
 		ui_page_heading(&lines, hl.v[0]);
 		sv_free(&hl);
-		for (size_t k = 0; k < a->units.n; k++) {
+		for (size_t k = 0; k < a->s.b.units.n; k++) {
 			struct strbuf nb = {0};
 			const char *cells[UC_COUNT];
-			const struct unit_rec *u = &a->units.v[order[k]];
-			unit_cells(&a->units, u, &nb, cells);
+			const struct unit_rec *u = &a->s.b.units.v[order[k]];
+			unit_cells(&a->s.b.units, u, &nb, cells);
 			ui_columns(&lines, width, cells, widths, UC_COUNT, false);
 			sb_free(&nb);
 			if (select && strcmp(select, u->code) == 0)
@@ -204,10 +179,10 @@ void ui_units(struct app *a)
 		free(select);
 		select = NULL;
 		char title[100];
-		snprintf(title, sizeof title, tr("Units (%zu)"), a->units.n);
+		snprintf(title, sizeof title, tr("Units (%zu)"), a->s.b.units.n);
 		enum action act = ui_popup_list(a, title, &lines, PANE_UNITS, &cur);
 		sv_free(&lines);
-		const struct unit_rec *u = cur >= 1 && cur - 1 < a->units.n ? &a->units.v[order[cur - 1]] : NULL;
+		const struct unit_rec *u = cur >= 1 && cur - 1 < a->s.b.units.n ? &a->s.b.units.v[order[cur - 1]] : NULL;
 		free(order);
 		bool changed = false;
 		if (act == ACT_UNIT_ADD) {
@@ -221,7 +196,7 @@ void ui_units(struct app *a)
 			changed = unit_retire(a, u);
 		}
 		if (changed)
-			ui_reload(a); /* the unit list, and whatever shows a unit's name */
+			a->host->reload(a); /* the unit list, and whatever shows a unit's name */
 		if (act == ACT_NONE || ui_signal)
 			break;
 	}

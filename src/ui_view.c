@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "consolidate.h"
+#include "describe.h"
 #include "msg.h"
 #include "progress.h"
 #include "ui.h"
@@ -124,11 +125,11 @@ static enum action popup_run(struct app *a, struct popup *pp)
 		if (!win && !a->too_small)
 			win = popup_window(a, pp, &h, &w);
 		if (a->too_small || !win) {
-			ui_refresh(a); /* says the terminal is too small */
+			a->host->repaint(a); /* says the terminal is too small */
 		} else {
-			ui_draw_dirty(a);
+			a->host->draw_dirty(a);
 			if (list)
-				ui_hints(a, pp->mask);
+				a->host->hints(a, pp->mask);
 			popup_draw(a, pp, win, h, w);
 			doupdate();
 		}
@@ -192,7 +193,7 @@ static enum action popup_run(struct app *a, struct popup *pp)
 	}
 	if (win)
 		delwin(win);
-	ui_mark_all(a);
+	a->host->mark_dirty(a);
 	touchwin(stdscr);
 	return result;
 }
@@ -246,7 +247,7 @@ static char *unit_names(struct app *a, const char *codes)
 	sb_add(&b, "");
 	sv_split_ws(&sv, codes);
 	for (size_t i = 0; i < sv.n; i++) {
-		const struct unit_rec *u = unit_set_find(&a->units, sv.v[i]);
+		const struct unit_rec *u = unit_set_find(&a->s.b.units, sv.v[i]);
 		sb_addf(&b, "%s%s", i ? "; " : "", u ? u->name : sv.v[i]);
 	}
 	sv_free(&sv);
@@ -255,11 +256,11 @@ static char *unit_names(struct app *a, const char *codes)
 
 void ui_view_task(struct app *a, size_t i)
 {
-	const struct task_rec *t = &a->tasks.v[i];
+	const struct task_rec *t = &a->s.b.tasks.v[i];
 	int width = a->cols - 8;
 	struct strvec sv = {0};
 	char tf[64], pc[PERIOD_BUF];
-	timeframe_describe(&t->tf, tf, sizeof tf);
+	describe_timeframe(&t->tf, tf, sizeof tf);
 	period_format(&a->period, pc);
 	ui_page_heading(&sv, t->title);
 	ui_page_add(&sv, width, tr("Section"), t->section_title);
@@ -287,10 +288,10 @@ void ui_view_task(struct app *a, size_t i)
 		sb_addf(&b, "%s %s, %s %s", tr("Entry of"), a->unit->name, tr("period"), pc);
 		ui_page_heading(&sv, b.s);
 		sb_free(&b);
-		if (progress_get(&a->db, &k, &en, &found, &e) == 0 && found) {
+		if (progress_get(a->s.db, &k, &en, &found, &e) == 0 && found) {
 			char num[64];
 			snprintf(num, sizeof num, "%d%%", en.percent);
-			ui_page_add(&sv, width, tr("Status"), ui_status_label(en.status));
+			ui_page_add(&sv, width, tr("Status"), status_label(en.status));
 			ui_page_add(&sv, width, tr("Percent"), en.percent >= 0 ? num : "-");
 			snprintf(num, sizeof num, "%lld %s", en.count, t->measure);
 			ui_page_add(&sv, width, tr("Count"), en.count >= 0 ? num : "-");
@@ -306,14 +307,14 @@ void ui_view_task(struct app *a, size_t i)
 			ui_page_add(&sv, width, NULL, tr("Nothing entered yet."));
 		}
 		entry_free(&en);
-		if (progress_history(&a->db, &k, &hist, &nh, &e) == 0 && nh) {
+		if (progress_history(a->s.db, &k, &hist, &nh, &e) == 0 && nh) {
 			sv_push(&sv, "");
 			ui_page_heading(&sv, tr("History"));
 			for (size_t h = nh; h-- > 0;) {
 				b = (struct strbuf){0};
 				sb_addf(&b, "#%lld %s %s %s: %s", hist[h].revision, hist[h].at, hist[h].by,
 					strcmp(hist[h].action, "undo") == 0 ? tr("(undo)") : "",
-					ui_status_label(hist[h].status));
+					status_label(hist[h].status));
 				if (hist[h].percent >= 0)
 					sb_addf(&b, " %d%%", hist[h].percent);
 				if (*hist[h].result)
@@ -332,11 +333,11 @@ void ui_view_task(struct app *a, size_t i)
 
 void ui_view_indicator(struct app *a, size_t i)
 {
-	const struct indicator_rec *d = &a->inds.v[i];
+	const struct indicator_rec *d = &a->s.b.inds.v[i];
 	int width = a->cols - 8;
 	struct strvec sv = {0};
 	char target[48];
-	indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+	describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 	ui_page_heading(&sv, d->title);
 	struct strbuf b = {0};
 	sb_addf(&b, "%s (%d)", target, d->year);
@@ -350,7 +351,7 @@ void ui_view_indicator(struct app *a, size_t i)
 	ui_page_add(&sv, width, NULL, d->text);
 	struct ind_status st;
 	struct err e;
-	if (indicator_status(&a->db, &a->units, d, NULL, period_end(&a->period), &st, &e) == 0) {
+	if (indicator_status(a->s.db, &a->s.b.units, d, NULL, period_end(&a->period), &st, &e) == 0) {
 		sv_push(&sv, "");
 		ui_page_heading(&sv, tr("All units"));
 		b = (struct strbuf){0};

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_internal.h"
 #include "exchange.h"
 #include "msg.h"
 #include "planfile.h"

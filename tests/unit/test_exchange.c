@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "csvio.h"
+#include "db_internal.h"
 #include "exchange.h"
 #include "msg.h"
 #include "planfile.h"

@@ -8,7 +8,7 @@
 
 #include "check.h"
 #include "consolidate.h"
-#include "db.h"
+#include "db_internal.h"
 #include "msg.h"
 #include "planfile.h"
 #include "progress.h"

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/* What both faces show, worded once, through the message catalog (see describe.h). */
+#include "describe.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "encoding.h"
+#include "msg.h"
+
+void describe_timeframe(const struct timeframe *tf, char *buf, size_t n)
+{
+	char d[DATE_BUF] = "";
+	if (tf->has_date)
+		date_format(tf->date, d);
+	switch (tf->kind) {
+	case TF_NONE: snprintf(buf, n, "%s", tr("none")); break;
+	case TF_RECURRING:
+		if (tf->has_date)
+			snprintf(buf, n, tr("recurring from %s"), d);
+		else
+			snprintf(buf, n, "%s", tr("recurring"));
+		break;
+	default: snprintf(buf, n, tr("due %s"), d); break;
+	}
+}
+
+void describe_target(enum ind_kind k, enum comparator c, double target, char *buf, size_t n)
+{
+	if (k == IND_MILESTONE)
+		snprintf(buf, n, "%s", tr("yes"));
+	else
+		indicator_target_describe(k, c, target, buf, n);
+}
+
+static void import_report(struct strbuf *b, const char *file, const struct import_result *r,
+			  const char *enc, bool dry_run)
+{
+	char when[20];
+	snprintf(when, sizeof when, "%.10s %.5s", r->exported_at,
+		 strlen(r->exported_at) > 11 ? r->exported_at + 11 : "");
+	sb_addf(b, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
+		file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
+		r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc,
+		dry_run ? tr(" (dry run: nothing was written)") : "");
+	if (r->unit_added)
+		sb_addf(b, tr("%s: new unit %s %s, as its report describes it\n"), file, r->unit_added,
+			dry_run ? tr("would be added") : tr("added"));
+}
+
+static void import_plan(struct strbuf *b, const char *file, const struct import_result *r,
+			const char *enc, bool dry_run)
+{
+	const char *dry = dry_run ? tr(" (dry run: nothing was written)") : "";
+	if (r->plan_r.created)
+		sb_addf(b, tr("%s: plan %s version %d %s: %zu tasks, %zu indicators%s%s\n"), file,
+			r->plan, r->plan_version, dry_run ? tr("would be added") : tr("added"),
+			r->plan_r.tasks_added, r->plan_r.indicators_added, enc, dry);
+	else
+		sb_addf(b, tr("%s: plan %s %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu units added, %zu changed%s%s\n"),
+			file, r->plan, dry_run ? tr("would be updated") : tr("updated"), r->old_version,
+			r->plan_version, r->plan_r.tasks_added, r->plan_r.tasks_updated,
+			r->plan_r.tasks_retired, r->plan_r.units_added, r->plan_r.units_updated, enc, dry);
+}
+
+void describe_import(struct strbuf *b, const char *file, const struct import_result *r,
+		     bool dry_run)
+{
+	char enc[96] = "";
+	if (r->enc != ENC_UTF8)
+		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
+	switch (r->outcome) {
+	case IMPORT_REPORT: import_report(b, file, r, enc, dry_run); break;
+	case IMPORT_DUPLICATE:
+		sb_addf(b, tr("%s: the same report of %s for %s was already imported on %.10s: nothing to do\n"),
+			file, r->sender, r->period, r->before);
+		break;
+	case IMPORT_PLAN_UPDATED: import_plan(b, file, r, enc, dry_run); break;
+	case IMPORT_PLAN_SAME:
+		sb_addf(b, tr("%s: plan %s version %d is not newer than the version here (%d): nothing to do\n"),
+			file, r->plan, r->plan_version, r->old_version);
+		break;
+	default: sb_addf(b, tr("%s: refused; nothing was imported from it\n"), file); break;
+	}
+}
+
+void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run)
+{
+	if (dry_run)
+		sb_addf(b, tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+			r->done, r->imported, r->same, r->refused);
+	else
+		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), r->done,
+			r->imported, r->same, r->refused);
+}
+
+/* b's text as one line of lines (without its line break), and b emptied. */
+static void push_line(struct strvec *lines, struct strbuf *b)
+{
+	while (b->len && b->s[b->len - 1] == '\n')
+		b->s[--b->len] = '\0';
+	sv_push(lines, b->s ? b->s : "");
+	sb_free(b);
+}
+
+void describe_export(const struct session_export *r, const char *where, struct strvec *lines)
+{
+	struct strbuf b = {0};
+	sb_addf(&b, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"),
+		where, *where ? "/" : "", r->path, r->sender, r->period, r->n_entries, r->n_values);
+	push_line(lines, &b);
+	if (r->to)
+		sb_addf(&b, tr("Send it to %s (%s).\n"), r->to->name, r->to->code);
+	else
+		sb_addf(&b, "%s", tr("The reporting regime names no recipient for this report; ask the unit you report to."));
+	push_line(lines, &b);
+	if (r->n_entries + r->n_values == 0) {
+		sb_addf(&b, tr("export: note: nothing was entered for %s; the report says so"), r->period);
+		push_line(lines, &b);
+	}
+}
+
+void describe_entry_side(struct strvec *lines, const char *label, const struct entry *en)
+{
+	char pct[16] = "-", cnt[24] = "-";
+	struct strbuf b = {0};
+	if (en->percent >= 0)
+		snprintf(pct, sizeof pct, "%d%%", en->percent);
+	if (en->count >= 0)
+		snprintf(cnt, sizeof cnt, "%lld", en->count);
+	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s, %s, count %s\n"), label, en->revision,
+		en->by ? en->by : "", en->at ? en->at : "", status_label(en->status), pct, cnt);
+	push_line(lines, &b);
+	const char *names[] = {tr("Result"), tr("Difficulties"), tr("Proposals"), tr("Evidence")};
+	const char *texts[] = {en->result, en->difficulties, en->proposals, en->evidence};
+	for (int i = 0; i < 4; i++)
+		if (texts[i] && *texts[i]) {
+			sb_addf(&b, "    %s: %s", names[i], texts[i]);
+			push_line(lines, &b);
+		}
+}
+
+void describe_value_side(struct strvec *lines, const char *label, const struct ivalue *v)
+{
+	char num[24] = "-", den[24] = "-", val[32] = "-";
+	struct strbuf b = {0};
+	if (v->numerator >= 0)
+		snprintf(num, sizeof num, "%lld", v->numerator);
+	if (v->denominator >= 0)
+		snprintf(den, sizeof den, "%lld", v->denominator);
+	if (v->has_value)
+		fmt_num(val, sizeof val, v->value);
+	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s/%s, value %s %s\n"), label, v->revision,
+		v->by ? v->by : "", v->at ? v->at : "", num, den, val, v->note ? v->note : "");
+	push_line(lines, &b);
+}

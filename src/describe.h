@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/* What the command line and the interface both show, worded once in the user's
+ * language: a time frame, a target, an import's outcome, an export, a conflict's sides. */
+#ifndef TIENDO_DESCRIBE_H
+#define TIENDO_DESCRIBE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "exchange.h"
+#include "plan.h"
+#include "progress.h"
+#include "session.h"
+#include "util.h"
+
+/* "due 2025-12-31", "recurring from 2026-01-01", "recurring", "none". */
+void describe_timeframe(const struct timeframe *tf, char *buf, size_t n);
+/* ">=100%", ">=3", "yes". */
+void describe_target(enum ind_kind k, enum comparator c, double target, char *buf, size_t n);
+/* A status ("in progress"): status_label (plan.h). */
+
+/* One file's outcome ("FILE: imported report of ... conflicts"), ending in a
+ * line break; for a refused file the reasons are in r->problems. */
+void describe_import(struct strbuf *b, const char *file, const struct import_result *r,
+		     bool dry_run);
+/* The totals of an import of many files, ending in a line break. */
+void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run);
+
+/* An export: where the file went, whom to send it to (or that the regime
+ * names no one); and, as a third line, a note when the report is empty.
+ * where: the folder a relative path is in ("" for none). */
+void describe_export(const struct session_export *r, const char *where, struct strvec *lines);
+
+/* A conflict's side: "  LABEL: revision N by ... at ...: status, 40%, count 12"
+ * and then each non-empty text as "Result: ...". */
+void describe_entry_side(struct strvec *lines, const char *label, const struct entry *en);
+/* "  LABEL: revision N by ... at ...: 3/4, value 75 note". */
+void describe_value_side(struct strvec *lines, const char *label, const struct ivalue *v);
+
+#endif

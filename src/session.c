@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/* A session: opening the database and loading the plan bundle once. */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+
+static int load(struct session *s, bool need_owner, struct err *e)
+{
+	bool found;
+	if (plan_bundle_load(s->db, NULL, s->with_retired, &s->b, &found, e))
+		return -1;
+	if (need_owner && !s->b.owner)
+		return store_owner(s->db, &s->b.units, &s->b.owner, e);
+	return 0;
+}
+
+int session_open(struct session *s, const char *path, const struct session_options *o,
+		 struct err *e)
+{
+	memset(s, 0, sizeof *s);
+	s->with_retired = o && o->with_retired;
+	s->db = db_connect(path, DB_OPEN_EXISTING, e);
+	if (!s->db)
+		return -1;
+	if (o && o->plan && store_use_plan(s->db, o->plan, e))
+		return -1;
+	if (o && o->db_only)
+		return 0;
+	return load(s, o && o->need_owner, e);
+}
+
+int session_reload(struct session *s, struct err *e)
+{
+	plan_bundle_free(&s->b);
+	return load(s, false, e);
+}
+
+void session_close(struct session *s)
+{
+	plan_bundle_free(&s->b);
+	db_disconnect(s->db);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: MIT */
+/* A session: an opened database and its loaded plan, and every user action on them with
+ * its rules checked inside, so that the command line and the interface only parse what
+ * the user typed, call the session and present the result. */
+#ifndef TIENDO_SESSION_H
+#define TIENDO_SESSION_H
+
+#include <stdbool.h>
+
+#include "completeness.h"
+#include "exchange.h"
+#include "period.h"
+#include "progress.h"
+#include "store.h"
+#include "util.h"
+
+struct session {
+	struct db *db;
+	struct plan_bundle b; /* the plan, units, tasks, indicators, rules, events, owner */
+	bool with_retired;    /* b.tasks holds retired tasks too */
+};
+
+struct session_options {
+	const char *plan;  /* make this plan the current one first (NULL: keep) */
+	bool with_retired; /* load retired tasks too (commands naming a task by code) */
+	bool need_owner;   /* an error when the database has no owner unit */
+	bool db_only;      /* open the database, load nothing (import loads its own) */
+};
+
+/* Open the database at path (which must exist) and load its current plan.
+ * -1 with e set on failure; s->db is NULL when the database itself could
+ * not be opened. session_close is needed either way. */
+int session_open(struct session *s, const char *path, const struct session_options *o,
+		 struct err *e);
+/* Load the plan again (after a change made outside the bundle); the owner
+ * and units keep their codes, not their addresses. */
+int session_reload(struct session *s, struct err *e);
+void session_close(struct session *s);
+
+/* ---- entries and indicator values (session_entry.c) ---- */
+
+/* What an entry or a value is about. */
+struct session_target {
+	const struct unit_rec *unit;
+	const struct task_rec *task;      /* an entry's task */
+	const struct indicator_rec *ind;  /* a value's indicator */
+	char period[PERIOD_BUF];
+};
+/* Resolve unit (NULL: the owner), the task (or indicator, when is_ind) and
+ * a period code, and check that the unit may enter it (entry_check.h). */
+int session_target(struct session *s, const char *unit, const char *code, bool is_ind,
+		   const char *period, struct session_target *t, struct err *e);
+
+struct session_saved {
+	bool changed;       /* false: the request changed nothing, nothing written */
+	bool moved;         /* someone else saved it since the revision seen */
+	long long revision; /* the revision now */
+};
+/* Save progress on t: the unit, the task (not retired) and the values are
+ * checked as an import checks them. seen: the revision the user started
+ * from (-1: unknown). */
+int session_set_progress(struct session *s, const struct session_target *t,
+			 const struct entry_patch *p, long long seen, struct session_saved *r,
+			 struct err *e);
+/* Save an indicator value of t, checked the same way. */
+int session_set_value(struct session *s, const struct session_target *t, const struct ivalue *v,
+		      struct session_saved *r, struct err *e);
+/* Put back the entry's state before its last change. */
+int session_undo(struct session *s, const struct session_target *t, long long *revision,
+		 struct err *e);
+
+/* One task's state for a unit (or all units) and period. */
+struct task_state {
+	bool has_entry, overdue, assigned;
+	enum status status;
+	int percent;
+	int units, done; /* all-units view: assigned units, units done */
+};
+/* The state of every task of s->b.tasks (a new array parallel to it) for
+ * unit (NULL: all units) in period, overdue as of today. */
+struct task_state *session_task_states(struct session *s, const struct unit_rec *unit,
+				       const char *period, day_t today, struct err *e);
+/* Read task i's state again after a change. */
+void session_task_state(struct session *s, const struct unit_rec *unit, const char *period,
+			day_t today, size_t i, struct task_state *st);
+
+/* ---- units (session_units.c); session_reload after a change: the bundle
+ * still holds the units as they were ---- */
+
+struct session_unit {
+	const char *code, *name; /* the name already clean (NFC, one line) */
+	enum unit_kind kind;
+	const char *parent;      /* NULL: a top unit */
+	const char *members;     /* a group's: unit kinds and codes; NULL otherwise */
+};
+int session_unit_add(struct session *s, const struct session_unit *u, struct err *e);
+/* *renamed false when the name was already that (nothing written). */
+int session_unit_rename(struct session *s, const char *code, const char *name, bool *renamed,
+			struct err *e);
+/* *retired false when it was retired already (nothing written). */
+int session_unit_retire(struct session *s, const char *code, bool *retired, struct err *e);
+
+/* ---- exchange by file (session_exchange.c) ---- */
+
+struct session_export {
+	char *path;                /* the file written; NULL when out was "-" */
+	struct strbuf data;        /* the file's content */
+	char *sender;
+	char period[PERIOD_BUF];
+	size_t n_entries, n_values;
+	const struct unit_rec *to; /* whom to send it to; NULL: the regime names no one */
+};
+void session_export_free(struct session_export *r);
+/* Write the owner's report for period to out (NULL: its usual name in
+ * $TIENDO_EXPORT_DIR or here; "DIR/": its usual name in DIR; "-": nowhere,
+ * the caller writes r->data).
+ * Excel: BOM, CRLF, neutralised cells. */
+int session_export(struct session *s, const char *period, const char *out, bool excel,
+		   struct session_export *r, struct err *e);
+
+/* What a face does around each imported file. */
+struct session_import_hooks {
+	/* before file i of n; false stops the import (the files left are not read) */
+	bool (*before)(void *arg, size_t i, size_t n, const char *path);
+	/* after it, with its outcome */
+	void (*after)(void *arg, const char *path, const struct import_result *r);
+	void *arg;
+};
+struct session_import {
+	size_t files, done;              /* files given, files read */
+	size_t imported, same, refused;  /* of them: new data, nothing new, refused */
+	bool stopped;                    /* a hook stopped it */
+	size_t lost;                     /* files read but lost when saving failed */
+	struct err lost_why;
+};
+/* Import files (each whole or absent; see import_batch); bulk: a larger
+ * cache for many files. -1 when a file was refused or lost, or stopped. */
+int session_import(struct session *s, const struct strvec *files, bool dry_run, bool bulk,
+		   const struct session_import_hooks *h, struct session_import *r);
+/* Resolve conflict id: take the incoming row, or keep the stored one. */
+int session_resolve(struct session *s, long long id, bool take, struct err *e);
+/* The reports expected by the owner for period, and who sent them. */
+int session_completeness(struct session *s, const char *period, day_t today,
+			 struct completeness *out, struct err *e);
+
+#endif

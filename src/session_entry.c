@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: MIT */
+/* Session actions on entries and indicator values: resolving what they are about,
+ * saving with every rule checked (the same rules an import applies), undo, and the
+ * state of each task for the task list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entry_check.h"
+#include "msg.h"
+#include "session.h"
+
+int session_target(struct session *s, const char *unit, const char *code, bool is_ind,
+		   const char *period, struct session_target *t, struct err *e)
+{
+	const struct plan_bundle *b = &s->b;
+	memset(t, 0, sizeof *t);
+	snprintf(t->period, sizeof t->period, "%s", period);
+	if (store_resolve_unit(s->db, &b->units, unit, &t->unit, e) || entry_check_unit(t->unit, e))
+		return -1;
+	if (is_ind) {
+		t->ind = indicator_list_find(&b->inds, code);
+		if (!t->ind)
+			return err_set(e, tr("unknown indicator '%s' in plan %s (see: tiendo indicators)"),
+				       code, b->plan.code);
+		return value_check_target(&b->units, t->unit, t->ind, e);
+	}
+	t->task = task_list_find(&b->tasks, code);
+	if (!t->task)
+		return err_set(e, tr("unknown task '%s' in plan %s (see: tiendo tasks)"), code,
+			       b->plan.code);
+	return entry_check_target(&b->units, t->unit, t->task, e);
+}
+
+/* The texts a patch sets (NULL: left as they are). */
+static void patch_texts(const struct entry_patch *p, const char *texts[4])
+{
+	texts[0] = p->result;
+	texts[1] = p->difficulties;
+	texts[2] = p->proposals;
+	texts[3] = p->evidence;
+}
+
+int session_set_progress(struct session *s, const struct session_target *t,
+			 const struct entry_patch *p, long long seen, struct session_saved *r,
+			 struct err *e)
+{
+	const char *texts[4];
+	memset(r, 0, sizeof *r);
+	if (entry_check_unit(t->unit, e) || entry_check_target(&s->b.units, t->unit, t->task, e))
+		return -1;
+	if (t->task->retired)
+		return err_set(e, tr("task %s was retired from the plan"), t->task->code);
+	patch_texts(p, texts);
+	if (entry_check_values(p->percent == -2 ? -1 : p->percent, p->count == -2 ? -1 : p->count,
+			       texts, e))
+		return -1;
+	struct entry_key k = {t->unit->id, t->task->id, t->period};
+	if (seen >= 0) {
+		struct entry now;
+		bool found;
+		if (progress_get(s->db, &k, &now, &found, e))
+			return -1;
+		r->moved = now.revision != seen;
+		entry_free(&now);
+	}
+	return progress_set(s->db, &k, p, progress_user(), &r->changed, &r->revision, e);
+}
+
+int session_set_value(struct session *s, const struct session_target *t, const struct ivalue *v,
+		      struct session_saved *r, struct err *e)
+{
+	memset(r, 0, sizeof *r);
+	if (entry_check_unit(t->unit, e) || value_check_target(&s->b.units, t->unit, t->ind, e) ||
+	    value_check_values(t->ind, v, e))
+		return -1;
+	struct ivalue_key k = {t->unit->id, t->ind->id, t->period};
+	return ivalue_set(s->db, &k, v, progress_user(), &r->changed, &r->revision, e);
+}
+
+int session_undo(struct session *s, const struct session_target *t, long long *revision,
+		 struct err *e)
+{
+	if (entry_check_unit(t->unit, e) || entry_check_target(&s->b.units, t->unit, t->task, e))
+		return -1;
+	struct entry_key k = {t->unit->id, t->task->id, t->period};
+	return progress_undo(s->db, &k, progress_user(), revision, e);
+}
+
+/* The overdue mark of task i: due date passed and not done. */
+static void task_overdue(struct session *s, const struct unit_rec *unit, day_t today, size_t i,
+			 struct task_state *st)
+{
+	const struct task_rec *t = &s->b.tasks.v[i];
+	struct err e;
+	st->overdue = false;
+	if (t->tf.kind != TF_DUE || t->tf.date >= today || !st->assigned)
+		return;
+	if (unit) {
+		bool done = false;
+		progress_task_done(s->db, unit->id, t->id, &done, &e);
+		st->overdue = !done;
+	} else {
+		st->overdue = st->done < st->units;
+	}
+}
+
+struct task_state *session_task_states(struct session *s, const struct unit_rec *unit,
+				       const char *period, day_t today, struct err *e)
+{
+	const struct task_list *tl = &s->b.tasks;
+	struct task_state *v = xcalloc(tl->n ? tl->n : 1, sizeof *v);
+	int *counts = NULL;
+	if (!unit) {
+		counts = xmalloc((tl->n ? tl->n : 1) * sizeof *counts);
+		tasks_assigned_counts(&s->b.units, tl, counts);
+	}
+	for (size_t i = 0; i < tl->n; i++) {
+		v[i].percent = -1;
+		v[i].assigned = unit ? task_assigned(&s->b.units, &tl->v[i], unit) : true;
+		v[i].units = counts ? counts[i] : 0;
+	}
+	free(counts);
+	struct progress_row *rows;
+	size_t n;
+	if (progress_period_rows(s->db, unit ? unit->id : 0, period, &rows, &n, e))
+		return v;
+	for (size_t r = 0; r < n; r++)
+		for (size_t i = 0; i < tl->n; i++) {
+			if (tl->v[i].id != rows[r].task_id)
+				continue;
+			if (unit) {
+				v[i].has_entry = true;
+				v[i].status = rows[r].status;
+				v[i].percent = rows[r].percent;
+			} else {
+				v[i].done = rows[r].done;
+			}
+			break;
+		}
+	free(rows);
+	for (size_t i = 0; i < tl->n; i++)
+		task_overdue(s, unit, today, i, &v[i]);
+	return v;
+}
+
+void session_task_state(struct session *s, const struct unit_rec *unit, const char *period,
+			day_t today, size_t i, struct task_state *st)
+{
+	struct err e;
+	if (unit) {
+		struct entry en;
+		bool found;
+		struct entry_key k = {unit->id, s->b.tasks.v[i].id, period};
+		if (progress_get(s->db, &k, &en, &found, &e) == 0) {
+			st->has_entry = found;
+			st->status = found ? en.status : STATUS_NOT_STARTED;
+			st->percent = found ? en.percent : -1;
+			entry_free(&en);
+		}
+	}
+	task_overdue(s, unit, today, i, st);
+}

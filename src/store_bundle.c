@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/* A plan loaded whole from the database: the plan, every unit, its tasks, indicators,
+ * reporting regime and events, and the database's owner unit; what every user action
+ * works on, loaded once. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "text.h"
+
+void plan_bundle_free(struct plan_bundle *b)
+{
+	event_list_free(&b->events);
+	rule_list_free(&b->rules);
+	indicator_list_free(&b->inds);
+	task_list_free(&b->tasks);
+	unit_set_free(&b->units);
+	plan_rec_free(&b->plan);
+	memset(b, 0, sizeof *b);
+}
+
+int store_find_plan(struct db *db, const char *code, struct plan_rec *out, bool *found,
+		    struct err *e)
+{
+	struct plan_rec *v;
+	size_t n;
+	*found = false;
+	memset(out, 0, sizeof *out);
+	if (store_plans(db, &v, &n, e))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].code, code) == 0) {
+			*out = v[i];
+			memset(&v[i], 0, sizeof v[i]);
+			*found = true;
+		}
+	plan_recs_free(v, n);
+	return 0;
+}
+
+/* The units, tasks, indicators, rules and events of the plan in b->plan, and the owner. */
+static int load_rest(struct db *db, bool with_retired, struct plan_bundle *b, struct err *e)
+{
+	if (store_units(db, &b->units, e) ||
+	    store_tasks(db, b->plan.id, with_retired, &b->tasks, e) ||
+	    store_indicators(db, b->plan.id, &b->inds, e) ||
+	    store_rules(db, b->plan.id, &b->rules, e) || store_events(db, b->plan.id, &b->events, e))
+		return -1;
+	char *owner = db_meta_get(db, "owner");
+	b->owner = owner ? unit_set_find(&b->units, owner) : NULL;
+	free(owner);
+	return 0;
+}
+
+int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct plan_bundle *b,
+		     bool *found, struct err *e)
+{
+	memset(b, 0, sizeof *b);
+	*found = true;
+	int rc;
+	if (code)
+		rc = store_find_plan(db, code, &b->plan, found, e);
+	else
+		rc = store_current_plan(db, &b->plan, e);
+	if (rc == 0 && *found)
+		rc = load_rest(db, with_retired, b, e);
+	if (rc || !*found)
+		plan_bundle_free(b);
+	return rc;
+}
+
+char *task_search_text(const struct task_rec *t)
+{
+	struct strbuf b = {0};
+	sb_addf(&b, "%s\n%s\n%s", t->code, t->title, t->text);
+	char *f = text_fold(b.s);
+	sb_free(&b);
+	return f;
+}
