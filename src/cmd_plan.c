@@ -113,7 +113,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (rc == EXIT_OK && adding)
 		cli_out(c, tr("%s: added unit %s (%s), %s under %s; this database belongs to it\n"), path,
-			nu.code, nu.name, unit_kind_name(nu.kind), nu.parent);
+			nu.code, nu.name, unit_kind_label(nu.kind), nu.parent);
 	free(path);
 	plan_def_free(&p);
 	return rc;
@@ -181,7 +181,7 @@ int cmd_units(struct cli *c, int argc, char **argv)
 		for (size_t k = 0; k < us.n; k++) {
 			const struct unit_rec *u = &us.v[order[k]];
 			const struct unit_rec *p = u->parent_id ? unit_set_by_id(&us, u->parent_id) : NULL;
-			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_name(u->kind),
+			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_label(u->kind),
 				p ? p->code : "", u->name, u->retired ? tr(" (retired)") : "");
 		}
 		free(order);
@@ -404,7 +404,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 		for (char *p = text; *p; p++)
 			if (*p == '\n')
 				*p = ' ';
-		cli_out(c, "%s\t%s\t%s\t%d\t%s\n", d->code, ind_kind_name(d->kind), target, d->year, text);
+		cli_out(c, "%s\t%s\t%s\t%d\t%s\n", d->code, ind_kind_label(d->kind), target, d->year, text);
 		free(text);
 	}
 	indicator_list_free(&il);
@@ -431,8 +431,8 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	}
 	for (size_t i = 0; i < rl.n; i++) {
 		const struct rule_rec *r = &rl.v[i];
-		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s%s\n", r->code, period_type_name(r->period), r->due,
-			r->adhoc ? "yes" : "no", r->reporters, r->to, r->to_inferred ? "?" : "");
+		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s%s\n", r->code, period_type_label(r->period), r->due,
+			yes_no_label(r->adhoc), r->reporters, r->to, r->to_inferred ? "?" : "");
 	}
 	rule_list_free(&rl);
 	plan_rec_free(&plan);

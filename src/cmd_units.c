@@ -115,7 +115,7 @@ int cmd_add_units(struct cli *c, int argc, char **argv)
 	size_t n, len;
 	char *raw = read_file(file, &n);
 	if (!raw) {
-		cli_error(tr("%s: cannot read: %s"), file, strerror(errno));
+		cli_error(tr("%s: cannot read: %s"), file, tr_errno(errno));
 		return EXIT_REFUSED;
 	}
 	const char *why = NULL;

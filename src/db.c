@@ -42,7 +42,7 @@ static int make_parent_dirs(const char *path, struct err *e)
 			char c = *p;
 			*p = '\0';
 			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-				err_set(e, tr("%s: cannot create folder: %s"), dir, strerror(errno));
+				err_set(e, tr("%s: cannot create folder: %s"), dir, tr_errno(errno));
 				free(dir);
 				return -1;
 			}
@@ -88,7 +88,7 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 			goto fail;
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 		if (fd < 0 && errno != EEXIST) {
-			err_set(e, tr("%s: cannot create: %s"), path, strerror(errno));
+			err_set(e, tr("%s: cannot create: %s"), path, tr_errno(errno));
 			goto fail;
 		}
 		if (fd >= 0)

@@ -9,6 +9,52 @@
 #include "encoding.h"
 #include "msg.h"
 
+const char *unit_kind_label(enum unit_kind k)
+{
+	static const char *const w[UNIT_KIND_COUNT] = {
+		N_("province"), N_("department"), N_("board"), N_("agency"), N_("press"),
+		N_("commune"), N_("ward"), N_("special-zone"), N_("division"), N_("external"),
+		N_("group")};
+	return k < UNIT_KIND_COUNT ? tr(w[k]) : "?";
+}
+
+const char *consolidation_label(enum consolidation c)
+{
+	static const char *const w[CONS_COUNT] = {N_("ratio"), N_("sum"), N_("share-met"), N_("all")};
+	return c < CONS_COUNT ? tr(w[c]) : "?";
+}
+
+const char *period_type_label(enum period_type t)
+{
+	static const char *const w[PERIOD_TYPE_COUNT] = {N_("year"), N_("half"), N_("quarter"),
+							  N_("month")};
+	return t < PERIOD_TYPE_COUNT ? tr(w[t]) : "?";
+}
+
+const char *deadline_kind_label(enum dl_kind k)
+{
+	static const char *const w[DL_KIND_COUNT] = {N_("overdue"), N_("task"), N_("report"),
+						      N_("event")};
+	return k < DL_KIND_COUNT ? tr(w[k]) : "?";
+}
+
+const char *conflict_state_label(enum conflict_state s)
+{
+	static const char *const w[CONFLICT_STATE_COUNT] = {N_("open"), N_("kept"), N_("taken")};
+	return s < CONFLICT_STATE_COUNT ? tr(w[s]) : "?";
+}
+
+const char *ind_kind_label(enum ind_kind k)
+{
+	static const char *const w[IND_KIND_COUNT] = {N_("percent"), N_("count"), N_("milestone")};
+	return k < IND_KIND_COUNT ? tr(w[k]) : "?";
+}
+
+const char *yes_no_label(bool yes)
+{
+	return yes ? tr("yes") : tr("no");
+}
+
 void describe_timeframe(const struct timeframe *tf, char *buf, size_t n)
 {
 	char d[DATE_BUF] = "";

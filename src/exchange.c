@@ -672,7 +672,7 @@ static int import_file(struct db *db, struct plan_bundle *cache, const char *pat
 	char *buf = read_file(path, &n);
 	if (!buf) {
 		memset(r, 0, sizeof *r);
-		add_problem(r, path, 0, tr("cannot read: %s"), strerror(errno));
+		add_problem(r, path, 0, tr("cannot read: %s"), tr_errno(errno));
 		return refuse(r);
 	}
 	int rc = exchange_import_cached(db, cache, path, buf, n, dry_run, r);

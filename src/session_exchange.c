@@ -64,7 +64,7 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 	report_free(&rep);
 	if (write_file_atomic(r->path, r->data.s ? r->data.s : "", r->data.len))
 		return err_set(e, tr("%s: cannot write %s: %s (nothing was written)"), "export", r->path,
-			       strerror(errno));
+			       tr_errno(errno));
 	return 0;
 }
 

@@ -145,7 +145,7 @@ void ui_export(struct app *a)
 	char *dir = ui_export_dir();
 	if (!dir) {
 		err_set(&e, tr("%s: cannot make the folder %s: %s (nothing was written)"), "export",
-			"~/tiendo-baocao", strerror(errno));
+			"~/tiendo-baocao", tr_errno(errno));
 		export_failed(a, e.msg);
 		return;
 	}
@@ -384,7 +384,7 @@ static void status_cells(const struct expected_report *r, char exported[24], cha
 		snprintf(imported, 24, "%.10s", r->imported_at);
 	}
 	cells[SC_UNIT] = r->unit->code;
-	cells[SC_KIND] = unit_kind_name(r->unit->kind);
+	cells[SC_KIND] = unit_kind_label(r->unit->kind);
 	cells[SC_STATE] = report_state_label(r->state);
 	cells[SC_EXPORTED] = exported;
 	cells[SC_IMPORTED] = imported;
@@ -432,7 +432,7 @@ void ui_status(struct app *a)
 				tally_line(&sv, width, tr("Total"), &all);
 				for (int k = 0; k < UNIT_KIND_COUNT; k++)
 					if (kind[k].expected && kind[k].expected != all.expected)
-						tally_line(&sv, width, unit_kind_name((enum unit_kind)k), &kind[k]);
+						tally_line(&sv, width, unit_kind_label((enum unit_kind)k), &kind[k]);
 			}
 			if (i == comp.n)
 				break;

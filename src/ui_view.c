@@ -346,7 +346,7 @@ void ui_view_indicator(struct app *a, size_t i)
 	char *rep = unit_names(a, d->reporters);
 	ui_page_add(&sv, width, tr("Reported by"), rep);
 	free(rep);
-	ui_page_add(&sv, width, tr("Consolidation"), consolidation_name(d->cons));
+	ui_page_add(&sv, width, tr("Consolidation"), consolidation_label(d->cons));
 	sv_push(&sv, "");
 	ui_page_add(&sv, width, NULL, d->text);
 	struct ind_status st;
