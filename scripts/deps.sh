@@ -17,8 +17,10 @@ if command -v pkg-config >/dev/null 2>&1; then
 	pkg-config --exists ncursesw || missing="$missing libncurses-dev"
 	pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
 	pkg-config --exists libutf8proc || missing="$missing libutf8proc-dev"
+	pkg-config --exists xlsxwriter || missing="$missing libxlsxwriter-dev"
+	pkg-config --exists libzip || missing="$missing libzip-dev"
 else
-	missing="$missing libncurses-dev libsqlite3-dev libutf8proc-dev"
+	missing="$missing libncurses-dev libsqlite3-dev libutf8proc-dev libxlsxwriter-dev libzip-dev"
 fi
 # libcsv ships no pkg-config file: try to compile and link against it.
 tmp=$(mktemp -d)
@@ -39,6 +41,9 @@ if [ "$mode" = check ] || [ "$mode" = bench ]; then
 	# the exchange tests re-save a report with LibreOffice Calc, as a clerk would
 	command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 ||
 		missing="$missing libreoffice-calc-nogui"
+	# the deliverables test renders the drafted .docx (Writer) and reads the PDF
+	[ -e /usr/lib/libreoffice/program/libswlo.so ] || need_pkg libreoffice-writer-nogui
+	command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fi
 # make bench: hyperfine times, calcurse is the anchor, GNU time gives max RSS
 if [ "$mode" = bench ]; then

@@ -147,3 +147,17 @@ int cli_command_help(const char *cmd)
 			cli_help(cli_commands[i].usage);
 	return EXIT_OK;
 }
+
+int cli_no_options(const char *cmd, int argc, char **argv, int npos, const char *what)
+{
+	static const struct option help_only[] = {{"help", no_argument, NULL, 'h'},
+						  {NULL, 0, NULL, 0}};
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, ":h", help_only)) != -1) {
+		if (ch == 'h')
+			return cli_command_help(cmd);
+		return EXIT_USAGE;
+	}
+	return cli_positional(cmd, argc, argv, npos, what) ? -1 : EXIT_USAGE;
+}

@@ -80,6 +80,8 @@ int cmd_resolve(struct cli *c, int argc, char **argv);
 int cmd_received(struct cli *c, int argc, char **argv);
 int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
+int cmd_draft_report(struct cli *c, int argc, char **argv);
+int cmd_draft_reminder(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);
 
 /* getopt_long for a command (shortopts must start with ':'); prints usage
@@ -88,6 +90,10 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 	       const struct option *longopts);
 /* Exactly n positional arguments are left; else a usage error (returns false). */
 bool cli_positional(const char *cmd, int argc, char **argv, int n, const char *what);
+/* Parse a command that takes no options but --help and npos positional
+ * arguments (what: their name for a usage error); -1 to go on, else the
+ * exit code. */
+int cli_no_options(const char *cmd, int argc, char **argv, int npos, const char *what);
 /* Print the usage of command cmd; returns EXIT_OK. */
 int cli_command_help(const char *cmd);
 #endif

@@ -11,6 +11,7 @@
 #include "completeness.h"
 #include "consolidate.h"
 #include "csvio.h"
+#include "deliver.h"
 #include "describe.h"
 #include "exchange.h"
 #include "exchange_files.h"
@@ -407,19 +408,21 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		{"period", required_argument, NULL, 'p'},
 		{"output", required_argument, NULL, 'o'},
 		{"excel", no_argument, NULL, 'x'},
+		{"xlsx", no_argument, NULL, 'X'},
 		{"plan", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *out = NULL, *period_arg = NULL, *plan_code = NULL;
-	bool excel = false;
+	bool excel = false, xlsx = false;
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("consolidate", argc, argv, ":p:o:xP:h", opts)) != -1) {
+	while ((ch = cli_getopt("consolidate", argc, argv, ":p:o:xXP:h", opts)) != -1) {
 		switch (ch) {
 		case 'p': period_arg = optarg; break;
 		case 'o': out = optarg; break;
 		case 'x': excel = true; break;
+		case 'X': xlsx = true; break;
 		case 'P': plan_code = optarg; break;
 		case 'h': return cli_command_help("consolidate");
 		default: return EXIT_USAGE;
@@ -432,6 +435,8 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		return cli_usage("consolidate", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
 	if (!parse_period_opt("consolidate", period_arg, period))
 		return EXIT_REFUSED;
+	if (xlsx && (excel || (out && strcmp(out, "-") == 0)))
+		return cli_usage("consolidate", tr("--xlsx writes a workbook file: not with --excel or -o -"));
 	struct session x;
 	struct err e;
 	struct strbuf b = {0};
@@ -439,6 +444,15 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
 		goto out;
+	if (xlsx) {
+		if (deliver_session(&x, period, DELIVER_WORKBOOK, NULL, out, &name, NULL, &e)) {
+			cli_error("consolidate: %s", e.msg);
+			rc = EXIT_REFUSED;
+		} else
+			cli_out(c, tr("Wrote %s: the consolidated workbook of plan %s for %s.\n"), name,
+				x.b.plan.code, period);
+		goto out;
+	}
 	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
 			      excel ? CSVW_EXCEL : 0, &b, &e)) {
 		cli_error("%s", e.msg);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Commands on the plan: init, plans, use, units, add-unit, retire-unit, tasks, indicators, regime. */
+/* Commands on the plan: init, plans, use, tasks, indicators, regime. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,21 +12,6 @@
 #include "setup.h"
 #include "store.h"
 #include "text.h"
-
-static const struct option help_only[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-
-/* Parse a command that takes no options but --help; returns -1 to go on. */
-static int no_options(const char *cmd, int argc, char **argv, int npos, const char *what)
-{
-	int ch;
-	optind = 0;
-	while ((ch = cli_getopt(cmd, argc, argv, ":h", help_only)) != -1) {
-		if (ch == 'h')
-			return cli_command_help(cmd);
-		return EXIT_USAGE;
-	}
-	return cli_positional(cmd, argc, argv, npos, what) ? -1 : EXIT_USAGE;
-}
 
 int cmd_init(struct cli *c, int argc, char **argv)
 {
@@ -121,7 +106,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 
 int cmd_plans(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("plans", argc, argv, 0, "");
+	int rc = cli_no_options("plans", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
 	struct db *db;
@@ -146,7 +131,7 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 
 int cmd_use(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("use", argc, argv, 1, tr("the plan code"));
+	int rc = cli_no_options("use", argc, argv, 1, tr("the plan code"));
 	if (rc >= 0)
 		return rc;
 	struct db *db;
@@ -159,113 +144,6 @@ int cmd_use(struct cli *c, int argc, char **argv)
 		rc = EXIT_REFUSED;
 	}
 	db_disconnect(db);
-	return rc;
-}
-
-int cmd_units(struct cli *c, int argc, char **argv)
-{
-	int rc = no_options("units", argc, argv, 0, "");
-	if (rc >= 0)
-		return rc;
-	struct db *db;
-	struct unit_set us;
-	struct err e;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
-	rc = EXIT_OK;
-	if (store_units(db, &us, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	} else {
-		size_t *order = unit_set_tree_order(&us);
-		for (size_t k = 0; k < us.n; k++) {
-			const struct unit_rec *u = &us.v[order[k]];
-			const struct unit_rec *p = u->parent_id ? unit_set_by_id(&us, u->parent_id) : NULL;
-			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_label(u->kind),
-				p ? p->code : "", u->name, u->retired ? tr(" (retired)") : "");
-		}
-		free(order);
-		unit_set_free(&us);
-	}
-	db_disconnect(db);
-	return rc;
-}
-
-int cmd_add_unit(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"name", required_argument, NULL, 'n'},
-		{"kind", required_argument, NULL, 'k'},
-		{"parent", required_argument, NULL, 'p'},
-		{"members", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *name = NULL, *kind_s = NULL, *parent = NULL, *members = NULL;
-	int ch;
-	optind = 0;
-	while ((ch = cli_getopt("add-unit", argc, argv, ":n:k:p:m:h", opts)) != -1) {
-		switch (ch) {
-		case 'n': name = optarg; break;
-		case 'k': kind_s = optarg; break;
-		case 'p': parent = optarg; break;
-		case 'm': members = optarg; break;
-		case 'h': return cli_command_help("add-unit");
-		default: return EXIT_USAGE;
-		}
-	}
-	if (!cli_positional("add-unit", argc, argv, 1, tr("the unit code")))
-		return EXIT_USAGE;
-	const char *code = argv[optind];
-	enum unit_kind kind;
-	if (!code_valid(code))
-		return cli_usage("add-unit", tr("'%s' is not a valid unit code (ASCII letters, digits, - _ ., at most 32)"), code);
-	if (!name)
-		return cli_usage("add-unit", tr("--name NAME is required"));
-	if (!kind_s || !unit_kind_parse(kind_s, &kind))
-		return cli_usage("add-unit", tr("--kind must be one of: province department board agency press commune ward special-zone division external group"));
-	if ((kind == UNIT_GROUP) != (members != NULL))
-		return cli_usage("add-unit", tr("--members is required for a group and only for a group"));
-	char *clean = cli_text("--name", name, false);
-	if (!clean)
-		return EXIT_REFUSED;
-	if (!*clean) {
-		free(clean);
-		return cli_usage("add-unit", tr("--name must not be empty"));
-	}
-	struct session x;
-	struct session_options so = {0};
-	struct err e;
-	int rc = EXIT_OK;
-	struct session_unit u = {code, clean, kind, parent, members};
-	if (cli_session(c, &x, &so, false)) {
-		rc = EXIT_REFUSED;
-	} else if (session_unit_add(&x, &u, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	}
-	session_close(&x);
-	free(clean);
-	return rc;
-}
-
-int cmd_retire_unit(struct cli *c, int argc, char **argv)
-{
-	int rc = no_options("retire-unit", argc, argv, 1, tr("the unit code"));
-	if (rc >= 0)
-		return rc;
-	struct session x;
-	struct session_options so = {0};
-	struct err e;
-	bool retired;
-	rc = EXIT_OK;
-	if (cli_session(c, &x, &so, false)) {
-		rc = EXIT_REFUSED;
-	} else if (session_unit_retire(&x, argv[optind], &retired, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	}
-	session_close(&x);
 	return rc;
 }
 
@@ -381,7 +259,7 @@ out:
 
 int cmd_indicators(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("indicators", argc, argv, 0, "");
+	int rc = cli_no_options("indicators", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
 	struct db *db;
@@ -415,7 +293,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 
 int cmd_regime(struct cli *c, int argc, char **argv)
 {
-	int rc = no_options("regime", argc, argv, 0, "");
+	int rc = cli_no_options("regime", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
 	struct db *db;

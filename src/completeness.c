@@ -171,14 +171,16 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 	}
 	/* A unit named by two rules to the same recipient reports once: keep
 	 * the first rule's expectation. */
-	qsort(out->v, out->n, sizeof *out->v, cmp_unit_first);
+	if (out->n) /* qsort wants a real array, even of nothing */
+		qsort(out->v, out->n, sizeof *out->v, cmp_unit_first);
 	size_t kept = 0;
 	for (size_t i = 0; i < out->n; i++)
 		if (!kept || out->v[kept - 1].unit != out->v[i].unit || out->v[kept - 1].to != out->v[i].to)
 			out->v[kept++] = out->v[i];
 	out->n = kept;
 	/* The owner's own recipients first, then those below, each by rule and unit code. */
-	qsort(out->v, out->n, sizeof *out->v, cmp_expected);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_expected);
 	struct expected_report *sorted = xmalloc((out->n ? out->n : 1) * sizeof *sorted);
 	size_t k = 0;
 	for (int pass = 0; pass < 2; pass++)

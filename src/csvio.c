@@ -15,7 +15,7 @@
 
 #include "msg.h"
 
-const struct csv_limits csv_default_limits = {
+const struct csv_limits csvio_default_limits = {
 	.max_field = 64 * 1024,
 	.max_row = 256 * 1024,
 	.max_fields = 256,
@@ -107,7 +107,7 @@ int csvio_parse(const char *buf, size_t n, const char *name, char delim,
 {
 	memset(t, 0, sizeof *t);
 	if (!lim)
-		lim = &csv_default_limits;
+		lim = &csvio_default_limits;
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		n -= 3;

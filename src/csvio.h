@@ -27,7 +27,7 @@ struct csv_limits {
 	size_t max_fields; /* fields in one row */
 };
 
-extern const struct csv_limits csv_default_limits;
+extern const struct csv_limits csvio_default_limits;
 
 /* Parse buf[0..n) (the contents of the file called name, for messages) into
  * t. delim 0 means: detect ',' ';' or TAB from the first line. Strict RFC

@@ -44,6 +44,35 @@ void conflict_list_free(struct conflict_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* The incoming side of a conflict into en (or v, is_value) from st's
+ * columns c..c+12: status, percent, count, the four texts, numerator,
+ * denominator, value, note, entered_by, entered_at. */
+static void read_side(sqlite3_stmt *st, int c, bool is_value, long long rev, struct entry *en,
+		      struct ivalue *v)
+{
+	if (!is_value) {
+		status_parse(db_col_text(st, c), &en->status);
+		en->percent = sqlite3_column_type(st, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(st, c + 1);
+		en->count = sqlite3_column_type(st, c + 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c + 2);
+		en->result = xstrdup(db_col_text(st, c + 3));
+		en->difficulties = xstrdup(db_col_text(st, c + 4));
+		en->proposals = xstrdup(db_col_text(st, c + 5));
+		en->evidence = xstrdup(db_col_text(st, c + 6));
+		en->by = xstrdup(db_col_text(st, c + 11));
+		en->at = xstrdup(db_col_text(st, c + 12));
+		en->revision = rev;
+		return;
+	}
+	v->numerator = sqlite3_column_type(st, c + 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c + 7);
+	v->denominator = sqlite3_column_type(st, c + 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c + 8);
+	v->has_value = sqlite3_column_type(st, c + 9) != SQLITE_NULL;
+	v->value = sqlite3_column_double(st, c + 9);
+	v->note = xstrdup(db_col_text(st, c + 10));
+	v->by = xstrdup(db_col_text(st, c + 11));
+	v->at = xstrdup(db_col_text(st, c + 12));
+	v->revision = rev;
+}
+
 int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *period, bool all,
 		       struct conflict_list *out, struct err *ep)
 {
@@ -82,29 +111,7 @@ int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *p
 		c->received_at = xstrdup(db_col_text(st, 8));
 		c->resolved_by = xstrdup(db_col_text(st, 9));
 		c->resolved_at = xstrdup(db_col_text(st, 10));
-		if (!c->is_value) {
-			struct entry *en = &c->in_entry;
-			status_parse(db_col_text(st, 11), &en->status);
-			en->percent = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
-			en->count = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
-			en->result = xstrdup(db_col_text(st, 14));
-			en->difficulties = xstrdup(db_col_text(st, 15));
-			en->proposals = xstrdup(db_col_text(st, 16));
-			en->evidence = xstrdup(db_col_text(st, 17));
-			en->by = xstrdup(db_col_text(st, 22));
-			en->at = xstrdup(db_col_text(st, 23));
-			en->revision = c->revision;
-		} else {
-			struct ivalue *v = &c->in_value;
-			v->numerator = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 18);
-			v->denominator = sqlite3_column_type(st, 19) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 19);
-			v->has_value = sqlite3_column_type(st, 20) != SQLITE_NULL;
-			v->value = sqlite3_column_double(st, 20);
-			v->note = xstrdup(db_col_text(st, 21));
-			v->by = xstrdup(db_col_text(st, 22));
-			v->at = xstrdup(db_col_text(st, 23));
-			v->revision = c->revision;
-		}
+		read_side(st, 11, c->is_value, c->revision, &c->in_entry, &c->in_value);
 		/* The item's ids ride along in the unused revision of the stored side until loaded. */
 		c->cur_entry.revision = sqlite3_column_int64(st, 24);
 		c->cur_value.revision = sqlite3_column_int64(st, 25);
@@ -163,34 +170,6 @@ void conflict_bind_side(sqlite3_stmt *st, int c, const struct entry *en, const s
 	sqlite3_bind_text(st, c + 10, v->note ? v->note : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, c + 11, v->by ? v->by : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, c + 12, v->at ? v->at : "", -1, SQLITE_STATIC);
-}
-
-/* The incoming side of a conflict (st: its columns 6.., as exchange_resolve
- * selects them) into en or v. */
-static void read_side(sqlite3_stmt *st, bool is_value, long long rev, struct entry *en,
-		      struct ivalue *v)
-{
-	if (!is_value) {
-		status_parse(db_col_text(st, 6), &en->status);
-		en->percent = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 7);
-		en->count = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
-		en->result = xstrdup(db_col_text(st, 9));
-		en->difficulties = xstrdup(db_col_text(st, 10));
-		en->proposals = xstrdup(db_col_text(st, 11));
-		en->evidence = xstrdup(db_col_text(st, 12));
-		en->by = xstrdup(db_col_text(st, 17));
-		en->at = xstrdup(db_col_text(st, 18));
-		en->revision = rev;
-		return;
-	}
-	v->numerator = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 13);
-	v->denominator = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
-	v->has_value = sqlite3_column_type(st, 15) != SQLITE_NULL;
-	v->value = sqlite3_column_double(st, 15);
-	v->note = xstrdup(db_col_text(st, 16));
-	v->by = xstrdup(db_col_text(st, 17));
-	v->at = xstrdup(db_col_text(st, 18));
-	v->revision = rev;
 }
 
 /* Take the incoming side: only while the stored row is still at the
@@ -266,7 +245,7 @@ int exchange_resolve(struct db *db, int64_t id, bool take, const char *by, struc
 	long long rev = sqlite3_column_int64(st, 4);
 	struct entry en = {0};
 	struct ivalue v = {0};
-	read_side(st, is_value, rev, &en, &v);
+	read_side(st, 6, is_value, rev, &en, &v);
 	sqlite3_reset(st);
 	int rc = take ? take_side(db, id, unit, item, period, rev, is_value ? NULL : &en, &v, &e) : 0;
 	entry_free(&en);

@@ -21,7 +21,7 @@
 #include "util.h"
 
 #define X(id, name, panes, hint, help) {name, panes, hint, help},
-const struct action_def actions[ACT_COUNT] = {ACTIONS(X)};
+const struct action_def keymap_actions[ACT_COUNT] = {ACTIONS(X)};
 #undef X
 
 static const char default_keys[] =
@@ -143,7 +143,7 @@ static void diag(struct keymap_diags *d, int line, const char *fmt, ...)
 static int find_action(const char *name)
 {
 	for (int i = 0; i < ACT_COUNT; i++)
-		if (strcmp(actions[i].name, name) == 0)
+		if (strcmp(keymap_actions[i].name, name) == 0)
 			return i;
 	return -1;
 }
@@ -152,7 +152,7 @@ static int find_action(const char *name)
 static void unbind_elsewhere(struct keymap *km, int keep, int key)
 {
 	for (int a = 0; a < ACT_COUNT; a++) {
-		if (a == keep || !(actions[a].panes & actions[keep].panes))
+		if (a == keep || !(keymap_actions[a].panes & keymap_actions[keep].panes))
 			continue;
 		for (int i = 0; i < km->n[a]; i++)
 			if (km->keys[a][i] == key) {
@@ -213,24 +213,24 @@ int keymap_apply(struct keymap *km, const char *text, size_t n, struct keymap_di
 		while ((kname = strtok_r(NULL, " \t\r", &save)) != NULL) {
 			int k;
 			if (!keymap_key_parse(kname, &k)) {
-				diag(d, line, tr("unknown key '%.40s' for action '%s'"), kname, actions[a].name);
+				diag(d, line, tr("unknown key '%.40s' for action '%s'"), kname, keymap_actions[a].name);
 				bad = true;
 				break;
 			}
 			if (nk == KEYMAP_MAX_KEYS) {
-				diag(d, line, tr("too many keys for action '%s' (at most 6)"), actions[a].name);
+				diag(d, line, tr("too many keys for action '%s' (at most 6)"), keymap_actions[a].name);
 				bad = true;
 				break;
 			}
 			for (int i = 0; i < n_seen && !bad; i++)
-				if (seen[i].key == k && (actions[seen[i].action].panes & actions[a].panes)) {
+				if (seen[i].key == k && (keymap_actions[seen[i].action].panes & keymap_actions[a].panes)) {
 					diag(d, line, tr("key '%.40s' is already bound to '%s' on line %d"), kname,
-					     actions[seen[i].action].name, seen[i].line);
+					     keymap_actions[seen[i].action].name, seen[i].line);
 					bad = true;
 				}
 			for (int i = 0; i < nk && !bad; i++)
 				if (keys[i] == k) {
-					diag(d, line, tr("key '%.40s' is listed twice for '%s'"), kname, actions[a].name);
+					diag(d, line, tr("key '%.40s' is listed twice for '%s'"), kname, keymap_actions[a].name);
 					bad = true;
 				}
 			if (bad)
@@ -264,7 +264,7 @@ void keymap_defaults(struct keymap *km)
 enum action keymap_lookup(const struct keymap *km, unsigned pane, int key)
 {
 	for (int a = 0; a < ACT_COUNT; a++) {
-		if (!(actions[a].panes & pane))
+		if (!(keymap_actions[a].panes & pane))
 			continue;
 		for (int i = 0; i < km->n[a]; i++)
 			if (km->keys[a][i] == key)

@@ -24,16 +24,20 @@ enum {
 #define KEYC_ESC 27
 #define KEYC_BACKSPACE 127
 
-/* Where an action applies. */
+/* The interface's main panes, in focus order (ACT_FOCUS_* follow it). */
+enum pane_id { PANE_ID_TASKS, PANE_ID_INDICATORS, PANE_ID_CALENDAR, PANE_ID_AGENDA, PANE_ID_COUNT };
+
+/* Where an action applies: a main pane (the bit of its id), or a popup. */
 enum {
-	PANE_TASKS = 1, PANE_INDICATORS = 2, PANE_CALENDAR = 4, PANE_AGENDA = 8,
-	PANE_FORM = 16, PANE_POPUP = 32, PANE_CONFLICTS = 64, PANE_UNITS = 128,
+	PANE_TASKS = 1 << PANE_ID_TASKS, PANE_INDICATORS = 1 << PANE_ID_INDICATORS,
+	PANE_CALENDAR = 1 << PANE_ID_CALENDAR, PANE_AGENDA = 1 << PANE_ID_AGENDA,
+	PANE_FORM = 16, PANE_POPUP = 32, PANE_CONFLICTS = 64, PANE_UNITS = 128, PANE_REPORTS = 256,
 	PANE_LISTS = PANE_TASKS | PANE_INDICATORS | PANE_AGENDA,
 	PANE_MAIN = PANE_TASKS | PANE_INDICATORS | PANE_CALENDAR | PANE_AGENDA,
 	/* Every popup: the pager and the chooser (PANE_POPUP), and the lists
 	 * with keys of their own (conflicts, units); moving and closing work
 	 * in all of them, so a key of their own must not be a moving key. */
-	PANE_POPUPS = PANE_POPUP | PANE_CONFLICTS | PANE_UNITS,
+	PANE_POPUPS = PANE_POPUP | PANE_CONFLICTS | PANE_UNITS | PANE_REPORTS,
 };
 
 #define ACTIONS(X) \
@@ -82,7 +86,10 @@ enum {
 	X(KEEP, "keep", PANE_CONFLICTS, N_("Keep"), N_("Keep the stored row; the incoming one is set aside")) \
 	X(UNIT_ADD, "unit-add", PANE_UNITS, N_("Add"), N_("Add a unit: code, name, kind, parent")) \
 	X(UNIT_RENAME, "unit-rename", PANE_UNITS, N_("Rename"), N_("Rename the selected unit")) \
-	X(UNIT_RETIRE, "unit-retire", PANE_UNITS, N_("Retire"), N_("Retire the selected unit (its history stays)"))
+	X(UNIT_RETIRE, "unit-retire", PANE_UNITS, N_("Retire"), N_("Retire the selected unit (its history stays)")) \
+	X(WORKBOOK, "workbook", PANE_REPORTS, N_("Workbook"), N_("Write the consolidated workbook (.xlsx) of the period")) \
+	X(DRAFT_REPORT, "draft-report", PANE_REPORTS, N_("Draft"), N_("Write the draft report (.docx) of the period")) \
+	X(DRAFT_REMINDER, "draft-reminder", PANE_REPORTS, N_("Reminder"), N_("Write the reminder (.docx) to the units that have not reported"))
 
 #define X(id, name, panes, hint, help) ACT_##id,
 enum action { ACTIONS(X) ACT_COUNT, ACT_NONE = -1 };
@@ -94,7 +101,7 @@ struct action_def {
 	const char *hint; /* English catalog key: a short label for the hint bar */
 	const char *help; /* English catalog key: one line for the help screen */
 };
-extern const struct action_def actions[ACT_COUNT];
+extern const struct action_def keymap_actions[ACT_COUNT];
 
 #define KEYMAP_MAX_KEYS 6
 struct keymap {

@@ -11,25 +11,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct entry {
+struct msg_entry {
 	const char *en, *vi;
 };
 
-static const struct entry catalog[] = {
+static const struct msg_entry catalog[] = {
 #define M(en, vi) {en, vi},
 #include "catalog-vi.def"
 #include "catalog-vi-exchange.def"
 #include "catalog-vi-clerk.def"
+#include "catalog-vi-deliver.def"
 #undef M
 };
 
 static enum lang cur = LANG_VI;
-static const struct entry **sorted;
+static const struct msg_entry **sorted;
 
 static int cmp_entry(const void *a, const void *b)
 {
-	const struct entry *x = *(const struct entry *const *)a;
-	const struct entry *y = *(const struct entry *const *)b;
+	const struct msg_entry *x = *(const struct msg_entry *const *)a;
+	const struct msg_entry *y = *(const struct msg_entry *const *)b;
 	return strcmp(x->en, y->en);
 }
 
@@ -81,9 +82,9 @@ const char *tr(const char *en)
 		build_index();
 	if (!sorted)
 		return en;
-	struct entry key = {en, NULL};
-	const struct entry *kp = &key;
-	const struct entry **hit = bsearch(&kp, sorted, sizeof catalog / sizeof catalog[0],
+	struct msg_entry key = {en, NULL};
+	const struct msg_entry *kp = &key;
+	const struct msg_entry **hit = bsearch(&kp, sorted, sizeof catalog / sizeof catalog[0],
 					   sizeof *sorted, cmp_entry);
 	return hit ? (*hit)->vi : en;
 }

@@ -100,6 +100,12 @@ int session_unit_rename(struct session *s, const char *code, const char *name, b
 /* *retired false when it was retired already (nothing written). */
 int session_unit_retire(struct session *s, const char *code, bool *retired, struct err *e);
 
+/* Add units from a CSV file (code,kind,parent,name[,members]; a first row
+ * of headings is skipped): new ones added, known ones with another name
+ * renamed, the whole file or nothing. */
+int session_units_file(struct session *s, const char *file, size_t *added, size_t *renamed,
+		       struct err *e);
+
 /* ---- exchange by file (session_exchange.c) ---- */
 
 struct session_export {

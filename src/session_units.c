@@ -2,12 +2,19 @@
 /* Session actions on units: add, rename, retire (the next plan package carries them),
  * each checked here. The caller reloads the bundle afterwards (session_reload), when
  * it no longer holds pointers into the units. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "csvio.h"
+#include "db.h"
+#include "encoding.h"
 #include "msg.h"
 #include "session.h"
+#include "text.h"
 
-int session_unit_add(struct session *s, const struct session_unit *u, struct err *e)
+/* The rules of a new unit's code, name and members. */
+static int check_unit(const struct session_unit *u, struct err *e)
 {
 	if (!code_valid(u->code))
 		return err_set(e, tr("'%s' is not a valid unit code (ASCII letters, digits, - _ ., at most 32)"),
@@ -15,7 +22,14 @@ int session_unit_add(struct session *s, const struct session_unit *u, struct err
 	if (!u->name || !*u->name)
 		return err_set(e, "%s", tr("The name must not be empty."));
 	if ((u->kind == UNIT_GROUP) != (u->members && *u->members))
-		return err_set(e, "%s", tr("members are required for a group, and only for a group"));
+		return err_set(e, "%s", tr("members are required for a group and only for a group"));
+	return 0;
+}
+
+int session_unit_add(struct session *s, const struct session_unit *u, struct err *e)
+{
+	if (check_unit(u, e))
+		return -1;
 	if (unit_set_find(&s->b.units, u->code))
 		return err_set(e, tr("unit '%s' already exists"), u->code);
 	return store_unit_add(s->db, u->code, u->name, u->kind, u->parent, u->members, e);
@@ -41,4 +55,101 @@ int session_unit_retire(struct session *s, const char *code, bool *retired, stru
 	if (!*retired)
 		return 0; /* already retired: nothing to do */
 	return store_unit_retire(s->db, code, e);
+}
+
+/* One row of a units file (code,kind,parent,name[,members]), inside the open
+ * transaction: a new unit is added, a known one with another name renamed. */
+static int unit_row(struct session *s, const char *file, const struct csv_row *r, size_t *added,
+		    size_t *renamed, struct err *e)
+{
+	const char *why = NULL;
+	struct session_unit u = {r->f[0], NULL, UNIT_AGENCY, *r->f[2] ? r->f[2] : NULL,
+				 r->n > 4 && *r->f[4] ? r->f[4] : NULL};
+	if (!unit_kind_parse(r->f[1], &u.kind))
+		return err_set(e, tr("%s:%d: unknown unit kind '%.30s'"), file, r->line, r->f[1]);
+	char *name = text_clean(r->f[3], 0, &why);
+	if (!name)
+		return err_set(e, tr("%s:%d: name: %s"), file, r->line, tr(why));
+	u.name = name;
+	int rc = check_unit(&u, e);
+	const struct unit_rec *known = rc ? NULL : unit_set_find(&s->b.units, u.code);
+	if (known && strcmp(known->name, name) != 0) {
+		rc = store_unit_rename(s->db, u.code, name, e);
+		*renamed += rc == 0;
+	} else if (!rc && !known) {
+		rc = store_unit_add(s->db, u.code, name, u.kind, u.parent, u.members, e);
+		*added += rc == 0;
+	}
+	free(name);
+	if (rc) {
+		char m[sizeof e->msg];
+		snprintf(m, sizeof m, "%s", e->msg);
+		err_set(e, tr("%s:%d: %s"), file, r->line, m);
+	}
+	return rc;
+}
+
+/* The rows of a units file, or -1 with e set (nothing written). */
+static int read_units_file(const char *file, struct csv_table *t, struct err *e)
+{
+	size_t n, len;
+	char *raw = read_file(file, &n);
+	if (!raw)
+		return err_set(e, tr("%s: cannot read: %s"), file, tr_errno(errno));
+	const char *why = NULL;
+	enum text_encoding enc;
+	char *text = memchr(raw, '\0', n) ? NULL : encoding_decode(raw, n, &len, &enc, &why);
+	free(raw);
+	if (!text)
+		return err_set(e, tr("%s: not a text file in UTF-8 (or cp1258, TCVN3, VNI); nothing was added"),
+			       file);
+	int rc = csvio_parse(text, len, file, 0, NULL, t, e);
+	free(text);
+	if (rc) {
+		char m[sizeof e->msg];
+		snprintf(m, sizeof m, "%s", e->msg);
+		err_set(e, tr("%s; nothing was added"), m);
+	}
+	return rc;
+}
+
+int session_units_file(struct session *s, const char *file, size_t *added, size_t *renamed,
+		       struct err *e)
+{
+	struct csv_table t;
+	*added = *renamed = 0;
+	if (read_units_file(file, &t, e))
+		return -1;
+	if (db_begin(s->db, e)) {
+		csvio_table_free(&t);
+		return -1;
+	}
+	for (size_t i = 0; i < t.n; i++) {
+		const struct csv_row *r = &t.rows[i];
+		if (r->n == 0 || r->f[0][0] == '#' || (i == 0 && strcmp(r->f[0], "code") == 0))
+			continue;
+		size_t used = r->n;
+		while (used > 0 && !r->f[used - 1][0])
+			used--;
+		if (used == 0)
+			continue;
+		if (r->n < 4 || used > 5) {
+			err_set(e, tr("%s:%d: a unit row has the fields code,kind,parent,name[,members]; this one has %zu"),
+				file, r->line, used);
+			goto fail;
+		}
+		if (unit_row(s, file, r, added, renamed, e))
+			goto fail;
+	}
+	csvio_table_free(&t);
+	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	csvio_table_free(&t);
+	{
+		char m[sizeof e->msg];
+		snprintf(m, sizeof m, "%s", e->msg);
+		err_set(e, tr("%s; nothing was added"), m);
+	}
+	return -1;
 }

@@ -230,3 +230,25 @@ char *text_ascii(const char *s)
 	free(m);
 	return sb_take(&b);
 }
+
+char *text_upper(const char *s)
+{
+	struct strbuf b = {0};
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0) {
+			sb_addc(&b, (char)*p++);
+			continue;
+		}
+		char buf[5];
+		utf8_put(buf, (uint32_t)utf8proc_toupper(cp));
+		sb_add(&b, buf);
+		p += k;
+	}
+	char *up = sb_take(&b);
+	char *nfc = text_nfc(up, strlen(up));
+	free(up);
+	return nfc;
+}

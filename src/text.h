@@ -33,4 +33,7 @@ bool text_match(const char *folded_haystack, const char *folded_needle);
 /* s without diacritics (đ→d, Đ→D), case kept; for terminals without UTF-8. */
 char *text_ascii(const char *s);
 
+/* s in capitals (Vietnamese letters too: "Sở" -> "SỞ"), NFC. New string. */
+char *text_upper(const char *s);
+
 #endif

@@ -133,10 +133,10 @@ static void ui_relayout(struct app *a)
 	int left = a->cols - right;
 	int tasks_h = body * 6 / 10;
 	int cal_h = 9;
-	set_pane_geometry(&a->panes[P_TASKS], 1, 0, tasks_h, left);
-	set_pane_geometry(&a->panes[P_INDICATORS], 1 + tasks_h, 0, body - tasks_h, left);
-	set_pane_geometry(&a->panes[P_CALENDAR], 1, left, cal_h, right);
-	set_pane_geometry(&a->panes[P_AGENDA], 1 + cal_h, left, body - cal_h, right);
+	set_pane_geometry(&a->panes[PANE_ID_TASKS], 1, 0, tasks_h, left);
+	set_pane_geometry(&a->panes[PANE_ID_INDICATORS], 1 + tasks_h, 0, body - tasks_h, left);
+	set_pane_geometry(&a->panes[PANE_ID_CALENDAR], 1, left, cal_h, right);
+	set_pane_geometry(&a->panes[PANE_ID_AGENDA], 1 + cal_h, left, body - cal_h, right);
 	/* Geometry only: the panes size their lists when they draw. */
 	ui_mark_all(a);
 }
@@ -186,7 +186,7 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 	for (int pass = 0; pass < 2; pass++) {
 		for (int f = 1; f <= (pass == 0 ? 12 : 1); f++) {
 			for (int act = 0; act < ACT_COUNT; act++) {
-				if (used[act] || !(actions[act].panes & mask) || a->km.n[act] == 0)
+				if (used[act] || !(keymap_actions[act].panes & mask) || a->km.n[act] == 0)
 					continue;
 				int key = a->km.keys[act][0];
 				if (pass == 1 && (act == ACT_UP || act == ACT_DOWN || act == ACT_LEFT ||
@@ -206,12 +206,12 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 				/* one hint per label (next/prev pane share "Pane") */
 				bool dup = false;
 				for (int o = 0; o < act; o++)
-					dup |= used[o] && strcmp(actions[o].hint, actions[act].hint) == 0;
+					dup |= used[o] && strcmp(keymap_actions[o].hint, keymap_actions[act].hint) == 0;
 				if (dup)
 					continue;
 				char kn[16];
 				keymap_key_name(key, kn, sizeof kn);
-				const char *label = tr(actions[act].hint);
+				const char *label = tr(keymap_actions[act].hint);
 				int need = ui_width(kn) + ui_width(label) + 1;
 				if (x + need > width)
 					continue;
@@ -333,7 +333,7 @@ static bool global_key(struct app *a, enum action act)
 	case ACT_UNIT: choose_unit(a); return true;
 	case ACT_EXPORT: ui_export(a); return true;
 	case ACT_IMPORT: ui_import(a); return true;
-	case ACT_STATUS: ui_status(a); return true;
+	case ACT_STATUS: ui_reports(a); return true;
 	case ACT_CONFLICTS: ui_conflicts(a); return true;
 	case ACT_UNITS: ui_units(a); return true;
 	default: return false;
@@ -504,10 +504,10 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 
 	if (!started)
 		start_curses(a);
-	ui_tasks_init(a, &a->panes[P_TASKS]);
-	ui_indicators_init(a, &a->panes[P_INDICATORS]);
-	ui_calendar_init(a, &a->panes[P_CALENDAR]);
-	ui_agenda_init(a, &a->panes[P_AGENDA]);
+	ui_tasks_init(a, &a->panes[PANE_ID_TASKS]);
+	ui_indicators_init(a, &a->panes[PANE_ID_INDICATORS]);
+	ui_calendar_init(a, &a->panes[PANE_ID_CALENDAR]);
+	ui_agenda_init(a, &a->panes[PANE_ID_AGENDA]);
 	ui_relayout(a);
 	reload_views(a); /* once, now that the period and the panes exist */
 	while (!a->quit) {

@@ -16,8 +16,6 @@
 /* Returned by ui_getkey when a signal asks the program to stop. */
 #define KEYC_SIGNAL (KEYC_BASE + 0x800)
 
-enum pane_id { P_TASKS, P_INDICATORS, P_CALENDAR, P_AGENDA, PANE_ID_COUNT };
-
 struct app;
 struct pane;
 
@@ -159,7 +157,7 @@ int ui_firstrun(struct app *a, const char *db_path);
 /* Exchange by file (ui_exchange.c) and the units (ui_units.c). */
 void ui_export(struct app *a);
 void ui_import(struct app *a);
-void ui_status(struct app *a);
+void ui_reports(struct app *a);
 void ui_conflicts(struct app *a);
 void ui_units(struct app *a);
 /* Type the character k into eb through the input method (Telex, VNI) when one

@@ -23,7 +23,7 @@ struct agenda {
 
 static struct cal *cal_of(struct app *a)
 {
-	return a->panes[P_CALENDAR].data;
+	return a->panes[PANE_ID_CALENDAR].data;
 }
 
 static day_t month_start(day_t d)
@@ -67,7 +67,7 @@ static void draw_day(struct app *a, struct pane *p, struct cal *c, day_t day)
 	if (day == a->today)
 		at |= A_BOLD | A_UNDERLINE;
 	if (day == c->sel)
-		at |= a->focus == P_CALENDAR ? A_REVERSE : A_REVERSE | A_DIM;
+		at |= a->focus == PANE_ID_CALENDAR ? A_REVERSE : A_REVERSE | A_DIM;
 	if (c->marks[d])
 		at |= ui_attr(a, CP_MARK);
 	ui_put(a, p->win, row, col, 2, num, at);
@@ -111,7 +111,7 @@ static void select_day(struct app *a, struct cal *c, day_t d)
 {
 	c->sel = d;
 	agenda_compute(a);
-	a->panes[P_AGENDA].dirty = true;
+	a->panes[PANE_ID_AGENDA].dirty = true;
 }
 
 static bool cal_key(struct app *a, struct pane *p, enum action act, int k)
@@ -144,9 +144,9 @@ static bool cal_key(struct app *a, struct pane *p, enum action act, int k)
 	case ACT_TODAY: select_day(a, c, a->today); return true;
 	case ACT_OPEN: {
 		/* the agenda lists what falls due from this day: go there */
-		a->panes[P_CALENDAR].dirty = true;
-		a->focus = P_AGENDA;
-		a->panes[P_AGENDA].dirty = true;
+		a->panes[PANE_ID_CALENDAR].dirty = true;
+		a->focus = PANE_ID_AGENDA;
+		a->panes[PANE_ID_AGENDA].dirty = true;
 		a->bottom_dirty = true;
 		return true;
 	}
@@ -173,7 +173,7 @@ void ui_calendar_init(struct app *a, struct pane *p)
 {
 	struct cal *c = xcalloc(1, sizeof *c);
 	c->sel = a->today;
-	p->id = P_CALENDAR;
+	p->id = PANE_ID_CALENDAR;
 	p->mask = PANE_CALENDAR;
 	p->ops = &cal_ops;
 	p->data = c;
@@ -183,7 +183,7 @@ void ui_calendar_init(struct app *a, struct pane *p)
 
 static void agenda_compute(struct app *a)
 {
-	struct pane *p = &a->panes[P_AGENDA];
+	struct pane *p = &a->panes[PANE_ID_AGENDA];
 	struct agenda *g = p->data;
 	struct cal *c = cal_of(a);
 	struct err e;
@@ -218,9 +218,9 @@ static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, b
 	char date[8], text[400];
 	snprintf(date, sizeof date, "%02d/%02d", dd % 100, mm % 100);
 	snprintf(text, sizeof text, "%s %s", d->code, d->detail);
-	int width = a->panes[P_AGENDA].w - 1;
+	int width = a->panes[PANE_ID_AGENDA].w - 1;
 	attr_t base = d->kind == DL_OVERDUE ? ui_attr(a, CP_OVERDUE) | A_BOLD : A_NORMAL;
-	attr_t sel = selected && a->focus == P_AGENDA ? A_REVERSE : A_NORMAL;
+	attr_t sel = selected && a->focus == PANE_ID_AGENDA ? A_REVERSE : A_NORMAL;
 	ui_put(a, w, y, 1, 5, date, base | sel);
 	ui_put(a, w, y, 6, 1, " ", base);
 	ui_put(a, w, y, 7, 4, kind_tag(d->kind), base);
@@ -259,7 +259,7 @@ static bool agenda_key(struct app *a, struct pane *p, enum action act, int k)
 		return true;
 	if (act == ACT_TODAY) {
 		select_day(a, cal_of(a), a->today);
-		a->panes[P_CALENDAR].dirty = true;
+		a->panes[PANE_ID_CALENDAR].dirty = true;
 		return true;
 	}
 	if (act != ACT_OPEN || g->dl.n == 0)
@@ -297,7 +297,7 @@ void ui_agenda_init(struct app *a, struct pane *p)
 	g->list.draw_row = agenda_row;
 	g->list.ctx = g;
 	g->list.x0 = 1;
-	p->id = P_AGENDA;
+	p->id = PANE_ID_AGENDA;
 	p->mask = PANE_AGENDA;
 	p->ops = &agenda_ops;
 	p->data = g;

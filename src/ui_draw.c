@@ -254,7 +254,7 @@ const char *ui_unit_short(const char *code)
 void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right)
 {
 	bool focus = a->focus == p->id;
-	int x = p->id == P_CALENDAR || p->id == P_AGENDA ? 1 : 0;
+	int x = p->id == PANE_ID_CALENDAR || p->id == PANE_ID_AGENDA ? 1 : 0;
 	int w = p->w - x;
 	attr_t at = focus ? ui_attr(a, CP_TITLE) | A_BOLD : A_BOLD | A_UNDERLINE;
 	char buf[300];

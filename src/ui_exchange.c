@@ -18,7 +18,9 @@
 #include <unistd.h>
 
 #include "completeness.h"
+#include "config.h"
 #include "db.h"
+#include "deliver.h"
 #include "describe.h"
 #include "exchange.h"
 #include "exchange_files.h"
@@ -391,7 +393,42 @@ static void status_cells(const struct expected_report *r, char exported[24], cha
 	cells[SC_NAME] = r->unit->name;
 }
 
-void ui_status(struct app *a)
+/* The workbook, the draft report or the reminder of the period, written to the
+ * export folder; the message line says where. */
+static void deliver(struct app *a, enum action act, const char *period)
+{
+	enum deliver_kind k = act == ACT_WORKBOOK ? DELIVER_WORKBOOK :
+			      act == ACT_DRAFT_REPORT ? DELIVER_REPORT : DELIVER_REMINDER;
+	struct config cfg;
+	struct draft_opts opt = {0};
+	struct err e;
+	char *written;
+	size_t n;
+	config_load_quiet(&cfg);
+	deliver_opts_merge(&opt, &cfg);
+	ui_message(a, false, "%s", tr("Writing..."));
+	a->host->draw_dirty(a);
+	doupdate();
+	if (deliver_session(&a->s, period, k, &opt, NULL, &written, &n, &e)) {
+		ui_message(a, true, "%s", e.msg);
+		return;
+	}
+	if (k == DELIVER_WORKBOOK)
+		ui_message(a, false, tr("Wrote %s: the consolidated workbook of plan %s for %s.\n"), written,
+			   a->s.b.plan.code, period);
+	else if (k == DELIVER_REPORT)
+		ui_message(a, false, tr("Wrote %s: the draft report of plan %s for %s.\n"), written,
+			   a->s.b.plan.code, period);
+	else
+		ui_message(a, false, tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
+			   written, n, period);
+	free(written);
+	size_t len = strlen(a->msg); /* the command line's message, without its line break */
+	if (len && a->msg[len - 1] == '\n')
+		a->msg[len - 1] = '\0';
+}
+
+void ui_reports(struct app *a)
 {
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
@@ -458,7 +495,14 @@ void ui_status(struct app *a)
 	}
 	char title[100];
 	snprintf(title, sizeof title, tr("Reports for %s"), pc);
-	ui_pager(a, title, &sv);
+	size_t cur = 0;
+	for (;;) {
+		enum action act = ui_popup_list(a, title, &sv, PANE_REPORTS, &cur);
+		if (act == ACT_WORKBOOK || act == ACT_DRAFT_REPORT || act == ACT_DRAFT_REMINDER)
+			deliver(a, act, pc);
+		else if (act != ACT_VIEW || ui_signal)
+			break;
+	}
 	sv_free(&sv);
 	completeness_free(&comp);
 }

@@ -61,7 +61,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	struct inds *d = ctx;
 	const struct indicator_rec *ind = &a->s.b.inds.v[row];
 	const struct ind_status *s = &d->st[row];
-	int width = a->panes[P_INDICATORS].w;
+	int width = a->panes[PANE_ID_INDICATORS].w;
 	int yy, mm, dd;
 	date_to_ymd(period_end(&a->period), &yy, &mm, &dd);
 	/* '!' the target year has come and the target is not met; '~' not met yet */
@@ -176,7 +176,7 @@ void ui_indicators_init(struct app *a, struct pane *p)
 	struct inds *d = xcalloc(1, sizeof *d);
 	d->list.draw_row = draw_row;
 	d->list.ctx = d;
-	p->id = P_INDICATORS;
+	p->id = PANE_ID_INDICATORS;
 	p->mask = PANE_INDICATORS;
 	p->ops = &ops;
 	p->data = d;

@@ -139,7 +139,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	struct tasks *t = ctx;
 	const struct row *r = &t->rows[row];
 	const struct task_rec *tk = &a->s.b.tasks.v[r->idx];
-	int width = a->panes[P_TASKS].w;
+	int width = a->panes[PANE_ID_TASKS].w;
 	if (r->section) {
 		char buf[400];
 		snprintf(buf, sizeof buf, "%s %s", tk->section, tk->section_title);
@@ -193,7 +193,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	attr_t st_at = base | sel;
 	if (a->unit && s->has_entry && s->status == STATUS_DONE && !selected)
 		st_at |= ui_attr(a, CP_DONE);
-	int sw = ((struct tasks *)a->panes[P_TASKS].data)->status_w;
+	int sw = ((struct tasks *)a->panes[PANE_ID_TASKS].data)->status_w;
 	ui_put(a, w, y, x, sw, st, st_at);
 	x += sw;
 	ui_put(a, w, y, x, 4, pct, base);
@@ -256,7 +256,7 @@ static void search(struct app *a, struct tasks *t, int dir)
 			continue;
 		if (text_match(t->folded[t->rows[r].idx], t->search)) {
 			ui_list_set(&t->list, r);
-			a->panes[P_TASKS].dirty = true;
+			a->panes[PANE_ID_TASKS].dirty = true;
 			return;
 		}
 	}
@@ -373,7 +373,7 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 		a->host->reload_task(a, i);
 		rebuild(a, t);
 		p->dirty = true;
-		a->panes[P_CALENDAR].dirty = a->panes[P_AGENDA].dirty = true;
+		a->panes[PANE_ID_CALENDAR].dirty = a->panes[PANE_ID_AGENDA].dirty = true;
 		return true;
 	}
 	case ACT_SEARCH: {
@@ -440,7 +440,7 @@ void ui_tasks_init(struct app *a, struct pane *p)
 	t->list.selectable = row_selectable;
 	t->list.draw_row = draw_row;
 	t->list.ctx = t;
-	p->id = P_TASKS;
+	p->id = PANE_ID_TASKS;
 	p->mask = PANE_TASKS;
 	p->ops = &ops;
 	p->data = t;
@@ -449,7 +449,7 @@ void ui_tasks_init(struct app *a, struct pane *p)
 
 void ui_tasks_select(struct app *a, size_t i)
 {
-	struct pane *p = &a->panes[P_TASKS];
+	struct pane *p = &a->panes[PANE_ID_TASKS];
 	struct tasks *t = p->data;
 	bool found = false;
 	for (int pass = 0; pass < 2 && !found; pass++) {
@@ -469,7 +469,7 @@ void ui_tasks_select(struct app *a, size_t i)
 		}
 	}
 	a->panes[a->focus].dirty = true;
-	a->focus = P_TASKS;
+	a->focus = PANE_ID_TASKS;
 	p->dirty = true;
 	a->bottom_dirty = true;
 	if (!found)

@@ -170,7 +170,7 @@ static enum action popup_run(struct app *a, struct popup *pp)
 				popup_move(pp, -(long)pp->lines->n);
 			else if (act == ACT_BOTTOM)
 				popup_move(pp, (long)pp->lines->n);
-			else if (k == KEYC_ENTER || (act != ACT_NONE && (actions[act].panes & PANE_POPUP) == 0)) {
+			else if (k == KEYC_ENTER || (act != ACT_NONE && (keymap_actions[act].panes & PANE_POPUP) == 0)) {
 				if (selectable(pp, pp->cur) || (act != ACT_VIEW && k != KEYC_ENTER)) {
 					result = k == KEYC_ENTER ? ACT_VIEW : act;
 					break;
@@ -382,6 +382,7 @@ void ui_help(struct app *a)
 		{PANE_INDICATORS, N_("Targets")}, {PANE_CALENDAR, N_("Calendar")},
 		{PANE_AGENDA, N_("Agenda")}, {PANE_FORM, N_("Entry form")},
 		{PANE_CONFLICTS, N_("Conflicts")}, {PANE_UNITS, N_("Units")},
+		{PANE_REPORTS, N_("Reports")},
 	};
 	struct strvec sv = {0};
 	bool shown[ACT_COUNT] = {false};
@@ -389,7 +390,7 @@ void ui_help(struct app *a)
 	for (size_t g = 0; g < ARRAY_LEN(groups); g++) {
 		ui_page_heading(&sv, tr(groups[g].title));
 		for (int act = 0; act < ACT_COUNT; act++) {
-			unsigned p = actions[act].panes;
+			unsigned p = keymap_actions[act].panes;
 			bool in = g == 0 ? (p & PANE_MAIN) == PANE_MAIN : (p & groups[g].mask) != 0;
 			if (!in || (g > 0 && (p & PANE_MAIN) == PANE_MAIN && groups[g].mask != PANE_FORM) ||
 			    (g > 0 && shown[act] && groups[g].mask != PANE_FORM))
@@ -402,7 +403,7 @@ void ui_help(struct app *a)
 				sb_addf(&keys, "%s%s", k ? " " : "", kn);
 			}
 			struct strbuf line = {0};
-			sb_addf(&line, "%-14s %s", keys.s ? keys.s : "-", tr(actions[act].help));
+			sb_addf(&line, "%-14s %s", keys.s ? keys.s : "-", tr(keymap_actions[act].help));
 			ui_page_add(&sv, width, NULL, line.s);
 			sb_free(&keys);
 			sb_free(&line);

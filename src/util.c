@@ -342,3 +342,47 @@ uint64_t hash_fnv1a(uint64_t h, const void *p, size_t n)
 	}
 	return h;
 }
+
+char *file_temp_beside(const char *path)
+{
+	size_t len = strlen(path);
+	char *tmp = xmalloc(len + 16);
+	const char *slash = strrchr(path, '/');
+	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+int file_commit(const char *tmp, const char *path)
+{
+	int fd = open(tmp, O_RDONLY);
+	mode_t mask = umask(0);
+	umask(mask);
+	bool ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
+	int saved = errno;
+	if (fd >= 0 && close(fd) && ok) {
+		ok = false;
+		saved = errno;
+	}
+	if (!ok || rename(tmp, path)) {
+		saved = ok ? errno : saved;
+		unlink(tmp);
+		errno = saved;
+		return -1;
+	}
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(dir);
+	return 0;
+}

@@ -68,6 +68,12 @@ char *read_file(const char *path, size_t *len);
  * fsync, rename over path, fsync the folder. -1 with errno on failure (then
  * path is untouched and no temporary file is left). */
 int write_file_atomic(const char *path, const char *data, size_t n);
+/* For files a library writes by name (a zip, a workbook): a new empty
+ * temporary file beside path (NULL with errno on failure) to write to, then
+ * file_commit() to fsync it and rename it over path (-1 with errno, and the
+ * temporary file removed, on failure). */
+char *file_temp_beside(const char *path);
+int file_commit(const char *tmp, const char *path);
 /* 64-bit FNV-1a over p[0..n), continuing from h (start with HASH_FNV_INIT).
  * Detects accidental change (truncation, re-encoding); not a cryptographic hash. */
 #define HASH_FNV_INIT 0xcbf29ce484222325ULL

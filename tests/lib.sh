@@ -70,6 +70,13 @@ expect_file() {
 # field N LINE: print the N-th tab-separated field of LINE.
 field() { printf '%s\n' "$2" | cut -f "$1"; }
 
+# tdo ARGS...: the tiendo under test.
+tdo() { "$TIENDO" "$@"; }
+# entry_col DB UNIT TASK PERIOD COLUMN: one column of an entry, straight from the database.
+entry_col() {
+	sqlite3 "$1" "SELECT $5 FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id WHERE u.code = '$2' AND t.code = '$3' AND p.period = '$4'"
+}
+
 # row CODE FILE: the first line of FILE whose first tab-separated field is CODE.
 row() { awk -F '\t' -v c="$1" '$1 == c { print; exit }' "$2"; }
 # lines FILE: the number of lines of FILE.

@@ -180,19 +180,45 @@ bench_status() { # who has reported, for one period
 	else v=$(skip status); note "status: $v"; fi
 	row "\`tiendo status --period 2026S1\`" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
 }
+cons_ms=failed
 bench_consolidate() { # the province's table from 3,300 units
 	if have consolidate; then
 		v=$(hf consolidate "$bin -f $exch_db consolidate --period 2026S1 -o $out/consolidate.csv")
+		cons_ms=$v
 		v="$(ms "$v") ($(kib "$(stat -c %s "$out/consolidate.csv")"))"
 	else v=$(skip consolidate); note "consolidate: $v"; fi
 	row "\`tiendo consolidate --period 2026S1\`" "$v" "sqlite3 -csv, one period (issue 7's anchor)" "$(ms "$a_period")"
 	row "(the same, against a bare count)" "" "sqlite3 GROUP BY task, one period" "$(ms "$a_cons")"
+}
+# The deliverables (issue 14): the workbook and the draft report of the
+# whole province, goal under 3 s and under 64 MiB each; the reminder beside.
+# Peak memory is GNU time's maximum resident set size of one run.
+bench_deliverables() {
+	if ! have draft-report; then
+		row "\`tiendo consolidate --xlsx\`, \`draft-report\`" "$(skip draft-report)" "" ""
+		return
+	fi
+	for d in "xlsx|consolidate --period 2026S1 --xlsx -o $out/deliver.xlsx|\`tiendo consolidate --period 2026S1 --xlsx\` (goal: < 3 s, < 64 MiB)" \
+		"report|draft-report --period 2026S1 -o $out/deliver-report.docx|\`tiendo draft-report --period 2026S1\` (goal: < 3 s, < 64 MiB)" \
+		"reminder|draft-reminder --period 2026S1 -o $out/deliver-reminder.docx|\`tiendo draft-reminder --period 2026S1\`"; do
+		name=${d%%|*} rest=${d#*|}
+		args=${rest%%|*} label=${rest#*|}
+		# shellcheck disable=SC2086  # args are words
+		v=$(hf "$name" "$bin -f $exch_db $args")
+		# shellcheck disable=SC2086
+		m=$( /usr/bin/time -f %M "$bin" -f "$exch_db" $args 2>&1 >/dev/null | tail -n 1)
+		f=${args##* }
+		row "$label" "$(ms "$v"), $(num "$m") KiB max RSS ($(kib "$(stat -c %s "$f")"))" \
+			"\`tiendo consolidate\` (CSV) of the same period" "$(ms "$cons_ms")"
+	done
 }
 note "timing file exchange"
 bench_import
 bench_export
 bench_status
 bench_consolidate
+note "timing the deliverables"
+bench_deliverables
 
 # ---------------------------------------------------------------- interface
 # Time to the first full screen at 80x24: a word of the top line and one of
@@ -299,5 +325,5 @@ mem=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 	cat "$rows"
 } >"$out/results.md"
 rm -f "$out/hf.csv" "$out"/init.db* "$out"/load.db* "$out"/import-base.db* "$out/rss" "$out/export.csv" \
-	"$out/consolidate.csv" "$out/mkreports"
+	"$out/consolidate.csv" "$out/mkreports" "$out"/deliver*.xlsx "$out"/deliver*.docx
 cat "$out/results.md"

@@ -10,13 +10,8 @@ PLAN="$SRCDIR/tests/data/exchange/plan.csv"
 cd "$T" || exit 1
 export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
 
-tdo() { "$TIENDO" "$@"; }
 # The whole database as SQL, to prove a refused import changed nothing.
 dump() { sqlite3 "$1" .dump; }
-# One column of the entry for a unit, task and period, straight from the database.
-entry_col() { # DB UNIT TASK PERIOD COLUMN
-	sqlite3 "$1" "SELECT $5 FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id WHERE u.code = '$2' AND t.code = '$3' AND p.period = '$4'"
-}
 
 # --- the plan package goes down -----------------------------------------
 expect_exit "department database" 0 tdo -f dept.db init --plan "$PLAN"

@@ -57,11 +57,16 @@ for page in $MANPAGES; do
 	expect_eq "$page: each command's entry names every option of its usage" "" "$missing"
 done
 
-# README: every example line `tiendo [-f DB] CMD ...` (in a code block, or in
-# backquotes) names a command of the table and only options of its usage.
+# README and the man pages: every example line `tiendo [-f DB] CMD ...` (in a
+# code block, or in backquotes; a man page's .nf block) names a command of the
+# table and only options of its usage.
 sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$SRCDIR/README" |
 	grep -oE '(^    tiendo .*|`tiendo [^`]*`)' | tr -d '`' | sed 's/  *#.*//' >"$T/examples"
 expect_eq "README has example commands" 1 "$([ "$(lines "$T/examples")" -gt 10 ] && echo 1)"
+# and the man pages' examples (the lines between .nf and .fi)
+for page in $MANPAGES; do
+	sed -n '/^\.nf/,/^\.fi/p' "$SRCDIR/$page" | sed 's/\\-/-/g' | grep '^tiendo ' >>"$T/examples"
+done
 bad=""
 while read -r line; do
 	set -f
@@ -90,7 +95,7 @@ while read -r line; do
 		grep -qx -- "$o" "$T/opts.$c" || bad="$bad [$line: $c has no $o]"
 	done
 done <"$T/examples"
-expect_eq "README: each example names a real command and its options" "" "$bad"
+expect_eq "README and man pages: each example names a real command and its options" "" "$bad"
 
 # The man pages as make installs them (scripts/manpage.sh): the version of
 # the Makefile, groff escapes only; groff -ww finds nothing to warn about.

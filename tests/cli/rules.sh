@@ -8,7 +8,6 @@
 PLAN="$SRCDIR/tests/data/exchange/plan.csv"
 cd "$T" || exit 1
 export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
-tdo() { "$TIENDO" "$@"; }
 
 expect_exit "department database" 0 tdo -f dept.db init --plan "$PLAN"
 expect_exit "commune database" 0 tdo -f xa1.db init --plan "$PLAN" --unit XA1
@@ -22,13 +21,13 @@ expect_grep "naming the rule" "percent must be from 0 to 100" "$T/err"
 
 # A report that carries such rows (written into the commune's database
 # behind tiendo's back, as another program or an old version might have).
-row() { # TASK PERCENT COUNT
+put_row() { # TASK PERCENT COUNT
 	sqlite3 xa1.db "INSERT INTO progress(unit_id, task_id, period, status, percent, count,
 		entered_by, entered_at, revision) VALUES ((SELECT id FROM unit WHERE code = 'XA1'),
 		(SELECT id FROM task WHERE code = '$1'), '2026S1', 'in-progress', $2, $3, 'x',
 		'2026-06-01T00:00:00Z', 1)"
 }
-row T3 10 NULL
+put_row T3 10 NULL
 expect_exit "the commune exports it" 0 tdo -f xa1.db export --period 2026S1 -o unassigned.csv
 before=$(sqlite3 dept.db .dump)
 expect_exit "import refuses an entry for a task not assigned to its unit" 1 tdo -f dept.db import unassigned.csv
@@ -36,12 +35,12 @@ expect_grep "naming the line and the rule" "unassigned.csv:[0-9]+: task T3 is no
 expect_eq "nothing was written" "$before" "$(sqlite3 dept.db .dump)"
 
 sqlite3 xa1.db "DELETE FROM progress"
-row T1 10 5000000000000
+put_row T1 10 5000000000000
 expect_exit "the commune exports a count above the limit" 0 tdo -f xa1.db export --period 2026S1 -o big.csv
 expect_exit "import refuses a count set refuses" 1 tdo -f dept.db import big.csv
 expect_grep "naming the rule" "big.csv:[0-9]+: the count must be from 0 to 1000000000000" "$T/err"
 sqlite3 xa1.db "DELETE FROM progress"
-row T1 10 12
+put_row T1 10 12
 expect_exit "the commune exports a good entry" 0 tdo -f xa1.db export --period 2026S1 -o good.csv
 expect_exit "import takes it" 0 tdo -f dept.db import good.csv
 

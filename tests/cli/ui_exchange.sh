@@ -12,14 +12,10 @@ PLAN="$SRCDIR/tests/data/exchange/plan.csv"
 cd "$T" || exit 1
 export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
 unset TIENDO_EXPORT_DIR
-tdo() { "$TIENDO" "$@"; }
 # The screen's popup text as one string: borders dropped, lines joined (a
 # path wrapped at the popup's edge reads whole again).
 # Spaces are dropped too: a line may break at one.
 popup_text() { ui_screen | sed 's/^[^│]*│ *//; s/ *│.*$//' | tr -d '\n '; }
-entry_col() { # DB UNIT TASK PERIOD COLUMN
-	sqlite3 "$1" "SELECT $5 FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id WHERE u.code = '$2' AND t.code = '$3' AND p.period = '$4'"
-}
 # ui_quit NAME: q quits with status 0 (under the sanitizers: no leak, no error).
 ui_quit() { ui_keys q; expect_screen "$1" 'EXIT-STATUS:0'; }
 exists() { if [ -e "$2" ]; then ok "$1"; else notok "$1" "no file $2: $(ls "$(dirname "$2")" 2>&1)"; fi; }
@@ -145,7 +141,8 @@ ui_keys Escape
 ui_quit "quits cleanly (4)"
 
 # --- completeness of the period ---
-export TIENDO_NOW=2026-06-15T02:00:00Z
+export TIENDO_NOW=2026-06-15T02:00:00Z TIENDO_EXPORT_DIR="$T/deliver"
+mkdir -p "$T/deliver"
 ui_start 80 24 -f "$T/dept.db"
 ui_keys R
 expect_screen "R: the reports of the period" 'Reports for 2026S1'
@@ -162,9 +159,21 @@ tmux -L "$SOCK" resize-window -t ui -x 60 -y 20
 expect_screen "too small during the popup: says so" 'Terminal too small: 60x20'
 tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
 expect_screen "the popup comes back" 'Reports to SKHCN for 2026S1'
+expect_screen "the deliverables' keys come from the action table" 'xWorkbook +wDraft +nReminder'
+ui_keys x
+expect_screen "x writes the workbook and says where" "Wrote $T/deliver/tonghop_TEST-EX_2026S1_20260615"
+if [ -s "$T/deliver/tonghop_TEST-EX_2026S1_20260615.xlsx" ]; then ok "the workbook is in \$TIENDO_EXPORT_DIR"; else notok "the workbook is in \$TIENDO_EXPORT_DIR" "$(ls -l "$T/deliver")"; fi
+ui_keys w
+expect_screen "w writes the draft report" "Wrote $T/deliver/baocao-tonghop_TEST-EX_2026S1"
+ui_keys n
+expect_screen "n writes the reminder" "Wrote $T/deliver/dondoc_TEST-EX_2026S1"
+if [ -s "$T/deliver/baocao-tonghop_TEST-EX_2026S1_20260615.docx" ] && [ -s "$T/deliver/dondoc_TEST-EX_2026S1_20260615.docx" ]; then
+	ok "both documents written"; else notok "both documents written" "$(ls -l "$T/deliver")"; fi
+expect_screen "the popup stays open" 'Reports to SKHCN for 2026S1'
 ui_keys Escape
 expect_screen "Esc closes it" 'Tasks \(3\)'
 ui_quit "quits cleanly (5)"
+unset TIENDO_EXPORT_DIR
 
 # --- conflicts: made on the command line, resolved in the interface ---
 export TIENDO_NOW=2026-06-06T02:00:00Z
@@ -264,7 +273,8 @@ ui_keys Escape
 ui_keys F1
 expect_screen "help lists the new keys" 'E +Write this unit.s report for the period, to send'
 ui_keys End
-expect_screen "and the keys of the lists" 't +Take the incoming row in place of the stored one'
+expect_screen "and the keys of the lists" 'k +Keep the stored row; the incoming one is set aside'
+expect_screen "and of the reports screen" 'x +Write the consolidated workbook \(\.xlsx\) of the period'
 expect_screen "unit list keys too" 'd +Retire the selected unit'
 ui_keys Escape
 ui_quit "quits cleanly (7)"

@@ -127,7 +127,6 @@ END {
 	for (k in sets) if (a[k] && b[k]) both++
 	print "S both " both
 }' "$T/log.W" "$T/history" "$T/current" >"$T/verdict"
-errors() { grep "^E $1 " "$T/verdict" | cut -d' ' -f3- | head -n 20; }
 expect_eq "concurrency: every set reported a new revision" "" "$(errors saved)"
 expect_eq "concurrency: no two sets got the same revision (no lost update)" "" "$(errors lost)"
 expect_eq "concurrency: the history holds every set under its revision" "" "$(errors history)"

@@ -110,7 +110,6 @@ END {
 }' "$log" "$T/history" "$T/current" >"$T/verdict"
 
 stat() { awk -v k="$1" '$1 == "S" && $2 == k { print $3 }' "$T/verdict"; }
-errors() { grep "^E $1 " "$T/verdict" | cut -d' ' -f3- | head -n 20; }
 echo "# $label: $(stat ok) returned 0, $(stat killed) ended by the signal ($(stat late) of them after their commit)"
 
 expect_eq "$label: no run failed except by the kill" "" "$(cat "$T/failed" 2>/dev/null)"

@@ -109,5 +109,9 @@ wait_exec() {
 	done
 }
 
+# errors KIND: the first 20 problems of that kind the checker wrote to
+# $T/verdict ("E KIND detail" lines).
+errors() { grep "^E $1 " "$T/verdict" | cut -d' ' -f3- | head -n 20; }
+
 # now_ms: milliseconds since the epoch.
 now_ms() { echo $(($(date +%s%N) / 1000000)); }

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (int b = a + 1; b < ACT_COUNT; b++)
 				for (int j = 0; j < km.n[b]; j++)
 					if (km.keys[a][i] == km.keys[b][j] &&
-					    (actions[a].panes & actions[b].panes))
+					    (keymap_actions[a].panes & keymap_actions[b].panes))
 						abort();
 	return 0;
 }

@@ -32,7 +32,7 @@ static void load_file(const char *path, const char *what)
 	/* every action of the main panes and the form keeps at least one key */
 	for (int a = 0; a < ACT_COUNT; a++)
 		if (km.n[a] == 0)
-			printf("#   %s: action %s has no key\n", path, actions[a].name);
+			printf("#   %s: action %s has no key\n", path, keymap_actions[a].name);
 	int unbound = 0;
 	for (int a = 0; a < ACT_COUNT; a++)
 		unbound += km.n[a] == 0;

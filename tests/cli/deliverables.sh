@@ -1,0 +1,250 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# The department's deliverables: three communes report (one on time, one late, one
+# missing); the department writes the workbook (consolidate --xlsx), the draft
+# report and the reminder. Python's standard library reads the files back
+# (page set-up, fonts, header block, every unit's result, who is reminded; sheets,
+# number cells, a typed "=1+2" stored as text); LibreOffice renders them and
+# pdftotext must find the Vietnamese texts exactly.
+. "$SRCDIR/tests/lib.sh"
+
+PLAN="$SRCDIR/tests/data/exchange/plan.csv"
+cd "$T" || exit 1
+export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
+unset TIENDO_EXPORT_DIR
+tdo() { "$TIENDO" "$@"; }
+
+expect_exit "department database" 0 tdo -f dept.db init --plan "$PLAN"
+expect_exit "a third commune" 0 tdo -f dept.db add-unit XA3 --name "Xã Ba" --kind commune --parent TINH
+expect_exit "plan package" 0 tdo -f dept.db export-plan -o pkg.csv
+for u in XA1 XA2 XA3; do
+	expect_exit "commune $u" 0 tdo -f "$u.db" init --plan pkg.csv --unit "$u"
+done
+R1='Đã mở chuyên mục "Khoa học và đời sống", đăng 12 tin bài'
+R2='=1+2'
+R3='Phường đăng 5 tin; 0912345678'
+expect_exit "XA1 enters" 0 tdo -f XA1.db set T1 --period 2026S1 --status done --count 12 --result "$R1" --difficulties "Thiếu kinh phí" --proposals "Hỗ trợ kinh phí cho xã"
+expect_exit "XA1 enters a formula-like text" 0 tdo -f XA1.db set T2 --period 2026S1 --status in-progress --percent 50 --result "$R2" --difficulties "Thiếu kinh phí"
+expect_exit "XA1 indicator" 0 tdo -f XA1.db set-indicator I1 --period 2026S1 --numerator 45 --denominator 50
+expect_exit "XA2 enters" 0 tdo -f XA2.db set T1 --period 2026S1 --status in-progress --percent 40 --result "$R3" --difficulties "Thiếu kinh phí"
+expect_exit "XA1 reports on time" 0 tdo -f XA1.db export --period 2026S1 -o a.csv
+expect_exit "XA2 reports late" 0 env TIENDO_NOW=2026-06-22T03:00:00Z "$TIENDO" -f XA2.db export --period 2026S1 -o b.csv
+export TIENDO_NOW=2026-06-25T02:00:00Z
+expect_exit "department imports" 0 tdo -f dept.db import a.csv b.csv
+
+# --- the workbook ----------------------------------------------------------
+expect_exit "consolidate --xlsx" 0 tdo -f dept.db consolidate --period 2026S1 --xlsx
+expect_grep "default name" "^Wrote .*tonghop_TEST-EX_2026S1_20260625.xlsx" "$T/out"
+mkdir -p outbox
+expect_exit "the export folder is honoured" 0 env TIENDO_EXPORT_DIR=outbox "$TIENDO" -f dept.db consolidate --period 2026S1 --xlsx
+if [ -f outbox/tonghop_TEST-EX_2026S1_20260625.xlsx ]; then ok "workbook in \$TIENDO_EXPORT_DIR"; else notok "workbook in \$TIENDO_EXPORT_DIR" "$(ls -R)"; fi
+expect_exit "consolidate --xlsx -o" 0 tdo -f dept.db consolidate --period 2026S1 --xlsx -o book.xlsx
+expect_exit "--xlsx is not for standard output" 2 tdo -f dept.db consolidate --period 2026S1 --xlsx -o -
+cat >check_xlsx.py <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+z = zipfile.ZipFile(sys.argv[1])
+wb = ET.fromstring(z.read("xl/workbook.xml"))
+names = [s.get("name") for s in wb.find("m:sheets", NS)]
+print("sheets=" + "|".join(names))
+sst = []
+if "xl/sharedStrings.xml" in z.namelist():
+    for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
+        sst.append("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
+def cells(n):
+    root = ET.fromstring(z.read("xl/worksheets/sheet%d.xml" % n))
+    for c in root.iter("{%s}c" % NS["m"]):
+        t = c.get("t")
+        f = c.find("m:f", NS)
+        v = c.find("m:v", NS)
+        if t == "s":
+            yield c.get("r"), "str", sst[int(v.text)], f
+        elif t == "inlineStr":
+            yield c.get("r"), "str", "".join(x.text or "" for x in c.iter("{%s}t" % NS["m"])), f
+        else:
+            yield c.get("r"), "num" if v is not None else "blank", v.text if v is not None else "", f
+for n in range(1, 5):
+    for ref, kind, val, f in cells(n):
+        print("%d\t%s\t%s\t%s\t%s" % (n, ref, kind, "formula" if f is not None else "-", val.replace("\n", "\\n")))
+charts = [p for p in z.namelist() if p.startswith("xl/charts/chart")]
+print("charts=%d" % len(charts))
+for p in charts:
+    print("barchart" if b"<c:barChart>" in z.read(p) else "other-chart")
+PY
+if python3 check_xlsx.py book.xlsx >xl.txt 2>xl.err; then ok "the workbook is a readable zip of XML"; else notok "the workbook is a readable zip of XML" "$(cat xl.err)"; fi
+expect_grep "four sheets in Vietnamese" "^sheets=Tổng hợp\|Chỉ tiêu\|Báo cáo đơn vị\|Chi tiết$" xl.txt
+expect_grep "typed =1+2 stored as text, not a formula" "^4	H[0-9]+	str	-	=1\+2$" xl.txt
+expect_no_grep "no formula anywhere" "	formula	" xl.txt
+expect_grep "a phone number stays text" "^4	H[0-9]+	str	-	Phường đăng 5 tin; 0912345678$" xl.txt
+expect_grep "quotes and diacritics intact" "^4	H[0-9]+	str	-	Đã mở chuyên mục \"Khoa học và đời sống\", đăng 12 tin bài$" xl.txt
+expect_grep "summary: T1 assigned to 3 units, a number" "^1	D9	num	-	3$" xl.txt
+expect_grep "summary: share done a number" "^1	J9	num	-	0.333" xl.txt
+expect_grep "targets: the value 90 as a number" "^2	E2	num	-	90$" xl.txt
+expect_grep "entries: count 12 as a number" "^4	G[0-9]+	num	-	12$" xl.txt
+expect_grep "entered at: a date and time in Vietnam (09:00 on 5/6/2026)" "^4	N2	num	-	46178.375$" xl.txt
+expect_grep "reporting: a late unit" "^3	F[0-9]+	str	-	chậm$" xl.txt
+expect_grep "two native bar charts" "^charts=2$" xl.txt
+expect_no_grep "only bar charts" "^other-chart" xl.txt
+if unzip -p book.xlsx xl/worksheets/sheet4.xml | grep -q '<autoFilter ref="A1:N4"/>'; then ok "autofilter over the entries"; else notok "autofilter over the entries"; fi
+if unzip -p book.xlsx xl/worksheets/sheet4.xml | grep -q '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'; then ok "frozen header row"; else notok "frozen header row"; fi
+if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="0.0%"'; then ok "percent format"; else notok "percent format"; fi
+if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="dd/mm/yyyy'; then ok "date format"; else notok "date format"; fi
+
+# --- the draft report and the reminder --------------------------------------
+expect_exit "draft-report" 0 tdo -f dept.db draft-report --period 2026S1 --signer-title "GIÁM ĐỐC" --symbol BC-SKHCN --signer 'Trần Thị B & <C> "D"'
+expect_grep "default name" "^Wrote .*baocao-tonghop_TEST-EX_2026S1_20260625.docx" "$T/out"
+mv baocao-tonghop_TEST-EX_2026S1_20260625.docx report.docx
+mkdir -p "$HOME/.config/tiendo"
+printf 'org = UBND TỈNH THỬ\nsigner Nguyễn Văn A\n' >"$HOME/.config/tiendo/config"
+expect_exit "draft-reminder with settings" 0 tdo -f dept.db draft-reminder --period 2026S1 -o reminder.docx
+expect_grep "says how many units" "reminder to 3 units" "$T/out"
+expect_exit "draft-report --text" 0 tdo -f dept.db draft-report --period 2026S1 --text
+expect_grep "text: header from the settings" "^UBND TỈNH THỬ$" "$T/out"
+expect_grep "text: part II" "^II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ$" "$T/out"
+expect_exit "bad period" 1 tdo -f dept.db draft-report --period 2026X1
+expect_exit "missing period" 2 tdo -f dept.db draft-reminder
+expect_exit "unwritable place: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o nowhere/x.docx
+expect_grep "names the file" "nowhere/x.docx" "$T/err"
+
+# A commune with nothing entered and nothing received drafts too (empty lists).
+expect_exit "nothing expected: status" 0 tdo -f XA3.db status --period 2026S1
+expect_exit "nothing entered: draft-report" 0 tdo -f XA3.db draft-report --period 2026S1 -o empty.docx
+expect_exit "nothing entered: draft-reminder" 0 tdo -f XA3.db draft-reminder --period 2026S1 --text
+expect_exit "nothing entered: workbook" 0 tdo -f XA3.db consolidate --period 2026S1 --xlsx -o empty.xlsx
+expect_exit "an unwritable workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o nowhere/x.xlsx
+expect_grep "names the file" "nowhere/x.xlsx" "$T/err"
+mkdir -p taken.xlsx taken.docx
+expect_exit "a folder in the way of the workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o taken.xlsx
+expect_exit "a folder in the way of the report: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o taken.docx
+if ls -a | grep -q '^\.taken\.'; then notok "no temporary file left" "$(ls -a)"; else ok "no temporary file left"; fi
+
+cat >check_docx.py <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.endswith(".xml") or n.endswith(".rels"):
+        ET.fromstring(z.read(n))  # every part is well-formed XML
+doc = ET.fromstring(z.read("word/document.xml"))
+sect = doc.find(W + "body").find(W + "sectPr")
+pg, mar = sect.find(W + "pgSz"), sect.find(W + "pgMar")
+print("page=%s %s" % (pg.get(W + "w"), pg.get(W + "h")))
+mm = lambda k: round(int(mar.get(W + k)) * 25.4 / 1440)
+print("margins=%d %d %d %d" % (mm("top"), mm("bottom"), mm("left"), mm("right")))
+print("titlePg=%s" % (sect.find(W + "titlePg") is not None))
+st = ET.fromstring(z.read("word/styles.xml"))
+rpr = st.find(W + "docDefaults").find(W + "rPrDefault").find(W + "rPr")
+print("font=%s" % rpr.find(W + "rFonts").get(W + "ascii"))
+print("size=%s" % rpr.find(W + "sz").get(W + "val"))
+print("color=%s" % rpr.find(W + "color").get(W + "val"))
+h1 = z.read("word/header1.xml").decode()
+print("pagenum=%s" % ("PAGE" in h1 and 'w:val="center"' in h1))
+tbl = doc.find(W + "body").find(W + "tbl")
+b = tbl.find(W + "tblPr").find(W + "tblBorders")
+print("header-borders=%s" % ",".join(sorted({e.get(W + "val") for e in b})))
+cells = tbl.findall(".//" + W + "tc")
+for i, tc in enumerate(cells):
+    for p in tc.findall(W + "p"):
+        t = "".join(x.text or "" for x in p.iter(W + "t"))
+        bold = any(r.find(W + "rPr") is not None and r.find(W + "rPr").find(W + "b") is not None for r in p.findall(W + "r"))
+        ital = any(r.find(W + "rPr") is not None and r.find(W + "rPr").find(W + "i") is not None for r in p.findall(W + "r"))
+        if t:
+            print("head%d\t%s%s\t%s" % (i, "B" if bold else "-", "I" if ital else "-", t))
+for p in doc.iter(W + "p"):
+    t = "".join(x.text or "" for x in p.iter(W + "t"))
+    if t:
+        print("p\t" + t)
+charts = [n for n in z.namelist() if n.startswith("word/charts/chart")]
+print("charts=%d" % len(charts))
+for n in charts:
+    print("barchart" if b"<c:barChart>" in z.read(n) else "other")
+print("pictures=%d" % len([n for n in z.namelist() if n.startswith("word/media/")]))
+for n in charts:
+    rels = z.read(n.replace("charts/", "charts/_rels/") + ".rels").decode()
+    print("chart-data=%s" % ("../embeddings/" in rels and b"<c:externalData" in z.read(n)))
+import io
+for n in [n for n in z.namelist() if n.startswith("word/embeddings/")]:
+    e = zipfile.ZipFile(io.BytesIO(z.read(n)))
+    sst = [t.text for t in ET.fromstring(e.read("xl/sharedStrings.xml")).iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t")]
+    vals = [v.text for v in ET.fromstring(e.read("xl/worksheets/sheet1.xml")).iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v")]
+    print("embedded=%s" % ",".join(sst) + ";" + ",".join(vals))
+PY
+if python3 check_docx.py report.docx >rep.txt 2>rep.err; then ok "the report: every part is well-formed XML"; else notok "the report: every part is well-formed XML" "$(cat rep.err)"; fi
+expect_grep "A4 portrait" "^page=11906 16838$" rep.txt
+expect_grep "margins 20/20/30/15 mm" "^margins=20 20 30 15$" rep.txt
+expect_grep "Times New Roman" "^font=Times New Roman$" rep.txt
+expect_grep "14 pt body" "^size=28$" rep.txt
+expect_grep "black" "^color=000000$" rep.txt
+expect_grep "no page number on page 1" "^titlePg=True$" rep.txt
+expect_grep "page number centred at the top" "^pagenum=True$" rep.txt
+expect_grep "header block: borderless table" "^header-borders=nil$" rep.txt
+expect_grep "governing body" "^head0	--	ỦY BAN NHÂN DÂN TỈNH THỬ$" rep.txt
+expect_grep "issuing body in bold" "^head0	B-	SỞ KHOA HỌC VÀ CÔNG NGHỆ$" rep.txt
+expect_grep "number left blank, symbol given" "^head0	--	Số: ……/BC-SKHCN$" rep.txt
+expect_grep "national title" "^head1	B-	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$" rep.txt
+expect_grep "motto" "^head1	B-	Độc lập - Tự do - Hạnh phúc$" rep.txt
+expect_grep "place and date in italics" "^head1	-I	Tỉnh Thử, ngày …… tháng …… năm 2026$" rep.txt
+expect_grep "title" "^p	BÁO CÁO$" rep.txt
+expect_grep "subject line" "^p	Kết quả thực hiện Kế hoạch số 01/KH-UBND ngày 1/9/2025 của Ủy ban nhân dân tỉnh Thử, kỳ 6 tháng đầu năm 2026$" rep.txt
+expect_grep "XA1's result, attributed" "^p	- Xã Một \(hoàn thành, 100%, số lượng 12\): $R1$" rep.txt
+expect_grep "XA1's formula-like result as text" "^p	- Xã Một \(đang thực hiện, 50%\): =1\+2$" rep.txt
+expect_grep "XA2's result, attributed" "^p	- Phường Hai \(đang thực hiện, 40%\): $R3$" rep.txt
+expect_grep "the same difficulty once, for both units" "^p	- Thiếu kinh phí \(Xã Một, Phường Hai; các nhiệm vụ T1, T2\)$" rep.txt
+expect_grep "a proposal attributed" "^p	- Hỗ trợ kinh phí cho xã \(Xã Một; nhiệm vụ T1\)$" rep.txt
+expect_grep "who is late" "^p	- Các đơn vị báo cáo chậm \(1\): Phường Hai.$" rep.txt
+expect_grep "recipients" "^p	Nơi nhận:$" rep.txt
+expect_grep "recipient from the regime" "^p	- Ủy ban nhân dân tỉnh Thử;$" rep.txt
+expect_grep "signer's title" "^p	GIÁM ĐỐC$" rep.txt
+expect_grep "signer's name, XML characters escaped" "^p	Trần Thị B & <C> \"D\"$" rep.txt
+expect_grep "one native bar chart" "^charts=1$" rep.txt
+expect_grep "a c:barChart" "^barchart$" rep.txt
+expect_grep "not a picture" "^pictures=0$" rep.txt
+expect_grep "the chart's figures travel as an embedded workbook" "^chart-data=True$" rep.txt
+expect_grep "the embedded workbook holds the indicators and achievements" "^embedded=Mức đạt \(%\),I1,I2;0,1,112.5,2,0$" rep.txt
+
+if python3 check_docx.py reminder.docx >rem.txt 2>rem.err; then ok "the reminder: well-formed XML"; else notok "the reminder: well-formed XML" "$(cat rem.err)"; fi
+expect_grep "reminder: org from the settings" "^head0	--	UBND TỈNH THỬ$" rem.txt
+expect_grep "reminder: V/v line" "^head0	--	V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 01/KH-UBND" rem.txt
+expect_grep "reminder: the missing commune is addressed" "^p	- Xã Ba;$" rem.txt
+expect_grep "reminder: the late one in the second list" "^p	- Phường Hai.$" rem.txt
+expect_no_grep "reminder: not the on-time one" "Xã Một" rem.txt
+expect_grep "reminder: the due date" "trước ngày 10/6/2026 và 20/6/2026" rem.txt
+expect_grep "reminder: signer from the settings" "^p	Nguyễn Văn A$" rem.txt
+
+# --- LibreOffice renders them ----------------------------------------------
+if ! command -v soffice >/dev/null 2>&1; then
+	ok "LibreOffice renders the files # SKIP soffice missing"
+else
+	render() { HOME="$T/lohome" timeout 180 soffice --headless --convert-to pdf --outdir "$T/pdf" "$@" >"$T/lo.out" 2>&1; }
+	render book.xlsx
+	if [ -s pdf/book.pdf ]; then ok "LibreOffice converts the workbook"; else notok "LibreOffice converts the workbook" "$(cat lo.out)"; fi
+	pdftotext pdf/book.pdf book.txt 2>/dev/null
+	expect_grep "workbook PDF holds the Vietnamese text" "Kế hoạch thử trao đổi báo cáo" book.txt
+	# Writer may be absent where only Calc is installed (libreoffice-calc-nogui).
+	if [ ! -e /usr/lib/libreoffice/program/libswlo.so ]; then
+		ok "LibreOffice converts the .docx files # SKIP LibreOffice Writer missing (libreoffice-writer-nogui)"
+	else
+		render report.docx reminder.docx
+		for f in report reminder; do
+			if [ -s "pdf/$f.pdf" ]; then ok "LibreOffice converts the $f"; else notok "LibreOffice converts the $f" "$(cat lo.out)"; fi
+			# One line of text: lines joined, runs of spaces (columns, justified
+			# lines) squeezed, NFC; a wrapped phrase stays whole.
+			pdftotext -layout "pdf/$f.pdf" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' |
+				python3 -c 'import sys, unicodedata; print(unicodedata.normalize("NFC", sys.stdin.read()))' >"$f.txt"
+		done
+		pdf_has() { if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "no \"$3\" in $(head -c 1500 "$2")"; fi; }
+		pdf_has "report PDF: national title" report.txt "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+		pdf_has "report PDF: motto" report.txt "Độc lập - Tự do - Hạnh phúc"
+		pdf_has "report PDF: issuing body" report.txt "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+		pdf_has "report PDF: subject line" report.txt "Kết quả thực hiện Kế hoạch số 01/KH-UBND ngày 1/9/2025"
+		pdf_has "report PDF: a unit's result exactly" report.txt "$R1"
+		pdf_has "report PDF: another unit's result" report.txt "$R3"
+		pdf_has "report PDF: part IV" report.txt "IV. KHÓ KHĂN, VƯỚNG MẮC"
+		pdf_has "report PDF: recipients" report.txt "Nơi nhận:"
+		pdf_has "report PDF: signer's title" report.txt "GIÁM ĐỐC"
+		pdf_has "reminder PDF: addressed" reminder.txt "Kính gửi:"
+		pdf_has "reminder PDF: the missing commune" reminder.txt "Xã Ba"
+		pdf_has "reminder PDF: the V/v line" reminder.txt "V/v đôn đốc báo cáo"
+	fi
+fi
