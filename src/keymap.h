@@ -73,6 +73,7 @@ enum {
 	X(SORT, "sort", PANE_TASKS, N_("Sort"), N_("Order tasks: plan order, or by title in Vietnamese order")) \
 	X(EXPORT, "export", PANE_MAIN, N_("Export"), N_("Write this unit's report for the period, to send")) \
 	X(IMPORT, "import", PANE_MAIN, N_("Import"), N_("Import received files: a folder, or one file")) \
+	X(PLAN_UPDATE, "plan-update", PANE_MAIN, N_("Plan"), N_("Open a newer plan package: see what it changes, then apply it")) \
 	X(STATUS, "status", PANE_MAIN, N_("Reports"), N_("Reports due this period: on time, late, missing")) \
 	X(CONFLICTS, "conflicts", PANE_MAIN, N_("Conflicts"), N_("Conflicts kept aside on import: both sides, take or keep")) \
 	X(UNITS, "units", PANE_MAIN, N_("Units"), N_("List, add, rename and retire units")) \

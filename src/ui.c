@@ -333,6 +333,7 @@ static bool global_key(struct app *a, enum action act)
 	case ACT_UNIT: choose_unit(a); return true;
 	case ACT_EXPORT: ui_export(a); return true;
 	case ACT_IMPORT: ui_import(a); return true;
+	case ACT_PLAN_UPDATE: ui_plan_update(a); return true;
 	case ACT_STATUS: ui_reports(a); return true;
 	case ACT_CONFLICTS: ui_conflicts(a); return true;
 	case ACT_UNITS: ui_units(a); return true;

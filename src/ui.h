@@ -153,6 +153,10 @@ enum action ui_popup_list(struct app *a, const char *title, const struct strvec 
  * database up. 0: done (the message line says what was done); -1: the clerk
  * left. */
 int ui_firstrun(struct app *a, const char *db_path);
+/* The plan files found in the usual folders (see ui_firstrun.c), full paths. */
+void ui_find_plans(struct strvec *out);
+/* Key P: a newer plan package, its changes shown before they are applied. */
+void ui_plan_update(struct app *a);
 
 /* Exchange by file (ui_exchange.c) and the units (ui_units.c). */
 void ui_export(struct app *a);

@@ -87,7 +87,7 @@ static void scan_dir(const char *dir, bool packages_only, struct strvec *out)
 /* Plan packages in the current folder and $TIENDO_EXPORT_DIR, then the plans
  * that come with tiendo (share/tiendo/plans, or data/plans in the source
  * tree beside the program). */
-static void find_plans(struct strvec *out)
+void ui_find_plans(struct strvec *out)
 {
 	scan_dir(".", true, out);
 	char *exp = getenv("TIENDO_EXPORT_DIR") ? exchange_export_dir() : NULL;
@@ -232,7 +232,7 @@ static bool choose_plan(struct app *a, const char *db_path, struct plan_def *p, 
 	char msg[1200] = "";
 	for (;;) {
 		struct strvec found = {0};
-		find_plans(&found);
+		ui_find_plans(&found);
 		const char **items = xmalloc((found.n + 1) * sizeof *items);
 		char **labels = xmalloc((found.n + 1) * sizeof *labels);
 		for (size_t i = 0; i < found.n; i++) {

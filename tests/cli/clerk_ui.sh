@@ -107,3 +107,24 @@ ui_keys Enter
 expect_screen "the department's report is written" 'Report exported'
 expect_no_screen "it is not sent to the department itself" 'Send it to Sở Khoa học và Công nghệ'
 unset TIENDO_EXPORT_DIR
+
+# --- section 1: a newer plan package opened from the interface (P) ------------
+cd "$T" || exit 1
+"$TIENDO" -f "$T/d2.db" init --plan "$SRCDIR/tests/data/mini.csv" >/dev/null
+"$TIENDO" -f "$T/d2.db" export-plan -o "$T/kehoach_MINI-1_v1.csv" >/dev/null
+"$TIENDO" -f "$T/x2.db" init --plan "$T/kehoach_MINI-1_v1.csv" --unit T-XA1 >/dev/null
+"$TIENDO" -f "$T/d2.db" add-unit T-XA7 --name "Xã Bảy" --kind commune --parent T-UBND >/dev/null
+"$TIENDO" -f "$T/d2.db" export-plan -o "$T/kehoach_MINI-1_v2.csv" >/dev/null
+rm -f "$T/kehoach_MINI-1_v1.csv"
+ui_start 80 24 -f "$T/x2.db"
+ui_keys P
+expect_screen "P offers the plan packages found here" 'kehoach_MINI-1_v2\.csv'
+ui_keys Enter
+expect_screen "the changes are shown first" 'would be updated from version 1 to 2.*|What the plan package changes'
+expect_screen "with the unit it adds" '1 units added'
+ui_keys Escape
+expect_screen "then it asks" 'Apply the new plan version\? \(y/n\)'
+ui_keys y
+expect_screen "applied: the header says version 2" 'MINI-1 v2'
+"$TIENDO" -f "$T/x2.db" units >"$T/u2"
+expect_grep "the new commune is known here" '^T-XA7' "$T/u2"
