@@ -53,6 +53,7 @@ int session_target(struct session *s, const char *unit, const char *code, bool i
 
 struct session_saved {
 	bool changed;       /* false: the request changed nothing, nothing written */
+	bool started;       /* a percent above 0 moved "not started" to "in progress" */
 	bool moved;         /* someone else saved it since the revision seen */
 	long long revision; /* the revision now */
 };

@@ -283,8 +283,12 @@ static void refused(struct app *a, struct field *f)
 static void type_key(struct app *a, struct field *f, int k)
 {
 	if (f->type == F_NUMBER) {
-		if (k >= '0' && k <= '9' && !eb_insert_cp(&f->eb, (uint32_t)k))
+		if (k < '0' || k > '9') {
+			ui_message(a, true, tr("%s: only digits here (0-9)"), f->label);
+			a->host->repaint(a);
+		} else if (!eb_insert_cp(&f->eb, (uint32_t)k)) {
 			refused(a, f);
+		}
 		return;
 	}
 	if (!ui_type(a, &f->eb, k))
@@ -515,6 +519,17 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 	char *texts[4] = {NULL, NULL, NULL, NULL};
 	struct err e;
 	const char *why = progress_form_patch(fm, &p, texts);
+	/* 100 percent: ask whether it is done (the session wants it said) */
+	int choice = fm->f[FP_STATUS].choice;
+	long long pct = field_number(&fm->f[FP_PERCENT]);
+	if (!why && pct == 100 && choice != STATUS_DONE && !p.set_status) {
+		char q[200];
+		snprintf(q, sizeof q, tr("100 percent: mark %s done?"), t->code);
+		p.set_status = true;
+		p.status = ui_confirm(a, q) ? STATUS_DONE : (enum status)choice;
+		if (p.status == STATUS_DONE)
+			fm->f[FP_STATUS].choice = STATUS_DONE;
+	}
 	struct session_target st = {.unit = a->unit, .task = t};
 	snprintf(st.period, sizeof st.period, "%s", pc);
 	struct session_saved sv;
@@ -532,6 +547,9 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 		ui_message(a, false, tr("%s: nothing changed."), t->code);
 	else if (sv.moved)
 		ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
+			   t->code, sv.revision);
+	else if (sv.started)
+		ui_message(a, false, tr("%s saved (revision %lld); a percent above 0: status in progress."),
 			   t->code, sv.revision);
 	else
 		ui_message(a, false, tr("%s saved (revision %lld)."), t->code, sv.revision);

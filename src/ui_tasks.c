@@ -350,8 +350,13 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
 				next++;
 			a->jump_task = -1;
+			char said[300];
+			snprintf(said, sizeof said, "%s", a->msg);
 			a->host->reload(a);
 			ui_tasks_select(a, next < a->s.b.tasks.n ? next : i);
+			/* say where the cursor went: "1a-1 saved (revision 2); next: 1a-2" */
+			if (next < a->s.b.tasks.n && said[0] && !a->msg_error)
+				ui_message(a, false, tr("%s; next: %s"), said, a->s.b.tasks.v[next].code);
 		}
 		return true;
 	case ACT_VIEW:

@@ -71,3 +71,19 @@ expect_grep "with its percent" $'^percent\t10$' "$T/out"
 sed 's/,commune,TINH,Xã Chín/,commune,NOWHERE,Xã Chín/' new.csv >bad.csv
 tdo -f dept2.db init --plan "$PLAN" >/dev/null
 expect_exit "a described parent unknown here refuses the file" 1 tdo -f dept2.db import bad.csv
+
+# --- section 3: consistent entries, the same rules as the interface ---------
+expect_exit "a percent without a status" 0 tdo -f XA2.db set T2 --period 2026S1 --percent 10
+expect_grep "says it moved the status" 'moved the status from not-started to in-progress' "$T/out"
+expect_exit "show" 0 tdo -f XA2.db show T2 --period 2026S1
+expect_grep "the entry is in progress" $'^status\tin-progress$' "$T/out"
+expect_exit "not started with 45% is refused" 1 tdo -f XA2.db set T2 --period 2026S1 --status not-started --percent 45
+expect_exit "100% without saying whether done is refused" 1 tdo -f XA2.db set T2 --period 2026S1 --percent 100
+expect_grep "it asks for the status" 'say whether the task is done' "$T/err"
+expect_exit "100% with the status said" 0 tdo -f XA2.db set T2 --period 2026S1 --percent 100 --status done
+tdo -f XA2.db set T2 --period 2026S1 --result "Đã tổ chức hội nghị" >/dev/null
+expect_exit "--result '' erasing a stored text is refused" 1 tdo -f XA2.db set T2 --period 2026S1 --result ''
+expect_grep "it says to use --clear" "say --clear result" "$T/err"
+expect_exit "--clear result erases it" 0 tdo -f XA2.db set T2 --period 2026S1 --clear result
+expect_exit "show" 0 tdo -f XA2.db show T2 --period 2026S1
+expect_grep "the result is empty" $'^result\t$' "$T/out"

@@ -128,3 +128,26 @@ ui_keys y
 expect_screen "applied: the header says version 2" 'MINI-1 v2'
 "$TIENDO" -f "$T/x2.db" units >"$T/u2"
 expect_grep "the new commune is known here" '^T-XA7' "$T/u2"
+
+# --- section 3 in the form: letters in the percent, 100% asks, save says next --
+"$TIENDO" -f "$T/f.db" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-XA1 >/dev/null
+ui_start 80 24 -f "$T/f.db"
+ui_keys Enter
+expect_screen "the form for 1a-1" 'Progress 1a-1'
+ui_keys Tab
+ui_text "4x"
+expect_screen "a letter in the percent is refused with a message" 'Percent: only digits here'
+ui_text "0"
+ui_keys F2
+expect_screen "a percent moves not started to in progress, and says so" '1a-1 saved \(revision 1\); a percent above 0: status in progress'
+expect_screen "the save says where the cursor went" 'next: 1a-2'
+ui_keys Enter
+expect_screen "the form for 1a-2" 'Progress 1a-2'
+ui_keys Tab
+ui_text "100"
+ui_keys F2
+expect_screen "100% asks whether done" '100 percent: mark 1a-2 done\? \(y/n\)'
+ui_keys y
+expect_screen "saved as done" '1a-2 saved'
+"$TIENDO" -f "$T/f.db" show 1a-2 --period 2026S1 >"$T/s2"
+expect_grep "1a-2 is done" $'^status\tdone$' "$T/s2"

@@ -221,7 +221,7 @@ expect_grep "second instance saved over the first's change" '1b-1 saved \(revisi
 expect_grep "no lost update: the first's percent" $'^percent\t30$' "$T/show"
 expect_grep "no lost update: the second's evidence" $'^evidence\tVăn bản 12/UBND$' "$T/show"
 ui_keys C-l
-expect_screen "Ctrl-L shows the other's change" '1b-1 +\[ \] +30%'
+expect_screen "Ctrl-L shows the other's change (30%: in progress)" '1b-1 +\[~\] +30%'
 
 # --- SIGHUP in an indicator form: a valid value is saved ---
 ui_stop
