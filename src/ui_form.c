@@ -31,6 +31,7 @@ struct field {
 	char *orig;          /* text as loaded, to see what changed */
 	const char *suffix;  /* after a number: "%" or the measure */
 	int top;             /* first visible screen line of the field */
+	bool selected;       /* a short field entered: the next digit replaces it */
 };
 
 struct form {
@@ -203,7 +204,7 @@ static void draw_form(struct app *a, struct form *fm)
 			size_t tl = strlen(text);
 			if (tl && text[tl - 1] == ' ' && ui_width(text) > width)
 				text[tl - 1] = '\0'; /* the space a word wrap broke at */
-			ui_put(a, w, y + r, x, width, text, A_UNDERLINE);
+			ui_put(a, w, y + r, x, width, text, f->selected ? A_REVERSE : A_UNDERLINE);
 			free(text);
 		}
 		if (f->suffix)
@@ -283,6 +284,10 @@ static void refused(struct app *a, struct field *f)
 static void type_key(struct app *a, struct field *f, int k)
 {
 	if (f->type == F_NUMBER) {
+		if (f->selected && k >= '0' && k <= '9') {
+			eb_set(&f->eb, "");
+			f->selected = false;
+		}
 		if (k < '0' || k > '9') {
 			ui_message(a, true, tr("%s: only digits here (0-9)"), f->label);
 			a->host->repaint(a);
@@ -347,6 +352,13 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 			type_key(a, f, k);
 			continue;
 		}
+		if (f->selected) {
+			f->selected = false;
+			if (k == KEYC_BACKSPACE || k == KEYC_DELETE) {
+				eb_set(&f->eb, ""); /* the selection goes at once */
+				continue;
+			}
+		}
 		enum action act = keymap_lookup(&a->km, PANE_FORM, k);
 		switch (act) {
 		case ACT_SAVE: return FORM_SAVE;
@@ -362,6 +374,8 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 				continue;
 			fm->cur = (fm->cur + d + fm->n) % fm->n;
 			eb_end(&fm->f[fm->cur].eb);
+			/* a short field is selected on entry, as in a spreadsheet */
+			fm->f[fm->cur].selected = fm->f[fm->cur].type == F_NUMBER && fm->f[fm->cur].eb.s[0];
 			continue;
 		}
 		case ACT_CYCLE:

@@ -151,3 +151,13 @@ ui_keys y
 expect_screen "saved as done" '1a-2 saved'
 "$TIENDO" -f "$T/f.db" show 1a-2 --period 2026S1 >"$T/s2"
 expect_grep "1a-2 is done" $'^status\tdone$' "$T/s2"
+# a short field is selected on entry: typing replaces it (40 + 60 = 60, not 4060)
+ui_keys Home
+ui_keys Enter
+expect_screen "the form for 1a-1 again" 'Progress 1a-1'
+ui_keys Tab
+ui_text "60"
+ui_keys F2
+expect_screen "saved" '1a-1 saved \(revision 2\)'
+"$TIENDO" -f "$T/f.db" show 1a-1 --period 2026S1 >"$T/s1"
+expect_grep "typing replaced the selected percent" $'^percent\t60$' "$T/s1"

@@ -68,7 +68,9 @@ ui_keys Escape
 
 # --- undo from the list ---
 ui_keys 1 Home u
-expect_screen "u undoes the last change" 'last change undone \(revision 2\)'
+expect_screen "u asks first, naming the change" "Undo 1a-1's last change \\(revision 1, by [^)]*\\)\\? \\(y/n\\)"
+ui_keys y
+expect_screen "u undoes the last change and says what the entry is now" 'last change undone \(revision 2\); now not started, -\.'
 "$TIENDO" -f "$DB" show 1a-1 --period 2026S1 >"$T/show"
 expect_grep "undo reached the database" $'^status\tnot-started$' "$T/show"
 
