@@ -99,6 +99,9 @@ unit-tests: $(UNIT_BIN)
 $(BUILD)/libtiendo.a: $(OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $(OBJ)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libtiendo.a
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libtiendo.a $(ALL_LDFLAGS) $(LIBS)
 
 -include $(OBJ:.o=.d) $(BUILD)/main.d
 
@@ -158,6 +161,21 @@ concurrency: check-deps
 bench: $(BIN)
 	@sh scripts/deps.sh bench
 	@sh tests/bench/bench.sh ./$(BIN)
+
+# Windows: a static build/windows/tiendo.exe cross-built with mingw-w64, the
+# libraries from Debian's source packages (scripts/windows/build.sh; the first
+# build takes minutes, later ones only rebuild tiendo); check-windows runs the
+# command-line and interface tests on it under wine; dist-windows zips it.
+.PHONY: windows check-windows dist-windows
+windows:
+	@sh scripts/deps.sh windows
+	@sh scripts/windows/build.sh .
+
+check-windows: windows
+	@sh tests/windows/run.sh
+
+dist-windows: windows
+	@sh scripts/windows/dist.sh $(VERSION)
 
 install: $(BIN) $(MAN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MANDIR_VI) $(DESTDIR)$(DATADIR)/plans \

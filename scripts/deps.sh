@@ -4,6 +4,7 @@
 #   deps.sh build   libraries and tools to build tiendo
 #   deps.sh check   the above plus what the test suite uses
 #   deps.sh bench   the above plus what `make bench` measures with and against
+#   deps.sh windows what `make windows`, `check-windows` and `dist-windows` use
 set -u
 mode=${1:-build}
 missing=""
@@ -50,6 +51,17 @@ if [ "$mode" = bench ]; then
 	command -v hyperfine >/dev/null 2>&1 || missing="$missing hyperfine"
 	command -v calcurse >/dev/null 2>&1 || missing="$missing calcurse"
 	[ -x /usr/bin/time ] || missing="$missing time"
+fi
+
+# make windows: mingw-w64, tclsh for SQLite's amalgamation, dpkg-source for
+# apt-get source; check-windows: wine and tmux; dist-windows: zip
+if [ "$mode" = windows ]; then
+	command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing="$missing gcc-mingw-w64-x86-64"
+	command -v tclsh >/dev/null 2>&1 || missing="$missing tcl"
+	command -v dpkg-source >/dev/null 2>&1 || missing="$missing dpkg-dev"
+	command -v wine >/dev/null 2>&1 || missing="$missing wine wine64"
+	command -v zip >/dev/null 2>&1 || missing="$missing zip"
+	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 fi
 
 [ -z "$missing" ] && exit 0

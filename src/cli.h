@@ -19,11 +19,11 @@ struct cli {
 };
 
 /* printf to stdout, through the ASCII fallback when asked. */
-void cli_out(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_out(const struct cli *c, const char *fmt, ...) TIENDO_PRINTF(2, 3);
 /* "tiendo: message" on stderr. */
-void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_error(const char *fmt, ...) TIENDO_PRINTF(1, 2);
 /* A usage error for command cmd: message, then "see tiendo CMD --help". Returns EXIT_USAGE. */
-int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_usage(const char *cmd, const char *fmt, ...) TIENDO_PRINTF(2, 3);
 
 /* Open the database named by -f / $TIENDO_DB / the default (close it with
  * db_disconnect). Prints the error and returns NULL on failure. */

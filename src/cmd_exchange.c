@@ -172,10 +172,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		rc = emit("export", "-", &r.data);
 		goto out;
 	}
-	char cwd[4096];
-	const char *where = r.path[0] == '/' || !getcwd(cwd, sizeof cwd) ? "" : cwd;
+	char *cwd = compat_path_absolute(r.path) ? NULL : compat_getcwd();
 	struct strvec lines = {0};
-	describe_export(&r, where, &lines);
+	describe_export(&r, cwd ? cwd : "", &lines);
+	free(cwd);
 	for (size_t i = 0; i < lines.n; i++)
 		if (i < 2)
 			cli_out(c, "%s\n", lines.v[i]);
@@ -265,19 +265,14 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	struct import_cli ic = {c, dry_run, files.n > 1 && isatty(STDERR_FILENO)};
 	/* A signal lets the file being imported finish (or roll back) and stops
 	 * before the next one: every file is whole or absent. */
-	struct sigaction sa = {.sa_handler = on_stop}, old[3];
-	static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
-	sigemptyset(&sa.sa_mask);
 	import_stop = 0;
-	for (int k = 0; k < 3; k++)
-		sigaction(sigs[k], &sa, &old[k]);
+	compat_stop_signals(on_stop);
 	struct session_import_hooks h = {import_before, import_after, &ic};
 	struct session_import r;
 	session_import(&x, &files, dry_run, true, &h, &r);
 	if (r.lost)
 		cli_error("%s", r.lost_why.msg);
-	for (int k = 0; k < 3; k++)
-		sigaction(sigs[k], &old[k], NULL);
+	compat_stop_signals_restore();
 	if (files.n > 1) {
 		struct strbuf b = {0};
 		describe_import_totals(&b, &r, dry_run);

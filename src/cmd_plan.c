@@ -212,27 +212,23 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		needle = text_fold(clean);
 		free(clean);
 	}
-	struct db *db;
+	struct session x;
+	struct session_options so = {.with_retired = retired};
 	struct err e;
-	struct plan_rec plan = {0};
-	struct unit_set us = {0};
-	struct task_list tl = {0};
 	const struct unit_rec *unit = NULL;
 	int rc = EXIT_REFUSED;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING))) {
-		free(needle);
-		return EXIT_REFUSED;
-	}
-	if (store_current_plan(db, &plan, &e) || store_units(db, &us, &e) ||
-	    (unit_code && store_resolve_unit(db, &us, unit_code, &unit, &e)) ||
-	    store_tasks(db, plan.id, retired, &tl, &e)) {
+	if (cli_session(c, &x, &so, false))
+		goto out;
+	const struct unit_set *us = &x.b.units;
+	const struct task_list *tl = &x.b.tasks;
+	if (unit_code && store_resolve_unit(x.db, us, unit_code, &unit, &e)) {
 		cli_error("%s", e.msg);
 		goto out;
 	}
-	size_t *order = task_order(&tl, sort);
-	for (size_t k = 0; k < tl.n; k++) {
-		const struct task_rec *t = &tl.v[order[k]];
-		if (unit && !task_assigned(&us, t, unit))
+	size_t *order = task_order(tl, sort);
+	for (size_t k = 0; k < tl->n; k++) {
+		const struct task_rec *t = &tl->v[order[k]];
+		if (unit && !task_assigned(us, t, unit))
 			continue;
 		if (needle) {
 			char *f = task_search_text(t);
@@ -249,10 +245,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 	free(order);
 	rc = EXIT_OK;
 out:
-	task_list_free(&tl);
-	unit_set_free(&us);
-	plan_rec_free(&plan);
-	db_disconnect(db);
+	session_close(&x);
 	free(needle);
 	return rc;
 }
@@ -262,19 +255,11 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	int rc = cli_no_options("indicators", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db *db;
-	struct err e;
-	struct plan_rec plan = {0};
-	struct indicator_list il = {0};
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
-	rc = EXIT_OK;
-	if (store_current_plan(db, &plan, &e) || store_indicators(db, plan.id, &il, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	}
-	for (size_t i = 0; i < il.n; i++) {
-		const struct indicator_rec *d = &il.v[i];
+	struct session x;
+	struct session_options so = {0};
+	rc = cli_session(c, &x, &so, false) ? EXIT_REFUSED : EXIT_OK;
+	for (size_t i = 0; i < x.b.inds.n; i++) {
+		const struct indicator_rec *d = &x.b.inds.v[i];
 		char target[48];
 		describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 		/* One line per indicator: line breaks in the text become spaces. */
@@ -285,9 +270,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 		cli_out(c, "%s\t%s\t%s\t%d\t%s\n", d->code, ind_kind_label(d->kind), target, d->year, text);
 		free(text);
 	}
-	indicator_list_free(&il);
-	plan_rec_free(&plan);
-	db_disconnect(db);
+	session_close(&x);
 	return rc;
 }
 
@@ -296,24 +279,14 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	int rc = cli_no_options("regime", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db *db;
-	struct err e;
-	struct plan_rec plan = {0};
-	struct rule_list rl = {0};
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
-	rc = EXIT_OK;
-	if (store_current_plan(db, &plan, &e) || store_rules(db, plan.id, &rl, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	}
-	for (size_t i = 0; i < rl.n; i++) {
-		const struct rule_rec *r = &rl.v[i];
+	struct session x;
+	struct session_options so = {0};
+	rc = cli_session(c, &x, &so, false) ? EXIT_REFUSED : EXIT_OK;
+	for (size_t i = 0; i < x.b.rules.n; i++) {
+		const struct rule_rec *r = &x.b.rules.v[i];
 		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s%s\n", r->code, period_type_label(r->period), r->due,
 			yes_no_label(r->adhoc), r->reporters, r->to, r->to_inferred ? "?" : "");
 	}
-	rule_list_free(&rl);
-	plan_rec_free(&plan);
-	db_disconnect(db);
+	session_close(&x);
 	return rc;
 }

@@ -115,7 +115,7 @@ void config_load(struct config *c)
 	memset(c, 0, sizeof *c);
 	c->ascii = -1;
 	struct strbuf b = {0};
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = compat_home();
 	if (xdg && *xdg)
 		sb_addf(&b, "%s/tiendo/config", xdg);
 	else if (home && *home)

@@ -3,11 +3,8 @@
 #include "db_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "msg.h"
 
@@ -15,33 +12,27 @@ char *db_default_path(const char *opt_path)
 {
 	if (opt_path && *opt_path)
 		return xstrdup(opt_path);
-	const char *env = getenv("TIENDO_DB");
+	const char *env = compat_getenv("TIENDO_DB");
 	if (env && *env)
 		return xstrdup(env);
-	struct strbuf b = {0};
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg)
-		sb_addf(&b, "%s/tiendo/tiendo.db", xdg);
-	else
-		sb_addf(&b, "%s/.local/share/tiendo/tiendo.db", getenv("HOME") ? getenv("HOME") : ".");
-	return sb_take(&b);
+	return compat_default_db_path();
 }
 
 /* mkdir -p for the folder holding path, mode 0700 for what it creates. */
 static int make_parent_dirs(const char *path, struct err *e)
 {
 	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
+	const char *slash = compat_last_sep(dir);
 	if (!slash || slash == dir) {
 		free(dir);
 		return 0;
 	}
-	*slash = '\0';
+	dir[slash - dir] = '\0';
 	for (char *p = dir + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
+		if (*p == '\0' || compat_is_sep(*p)) {
 			char c = *p;
 			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			if (compat_mkdir(dir) != 0 && errno != EEXIST) {
 				err_set(e, tr("%s: cannot create folder: %s"), dir, tr_errno(errno));
 				free(dir);
 				return -1;
@@ -76,8 +67,7 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 {
 	memset(db, 0, sizeof *db);
 	db->path = xstrdup(path);
-	struct stat st;
-	bool exists = stat(path, &st) == 0;
+	bool exists = compat_path_kind(path) >= 0;
 	if (!exists && mode == DB_OPEN_EXISTING) {
 		err_set(e, tr("%s: no database here; create one with: tiendo -f %s init --plan FILE"),
 			path, path);
@@ -86,13 +76,10 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 	if (!exists) {
 		if (make_parent_dirs(path, e))
 			goto fail;
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		if (fd < 0 && errno != EEXIST) {
+		if (compat_create_new(path) != 0 && errno != EEXIST) {
 			err_set(e, tr("%s: cannot create: %s"), path, tr_errno(errno));
 			goto fail;
 		}
-		if (fd >= 0)
-			close(fd);
 	}
 	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		db_fail(db, e);

@@ -9,6 +9,7 @@
 #include "docx.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,14 +144,21 @@ static const char *jc(enum ol_align a)
 	}
 }
 
-/* <w:p> with its properties; after: spacing after in twentieths of a point. */
-static void para_open(struct strbuf *b, enum ol_align a, int after, int size)
+/* <w:p> with its properties; after: spacing after in twentieths of a point;
+ * keep: on the page of the next paragraph (or table). */
+static void para_open_keep(struct strbuf *b, enum ol_align a, int after, int size, bool keep)
 {
-	sb_addf(b, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"%d\"/>", after);
+	sb_addf(b, "<w:p><w:pPr>%s<w:spacing w:before=\"0\" w:after=\"%d\"/>", keep ? "<w:keepNext/>" : "",
+		after);
 	sb_addf(b, "<w:jc w:val=\"%s\"/>", jc(a));
 	if (size)
 		sb_addf(b, "<w:rPr><w:sz w:val=\"%d\"/></w:rPr>", size);
 	sb_add(b, "</w:pPr>");
+}
+
+static void para_open(struct strbuf *b, enum ol_align a, int after, int size)
+{
+	para_open_keep(b, a, after, size, false);
 }
 
 static void line(struct strbuf *b, const char *text, unsigned style, int size, enum ol_align a)
@@ -226,10 +234,10 @@ static void header_block(const struct outline *o, struct strbuf *b)
 static void footer_block(const struct outline *o, struct strbuf *b)
 {
 	int w = text_width(o), cols[2] = {w / 2, w - w / 2};
-	para_open(b, OL_LEFT, 0, 0);
+	para_open_keep(b, OL_LEFT, 0, 0, true);
 	sb_add(b, "</w:p>");
 	table_open(b, false, cols, 2);
-	sb_add(b, "<w:tr>");
+	sb_add(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	cell_open(b, cols[0]);
 	line(b, "Nơi nhận:", OL_BOLD | OL_ITALIC, SZ_RECIP_HEAD, OL_LEFT);
 	for (size_t i = 0; i < o->foot.recipients.n; i++) {
@@ -291,17 +299,39 @@ static void chart_ref(struct strbuf *b, int n)
 		n, n, n);
 }
 
-static void block(const struct outline *o, const struct ol_block *k, struct out *w)
+/* "Kính gửi:" at 3 cm, its addressees one a line at 5.5 cm (the label's
+ * line: after a tab; the others: after a line break). */
+static void address_block(const struct ol_block *k, bool keep, struct strbuf *b)
+{
+	enum { AT = 1701, HANG = 1418 };
+	sb_addf(b, "<w:p><w:pPr>%s<w:keepLines/><w:tabs><w:tab w:val=\"left\" w:pos=\"%d\"/></w:tabs>"
+		   "<w:spacing w:before=\"0\" w:after=\"120\"/><w:ind w:left=\"%d\" w:hanging=\"%d\"/>"
+		   "<w:jc w:val=\"left\"/></w:pPr>", keep ? "<w:keepNext/>" : "", AT + HANG, AT + HANG, HANG);
+	for (size_t i = 0; i < k->n_runs; i++) {
+		if (i)
+			run(b, i == 1 ? "\t" : "\n", 0, k->size);
+		run(b, k->runs[i].text, k->runs[i].style, k->size);
+	}
+	sb_add(b, "</w:p>");
+}
+
+/* keep: the block stays on the page of the next one (the text before the
+ * footer block). */
+static void block(const struct outline *o, const struct ol_block *k, bool keep, struct out *w)
 {
 	struct strbuf *b = &w->b;
 	switch (k->kind) {
 	case OL_HEADING:
 	case OL_PARA:
+		if (k->level == OL_ADDRESS && k->kind == OL_PARA) {
+			address_block(k, keep, b);
+			break;
+		}
 		if (k->align == OL_JUSTIFY && !k->size) /* a heading stays with what follows */
-			sb_add(b, k->kind == OL_HEADING ? "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/></w:pPr>"
-							: "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr>");
+			sb_addf(b, "<w:p><w:pPr><w:pStyle w:val=\"Body\"/>%s</w:pPr>",
+				k->kind == OL_HEADING || keep ? "<w:keepNext/>" : "");
 		else
-			para_open(b, k->align, 120, k->size);
+			para_open_keep(b, k->align, 120, k->size, keep);
 		for (size_t i = 0; i < k->n_runs; i++)
 			run(b, k->runs[i].text,
 			    k->runs[i].style | (k->kind == OL_HEADING ? OL_BOLD : 0), k->size);
@@ -319,6 +349,9 @@ static void block(const struct outline *o, const struct ol_block *k, struct out 
 	case OL_PAGE_BREAK:
 		sb_add(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
 		break;
+	case OL_RULE: /* a third of the line */
+		rule(b, text_width(o) / 3);
+		break;
 	}
 }
 
@@ -329,7 +362,7 @@ static void document(const struct outline *o, struct out *w)
 		  "\" xmlns:a=\"" NS_A "\"><w:body>");
 	header_block(o, b);
 	for (size_t i = 0; i < o->n; i++) {
-		block(o, &o->v[i], w);
+		block(o, &o->v[i], i + 1 < o->n && o->v[i + 1].kind == OL_SIGNATURE, w);
 		if (b->len > 65536)
 			flush(w);
 	}
@@ -380,6 +413,8 @@ static char *chart_xml(const struct ol_chart *c)
 			col, col, c->n_cats + 1, c->n_cats);
 		for (size_t i = 0; i < c->n_cats; i++) {
 			char num[32];
+			if (isnan(c->values[s * c->n_cats + i]))
+				continue; /* no point: a gap */
 			fmt_num(num, sizeof num, c->values[s * c->n_cats + i]);
 			sb_addf(&b, "<c:pt idx=\"%zu\"><c:v>%s</c:v></c:pt>", i, num);
 		}
@@ -553,7 +588,7 @@ static int add_chart(zip_t *z, const struct ol_chart *c, int n, struct strvec *d
 	const char *dir = getenv("TMPDIR");
 	struct strbuf p = {0};
 	sb_addf(&p, "%s/tiendo-chart-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(p.s);
+	int fd = compat_mkstemp(p.s);
 	if (fd < 0) {
 		sb_free(&p);
 		return err_set(e, "%s", tr_errno(errno));
@@ -630,7 +665,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 	zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
 	if (!z) {
 		fclose(w.f);
-		unlink(tmp);
+		compat_unlink(tmp);
 		free(tmp);
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
 			       tr("cannot create the zip archive"));
@@ -639,7 +674,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 	e->msg[0] = '\0';
 	int bad = fill(z, o, &w.f, w.charts, &data, e) || zip_close(z);
 	for (size_t i = 0; i < data.n; i++)
-		unlink(data.v[i]);
+		compat_unlink(data.v[i]);
 	sv_free(&data);
 	if (bad) {
 		char why[sizeof e->msg];
@@ -647,7 +682,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 		zip_discard(z);
 		if (w.f)
 			fclose(w.f);
-		unlink(tmp);
+		compat_unlink(tmp);
 		free(tmp);
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, why);
 	}

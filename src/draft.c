@@ -65,6 +65,27 @@ char *draft_plan_ref(const struct consolidated *c)
 	return sb_take(&b);
 }
 
+/* The governing body's name in capitals, its common words shortened as
+ * Decree 30/2020 allows ("UBND TỈNH ĐỒNG THÁP"): in full it wraps in its
+ * column. */
+static char *gov_name(const char *name)
+{
+	static const char *const full[][2] = {
+		{"ỦY BAN NHÂN DÂN ", "UBND "}, {"UỶ BAN NHÂN DÂN ", "UBND "},
+		{"HỘI ĐỒNG NHÂN DÂN ", "HĐND "},
+	};
+	char *up = text_upper(name);
+	for (size_t i = 0; i < ARRAY_LEN(full); i++) {
+		size_t n = strlen(full[i][0]), k = strlen(full[i][1]);
+		if (strncmp(up, full[i][0], n) == 0) {
+			memcpy(up, full[i][1], k);
+			memmove(up + k, up + n, strlen(up + n) + 1);
+			break;
+		}
+	}
+	return up;
+}
+
 void draft_header(const struct consolidated *c, const struct draft_opts *opt, const char *kind,
 		  struct outline *o)
 {
@@ -75,7 +96,7 @@ void draft_header(const struct consolidated *c, const struct draft_opts *opt, co
 	if (known(opt->org))
 		ol_set(&o->head.gov, opt->org);
 	else if (parent) {
-		up = text_upper(parent->name);
+		up = gov_name(parent->name);
 		ol_set(&o->head.gov, up);
 		free(up);
 	} else
@@ -165,12 +186,16 @@ void draft_reminder(const struct consolidated *c, const struct draft_opts *opt,
 	sb_addf(&b, "V/v đôn đốc báo cáo kết quả thực hiện %s, kỳ %s", ref, pw);
 	o->head.summary = sb_take(&b);
 
-	struct ol_block *p = ol_para(o, OL_CENTER);
+	/* One addressee on the line of "Kính gửi:", centred; several listed
+	 * beside it, one a line. */
+	struct ol_block *p = ol_para(o, missing.n > 1 ? OL_LEFT : OL_CENTER);
 	ol_run(p, 0, "Kính gửi:");
+	if (missing.n > 1)
+		p->level = OL_ADDRESS;
+	for (size_t i = 0; i < missing.n && missing.n > 1; i++)
+		ol_runf(p, 0, "- %s%s", missing.v[i], i + 1 == missing.n ? "." : ";");
 	if (missing.n == 1)
 		ol_runf(p, 0, " %s.", missing.v[0]);
-	else
-		list_items(o, &missing, ".");
 	if (!missing.n)
 		ol_run(p, 0, " " DRAFT_BLANK);
 

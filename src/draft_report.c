@@ -179,8 +179,9 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 	for (size_t i = 0; i < c->inds.n; i++) {
 		const struct indicator_rec *d = &c->inds.v[i];
 		ol_chart_cat(ch, i, d->code);
-		if (c->ind[i].has_value && d->target > 0)
-			ch->chart->values[i] = round(10000 * c->ind[i].value / d->target) / 100;
+		/* No figure yet ("Chưa có số liệu"): a gap, not a bar at 0. */
+		ch->chart->values[i] = c->ind[i].has_value && d->target > 0 ?
+			round(10000 * c->ind[i].value / d->target) / 100 : NAN;
 	}
 }
 
@@ -346,6 +347,7 @@ void draft_report(const struct consolidated *c, const struct draft_opts *opt, st
 	p->size = 28;
 	p = ol_para(o, OL_CENTER);
 	ol_runf(p, OL_BOLD, "Kết quả thực hiện %s, kỳ %s", ref, pw);
+	ol_rule(o);
 	p = ol_para(o, OL_JUSTIFY);
 	ol_runf(p, 0, "Thực hiện %s, %s báo cáo kết quả thực hiện kỳ %s như sau:", ref,
 		c->owner->name, pw);

@@ -55,7 +55,6 @@
 #include "encoding.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -389,52 +388,12 @@ static bool enc_has_control(const char *s, size_t n)
 
 /* ---- Decoders ---- */
 
-/* Convert s[0..n) from charset `from` to charset `to` with iconv. Returns a new
- * NUL-terminated string, or NULL if a byte or character has no conversion. */
+/* Convert s[0..n) between UTF-8 and "CP1258" or "TCVN5712-1" (glibc's iconv,
+ * or tables on Windows). Returns a new NUL-terminated string, or NULL if a
+ * byte or character has no conversion. */
 static char *enc_iconv(const char *to, const char *from, const char *s, size_t n, size_t *out_len)
 {
-	if (n > SIZE_MAX / 4)
-		return NULL;
-	iconv_t cd = iconv_open(to, from);
-	if (cd == (iconv_t)-1)
-		return NULL;
-	/* iconv wants a char ** it does not write through; give it a copy. */
-	char *copy = xmalloc(n + 1);
-	memcpy(copy, s, n);
-	char *in = copy;
-	size_t in_left = n;
-	size_t cap = n * 3 + 16, used = 0;
-	char *out = xmalloc(cap);
-	bool ok = true, flushing = false;
-	for (;;) {
-		char *o = out + used;
-		size_t o_left = cap - used - 1;
-		size_t r = flushing ? iconv(cd, NULL, NULL, &o, &o_left)
-				    : iconv(cd, &in, &in_left, &o, &o_left);
-		used = (size_t)(o - out);
-		if (r == (size_t)-1 && errno == E2BIG) {
-			cap *= 2;
-			out = xrealloc(out, cap);
-			continue;
-		}
-		if (r == (size_t)-1) {
-			ok = false;
-			break;
-		}
-		if (flushing)
-			break;
-		flushing = true;
-	}
-	iconv_close(cd);
-	free(copy);
-	if (!ok) {
-		free(out);
-		return NULL;
-	}
-	out[used] = '\0';
-	if (out_len)
-		*out_len = used;
-	return out;
+	return compat_convert(to, from, s, n, out_len);
 }
 
 /* cp1252 0x80-0x9F (0 where the code page leaves a byte undefined). */

@@ -49,7 +49,7 @@ void import_result_free(struct import_result *r)
 }
 
 static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+	TIENDO_PRINTF(4, 5);
 static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
 {
 	char m[700];

@@ -3,13 +3,9 @@
  * folder holds for import, where an exported report goes, and to whom it is sent. */
 #include "exchange_files.h"
 
-#include <dirent.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -20,31 +16,25 @@ char *exchange_path_join(const char *dir, const char *name)
 {
 	struct strbuf b = {0};
 	size_t n = strlen(dir);
-	sb_addf(&b, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	sb_addf(&b, "%s%s%s", dir, n && compat_is_sep(dir[n - 1]) ? "" : "/", name);
 	return sb_take(&b);
+}
+
+static void add_csv_name(const char *name, void *arg)
+{
+	size_t n = strlen(name);
+	if (name[0] == '.' || n < 5 || strcasecmp(name + n - 4, ".csv") != 0)
+		return;
+	sv_push(arg, name);
 }
 
 void exchange_list_files(const char *arg, struct strvec *files)
 {
-	struct stat sb;
-	if (stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		sv_push(files, arg);
-		return;
-	}
-	DIR *d = opendir(arg);
-	if (!d) {
+	struct strvec names = {0};
+	if (compat_path_kind(arg) != 1 || compat_dir_each(arg, add_csv_name, &names) != 0) {
 		sv_push(files, arg); /* reading it will say why */
 		return;
 	}
-	struct strvec names = {0};
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || n < 5 || strcasecmp(de->d_name + n - 4, ".csv") != 0)
-			continue;
-		sv_push(&names, de->d_name);
-	}
-	closedir(d);
 	if (names.n)
 		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	for (size_t i = 0; i < names.n; i++) {
@@ -57,13 +47,16 @@ void exchange_list_files(const char *arg, struct strvec *files)
 
 char *exchange_export_dir(void)
 {
-	const char *env = getenv("TIENDO_EXPORT_DIR");
-	if (env && env[0] == '/')
+	const char *env = compat_getenv("TIENDO_EXPORT_DIR");
+	if (env && compat_path_absolute(env))
 		return xstrdup(env);
-	char cwd[PATH_MAX];
-	if (!getcwd(cwd, sizeof cwd))
-		return NULL;
-	return env && *env ? exchange_path_join(cwd, env) : xstrdup(cwd);
+	if (env && *env) {
+		char *cwd = compat_getcwd();
+		char *dir = cwd ? exchange_path_join(cwd, env) : NULL;
+		free(cwd);
+		return dir;
+	}
+	return compat_default_export_dir();
 }
 
 const struct unit_rec *exchange_recipient(const struct unit_set *units,

@@ -123,7 +123,7 @@ void keymap_key_name(int key, char *buf, size_t n)
 }
 
 static void diag(struct keymap_diags *d, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	TIENDO_PRINTF(3, 4);
 static void diag(struct keymap_diags *d, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -285,7 +285,7 @@ static char *try_path(const char *dir, const char *sub, const char *name)
 {
 	struct strbuf b = {0};
 	sb_addf(&b, "%s%s/%s.keys", dir, sub, name);
-	if (access(b.s, R_OK) == 0)
+	if (compat_readable(b.s))
 		return sb_take(&b);
 	sb_free(&b);
 	return NULL;
@@ -293,27 +293,22 @@ static char *try_path(const char *dir, const char *sub, const char *name)
 
 char *keymap_find(const char *name)
 {
-	if (strchr(name, '/'))
-		return access(name, R_OK) == 0 ? xstrdup(name) : NULL;
+	if (compat_last_sep(name))
+		return compat_readable(name) ? xstrdup(name) : NULL;
 	char *p = NULL;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = compat_home();
 	if (xdg && *xdg)
 		p = try_path(xdg, "/tiendo", name);
 	else if (home && *home)
 		p = try_path(home, "/.config/tiendo", name);
 	if (!p) {
-		char exe[4096];
-		ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		if (len > 0) {
-			exe[len] = '\0';
-			char *slash = strrchr(exe, '/');
-			if (slash) {
-				/* beside the program, or one level up (build-san/tiendo) */
-				*slash = '\0';
-				p = try_path(exe, "/keymaps", name);
-				if (!p)
-					p = try_path(exe, "/../keymaps", name);
-			}
+		char *exe = compat_exe_dir();
+		if (exe) {
+			/* beside the program, or one level up (build-san/tiendo) */
+			p = try_path(exe, "/keymaps", name);
+			if (!p)
+				p = try_path(exe, "/../keymaps", name);
+			free(exe);
 		}
 	}
 	if (!p)
@@ -324,14 +319,14 @@ char *keymap_find(const char *name)
 char *keymap_user_file(void)
 {
 	struct strbuf b = {0};
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = compat_home();
 	if (xdg && *xdg)
 		sb_addf(&b, "%s/tiendo/keys", xdg);
 	else if (home && *home)
 		sb_addf(&b, "%s/.config/tiendo/keys", home);
 	else
 		return NULL;
-	if (access(b.s, R_OK) == 0)
+	if (compat_readable(b.s))
 		return sb_take(&b);
 	sb_free(&b);
 	return NULL;

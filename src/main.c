@@ -64,6 +64,7 @@ int main(int argc, char **argv)
 		{"input", required_argument, NULL, 'i'},
 		{NULL, 0, NULL, 0},
 	};
+	compat_init(&argc, &argv);
 	struct cli c = {.prog = argv[0]};
 	struct config cfg;
 	const char *keymap = NULL, *input = NULL;

@@ -2,6 +2,7 @@
 /* A document outline independent of the file format, and its plain-text writer. */
 #include "outline.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,6 +201,11 @@ void ol_page_break(struct outline *o)
 	add(o, OL_PAGE_BREAK);
 }
 
+void ol_rule(struct outline *o)
+{
+	add(o, OL_RULE);
+}
+
 bool outline_has_signature(const struct outline *o)
 {
 	for (size_t i = 0; i < o->n; i++)
@@ -234,12 +240,19 @@ static void text_block(const struct outline *o, const struct ol_block *b, struct
 	case OL_PAGE_BREAK:
 		sb_add(s, "\n");
 		break;
+	case OL_RULE:
+		break;
 	case OL_HEADING:
 		sb_add(s, "\n");
 		text_runs(b, s);
 		sb_add(s, "\n");
 		break;
 	case OL_PARA:
+		if (b->level == OL_ADDRESS) { /* the label, then the addressees as list items */
+			for (size_t i = 0; i < b->n_runs; i++)
+				sb_addf(s, "%s%s\n", i ? "  " : "", b->runs[i].text);
+			break;
+		}
 		sb_add(s, b->level ? "  " : "");
 		text_runs(b, s);
 		sb_add(s, "\n");
@@ -258,7 +271,11 @@ static void text_block(const struct outline *o, const struct ol_block *b, struct
 			sb_add(s, c->cats[i]);
 			for (size_t k = 0; k < c->n_series; k++) {
 				char num[32];
-				fmt_num(num, sizeof num, c->values[k * c->n_cats + i]);
+				double v = c->values[k * c->n_cats + i];
+				if (isnan(v))
+					snprintf(num, sizeof num, "-");
+				else
+					fmt_num(num, sizeof num, v);
 				sb_addf(s, "\t%s %s", c->series[k], num);
 			}
 			sb_add(s, "\n");

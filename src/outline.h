@@ -14,8 +14,13 @@
 enum ol_align { OL_LEFT, OL_CENTER, OL_RIGHT, OL_JUSTIFY };
 enum { OL_BOLD = 1, OL_ITALIC = 2 };
 /* OL_SIGNATURE: where the footer block (recipients, signer) goes; at the
- * end when the outline has none. */
-enum ol_kind { OL_PARA, OL_HEADING, OL_TABLE, OL_CHART, OL_SIGNATURE, OL_PAGE_BREAK };
+ * end when the outline has none. OL_RULE: a short centred rule, as under a
+ * document's subject line (nothing in plain text). */
+enum ol_kind { OL_PARA, OL_HEADING, OL_TABLE, OL_CHART, OL_SIGNATURE, OL_PAGE_BREAK, OL_RULE };
+/* A paragraph's level: OL_ITEM a list item; OL_ADDRESS "Kính gửi:" with
+ * several addressees: the first run the label, each further run one
+ * addressee on its own line, aligned after the label. */
+enum { OL_ITEM = 1, OL_ADDRESS = 2 };
 
 struct ol_run {
 	const char *text; /* may hold line breaks; the outline's copy, or borrowed */
@@ -33,7 +38,7 @@ struct ol_chart {
 	const char *title;
 	size_t n_cats, n_series;
 	const char **cats, **series;
-	double *values; /* n_series * n_cats, series by series */
+	double *values; /* n_series * n_cats, series by series; NAN: no figure (a gap) */
 };
 
 struct outline;
@@ -43,7 +48,7 @@ struct ol_block {
 	struct outline *o;
 	unsigned char kind;  /* enum ol_kind */
 	unsigned char align; /* enum ol_align */
-	unsigned char level; /* heading: 1 (I.), 2 (1.), 3 (a); paragraph: 0, or 1 for a list item */
+	unsigned char level; /* heading: 1 (I.), 2 (1.), 3 (a); paragraph: 0, OL_ITEM, OL_ADDRESS */
 	unsigned char size;  /* in half points; 0: the body size */
 	unsigned n_runs, cap_runs;
 	struct ol_run *runs;
@@ -112,13 +117,14 @@ void ol_run(struct ol_block *b, unsigned style, const char *text);
 /* A run of text that outlives the outline (not copied). */
 void ol_run_ref(struct ol_block *b, unsigned style, const char *text);
 void ol_runf(struct ol_block *b, unsigned style, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	TIENDO_PRINTF(3, 4);
 /* A table of rows x cols empty cells; widths (percent) may be NULL. */
 struct ol_block *ol_table(struct outline *o, size_t rows, size_t cols, const unsigned *widths);
 void ol_cell(struct ol_block *b, size_t row, size_t col, const char *text);
 /* A cell text that outlives the outline (not copied). */
 void ol_cell_ref(struct ol_block *b, size_t row, size_t col, const char *text);
-/* A chart of n_series series over n_cats categories, values zero; name
+/* A chart of n_series series over n_cats categories, values zero (NAN for
+ * a figure not known: no bar rather than a bar at 0); name
  * them with ol_chart_cat and ol_chart_series. */
 struct ol_block *ol_chart(struct outline *o, const char *title, size_t n_cats, size_t n_series);
 void ol_chart_cat(struct ol_block *b, size_t i, const char *name);
@@ -126,6 +132,7 @@ void ol_chart_series(struct ol_block *b, size_t i, const char *name);
 
 void ol_signature(struct outline *o);
 void ol_page_break(struct outline *o);
+void ol_rule(struct outline *o);
 /* Has the outline a place for the footer block? */
 bool outline_has_signature(const struct outline *o);
 

@@ -54,7 +54,7 @@ static int fail(struct ctx *c, const char *msg)
 	return -1;
 }
 
-static int failf(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int failf(struct ctx *c, const char *fmt, ...) TIENDO_PRINTF(2, 3);
 static int failf(struct ctx *c, const char *fmt, ...)
 {
 	char m[512];

@@ -7,7 +7,6 @@
  * which is what undo restores, as a new revision of its own. */
 #include "progress.h"
 
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,9 +48,9 @@ const char *progress_user(void)
 	const char *u = getenv("TIENDO_USER");
 	if (u && *u)
 		return u;
-	struct passwd *pw = getpwuid(getuid());
-	if (pw && pw->pw_name)
-		return pw->pw_name;
+	const char *name = compat_user_name();
+	if (name && *name)
+		return name;
 	u = getenv("USER");
 	return u && *u ? u : "?";
 }

@@ -203,7 +203,7 @@ struct parser {
 	size_t cap_e, cap_v, cap_r;
 };
 
-static void problem(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(struct parser *p, const char *fmt, ...) TIENDO_PRINTF(2, 3);
 static void problem(struct parser *p, const char *fmt, ...)
 {
 	if (p->problems->n >= MAX_PROBLEMS)

@@ -27,8 +27,11 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 	struct period p;
 	memset(r, 0, sizeof *r);
 	memset(&rep, 0, sizeof rep);
-	if (!owner || !period_parse(period, &p))
-		return err_set(e, "%s", tr("export: the database has no owner unit"));
+	if (!period_parse(period, &p))
+		return err_set(e, tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612)"),
+			       "export", period);
+	if (!owner)
+		return store_owner(s->db, &s->b.units, &s->b.owner, e);
 	if (owner->kind == UNIT_GROUP)
 		return err_set(e, tr("export: this database belongs to %s, a group; a report comes from one unit"),
 			       owner->code);

@@ -9,12 +9,10 @@
  * an open form as a draft, closes the database and restores the terminal
  * (not after a hang-up that took the terminal away). */
 #include <errno.h>
-#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "consolidate.h"
@@ -24,6 +22,7 @@
 #include "setup.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_keys.h"
 
 volatile sig_atomic_t ui_signal;
 
@@ -359,15 +358,9 @@ static const struct ui_host host = {
 
 static void set_locale(struct ui_options *o)
 {
-	setlocale(LC_ALL, "");
-	const char *cs = nl_langinfo(CODESET);
-	if (cs && strcmp(cs, "UTF-8") == 0)
-		return;
-	/* No UTF-8 locale from the environment: try C.UTF-8, else ASCII. */
-	if (setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-		return;
-	setlocale(LC_CTYPE, "");
-	o->ascii = true;
+	/* No UTF-8 locale from the environment nor C.UTF-8: ASCII. */
+	if (!compat_locale_utf8())
+		o->ascii = true;
 }
 
 static void start_curses(struct app *a)
@@ -378,15 +371,12 @@ static void start_curses(struct app *a)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	ui_keys_define_fallbacks();
 	curs_set(0);
 	set_escdelay(40);
-	/* Ctrl-S and Ctrl-Q are keys, not flow control. */
-	struct termios t;
-	if (tcgetattr(STDIN_FILENO, &t) == 0) {
-		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
-		tcsetattr(STDIN_FILENO, TCSANOW, &t);
-		def_prog_mode();
-	}
+	/* Ctrl-S and Ctrl-Q are keys, not flow control; a font with Vietnamese. */
+	compat_tty_setup();
+	def_prog_mode();
 	a->color = has_colors() && !getenv("NO_COLOR");
 	if (a->color) {
 		start_color();
@@ -397,14 +387,7 @@ static void start_curses(struct app *a)
 		init_pair(CP_HINTKEY, -1, -1);
 		init_pair(CP_MARK, COLOR_YELLOW, -1);
 	}
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns at once */
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	compat_stop_signals(on_signal);
 	refresh();
 }
 
@@ -540,8 +523,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	int sig = ui_signal;
 	/* After a hang-up the terminal is usually gone (its ioctls fail); a
 	 * SIGHUP sent by hand leaves it, and then it is restored too. */
-	struct termios t;
-	if (sig != SIGHUP || tcgetattr(STDOUT_FILENO, &t) == 0)
+	if (sig != SIGHUP || compat_tty_alive())
 		endwin();
 	app_free(a);
 	return sig ? 128 + sig : 0;

@@ -83,7 +83,7 @@ int ui_run(const char *db_path, const struct ui_options *o);
 
 /* Shared by the panes (ui_popup.c, ui_draw.c). */
 int ui_getkey(struct app *a, WINDOW *w);
-void ui_message(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_message(struct app *a, bool error, const char *fmt, ...) TIENDO_PRINTF(3, 4);
 bool ui_confirm(struct app *a, const char *question);
 void ui_pane_title(struct app *a, struct pane *p, const char *title, const char *right);
 const char *ui_unit_short(const char *code);

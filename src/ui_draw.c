@@ -10,33 +10,26 @@
 #include "util.h"
 
 /* Decode the next character of s; a bad byte becomes '?'. Returns its length. */
-static size_t next_wc(const char *s, wchar_t *wc, mbstate_t *st)
+static size_t next_wc(const char *s, wchar_t *wc)
 {
-	size_t k = mbrtowc(wc, s, MB_CUR_MAX, st);
-	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-		memset(st, 0, sizeof *st);
-		*wc = L'?';
-		return 1;
-	}
-	return k;
+	size_t k = compat_utf8_to_wc(s, wc);
+	return k ? k : 1;
 }
 
 static int wc_width(wchar_t wc)
 {
 	if (wc == L'\t' || wc == L'\n')
 		return 1;
-	int w = wcwidth(wc);
+	int w = compat_wcwidth(wc);
 	return w < 0 ? 1 : w;
 }
 
 int ui_width(const char *s)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
 	int w = 0;
 	while (*s) {
 		wchar_t wc;
-		s += next_wc(s, &wc, &st);
+		s += next_wc(s, &wc);
 		w += wc_width(wc);
 	}
 	return w;
@@ -44,13 +37,11 @@ int ui_width(const char *s)
 
 size_t ui_fit(const char *s, int width)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
 	const char *p = s;
 	int used = 0;
 	while (*p) {
 		wchar_t wc;
-		size_t k = next_wc(p, &wc, &st);
+		size_t k = next_wc(p, &wc);
 		int cw = wc_width(wc);
 		if (used + cw > width)
 			break;
@@ -69,8 +60,6 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 		s = tmp = text_ascii(s);
 	wattrset(w, (int)attr);
 	wmove(w, y, x);
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
 	wchar_t buf[128];
 	int nb = 0, used = 0;
 	/* Text cut short ends with an ellipsis ("~" in ASCII mode) in the last
@@ -81,10 +70,10 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 		limit = width - 1;
 	while (*s) {
 		wchar_t wc;
-		size_t k = next_wc(s, &wc, &st);
+		size_t k = next_wc(s, &wc);
 		if (wc == L'\n' || wc == L'\t')
 			wc = L' ';
-		int cw = wcwidth(wc);
+		int cw = compat_wcwidth(wc);
 		if (cw < 0) {
 			wc = L'?';
 			cw = 1;

@@ -11,7 +11,6 @@
  * read short; each file is whole or absent, as on the command line. */
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,7 +53,7 @@ static void add_indented(struct strvec *sv, int width, int indent, const char *t
 
 static const char *base_name(const char *path)
 {
-	const char *s = strrchr(path, '/');
+	const char *s = compat_last_sep(path);
 	return s && s[1] ? s + 1 : path;
 }
 
@@ -249,7 +248,7 @@ static void progress_draw(struct app *a, WINDOW **win, size_t k, size_t n, const
 
 static char *expand_home(const char *path)
 {
-	const char *home = getenv("HOME");
+	const char *home = compat_home();
 	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home) {
 		struct strbuf b = {0};
 		sb_addf(&b, "%s%s", home, path + 1);
@@ -262,7 +261,6 @@ static char *expand_home(const char *path)
 struct import_ui {
 	struct app *a;
 	WINDOW *win;     /* the progress popup */
-	sigset_t winch;  /* blocked while a file is read */
 	int width;
 	bool blocked;
 	struct strvec sum;
@@ -285,7 +283,7 @@ static bool import_before(void *arg, size_t i, size_t n, const char *path)
 	if (stop || ui_signal)
 		return false;
 	progress_draw(a, &iu->win, i + 1, n, base_name(path));
-	sigprocmask(SIG_BLOCK, &iu->winch, NULL);
+	compat_block_resize(true);
 	iu->blocked = true;
 	return true;
 }
@@ -294,16 +292,17 @@ static void import_after(void *arg, const char *path, const struct import_result
 {
 	struct import_ui *iu = arg;
 	if (iu->blocked)
-		sigprocmask(SIG_UNBLOCK, &iu->winch, NULL);
+		compat_block_resize(false);
 	iu->blocked = false;
 	result_lines(&iu->sum, iu->width, path, r);
 }
 
 void ui_import(struct app *a)
 {
-	char cwd[PATH_MAX];
-	const char *initial = a->import_path ? a->import_path : getcwd(cwd, sizeof cwd) ? cwd : "";
+	char *cwd = a->import_path ? NULL : compat_getcwd();
+	const char *initial = a->import_path ? a->import_path : cwd ? cwd : "";
 	char *answer = ui_prompt(a, tr("Import from (a folder or a file):"), initial);
+	free(cwd);
 	if (!answer || !*answer) {
 		free(answer);
 		return;
@@ -323,8 +322,6 @@ void ui_import(struct app *a)
 	memset(&iu, 0, sizeof iu);
 	iu.a = a;
 	iu.width = a->cols - 8;
-	sigemptyset(&iu.winch);
-	sigaddset(&iu.winch, SIGWINCH);
 	struct session_import_hooks h = {import_before, import_after, &iu};
 	struct session_import r;
 	session_import(&a->s, &files, false, false, &h, &r);

@@ -232,7 +232,7 @@ void fmt_num(char *buf, size_t n, double v)
 
 char *read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = compat_fopen(path, "rb");
 	if (!f)
 		return NULL;
 	struct strbuf b = {0};
@@ -283,10 +283,10 @@ int write_file_atomic(const char *path, const char *data, size_t n)
 	/* The temporary file sits in the target's folder so that rename is atomic. */
 	size_t len = strlen(path);
 	char *tmp = xmalloc(len + 16);
-	const char *slash = strrchr(path, '/');
+	const char *slash = compat_last_sep(path);
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
-	int fd = mkstemp(tmp);
+	int fd = compat_mkstemp(tmp);
 	if (fd < 0) {
 		free(tmp);
 		return -1;
@@ -302,24 +302,18 @@ int write_file_atomic(const char *path, const char *data, size_t n)
 		off += (size_t)w;
 	}
 	/* Exported files are read by others: the usual permissions, not mkstemp's 0600. */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) || fsync(fd))
+	if (compat_fchmod_default(fd) || compat_fsync(fd))
 		goto fail;
 	if (close(fd)) {
 		fd = -1;
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, path))
+	if (compat_rename_replace(tmp, path))
 		goto fail;
 	/* Make the rename itself durable. */
 	char *dir = dir_len ? xstrndup(path, dir_len) : xstrdup(".");
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	compat_sync_dir(dir);
 	free(dir);
 	free(tmp);
 	return 0;
@@ -327,7 +321,7 @@ fail:;
 	int saved = errno;
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp);
+	compat_unlink(tmp);
 	free(tmp);
 	errno = saved;
 	return -1;
@@ -347,10 +341,10 @@ char *file_temp_beside(const char *path)
 {
 	size_t len = strlen(path);
 	char *tmp = xmalloc(len + 16);
-	const char *slash = strrchr(path, '/');
+	const char *slash = compat_last_sep(path);
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
-	int fd = mkstemp(tmp);
+	int fd = compat_mkstemp(tmp);
 	if (fd < 0) {
 		free(tmp);
 		return NULL;
@@ -361,28 +355,22 @@ char *file_temp_beside(const char *path)
 
 int file_commit(const char *tmp, const char *path)
 {
-	int fd = open(tmp, O_RDONLY);
-	mode_t mask = umask(0);
-	umask(mask);
-	bool ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
+	int fd = compat_open_read(tmp);
+	bool ok = fd >= 0 && compat_fchmod_default(fd) == 0 && compat_fsync(fd) == 0;
 	int saved = errno;
 	if (fd >= 0 && close(fd) && ok) {
 		ok = false;
 		saved = errno;
 	}
-	if (!ok || rename(tmp, path)) {
+	if (!ok || compat_rename_replace(tmp, path)) {
 		saved = ok ? errno : saved;
-		unlink(tmp);
+		compat_unlink(tmp);
 		errno = saved;
 		return -1;
 	}
-	const char *slash = strrchr(path, '/');
+	const char *slash = compat_last_sep(path);
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	compat_sync_dir(dir);
 	free(dir);
 	return 0;
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "compat.h"
+
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* An error message for the user, already translated. */
@@ -36,7 +38,7 @@ void sb_add(struct strbuf *b, const char *s);
 void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_addc(struct strbuf *b, char c);
 void sb_addf(struct strbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	TIENDO_PRINTF(2, 3);
 /* Return the string (never NULL) and forget it. */
 char *sb_take(struct strbuf *b);
 void sb_free(struct strbuf *b);

@@ -11,6 +11,7 @@
 #include "xlsx.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,7 +420,7 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
 	struct book k = {.wb = workbook_new_opt(tmp, &opt)};
 	if (!k.wb) {
-		unlink(tmp);
+		compat_unlink(tmp);
 		free(tmp);
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
 			       tr("cannot create the workbook"));
@@ -438,7 +439,7 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 	if (!rc && file_commit(tmp, path))
 		rc = err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));
 	else if (rc)
-		unlink(tmp);
+		compat_unlink(tmp);
 	free(tmp);
 	return rc;
 }
@@ -455,7 +456,8 @@ int xlsx_chart_data(const struct ol_chart *c, const char *path, struct err *e)
 	for (size_t i = 0; i < c->n_cats; i++) {
 		str(&k, ws, (lxw_row_t)(1 + i), 0, c->cats[i], NULL);
 		for (size_t s = 0; s < c->n_series; s++)
-			num(&k, ws, (lxw_row_t)(1 + i), (lxw_col_t)(1 + s), c->values[s * c->n_cats + i], NULL);
+			if (!isnan(c->values[s * c->n_cats + i])) /* no figure: an empty cell */
+				num(&k, ws, (lxw_row_t)(1 + i), (lxw_col_t)(1 + s), c->values[s * c->n_cats + i], NULL);
 	}
 	lxw_error closed = workbook_close(k.wb);
 	if (k.err || closed)

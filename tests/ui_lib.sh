@@ -88,7 +88,7 @@ ui_start() {
 	printf '%s\n' "$@" >"$T/ui-args"
 	cat >"$T/ui-run.sh" <<RUN
 #!/bin/sh
-export TERM=screen LANG=\${UI_LANG:-C.UTF-8} LC_ALL= TIENDO_LANG=en TIENDO_NOW=$TIENDO_NOW HOME="$HOME"
+export TERM=${UI_TERM:-screen} LANG=\${UI_LANG:-C.UTF-8} LC_ALL= TIENDO_LANG=en TIENDO_NOW=$TIENDO_NOW HOME="$HOME"
 unset NO_COLOR
 "$T/ui-track.sh" tiendo "$TIENDO" "\$@"
 echo "EXIT-STATUS:\$?"

@@ -151,15 +151,42 @@ for i, tc in enumerate(cells):
         ital = any(r.find(W + "rPr") is not None and r.find(W + "rPr").find(W + "i") is not None for r in p.findall(W + "r"))
         if t:
             print("head%d\t%s%s\t%s" % (i, "B" if bold else "-", "I" if ital else "-", t))
+def ptext(p):  # tabs and line breaks kept, so that the lines of a paragraph print apart
+    out = []
+    for x in (x for r in p.iter(W + "r") for x in r):
+        if x.tag == W + "t":
+            out.append(x.text or "")
+        elif x.tag == W + "tab":
+            out.append("\t")
+        elif x.tag == W + "br":
+            out.append("\n")
+    return "".join(out)
+body = doc.find(W + "body")
 for p in doc.iter(W + "p"):
-    t = "".join(x.text or "" for x in p.iter(W + "t"))
-    if t:
-        print("p\t" + t)
+    t = ptext(p)
+    ppr = p.find(W + "pPr")
+    if not t and ppr is not None and ppr.find(W + "pBdr") is not None:
+        print("p-rule")
+    for ln in t.split("\n") if t else []:
+        print("p\t" + ln)
+# The paragraph before the footer block stays on its page.
+kids = list(body)
+for i, k in enumerate(kids):
+    if k.tag == W + "tbl" and i > 0 and "Nơi nhận:" in "".join(x.text or "" for x in k.iter(W + "t")):
+        j = i - 1
+        while j > 0 and not ptext(kids[j]):
+            j -= 1
+        kn = lambda e: e.find(W + "pPr") is not None and e.find(W + "pPr").find(W + "keepNext") is not None
+        print("before-footer=%s%s" % ("keep " if all(kn(kids[m]) for m in range(j, i)) else "", ptext(kids[j])))
 charts = [n for n in z.namelist() if n.startswith("word/charts/chart")]
 print("charts=%d" % len(charts))
 for n in charts:
     print("barchart" if b"<c:barChart>" in z.read(n) else "other")
 print("pictures=%d" % len([n for n in z.namelist() if n.startswith("word/media/")]))
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+for n in charts:
+    val = ET.fromstring(z.read(n)).find(".//" + C + "val")
+    print("chart-points=" + ",".join("%s:%s" % (p.get("idx"), p.find(C + "v").text) for p in val.iter(C + "pt")))
 for n in charts:
     rels = z.read(n.replace("charts/", "charts/_rels/") + ".rels").decode()
     print("chart-data=%s" % ("../embeddings/" in rels and b"<c:externalData" in z.read(n)))
@@ -179,7 +206,7 @@ expect_grep "black" "^color=000000$" rep.txt
 expect_grep "no page number on page 1" "^titlePg=True$" rep.txt
 expect_grep "page number centred at the top" "^pagenum=True$" rep.txt
 expect_grep "header block: borderless table" "^header-borders=nil$" rep.txt
-expect_grep "governing body" "^head0	--	ỦY BAN NHÂN DÂN TỈNH THỬ$" rep.txt
+expect_grep "governing body, \"Ủy ban nhân dân\" shortened as the decree allows" "^head0	--	UBND TỈNH THỬ$" rep.txt
 expect_grep "issuing body in bold" "^head0	B-	SỞ KHOA HỌC VÀ CÔNG NGHỆ$" rep.txt
 expect_grep "number left blank, symbol given" "^head0	--	Số: ……/BC-SKHCN$" rep.txt
 expect_grep "national title" "^head1	B-	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$" rep.txt
@@ -187,6 +214,8 @@ expect_grep "motto" "^head1	B-	Độc lập - Tự do - Hạnh phúc$" rep.txt
 expect_grep "place and date in italics" "^head1	-I	Tỉnh Thử, ngày …… tháng …… năm 2026$" rep.txt
 expect_grep "title" "^p	BÁO CÁO$" rep.txt
 expect_grep "subject line" "^p	Kết quả thực hiện Kế hoạch số 01/KH-UBND ngày 1/9/2025 của Ủy ban nhân dân tỉnh Thử, kỳ 6 tháng đầu năm 2026$" rep.txt
+expect_eq "a short rule under the subject line" "p-rule" "$(grep -A1 '^p	Kết quả thực hiện Kế hoạch số 01/KH-UBND' rep.txt | sed -n 2p)"
+expect_grep "the closing sentence stays with the footer block" "^before-footer=keep Trên đây là báo cáo kết quả" rep.txt
 expect_grep "XA1's result, attributed" "^p	- Xã Một \(hoàn thành, 100%, số lượng 12\): $R1$" rep.txt
 expect_grep "XA1's formula-like result as text" "^p	- Xã Một \(đang thực hiện, 50%\): =1\+2$" rep.txt
 expect_grep "XA2's result, attributed" "^p	- Phường Hai \(đang thực hiện, 40%\): $R3$" rep.txt
@@ -201,12 +230,15 @@ expect_grep "one native bar chart" "^charts=1$" rep.txt
 expect_grep "a c:barChart" "^barchart$" rep.txt
 expect_grep "not a picture" "^pictures=0$" rep.txt
 expect_grep "the chart's figures travel as an embedded workbook" "^chart-data=True$" rep.txt
-expect_grep "the embedded workbook holds the indicators and achievements" "^embedded=Mức đạt \(%\),I1,I2;0,1,112.5,2,0$" rep.txt
+expect_grep "the embedded workbook holds the indicators and achievements" "^embedded=Mức đạt \(%\),I1,I2;0,1,112.5,2$" rep.txt
+expect_grep "the chart: I1 at 112.5 %, I2 (no figure yet) a gap, not a bar at 0" "^chart-points=0:112.5$" rep.txt
 
 if python3 check_docx.py reminder.docx >rem.txt 2>rem.err; then ok "the reminder: well-formed XML"; else notok "the reminder: well-formed XML" "$(cat rem.err)"; fi
 expect_grep "reminder: org from the settings" "^head0	--	UBND TỈNH THỬ$" rem.txt
 expect_grep "reminder: V/v line" "^head0	--	V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 01/KH-UBND" rem.txt
-expect_grep "reminder: the missing commune is addressed" "^p	- Xã Ba;$" rem.txt
+expect_grep "reminder: the first addressee beside \"Kính gửi:\"" "^p	Kính gửi:	- Xã Ba;$" rem.txt
+expect_grep "reminder: the next addressee under it" "^p	- Phòng Quản lý khoa học;$" rem.txt
+expect_grep "reminder: the greeting stays with the footer block" "^before-footer=keep Trân trọng./.$" rem.txt
 expect_grep "reminder: the late one in the second list" "^p	- Phường Hai.$" rem.txt
 expect_no_grep "reminder: not the on-time one" "Xã Một" rem.txt
 expect_grep "reminder: the due date" "trước ngày 10/6/2026 và 20/6/2026" rem.txt
@@ -230,7 +262,8 @@ else
 			if [ -s "pdf/$f.pdf" ]; then ok "LibreOffice converts the $f"; else notok "LibreOffice converts the $f" "$(cat lo.out)"; fi
 			# One line of text: lines joined, runs of spaces (columns, justified
 			# lines) squeezed, NFC; a wrapped phrase stays whole.
-			pdftotext -layout "pdf/$f.pdf" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' |
+			pdftotext -layout "pdf/$f.pdf" "$f.layout" 2>/dev/null
+			tr '\n\f' '  ' <"$f.layout" | tr -s ' ' |
 				python3 -c 'import sys, unicodedata; print(unicodedata.normalize("NFC", sys.stdin.read()))' >"$f.txt"
 		done
 		pdf_has() { if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "no \"$3\" in $(head -c 1500 "$2")"; fi; }
@@ -246,5 +279,34 @@ else
 		pdf_has "reminder PDF: addressed" reminder.txt "Kính gửi:"
 		pdf_has "reminder PDF: the missing commune" reminder.txt "Xã Ba"
 		pdf_has "reminder PDF: the V/v line" reminder.txt "V/v đôn đốc báo cáo"
+		# The layout as drawn: columns side by side, pages apart.
+		cat >layout.py <<'PY'
+import sys, unicodedata
+pages = unicodedata.normalize("NFC", open(sys.argv[1]).read()).rstrip("\f\n").split("\f")
+lines = pages[0].splitlines()
+col = lambda s, i=0: next((l.find(s) for l in lines[i:] if s in l), -1)
+row = lambda s: next((i for i, l in enumerate(lines) if s in l), -1)
+print("side-by-side=%s" % (row("CỘNG HÒA XÃ HỘI") == row(sys.argv[2]) >= 0))
+print("number-beside-date=%s" % (row("Số:") == row("ngày") >= 0))
+print("page1-number=%s" % any(l.strip().isdigit() for l in lines[:3]))
+print("page2-number=%s" % (len(pages) < 2 or [l.strip() for l in pages[1].splitlines() if l.strip()][:1] == ["2"]))
+sign = [p for p in pages if "Nơi nhận:" in p]
+print("footer-page-has-body=%s" % bool(sign and any(w in sign[0] for w in ("Trên đây", "Trân trọng"))))
+r = row("Kính gửi:")
+if r >= 0:
+    first = lines[r].find("- ")
+    nxt = next((l for l in lines[r + 1:] if l.strip()), "")
+    print("addressees-aligned=%s" % (first > lines[r].find("Kính gửi:") and abs(nxt.find("- ") - first) <= 1))
+PY
+		python3 layout.py report.layout "UBND TỈNH THỬ" >report.lay
+		python3 layout.py reminder.layout "UBND TỈNH THỬ" >reminder.lay
+		for f in report reminder; do
+			expect_grep "$f PDF: the header's two columns side by side" "^side-by-side=True$" "$f.lay"
+			expect_grep "$f PDF: the number beside the place and date" "^number-beside-date=True$" "$f.lay"
+			expect_grep "$f PDF: no page number on page 1" "^page1-number=False$" "$f.lay"
+			expect_grep "$f PDF: page 2 numbered at the top" "^page2-number=True$" "$f.lay"
+			expect_grep "$f PDF: the footer block's page holds the closing text" "^footer-page-has-body=True$" "$f.lay"
+		done
+		expect_grep "reminder PDF: the addressees beside \"Kính gửi:\", aligned" "^addressees-aligned=True$" reminder.lay
 	fi
 fi

@@ -12,24 +12,25 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 out=build/fuzz
 mkdir -p "$out"
-san="-fsanitize=address,undefined"
-pkgs="ncursesw sqlite3 libutf8proc"
 passed=0 failed=0
-# WERROR= : a warning only clang gives must not stop the fuzzing (it shows in
-# the normal builds' -Werror soon enough).
-if ! make --no-print-directory -j"${FUZZ_JOBS:-2}" BUILD="$out" CC=clang CFLAGS="-g -O1" WERROR= \
-	SAN_CFLAGS="-fsanitize=fuzzer-no-link $san" "$out/libtiendo.a" >"$out/lib.build.log" 2>&1; then
+# fuzz_make TARGET...: make in build/fuzz with clang and the instrumentation;
+# the Makefile links each target with -fsanitize=fuzzer and its LIBS.
+# WERROR= : a warning only clang gives must not stop the fuzzing (the normal
+# builds' -Werror shows it soon enough).
+fuzz_make() {
+	make --no-print-directory -j"${FUZZ_JOBS:-2}" BUILD="$out" CC=clang CFLAGS="-g -O1" WERROR= \
+		SAN_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" "$@"
+}
+if ! fuzz_make "$out/libtiendo.a" >"$out/lib.build.log" 2>&1; then
 	echo "not ok - src/ does not build with clang for the fuzzers: see $out/lib.build.log"
 	grep -E 'error|Error' "$out/lib.build.log" | head -n 20 | sed 's/^/#   /'
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-cflags="-std=c11 -g -O1 -fsanitize=fuzzer $san -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$out $(pkg-config --cflags $pkgs)"
-libs="$out/libtiendo.a $(pkg-config --libs $pkgs) -lcsv -lm"
 for target in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$target" .c)
 	bin="$out/$name"
-	if ! clang $cflags -o "$bin" "$target" $libs 2>"$out/$name.build.log"; then
+	if ! fuzz_make "$bin" >"$out/$name.build.log" 2>&1; then
 		echo "not ok - $name: does not build with clang"
 		sed 's/^/#   /' "$out/$name.build.log" | head -n 20
 		failed=$((failed + 1))

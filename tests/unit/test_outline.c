@@ -2,6 +2,7 @@
 /* Unit tests of the drafted documents' outline: tallies per task, the plan's sections as
  * groups, each text attributed to its units and tasks, exact duplicates merged (and only
  * exact ones), the reminder's addressees; XML escaping of the .docx writer. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -105,7 +106,7 @@ static void test_drafts(void)
 	outline_init(&o, "t");
 	draft_report(&c, &opt, &o);
 	CHECK_STR(o.head.org, "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "issuing body in capitals");
-	CHECK_STR(o.head.gov, "ỦY BAN NHÂN DÂN TỈNH THỬ", "governing body: the unit above, in capitals");
+	CHECK_STR(o.head.gov, "UBND TỈNH THỬ", "governing body: the unit above, in capitals, shortened");
 	CHECK_STR(o.head.number, "Số: ……/BC-……", "number and symbol left blank");
 	CHECK_STR(o.foot.signer_title, "……", "unknown signer title: a dotted blank");
 	long h1 = find_block(&o, "I. TÌNH HÌNH"), h2 = find_block(&o, "II. KẾT QUẢ"),
@@ -152,6 +153,14 @@ static void test_drafts(void)
 	struct strbuf t = {0};
 	outline_text(&o, &t);
 	CHECK(strstr(t.s, "Kính gửi:") && strstr(t.s, "Nơi nhận:\n- Như trên;"), "text writer");
+	/* Four addressees: one block, the label then one run each, the last
+	 * ending the list; the text writer puts them one a line. */
+	long k = find_block(&o, "Kính gửi:");
+	CHECK(k >= 0 && o.v[k].level == OL_ADDRESS && o.v[k].n_runs == 5, "addressees beside Kính gửi:");
+	CHECK(k >= 0 && o.v[k].n_runs == 5 && strcmp(o.v[k].runs[4].text + strlen(o.v[k].runs[4].text) - 1, ".") == 0 &&
+		      strcmp(o.v[k].runs[1].text + strlen(o.v[k].runs[1].text) - 1, ";") == 0,
+	      "addressees end in ; and the last in .");
+	CHECK(strstr(t.s, "Kính gửi:\n  - ") != NULL, "text: the addressees one a line under the label");
 	sb_free(&t);
 	outline_free(&o);
 
@@ -160,6 +169,24 @@ static void test_drafts(void)
 	plan_rec_free(&plan);
 	unit_set_free(&us);
 	db_disconnect(db);
+}
+
+/* A figure not known is a gap in the chart, "-" in text, never 0. */
+static void test_chart_gap(void)
+{
+	struct outline o;
+	outline_init(&o, "t");
+	struct ol_block *ch = ol_chart(&o, "Mức đạt", 2, 1);
+	ol_chart_series(ch, 0, "Mức đạt (%)");
+	ol_chart_cat(ch, 0, "I1");
+	ol_chart_cat(ch, 1, "I2");
+	ch->chart->values[0] = 112.5;
+	ch->chart->values[1] = NAN;
+	struct strbuf t = {0};
+	outline_text(&o, &t);
+	CHECK(strstr(t.s, "I1\tMức đạt (%) 112.5\nI2\tMức đạt (%) -\n") != NULL, "text: no figure is -");
+	sb_free(&t);
+	outline_free(&o);
 }
 
 static void test_escape(void)
@@ -183,6 +210,7 @@ int main(void)
 		return 1;
 	test_drafts();
 	test_escape();
+	test_chart_gap();
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd)) {

@@ -1,0 +1,215 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Cross-build a static tiendo.exe for Windows (x86-64) with mingw-w64.
+#
+# The libraries come from Debian's own source packages (nothing third-party
+# is committed): apt-get source fetches sqlite3, ncurses, utf8proc, libcsv,
+# zlib, libzip and libxlsxwriter into build/windows/src, their versions go to
+# build/windows/VERSIONS, and each is built once into build/windows/prefix
+# (a later run skips what is already there). The deb-src entry lives in a
+# private apt configuration under build/windows/apt (its own sources file,
+# lists and cache), so the system's apt lists, caches and locks are never
+# touched and nothing is left behind in /etc.
+#
+#   scripts/windows/build.sh [SRCDIR]     -> build/windows/tiendo.exe
+set -eu
+SRCDIR=$(cd "${1:-.}" && pwd)
+W=$SRCDIR/build/windows
+SRC=$W/src
+PREFIX=$W/prefix
+HOST=x86_64-w64-mingw32
+CC_W=${CC_W:-$HOST-gcc}
+AR_W=${AR_W:-$HOST-ar}
+JOBS=${JOBS:-2}
+PACKAGES="sqlite3 ncurses utf8proc libcsv zlib libzip libxlsxwriter"
+SUITE=${DEBIAN_SUITE:-bookworm}
+
+log() { printf 'windows: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+command -v "$CC_W" >/dev/null || die "$CC_W not found (apt-get install gcc-mingw-w64-x86-64)"
+mkdir -p "$SRC" "$PREFIX/include" "$PREFIX/lib"
+
+# --- fetch: apt-get source with a private deb-src list ---
+apt_private() {
+	apt-get -q -o Dir::Etc::SourceList="$W/apt/tiendo-src.sources" \
+		-o Dir::Etc::SourceParts="$W/apt/parts" \
+		-o Dir::State::Lists="$W/apt/lists" -o Dir::Cache="$W/apt/cache" \
+		-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= "$@"
+}
+retry() { # retry CMD...: apt may find a lock held by someone else for a while
+	_i=0
+	until "$@"; do
+		_i=$((_i + 1))
+		[ $_i -lt 10 ] || return 1
+		log "retrying in 5 s ($*)"
+		sleep 5
+	done
+}
+fetch() {
+	todo=""
+	for p in $PACKAGES; do
+		ls "$SRC/${p}_"*.dsc >/dev/null 2>&1 || todo="$todo $p"
+	done
+	[ -n "$todo" ] || return 0
+	log "fetching Debian source packages:$todo"
+	mkdir -p "$W/apt/parts" "$W/apt/lists/partial" "$W/apt/cache/archives/partial"
+	trap 'rm -rf "$W/apt"' EXIT INT TERM HUP
+	cat >"$W/apt/tiendo-src.sources" <<SOURCES
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: $SUITE
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+	retry apt_private update >"$W/apt.log" 2>&1 || die "apt-get update failed: see $W/apt.log"
+	# shellcheck disable=SC2086
+	(cd "$SRC" && retry apt_private source $todo >>"$W/apt.log" 2>&1) ||
+		die "apt-get source failed: see $W/apt.log"
+	rm -rf "$W/apt"
+	trap - EXIT INT TERM HUP
+	: >"$W/VERSIONS.tmp"
+	for p in $PACKAGES; do
+		dsc=$(ls "$SRC/${p}_"*.dsc | head -n 1)
+		printf '%s %s\n' "$p" "$(sed -n 's/^Version: //p' "$dsc")" >>"$W/VERSIONS.tmp"
+	done
+	printf 'x86_64-w64-mingw32-gcc %s\n' "$($CC_W -dumpversion)" >>"$W/VERSIONS.tmp"
+	mv "$W/VERSIONS.tmp" "$W/VERSIONS"
+}
+
+srcdir_of() { # the unpacked directory of source package $1
+	for d in "$SRC/$1"-[0-9]*; do
+		[ -d "$d" ] && { echo "$d"; return 0; }
+	done
+	die "no unpacked source for $1 in $SRC"
+}
+
+build_sqlite() {
+	[ -f "$PREFIX/lib/libsqlite3.a" ] && return 0
+	log "sqlite3: amalgamation (native configure, make sqlite3.c), then cross-compile"
+	s=$(srcdir_of sqlite3)
+	b=$W/build-sqlite
+	rm -rf "$b" && mkdir -p "$b"
+	(cd "$b" && "$s/configure" >configure.log 2>&1 && make sqlite3.c >make.log 2>&1) ||
+		die "sqlite3 amalgamation failed: see $b"
+	# The options Debian builds with (FACTS.md), minus what needs a loader.
+	"$CC_W" -O2 -c -o "$b/sqlite3.o" "$b/sqlite3.c" -DSQLITE_THREADSAFE=1 \
+		-DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
+		-DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_ENABLE_COLUMN_METADATA \
+		-DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_WIN32_MALLOC
+	"$AR_W" rcs "$PREFIX/lib/libsqlite3.a" "$b/sqlite3.o"
+	cp "$b/sqlite3.h" "$b/sqlite3ext.h" "$PREFIX/include/"
+}
+
+build_ncurses() {
+	[ -f "$PREFIX/lib/libncursesw.a" ] && return 0
+	log "ncurses: cross-build with the win32con driver (a few minutes)"
+	s=$(srcdir_of ncurses)
+	b=$W/build-ncurses
+	rm -rf "$b" && mkdir -p "$b"
+	(cd "$b" && "$s/configure" --host=$HOST --prefix="$PREFIX" \
+		--enable-widec --enable-term-driver --enable-sp-funcs --enable-ext-funcs \
+		--disable-termcap --disable-database --disable-home-terminfo \
+		--with-fallbacks=ms-terminal,xterm-256color,vt100 \
+		--without-shared --without-cxx --without-cxx-binding --without-ada \
+		--without-progs --without-tests --without-manpages --without-debug \
+		>configure.log 2>&1 &&
+		make -j"$JOBS" >make.log 2>&1 && make install >install.log 2>&1) ||
+		die "ncurses failed: see $b/*.log"
+}
+
+build_utf8proc() {
+	[ -f "$PREFIX/lib/libutf8proc.a" ] && return 0
+	log "utf8proc: one C file"
+	s=$(srcdir_of utf8proc)
+	"$CC_W" -O2 -DUTF8PROC_STATIC -c -o "$W/utf8proc.o" "$s/utf8proc.c"
+	"$AR_W" rcs "$PREFIX/lib/libutf8proc.a" "$W/utf8proc.o"
+	cp "$s/utf8proc.h" "$PREFIX/include/"
+}
+
+build_libcsv() {
+	[ -f "$PREFIX/lib/libcsv.a" ] && return 0
+	log "libcsv: one C file"
+	s=$(srcdir_of libcsv)
+	"$CC_W" -O2 -c -o "$W/libcsv.o" "$s/libcsv.c"
+	"$AR_W" rcs "$PREFIX/lib/libcsv.a" "$W/libcsv.o"
+	cp "$s/csv.h" "$PREFIX/include/"
+}
+
+build_zlib() {
+	[ -f "$PREFIX/lib/libz.a" ] && return 0
+	log "zlib: its C files (Debian's source has no win32 makefile)"
+	s=$(srcdir_of zlib)
+	b=$W/build-zlib
+	rm -rf "$b" && mkdir -p "$b"
+	for f in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast \
+		inflate inftrees trees uncompr zutil; do
+		"$CC_W" -O2 -c -o "$b/$f.o" "$s/$f.c" || die "zlib: $f.c failed"
+	done
+	"$AR_W" rcs "$PREFIX/lib/libz.a" "$b"/*.o
+	cp "$s/zlib.h" "$s/zconf.h" "$PREFIX/include/"
+}
+
+# cmake_cross SRC BUILD ARGS...: configure, build and install a cmake project.
+cmake_cross() {
+	_s=$1 _b=$2
+	shift 2
+	rm -rf "$_b" && mkdir -p "$_b"
+	(cd "$_b" && cmake "$_s" -DCMAKE_SYSTEM_NAME=Windows -DCMAKE_C_COMPILER="$CC_W" \
+		-DCMAKE_RC_COMPILER=$HOST-windres -DCMAKE_FIND_ROOT_PATH="$PREFIX" \
+		-DCMAKE_FIND_ROOT_PATH_MODE_LIBRARY=ONLY -DCMAKE_FIND_ROOT_PATH_MODE_INCLUDE=ONLY \
+		-DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=ONLY -DCMAKE_BUILD_TYPE=Release \
+		-DCMAKE_INSTALL_PREFIX="$PREFIX" -DBUILD_SHARED_LIBS=OFF \
+		-DZLIB_LIBRARY="$PREFIX/lib/libz.a" -DZLIB_INCLUDE_DIR="$PREFIX/include" \
+		"$@" >configure.log 2>&1 &&
+		cmake --build . -j "$JOBS" >make.log 2>&1 && cmake --install . >install.log 2>&1)
+}
+
+build_libzip() {
+	[ -f "$PREFIX/lib/libzip.a" ] && return 0
+	log "libzip: cmake, zlib only (no bzip2, lzma, zstd, crypto)"
+	cmake_cross "$(srcdir_of libzip)" "$W/build-libzip" -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF \
+		-DENABLE_ZSTD=OFF -DENABLE_OPENSSL=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF \
+		-DENABLE_COMMONCRYPTO=OFF -DENABLE_WINDOWS_CRYPTO=OFF -DBUILD_TOOLS=OFF \
+		-DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF ||
+		die "libzip failed: see $W/build-libzip/*.log"
+}
+
+build_libxlsxwriter() {
+	[ -f "$PREFIX/lib/libxlsxwriter.a" ] && return 0
+	# Its CMakeLists wants a C++ compiler mingw-w64's gcc package lacks: the
+	# sources and definitions its CMakeLists uses for a static MinGW build.
+	# Its fopen becomes tiendo's compat_fopen (src/compat_win.c), which takes
+	# UTF-8 names: msvcrt's fopen cannot open "Báo cáo\tổng hợp.xlsx".
+	log "libxlsxwriter: its C files and its own minizip, tmpfileplus and md5"
+	s=$(srcdir_of libxlsxwriter)
+	b=$W/build-libxlsxwriter
+	rm -rf "$b" && mkdir -p "$b"
+	for f in "$s"/src/*.c "$s"/third_party/minizip/ioapi.c "$s"/third_party/minizip/zip.c \
+		"$s"/third_party/tmpfileplus/tmpfileplus.c "$s"/third_party/md5/md5.c; do
+		"$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API -Dfopen=compat_fopen \
+			-I"$s/include" -I"$PREFIX/include" -c -o "$b/$(basename "$f" .c).o" "$f" ||
+			die "libxlsxwriter: $f failed"
+	done
+	"$AR_W" rcs "$PREFIX/lib/libxlsxwriter.a" "$b"/*.o
+	cp -r "$s/include/xlsxwriter.h" "$s/include/xlsxwriter" "$PREFIX/include/"
+}
+
+fetch
+build_zlib
+build_libzip
+build_libxlsxwriter
+build_sqlite
+build_utf8proc
+build_libcsv
+build_ncurses
+
+# --- tiendo itself, through the project's own Makefile ---
+log "tiendo.exe"
+make -C "$SRCDIR" --no-print-directory -j"$JOBS" \
+	CC="$CC_W" BUILD=build/windows/obj BIN=build/windows/tiendo.exe \
+	PKG_CFLAGS="-I$PREFIX/include -I$PREFIX/include/ncursesw -DNCURSES_STATIC -DUTF8PROC_STATIC -D__USE_MINGW_ANSI_STDIO=1" \
+	PKG_LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz" \
+	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lpthread" \
+	LDFLAGS="-static" \
+	build/windows/tiendo.exe
+log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes)"

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/* What differs between POSIX and Windows, behind small functions: the rest of
+ * tiendo calls these and never tests for the platform.
+ *
+ * src/compat_posix.c is the POSIX side (the calls tiendo always made);
+ * src/compat_win.c the Windows side (wide-character Win32 calls, UTF-8 at the
+ * edges). Exactly one of the two compiles to something, by the platform.
+ * Every string here is UTF-8, file names included. */
+#ifndef TIENDO_COMPAT_H
+#define TIENDO_COMPAT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <wchar.h>
+
+/* printf-style checking of tiendo's own functions: on Windows the formats are
+ * those of mingw's C99 printf (__USE_MINGW_ANSI_STDIO), not msvcrt's. */
+#if defined(_WIN32)
+#define TIENDO_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#else
+#define TIENDO_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#endif
+
+#if defined(_WIN32) && !defined(SIGHUP)
+#define SIGHUP 1 /* what closing the console maps to */
+#endif
+
+/* Program start: on Windows, argv again as UTF-8 (from the wide command
+ * line) and the console switched to UTF-8; nothing on POSIX. */
+void compat_init(int *argc, char ***argv);
+
+/* An environment variable in UTF-8 (Windows keeps them in UTF-16), or NULL. */
+const char *compat_getenv(const char *name);
+
+/* --- files by UTF-8 name --- */
+FILE *compat_fopen(const char *path, const char *mode);
+/* -1 when path does not exist, 1 for a folder, 0 for anything else. */
+int compat_path_kind(const char *path);
+bool compat_readable(const char *path);
+/* Create an empty file that must not exist yet (0600); 0, or -1 with errno. */
+int compat_create_new(const char *path);
+/* Open an existing file for reading (its data synced by compat_fsync). */
+int compat_open_read(const char *path);
+/* One folder (0700 on POSIX); 0, or -1 with errno (EEXIST included). */
+int compat_mkdir(const char *path);
+int compat_unlink(const char *path);
+/* Call fn for each name in folder dir but . and ..; -1 when it cannot be read. */
+int compat_dir_each(const char *dir, void (*fn)(const char *name, void *arg), void *arg);
+/* Whether c separates folders in a path ('/', and '\\' on Windows). */
+bool compat_is_sep(char c);
+/* The last path separator of path ('/', and '\\' on Windows), or NULL. */
+const char *compat_last_sep(const char *path);
+bool compat_path_absolute(const char *path);
+/* The current folder, allocated; NULL on failure. */
+char *compat_getcwd(void);
+
+/* --- atomic replacement (util.c write_file_atomic) --- */
+/* mkstemp on a template ending in XXXXXX; a file descriptor or -1. */
+int compat_mkstemp(char *tmpl);
+/* The usual permissions for a file others read (0666 & ~umask). */
+int compat_fchmod_default(int fd);
+/* Data on the disk before returning. */
+int compat_fsync(int fd);
+/* Rename over an existing file, atomically and durably where the system can. */
+int compat_rename_replace(const char *from, const char *to);
+/* Make a rename inside dir durable (a no-op where folders need no fsync). */
+void compat_sync_dir(const char *dir);
+
+/* --- where things are --- */
+/* The default database file, allocated: $XDG_DATA_HOME/tiendo/tiendo.db or
+ * ~/.local/share/tiendo/tiendo.db; %APPDATA%\tiendo\tiendo.db on Windows. */
+char *compat_default_db_path(void);
+/* The folder exports go to without TIENDO_EXPORT_DIR, allocated: the current
+ * folder; the user's Documents folder on Windows. */
+char *compat_default_export_dir(void);
+/* The home folder ($HOME; %USERPROFILE% on Windows), or NULL. */
+const char *compat_home(void);
+/* The folder holding the running program, allocated, or NULL. */
+char *compat_exe_dir(void);
+/* The login name of the user, or NULL. */
+const char *compat_user_name(void);
+
+/* --- text --- */
+/* Columns the character takes on the terminal (-1 for a control). */
+int compat_wcwidth(wchar_t wc);
+/* Decode one UTF-8 character of s into *wc: its length in bytes, or 0 for a
+ * bad sequence (then *wc is '?' and one byte should be skipped). */
+size_t compat_utf8_to_wc(const char *s, wchar_t *wc);
+/* Convert s[0..n) between UTF-8 and "CP1258" or "TCVN5712-1" (one side is
+ * "UTF-8"): a new NUL-terminated buffer, its length in *out_len when not NULL;
+ * NULL with errno EILSEQ when a character has no place in the target. */
+char *compat_convert(const char *to, const char *from, const char *s, size_t n, size_t *out_len);
+/* The same conversion by tables (src/compat_charset.c): what Windows uses;
+ * on Linux only the unit test calls it, to compare it with iconv. */
+char *compat_table_convert(const char *to, const char *from, const char *s, size_t n,
+			   size_t *out_len);
+/* Switch the C library to the user's locale; false when it does not use UTF-8
+ * (then the caller draws in ASCII). */
+bool compat_locale_utf8(void);
+
+/* --- terminal and signals --- */
+/* Before the interface draws: Ctrl-S and Ctrl-Q as keys, not flow control
+ * (POSIX); on a Windows console still in a raster font, a TrueType font with
+ * the Vietnamese letters (Consolas), chosen for this window only. */
+void compat_tty_setup(void);
+/* Whether the controlling terminal is still there (after a hang-up). */
+bool compat_tty_alive(void);
+/* SIGINT, SIGTERM and SIGHUP call fn(sig), which may only set a flag; a
+ * blocked read returns (no SA_RESTART). On Windows Ctrl-C gives SIGINT,
+ * Ctrl-Break SIGTERM and closing the console (or logging off) SIGHUP, and
+ * the program then has a few seconds to finish. */
+void compat_stop_signals(void (*fn)(int sig));
+/* Back to the handlers in place before compat_stop_signals. */
+void compat_stop_signals_restore(void);
+/* Hold back window-size signals (true) or let them through again (false). */
+void compat_block_resize(bool block);
+
+#endif

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/* The session: the plan loaded once, and the user actions with their rules inside,
+ * as both faces call them (issue 11). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "msg.h"
+#include "planfile.h"
+#include "session.h"
+
+static char dir[300];
+
+/* A database holding tests/data/exchange/plan.csv, owned by owner. */
+static void make_db(const char *path, const char *owner)
+{
+	struct db *db;
+	struct err e;
+	struct plan_def def;
+	struct store_result sr;
+	CHECK((db = db_connect(path, DB_OPEN_CREATE, &e)) != NULL, "database created");
+	CHECK(planfile_load("tests/data/exchange/plan.csv", &def, &e) == 0, "test plan loads");
+	CHECK(store_plan_save(db, &def, owner, &sr, &e) == 0, "test plan saved");
+	plan_def_free(&def);
+	db_disconnect(db);
+}
+
+static void test_open(const char *path)
+{
+	struct session s;
+	struct err e;
+	struct session_options o = {.need_owner = true};
+	CHECK(session_open(&s, path, &o, &e) == 0, "a session opens");
+	CHECK_STR(s.b.plan.code, "TEST-EX", "with the current plan");
+	CHECK(s.b.owner && strcmp(s.b.owner->code, "XA1") == 0, "and its owner");
+	CHECK_INT(s.b.tasks.n, 3, "its live tasks");
+	CHECK_INT(s.b.inds.n, 2, "its indicators");
+	CHECK_INT(s.b.rules.n, 3, "its regime");
+	CHECK_INT(s.b.events.n, 1, "its events");
+	CHECK(session_reload(&s, &e) == 0 && s.b.owner && strcmp(s.b.owner->code, "XA1") == 0,
+	      "a reload finds the owner again");
+	session_close(&s);
+	char missing[400];
+	snprintf(missing, sizeof missing, "%s/none.db", dir);
+	CHECK(session_open(&s, missing, &o, &e) == -1 && s.db == NULL,
+	      "a missing database is an error, and no handle");
+	session_close(&s);
+}
+
+static void test_entries(const char *path)
+{
+	struct session s;
+	struct session_target t;
+	struct session_saved r;
+	struct entry_patch p;
+	struct err e;
+	struct session_options o = {.with_retired = true};
+	CHECK(session_open(&s, path, &o, &e) == 0, "a session for entries");
+	CHECK(session_target(&s, NULL, "T3", false, "2026S1", &t, &e) == -1 &&
+	      strstr(e.msg, "not assigned to unit XA1"), "a task of the divisions is not the commune's");
+	CHECK(session_target(&s, "XA", "T1", false, "2026S1", &t, &e) == -1 &&
+	      strstr(e.msg, "group of units"), "a group enters nothing");
+	CHECK(session_target(&s, NULL, "T9", false, "2026S1", &t, &e) == -1 &&
+	      strstr(e.msg, "unknown task 'T9'"), "an unknown task is said so");
+	CHECK(session_target(&s, NULL, "T1", false, "2026S1", &t, &e) == 0, "the commune's own task");
+	entry_patch_init(&p);
+	p.percent = 101;
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == -1 && strstr(e.msg, "from 0 to 100"),
+	      "a percent over 100 is refused by the session, whatever the face");
+	p.percent = 40;
+	p.count = 1000000000001LL;
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == -1, "a count over the limit too");
+	p.count = 12;
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == 0 && r.changed && r.revision == 1,
+	      "a good entry is saved as revision 1");
+	CHECK(session_set_progress(&s, &t, &p, 0, &r, &e) == 0 && !r.changed && r.moved,
+	      "the same again changes nothing; seen 0, it had moved to 1");
+	struct task_state *st = session_task_states(&s, t.unit, "2026S1", date_from_ymd(2026, 7, 1), &e);
+	size_t i = (size_t)(t.task - s.b.tasks.v);
+	CHECK(st[i].has_entry && st[i].percent == 40 && st[i].assigned, "the task states see it");
+	free(st);
+	long long rev;
+	CHECK(session_undo(&s, &t, &rev, &e) == 0 && rev == 2, "undo is a new revision");
+	session_close(&s);
+}
+
+static void test_values(const char *path)
+{
+	struct session s;
+	struct session_target t;
+	struct session_saved r;
+	struct err e;
+	CHECK(session_open(&s, path, NULL, &e) == 0, "a session for values");
+	CHECK(session_target(&s, NULL, "I1", true, "2026S1", &t, &e) == 0, "an indicator XA1 reports");
+	struct ivalue v = {.numerator = 5, .denominator = 4};
+	CHECK(session_set_value(&s, &t, &v, &r, &e) == -1 && strstr(e.msg, "exceeds the denominator"),
+	      "a numerator over the denominator is refused");
+	v = (struct ivalue){.numerator = -1, .denominator = -1, .has_value = true, .value = 120};
+	CHECK(session_set_value(&s, &t, &v, &r, &e) == -1 && strstr(e.msg, "percentage"),
+	      "a percentage over 100 is refused");
+	v.value = 80;
+	CHECK(session_set_value(&s, &t, &v, &r, &e) == 0 && r.changed, "a good value is saved");
+	session_close(&s);
+}
+
+static void test_units(const char *path)
+{
+	struct session s;
+	struct err e;
+	bool done;
+	CHECK(session_open(&s, path, NULL, &e) == 0, "a session for units");
+	struct session_unit u = {"XA9", "Xã Chín", UNIT_GROUP, "TINH", NULL};
+	CHECK(session_unit_add(&s, &u, &e) == -1, "a group needs members");
+	u.kind = UNIT_COMMUNE;
+	CHECK(session_unit_add(&s, &u, &e) == 0, "a commune is added");
+	CHECK(session_reload(&s, &e) == 0 && unit_set_find(&s.b.units, "XA9"), "and found after a reload");
+	CHECK(session_unit_rename(&s, "XA9", "Xã Chín", &done, &e) == 0 && !done,
+	      "renaming to the same name writes nothing");
+	CHECK(session_unit_retire(&s, "XA9", &done, &e) == 0 && done, "it is retired");
+	CHECK(session_reload(&s, &e) == 0, "reloaded");
+	CHECK(session_unit_retire(&s, "XA9", &done, &e) == 0 && !done, "retiring it again does nothing");
+	session_close(&s);
+}
+
+int main(void)
+{
+	char path[400];
+	msg_set_lang(LANG_EN);
+	setenv("TIENDO_NOW", "2026-06-10T02:00:00Z", 1);
+	setenv("TIENDO_USER", "clerk", 1);
+	if (!check_tmpdir(dir, sizeof dir))
+		return 1;
+	snprintf(path, sizeof path, "%s/xa1.db", dir);
+	make_db(path, "XA1");
+	test_open(path);
+	test_entries(path);
+	test_values(path);
+	test_units(path);
+	check_rmdir(dir);
+	return check_done();
+}
