@@ -356,11 +356,24 @@ static const struct ui_host host = {
 	.hints = ui_hints,
 };
 
+/* No UTF-8 locale from the environment (LANG=C, a terminal set up for
+ * another character set): ASCII, said on the message line, unless --utf8
+ * says the terminal shows UTF-8; C.UTF-8 (when there is one) still serves to
+ * read and measure the text. No UTF-8 locale at all: ASCII. */
 static void set_locale(struct ui_options *o)
 {
-	/* No UTF-8 locale from the environment nor C.UTF-8: ASCII. */
-	if (!compat_locale_utf8())
+	bool env = compat_env_utf8();
+	bool have = compat_locale_utf8();
+	if (!have || (!env && !o->utf8 && !o->ascii)) {
+		o->ascii_auto = !o->ascii;
 		o->ascii = true;
+	}
+}
+
+static void say_charset(struct app *a, const struct ui_options *o)
+{
+	if (o->ascii_auto)
+		ui_message(a, false, "%s", tr("No UTF-8 locale: Vietnamese is shown without diacritics (tiendo --utf8 to force UTF-8)."));
 }
 
 static void start_curses(struct app *a)
@@ -458,6 +471,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 		start_curses(a);
 		ui_relayout(a);
 		started = true;
+		say_charset(a, &o);
 		if (ui_firstrun(a, db_path)) {
 			endwin();
 			app_free(a);
@@ -480,6 +494,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	if (!started) {
 		set_locale(&o);
 		a->ascii = o.ascii;
+		say_charset(a, &o);
 	}
 	a->today = date_today();
 	/* The consolidating unit follows everyone: it starts on all units. */

@@ -76,6 +76,8 @@ extern volatile sig_atomic_t ui_signal;
 /* Entry point: run the interface on an open database. Returns an exit code. */
 struct ui_options {
 	bool ascii;
+	bool utf8;       /* --utf8: UTF-8 even when the locale does not say so */
+	bool ascii_auto; /* set by ui_run: no UTF-8 locale, ASCII chosen by itself */
 	const char *keymap; /* name or path, NULL for the defaults */
 	enum im_mode im;
 };

@@ -161,3 +161,13 @@ ui_keys F2
 expect_screen "saved" '1a-1 saved \(revision 2\)'
 "$TIENDO" -f "$T/f.db" show 1a-1 --period 2026S1 >"$T/s1"
 expect_grep "typing replaced the selected percent" $'^percent\t60$' "$T/s1"
+
+# --- section 3: LANG=C: ASCII by itself, said; --utf8 forces UTF-8 ------------
+UI_LANG=C ui_start 80 24 -f "$T/f.db"
+expect_screen "LANG=C: the message line says why there are no diacritics" 'No UTF-8 locale: Vietnamese is shown without diacritics'
+expect_screen "LANG=C: the header in ASCII" 'Unit: Xa Dong Hoa'
+ui_keys q
+UI_LANG=C ui_start 80 24 --utf8 -f "$T/f.db"
+expect_screen "LANG=C --utf8: UTF-8 all the same" 'Unit: Xã Đồng Hòa'
+expect_no_screen "and no message about it" 'No UTF-8 locale'
+ui_keys q
