@@ -209,7 +209,7 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 				if (dup)
 					continue;
 				char kn[16];
-				keymap_key_name(key, kn, sizeof kn);
+				ui_key_label(key, kn, sizeof kn);
 				const char *label = tr(keymap_actions[act].hint);
 				int need = ui_width(kn) + ui_width(label) + 1;
 				if (x + need > width)

@@ -97,6 +97,10 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 bool ui_choose_unit(struct app *a, const char *title, const char *first, const size_t *order,
 		    int64_t start_id, const struct unit_rec **out);
 
+/* A key as a person reads it: "Ctrl+T", "Shift+Tab" in Vietnamese, the
+ * keymap's own names (C-t, S-Tab) in English (ui_draw.c). */
+void ui_key_label(int key, char *buf, size_t n);
+
 /* Drawing text (ui_draw.c). */
 int ui_width(const char *s);
 /* Draw s at y,x in exactly width columns (cut or padded), with attr. */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Drawing text in the terminal: widths by wcwidth, cutting by columns, wrapping, ASCII mode. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "msg.h"
 #include "text.h"
 #include "editbuf.h"
 #include "ui.h"
@@ -258,3 +260,16 @@ void ui_pane_title(struct app *a, struct pane *p, const char *title, const char 
 		ui_vline(a, p->win, 0, 0, p->h);
 }
 
+void ui_key_label(int key, char *buf, size_t n)
+{
+	keymap_key_name(key, buf, n);
+	if (msg_lang() != LANG_VI)
+		return; /* the emacs spelling (C-t, S-Tab) reads well in English */
+	if (buf[0] == 'C' && buf[1] == '-' && buf[2] && !buf[3])
+		snprintf(buf, n, "Ctrl+%c", buf[2] >= 'a' && buf[2] <= 'z' ? buf[2] - 'a' + 'A' : buf[2]);
+	else if (strncmp(buf, "S-", 2) == 0) {
+		char rest[32];
+		snprintf(rest, sizeof rest, "%s", buf + 2);
+		snprintf(buf, n, "Shift+%s", rest);
+	}
+}

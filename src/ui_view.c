@@ -399,7 +399,7 @@ void ui_help(struct app *a)
 			struct strbuf keys = {0};
 			for (int k = 0; k < a->km.n[act]; k++) {
 				char kn[16];
-				keymap_key_name(a->km.keys[act][k], kn, sizeof kn);
+				ui_key_label(a->km.keys[act][k], kn, sizeof kn);
 				sb_addf(&keys, "%s%s", k ? " " : "", kn);
 			}
 			struct strbuf line = {0};

@@ -60,3 +60,16 @@ for db in xa.db dept.db; do
 	ui_keys q
 	ui_wait 'EXIT-STATUS' 5
 done
+
+# Keys are written the way clerks read them in Vietnamese: Ctrl+T, Shift+Tab.
+ui_start 80 24 --lang vi -f "$T/xa.db"
+ui_keys F1
+ui_wait 'tiendo' 5
+ui_keys End
+expect_screen "vi: the help writes Ctrl+T, not C-t" 'Ctrl\+T gõ tiếng Việt'
+expect_no_screen "vi: no emacs spelling in the help" '\bC-[a-z]\b|\bS-Tab\b'
+ui_keys Escape
+ui_keys Enter
+expect_screen "vi: the form's keys say Ctrl+T" 'Ctrl\+T'
+ui_keys Escape
+ui_keys q
