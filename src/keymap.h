@@ -65,6 +65,7 @@ enum {
 	X(UNDO, "undo", PANE_TASKS, N_("Undo"), N_("Undo the last saved change of this entry")) \
 	X(PERIOD_PREV, "period-prev", PANE_MAIN, N_("Period-"), N_("Previous period")) \
 	X(PERIOD_NEXT, "period-next", PANE_MAIN, N_("Period+"), N_("Next period")) \
+	X(PERIOD_GOTO, "period-goto", PANE_MAIN, N_("Period"), N_("Go to a period typed in: 2026S1, 2026, 2026Q2, 202606")) \
 	X(UNIT, "unit", PANE_MAIN, N_("Unit"), N_("Choose the unit (or all units)")) \
 	X(SEARCH, "search", PANE_TASKS, N_("Search"), N_("Search tasks (case and diacritics ignored)")) \
 	X(SEARCH_NEXT, "search-next", PANE_TASKS, N_("Next"), N_("Next match")) \

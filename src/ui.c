@@ -300,6 +300,54 @@ static void choose_unit(struct app *a)
 	free(order);
 }
 
+/* The years the plan covers: from the year it was issued (or its first
+ * target) to its last target year or deadline, and this year. */
+static void plan_years(struct app *a, int *y0, int *y1)
+{
+	const struct plan_bundle *b = &a->s.b;
+	int lo = 9999, hi = 0, y, m, d;
+	if (b->plan.date && strlen(b->plan.date) >= 4)
+		lo = hi = atoi(b->plan.date);
+	for (size_t i = 0; i < b->inds.n; i++) {
+		lo = b->inds.v[i].year < lo ? b->inds.v[i].year : lo;
+		hi = b->inds.v[i].year > hi ? b->inds.v[i].year : hi;
+	}
+	for (size_t i = 0; i < b->tasks.n; i++)
+		if (b->tasks.v[i].tf.has_date) {
+			date_to_ymd(b->tasks.v[i].tf.date, &y, &m, &d);
+			hi = y > hi ? y : hi;
+		}
+	date_to_ymd(a->today, &y, &m, &d);
+	if (lo > hi) /* a plan without dates: this year */
+		lo = hi = y;
+	*y0 = lo < y ? lo : y;
+	*y1 = hi > y ? hi : y;
+}
+
+/* p: a period typed in, within the plan's years. */
+static void goto_period(struct app *a)
+{
+	char pc[PERIOD_BUF];
+	period_format(&a->period, pc);
+	char *s = ui_prompt(a, tr("Period (2026S1, 2026, 2026Q2, 202606):"), pc);
+	if (!s || !*s) {
+		free(s);
+		return;
+	}
+	struct period q;
+	int y0, y1;
+	plan_years(a, &y0, &y1);
+	if (!period_parse(s, &q))
+		ui_message(a, true, tr("'%s' is not a period (2026S1, 2026, 2026Q2, 202606)."), s);
+	else if (q.year < y0 || q.year > y1)
+		ui_message(a, true, tr("The plan runs from %d to %d: %s is outside it."), y0, y1, s);
+	else {
+		a->period = q;
+		ui_reload(a);
+	}
+	free(s);
+}
+
 /* Keys every main pane shares; returns true when used. */
 static bool global_key(struct app *a, enum action act)
 {
@@ -325,10 +373,19 @@ static bool global_key(struct app *a, enum action act)
 		a->bottom_dirty = true;
 		return true;
 	}
-	case ACT_PERIOD_PREV: case ACT_PERIOD_NEXT:
-		a->period = act == ACT_PERIOD_NEXT ? period_next(&a->period) : period_prev(&a->period);
+	case ACT_PERIOD_PREV: case ACT_PERIOD_NEXT: {
+		struct period q = act == ACT_PERIOD_NEXT ? period_next(&a->period) : period_prev(&a->period);
+		int y0, y1;
+		plan_years(a, &y0, &y1);
+		if (q.year < y0 || q.year > y1) {
+			ui_message(a, false, tr("The plan runs from %d to %d: no period before or after."), y0, y1);
+			return true;
+		}
+		a->period = q;
 		ui_reload(a);
 		return true;
+	}
+	case ACT_PERIOD_GOTO: goto_period(a); return true;
 	case ACT_UNIT: choose_unit(a); return true;
 	case ACT_EXPORT: ui_export(a); return true;
 	case ACT_IMPORT: ui_import(a); return true;

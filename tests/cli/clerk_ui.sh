@@ -171,3 +171,24 @@ UI_LANG=C ui_start 80 24 --utf8 -f "$T/f.db"
 expect_screen "LANG=C --utf8: UTF-8 all the same" 'Unit: Xã Đồng Hòa'
 expect_no_screen "and no message about it" 'No UTF-8 locale'
 ui_keys q
+
+# --- section 3: a period typed in (p); F6/F7 stop at the plan's years --------
+ui_start 80 24 -f "$T/f.db"
+ui_keys p
+expect_screen "p asks for a period" 'Period \(2026S1, 2026, 2026Q2, 202606\):'
+ui_keys C-u
+ui_text "2027S2"
+ui_keys Enter
+expect_screen "the header shows the period typed" 'Period: 2027S2'
+ui_keys p C-u
+ui_text "2040"
+ui_keys Enter
+expect_screen "a period outside the plan is refused" 'The plan runs from 2025 to 2030: 2040 is outside it'
+ui_keys p C-u
+ui_text "2025S1"
+ui_keys Enter
+expect_screen "back to the plan's first half-year" 'Period: 2025S1'
+ui_keys F6
+expect_screen "F6 stops at the plan's first year" 'The plan runs from 2025 to 2030: no period before or after'
+expect_screen "and the period stays" 'Period: 2025S1'
+ui_keys q
