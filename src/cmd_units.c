@@ -90,6 +90,9 @@ int cmd_add_unit(struct cli *c, int argc, char **argv)
 	} else if (session_unit_add(&x, &u, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
+	} else {
+		cli_out(c, tr("added unit %s (%s), %s%s%s; the next export-plan carries it\n"), code, clean,
+			unit_kind_label(kind), parent ? tr(" under ") : "", parent ? parent : "");
 	}
 	session_close(&x);
 	free(clean);
@@ -111,6 +114,9 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	} else if (session_unit_retire(&x, argv[optind], &retired, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
+	} else {
+		cli_out(c, retired ? tr("unit %s retired (its history is kept)\n")
+				   : tr("unit %s was already retired: nothing changed\n"), argv[optind]);
 	}
 	session_close(&x);
 	return rc;
@@ -154,6 +160,10 @@ int cmd_rename_unit(struct cli *c, int argc, char **argv)
 	} else if (session_unit_rename(&x, argv[optind], clean, &renamed, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
+	} else if (renamed) {
+		cli_out(c, tr("unit %s renamed: %s\n"), argv[optind], clean);
+	} else {
+		cli_out(c, tr("unit %s already has that name: nothing changed\n"), argv[optind]);
 	}
 	session_close(&x);
 	free(clean);

@@ -257,6 +257,15 @@ static void search(struct app *a, struct tasks *t, int dir)
 		if (text_match(t->folded[t->rows[r].idx], t->search)) {
 			ui_list_set(&t->list, r);
 			a->panes[PANE_ID_TASKS].dirty = true;
+			/* which hit of how many: "2/5 hits" */
+			size_t hits = 0, at = 0;
+			for (size_t q = 0; q < n; q++)
+				if (!t->rows[q].section && text_match(t->folded[t->rows[q].idx], t->search)) {
+					hits++;
+					if (q == r)
+						at = hits;
+				}
+			ui_message(a, false, tr("%zu/%zu hits (n: next, N: previous)"), at, hits);
 			return;
 		}
 	}

@@ -87,3 +87,11 @@ expect_grep "it says to use --clear" "say --clear result" "$T/err"
 expect_exit "--clear result erases it" 0 tdo -f XA2.db set T2 --period 2026S1 --clear result
 expect_exit "show" 0 tdo -f XA2.db show T2 --period 2026S1
 expect_grep "the result is empty" $'^result\t$' "$T/out"
+
+# --- section 3: commands that change units say what they did ---------------
+expect_exit "add-unit" 0 tdo -f dept.db add-unit XA5 --name "Xã Năm" --kind commune --parent TINH
+expect_grep "add-unit says what it added" '^added unit XA5 \(Xã Năm\), commune under TINH' "$T/out"
+expect_exit "rename-unit" 0 tdo -f dept.db rename-unit XA5 --name "Xã Năm Mới"
+expect_grep "rename-unit says so" '^unit XA5 renamed: Xã Năm Mới' "$T/out"
+expect_exit "retire-unit" 0 tdo -f dept.db retire-unit XA5
+expect_grep "retire-unit says so" '^unit XA5 retired' "$T/out"

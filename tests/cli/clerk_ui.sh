@@ -192,3 +192,10 @@ ui_keys F6
 expect_screen "F6 stops at the plan's first year" 'The plan runs from 2025 to 2030: no period before or after'
 expect_screen "and the period stays" 'Period: 2025S1'
 ui_keys q
+# the search says which hit of how many
+ui_start 80 24 -f "$T/f.db"
+ui_keys /
+ui_text "1a"
+ui_keys Enter
+expect_screen "search shows k/N hits" '[12]/2 hits'
+ui_keys q
