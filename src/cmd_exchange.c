@@ -16,6 +16,7 @@
 #include "exchange.h"
 #include "exchange_files.h"
 #include "msg.h"
+#include "outfile.h"
 #include "period.h"
 #include "planfile.h"
 #include "report.h"
@@ -45,20 +46,25 @@ static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_B
 	return true;
 }
 
-/* Write data to path atomically, or to standard output for "-". */
+static int cannot_write(const char *cmd, const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		cli_error(tr("%s: cannot write to standard output: %s"), cmd, tr_errno(errno));
+	else
+		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, tr_errno(errno));
+	return EXIT_REFUSED;
+}
+
+/* Write data to path (outfile.h: atomically for a regular file, as it is
+ * for a FIFO or a device, standard output for "-"). */
 static int emit(const char *cmd, const char *path, const struct strbuf *b)
 {
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(b->s, 1, b->len, stdout) != b->len || fflush(stdout)) {
-			cli_error(tr("%s: cannot write to standard output: %s"), cmd, tr_errno(errno));
-			return EXIT_REFUSED;
-		}
-		return EXIT_OK;
-	}
-	if (write_file_atomic(path, b->s ? b->s : "", b->len)) {
-		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, tr_errno(errno));
-		return EXIT_REFUSED;
-	}
+	struct outfile o;
+	if (outfile_open(&o, path))
+		return cannot_write(cmd, path);
+	sb_addn(&o.b, b->s ? b->s : "", b->len);
+	if (outfile_commit(&o))
+		return cannot_write(cmd, path);
 	return EXIT_OK;
 }
 
@@ -168,10 +174,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	if (!r.path) {
-		rc = emit("export", "-", &r.data);
-		goto out;
-	}
+	if (!r.path)
+		goto out; /* written to standard output */
 	char *cwd = compat_path_absolute(r.path) ? NULL : compat_getcwd();
 	struct strvec lines = {0};
 	describe_export(&r, cwd ? cwd : "", &lines);
@@ -189,10 +193,10 @@ out:
 }
 
 static void print_result(struct cli *c, const char *file, const struct import_result *r,
-			 bool dry_run)
+			 bool dry_run, bool quiet)
 {
 	struct strbuf b = {0};
-	if (r->outcome == IMPORT_REFUSED)
+	if (r->outcome == IMPORT_REFUSED || (r->outcome == IMPORT_LOST && !quiet))
 		for (size_t i = 0; i < r->problems.n; i++)
 			cli_error("%s", r->problems.v[i]);
 	describe_import(&b, file, r, dry_run);
@@ -210,6 +214,7 @@ static void on_stop(int sig)
 struct import_cli {
 	struct cli *c;
 	bool dry_run, progress;
+	size_t lost; /* files said NOT saved so far (why is said once) */
 };
 
 static bool import_before(void *arg, size_t i, size_t n, const char *path)
@@ -229,7 +234,7 @@ static void import_after(void *arg, const char *path, const struct import_result
 	struct import_cli *ic = arg;
 	if (ic->progress)
 		fprintf(stderr, "\r\033[K");
-	print_result(ic->c, path, r, ic->dry_run);
+	print_result(ic->c, path, r, ic->dry_run, r->outcome == IMPORT_LOST && ic->lost++ > 0);
 }
 
 int cmd_import(struct cli *c, int argc, char **argv)
@@ -251,9 +256,13 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage("import", tr("give the files (or folders) to import"));
-	struct strvec files = {0};
+	struct strvec files = {0}, skipped = {0};
 	for (int i = optind; i < argc; i++)
-		exchange_list_files(argv[i], &files);
+		exchange_list_files_skipping(argv[i], &files, &skipped);
+	for (size_t k = 0; k < skipped.n; k++)
+		cli_error(tr("import: %s: not a regular file (a pipe, a device or a socket): skipped"),
+			  skipped.v[k]);
+	sv_free(&skipped);
 	struct session x;
 	struct session_options so = {.db_only = true};
 	if (cli_session(c, &x, &so, false)) {
@@ -262,18 +271,21 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	/* A progress line on a terminal when there are many files; none otherwise. */
-	struct import_cli ic = {c, dry_run, files.n > 1 && isatty(STDERR_FILENO)};
+	struct import_cli ic = {c, dry_run, files.n > 1 && isatty(STDERR_FILENO), 0};
 	/* A signal lets the file being imported finish (or roll back) and stops
 	 * before the next one: every file is whole or absent. */
 	import_stop = 0;
 	compat_stop_signals(on_stop);
-	struct session_import_hooks h = {import_before, import_after, &ic};
+	struct session_import_hooks h = {import_before, NULL, import_after, &ic};
 	struct session_import r;
 	session_import(&x, &files, dry_run, true, &h, &r);
-	if (r.lost)
-		cli_error("%s", r.lost_why.msg);
 	compat_stop_signals_restore();
-	if (files.n > 1) {
+	if (ic.progress)
+		fprintf(stderr, "\r\033[K");
+	if (r.lost_batch)
+		for (size_t k = r.done; k < files.n; k++)
+			cli_out(c, tr("%s: not read (the import stopped); import it again\n"), files.v[k]);
+	if (files.n > 1 || r.lost_batch) {
 		struct strbuf b = {0};
 		describe_import_totals(&b, &r, dry_run);
 		cli_out(c, "%s", b.s);
@@ -281,6 +293,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	session_close(&x);
 	sv_free(&files);
+	if (r.lost_batch) {
+		cli_error("%s", tr("import: the database could not be written (is the disk full?); the files above marked NOT saved or not read must be imported again"));
+		return EXIT_REFUSED;
+	}
 	if (r.stopped || import_stop) {
 		cli_error(tr("import: interrupted by a signal after %zu of %zu files; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
 			  r.done, r.files);
@@ -434,7 +450,6 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		return cli_usage("consolidate", tr("--xlsx writes a workbook file: not with --excel or -o -"));
 	struct session x;
 	struct err e;
-	struct strbuf b = {0};
 	char *name = NULL;
 	int rc = ctx_load(c, &x, plan_code);
 	if (rc)
@@ -448,12 +463,6 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 				x.b.plan.code, period);
 		goto out;
 	}
-	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
-			      excel ? CSVW_EXCEL : 0, &b, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	if (!out) {
 		char stamp[STAMP_BUF], ymd[9];
 		struct strbuf nb = {0};
@@ -463,13 +472,25 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		name = sb_take(&nb);
 		out = name;
 	}
-	rc = emit("consolidate", out, &b);
+	/* Written as it is made: the national table is 30 MB. */
+	struct outfile o;
+	if (outfile_open(&o, out)) {
+		rc = cannot_write("consolidate", out);
+		goto out;
+	}
+	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
+			      excel ? CSVW_EXCEL : 0, &o.b, &e)) {
+		outfile_abort(&o);
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	rc = outfile_commit(&o) ? cannot_write("consolidate", out) : EXIT_OK;
 	if (rc == EXIT_OK && strcmp(out, "-") != 0)
 		cli_out(c, tr("Wrote %s: the consolidated table of plan %s for %s.\n"), out, x.b.plan.code,
 			period);
 out:
 	free(name);
-	sb_free(&b);
 	session_close(&x);
 	return rc;
 }

@@ -38,6 +38,10 @@ const char *compat_getenv(const char *name);
 FILE *compat_fopen(const char *path, const char *mode);
 /* -1 when path does not exist, 1 for a folder, 0 for anything else. */
 int compat_path_kind(const char *path);
+/* Does path exist and is neither a regular file nor a folder (a FIFO, a
+ * device, a socket: written to as it is, never replaced; skipped in a
+ * folder of files to import)? Never on Windows. */
+bool compat_path_special(const char *path);
 bool compat_readable(const char *path);
 /* Create an empty file that must not exist yet (0600); 0, or -1 with errno. */
 int compat_create_new(const char *path);

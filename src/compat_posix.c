@@ -45,6 +45,12 @@ int compat_path_kind(const char *path)
 	return S_ISDIR(st.st_mode) ? 1 : 0;
 }
 
+bool compat_path_special(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 bool compat_readable(const char *path)
 {
 	return access(path, R_OK) == 0;

@@ -139,6 +139,12 @@ int compat_path_kind(const char *path)
 	return (a & FILE_ATTRIBUTE_DIRECTORY) ? 1 : 0;
 }
 
+bool compat_path_special(const char *path)
+{
+	(void)path;
+	return false;
+}
+
 bool compat_readable(const char *path)
 {
 	wchar_t *wp = wide(path);

@@ -22,12 +22,18 @@ const struct csv_limits csvio_default_limits = {
 };
 
 struct collect {
-	struct csv_table *t;
 	const struct csv_limits *lim;
-	struct strvec fields;
-	size_t row_bytes;
+	csvio_row_fn *fn;
+	void *arg;
+	char *buf;            /* the row's fields, each NUL-terminated */
+	size_t len, cap;
+	size_t *off;          /* where each field starts in buf */
+	size_t n, cap_off;
+	char **f;             /* the pointers handed to fn */
+	size_t cap_f;
 	int row_line;
 	int cur_line;
+	bool stop;            /* fn asked to stop */
 	int bad_line; /* first problem: line and message */
 	const char *bad_why;
 };
@@ -35,46 +41,45 @@ struct collect {
 static void on_field(void *data, size_t len, void *ctx)
 {
 	struct collect *c = ctx;
-	if (c->bad_why)
+	if (c->bad_why || c->stop)
 		return;
-	c->row_bytes += len;
 	if (len > c->lim->max_field) {
 		c->bad_why = N_("field too long");
 		c->bad_line = c->row_line;
 		return;
 	}
-	if (c->row_bytes > c->lim->max_row) {
+	if (c->len + len - c->n > c->lim->max_row) {
 		c->bad_why = N_("row too long");
 		c->bad_line = c->row_line;
 		return;
 	}
-	if (c->fields.n >= c->lim->max_fields) {
+	if (c->n >= c->lim->max_fields) {
 		c->bad_why = N_("too many fields in a row");
 		c->bad_line = c->row_line;
 		return;
 	}
-	char *s = xstrndup(data ? data : "", data ? len : 0);
-	xgrow((void **)&c->fields.v, &c->fields.cap, c->fields.n + 1, sizeof *c->fields.v);
-	c->fields.v[c->fields.n++] = s;
+	xgrow((void **)&c->off, &c->cap_off, c->n + 1, sizeof *c->off);
+	xgrow((void **)&c->buf, &c->cap, c->len + len + 1, 1);
+	c->off[c->n++] = c->len;
+	if (len)
+		memcpy(c->buf + c->len, data, len);
+	c->len += len;
+	c->buf[c->len++] = '\0';
 }
 
 static void on_row(int term, void *ctx)
 {
 	(void)term;
 	struct collect *c = ctx;
-	if (c->bad_why) {
-		sv_free(&c->fields);
-		return;
+	if (!c->bad_why && !c->stop) {
+		xgrow((void **)&c->f, &c->cap_f, c->n + 1, sizeof *c->f);
+		for (size_t i = 0; i < c->n; i++)
+			c->f[i] = c->buf + c->off[i];
+		c->f[c->n] = NULL;
+		struct csv_row row = {.f = c->f, .n = c->n, .line = c->row_line};
+		c->stop = c->fn(c->arg, &row) != 0;
 	}
-	struct csv_table *t = c->t;
-	xgrow((void **)&t->rows, &t->cap, t->n + 1, sizeof *t->rows);
-	struct csv_row *r = &t->rows[t->n++];
-	r->f = c->fields.v;
-	r->n = c->fields.n;
-	r->line = c->row_line;
-	c->fields.v = NULL;
-	c->fields.n = c->fields.cap = 0;
-	c->row_bytes = 0;
+	c->n = c->len = 0;
 }
 
 static int is_space_only(unsigned char ch)
@@ -102,16 +107,19 @@ static char detect_delim(const char *s, size_t n)
 	return ',';
 }
 
-int csvio_parse(const char *buf, size_t n, const char *name, char delim,
-		const struct csv_limits *lim, struct csv_table *t, struct err *e)
+int csvio_parse_rows(const char *buf, size_t n, const char *name, char delim,
+		     const struct csv_limits *lim, csvio_row_fn *fn, void *arg, char *delim_out,
+		     bool *had_bom, struct err *e)
 {
-	memset(t, 0, sizeof *t);
 	if (!lim)
 		lim = &csvio_default_limits;
+	if (had_bom)
+		*had_bom = false;
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		n -= 3;
-		t->had_bom = true;
+		if (had_bom)
+			*had_bom = true;
 	}
 	const char *nul = memchr(buf, '\0', n);
 	if (nul) {
@@ -120,19 +128,21 @@ int csvio_parse(const char *buf, size_t n, const char *name, char delim,
 			line += *p == '\n';
 		return err_set(e, tr("%s:%d: NUL byte in the file (not a text file?)"), name, line);
 	}
-	t->delim = delim ? delim : detect_delim(buf, n);
+	delim = delim ? delim : detect_delim(buf, n);
+	if (delim_out)
+		*delim_out = delim;
 
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return err_set(e, tr("%s: out of memory"), name);
-	csv_set_delim(&p, (unsigned char)t->delim);
-	if (t->delim == '\t')
+	csv_set_delim(&p, (unsigned char)delim);
+	if (delim == '\t')
 		csv_set_space_func(&p, is_space_only);
 
-	struct collect c = {.t = t, .lim = lim, .cur_line = 1, .row_line = 1};
+	struct collect c = {.lim = lim, .fn = fn, .arg = arg, .cur_line = 1, .row_line = 1};
 	size_t off = 0;
 	int rc = 0;
-	while (off < n && !c.bad_why) {
+	while (off < n && !c.bad_why && !c.stop) {
 		const char *nl = memchr(buf + off, '\n', n - off);
 		size_t len = nl ? (size_t)(nl - (buf + off)) + 1 : n - off;
 		if (p.pstate == 0)
@@ -148,17 +158,42 @@ int csvio_parse(const char *buf, size_t n, const char *name, char delim,
 		off += len;
 		c.cur_line++;
 	}
-	if (!c.bad_why && csv_fini(&p, on_field, on_row, &c) != 0) {
+	if (!c.bad_why && !c.stop && csv_fini(&p, on_field, on_row, &c) != 0) {
 		c.bad_why = N_("unclosed quote at the end of the file");
 		c.bad_line = c.row_line;
 	}
 	csv_free(&p);
-	sv_free(&c.fields);
-	if (c.bad_why) {
+	free(c.buf);
+	free(c.off);
+	free(c.f);
+	if (c.bad_why)
 		rc = err_set(e, tr("%s:%d: %s"), name, c.bad_line, tr(c.bad_why));
-		csvio_table_free(t);
-	}
 	return rc;
+}
+
+/* Keep a copy of each row. */
+static int keep_row(void *arg, const struct csv_row *row)
+{
+	struct csv_table *t = arg;
+	xgrow((void **)&t->rows, &t->cap, t->n + 1, sizeof *t->rows);
+	struct csv_row *r = &t->rows[t->n++];
+	r->f = xmalloc((row->n ? row->n : 1) * sizeof *r->f);
+	for (size_t i = 0; i < row->n; i++)
+		r->f[i] = xstrdup(row->f[i]);
+	r->n = row->n;
+	r->line = row->line;
+	return 0;
+}
+
+int csvio_parse(const char *buf, size_t n, const char *name, char delim,
+		const struct csv_limits *lim, struct csv_table *t, struct err *e)
+{
+	memset(t, 0, sizeof *t);
+	if (csvio_parse_rows(buf, n, name, delim, lim, keep_row, t, &t->delim, &t->had_bom, e)) {
+		csvio_table_free(t);
+		return -1;
+	}
+	return 0;
 }
 
 void csvio_table_free(struct csv_table *t)
@@ -218,4 +253,6 @@ void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsi
 		sb_addc(b, '"');
 	}
 	sb_add(b, (flags & CSVW_EXCEL) ? "\r\n" : "\n");
+	if (b->flush && b->len >= SB_FLUSH_AT)
+		b->flush(b);
 }

@@ -37,6 +37,16 @@ int csvio_parse(const char *buf, size_t n, const char *name, char delim,
 		const struct csv_limits *lim, struct csv_table *t, struct err *e);
 void csvio_table_free(struct csv_table *t);
 
+/* The same, row by row without keeping them: fn gets each row (its fields
+ * valid, and writable, until fn returns) and returns nonzero to stop. No
+ * allocation per field or row, so memory does not grow with the input.
+ * delim_out and had_bom (may be NULL) get the separator used and whether
+ * a BOM was skipped. */
+typedef int csvio_row_fn(void *arg, const struct csv_row *row);
+int csvio_parse_rows(const char *buf, size_t n, const char *name, char delim,
+		     const struct csv_limits *lim, csvio_row_fn *fn, void *arg, char *delim_out,
+		     bool *had_bom, struct err *e);
+
 enum csv_write_flags {
 	CSVW_EXCEL = 1, /* CRLF line ends; neutralise cells a spreadsheet would read as formulas */
 };

@@ -116,11 +116,24 @@ void db_close(struct db *db)
 	db->path = NULL;
 }
 
+/* SQLite rolled the whole transaction back by itself (it does on a full
+ * disk, an I/O error, out of memory, some lock failures): a savepoint
+ * begun or released now would run outside any transaction and commit on
+ * its own, so the transaction is over and the caller's work is lost. */
+static int lost(struct db *db, struct err *e)
+{
+	db->depth = 0;
+	return err_set(e, tr("%s: the database rolled the transaction back (full disk or write error?): nothing of it was saved"),
+		       db->path);
+}
+
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones
  * are savepoints, so a whole import (or a dry run that is rolled back) can
  * wrap functions that open their own transaction. */
 int db_begin(struct db *db, struct err *e)
 {
+	if (db->depth && sqlite3_get_autocommit(db->h))
+		return lost(db, e);
 	if (exec(db, db->depth ? "SAVEPOINT nest" : "BEGIN IMMEDIATE", e))
 		return -1;
 	db->depth++;
@@ -130,15 +143,26 @@ int db_begin(struct db *db, struct err *e)
 int db_commit(struct db *db, struct err *e)
 {
 	if (db->depth > 1) {
+		if (sqlite3_get_autocommit(db->h))
+			return lost(db, e);
 		db->depth--;
 		return exec(db, "RELEASE nest", e);
 	}
+	if (db->depth == 1 && sqlite3_get_autocommit(db->h))
+		return lost(db, e);
 	db->depth = 0;
 	if (exec(db, "COMMIT", e)) {
 		db_rollback(db);
 		return -1;
 	}
 	return 0;
+}
+
+void db_abort(struct db *db)
+{
+	db->depth = 0;
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
 void db_rollback(struct db *db)

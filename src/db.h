@@ -37,6 +37,10 @@ void db_bulk_cache(struct db *db);
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
+/* Roll back the outermost transaction, whatever the nesting depth. */
+void db_abort(struct db *db);
+/* A nested db_begin or db_commit after SQLite rolled the transaction back
+ * by itself (full disk, I/O error) fails instead of running alone. */
 
 /* meta table: small key/value settings (owner unit, current plan). */
 char *db_meta_get(struct db *db, const char *key);

@@ -127,15 +127,21 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 		sb_addf(b, tr("%s: plan %s version %d is not newer than the version here (%d): nothing to do\n"),
 			file, r->plan, r->plan_version, r->old_version);
 		break;
+	case IMPORT_LOST:
+		sb_addf(b, tr("%s: NOT saved (the database could not be written); import it again\n"), file);
+		break;
 	default: sb_addf(b, tr("%s: refused; nothing was imported from it\n"), file); break;
 	}
 }
 
 void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run)
 {
-	if (dry_run)
+	if (dry_run && !r->lost && !r->lost_batch)
 		sb_addf(b, tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
 			r->done, r->imported, r->same, r->refused);
+	else if (r->lost || r->lost_batch)
+		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+			r->files, r->imported, r->same, r->refused, r->lost, r->files - r->done);
 	else
 		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), r->done,
 			r->imported, r->same, r->refused);

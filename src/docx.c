@@ -85,6 +85,7 @@ struct out {
 	struct strbuf b; /* the current piece, flushed to f */
 	int charts;
 	int failed;
+	bool new_page; /* the next paragraph starts a page */
 };
 
 static void flush(struct out *w)
@@ -315,23 +316,39 @@ static void address_block(const struct ol_block *k, bool keep, struct strbuf *b)
 	sb_add(b, "</w:p>");
 }
 
-/* keep: the block stays on the page of the next one (the text before the
- * footer block). */
-static void block(const struct outline *o, const struct ol_block *k, bool keep, struct out *w)
+/* A paragraph's properties: justified body text in the Body style, others
+ * as set; a heading stays with what follows, keep also; brk: it starts a
+ * page (rather than an empty paragraph holding a break before it: an empty
+ * line atop the page, a blank page when the page above was full). */
+static void para_props(struct strbuf *b, const struct ol_block *k, bool keep, bool brk)
+{
+	bool body = k->align == OL_JUSTIFY && !k->size;
+	sb_addf(b, "<w:p><w:pPr>%s%s%s", body ? "<w:pStyle w:val=\"Body\"/>" : "",
+		keep || k->kind == OL_HEADING ? "<w:keepNext/>" : "", brk ? "<w:pageBreakBefore/>" : "");
+	if (!body) {
+		sb_addf(b, "<w:spacing w:before=\"0\" w:after=\"120\"/><w:jc w:val=\"%s\"/>", jc(k->align));
+		if (k->size)
+			sb_addf(b, "<w:rPr><w:sz w:val=\"%d\"/></w:rPr>", k->size);
+	}
+	sb_add(b, "</w:pPr>");
+}
+
+/* next: the block after k, or NULL. The block before the footer block
+ * stays on its page. */
+static void block(const struct outline *o, const struct ol_block *k, const struct ol_block *next,
+		  struct out *w)
 {
 	struct strbuf *b = &w->b;
+	bool keep = next && next->kind == OL_SIGNATURE, brk = w->new_page;
+	w->new_page = false;
 	switch (k->kind) {
 	case OL_HEADING:
 	case OL_PARA:
-		if (k->level == OL_ADDRESS && k->kind == OL_PARA) {
+		if (k->level == OL_ADDRESS && k->kind == OL_PARA && !brk) {
 			address_block(k, keep, b);
 			break;
 		}
-		if (k->align == OL_JUSTIFY && !k->size) /* a heading stays with what follows */
-			sb_addf(b, "<w:p><w:pPr><w:pStyle w:val=\"Body\"/>%s</w:pPr>",
-				k->kind == OL_HEADING || keep ? "<w:keepNext/>" : "");
-		else
-			para_open_keep(b, k->align, 120, k->size, keep);
+		para_props(b, k, keep, brk);
 		for (size_t i = 0; i < k->n_runs; i++)
 			run(b, k->runs[i].text,
 			    k->runs[i].style | (k->kind == OL_HEADING ? OL_BOLD : 0), k->size);
@@ -347,7 +364,10 @@ static void block(const struct outline *o, const struct ol_block *k, bool keep, 
 		footer_block(o, b);
 		break;
 	case OL_PAGE_BREAK:
-		sb_add(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+		if (next && (next->kind == OL_PARA || next->kind == OL_HEADING))
+			w->new_page = true;
+		else
+			sb_add(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
 		break;
 	case OL_RULE: /* a third of the line */
 		rule(b, text_width(o) / 3);
@@ -362,7 +382,7 @@ static void document(const struct outline *o, struct out *w)
 		  "\" xmlns:a=\"" NS_A "\"><w:body>");
 	header_block(o, b);
 	for (size_t i = 0; i < o->n; i++) {
-		block(o, &o->v[i], i + 1 < o->n && o->v[i + 1].kind == OL_SIGNATURE, w);
+		block(o, &o->v[i], i + 1 < o->n ? &o->v[i + 1] : NULL, w);
 		if (b->len > 65536)
 			flush(w);
 	}

@@ -284,7 +284,7 @@ static void part_texts(const struct consolidated *c, int field, const char *head
 
 static void part_appendix(const struct consolidated *c, struct outline *o)
 {
-	ol_heading(o, 1, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ");
+	ol_heading(o, 1, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ")->align = OL_CENTER;
 	if (!c->n_entries) {
 		ol_text(o, 0, "Chưa có đơn vị nào nhập kết quả cho kỳ này.");
 		return;

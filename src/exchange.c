@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "date.h"
 #include "db_internal.h"
@@ -70,10 +69,31 @@ static void add_problem(struct import_result *r, const char *name, int line, con
 	sb_free(&b);
 }
 
+/* How a file is written: in a transaction of its own, not at all (a dry
+ * run), or into the open transaction of an import batch (no savepoint: a
+ * failed write returns IMPORT_WRITE_FAILED and the batch rolls back). */
+enum import_mode { IMPORT_ALONE, IMPORT_DRY, IMPORT_IN_BATCH };
+
+/* After a failed database call: the batch's transaction must be rolled
+ * back when something was already written, or when SQLite rolled it back
+ * by itself (full disk, I/O error). */
+static int failed(struct db *db, enum import_mode mode, bool writing)
+{
+	if (mode == IMPORT_IN_BATCH && (writing || sqlite3_get_autocommit(db->h)))
+		return IMPORT_WRITE_FAILED;
+	return -1;
+}
+
 static int refuse(struct import_result *r)
 {
 	r->outcome = IMPORT_REFUSED;
 	return -1;
+}
+
+static int refuse_freeing(struct import_result *r, char *owned)
+{
+	free(owned);
+	return refuse(r);
 }
 
 /* The line of the first byte that is not valid UTF-8 (for messages). */
@@ -91,9 +111,10 @@ static int bad_line(const char *buf, size_t n)
 	return line;
 }
 
-static int import_plan(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
-		       struct import_result *r)
+static int import_plan(struct db *db, const char *name, const char *buf, size_t n,
+		       enum import_mode mode, struct import_result *r)
 {
+	bool dry_run = mode == IMPORT_DRY;
 	struct plan_def def;
 	struct err e;
 	if (planfile_parse(buf, n, name, &def, &e)) {
@@ -133,6 +154,12 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 	plan_def_free(&def);
 	return 0;
 fail:
+	if (mode == IMPORT_IN_BATCH) {
+		sv_push(&r->problems, e.msg);
+		plan_def_free(&def);
+		refuse(r);
+		return IMPORT_WRITE_FAILED;
+	}
 	db_rollback(db);
 fail_nodb:
 	sv_push(&r->problems, e.msg);
@@ -445,8 +472,8 @@ fail:
 
 /* A report from a unit this database does not know that describes itself (a
  * new commune set up from the plan package): add it under its parent, in
- * the transaction this begins, and reload the cache. 0 added; 1 refused (the
- * problem is in r); -1 a database error in e. */
+ * the transaction (or savepoint) this begins, and reload the cache. 0 added;
+ * 1 refused (the problem is in r); -1 a database error in e. */
 static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct report *rep,
 			struct import_result *r, const char *name, int line, struct err *e)
 {
@@ -479,13 +506,14 @@ static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct r
 }
 
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
-			 const char *buf, size_t n, bool dry_run, struct import_result *r)
+			 const char *buf, size_t n, enum import_mode mode, struct import_result *r)
 {
+	bool dry_run = mode == IMPORT_DRY, writing = false;
+	bool adopted = false; /* a new unit was added: its transaction level is open */
 	struct report rep;
 	struct ctx c;
 	struct err e;
 	bool found;
-	bool began = false; /* a transaction of this file is open (a new unit, then the rows) */
 	memset(&c, 0, sizeof c);
 	if (report_parse(buf, n, name, &rep, &r->problems))
 		return refuse(r);
@@ -518,7 +546,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 			goto fail_e;
 		if (ad > 0)
 			goto refused;
-		began = true;
+		adopted = true;
 		c.sender = unit_set_find(&c.b->units, rep.sender);
 	}
 	if (!c.sender || c.sender->kind == UNIT_GROUP) {
@@ -538,10 +566,6 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		r->before = xstrdup(db_col_text(st, 0));
 	sqlite3_reset(st);
 	if (r->before) {
-		if (began) { /* cannot happen: a new unit sent nothing yet */
-			db_rollback(db);
-			plan_bundle_free(cache);
-		}
 		r->outcome = IMPORT_DUPLICATE;
 		report_free(&rep);
 		ctx_free(&c);
@@ -552,21 +576,22 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	if (r->problems.n)
 		goto refused;
 
-	/* Write it all in one transaction. */
+	/* Write it all in one transaction (the batch's, when in one). */
 	char stamp[STAMP_BUF];
 	date_now_stamp(stamp);
-	if (!began && db_begin(db, &e))
+	if (!adopted && mode != IMPORT_IN_BATCH && db_begin(db, &e))
 		goto fail_e;
-	began = true;
+	writing = true;
 	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e))
 		goto fail;
-	began = false;
 	if (dry_run) {
 		db_rollback(db);
-		if (r->unit_added)
+		if (adopted)
 			plan_bundle_free(cache); /* the unit it would add is gone again */
-	} else if (db_commit(db, &e)) {
-		plan_bundle_free(cache);
+	} else if ((adopted || mode != IMPORT_IN_BATCH) && db_commit(db, &e)) {
+		if (adopted)
+			plan_bundle_free(cache);
+		adopted = false; /* a failed commit rolled back */
 		goto fail_e;
 	}
 	r->outcome = IMPORT_REPORT;
@@ -574,14 +599,23 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	ctx_free(&c);
 	return 0;
 fail:
-	db_rollback(db);
-	began = false;
-	if (r->unit_added)
+	if (adopted || mode != IMPORT_IN_BATCH)
+		db_rollback(db);
+	if (adopted)
 		plan_bundle_free(cache);
+	adopted = false;
 fail_e:
+	if (adopted) {
+		db_rollback(db);
+		plan_bundle_free(cache);
+	}
 	sv_push(&r->problems, e.msg);
+	report_free(&rep);
+	ctx_free(&c);
+	refuse(r);
+	return failed(db, mode, writing);
 refused:
-	if (began) {
+	if (adopted) {
 		db_rollback(db);
 		plan_bundle_free(cache);
 	}
@@ -599,8 +633,27 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 	return rc;
 }
 
+static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
+		      const char *buf, size_t n, char *owned, enum import_mode mode,
+		      struct import_result *r);
+
 int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
 			   const char *buf, size_t n, bool dry_run, struct import_result *r)
+{
+	return import_buf(db, cache, name, buf, n, NULL, dry_run ? IMPORT_DRY : IMPORT_ALONE, r);
+}
+
+int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const char *name,
+			     char *buf, size_t n, struct import_result *r)
+{
+	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, r);
+}
+
+/* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
+ * and its decoded text are not both kept while it is read. */
+static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
+		      const char *buf, size_t n, char *owned, enum import_mode mode,
+		      struct import_result *r)
 {
 	struct plan_bundle own = {0};
 	if (!cache)
@@ -609,12 +662,12 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 	r->enc = ENC_UTF8;
 	if (n == 0) {
 		add_problem(r, name, 0, "%s", tr("the file is empty"));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	if (n > EXCHANGE_MAX_FILE) {
 		add_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
 			    EXCHANGE_MAX_FILE >> 20);
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	const char *nul = memchr(buf, '\0', n);
 	if (nul) {
@@ -623,7 +676,7 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 			line += *p == '\n';
 		add_problem(r, name, line, "%s",
 			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
 	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
 	if (!text_valid_utf8(buf, n))
@@ -631,7 +684,7 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
 				add_problem(r, name, bad_line(buf, n), "%s",
 					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
-				return refuse(r);
+				return refuse_freeing(r, owned);
 			}
 	const char *why = NULL;
 	size_t len;
@@ -639,11 +692,12 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 	if (!text) {
 		add_problem(r, name, bad_line(buf, n), tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
 			    tr(why));
-		return refuse(r);
+		return refuse_freeing(r, owned);
 	}
+	free(owned);
 	int rc;
 	if (report_sniff(text, len)) {
-		rc = import_report(db, cache, name, text, len, dry_run, r);
+		rc = import_report(db, cache, name, text, len, mode, r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -653,7 +707,7 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
 			plan_bundle_free(cache); /* units and tasks may change */
-			rc = import_plan(db, name, text, len, dry_run, r);
+			rc = import_plan(db, name, text, len, mode, r);
 		} else {
 			add_problem(r, name, 1, "%s",
 				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
@@ -663,79 +717,6 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 	free(text);
 	plan_bundle_free(&own);
 	return rc;
-}
-
-static int import_file(struct db *db, struct plan_bundle *cache, const char *path,
-		       bool dry_run, struct import_result *r)
-{
-	size_t n;
-	char *buf = read_file(path, &n);
-	if (!buf) {
-		memset(r, 0, sizeof *r);
-		add_problem(r, path, 0, tr("cannot read: %s"), tr_errno(errno));
-		return refuse(r);
-	}
-	int rc = exchange_import_cached(db, cache, path, buf, n, dry_run, r);
-	free(buf);
-	return rc;
-}
-
-int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
-{
-	struct plan_bundle cache = {0};
-	int rc = import_file(db, &cache, path, dry_run, r);
-	plan_bundle_free(&cache);
-	return rc;
-}
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void import_batch_init(struct import_batch *b, struct db *db, bool dry_run)
-{
-	memset(b, 0, sizeof *b);
-	b->db = db;
-	b->dry_run = dry_run;
-}
-
-int import_batch_file(struct import_batch *b, const char *path, struct import_result *r)
-{
-	struct err e;
-	if (!b->open) {
-		if (db_begin(b->db, &e)) {
-			memset(r, 0, sizeof *r);
-			add_problem(r, path, 0, "%s", e.msg);
-			return refuse(r);
-		}
-		b->open = true;
-		b->since = now_seconds();
-	}
-	int rc = import_file(b->db, &b->cache, path, b->dry_run, r);
-	b->pending++;
-	if (now_seconds() - b->since >= 1.0) {
-		if (import_batch_finish(b, &e)) {
-			import_result_free(r);
-			memset(r, 0, sizeof *r);
-			add_problem(r, path, 0, "%s", e.msg);
-			return refuse(r);
-		}
-	}
-	return rc;
-}
-
-int import_batch_finish(struct import_batch *b, struct err *e)
-{
-	/* Between transactions another process may change the plan or units. */
-	plan_bundle_free(&b->cache);
-	if (!b->open)
-		return 0;
-	b->open = false;
-	b->pending = 0;
-	return db_commit(b->db, e);
 }
 
 void received_list_free(struct received_list *l)

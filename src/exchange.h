@@ -19,6 +19,7 @@ enum import_outcome {
 	IMPORT_DUPLICATE,    /* the same report was imported before: nothing to do */
 	IMPORT_PLAN_UPDATED, /* a newer plan version (or a new plan) was loaded */
 	IMPORT_PLAN_SAME,    /* the plan's version here is the same or newer: nothing to do */
+	IMPORT_LOST,         /* read and written, but its batch could not be saved: import it again */
 };
 
 struct import_result {
@@ -51,23 +52,54 @@ int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char 
 /* The same, reading the file at path. */
 int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
 
-/* Importing many files: each file is whole or absent (a savepoint of its
- * own), and files are committed together about once a second, so that
- * thousands of reports do not cost thousands of disk syncs while the lock is
- * never held for long. */
+/* Import one file already read (buf is freed) into a batch's open transaction, without a
+ * savepoint of its own (for exchange_batch.c). Returns 0 or -1 as
+ * exchange_import does, or IMPORT_WRITE_FAILED when a write failed: the
+ * transaction then holds part of the file and must be rolled back. */
+#define IMPORT_WRITE_FAILED (-2)
+int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const char *name,
+			     char *buf, size_t n, struct import_result *r);
+
+/* Read a file to import: at most EXCHANGE_MAX_FILE + 1 bytes, whatever it
+ * is (the size of a regular file is checked before reading; a pipe or a
+ * device is read no further than that). NULL with r refused and saying
+ * why; else a new buffer of *n bytes. */
+char *exchange_read_file(const char *path, size_t *n, struct import_result *r);
+
+/* Importing many files. Files go into one transaction, committed about
+ * once a second, so that thousands of reports do not cost thousands of
+ * disk syncs while the lock is never held for long. Each file is checked
+ * whole before any of it is written; a file whose writing fails is refused
+ * and the batch is written again without it. A file's verdict is handed to
+ * done() only once it is final: after the commit of the transaction holding
+ * it (a refused file's at once), so that every verdict shown stays true if
+ * the program is killed. When the transaction cannot be saved (full disk,
+ * I/O error), its files are handed over as IMPORT_LOST, import_batch_file
+ * and import_batch_finish return -1 and the batch takes no more files. A
+ * dry run writes nothing and hands each verdict over at once. */
+typedef void import_done_fn(void *arg, const char *path, const struct import_result *r);
+struct import_pending {
+	char *path;
+	struct import_result r;
+};
 struct import_batch {
 	struct db *db;
-	bool dry_run, open;
-	double since;   /* when the open transaction began (monotonic seconds) */
-	size_t pending; /* files imported in it */
+	bool dry_run, open, broken;
+	double since;             /* when the open transaction began (monotonic seconds) */
+	struct import_pending *v; /* the files written in it, verdicts not yet final */
+	size_t pending, cap;
+	import_done_fn *done;
+	void *arg;
 	struct plan_bundle cache; /* the plan of the last report */
 };
-void import_batch_init(struct import_batch *b, struct db *db, bool dry_run);
-int import_batch_file(struct import_batch *b, const char *path, struct import_result *r);
-/* Commit what is pending; -1 with e set (and the pending files lost) on
- * failure. The batch may go on with more files afterwards; call it once more
- * at the end (it also frees the cache). */
-int import_batch_finish(struct import_batch *b, struct err *e);
+void import_batch_init(struct import_batch *b, struct db *db, bool dry_run, import_done_fn *done,
+		       void *arg);
+/* Import one file (path as named to the user). 0, or -1 when the batch is
+ * lost (see above): stop, and say the files not yet read were not imported. */
+int import_batch_file(struct import_batch *b, const char *path);
+/* Commit what is pending and hand over the verdicts; -1 when that failed
+ * (the pending files were handed over as IMPORT_LOST). Frees the cache. */
+int import_batch_finish(struct import_batch *b);
 
 /* One file in the register of received files. */
 struct received_rec {

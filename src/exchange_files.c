@@ -30,6 +30,13 @@ static void add_csv_name(const char *name, void *arg)
 
 void exchange_list_files(const char *arg, struct strvec *files)
 {
+	struct strvec skipped = {0};
+	exchange_list_files_skipping(arg, files, &skipped);
+	sv_free(&skipped);
+}
+
+void exchange_list_files_skipping(const char *arg, struct strvec *files, struct strvec *skipped)
+{
 	struct strvec names = {0};
 	if (compat_path_kind(arg) != 1 || compat_dir_each(arg, add_csv_name, &names) != 0) {
 		sv_push(files, arg); /* reading it will say why */
@@ -39,7 +46,9 @@ void exchange_list_files(const char *arg, struct strvec *files)
 		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	for (size_t i = 0; i < names.n; i++) {
 		char *p = exchange_path_join(arg, names.v[i]);
-		sv_push(files, p);
+		/* A FIFO would hang the import, a device never end: those are
+		 * skipped (a folder is kept: reading it says why). */
+		sv_push(compat_path_special(p) ? skipped : files, p);
 		free(p);
 	}
 	sv_free(&names);

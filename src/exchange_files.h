@@ -12,6 +12,9 @@
  * (any case, hidden ones skipped) sorted by name, or arg itself when it is
  * not a folder (reading it will say what is wrong). */
 void exchange_list_files(const char *arg, struct strvec *files);
+/* The same, appending to skipped what a folder holds under a .csv name
+ * but is not a regular file (a FIFO, a device, a socket), to be named. */
+void exchange_list_files_skipping(const char *arg, struct strvec *files, struct strvec *skipped);
 
 /* The folder exported files are written to, as an absolute path:
  * $TIENDO_EXPORT_DIR when set (relative to the current folder), else the

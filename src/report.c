@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "report_internal.h"
 #include "date.h"
 #include "db_internal.h"
 #include "progress_rows.h"
@@ -26,9 +27,40 @@
 #include "period.h"
 #include "text.h"
 
-#define MAX_PROBLEMS 40
 
-enum { ENTRY_FIELDS = 14, VALUE_FIELDS = 11, RECEIPT_FIELDS = 4, REPORT_FIELDS = 9 };
+
+struct report_pool {
+	struct report_pool *next;
+	size_t used, cap;
+	char data[];
+};
+
+char *report_pool_dup(struct report_pool **pool, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct report_pool *b = *pool;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		b = xmalloc(sizeof *b + cap);
+		b->next = *pool;
+		b->used = 0;
+		b->cap = cap;
+		*pool = b;
+	}
+	char *d = b->data + b->used;
+	memcpy(d, s, n);
+	b->used += n;
+	return d;
+}
+
+static void pool_free(struct report_pool *b)
+{
+	while (b) {
+		struct report_pool *next = b->next;
+		free(b);
+		b = next;
+	}
+}
 
 void report_free(struct report *r)
 {
@@ -39,6 +71,15 @@ void report_free(struct report *r)
 	free(r->sender_kind);
 	free(r->sender_parent);
 	free(r->sender_name);
+	if (r->pool) {
+		/* a parsed report: the rows' texts are in the pool */
+		free(r->entries);
+		free(r->values);
+		free(r->receipts);
+		pool_free(r->pool);
+		memset(r, 0, sizeof *r);
+		return;
+	}
 	for (size_t i = 0; i < r->n_entries; i++) {
 		free(r->entries[i].unit);
 		free(r->entries[i].task);
@@ -61,8 +102,7 @@ void report_free(struct report *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* The canonical hash of one row's values (see the top of the file). */
-static uint64_t hash_row(uint64_t h, const char *const *f, size_t n)
+uint64_t report_hash_row(uint64_t h, const char *const *f, size_t n)
 {
 	while (n > 0 && (!f[n - 1] || !f[n - 1][0]))
 		n--;
@@ -70,14 +110,16 @@ static uint64_t hash_row(uint64_t h, const char *const *f, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			h = hash_fnv1a(h, &us, 1);
-		for (const char *p = f[i]; *p; p++) {
-			if (*p == '\r') {
-				h = hash_fnv1a(h, &lf, 1);
-				if (p[1] == '\n')
-					p++;
-				continue;
-			}
-			h = hash_fnv1a(h, p, 1);
+		/* runs between CRs at once; a CR (or CRLF) counts as LF */
+		const char *p = f[i];
+		for (;;) {
+			size_t k = strcspn(p, "\r");
+			h = hash_fnv1a(h, p, k);
+			p += k;
+			if (!*p)
+				break;
+			h = hash_fnv1a(h, &lf, 1);
+			p += p[1] == '\n' ? 2 : 1;
 		}
 	}
 	return hash_fnv1a(h, &rs, 1);
@@ -104,6 +146,7 @@ struct writer {
 	unsigned flags;
 	uint64_t h;
 	size_t rows;
+	int part; /* parts headed so far: 1 entries, 2 values, 3 receipts */
 };
 
 /* Write a row; data rows (not comments, not the format row) go into the checksum. */
@@ -111,77 +154,101 @@ static void put(struct writer *w, bool counted, bool hashed, const char *const *
 {
 	csvio_write_row(w->b, f, n, w->flags);
 	if (hashed)
-		w->h = hash_row(w->h, f, n);
+		w->h = report_hash_row(w->h, f, n);
 	if (counted)
 		w->rows++;
+}
+
+static void write_head(struct writer *w, const struct report *r)
+{
+	char fmt[8], ver[16];
+	snprintf(fmt, sizeof fmt, "%d", REPORT_FORMAT);
+	snprintf(ver, sizeof ver, "%d", r->plan_version);
+	if (w->flags & CSVW_EXCEL)
+		sb_add(w->b, "\xEF\xBB\xBF");
+	const char *format[] = {"format", "tiendo-report", fmt, "excel"};
+	put(w, false, false, format, (w->flags & CSVW_EXCEL) ? 4 : 3);
+	/* a new unit describes itself (kind, parent, name); others keep six fields */
+	size_t nf = r->sender_name ? 9 : 6;
+	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at",
+			      "sender_kind", "sender_parent", "sender_name"};
+	put(w, false, false, head, nf);
+	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at,
+			     r->sender_kind, r->sender_parent, r->sender_name};
+	put(w, false, true, rep, nf);
+}
+
+/* The comment row that heads a part, before its first row. */
+static void write_part(struct writer *w, int part)
+{
+	static const char *const heads[3][14] = {
+		{"#entry", "unit", "task", "period", "revision", "status", "percent", "count", "result",
+		 "difficulties", "proposals", "evidence", "entered_by", "entered_at"},
+		{"#value", "unit", "indicator", "period", "revision", "numerator", "denominator", "value",
+		 "note", "entered_by", "entered_at"},
+		{"#receipt", "unit", "exported_at", "imported_at"},
+	};
+	static const size_t n[3] = {14, 11, 4};
+	if (w->part > part)
+		return;
+	w->part = part + 1;
+	put(w, false, false, heads[part], n[part]);
+}
+
+static void write_entry(struct writer *w, const char *period, const struct report_entry *x)
+{
+	char rev[24], pct[16], cnt[24];
+	write_part(w, 0);
+	snprintf(rev, sizeof rev, "%lld", x->en.revision);
+	int_or_empty(pct, sizeof pct, x->en.percent);
+	int_or_empty(cnt, sizeof cnt, x->en.count);
+	const char *f[] = {"entry", x->unit, x->task, period, rev, status_name(x->en.status),
+			   pct, cnt, x->en.result, x->en.difficulties, x->en.proposals,
+			   x->en.evidence, x->en.by, x->en.at};
+	put(w, true, true, f, ARRAY_LEN(f));
+}
+
+static void write_value(struct writer *w, const char *period, const struct report_value *x)
+{
+	char rev[24], num[24], den[24], val[40] = "";
+	write_part(w, 1);
+	snprintf(rev, sizeof rev, "%lld", x->v.revision);
+	int_or_empty(num, sizeof num, x->v.numerator);
+	int_or_empty(den, sizeof den, x->v.denominator);
+	if (x->v.has_value)
+		num_exact(val, sizeof val, x->v.value);
+	const char *f[] = {"value", x->unit, x->indicator, x->period ? x->period : period, rev, num,
+			   den, val, x->v.note, x->v.by, x->v.at};
+	put(w, true, true, f, ARRAY_LEN(f));
+}
+
+static void write_receipt(struct writer *w, const struct report_receipt *x)
+{
+	write_part(w, 2);
+	const char *f[] = {"receipt", x->unit, x->exported_at, x->imported_at};
+	put(w, true, true, f, ARRAY_LEN(f));
+}
+
+static void write_end(struct writer *w)
+{
+	char rows[24], sum[24];
+	snprintf(rows, sizeof rows, "%zu", w->rows);
+	snprintf(sum, sizeof sum, "%016" PRIx64, w->h);
+	const char *end[] = {"end", rows, sum};
+	put(w, false, false, end, ARRAY_LEN(end));
 }
 
 void report_write(struct report *r, bool excel, struct strbuf *b)
 {
 	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
-	char fmt[8], ver[16];
-	snprintf(fmt, sizeof fmt, "%d", REPORT_FORMAT);
-	snprintf(ver, sizeof ver, "%d", r->plan_version);
-	if (excel)
-		sb_add(b, "\xEF\xBB\xBF");
-	const char *format[] = {"format", "tiendo-report", fmt, "excel"};
-	put(&w, false, false, format, excel ? 4 : 3);
-	bool described = r->sender_name != NULL;
-	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at",
-			      "sender_kind", "sender_parent", "sender_name"};
-	put(&w, false, false, head, described ? 9 : 6);
-	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at,
-			     r->sender_kind, r->sender_parent, r->sender_name};
-	put(&w, false, true, rep, described ? 9 : 6);
-	if (r->n_entries) {
-		const char *h[] = {"#entry", "unit", "task", "period", "revision", "status", "percent",
-				   "count", "result", "difficulties", "proposals", "evidence",
-				   "entered_by", "entered_at"};
-		put(&w, false, false, h, ARRAY_LEN(h));
-	}
-	for (size_t i = 0; i < r->n_entries; i++) {
-		const struct report_entry *x = &r->entries[i];
-		char rev[24], pct[16], cnt[24];
-		snprintf(rev, sizeof rev, "%lld", x->en.revision);
-		int_or_empty(pct, sizeof pct, x->en.percent);
-		int_or_empty(cnt, sizeof cnt, x->en.count);
-		const char *f[] = {"entry", x->unit, x->task, r->period, rev, status_name(x->en.status),
-				   pct, cnt, x->en.result, x->en.difficulties, x->en.proposals,
-				   x->en.evidence, x->en.by, x->en.at};
-		put(&w, true, true, f, ARRAY_LEN(f));
-	}
-	if (r->n_values) {
-		const char *h[] = {"#value", "unit", "indicator", "period", "revision", "numerator",
-				   "denominator", "value", "note", "entered_by", "entered_at"};
-		put(&w, false, false, h, ARRAY_LEN(h));
-	}
-	for (size_t i = 0; i < r->n_values; i++) {
-		const struct report_value *x = &r->values[i];
-		char rev[24], num[24], den[24], val[40] = "";
-		snprintf(rev, sizeof rev, "%lld", x->v.revision);
-		int_or_empty(num, sizeof num, x->v.numerator);
-		int_or_empty(den, sizeof den, x->v.denominator);
-		if (x->v.has_value)
-			num_exact(val, sizeof val, x->v.value);
-		const char *f[] = {"value", x->unit, x->indicator, x->period ? x->period : r->period,
-				   rev, num, den, val,
-				   x->v.note, x->v.by, x->v.at};
-		put(&w, true, true, f, ARRAY_LEN(f));
-	}
-	if (r->n_receipts) {
-		const char *h[] = {"#receipt", "unit", "exported_at", "imported_at"};
-		put(&w, false, false, h, ARRAY_LEN(h));
-	}
-	for (size_t i = 0; i < r->n_receipts; i++) {
-		const struct report_receipt *x = &r->receipts[i];
-		const char *f[] = {"receipt", x->unit, x->exported_at, x->imported_at};
-		put(&w, true, true, f, ARRAY_LEN(f));
-	}
-	char rows[24], sum[24];
-	snprintf(rows, sizeof rows, "%zu", w.rows);
-	snprintf(sum, sizeof sum, "%016" PRIx64, w.h);
-	const char *end[] = {"end", rows, sum};
-	put(&w, false, false, end, ARRAY_LEN(end));
+	write_head(&w, r);
+	for (size_t i = 0; i < r->n_entries; i++)
+		write_entry(&w, r->period, &r->entries[i]);
+	for (size_t i = 0; i < r->n_values; i++)
+		write_value(&w, r->period, &r->values[i]);
+	for (size_t i = 0; i < r->n_receipts; i++)
+		write_receipt(&w, &r->receipts[i]);
+	write_end(&w);
 	r->checksum = w.h;
 }
 
@@ -191,405 +258,6 @@ char *report_file_name(const char *unit, const char *period, const char *stamp, 
 	sb_addf(&b, "baocao_%s_%s_%.4s%.2s%.2s%s.csv", unit, period, stamp, stamp + 5, stamp + 8,
 		excel ? "_excel" : "");
 	return sb_take(&b);
-}
-
-/* ---- reading ---- */
-
-struct parser {
-	const char *name;
-	struct strvec *problems;
-	int line;
-	struct report *r;
-	size_t cap_e, cap_v, cap_r;
-};
-
-static void problem(struct parser *p, const char *fmt, ...) TIENDO_PRINTF(2, 3);
-static void problem(struct parser *p, const char *fmt, ...)
-{
-	if (p->problems->n >= MAX_PROBLEMS)
-		return;
-	char m[600];
-	struct strbuf b = {0};
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(m, sizeof m, fmt, ap);
-	va_end(ap);
-	text_repair_utf8(m);
-	if (p->line > 0)
-		sb_addf(&b, tr("%s:%d: %s"), p->name, p->line, m);
-	else
-		sb_addf(&b, "%s: %s", p->name, m);
-	sv_push(p->problems, b.s);
-	sb_free(&b);
-	if (p->problems->n == MAX_PROBLEMS)
-		sv_push(p->problems, tr("(more problems not shown)"));
-}
-
-bool report_sniff(const char *buf, size_t n)
-{
-	static const char bom[] = "\xEF\xBB\xBF";
-	if (n >= 3 && memcmp(buf, bom, 3) == 0) {
-		buf += 3;
-		n -= 3;
-	}
-	if (n > 0 && buf[0] == '"') { /* a spreadsheet may quote every cell */
-		buf++;
-		n--;
-	}
-	char head[48];
-	size_t k = n < sizeof head - 1 ? n : sizeof head - 1;
-	memcpy(head, buf, k);
-	head[k] = '\0';
-	return strncmp(head, "format", 6) == 0 && strstr(head, "tiendo-report") != NULL;
-}
-
-static char *take_code(struct parser *p, const char *what, const char *s)
-{
-	if (!code_valid(s)) {
-		problem(p, tr("%s '%.40s' is not a valid code"), what, s);
-		return NULL;
-	}
-	return xstrdup(s);
-}
-
-static char *take_text(struct parser *p, const char *what, const char *s, unsigned flags)
-{
-	const char *why = NULL;
-	char *t = text_clean(s, flags, &why);
-	if (!t)
-		problem(p, tr("%s: %s"), what, tr(why));
-	return t;
-}
-
-static bool take_stamp(struct parser *p, const char *what, const char *s, char **out)
-{
-	if (!date_stamp_valid(s)) {
-		problem(p, tr("%s '%.30s' is not a time like 2026-06-10T08:30:00Z"), what, s);
-		return false;
-	}
-	*out = xstrdup(s);
-	return true;
-}
-
-/* An optional whole number in [lo, hi]; -1 when empty. */
-static bool take_opt_int(struct parser *p, const char *what, const char *s, long long lo,
-			 long long hi, long long *out)
-{
-	*out = -1;
-	if (!*s)
-		return true;
-	if (!parse_int(s, lo, hi, out)) {
-		problem(p, tr("%s '%.30s' is not a whole number from %lld to %lld"), what, s, lo, hi);
-		return false;
-	}
-	return true;
-}
-
-static bool take_period(struct parser *p, const char *s)
-{
-	struct period per;
-	char buf[PERIOD_BUF];
-	if (!period_parse(s, &per)) {
-		problem(p, tr("period '%.20s' is not a period code (2026, 2026S1, 2026Q1, 202606)"), s);
-		return false;
-	}
-	period_format(&per, buf);
-	if (p->r->period && strcmp(buf, p->r->period) != 0) {
-		problem(p, tr("period %s differs from the report's period %s (one file per period)"),
-			buf, p->r->period);
-		return false;
-	}
-	return true;
-}
-
-/* A value row's period: the report's, or a longer one containing it (NULL then
- * means the report's own). */
-static char *take_value_period(struct parser *p, const char *s)
-{
-	struct period per, rp;
-	char buf[PERIOD_BUF];
-	if (!p->r->period || !period_parse(s, &per) || !period_parse(p->r->period, &rp) ||
-	    !period_within(&rp, &per) || per.type == rp.type) {
-		take_period(p, s);
-		return NULL;
-	}
-	period_format(&per, buf);
-	return xstrdup(buf);
-}
-
-static bool take_revision(struct parser *p, const char *s, long long *out)
-{
-	if (!parse_int(s, 1, 1000000000000LL, out)) {
-		problem(p, tr("revision '%.20s' is not a whole number from 1"), s);
-		return false;
-	}
-	return true;
-}
-
-static void rec_report(struct parser *p, char **f)
-{
-	struct report *r = p->r;
-	long long v;
-	struct period per;
-	char buf[PERIOD_BUF];
-	r->header_line = p->line;
-	r->sender = take_code(p, tr("sender"), f[1]);
-	r->plan = take_code(p, tr("plan"), f[2]);
-	if (!parse_int(f[3], 1, 1000000, &v))
-		problem(p, tr("plan version '%.20s' is not a whole number from 1"), f[3]);
-	r->plan_version = (int)v;
-	if (!period_parse(f[4], &per)) {
-		problem(p, tr("period '%.20s' is not a period code (2026, 2026S1, 2026Q1, 202606)"), f[4]);
-	} else {
-		period_format(&per, buf);
-		r->period = xstrdup(buf);
-	}
-	take_stamp(p, tr("export time"), f[5], &r->exported_at);
-	/* A new unit describes itself: kind, parent and name, all three. */
-	if (*f[6] || *f[7] || *f[8]) {
-		enum unit_kind k;
-		if (!unit_kind_parse(f[6], &k) || k == UNIT_GROUP)
-			problem(p, tr("sender kind '%.30s' is not a unit kind"), f[6]);
-		r->sender_kind = xstrdup(f[6]);
-		r->sender_parent = take_code(p, tr("sender's parent"), f[7]);
-		r->sender_name = take_text(p, tr("sender's name"), f[8], 0);
-		if (r->sender_name && !*r->sender_name)
-			problem(p, "%s", tr("the sender's name is empty"));
-	}
-}
-
-/* The key of an entry or value row: unit, item (task or indicator), period, revision. */
-static void take_row_key(struct parser *p, char **f, const char *item_name, char **unit,
-			 char **item, long long *revision)
-{
-	long long v;
-	*unit = take_code(p, tr("unit"), f[1]);
-	*item = take_code(p, item_name, f[2]);
-	take_period(p, f[3]);
-	if (take_revision(p, f[4], &v))
-		*revision = v;
-}
-
-static void rec_entry(struct parser *p, char **f)
-{
-	struct report *r = p->r;
-	xgrow((void **)&r->entries, &p->cap_e, r->n_entries + 1, sizeof *r->entries);
-	struct report_entry *x = &r->entries[r->n_entries++];
-	memset(x, 0, sizeof *x);
-	x->line = p->line;
-	x->en.percent = -1;
-	x->en.count = -1;
-	long long v;
-	take_row_key(p, f, tr("task"), &x->unit, &x->task, &x->en.revision);
-	if (!status_parse(f[5], &x->en.status))
-		problem(p, tr("status '%.30s' is not one of not-started, in-progress, done, blocked"), f[5]);
-	if (take_opt_int(p, tr("percent"), f[6], 0, 100, &v))
-		x->en.percent = (int)v;
-	take_opt_int(p, tr("count"), f[7], 0, 1000000000000000LL, &x->en.count);
-	x->en.result = take_text(p, tr("result"), f[8], TEXT_MULTILINE);
-	x->en.difficulties = take_text(p, tr("difficulties"), f[9], TEXT_MULTILINE);
-	x->en.proposals = take_text(p, tr("proposals"), f[10], TEXT_MULTILINE);
-	x->en.evidence = take_text(p, tr("evidence"), f[11], TEXT_MULTILINE);
-	x->en.by = take_text(p, tr("entered by"), f[12], 0);
-	take_stamp(p, tr("entry time"), f[13], &x->en.at);
-}
-
-static void rec_value(struct parser *p, char **f)
-{
-	struct report *r = p->r;
-	xgrow((void **)&r->values, &p->cap_v, r->n_values + 1, sizeof *r->values);
-	struct report_value *x = &r->values[r->n_values++];
-	memset(x, 0, sizeof *x);
-	x->line = p->line;
-	long long v;
-	x->unit = take_code(p, tr("unit"), f[1]);
-	x->indicator = take_code(p, tr("indicator"), f[2]);
-	x->period = take_value_period(p, f[3]);
-	if (take_revision(p, f[4], &v))
-		x->v.revision = v;
-	take_opt_int(p, tr("numerator"), f[5], 0, 1000000000000000LL, &x->v.numerator);
-	take_opt_int(p, tr("denominator"), f[6], 1, 1000000000000000LL, &x->v.denominator);
-	if (*f[7]) {
-		if (parse_num(f[7], &x->v.value))
-			x->v.has_value = true;
-		else
-			problem(p, tr("value '%.30s' is not a number (write 12.5, not 12,5)"), f[7]);
-	}
-	x->v.note = take_text(p, tr("note"), f[8], TEXT_MULTILINE);
-	x->v.by = take_text(p, tr("entered by"), f[9], 0);
-	take_stamp(p, tr("entry time"), f[10], &x->v.at);
-}
-
-static void rec_receipt(struct parser *p, char **f)
-{
-	struct report *r = p->r;
-	xgrow((void **)&r->receipts, &p->cap_r, r->n_receipts + 1, sizeof *r->receipts);
-	struct report_receipt *x = &r->receipts[r->n_receipts++];
-	memset(x, 0, sizeof *x);
-	x->line = p->line;
-	x->unit = take_code(p, tr("unit"), f[1]);
-	take_stamp(p, tr("export time"), f[2], &x->exported_at);
-	take_stamp(p, tr("import time"), f[3], &x->imported_at);
-}
-
-/* The rows that hold data: every row but comments and blank rows. */
-static bool row_blank(const struct csv_row *row)
-{
-	if (row->n == 0 || row->f[0][0] == '#')
-		return true;
-	for (size_t j = 0; j < row->n; j++)
-		if (row->f[j][0])
-			return false;
-	return true;
-}
-
-/* Fields after the last non-empty one (spreadsheets pad rows) do not count. */
-static size_t used_fields(const struct csv_row *row)
-{
-	size_t n = row->n;
-	while (n > 0 && !row->f[n - 1][0])
-		n--;
-	return n;
-}
-
-int report_parse(const char *buf, size_t n, const char *name, struct report *out,
-		 struct strvec *problems)
-{
-	struct csv_table t;
-	struct err e;
-	struct parser p = {.name = name, .problems = problems, .r = out};
-	size_t before = problems->n;
-	memset(out, 0, sizeof *out);
-	if (csvio_parse(buf, n, name, 0, NULL, &t, &e)) {
-		sv_push(problems, e.msg);
-		return -1;
-	}
-	/* First the frame: format, report and end rows, row count, checksum. */
-	size_t first = SIZE_MAX, last = SIZE_MAX;
-	for (size_t i = 0; i < t.n; i++)
-		if (!row_blank(&t.rows[i])) {
-			if (first == SIZE_MAX)
-				first = i;
-			last = i;
-		}
-	p.line = first == SIZE_MAX ? 1 : t.rows[first].line;
-	if (first == SIZE_MAX || used_fields(&t.rows[first]) < 3 ||
-	    strcmp(t.rows[first].f[0], "format") != 0 ||
-	    strcmp(t.rows[first].f[1], "tiendo-report") != 0) {
-		problem(&p, "%s", tr("not a tiendo report (the first row must be format,tiendo-report,1)"));
-		goto out;
-	}
-	struct csv_row *fr = &t.rows[first];
-	long long fv;
-	if (!parse_int(fr->f[2], 1, 1000000, &fv)) {
-		problem(&p, tr("bad format version '%.20s'"), fr->f[2]);
-		goto out;
-	}
-	if (fv > REPORT_FORMAT) {
-		problem(&p, tr("report format %lld is newer than this tiendo understands (%d); update tiendo"),
-			fv, REPORT_FORMAT);
-		goto out;
-	}
-	if (used_fields(fr) > 4 || (used_fields(fr) == 4 && strcmp(fr->f[3], "excel") != 0)) {
-		problem(&p, tr("unknown flavour '%.20s' (expected excel or nothing)"), fr->f[3]);
-		goto out;
-	}
-	out->excel = used_fields(fr) == 4;
-	struct csv_row *er = &t.rows[last];
-	p.line = er->line;
-	if (last == first || strcmp(er->f[0], "end") != 0) {
-		problem(&p, "%s", tr("the file ends before its end row: it was cut short (truncated) on the way; ask for it again"));
-		goto out;
-	}
-	long long want_rows;
-	uint64_t want_sum = 0;
-	char *endp = NULL;
-	if (used_fields(er) != 3 || !parse_int(er->f[1], 0, 100000000, &want_rows) ||
-	    strlen(er->f[2]) != 16 || (want_sum = strtoull(er->f[2], &endp, 16), *endp)) {
-		problem(&p, "%s", tr("the end row must be end,ROWS,CHECKSUM"));
-		goto out;
-	}
-	if (out->excel)
-		for (size_t i = first + 1; i < last; i++)
-			for (size_t j = 1; j < t.rows[i].n; j++)
-				csvio_unneutralise(t.rows[i].f[j]);
-	uint64_t h = HASH_FNV_INIT;
-	long long rows = 0;
-	for (size_t i = first + 1; i < last; i++) {
-		struct csv_row *row = &t.rows[i];
-		if (row_blank(row))
-			continue;
-		h = hash_row(h, (const char *const *)row->f, row->n);
-		if (strcmp(row->f[0], "report") != 0)
-			rows++;
-	}
-	p.line = er->line;
-	if (rows != want_rows) {
-		problem(&p, tr("the file holds %lld rows but its end row says %lld: rows were lost or added on the way; ask for it again"),
-			rows, want_rows);
-		goto out;
-	}
-	if (h != want_sum) {
-		problem(&p, "%s", tr("the content does not match the file's checksum: it was changed after export (a report opened in a spreadsheet must be exported with --excel, and saved as CSV UTF-8 or CSV); ask for it again"));
-		goto out;
-	}
-	out->checksum = h;
-	/* Then every row and field. */
-	static const struct {
-		const char *type;
-		size_t fields;
-		void (*fn)(struct parser *, char **);
-	} recs[] = {
-		{"report", REPORT_FIELDS, rec_report},
-		{"entry", ENTRY_FIELDS, rec_entry},
-		{"value", VALUE_FIELDS, rec_value},
-		{"receipt", RECEIPT_FIELDS, rec_receipt},
-	};
-	for (size_t i = first + 1; i < last; i++) {
-		struct csv_row *row = &t.rows[i];
-		if (row_blank(row))
-			continue;
-		p.line = row->line;
-		size_t k;
-		for (k = 0; k < ARRAY_LEN(recs); k++)
-			if (strcmp(row->f[0], recs[k].type) == 0)
-				break;
-		if (k == ARRAY_LEN(recs)) {
-			problem(&p, tr("unknown record type '%.40s'"), row->f[0]);
-			continue;
-		}
-		if (k == 0 ? out->header_line != 0 : out->header_line == 0) {
-			problem(&p, "%s", k == 0 ? tr("a second report row (a file holds one report)")
-						 : tr("the report row must come before the data rows"));
-			continue;
-		}
-		size_t used = used_fields(row);
-		if (used > recs[k].fields || row->n < recs[k].fields) {
-			/* Pad a short row only when the missing fields were empty trailing ones. */
-			if (used > recs[k].fields) {
-				problem(&p, tr("a %s row has %zu fields, expected %zu"), recs[k].type, used,
-					recs[k].fields);
-				continue;
-			}
-			size_t old = row->n;
-			row->f = xrealloc(row->f, recs[k].fields * sizeof *row->f);
-			for (size_t j = old; j < recs[k].fields; j++)
-				row->f[j] = xstrdup("");
-			row->n = recs[k].fields;
-		}
-		recs[k].fn(&p, row->f);
-	}
-	if (!out->header_line) {
-		p.line = 0;
-		problem(&p, "%s", tr("the report row is missing"));
-	}
-out:
-	csvio_table_free(&t);
-	if (problems->n > before) {
-		report_free(out);
-		return -1;
-	}
-	return 0;
 }
 
 /* ---- building from the database ---- */
@@ -621,7 +289,7 @@ uint64_t report_entry_digest(const struct entry *en)
 	const char *f[] = {status_name(en->status), pct, cnt, en->result ? en->result : "",
 			   en->difficulties ? en->difficulties : "", en->proposals ? en->proposals : "",
 			   en->evidence ? en->evidence : ""};
-	return hash_row(HASH_FNV_INIT, f, ARRAY_LEN(f));
+	return report_hash_row(HASH_FNV_INIT, f, ARRAY_LEN(f));
 }
 
 uint64_t report_value_digest(const struct ivalue *v)
@@ -632,5 +300,312 @@ uint64_t report_value_digest(const struct ivalue *v)
 	if (v->has_value)
 		num_exact(val, sizeof val, v->value);
 	const char *f[] = {num, den, val, v->note ? v->note : ""};
-	return hash_row(HASH_FNV_INIT, f, ARRAY_LEN(f));
+	return report_hash_row(HASH_FNV_INIT, f, ARRAY_LEN(f));
+}
+
+/* Mark every unit under a marked one (a parent is not always stored before
+ * its children, so repeat until nothing changes: the tree is shallow). */
+static bool own_down(const struct unit_set *units, bool *own)
+{
+	bool any = false, changed = true;
+	for (size_t round = 0; changed && round <= units->n; round++) {
+		changed = false;
+		for (size_t i = 0; i < units->n; i++) {
+			if (own[i] || !units->v[i].parent_id)
+				continue;
+			const struct unit_rec *p = unit_set_by_id(units, units->v[i].parent_id);
+			if (p && own[p - units->v])
+				own[i] = changed = any = true;
+		}
+	}
+	return any;
+}
+
+bool *report_owned_units(const struct unit_set *units, const struct rule_list *rules,
+			 const struct unit_rec *sender)
+{
+	bool *own = xcalloc(units->n ? units->n : 1, sizeof *own);
+	own[sender - units->v] = true;
+	/* Most senders are communes: nothing under them, nobody reporting to them. */
+	bool alone = true;
+	for (size_t i = 0; i < units->n && alone; i++)
+		alone = units->v[i].parent_id != sender->id;
+	for (size_t r = 0; r < rules->n && alone; r++)
+		alone = strcmp(rules->v[r].to, sender->code) != 0;
+	if (alone)
+		return own;
+	own_down(units, own);
+	/* Reporting lines, followed down until nothing changes (at most one
+	 * round per unit, so a cycle in the regime cannot loop). */
+	for (size_t round = 0, changed = 1; changed && round <= units->n; round++) {
+		changed = 0;
+		for (size_t r = 0; r < rules->n; r++) {
+			const struct unit_rec *to = unit_set_find(units, rules->v[r].to);
+			if (!to || !own[to - units->v])
+				continue;
+			for (size_t i = 0; i < units->n; i++) {
+				const struct unit_rec *u = &units->v[i];
+				if (own[i] || u->kind == UNIT_GROUP ||
+				    !unit_list_covers(units, rules->v[r].reporters, u))
+					continue;
+				own[i] = true;
+				changed = 1;
+			}
+		}
+		if (own_down(units, own))
+			changed = 1;
+	}
+	return own;
+}
+
+/* A report being built: its rows and their capacities; or, with w, being
+ * written as its rows are read (none kept), counts[3] the rows written. */
+struct built {
+	struct report *r;
+	size_t cap_e, cap_v;
+	struct writer *w;
+	size_t *counts;
+};
+
+/* The rows of st (unit id, item code, then an entry's or a value's columns)
+ * of the units in own, each added to out by add. */
+static int owned_rows(struct db *db, sqlite3_stmt *st, const struct unit_set *units,
+		      const bool *own, void (*add)(struct built *, const char *, sqlite3_stmt *),
+		      struct built *out, struct err *e)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
+		if (u && own[u - units->v])
+			add(out, u->code, st);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st)
+{
+	struct report *out = b->r;
+	if (b->w) {
+		struct report_entry x = {.unit = xstrdup(unit), .task = xstrdup(db_col_text(st, 1))};
+		entry_from_columns(st, 2, &x.en);
+		write_entry(b->w, out->period, &x);
+		b->counts[0]++;
+		free(x.unit);
+		free(x.task);
+		entry_free(&x.en);
+		return;
+	}
+	xgrow((void **)&out->entries, &b->cap_e, out->n_entries + 1, sizeof *out->entries);
+	struct report_entry *x = &out->entries[out->n_entries++];
+	memset(x, 0, sizeof *x);
+	x->unit = xstrdup(unit);
+	x->task = xstrdup(db_col_text(st, 1));
+	entry_from_columns(st, 2, &x->en);
+}
+
+static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
+{
+	struct report *out = b->r;
+	if (b->w) {
+		struct report_value x = {.unit = xstrdup(unit), .indicator = xstrdup(db_col_text(st, 1))};
+		ivalue_from_columns(st, 2, &x.v);
+		if (strcmp(db_col_text(st, 9), out->period) != 0)
+			x.period = xstrdup(db_col_text(st, 9));
+		write_value(b->w, out->period, &x);
+		b->counts[1]++;
+		free(x.unit);
+		free(x.indicator);
+		free(x.period);
+		ivalue_free(&x.v);
+		return;
+	}
+	xgrow((void **)&out->values, &b->cap_v, out->n_values + 1, sizeof *out->values);
+	struct report_value *x = &out->values[out->n_values++];
+	memset(x, 0, sizeof *x);
+	x->unit = xstrdup(unit);
+	x->indicator = xstrdup(db_col_text(st, 1));
+	ivalue_from_columns(st, 2, &x->v);
+	/* a longer period's value (the year's) keeps its period in the row */
+	if (strcmp(db_col_text(st, 9), out->period) != 0)
+		x->period = xstrdup(db_col_text(st, 9));
+}
+
+/* A column's text kept (copied), or used at once by a row being written. */
+static char *col(struct writer *w, const char *s)
+{
+	return w ? (char *)(uintptr_t)s : xstrdup(s); /* written at once, never freed */
+}
+
+/* Bind ?4..?6 to the periods enclosing period (the rule of docs/exchange.md:
+ * a report carries the values of its period and of the longer ones containing
+ * it); the unused ones stay NULL and match nothing. */
+static void bind_enclosing(sqlite3_stmt *st, const char *period)
+{
+	struct period p, enc[3];
+	char buf[PERIOD_BUF];
+	if (!period_parse(period, &p))
+		return;
+	int n = period_enclosing(&p, enc);
+	for (int i = 0; i < n; i++) {
+		period_format(&enc[i], buf);
+		sqlite3_bind_text(st, 4 + i, buf, -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* A unit this database added itself (set up with a new commune) describes
+ * itself, so that the receiver can add it (docs/exchange.md). */
+static void describe_sender(struct db *db, const struct unit_set *units,
+			    const struct unit_rec *sender, struct report *out)
+{
+	char *added = db_meta_get(db, "added_unit");
+	const struct unit_rec *par = sender->parent_id ? unit_set_by_id(units, sender->parent_id) : NULL;
+	if (added && par && strcmp(added, sender->code) == 0) {
+		out->sender_kind = xstrdup(unit_kind_name(sender->kind));
+		out->sender_parent = xstrdup(par->code);
+		out->sender_name = xstrdup(sender->name);
+	}
+	free(added);
+}
+
+/* report_build, or with w the same rows written as they are read (out then
+ * holds the report row's fields and no rows; counts[3] the rows written). */
+static int gather(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		  const struct unit_rec *sender, const char *period, const char *stamp,
+		  struct report *out, struct writer *w, size_t counts[3], struct err *e)
+{
+	struct rule_list rules;
+	bool *own = NULL;
+	size_t cap_r = 0;
+	int rc;
+	memset(out, 0, sizeof *out);
+	struct built bu = {out, 0, 0, w, counts};
+	out->sender = xstrdup(sender->code);
+	out->plan = xstrdup(plan->code);
+	out->plan_version = plan->version;
+	out->period = xstrdup(period);
+	out->exported_at = xstrdup(stamp);
+	describe_sender(db, units, sender, out);
+	if (w)
+		write_head(w, out);
+	if (store_rules(db, plan->id, &rules, e))
+		goto fail;
+	own = report_owned_units(units, &rules, sender);
+	rule_list_free(&rules);
+#define OWNED(u) ((u) && own[(u) - units->v])
+	/* A sender that answers for itself alone (a commune) reads its own rows
+	 * through the unit index, however many units the database holds. */
+	size_t n_own = 0;
+	for (size_t i = 0; i < units->n; i++)
+		n_own += own[i];
+	bool alone = n_own == 1;
+
+	sqlite3_stmt *st = db_prep(db, alone
+		? "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
+		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
+		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
+		  " WHERE t.plan_id = ?1 AND p.period = ?2 AND p.unit_id = ?3 ORDER BY t.seq"
+		: "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
+		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
+		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
+		  " WHERE t.plan_id = ?1 AND p.period = ?2 ORDER BY p.unit_id, t.seq", e);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan->id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if (alone)
+		sqlite3_bind_int64(st, 3, sender->id);
+	if (owned_rows(db, st, units, own, add_entry, &bu, e))
+		goto fail;
+
+	st = db_prep(db, alone
+		? "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
+		  " v.entered_by, v.entered_at, v.revision, v.period FROM indicator_value v"
+		  " JOIN indicator i ON i.id = v.indicator_id"
+		  " WHERE i.plan_id = ?1 AND v.period IN (?2, ?4, ?5, ?6) AND v.unit_id = ?3"
+		  " ORDER BY i.seq, v.period"
+		: "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
+		  " v.entered_by, v.entered_at, v.revision, v.period FROM indicator_value v"
+		  " JOIN indicator i ON i.id = v.indicator_id"
+		  " WHERE i.plan_id = ?1 AND v.period IN (?2, ?4, ?5, ?6)"
+		  " ORDER BY v.unit_id, i.seq, v.period", e);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan->id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if (alone)
+		sqlite3_bind_int64(st, 3, sender->id);
+	bind_enclosing(st, period);
+	if (owned_rows(db, st, units, own, add_value, &bu, e))
+		goto fail;
+
+	/* The earliest report each unit below sent for the period: received here
+	 * directly, or forwarded by a unit in between. A lone sender has none. */
+	if (alone) {
+		free(own);
+		return 0;
+	}
+	st = db_prep(db, "SELECT unit_id, min(exported_at), min(imported_at) FROM ("
+			 " SELECT sender_id AS unit_id, exported_at, imported_at FROM received"
+			 "  WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"
+			 " UNION ALL SELECT unit_id, exported_at, imported_at FROM receipt WHERE period = ?2)"
+			 " GROUP BY unit_id ORDER BY unit_id", e);
+	if (!st)
+		goto fail;
+	sqlite3_bind_text(st, 1, plan->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
+		if (!OWNED(u) || u->id == sender->id)
+			continue;
+		struct report_receipt one, *x = &one;
+		if (!w) {
+			xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
+			x = &out->receipts[out->n_receipts++];
+		}
+		x->unit = col(w, u->code);
+		x->exported_at = col(w, db_col_text(st, 1));
+		x->imported_at = col(w, db_col_text(st, 2));
+		x->line = 0;
+		if (w) {
+			write_receipt(w, x);
+			counts[2]++;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto fail_db;
+	free(own);
+	return 0;
+#undef OWNED
+fail_db:
+	db_fail(db, e);
+fail:
+	free(own);
+	report_free(out);
+	return -1;
+}
+
+int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		 const struct unit_rec *sender, const char *period, struct report *out,
+		 struct err *e)
+{
+	char stamp[STAMP_BUF];
+	date_now_stamp(stamp);
+	return gather(db, plan, units, sender, period, stamp, out, NULL, NULL, e);
+}
+
+int report_export(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		  const struct unit_rec *sender, const char *period, const char *stamp, bool excel,
+		  struct strbuf *b, size_t counts[3], uint64_t *checksum, struct err *e)
+{
+	struct report head;
+	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
+	counts[0] = counts[1] = counts[2] = 0;
+	if (gather(db, plan, units, sender, period, stamp, &head, &w, counts, e))
+		return -1;
+	write_end(&w);
+	*checksum = w.h;
+	report_free(&head);
+	return 0;
 }

@@ -51,6 +51,7 @@ struct report {
 	size_t n_receipts;
 	uint64_t checksum; /* over the content, whatever the flavour */
 	int header_line;
+	struct report_pool *pool; /* a parsed report's row texts (NULL: each allocated) */
 };
 
 void report_free(struct report *r);
@@ -69,6 +70,14 @@ bool *report_owned_units(const struct unit_set *units, const struct rule_list *r
 int report_build(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
 		 const struct unit_rec *sender, const char *period, struct report *out,
 		 struct err *e);
+
+/* The same written to b as the rows are read, none kept (a department's
+ * report is tens of MB): exported_at is stamp; counts get the numbers of
+ * entries, values and receipts written. Identical to report_build followed
+ * by report_write. */
+int report_export(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+		  const struct unit_rec *sender, const char *period, const char *stamp, bool excel,
+		  struct strbuf *b, size_t counts[3], uint64_t *checksum, struct err *e);
 
 /* Append the report file to b; excel: BOM, CRLF, neutralised cells. Sets
  * r->checksum. */

@@ -268,6 +268,37 @@ static const char *const migrations[] = {
 	/* 4 -> 5: a report rule's recipient may be inferred (the plan names
 	 * none; the plan file writes it "CODE?"), so documents leave it blank. */
 	"ALTER TABLE report_rule ADD COLUMN to_inferred INTEGER NOT NULL DEFAULT 0;",
+	/* 5 -> 6: speed at national scale (issue 15). The status check as ORs:
+	 * CHECK(status IN (...)) built a temporary b-tree on every insert. Two
+	 * covering indexes: the "done" counts of a period by task, and a task's
+	 * statuses by period and unit (the first screen read 84 MB without
+	 * them); the second replaces progress_by_task, its prefix. */
+	"CREATE TABLE progress_new("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" task_id INTEGER NOT NULL REFERENCES task(id),"
+	" period TEXT NOT NULL,"
+	" status TEXT NOT NULL CHECK(status = 'not-started' OR status = 'in-progress'"
+	" OR status = 'done' OR status = 'blocked'),"
+	" percent INTEGER CHECK(percent BETWEEN 0 AND 100),"
+	" count INTEGER CHECK(count >= 0),"
+	" result TEXT NOT NULL DEFAULT '',"
+	" difficulties TEXT NOT NULL DEFAULT '',"
+	" proposals TEXT NOT NULL DEFAULT '',"
+	" evidence TEXT NOT NULL DEFAULT '',"
+	" entered_by TEXT NOT NULL,"
+	" entered_at TEXT NOT NULL,"
+	" revision INTEGER NOT NULL CHECK(revision >= 1),"
+	" UNIQUE(unit_id, task_id, period));"
+	"INSERT INTO progress_new(id, unit_id, task_id, period, status, percent, count, result,"
+	" difficulties, proposals, evidence, entered_by, entered_at, revision)"
+	" SELECT id, unit_id, task_id, period, status, percent, count, result, difficulties,"
+	" proposals, evidence, entered_by, entered_at, revision FROM progress;"
+	"DROP TABLE progress;"
+	"ALTER TABLE progress_new RENAME TO progress;"
+	"CREATE INDEX progress_by_period ON progress(period, unit_id);"
+	"CREATE INDEX progress_status_by_period ON progress(period, status, task_id);"
+	"CREATE INDEX progress_by_task ON progress(task_id, period, status, unit_id);",
 };
 
 int schema_latest(void)

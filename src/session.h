@@ -111,7 +111,6 @@ int session_units_file(struct session *s, const char *file, size_t *added, size_
 
 struct session_export {
 	char *path;                /* the file written; NULL when out was "-" */
-	struct strbuf data;        /* the file's content */
 	char *sender;
 	char period[PERIOD_BUF];
 	size_t n_entries, n_values;
@@ -119,8 +118,8 @@ struct session_export {
 };
 void session_export_free(struct session_export *r);
 /* Write the owner's report for period to out (NULL: its usual name in
- * $TIENDO_EXPORT_DIR or here; "DIR/": its usual name in DIR; "-": nowhere,
- * the caller writes r->data).
+ * $TIENDO_EXPORT_DIR or here; "DIR/": its usual name in DIR; "-": standard
+ * output), as its rows are read.
  * Excel: BOM, CRLF, neutralised cells. */
 int session_export(struct session *s, const char *period, const char *out, bool excel,
 		   struct session_export *r, struct err *e);
@@ -129,7 +128,10 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 struct session_import_hooks {
 	/* before file i of n; false stops the import (the files left are not read) */
 	bool (*before)(void *arg, size_t i, size_t n, const char *path);
-	/* after it, with its outcome */
+	/* once it is read (may be NULL); its outcome comes later */
+	void (*read)(void *arg, const char *path);
+	/* with its outcome, once that is final: after the commit of the batch
+	 * holding it (import_batch), so that what a face shows stays true */
 	void (*after)(void *arg, const char *path, const struct import_result *r);
 	void *arg;
 };
@@ -137,7 +139,9 @@ struct session_import {
 	size_t files, done;              /* files given, files read */
 	size_t imported, same, refused;  /* of them: new data, nothing new, refused */
 	bool stopped;                    /* a hook stopped it */
-	size_t lost;                     /* files read but lost when saving failed */
+	size_t lost;                     /* files read but NOT saved (IMPORT_LOST) */
+	bool lost_batch;                 /* the database could not be written: the import
+					  * stopped; files from done on were not read */
 	struct err lost_why;
 };
 /* Import files (each whole or absent; see import_batch); bulk: a larger

@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "db.h"
 #include "exchange_files.h"
 #include "msg.h"
+#include "outfile.h"
 #include "report.h"
 #include "session.h"
 
@@ -15,7 +17,6 @@ void session_export_free(struct session_export *r)
 {
 	free(r->path);
 	free(r->sender);
-	sb_free(&r->data);
 	memset(r, 0, sizeof *r);
 }
 
@@ -23,10 +24,9 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 		   struct session_export *r, struct err *e)
 {
 	const struct unit_rec *owner = s->b.owner;
-	struct report rep;
 	struct period p;
+	char stamp[STAMP_BUF];
 	memset(r, 0, sizeof *r);
-	memset(&rep, 0, sizeof rep);
 	if (!period_parse(period, &p))
 		return err_set(e, tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612)"),
 			       "export", period);
@@ -35,78 +35,96 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 	if (owner->kind == UNIT_GROUP)
 		return err_set(e, tr("export: this database belongs to %s, a group; a report comes from one unit"),
 			       owner->code);
-	if (report_build(s->db, &s->b.plan, &s->b.units, owner, period, &rep, e)) {
-		report_free(&rep);
-		return -1;
-	}
-	report_write(&rep, excel, &r->data);
-	r->sender = xstrdup(rep.sender);
+	date_now_stamp(stamp);
+	r->sender = xstrdup(owner->code);
 	period_format(&p, r->period);
-	r->n_entries = rep.n_entries;
-	r->n_values = rep.n_values;
 	r->to = exchange_recipient(&s->b.units, &s->b.rules, owner, p.type);
-	if (out && strcmp(out, "-") == 0) {
-		report_free(&rep);
-		return 0; /* the caller writes r->data */
-	}
 	if (out && *out && out[strlen(out) - 1] == '/') {
 		/* a folder: the usual name in it */
-		char *base = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
+		char *base = report_file_name(owner->code, r->period, stamp, excel);
 		r->path = exchange_path_join(out, base);
 		free(base);
-	} else if (out) {
+	} else if (out && strcmp(out, "-") != 0) {
 		r->path = xstrdup(out);
-	} else {
+	} else if (!out) {
 		/* $TIENDO_EXPORT_DIR, else the current folder */
-		char *base = report_file_name(rep.sender, rep.period, rep.exported_at, excel);
+		char *base = report_file_name(owner->code, r->period, stamp, excel);
 		char *dir = exchange_export_dir();
 		r->path = dir ? exchange_path_join(dir, base) : xstrdup(base);
 		free(dir);
 		free(base);
 	}
-	report_free(&rep);
-	if (write_file_atomic(r->path, r->data.s ? r->data.s : "", r->data.len))
-		return err_set(e, tr("%s: cannot write %s: %s (nothing was written)"), "export", r->path,
+	/* Written as the rows are read: a department's report is tens of MB. */
+	struct outfile o;
+	size_t counts[3];
+	uint64_t sum;
+	const char *target = r->path ? r->path : "-";
+	if (outfile_open(&o, target))
+		return err_set(e, tr("%s: cannot write %s: %s (nothing was written)"), "export", target,
 			       tr_errno(errno));
+	if (report_export(s->db, &s->b.plan, &s->b.units, owner, r->period, stamp, excel, &o.b,
+			  counts, &sum, e)) {
+		outfile_abort(&o);
+		return -1;
+	}
+	if (outfile_commit(&o))
+		return err_set(e, tr("%s: cannot write %s: %s (nothing was written)"), "export", target,
+			       tr_errno(errno));
+	r->n_entries = counts[0];
+	r->n_values = counts[1];
 	return 0;
+}
+
+/* Counting each file's final outcome before the face shows it. */
+struct verdicts {
+	const struct session_import_hooks *h;
+	struct session_import *r;
+};
+
+static void on_verdict(void *arg, const char *path, const struct import_result *ir)
+{
+	struct verdicts *v = arg;
+	switch (ir->outcome) {
+	case IMPORT_REFUSED: v->r->refused++; break;
+	case IMPORT_LOST: v->r->lost++; break;
+	case IMPORT_DUPLICATE:
+	case IMPORT_PLAN_SAME: v->r->same++; break;
+	default: v->r->imported++; break;
+	}
+	if (v->h->after)
+		v->h->after(v->h->arg, path, ir);
 }
 
 int session_import(struct session *s, const struct strvec *files, bool dry_run, bool bulk,
 		   const struct session_import_hooks *h, struct session_import *r)
 {
 	struct import_batch batch;
-	struct err e;
 	memset(r, 0, sizeof *r);
 	r->files = files->n;
 	if (bulk)
 		db_bulk_cache(s->db);
-	import_batch_init(&batch, s->db, dry_run);
+	struct verdicts v = {h, r};
+	import_batch_init(&batch, s->db, dry_run, on_verdict, &v);
 	for (r->done = 0; r->done < files->n; r->done++) {
 		const char *path = files->v[r->done];
 		if (h->before && !h->before(h->arg, r->done, files->n, path)) {
 			r->stopped = true;
 			break;
 		}
-		struct import_result ir;
-		import_batch_file(&batch, path, &ir);
-		if (ir.outcome == IMPORT_REFUSED)
-			r->refused++;
-		else if (ir.outcome == IMPORT_DUPLICATE || ir.outcome == IMPORT_PLAN_SAME)
-			r->same++;
-		else
-			r->imported++;
-		if (h->after)
-			h->after(h->arg, path, &ir);
-		import_result_free(&ir);
+		int lost = import_batch_file(&batch, path);
+		if (h->read)
+			h->read(h->arg, path);
+		if (lost) {
+			r->done++;
+			r->lost_batch = true;
+			break;
+		}
 	}
-	size_t pending = batch.pending;
-	if (import_batch_finish(&batch, &e)) {
-		err_set(&r->lost_why, tr("import: the last %zu files could not be saved: %s; import them again"),
-			pending, e.msg);
-		r->lost = pending;
-		r->refused += pending;
-	}
-	return r->refused || r->stopped ? -1 : 0;
+	if (import_batch_finish(&batch))
+		r->lost_batch = true;
+	if (r->lost_batch)
+		err_set(&r->lost_why, "%s", tr("import: the database could not be written (is the disk full?); the files above marked NOT saved or not read must be imported again"));
+	return r->refused || r->lost || r->lost_batch || r->stopped ? -1 : 0;
 }
 
 int session_resolve(struct session *s, long long id, bool take, struct err *e)

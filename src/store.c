@@ -566,9 +566,20 @@ int store_tasks(struct db *db, int64_t plan_id, bool with_retired, struct task_l
 
 const struct task_rec *task_list_find(const struct task_list *l, const char *code)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].code, code) == 0)
+	/* Callers look tasks up in plan order (a report's rows, unit by unit):
+	 * start after the last one found, so that most look-ups take one test
+	 * (3,300 reports: 130,000 look-ups among ~150 tasks). */
+	static const struct task_list *last_list;
+	static size_t last;
+	size_t start = last_list == l && last < l->n ? last : 0;
+	for (size_t k = 0; k < l->n; k++) {
+		size_t i = start + k < l->n ? start + k : start + k - l->n;
+		if (strcmp(l->v[i].code, code) == 0) {
+			last_list = l;
+			last = i + 1 < l->n ? i + 1 : 0;
 			return &l->v[i];
+		}
+	}
 	return NULL;
 }
 

@@ -288,12 +288,18 @@ static bool import_before(void *arg, size_t i, size_t n, const char *path)
 	return true;
 }
 
-static void import_after(void *arg, const char *path, const struct import_result *r)
+static void import_read(void *arg, const char *path)
 {
+	(void)path;
 	struct import_ui *iu = arg;
 	if (iu->blocked)
 		compat_block_resize(false);
 	iu->blocked = false;
+}
+
+static void import_after(void *arg, const char *path, const struct import_result *r)
+{
+	struct import_ui *iu = arg;
 	result_lines(&iu->sum, iu->width, path, r);
 }
 
@@ -311,9 +317,10 @@ void ui_import(struct app *a)
 	free(answer);
 	free(a->import_path);
 	a->import_path = xstrdup(path);
-	struct strvec files = {0};
-	exchange_list_files(path, &files);
+	struct strvec files = {0}, skipped = {0};
+	exchange_list_files_skipping(path, &files, &skipped);
 	if (files.n == 0) {
+		sv_free(&skipped);
 		ui_message(a, true, tr("%s: no .csv file in this folder."), path);
 		free(path);
 		return;
@@ -322,12 +329,25 @@ void ui_import(struct app *a)
 	memset(&iu, 0, sizeof iu);
 	iu.a = a;
 	iu.width = a->cols - 8;
-	struct session_import_hooks h = {import_before, import_after, &iu};
+	struct strbuf b = {0};
+	for (size_t k = 0; k < skipped.n; k++) {
+		sb_addf(&b, tr("import: %s: not a regular file (a pipe, a device or a socket): skipped"),
+			base_name(skipped.v[k]));
+		add_chomped(&iu.sum, iu.width, &b);
+	}
+	sv_free(&skipped);
+	struct session_import_hooks h = {import_before, import_read, import_after, &iu};
 	struct session_import r;
 	session_import(&a->s, &files, false, false, &h, &r);
 	int width = iu.width;
-	if (r.lost)
+	if (r.lost_batch) {
+		for (size_t k = r.done; k < files.n; k++) {
+			sb_addf(&b, tr("%s: not read (the import stopped); import it again\n"),
+				base_name(files.v[k]));
+			add_chomped(&iu.sum, width, &b);
+		}
 		ui_page_add(&iu.sum, width, NULL, r.lost_why.msg);
+	}
 	if (iu.win)
 		delwin(iu.win);
 	if (ui_signal) {
@@ -339,11 +359,10 @@ void ui_import(struct app *a)
 	}
 	a->host->reload(a);
 	struct strvec page = {0};
-	struct strbuf b = {0};
 	describe_import_totals(&b, &r, false);
 	chomp(&b);
 	ui_page_heading(&page, b.s);
-	ui_message(a, r.refused > 0, "%s", b.s);
+	ui_message(a, r.refused + r.lost > 0 || r.lost_batch, "%s", b.s);
 	sb_free(&b);
 	if (r.stopped) {
 		sb_addf(&b, tr("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),

@@ -69,7 +69,7 @@ void ui_plan_update(struct app *a)
 	struct strvec files = {0};
 	sv_push(&files, path);
 	struct outcome o = {.width = a->cols - 8, .dry = true, .last = IMPORT_REFUSED};
-	struct session_import_hooks h = {NULL, collect, &o};
+	struct session_import_hooks h = {.after = collect, .arg = &o};
 	struct session_import r;
 	session_import(&a->s, &files, true, false, &h, &r);
 	bool newer = o.last == IMPORT_PLAN_UPDATED;

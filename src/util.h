@@ -33,7 +33,11 @@ void xgrow(void **p, size_t *cap, size_t need, size_t size);
 struct strbuf {
 	char *s;
 	size_t len, cap;
+	/* Optional: called by writers of many rows (csvio_write_row) once len
+	 * reaches SB_FLUSH_AT, to move the text on (to a file) and empty b. */
+	void (*flush)(struct strbuf *b);
 };
+#define SB_FLUSH_AT (256u << 10)
 void sb_add(struct strbuf *b, const char *s);
 void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_addc(struct strbuf *b, char c);

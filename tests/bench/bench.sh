@@ -14,6 +14,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$root/tiendo}
 case $bin in /*) ;; *) bin="$root/$bin" ;; esac
 runs=${BENCH_RUNS:-10}
+rounds=${BENCH_ROUNDS:-10}             # round-robin rounds of a command and its anchor
+import_rounds=${BENCH_IMPORT_ROUNDS:-5}
 out=$root/build/bench
 gen=$out/data
 db=$out/national.db
@@ -32,6 +34,7 @@ done
 export LANG=C.UTF-8 LC_ALL='' TIENDO_LANG=en TIENDO_NOW=2026-06-20T09:00:00Z HOME="$out/home"
 unset TIENDO_DB XDG_DATA_HOME NO_COLOR TMUX
 note() { echo "bench: $*" >&2; }
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # row WHAT TIENDO ANCHOR-WHAT ANCHOR: one line of the results table.
 row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" >>"$rows"; }
@@ -45,6 +48,21 @@ hf() {
 	hyperfine --style basic --runs "$hf_runs" --warmup "$hf_warm" "$@" --export-csv "$out/hf.csv" \
 		-n "$_name" "$_cmd" >>"$log" 2>&1 || { echo "failed"; return 1; }
 	awk -F, 'NR == 2 { printf "%.1f", $(NF - 4) * 1000 }' "$out/hf.csv"
+}
+# vs NAME ROUNDS PREP CMD ANCHOR-PREP ANCHOR: CMD and its anchor round-robin
+# (tests/bench/ratio.sh): a busy machine slows both sides of each round's
+# ratio alike. Prints "T_MS A_MS RATIO MIN MAX" (medians, ratio min-max).
+vs() {
+	_name=$1
+	shift
+	note "  $_name: round-robin against its anchor"
+	sh "$root/tests/bench/ratio.sh" "$@" 2>>"$log" | tee -a "$log"
+}
+# vsrow WHAT ANCHOR-WHAT "T A R LO HI": a results row with the ratio.
+vsrow() {
+	# shellcheck disable=SC2086
+	set -- "$1" "$2" $3
+	row "$1" "$(num "$3") ms: **$5×** the anchor ($6–$7×)" "$2" "$(num "$4") ms"
 }
 ms() { [ "$1" = failed ] && echo "failed (see build/bench/bench.log)" || echo "$(num "$1") ms"; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -113,7 +131,6 @@ a_period=$(hf dump-period "sqlite3 -csv $db \"$q_rows WHERE p.period = '2026S1'\
 a_cons=$(hf sum "sqlite3 -csv $db \"SELECT t.code, count(*), sum(p.status = 'done'), avg(p.percent)
 	FROM progress p JOIN task t ON t.id = p.task_id WHERE p.period = '2026S1' GROUP BY t.id\"" --output=null)
 hf_runs=3 hf_warm=0
-a_load=$(hf load "sh $root/tests/bench/load.sh $bin $gen $out/load.db 2026S1")
 # The issue's import anchor: the same rows of one period, one CSV, .import
 # into a single table with an index on (unit, task, period).
 sqlite3 -csv -header "$db" "$q_rows WHERE p.period = '2026S1'" >"$out/s1.csv"
@@ -134,43 +151,61 @@ have() { "$bin" "$1" --help >/dev/null 2>&1; }
 skip() { echo "skipped: no \`tiendo $1\` in this build"; }
 exch_db=$db   # the database export, status and consolidate run on
 
-bench_import() { # 3,300 unit reports (mkreports.c) into a department database with the plan only
+bench_import() { # 3,300 unit reports (mkreports.c) into a department database, against .import
 	if have import; then
 		${CC:-cc} -std=c11 -O2 -o "$out/mkreports" "$root/tests/bench/mkreports.c" || return
-		rm -rf "$gen/reports"
-		mkdir -p "$gen/reports"
-		"$out/mkreports" "$gen/progress.csv" 2026S1 DT-118-2025 1 2026-06-19T02:00:00Z "$gen/reports" >>"$log" || return
-		rm -f "$out/import-base.db"*
+		# As real reports: revisions above 1, proposals, evidence, indicator values.
+		inds=$(grep '^indicator,' "$gen/plan.csv" | awk -F, '$8 ~ /DT-SBNDP|DT-XA/ { printf "%s%s", s, $2; s = "," }')
+		rm -rf "$gen/reports" "$gen/reports-prev"
+		mkdir -p "$gen/reports" "$gen/reports-prev"
+		"$out/mkreports" "$gen/progress.csv" 2026S1 DT-118-2025 1 2026-06-19T02:00:00Z "$gen/reports" "$inds" >>"$log" || return
+		"$out/mkreports" "$gen/progress.csv" 2025S2 DT-118-2025 1 2025-12-19T02:00:00Z "$gen/reports-prev" "$inds" >>"$log" || return
+		rm -f "$out/import-base.db"* "$out/import-prev.db"*
 		"$bin" -f "$out/import-base.db" init --plan "$gen/plan.csv" --unit DT-SKHCN >>"$log" || return
-		hf_runs=3 hf_warm=0
-		v=$(hf import "$bin -f $out/import.db import $gen/reports" \
-			--prepare "rm -f $out/import.db-wal $out/import.db-shm; cp $out/import-base.db $out/import.db")
-		v2=$(hf reimport "$bin -f $out/import.db import $gen/reports")
-		hf_runs=$runs hf_warm=1
+		cp "$out/import-base.db" "$out/import-prev.db"
+		"$bin" -f "$out/import-prev.db" import "$gen/reports-prev" >/dev/null 2>>"$log" || return
+		anchor="sh $out/anchor-import.sh"
+		r=$(vs import "$import_rounds" "rm -f $out/import.db*; cp $out/import-base.db $out/import.db" \
+			"$bin -f $out/import.db import $gen/reports" true "$anchor")
 		n=$(sqlite3 "$out/import.db" 'SELECT count(*) FROM progress' 2>/dev/null)
 		[ "${n:-0}" -gt 0 ] && exch_db=$out/import.db
-		row "\`tiendo import\` of 3,300 unit reports, 2026S1 (a folder)" "$(ms "$v") ($(num "${n:-0}") entries)" \
-			"load.sh: init + sqlite3 .import of the same rows" "$(ms "$a_load")"
-		row "(the same import, against issue 7's anchor)" "$(ms "$v")" \
-			"sqlite3 .import of the same rows into one table indexed on (unit, task, period)" "$(ms "$a_import")"
+		vsrow "\`tiendo import\` of 3,300 unit reports, 2026S1 ($(num "${n:-0}") entries, indicator values, revisions > 1), plan-only database (goal: 2.0×)" \
+			"sqlite3 .import of the same entries into one table indexed on (unit, task, period)" "$r"
+		r=$(vs import-prev "$import_rounds" "rm -f $out/import2.db*; cp $out/import-prev.db $out/import2.db" \
+			"$bin -f $out/import2.db import $gen/reports" true "$anchor")
+		vsrow "the same import into a database holding 2025S2 (goal: 2.0×)" \
+			"sqlite3 .import of the same entries into one table indexed on (unit, task, period)" "$r"
+		hf_runs=3 hf_warm=0
+		v2=$(hf reimport "$bin -f $out/import.db import $gen/reports")
+		hf_runs=$runs hf_warm=1
 		row "\`tiendo import\` of the same 3,300 reports again (nothing new)" "$(ms "$v2")" "" ""
 	else
 		v=$(skip import); note "import: $v"
-		row "\`tiendo import\` of 3,300 unit reports, 2026S1 (a folder)" "$v" \
-			"load.sh: init + sqlite3 .import of the same rows" "$(ms "$a_load")"
+		row "\`tiendo import\` of 3,300 unit reports, 2026S1 (a folder)" "$v" "" ""
 	fi
 }
+# peak KIB CMD...: GNU time's maximum resident set size of CMD
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 bench_export() { # the department's report for one period: every unit's rows
 	if have export; then
-		v=$(hf export "$bin -f $exch_db export --period 2026S1 -o $out/export.csv")
-		v="$(ms "$v") ($(kib "$(stat -c %s "$out/export.csv")"))"
-	else v=$(skip export); note "export: $v"; fi
-	row "\`tiendo export --period 2026S1\` of the department" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
+		r=$(vs export "$rounds" true "$bin -f $exch_db export --period 2026S1 -o $out/export.csv" \
+			true "sqlite3 -csv $exch_db \"$q_rows WHERE p.period = '2026S1'\" >$out/anchor-period.csv")
+		vsrow "\`tiendo export --period 2026S1\` of the department ($(kib "$(stat -c %s "$out/export.csv")"))" \
+			"sqlite3 -csv, one period, to a file" "$r"
+		m=$(peak "$bin" -f "$exch_db" export --period 2026S1 -o "$out/export.csv")
+		row "peak memory, department export (goal: 16 MiB)" "$(num "$m") KiB" "" ""
+	else
+		v=$(skip export); note "export: $v"
+		row "\`tiendo export --period 2026S1\` of the department" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
+	fi
 	if have export; then # a commune's own report (its database holds every unit of the package)
 		cp "$exch_db" "$out/commune.db"
 		"$bin" -f "$out/commune.db" init --plan "$gen/plan.csv" --unit "$commune" >>"$log" 2>&1
 		v=$(hf export-commune "$bin -f $out/commune.db export --period 2026S1 -o $out/export-commune.csv")
-		row "\`tiendo export --period 2026S1\` of one commune (goal: 10 ms)" "$(ms "$v")" "" ""
+		row "\`tiendo export --period 2026S1\` of one commune, fsync included (goal: 10 ms)" "$(ms "$v")" "" ""
+		# The same on its own: to standard output, so no fsync wait (issue 15).
+		v=$(hf export-commune-stdout "$bin -f $out/commune.db export --period 2026S1 -o -" --output=null)
+		row "(the same to standard output: the fsync wait left out)" "$(ms "$v")" "" ""
 	fi
 }
 bench_status() { # who has reported, for one period
@@ -183,12 +218,25 @@ bench_status() { # who has reported, for one period
 cons_ms=failed
 bench_consolidate() { # the province's table from 3,300 units
 	if have consolidate; then
-		v=$(hf consolidate "$bin -f $exch_db consolidate --period 2026S1 -o $out/consolidate.csv")
-		cons_ms=$v
-		v="$(ms "$v") ($(kib "$(stat -c %s "$out/consolidate.csv")"))"
-	else v=$(skip consolidate); note "consolidate: $v"; fi
-	row "\`tiendo consolidate --period 2026S1\`" "$v" "sqlite3 -csv, one period (issue 7's anchor)" "$(ms "$a_period")"
-	row "(the same, against a bare count)" "" "sqlite3 GROUP BY task, one period" "$(ms "$a_cons")"
+		r=$(vs consolidate "$rounds" true "$bin -f $exch_db consolidate --period 2026S1 -o $out/consolidate.csv" \
+			true "sqlite3 -csv $exch_db \"$q_rows WHERE p.period = '2026S1'\" >$out/anchor-period.csv")
+		cons_ms=${r%% *}
+		vsrow "\`tiendo consolidate --period 2026S1\` ($(kib "$(stat -c %s "$out/consolidate.csv")")) (goal: 1.5×)" \
+			"sqlite3 -csv, one period, to a file" "$r"
+		# The second anchor: sqlite3 writing consolidate's own entry section.
+		q_entries="SELECT 'entry', u.code, u.name, t.code, t.title, p.status, p.percent, p.count,
+			p.result, p.difficulties, p.proposals, p.evidence, p.revision, p.entered_by, p.entered_at
+			FROM progress p JOIN unit u ON u.id = p.unit_id JOIN task t ON t.id = p.task_id
+			WHERE p.period = '2026S1' ORDER BY u.code, t.seq"
+		r=$(vs consolidate-entries "$rounds" true "$bin -f $exch_db consolidate --period 2026S1 -o $out/consolidate.csv" \
+			true "sqlite3 -csv $exch_db \"$q_entries\" >$out/anchor-entries.csv")
+		vsrow "(the same) (goal: 0.8×)" "sqlite3 -csv writing consolidate's entry section to a file" "$r"
+		m=$(peak "$bin" -f "$exch_db" consolidate --period 2026S1 -o "$out/consolidate.csv")
+		row "peak memory, consolidate (goal: 16 MiB)" "$(num "$m") KiB" "" ""
+	else
+		v=$(skip consolidate); note "consolidate: $v"
+		row "\`tiendo consolidate --period 2026S1\`" "$v" "sqlite3 -csv, one period" "$(ms "$a_period")"
+	fi
 }
 # The deliverables (issue 14): the workbook and the draft report of the
 # whole province, goal under 3 s and under 64 MiB each; the reminder beside.
@@ -233,10 +281,20 @@ base=$(scr harness READY SET 'printf "READY SET"; sleep 60')
 t_nat=$(scr tiendo-national ' tiendo |' 'F9Search' "$tiendo_ui")
 t_demo=$(scr tiendo-demo ' tiendo |' 'F9Search' "$bin -f $demo")
 t_cal=$(scr calcurse 'Appointments' 'OtherCmd' "$calcurse_cmd")
-# Raw medians: the harness's own cost (tmux alone) is shown beside them, not
-# subtracted (it varies by a few ms from run to run on a busy machine).
-row "UI start to first full screen, 80x24, through tmux (tmux alone: $(ms "$base"))" \
-	"$(ms "$t_nat") national DB; $(ms "$t_demo") demo DB" "calcurse, 1,000 todos" "$(ms "$t_cal")"
+# The harness's own cost (tmux alone, a program that prints at once) is
+# subtracted from both sides before the ratio (issue 15).
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; printf "%.1f", (d > 0.1 ? d : 0.1) }'; }
+t_nat_net=$(sub "$t_nat" "$base") t_demo_net=$(sub "$t_demo" "$base") t_cal_net=$(sub "$t_cal" "$base")
+ui_ratio=$(awk -v a="$t_nat_net" -v b="$t_cal_net" 'BEGIN { printf "%.2f", a / b }')
+row "UI start to first full screen, 80x24, minus tmux alone ($(ms "$base")) (goal: 0.5×)" \
+	"$(num "$t_nat_net") ms national DB (**${ui_ratio}×** calcurse); $(num "$t_demo_net") ms demo DB" \
+	"calcurse, 1,000 todos, minus tmux alone" "$(num "$t_cal_net") ms"
+# The same round-robin (harness included on both sides, so this ratio is
+# closer to 1 than the net one): tiendo and calcurse one after the other.
+screen() { echo "sh $root/tests/bench/screen.sh $out/tmux $out/tmux.conf $pidf '$1' '$2' '$3'"; }
+r=$(vs ui "$rounds" "$gone" "$(screen ' tiendo |' 'F9Search' "$tiendo_ui")" "$gone" \
+	"$(screen 'Appointments' 'OtherCmd' "$calcurse_cmd")")
+vsrow "(the same, round-robin, tmux included on both sides)" "calcurse, 1,000 todos" "$r"
 
 # Bytes written to the terminal: tmux pipe-pane records what the program
 # writes; first screen, then one cursor move in a list, then 5 s idle.
@@ -318,12 +376,16 @@ mem=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 	echo "Machine: $(nproc) cores, $cpu, $mem RAM; $(. /etc/os-release && echo "$PRETTY_NAME"); $(date -u +%Y-%m-%d)."
 	echo "Versions: tiendo $("$bin" --version 2>/dev/null | head -n 1 | awk '{ print $NF }'), $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/SQLite /'),"
 	echo "$(calcurse --version | head -n 1 | cut -d' ' -f1-2), $(hyperfine --version), $(tmux -V)."
-	echo "Times are hyperfine medians of $runs runs (load.sh and import: 3); made by \`make bench\` (tests/bench/bench.sh)."
+	echo "Times are hyperfine medians of $runs runs; a ratio (**N×**) is the median of $rounds rounds (import: $import_rounds)"
+	echo "that each run tiendo and its anchor one after the other (tests/bench/ratio.sh), with the lowest and highest"
+	echo "round in brackets. Load average when the run began: $load0; when it ended: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "Made by \`make bench\` (tests/bench/bench.sh)."
 	echo
 	echo "| measurement | tiendo | anchor | anchor figure |"
 	echo "|---|---|---|---|"
 	cat "$rows"
 } >"$out/results.md"
 rm -f "$out/hf.csv" "$out"/init.db* "$out"/load.db* "$out"/import-base.db* "$out/rss" "$out/export.csv" \
-	"$out/consolidate.csv" "$out/mkreports" "$out"/deliver*.xlsx "$out"/deliver*.docx
+	"$out/consolidate.csv" "$out/mkreports" "$out"/import2.db* "$out"/anchor-*.csv \
+	"$out"/deliver*.xlsx "$out"/deliver*.docx
 cat "$out/results.md"

@@ -5,9 +5,12 @@
  * making 3,300 databases first. Written independently of src/ from the format
  * document: an import that refuses these files means the two disagree.
  *
- * Usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR
+ * Usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR [INDICATORS]
  * Input rows: unit,task,period,status,percent,count,result,difficulties,entered_at
- * (RFC 4180, one header line, grouped by unit). Output: OUTDIR/baocao_UNIT_PERIOD.csv. */
+ * (RFC 4180, one header line, grouped by unit). Output: OUTDIR/baocao_UNIT_PERIOD.csv.
+ * As real reports do, rows carry revisions above 1 (a third of them),
+ * proposals and evidence (some), and with INDICATORS (codes separated by
+ * commas) one value row per indicator and unit. */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -116,10 +119,46 @@ struct out {
 	long rows;
 };
 
-static int finish(struct out *o)
+/* A number from 0 to n-1 that depends on s (the same data every run). */
+static unsigned pick(const char *s, const char *t, unsigned n)
+{
+	uint64_t h = fnv(fnv(0xcbf29ce484222325ULL, s, strlen(s)), t, strlen(t));
+	return (unsigned)(h % n);
+}
+
+static const char *inds; /* indicator codes, or NULL */
+
+static void values(struct out *o, const char *period, const char *at)
+{
+	if (!inds || !*inds)
+		return;
+	fputs("#value,unit,indicator,period,revision,numerator,denominator,value,note,entered_by,"
+	      "entered_at\n", o->f);
+	char code[64];
+	for (const char *p = inds; *p;) {
+		size_t k = strcspn(p, ",");
+		snprintf(code, sizeof code, "%.*s", (int)k, p);
+		p += k + (p[k] == ',');
+		unsigned den = 10 + pick(o->unit, code, 90), num = den - pick(code, o->unit, den / 3 + 1);
+		char sn[16], sd[16], sv[32], rev[8];
+		snprintf(sn, sizeof sn, "%u", num);
+		snprintf(sd, sizeof sd, "%u", den);
+		snprintf(sv, sizeof sv, "%u", num * 100 / den);
+		snprintf(rev, sizeof rev, "%u", 1 + pick(code, period, 2));
+		const char *row[] = {"value", o->unit, code, period, rev, sn, sd, sv,
+				     pick(o->unit, code, 3) ? "" : "Số liệu theo báo cáo của các ấp, khu phố",
+				     "bench", at};
+		put_row(o->f, row, 11);
+		o->h = hash_row(o->h, row, 11);
+		o->rows++;
+	}
+}
+
+static int finish(struct out *o, const char *period, const char *at)
 {
 	if (!o->f)
 		return 0;
+	values(o, period, at);
 	fprintf(o->f, "end,%ld,%016" PRIx64 "\n", o->rows, o->h);
 	int rc = fclose(o->f) ? -1 : 0;
 	o->f = NULL;
@@ -130,10 +169,11 @@ static int finish(struct out *o)
 
 int main(int argc, char **argv)
 {
-	if (argc != 7) {
-		fprintf(stderr, "usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR\n");
+	if (argc != 7 && argc != 8) {
+		fprintf(stderr, "usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR [INDICATORS]\n");
 		return 2;
 	}
+	inds = argc == 8 ? argv[7] : NULL;
 	const char *period = argv[2], *plan = argv[3], *version = argv[4], *at = argv[5],
 		   *dir = argv[6];
 	FILE *in = fopen(argv[1], "rb");
@@ -154,7 +194,7 @@ int main(int argc, char **argv)
 		if (strcmp(f[2], period) != 0)
 			continue;
 		if (!o.f || strcmp(o.unit, f[0]) != 0) {
-			if (finish(&o))
+			if (finish(&o, period, at))
 				return 1;
 			if (strlen(f[0]) >= sizeof o.unit) {
 				fprintf(stderr, "%s: unit code too long: %.40s\n", argv[1], f[0]);
@@ -179,15 +219,24 @@ int main(int argc, char **argv)
 			fputs("#entry,unit,task,period,revision,status,percent,count,result,difficulties,"
 			      "proposals,evidence,entered_by,entered_at\n", o.f);
 		}
-		const char *row[] = {"entry", f[0], f[1], f[2], "1", f[3], f[4], f[5], f[6], f[7],
-				     "", "", "bench", f[8]};
+		static const char *const proposals[] = {
+			"", "", "Đề nghị Sở Khoa học và Công nghệ hỗ trợ kinh phí tổ chức tập huấn năm sau",
+			"Kiến nghị bổ sung 01 biên chế phụ trách chuyển đổi số cấp xã"};
+		static const char *const evidence[] = {
+			"", "Báo cáo số 45/BC-UBND; ảnh hội nghị (đính kèm)",
+			"Kế hoạch số 112/KH-UBND ngày 15/3/2026", ""};
+		char rev[8];
+		snprintf(rev, sizeof rev, "%u", pick(f[0], f[1], 3) ? 1 : 2 + pick(f[1], f[0], 3));
+		const char *row[] = {"entry", f[0], f[1], f[2], rev, f[3], f[4], f[5], f[6], f[7],
+				     proposals[pick(f[1], f[0], 4)], evidence[pick(f[0], f[1], 4)],
+				     "bench", f[8]};
 		put_row(o.f, row, 14);
 		o.h = hash_row(o.h, row, 14);
 		o.rows++;
 		entries++;
 	}
 	fclose(in);
-	if (finish(&o))
+	if (finish(&o, period, at))
 		return 1;
 	printf("mkreports: %ld reports, %ld entries for %s in %s\n", files, entries, period, dir);
 	return 0;

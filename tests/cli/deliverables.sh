@@ -178,6 +178,30 @@ for i, k in enumerate(kids):
             j -= 1
         kn = lambda e: e.find(W + "pPr") is not None and e.find(W + "pPr").find(W + "keepNext") is not None
         print("before-footer=%s%s" % ("keep " if all(kn(kids[m]) for m in range(j, i)) else "", ptext(kids[j])))
+# The footer block: per cell, each line's size in points and bold/italic.
+for tbl in body.findall(W + "tbl"):
+    if "Nơi nhận:" not in "".join(x.text or "" for x in tbl.iter(W + "t")):
+        continue
+    for i, tc in enumerate(tbl.iter(W + "tc")):
+        for p in tc.findall(W + "p"):
+            rs = [r for r in p.findall(W + "r") if r.find(W + "t") is not None]
+            if not rs:
+                continue
+            rpr = rs[0].find(W + "rPr")
+            sz = rpr.find(W + "sz").get(W + "val") if rpr is not None and rpr.find(W + "sz") is not None else "-"
+            fl = ("B" if rpr is not None and rpr.find(W + "b") is not None else "-") + \
+                 ("I" if rpr is not None and rpr.find(W + "i") is not None else "-")
+            print("foot%d\t%s\t%s\t%s" % (i, int(sz) / 2 if sz != "-" else sz, fl, ptext(p)))
+# A new page by the paragraph that starts it, not by an empty paragraph
+# holding a break (an empty line atop the page; a blank page when the footer
+# block ends one).
+for p in doc.iter(W + "p"):
+    ppr = p.find(W + "pPr")
+    if ppr is not None and ppr.find(W + "pageBreakBefore") is not None:
+        jc = ppr.find(W + "jc")
+        print("new-page\t%s\t%s" % (jc.get(W + "val") if jc is not None else "-", ptext(p)))
+    if not ptext(p).strip() and any(br.get(W + "type") == "page" for br in p.iter(W + "br")):
+        print("empty-page-break")
 charts = [n for n in z.namelist() if n.startswith("word/charts/chart")]
 print("charts=%d" % len(charts))
 for n in charts:
@@ -223,9 +247,14 @@ expect_grep "the same difficulty once, for both units" "^p	- Thiếu kinh phí \
 expect_grep "a proposal attributed" "^p	- Hỗ trợ kinh phí cho xã \(Xã Một; nhiệm vụ T1\)$" rep.txt
 expect_grep "who is late" "^p	- Các đơn vị báo cáo chậm \(1\): Phường Hai.$" rep.txt
 expect_grep "recipients" "^p	Nơi nhận:$" rep.txt
+expect_grep "footer: \"Nơi nhận:\" at the left, 12 pt bold italic" "^foot0	12.0	BI	Nơi nhận:$" rep.txt
+expect_grep "footer: the recipients in 11 pt" "^foot0	11.0	--	- Ủy ban nhân dân tỉnh Thử;$" rep.txt
+expect_grep "footer: the signer's title at the right, bold" "^foot1	14.0	B-	GIÁM ĐỐC$" rep.txt
 expect_grep "recipient from the regime" "^p	- Ủy ban nhân dân tỉnh Thử;$" rep.txt
 expect_grep "signer's title" "^p	GIÁM ĐỐC$" rep.txt
 expect_grep "signer's name, XML characters escaped" "^p	Trần Thị B & <C> \"D\"$" rep.txt
+expect_grep "the appendix starts a page, its title centred" "^new-page	center	PHỤ LỤC: KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ$" rep.txt
+expect_no_grep "no empty paragraph holding a page break" "^empty-page-break$" rep.txt
 expect_grep "one native bar chart" "^charts=1$" rep.txt
 expect_grep "a c:barChart" "^barchart$" rep.txt
 expect_grep "not a picture" "^pictures=0$" rep.txt
@@ -276,6 +305,7 @@ else
 		pdf_has "report PDF: part IV" report.txt "IV. KHÓ KHĂN, VƯỚNG MẮC"
 		pdf_has "report PDF: recipients" report.txt "Nơi nhận:"
 		pdf_has "report PDF: signer's title" report.txt "GIÁM ĐỐC"
+		if grep -qE '^ *Nơi nhận: {4,}GIÁM ĐỐC$' report.layout; then ok "report PDF: \"Nơi nhận:\" and the signer's title side by side"; else notok "report PDF: \"Nơi nhận:\" and the signer's title side by side" "$(grep -A3 'Nơi nhận' report.layout)"; fi
 		pdf_has "reminder PDF: addressed" reminder.txt "Kính gửi:"
 		pdf_has "reminder PDF: the missing commune" reminder.txt "Xã Ba"
 		pdf_has "reminder PDF: the V/v line" reminder.txt "V/v đôn đốc báo cáo"

@@ -5,8 +5,9 @@
 # `tiendo export`) and each run is sent SIGKILL, SIGTERM, SIGINT or SIGHUP
 # at a random moment. Each file must be in the database whole or not at all
 # (its entries and its line in the register of received files together),
-# and importing the folder again must end exactly where an uninterrupted
-# import ends.
+# importing the folder again must end exactly where an uninterrupted
+# import ends, and every line the import printed before the signal must be
+# true after it (a file said imported is in the database).
 # HOOK: skipped (one "# SKIP" line) when this build has no `tiendo import`.
 # Usage: tests/fault/import.sh [RUNS]   (15 by default; CRASH_SEED=S repeats a run)
 . "$(dirname "$0")/lib.sh"
@@ -77,12 +78,15 @@ whole_or_none() {
 }
 
 sigs=(KILL TERM INT HUP)
+linebuf=""
+command -v stdbuf >/dev/null && linebuf="stdbuf -oL"
 problems="" interrupted=0 partial=0
 for ((i = 0; i < runs; i++)); do
 	sig=${sigs[i % 4]}
 	cp "$T/base.db" "$D"
 	rm -f "$D-wal" "$D-shm"
-	env --default-signal=INT,QUIT,TERM,HUP "$TIENDO" -f "$D" import "$T/in" </dev/null >/dev/null 2>"$T/imp.err" &
+	# Line-buffered, as on a terminal: each verdict is out as soon as printed.
+	env --default-signal=INT,QUIT,TERM,HUP $linebuf "$TIENDO" -f "$D" import "$T/in" </dev/null >"$T/imp.out" 2>"$T/imp.err" &
 	pid=$!
 	wait_exec "$pid"
 	delay=$((RANDOM % (dur * 13 / 10 + 1)))
@@ -100,6 +104,11 @@ run $i ($sig): exit $rc: $(head -c 300 "$T/imp.err")"; fi
 	ic=$(sqlite3 "$D" 'PRAGMA integrity_check' 2>&1)
 	[ "$ic" = ok ] || problems="$problems
 run $i ($sig, exit $rc): integrity_check: $ic"
+	said=$(grep -E ': (imported report|the same report)' "$T/imp.out" | sed 's/: .*//' | sort)
+	saved=$(sqlite3 "$D" "SELECT file_name FROM received WHERE kind = 'report' ORDER BY 1" 2>&1)
+	untrue=$(comm -23 <(echo "$said") <(echo "$saved") | grep -c .)
+	[ "$untrue" -eq 0 ] || problems="$problems
+run $i ($sig, exit $rc): $untrue files printed as imported are not in the database: $(comm -23 <(echo "$said") <(echo "$saved") | head -n 3)"
 	w=$(whole_or_none "$D")
 	[ -z "$w" ] || problems="$problems
 run $i ($sig, exit $rc): a file half imported (unit period entries register): $w"
@@ -119,3 +128,44 @@ if [ "$interrupted" -gt 0 ]; then ok "import: some imports were interrupted"; el
 expect_exit "import: the same folder again changes nothing" 0 "$TIENDO" -f "$D" import "$T/in"
 expect_eq "import: ... and leaves the reference state" "$ref" "$(state "$D")"
 expect_integrity "import: integrity_check ok at the end" "$D"
+
+# Every line printed before a kill is true after it, on a folder large
+# enough to take several batches (the bench generator's communes; 600 by
+# default, FAULT_UNITS=3300 for national scale).
+CC=${CC:-cc}
+if ! command -v "$CC" >/dev/null; then
+	echo "ok - import: printed lines true after a kill # SKIP no C compiler"
+	exit 0
+fi
+GEN_PROGRESS=yes sh "$SRCDIR/tests/bench/gen.sh" "$T/gen" "${FAULT_UNITS:-600}" 11 >/dev/null &&
+	"$CC" -std=c11 -O2 -o "$T/mkreports" "$SRCDIR/tests/bench/mkreports.c" && mkdir -p "$T/big" &&
+	"$T/mkreports" "$T/gen/progress.csv" 2026S1 DT-118-2025 1 2026-06-19T02:00:00Z "$T/big" >/dev/null &&
+	"$TIENDO" -f "$T/bigbase.db" init --plan "$T/gen/plan.csv" --unit DT-SKHCN >/dev/null ||
+	{ notok "import: national-style reports made"; exit 1; }
+nbig=$(find "$T/big" -name '*.csv' | wc -l)
+cp "$T/bigbase.db" "$T/big.db"
+t0=$(now_ms)
+"$TIENDO" -f "$T/big.db" import "$T/big" >/dev/null 2>&1
+bigdur=$(($(now_ms) - t0))
+echo "# import: $nbig reports import in ~$bigdur ms"
+lies="" saw=0
+bigruns=$((runs / 3 > 3 ? runs / 3 : 3))
+for ((i = 0; i < bigruns; i++)); do
+	sig=${sigs[i % 4]}
+	cp "$T/bigbase.db" "$T/big.db"
+	rm -f "$T/big.db-wal" "$T/big.db-shm"
+	env --default-signal=INT,QUIT,TERM,HUP $linebuf "$TIENDO" -f "$T/big.db" import "$T/big" </dev/null >"$T/imp.out" 2>"$T/imp.err" &
+	pid=$!
+	wait_exec "$pid"
+	sleep "$(printf '%d.%03d' $((RANDOM % (bigdur + 1) / 1000)) $((RANDOM % (bigdur + 1) % 1000)))"
+	kill -s "$sig" "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	said=$(grep -E ': imported report' "$T/imp.out" | sed 's/: .*//' | sort)
+	saw=$((saw + $(echo "$said" | grep -c .)))
+	saved=$(sqlite3 "$T/big.db" "SELECT file_name FROM received WHERE kind = 'report' ORDER BY 1" 2>&1)
+	untrue=$(comm -23 <(echo "$said") <(echo "$saved") | grep -c .)
+	[ "$untrue" -eq 0 ] || lies="$lies
+run $i ($sig): $untrue of $(echo "$said" | grep -c .) files printed as imported are not in the database"
+done
+echo "# import: $bigruns kills of a $nbig-file import, $saw lines said imported in all"
+expect_eq "import: every line printed before a kill is true after it" "" "$lies"

@@ -48,6 +48,19 @@ int main(void)
 		free(want);
 	}
 	sv_free(&files);
+	/* A FIFO named *.csv would hang the import: skipped, and named. */
+	char *fifo = exchange_path_join(dir, "c.csv");
+	CHECK(mkfifo(fifo, 0600) == 0, "a FIFO made");
+	struct strvec skipped = {0};
+	exchange_list_files_skipping(dir, &files, &skipped);
+	CHECK_INT(files.n, 3, "the FIFO is not among the files");
+	CHECK_INT(skipped.n, 1, "the FIFO is skipped");
+	if (skipped.n == 1)
+		CHECK_STR(skipped.v[0], fifo, "... and named");
+	unlink(fifo);
+	free(fifo);
+	sv_free(&files);
+	sv_free(&skipped);
 	exchange_list_files("/nowhere/x.csv", &files);
 	CHECK(files.n == 1 && strcmp(files.v[0], "/nowhere/x.csv") == 0, "a missing path is listed as given");
 	sv_free(&files);

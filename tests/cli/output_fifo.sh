@@ -1,0 +1,35 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# -o to something that is not a regular file (issue 15, "Also found"): a
+# FIFO is written to as it is, never replaced by a regular file; -o - is
+# standard output. For consolidate, export and export-plan.
+. "$SRCDIR/tests/lib.sh"
+cd "$T" || exit 1
+PLAN="$SRCDIR/tests/data/exchange/plan.csv"
+"$TIENDO" -f dept.db init --plan "$PLAN" >/dev/null 2>err || { notok "database" "$(cat err)"; exit 1; }
+"$TIENDO" -f dept.db set T1 --unit SKHCN --period 2026S1 --status done --result "Xong" >/dev/null 2>&1
+
+# through_fifo NAME CMD...: run CMD (which names fifo as its output) while a
+# reader copies the FIFO to got; compare with the same command to a file.
+through_fifo() {
+	local name=$1
+	shift
+	rm -f fifo got
+	mkfifo fifo
+	timeout 20 cat fifo >got &
+	local reader=$!
+	expect_exit "$name: -o FIFO" 0 timeout 20 "$@"
+	wait "$reader"
+	if [ -p fifo ]; then ok "$name: the FIFO is still a FIFO"; else
+		notok "$name: the FIFO is still a FIFO" "$(ls -l fifo)"; fi
+	if [ -s got ]; then ok "$name: the reader got the file"; else notok "$name: the reader got the file"; fi
+}
+through_fifo "consolidate" "$TIENDO" -f dept.db consolidate --period 2026S1 -o fifo
+"$TIENDO" -f dept.db consolidate --period 2026S1 -o file.csv >/dev/null 2>&1
+expect_eq "consolidate: the same bytes as to a file" "$(md5sum <file.csv)" "$(md5sum <got)"
+"$TIENDO" -f dept.db consolidate --period 2026S1 -o - >stdout.csv 2>/dev/null
+expect_eq "consolidate: -o - writes the same to standard output" "$(md5sum <file.csv)" "$(md5sum <stdout.csv)"
+through_fifo "export" "$TIENDO" -f dept.db export --period 2026S1 -o fifo
+expect_grep "export: a report came through" "^format,tiendo-report" got
+through_fifo "export-plan" "$TIENDO" -f dept.db export-plan -o fifo
+expect_grep "export-plan: a package came through" "tiendo-plan" got
