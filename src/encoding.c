@@ -750,3 +750,23 @@ char *encoding_encode(const char *utf8, enum text_encoding e, size_t *out_len)
 	free(nfc);
 	return r;
 }
+
+const char *encoding_saved_as(const char *buf, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return tr("saved as Unicode Text (UTF-16), as Excel's \"Unicode Text\" does: save it again as \"CSV UTF-8 (Comma delimited)\"");
+	if (n >= 4 && memcmp(u, "PK\3\4", 4) == 0)
+		return tr("an Excel workbook (.xlsx) or another zipped file, not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"");
+	if (n >= 4 && memcmp(u, "\xD0\xCF\x11\xE0", 4) == 0)
+		return tr("an old Excel workbook (.xls), not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"");
+	if (n >= 5 && memcmp(u, "%PDF-", 5) == 0)
+		return tr("a PDF document, not CSV: ask for the .csv file itself");
+	/* UTF-16 without its mark: every other byte NUL in the first line */
+	size_t zeros = 0, k = n < 64 ? n : 64;
+	for (size_t i = 1; i < k; i += 2)
+		zeros += u[i] == 0;
+	if (k >= 16 && zeros * 2 >= k / 2)
+		return tr("saved as Unicode Text (UTF-16), as Excel's \"Unicode Text\" does: save it again as \"CSV UTF-8 (Comma delimited)\"");
+	return NULL;
+}

@@ -669,6 +669,11 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 			    EXCHANGE_MAX_FILE >> 20);
 		return refuse_freeing(r, owned);
 	}
+	const char *cause = encoding_saved_as(buf, n);
+	if (cause) {
+		add_problem(r, name, 1, "%s", cause);
+		return refuse_freeing(r, owned);
+	}
 	const char *nul = memchr(buf, '\0', n);
 	if (nul) {
 		int line = 1;

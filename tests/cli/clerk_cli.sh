@@ -95,3 +95,11 @@ expect_exit "rename-unit" 0 tdo -f dept.db rename-unit XA5 --name "Xã Năm Mớ
 expect_grep "rename-unit says so" '^unit XA5 renamed: Xã Năm Mới' "$T/out"
 expect_exit "retire-unit" 0 tdo -f dept.db retire-unit XA5
 expect_grep "retire-unit says so" '^unit XA5 retired' "$T/out"
+
+# --- section 3: a wrong re-save names the likely cause ----------------------
+iconv -f UTF-8 -t UTF-16 r_XA1.csv >u16.csv
+expect_exit "a report re-saved as Unicode Text is refused" 1 tdo -f dept.db import u16.csv
+expect_grep "the refusal names Excel's Unicode Text and the fix" 'Unicode Text \(UTF-16\).*CSV UTF-8' "$T/err"
+printf 'PK\003\004workbook' >book.csv
+expect_exit "a workbook renamed .csv is refused" 1 tdo -f dept.db import book.csv
+expect_grep "the refusal names the workbook" 'Excel workbook \(.xlsx\)' "$T/err"
