@@ -385,17 +385,17 @@ void ui_help(struct app *a)
 		{PANE_REPORTS, N_("Reports")},
 	};
 	struct strvec sv = {0};
-	bool shown[ACT_COUNT] = {false};
 	int width = a->cols - 8;
 	for (size_t g = 0; g < ARRAY_LEN(groups); g++) {
 		ui_page_heading(&sv, tr(groups[g].title));
 		for (int act = 0; act < ACT_COUNT; act++) {
 			unsigned p = keymap_actions[act].panes;
 			bool in = g == 0 ? (p & PANE_MAIN) == PANE_MAIN : (p & groups[g].mask) != 0;
-			if (!in || (g > 0 && (p & PANE_MAIN) == PANE_MAIN && groups[g].mask != PANE_FORM) ||
-			    (g > 0 && shown[act] && groups[g].mask != PANE_FORM))
+			/* each pane's section lists every key of that pane (the Targets
+			 * and Agenda sections too, though they share the task list's);
+			 * only the keys of every main pane stay under "Everywhere" */
+			if (!in || (g > 0 && (p & PANE_MAIN) == PANE_MAIN && groups[g].mask != PANE_FORM))
 				continue;
-			shown[act] = true;
 			struct strbuf keys = {0};
 			for (int k = 0; k < a->km.n[act]; k++) {
 				char kn[16];

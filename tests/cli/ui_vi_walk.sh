@@ -73,3 +73,13 @@ ui_keys Enter
 expect_screen "vi: the form's keys say Ctrl+T" 'Ctrl\+T'
 ui_keys Escape
 ui_keys q
+
+# The help's Chỉ tiêu (targets) and Hạn (agenda) sections list their keys.
+ui_start 80 60 --lang vi -f "$T/xa.db"
+ui_keys F1
+ui_wait 'Trợ giúp tiendo' 5
+sleep 0.3
+sect() { ui_screen | sed 's/^..│ //; s/ *│.*$//' | awk -v h="$1" '$0 == h {f = 1; next} f && /^$/ {exit} f {n++} END {print n + 0}'; }
+[ "$(sect 'Chỉ tiêu')" -gt 0 ] && ok "vi: the help's Chỉ tiêu section lists keys" || notok "vi: the help's Chỉ tiêu section lists keys" "$(ui_screen)"
+[ "$(sect 'Hạn')" -gt 0 ] && ok "vi: the help's Hạn section lists keys" || notok "vi: the help's Hạn section lists keys" "$(ui_screen)"
+ui_keys Escape q
