@@ -385,6 +385,7 @@ void ui_help(struct app *a)
 		{PANE_REPORTS, N_("Reports")},
 	};
 	struct strvec sv = {0};
+	bool moved[ACT_COUNT] = {false}; /* a moving key, listed once */
 	int width = a->cols - 8;
 	for (size_t g = 0; g < ARRAY_LEN(groups); g++) {
 		ui_page_heading(&sv, tr(groups[g].title));
@@ -396,6 +397,12 @@ void ui_help(struct app *a)
 			 * only the keys of every main pane stay under "Everywhere" */
 			if (!in || (g > 0 && (p & PANE_MAIN) == PANE_MAIN && groups[g].mask != PANE_FORM))
 				continue;
+			bool moving = act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP ||
+				      act == ACT_PAGE_DOWN || act == ACT_TOP || act == ACT_BOTTOM ||
+				      (act == ACT_CANCEL && groups[g].mask != PANE_FORM);
+			if (moving && moved[act])
+				continue;
+			moved[act] = moving;
 			struct strbuf keys = {0};
 			for (int k = 0; k < a->km.n[act]; k++) {
 				char kn[16];

@@ -199,3 +199,11 @@ ui_text "1a"
 ui_keys Enter
 expect_screen "search shows k/N hits" '[12]/2 hits'
 ui_keys q
+
+# --- section 3: a commune's own targets first; the decimal comma in Vietnamese --
+"$TIENDO" -f "$T/f.db" set-indicator MT2030-1 --period 2026S1 --numerator 91 --denominator 1000 >/dev/null
+ui_start 80 24 --lang vi -f "$T/f.db"
+expect_screen "vi: the decimal comma" 'MT2030-1 .* 9,1% '
+expect_screen "the targets the commune does not report on come after a divider" '^-- chỉ tiêu đơn vị này không báo cáo --'
+expect_no_screen "without a red mark" '^!MT2027-1|^~MT2027-1|^!MT2026-1|^~MT2026-1'
+ui_keys q
