@@ -153,7 +153,9 @@ static void draw_top(struct app *a)
 	snprintf(head, sizeof head, " tiendo | %s v%d | %s: ", pl->code, pl->version, tr("Unit"));
 	const char *name = a->unit ? a->unit->name : tr("all units");
 	int min_name = 12;
-	snprintf(tail, sizeof tail, " | %s: %s (%s..%s)", tr("Period"), pc, d0 + 5, d1 + 5);
+	/* the period's days as dd/mm (the year is the period's) */
+	snprintf(tail, sizeof tail, " | %s: %s (%.2s/%.2s..%.2s/%.2s)", tr("Period"), pc, d0 + 8, d0 + 5,
+		 d1 + 8, d1 + 5);
 	if (ui_width(head) + min_name + ui_width(tail) > a->cols)
 		snprintf(tail, sizeof tail, " | %s: %s", tr("Period"), pc);
 	int hw = ui_width(head), tw = ui_width(tail);

@@ -13,13 +13,13 @@ ui_start 80 24 -f "$DB"
 expect_screen "task pane with the commune's tasks" 'Tasks \(3\)'
 expect_screen "target pane" 'Targets \(4\)'
 expect_screen "calendar pane on this month" 'Month 03/2026'
-expect_screen "agenda pane from today" 'Due from 03-15'
+expect_screen "agenda pane from today (dd/mm)" 'Due from 15/03'
 expect_screen "top line: plan, unit, period" 'MINI-1 v1 \| Unit: Xã Đồng Hòa \| Period: 2026S1'
 expect_screen "hint bar from the action table" 'F1Help F2Unit F3View F4Enter F5Filter'
 expect_screen "overdue task marked with !" '^!1a-2 '
 expect_screen "section headings" '^III.1 Đẩy mạnh truyền thông về chuyển đổi số'
 expect_screen "calendar weekday header" 'Mo Tu We Th Fr Sa Su'
-expect_screen "overdue deadline in the agenda" '31/12 LATE 1a-2'
+expect_screen "overdue deadline in the agenda, last year's shown by its year" '2025 +LATE 1a-2'
 [ "$(ui_screen | wc -l)" -eq 24 ] && ok "screen is 24 lines" || notok "screen is 24 lines"
 
 # --- help generated from the action table ---
@@ -80,7 +80,7 @@ expect_screen "focus on the calendar" '> Month 03/2026'
 ui_keys PPage PPage PPage
 expect_screen "PgUp goes back a month at a time" 'Month 12/2025'
 ui_keys Enter
-expect_screen "Enter in the calendar goes to the agenda" '> Due from 12-15'
+expect_screen "Enter in the calendar goes to the agenda" '> Due from 15/12'
 expect_screen "the agenda lists the task deadline" '31/12 task 1a-2'
 ui_keys End Enter
 expect_screen "Enter on a deadline jumps to its task" '> Tasks'
