@@ -18,7 +18,7 @@ CFLAGS ?= -O2 -g
 WERROR ?= -Werror
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
        -Wpointer-arith -Wcast-qual -Wundef $(WERROR)
-PKGS = ncursesw sqlite3 libutf8proc xlsxwriter libzip
+PKGS = ncursesw sqlite3 libutf8proc xlsxwriter libzip libsodium expat
 # Asked once per make run (:=), not once per file compiled; the targets that
 # install dependencies first (run, check...) build in a second make.
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)

@@ -20,8 +20,10 @@ if command -v pkg-config >/dev/null 2>&1; then
 	pkg-config --exists libutf8proc || missing="$missing libutf8proc-dev"
 	pkg-config --exists xlsxwriter || missing="$missing libxlsxwriter-dev"
 	pkg-config --exists libzip || missing="$missing libzip-dev"
+	pkg-config --exists libsodium || missing="$missing libsodium-dev"
+	pkg-config --exists expat || missing="$missing libexpat1-dev"
 else
-	missing="$missing libncurses-dev libsqlite3-dev libutf8proc-dev libxlsxwriter-dev libzip-dev"
+	missing="$missing libncurses-dev libsqlite3-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libsodium-dev libexpat1-dev"
 fi
 # libcsv ships no pkg-config file: try to compile and link against it.
 tmp=$(mktemp -d)

@@ -10,27 +10,35 @@
 #include "msg.h"
 #include "text.h"
 
+/* The formatted message; every string from outside (file names, unit
+ * names, texts) it holds goes to the terminal only through text_visible. */
+static char *format_visible(const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return xstrdup("");
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	char *v = text_visible(s, false);
+	free(s);
+	return v;
+}
+
 void cli_out(const struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	if (!c->ascii) {
-		vprintf(fmt, ap);
-		va_end(ap);
-		return;
+	char *s = format_visible(fmt, ap);
+	va_end(ap);
+	if (c->ascii) {
+		char *a = text_ascii(s);
+		free(s);
+		s = a;
 	}
-	char *s = NULL;
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	char *a = text_ascii(s);
-	fputs(a, stdout);
-	free(a);
+	fputs(s, stdout);
 	free(s);
 }
 
@@ -38,11 +46,11 @@ void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fflush(stdout);
-	fputs("tiendo: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *s = format_visible(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "tiendo: %s\n", s);
+	free(s);
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
@@ -143,8 +151,8 @@ bool cli_positional(const char *cmd, int argc, char **argv, int n, const char *w
 int cli_command_help(const char *cmd)
 {
 	for (size_t i = 0; i < cli_n_commands; i++)
-		if (strcmp(cli_commands[i].name, cmd) == 0)
-			cli_help(cli_commands[i].usage);
+		if (strcmp(cli_commands[i]->name, cmd) == 0)
+			cli_help(cli_commands[i]->usage);
 	return EXIT_OK;
 }
 

@@ -51,8 +51,40 @@ struct command {
 	const char *summary; /* one line for tiendo --help; English, translated when printed */
 	const char *usage;   /* English; translated when printed */
 };
-extern const struct command cli_commands[];
+extern const struct command *const cli_commands[];
 extern const size_t cli_n_commands;
+/* Each command's entry is written just above its function (whose first
+ * statement is its option table) in its cmd_*.c, as tmux keeps a cmd_entry
+ * in each cmd-*.c: the usage text sits beside the options it describes. */
+extern const struct command cmd_init_entry;
+extern const struct command cmd_plans_entry;
+extern const struct command cmd_use_entry;
+extern const struct command cmd_units_entry;
+extern const struct command cmd_add_unit_entry;
+extern const struct command cmd_retire_unit_entry;
+extern const struct command cmd_tasks_entry;
+extern const struct command cmd_indicators_entry;
+extern const struct command cmd_regime_entry;
+extern const struct command cmd_set_entry;
+extern const struct command cmd_set_indicator_entry;
+extern const struct command cmd_show_entry;
+extern const struct command cmd_show_indicator_entry;
+extern const struct command cmd_undo_entry;
+extern const struct command cmd_due_entry;
+extern const struct command cmd_export_plan_entry;
+extern const struct command cmd_export_entry;
+extern const struct command cmd_import_entry;
+extern const struct command cmd_status_entry;
+extern const struct command cmd_consolidate_entry;
+extern const struct command cmd_draft_report_entry;
+extern const struct command cmd_draft_reminder_entry;
+extern const struct command cmd_conflicts_entry;
+extern const struct command cmd_resolve_entry;
+extern const struct command cmd_received_entry;
+extern const struct command cmd_key_entry;
+extern const struct command cmd_trust_entry;
+extern const struct command cmd_rename_unit_entry;
+extern const struct command cmd_add_units_entry;
 
 /* The commands, by file. */
 int cmd_init(struct cli *c, int argc, char **argv);
@@ -80,6 +112,8 @@ int cmd_resolve(struct cli *c, int argc, char **argv);
 int cmd_received(struct cli *c, int argc, char **argv);
 int cmd_rename_unit(struct cli *c, int argc, char **argv);
 int cmd_add_units(struct cli *c, int argc, char **argv);
+int cmd_key(struct cli *c, int argc, char **argv);
+int cmd_trust(struct cli *c, int argc, char **argv);
 int cmd_draft_report(struct cli *c, int argc, char **argv);
 int cmd_draft_reminder(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);

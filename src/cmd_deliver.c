@@ -101,10 +101,24 @@ out:
 	return rc;
 }
 
+const struct command cmd_draft_report_entry = {
+	.name = "draft-report",
+	.run = cmd_draft_report,
+	.summary = N_("draft the report on the plan's results (.docx)"),
+	.usage = N_("Usage: tiendo [-f DB] draft-report --period P [-o FILE.docx] [--text] [--plan CODE]\n                 [--org NAME] [--place NAME] [--signer-title TITLE] [--signer NAME]\n                 [--symbol SYMBOL]\n\nDraft the report on the plan's results for a period as a Word document in\nthe format of Decree 30/2020/ND-CP: header block, I. how the units reported,\nII. results by section and task, III. targets (table and chart), IV.\ndifficulties and V. proposals (the units' texts, duplicates merged, each\nattributed), an appendix of every entry, recipients and signer. Default\nfile: baocao-tonghop_PLAN_PERIOD_YYYYMMDD.docx in $TIENDO_EXPORT_DIR or here.\n  --text            print the draft as plain text instead\n  --org NAME        the governing body in the header (default: the unit\n                    above this one, in capitals)\n  --place NAME      the place of the date line (default: the plan's)\n  --signer-title T  the signer's title (\"GIÁM ĐỐC\")\n  --signer NAME     the signer's name\n  --symbol SYMBOL   the symbol after the number (\"BC-SKHCN\")\nWhat is neither given nor in the settings file (org, place, signer,\nsigner-title) is left as a dotted blank to fill in.\n"),
+};
+
 int cmd_draft_report(struct cli *c, int argc, char **argv)
 {
 	return run(c, "draft-report", DELIVER_REPORT, argc, argv);
 }
+
+const struct command cmd_draft_reminder_entry = {
+	.name = "draft-reminder",
+	.run = cmd_draft_reminder,
+	.summary = N_("draft the reminder to units that have not reported (.docx)"),
+	.usage = N_("Usage: tiendo [-f DB] draft-reminder --period P [-o FILE.docx] [--text] [--plan CODE]\n                 [--org NAME] [--place NAME] [--signer-title TITLE] [--signer NAME]\n                 [--symbol SYMBOL]\n\nDraft the official letter reminding the units that have not reported for a\nperiod (as status counts them), with the units that reported late in a\nsecond list and the due date from the reporting regime; the new deadline is\nleft blank. Default file: dondoc_PLAN_PERIOD_YYYYMMDD.docx in\n$TIENDO_EXPORT_DIR or here. Options as for draft-report.\n"),
+};
 
 int cmd_draft_reminder(struct cli *c, int argc, char **argv)
 {

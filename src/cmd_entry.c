@@ -96,6 +96,13 @@ static int check_erase(struct target *t, const char *const texts[4], const bool 
 	return rc;
 }
 
+const struct command cmd_set_entry = {
+	.name = "set",
+	.run = cmd_set,
+	.summary = N_("record progress on a task for a period"),
+	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month)\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result is refused)\n"),
+};
+
 int cmd_set(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -280,6 +287,13 @@ static int parse_entry_cmd(const char *cmd, int argc, char **argv, const char **
 	return EXIT_OK;
 }
 
+const struct command cmd_show_entry = {
+	.name = "show",
+	.run = cmd_show,
+	.summary = N_("show an entry and its history"),
+	.usage = N_("Usage: tiendo [-f DB] show TASK --period P [--unit CODE]\n\nShow a task's entry for a unit and period, and every saved revision.\n"),
+};
+
 int cmd_show(struct cli *c, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL;
@@ -299,6 +313,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	struct err e;
 	if (progress_get(t.s.db, &k, &en, &found, &e) || progress_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
+		entry_free(&en); /* read before the history failed */
 		target_free(&t);
 		return EXIT_REFUSED;
 	}
@@ -361,6 +376,13 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+const struct command cmd_undo_entry = {
+	.name = "undo",
+	.run = cmd_undo,
+	.summary = N_("undo the last change of an entry"),
+	.usage = N_("Usage: tiendo [-f DB] undo TASK --period P [--unit CODE]\n\nPut back the entry as it was before its last change (kept in the history).\n"),
+};
+
 int cmd_undo(struct cli *c, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL;
@@ -383,6 +405,13 @@ int cmd_undo(struct cli *c, int argc, char **argv)
 	target_free(&t);
 	return rc;
 }
+
+const struct command cmd_set_indicator_entry = {
+	.name = "set-indicator",
+	.run = cmd_set_indicator,
+	.summary = N_("record an indicator value for a period"),
+	.usage = N_("Usage: tiendo [-f DB] set-indicator IND --period P [--unit CODE]\n                 (--value N | --numerator N --denominator N) [--note T]\n\nRecord a unit's value of a target indicator for a period. Percent targets\ntake a numerator and denominator (e.g. staff trained of all staff) or a\npercentage as --value; counts take --value; milestones --value 1 (yes) or 0.\n"),
+};
 
 int cmd_set_indicator(struct cli *c, int argc, char **argv)
 {
@@ -465,6 +494,13 @@ static void ivalue_describe(const struct ivalue *v, char *buf, size_t n)
 		buf[0] = '\0';
 }
 
+const struct command cmd_show_indicator_entry = {
+	.name = "show-indicator",
+	.run = cmd_show_indicator,
+	.summary = N_("show an indicator value and its history"),
+	.usage = N_("Usage: tiendo [-f DB] show-indicator IND --period P [--unit CODE]\n\nShow a unit's value of an indicator for a period, and its history.\n"),
+};
+
 int cmd_show_indicator(struct cli *c, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL;
@@ -484,6 +520,7 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 	struct err e;
 	if (ivalue_get(t.s.db, &k, &v, &found, &e) || ivalue_history(t.s.db, &k, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
+		ivalue_free(&v);
 		target_free(&t);
 		return EXIT_REFUSED;
 	}

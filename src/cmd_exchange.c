@@ -15,6 +15,7 @@
 #include "describe.h"
 #include "exchange.h"
 #include "exchange_files.h"
+#include "exchange_keys.h"
 #include "msg.h"
 #include "outfile.h"
 #include "period.h"
@@ -74,6 +75,13 @@ static void stamp_ymd(const char *stamp, char out[9])
 	snprintf(out, 9, "%.4s%.2s%.2s", stamp, stamp + 5, stamp + 8);
 }
 
+const struct command cmd_export_plan_entry = {
+	.name = "export-plan",
+	.run = cmd_export_plan,
+	.summary = N_("write the plan package for the units"),
+	.usage = N_("Usage: tiendo [-f DB] export-plan [-o FILE] [--excel]\n\nWrite the current plan as a plan package to send to every unit (default file:\nkehoach_PLAN_vN.csv here; -o - writes to standard output). When units were\nadded, renamed or retired since the last package, the plan's version goes up\nby one so that they travel with it.\n  --excel   for a spreadsheet: UTF-8 with BOM, CRLF, formula-like cells neutralised\n"),
+};
+
 int cmd_export_plan(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -111,7 +119,14 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	planfile_write(&def, excel ? CSVW_EXCEL : 0, &b);
+	unsigned pflags = excel ? CSVW_EXCEL | CSVW_NUMBERS : 0;
+	planfile_write(&def, pflags, &b);
+	if (exchange_package_keys(x.db, pflags, &b, &e) ||
+	    exchange_sign(x.db, &b, &e)) {
+		cli_error("%s", e.msg);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
 	if (!out) {
 		struct strbuf nb = {0};
 		sb_addf(&nb, "kehoach_%s_v%d%s.csv", def.code, def.version, excel ? "_excel" : "");
@@ -133,6 +148,13 @@ out:
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_export_entry = {
+	.name = "export",
+	.run = cmd_export,
+	.summary = N_("write this unit's report for a period"),
+	.usage = N_("Usage: tiendo [-f DB] export --period P [-o FILE] [--excel]\n\nWrite this unit's report for a period: every entry and indicator value of\nthis unit (and of the units under it) with its revision, plus the reports it\nreceived from them; a row count and checksum let the receiver detect a\ntruncated or altered file. Default file: baocao_UNIT_PERIOD_YYYYMMDD.csv here.\n  --excel   for a spreadsheet (it can be opened, saved and still imported)\n"),
+};
 
 int cmd_export(struct cli *c, int argc, char **argv)
 {
@@ -204,6 +226,20 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 	sb_free(&b);
 }
 
+/* Who signed an imported file, when the clerk should know. */
+static void print_signer(struct cli *c, const char *file, const struct import_result *r)
+{
+	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
+	    r->outcome == IMPORT_PLAN_SAME)
+		return;
+	if (r->signer == KEYV_UNSIGNED)
+		cli_error(tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
+			  r->sender);
+	else if (r->signer == KEYV_NEW)
+		cli_out(c, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
+			file, r->sender, r->fingerprint, r->sender, r->sender);
+}
+
 static volatile sig_atomic_t import_stop;
 
 static void on_stop(int sig)
@@ -235,21 +271,31 @@ static void import_after(void *arg, const char *path, const struct import_result
 	if (ic->progress)
 		fprintf(stderr, "\r\033[K");
 	print_result(ic->c, path, r, ic->dry_run, r->outcome == IMPORT_LOST && ic->lost++ > 0);
+	print_signer(ic->c, path, r);
 }
+
+const struct command cmd_import_entry = {
+	.name = "import",
+	.run = cmd_import,
+	.summary = N_("import plan packages and reports"),
+	.usage = N_("Usage: tiendo [-f DB] import [--dry-run] [--add-plan] FILE|FOLDER...\n\nImport plan packages and unit reports, in any mix and order; a folder means\nits .csv files. One summary line per file, printed once the file is saved:\nevery line printed stays true even if the import is killed. Each file is in\nthe database whole, or refused with FILE:LINE: reason and nothing written;\nwhen the database cannot be written (full disk), the files not saved are\nnamed, to be imported again.\nA row replaces the stored one only with a higher revision; the same revision\nwith other content is kept aside as a conflict (see: tiendo conflicts). The\nsame file twice is a no-op. Files in cp1258, TCVN3 or VNI are converted and\nthe encoding is named.\n  --dry-run   say what would happen, write nothing\n  --add-plan  a package of a plan this database does not hold yet may be added\n              (the current plan stays the same; see: tiendo use)\nExit status: 0 when every file was imported or had nothing new, 1 when any\nwas refused or not saved.\n"),
+};
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"dry-run", no_argument, NULL, 'n'},
+		{"add-plan", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	bool dry_run = false;
+	bool dry_run = false, add_plan = false;
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("import", argc, argv, ":nh", opts)) != -1) {
+	while ((ch = cli_getopt("import", argc, argv, ":nah", opts)) != -1) {
 		switch (ch) {
 		case 'n': dry_run = true; break;
+		case 'a': add_plan = true; break;
 		case 'h': return cli_command_help("import");
 		default: return EXIT_USAGE;
 		}
@@ -278,7 +324,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	compat_stop_signals(on_stop);
 	struct session_import_hooks h = {import_before, NULL, import_after, &ic};
 	struct session_import r;
-	session_import(&x, &files, dry_run, true, &h, &r);
+	session_import(&x, &files, (dry_run ? IMPORT_DRY_RUN : 0u) | (add_plan ? IMPORT_ADD_PLAN : 0u),
+		       true, &h, &r);
 	compat_stop_signals_restore();
 	if (ic.progress)
 		fprintf(stderr, "\r\033[K");
@@ -312,6 +359,13 @@ static void print_tally(struct cli *c, const char *label, const struct completen
 	cli_out(c, "%s", b.s);
 	sb_free(&b);
 }
+
+const struct command cmd_status_entry = {
+	.name = "status",
+	.run = cmd_status,
+	.summary = N_("who reported, on time, late, missing"),
+	.usage = N_("Usage: tiendo [-f DB] status --period P [--csv] [--plan CODE]\n\nCompleteness and timeliness of reports for a period: each unit the reporting\nregime expects to report to this unit (and, from their consolidated reports,\nto the units under it), with on time, late, missing or not yet due, and the\nreporting and on-time rates, overall and by unit kind. A report is on time\nwhen it was exported (Vietnam time) on or before the due date.\n  --csv   one CSV row per expected report\n"),
+};
 
 int cmd_status(struct cli *c, int argc, char **argv)
 {
@@ -357,7 +411,8 @@ int cmd_status(struct cli *c, int argc, char **argv)
 		struct strbuf b = {0};
 		const char *h[] = {"to", "rule", "unit", "kind", "due", "state", "exported_at",
 				   "imported_at", "name"};
-		csvio_write_row(&b, h, ARRAY_LEN(h), 0);
+		/* A person may open it in a spreadsheet: no cell is a formula. */
+		csvio_write_row(&b, h, ARRAY_LEN(h), CSVW_SAFE);
 		for (size_t i = 0; i < comp.n; i++) {
 			const struct expected_report *r = &comp.v[i];
 			char due[DATE_BUF];
@@ -365,7 +420,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			const char *f[] = {r->to->code, r->rule->code, r->unit->code,
 					   unit_kind_label(r->unit->kind), due, report_state_name(r->state),
 					   r->exported_at, r->imported_at, r->unit->name};
-			csvio_write_row(&b, f, ARRAY_LEN(f), 0);
+			csvio_write_row(&b, f, ARRAY_LEN(f), CSVW_SAFE);
 		}
 		fwrite(b.s, 1, b.len, stdout);
 		sb_free(&b);
@@ -412,6 +467,13 @@ out:
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_consolidate_entry = {
+	.name = "consolidate",
+	.run = cmd_consolidate,
+	.summary = N_("write the consolidated table for a period"),
+	.usage = N_("Usage: tiendo [-f DB] consolidate --period P [-o FILE] [--excel | --xlsx] [--plan CODE]\n\nWrite the consolidated table for a period, one CSV file in parts a\nspreadsheet can filter on the first column: unit (reported, on time, late,\nmissing), indicator (target, consolidated value, met), task (assigned units\nby status) and entry (every unit's entry, texts exactly as entered).\nDefault file: tonghop_PLAN_PERIOD_YYYYMMDD.csv here.\n  --xlsx   an Excel workbook instead, in four sheets (summary, targets,\n           reporting, entries) with charts; default file\n           tonghop_PLAN_PERIOD_YYYYMMDD.xlsx in $TIENDO_EXPORT_DIR or here\n"),
+};
 
 int cmd_consolidate(struct cli *c, int argc, char **argv)
 {
@@ -479,7 +541,7 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (consolidate_table(x.db, &x.b.plan, &x.b.units, x.b.owner, period, date_today(),
-			      excel ? CSVW_EXCEL : 0, &o.b, &e)) {
+			      excel ? CSVW_EXCEL : CSVW_SAFE, &o.b, &e)) {
 		outfile_abort(&o);
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
@@ -501,6 +563,13 @@ static void print_lines(struct cli *c, struct strvec *lines)
 		cli_out(c, "%s\n", lines->v[i]);
 	sv_free(lines);
 }
+
+const struct command cmd_conflicts_entry = {
+	.name = "conflicts",
+	.run = cmd_conflicts,
+	.summary = N_("list the conflicts kept aside on import"),
+	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --all   also the conflicts already resolved\n"),
+};
 
 int cmd_conflicts(struct cli *c, int argc, char **argv)
 {
@@ -564,6 +633,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_resolve_entry = {
+	.name = "resolve",
+	.run = cmd_resolve,
+	.summary = N_("resolve a conflict"),
+	.usage = N_("Usage: tiendo [-f DB] resolve ID (--take | --keep)\n\nResolve a conflict: --take puts the incoming row in place of the stored one\n(the replaced content stays in the conflict list); --keep keeps the stored row.\n"),
+};
+
 int cmd_resolve(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -612,6 +688,13 @@ int cmd_resolve(struct cli *c, int argc, char **argv)
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_received_entry = {
+	.name = "received",
+	.run = cmd_received,
+	.summary = N_("the register of received files"),
+	.usage = N_("Usage: tiendo [-f DB] received [--period P]\n\nThe register of received files, oldest first, one line each: import time,\nkind (report or plan), sender, plan and version (and period), export time,\nencoding, rows new/replaced/unchanged/older/conflicts, checksum, file name.\n"),
+};
 
 int cmd_received(struct cli *c, int argc, char **argv)
 {

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "collate.h"
+#include "exchange_keys.h"
 #include "describe.h"
 #include "msg.h"
 #include "planfile.h"
@@ -12,6 +13,13 @@
 #include "setup.h"
 #include "store.h"
 #include "text.h"
+
+const struct command cmd_init_entry = {
+	.name = "init",
+	.run = cmd_init,
+	.summary = N_("create or update the database from a plan file"),
+	.usage = N_("Usage: tiendo [-f DB] init --plan FILE [--unit CODE]\n       tiendo [-f DB] init --plan FILE --unit CODE --name NAME [--kind KIND] --parent CODE\n\nCreate the database, or update it, from a plan file or package\n(docs/plan-format.md). A newer plan version updates tasks, indicators, units\nand deadlines and keeps all progress; the same or an older version changes\nnothing. A refused first init leaves no file behind.\n\n  --plan FILE   the plan file or package to load\n  --unit CODE   the unit this database belongs to (default: the plan's\n                consolidating unit, on first load)\n  --name NAME   a unit the plan does not list (a new commune): its name;\n                it is added and becomes this database's unit in one step\n  --kind KIND   its kind (default: commune; ward, special-zone, ...)\n  --parent CODE the unit of the plan it is under (e.g. the province)\n"),
+};
 
 int cmd_init(struct cli *c, int argc, char **argv)
 {
@@ -73,8 +81,9 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	struct store_result r;
 	bool created;
 	int rc = EXIT_OK;
+	char fingerprint[SIGN_FINGERPRINT_BUF] = "";
 	/* A refused first init leaves no file behind (setup_database removes it). */
-	if (setup_database(path, &p, unit, adding ? unit : NULL, &r, &created, &e)) {
+	if (setup_database(path, file, &p, unit, adding ? unit : NULL, &r, &created, fingerprint, &e)) {
 		cli_error("%s", e.msg);
 		if (unit && !adding && !setup_plan_has_unit(&p, unit))
 			cli_error(tr("plan %s does not list unit %s; if it is new (a new commune), add it in the same step: --unit %s --name NAME --parent CODE"),
@@ -99,10 +108,20 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	if (rc == EXIT_OK && adding)
 		cli_out(c, tr("%s: added unit %s (%s), %s under %s; this database belongs to it\n"), path,
 			nu.code, nu.name, unit_kind_label(nu.kind), nu.parent);
+	if (rc == EXIT_OK && fingerprint[0])
+		cli_out(c, tr("The package is signed by %s, key %s: files from %s must carry this key from now on.\n"),
+			p.consolidator, fingerprint, p.consolidator);
 	free(path);
 	plan_def_free(&p);
 	return rc;
 }
+
+const struct command cmd_plans_entry = {
+	.name = "plans",
+	.run = cmd_plans,
+	.summary = N_("list the plans in the database"),
+	.usage = N_("Usage: tiendo [-f DB] plans\n\nList the plans in the database: code, version, number, date, title.\n"),
+};
 
 int cmd_plans(struct cli *c, int argc, char **argv)
 {
@@ -128,6 +147,13 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 	db_disconnect(db);
 	return rc;
 }
+
+const struct command cmd_use_entry = {
+	.name = "use",
+	.run = cmd_use,
+	.summary = N_("choose the current plan"),
+	.usage = N_("Usage: tiendo [-f DB] use PLAN\n\nMake PLAN the current plan, the one the other commands work on.\n"),
+};
 
 int cmd_use(struct cli *c, int argc, char **argv)
 {
@@ -167,6 +193,13 @@ static size_t *task_order(const struct task_list *tl, enum task_sort sort)
 	free(texts);
 	return order;
 }
+
+const struct command cmd_tasks_entry = {
+	.name = "tasks",
+	.run = cmd_tasks,
+	.summary = N_("list the tasks; search without diacritics"),
+	.usage = N_("Usage: tiendo [-f DB] tasks [--unit CODE] [--search TEXT] [--sort ORDER] [--retired]\n\nList the current plan's tasks: code, lead units, time frame, title.\n  --unit CODE    only tasks that unit leads or coordinates (also through groups)\n  --search TEXT  only tasks whose code, title or text contain TEXT, ignoring\n                 case and diacritics (\"chuyen doi so\" finds \"chuyển đổi số\")\n  --sort ORDER   plan (the plan's numbering, the default), title (Vietnamese\n                 dictionary order: a ă â b c d đ e ê ...) or code\n  --retired      include tasks retired from the plan\n"),
+};
 
 int cmd_tasks(struct cli *c, int argc, char **argv)
 {
@@ -250,6 +283,13 @@ out:
 	return rc;
 }
 
+const struct command cmd_indicators_entry = {
+	.name = "indicators",
+	.run = cmd_indicators,
+	.summary = N_("list the target indicators"),
+	.usage = N_("Usage: tiendo [-f DB] indicators\n\nList the current plan's target indicators: code, kind, target, year, text.\n"),
+};
+
 int cmd_indicators(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_no_options("indicators", argc, argv, 0, "");
@@ -273,6 +313,13 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_regime_entry = {
+	.name = "regime",
+	.run = cmd_regime,
+	.summary = N_("list the reporting regime"),
+	.usage = N_("Usage: tiendo [-f DB] regime\n\nList the reporting regime: rule code, period type, due rule, ad hoc reports\nallowed, reporting units, recipient.\n"),
+};
 
 int cmd_regime(struct cli *c, int argc, char **argv)
 {

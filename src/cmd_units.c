@@ -9,6 +9,13 @@
 #include "msg.h"
 #include "session.h"
 
+const struct command cmd_units_entry = {
+	.name = "units",
+	.run = cmd_units,
+	.summary = N_("list the units"),
+	.usage = N_("Usage: tiendo [-f DB] units\n\nList the units: code, kind, parent, name.\n"),
+};
+
 int cmd_units(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_no_options("units", argc, argv, 0, "");
@@ -37,6 +44,13 @@ int cmd_units(struct cli *c, int argc, char **argv)
 	db_disconnect(db);
 	return rc;
 }
+
+const struct command cmd_add_unit_entry = {
+	.name = "add-unit",
+	.run = cmd_add_unit,
+	.summary = N_("add a unit (a commune, a ward...)"),
+	.usage = N_("Usage: tiendo [-f DB] add-unit CODE --name NAME --kind KIND [--parent CODE] [--members LIST]\n\nAdd a unit (e.g. a commune no plan lists by name).\nKIND: province department board agency press commune ward special-zone\ndivision external group. A group needs --members: unit kinds and unit codes.\n"),
+};
 
 int cmd_add_unit(struct cli *c, int argc, char **argv)
 {
@@ -99,6 +113,13 @@ int cmd_add_unit(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+const struct command cmd_retire_unit_entry = {
+	.name = "retire-unit",
+	.run = cmd_retire_unit,
+	.summary = N_("retire a unit (history kept)"),
+	.usage = N_("Usage: tiendo [-f DB] retire-unit CODE\n\nRetire a unit: it keeps its history and is no longer expected to report.\n"),
+};
+
 int cmd_retire_unit(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_no_options("retire-unit", argc, argv, 1, tr("the unit code"));
@@ -121,6 +142,13 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	session_close(&x);
 	return rc;
 }
+
+const struct command cmd_rename_unit_entry = {
+	.name = "rename-unit",
+	.run = cmd_rename_unit,
+	.summary = N_("rename a unit"),
+	.usage = N_("Usage: tiendo [-f DB] rename-unit CODE --name NAME\n\nChange a unit's name; it travels with the next plan package.\n"),
+};
 
 int cmd_rename_unit(struct cli *c, int argc, char **argv)
 {
@@ -169,6 +197,13 @@ int cmd_rename_unit(struct cli *c, int argc, char **argv)
 	free(clean);
 	return rc;
 }
+
+const struct command cmd_add_units_entry = {
+	.name = "add-units",
+	.run = cmd_add_units,
+	.summary = N_("add or rename units from a CSV file"),
+	.usage = N_("Usage: tiendo [-f DB] add-units FILE\n\nAdd units from a CSV file with the columns code,kind,parent,name[,members]\n(a first row of headings is skipped). Units already known with another name\nare renamed; the rest are left as they are. The whole file or nothing.\n"),
+};
 
 int cmd_add_units(struct cli *c, int argc, char **argv)
 {

@@ -108,6 +108,11 @@ bool compat_locale_utf8(void);
 bool compat_env_utf8(void);
 
 /* --- terminal and signals --- */
+/* The character behind a key code the Windows console driver makes of a
+ * typed non-ASCII letter (the screen library as patched by
+ * scripts/windows/patch-console-input.sh: 0x200 + the UTF-16 unit), or -1
+ * for any other key code; always -1 on POSIX. */
+int compat_key_char(int key);
 /* Before the interface draws: Ctrl-S and Ctrl-Q as keys, not flow control
  * (POSIX); on a Windows console still in a raster font, a TrueType font with
  * the Vietnamese letters (Consolas), chosen for this window only. */

@@ -269,6 +269,12 @@ bool compat_locale_utf8(void)
 	return false;
 }
 
+int compat_key_char(int key)
+{
+	(void)key;
+	return -1;
+}
+
 void compat_tty_setup(void)
 {
 	struct termios t;

@@ -420,6 +420,14 @@ bool compat_locale_utf8(void)
 
 /* ---- console and signals ---- */
 
+/* KEY_MAX + 1 of the screen library (0777 + 1): the patched driver's base */
+#define KEY_UNICODE_BASE 0x200
+
+int compat_key_char(int key)
+{
+	return key >= KEY_UNICODE_BASE + 0x80 && key < KEY_UNICODE_BASE + 0x10000 ? key - KEY_UNICODE_BASE : -1;
+}
+
 void compat_tty_setup(void)
 {
 	/* A Windows console has no XON/XOFF: Ctrl-S and Ctrl-Q are keys already.

@@ -96,10 +96,13 @@ int config_parse(struct config *c, const char *text, const char *name)
 			snprintf(c->input, sizeof c->input, "%s", val);
 		else if (strcmp(key, "ascii") == 0 && one_of(val, bools))
 			c->ascii = strcmp(val, "yes") == 0;
-		else if (strcmp(key, "keymap") && strcmp(key, "lang") && strcmp(key, "input") && strcmp(key, "ascii"))
-			why = tr("unknown setting (keymap, lang, input, ascii, org, place, signer, signer-title)");
+		else if (strcmp(key, "require-signatures") == 0 && one_of(val, bools))
+			c->require_signatures = strcmp(val, "yes") == 0;
+		else if (strcmp(key, "keymap") && strcmp(key, "lang") && strcmp(key, "input") &&
+			 strcmp(key, "ascii") && strcmp(key, "require-signatures"))
+			why = tr("unknown setting (keymap, lang, input, ascii, org, place, signer, signer-title, require-signatures)");
 		else
-			why = tr("bad value (lang: vi en; input: off telex vni; ascii: yes no)");
+			why = tr("bad value (lang: vi en; input: off telex vni; ascii, require-signatures: yes no)");
 		if (why) {
 			if (!quiet)
 				fprintf(stderr, "tiendo: %s:%d: %s\n", name, line, why);
@@ -114,6 +117,7 @@ void config_load(struct config *c)
 {
 	memset(c, 0, sizeof *c);
 	c->ascii = -1;
+	c->require_signatures = -1;
 	struct strbuf b = {0};
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = compat_home();
 	if (xdg && *xdg)

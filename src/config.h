@@ -11,6 +11,7 @@ struct config {
 	char lang[8];     /* "", "vi" or "en" */
 	char input[8];    /* "", "off", "telex" or "vni" */
 	int ascii;        /* -1 unset, 0, 1 */
+	int require_signatures; /* -1 unset, 0, 1: refuse unsigned exchange files */
 	/* For the drafted documents (the rest of the line, spaces kept): */
 	char org[256];          /* governing body in the header, "UBND TỈNH ĐỒNG THÁP" */
 	char place[128];        /* place of the date line */

@@ -214,9 +214,22 @@ bool csvio_needs_neutralising(const char *s)
 	return s[0] && strchr("=+-@\t\r\n'", s[0]) != NULL;
 }
 
+bool csvio_looks_numeric(const char *s)
+{
+	bool digit = false;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digit = true;
+		else if (!strchr(" .,/-:%Ee+()$", *s))
+			return false;
+	}
+	return digit;
+}
+
 void csvio_unneutralise(char *s)
 {
-	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r\n'", s[1]))
+	/* Exact for both protections: an unprotected cell never starts with '. */
+	if (s[0] == '\'' && s[1] && (strchr("=+-@\t\r\n'", s[1]) || csvio_looks_numeric(s + 1)))
 		memmove(s, s + 1, strlen(s));
 }
 
@@ -226,7 +239,8 @@ void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsi
 		const char *s = fields[i] ? fields[i] : "";
 		if (i)
 			sb_addc(b, ',');
-		bool formula = (flags & CSVW_EXCEL) && csvio_needs_neutralising(s);
+		bool formula = ((flags & (CSVW_EXCEL | CSVW_SAFE)) && csvio_needs_neutralising(s)) ||
+			       ((flags & CSVW_EXCEL) && (flags & CSVW_NUMBERS) && csvio_looks_numeric(s));
 		bool quote = formula || strpbrk(s, ",;\"\r\n\t") != NULL ||
 			     (s[0] == ' ') || (*s && s[strlen(s) - 1] == ' ');
 		if (!quote) {

@@ -49,12 +49,19 @@ int csvio_parse_rows(const char *buf, size_t n, const char *name, char delim,
 
 enum csv_write_flags {
 	CSVW_EXCEL = 1, /* CRLF line ends; neutralise cells a spreadsheet would read as formulas */
+	CSVW_SAFE = 2,  /* neutralise formula cells only (a file a person may open, LF, no BOM) */
+	CSVW_NUMBERS = 4, /* with CSVW_EXCEL: protect texts a spreadsheet would turn into numbers */
 };
 
 /* Would a spreadsheet take s as a formula (=, +, -, @, tab, CR, LF first)?
  * Such cells are written with a leading ' under CSVW_EXCEL; so are cells
  * that start with ' themselves, so that csvio_unneutralise is exact. */
 bool csvio_needs_neutralising(const char *s);
+/* Would a spreadsheet turn text s into a number, percentage, date, time,
+ * fraction or scientific number ("0912345678", "50%", "1/10", "12-5",
+ * "1E5", "1.000.000", "8:30")? Such cells get the same leading ' under
+ * CSVW_EXCEL | CSVW_NUMBERS (LibreOffice Calc keeps it on a re-save). */
+bool csvio_looks_numeric(const char *s);
 /* Undo the neutralisation of one cell read from an Excel-flavour file. */
 void csvio_unneutralise(char *s);
 /* Append one row to b, quoting fields as needed. */

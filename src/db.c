@@ -3,6 +3,10 @@
 #include "db_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +52,9 @@ static int make_parent_dirs(const char *path, struct err *e)
 
 int db_fail(struct db *db, struct err *e)
 {
+	if (db->h && (sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_READONLY)
+		return err_set(e, tr("%s: the folder is read-only: nothing can be saved there (reading works); copy the database to a folder you can write to"),
+			       db->path ? db->path : "?");
 	return err_set(e, tr("%s: database error: %s"), db->path ? db->path : "?",
 		       db->h ? sqlite3_errmsg(db->h) : "?");
 }
@@ -63,6 +70,93 @@ static int exec(struct db *db, const char *sql, struct err *e)
 	return 0;
 }
 
+/* Only a regular file that is empty (a new database) or starts as SQLite
+ * databases do is opened: a device (/dev/null), a folder or a text file is
+ * never turned into a database. */
+static int check_file(const char *path, const struct stat *st, enum db_open_mode mode,
+		      struct err *e)
+{
+	if (!S_ISREG(st->st_mode))
+		return err_set(e, tr("%s: not a regular file (a device, a folder or a pipe): not a tiendo database"),
+			       path);
+	if (st->st_size == 0) {
+		if (mode == DB_OPEN_EXISTING)
+			return err_set(e, tr("%s: the file is empty: not a tiendo database; create one with: tiendo -f FILE init --plan FILE"),
+				       path);
+		return 0;
+	}
+	char head[16];
+	int fd = open(path, O_RDONLY);
+	ssize_t got = fd >= 0 ? read(fd, head, sizeof head) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (got < 0)
+		return err_set(e, tr("%s: cannot read: %s"), path, tr_errno(errno));
+	if (got < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+		return err_set(e, tr("%s: not a tiendo database (not an SQLite file); give the database with -f, or a new file name to init"),
+			       path);
+	return 0;
+}
+
+/* "The database is damaged", with the first line integrity_check gives
+ * (or detail, when the damage is one integrity_check does not see). */
+static int damaged(struct db *db, const char *detail, struct err *e)
+{
+	char first[300] = "";
+	sqlite3_stmt *st;
+	if (detail)
+		snprintf(first, sizeof first, "%s", detail);
+	else if (sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (!first[0])
+		snprintf(first, sizeof first, "%s", sqlite3_errmsg(db->h));
+	return err_set(e, tr("%s: the database is damaged (integrity check: %s); restore a copy (a backup made with VACUUM INTO, or the last copy you saved) and import the files received since"),
+		       db->path, first);
+}
+
+/* Is the database's folder (or the file) on a read-only mount, or not writable? */
+static bool folder_read_only(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	bool ro = access(dir, W_OK) != 0 || access(path, W_OK) != 0;
+	free(dir);
+	return ro;
+}
+
+/* A database in a read-only folder (a CD, a read-only mount, a colleague's
+ * share): opened read-only and immutable (no WAL files can be made there),
+ * so that read commands work; a change fails with "the folder is read-only". */
+static int open_read_only(struct db *db, const char *path, struct err *e)
+{
+	sqlite3_close(db->h);
+	db->h = NULL;
+	char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+	int rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	sqlite3_free(uri);
+	if (rc != SQLITE_OK) {
+		db_fail(db, e);
+		db_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	db->read_only = true;
+	int v = schema_version(db);
+	if (v < 0 || v != schema_latest()) {
+		if (v < 0)
+			damaged(db, NULL, e);
+		else
+			err_set(e, tr("%s: the folder is read-only and the database needs an update to schema %d (it has %d): copy it to a folder you can write to"),
+				path, schema_latest(), v);
+		db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
 int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err *e)
 {
 	memset(db, 0, sizeof *db);
@@ -73,6 +167,9 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 			path, path);
 		goto fail;
 	}
+	struct stat st;
+	if (exists && stat(path, &st) == 0 && check_file(path, &st, mode, e))
+		goto fail;
 	if (!exists) {
 		if (make_parent_dirs(path, e))
 			goto fail;
@@ -85,12 +182,24 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 		db_fail(db, e);
 		goto fail;
 	}
+	if (exists && folder_read_only(path))
+		return open_read_only(db, path, e);
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	/* A file that is not a database fails on its first read. */
-	if (exec(db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", e))
+	if (exec(db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", e)) {
+		int code = sqlite3_errcode(db->h);
+		if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+			damaged(db, NULL, e);
 		goto fail;
+	}
 	int v = schema_version(db);
+	if (v < 0) {
+		char d[80];
+		snprintf(d, sizeof d, "user_version %d", v);
+		damaged(db, d, e);
+		goto fail;
+	}
 	if (v > schema_latest()) {
 		err_set(e, tr("%s: the database was written by a newer tiendo (schema %d, this one knows %d)"),
 			path, v, schema_latest());

@@ -17,6 +17,7 @@ struct db {
 	} cache[64];
 	int n_cache;
 	int depth; /* open transactions: 1 = BEGIN, more = savepoints */
+	bool read_only; /* opened read-only: the folder cannot be written */
 };
 
 /* Open (and create or migrate) the database into db; see db_connect. */

@@ -96,6 +96,12 @@ const char *encoding_name(enum text_encoding e)
 		[ENC_TCVN3] = "TCVN3",
 		[ENC_VNI] = "VNI",
 	};
+	if (e == ENC_UTF16LE)
+		return "UTF-16LE";
+	if (e == ENC_UTF16BE)
+		return "UTF-16BE";
+	if (e == ENC_XLSX)
+		return "xlsx";
 	if ((int)e < 0 || e >= ENC_COUNT)
 		return "?";
 	return names[e];
@@ -621,9 +627,38 @@ static int enc_line_vote(const struct enc_score *sc, const bool *have)
 	return best;
 }
 
+bool encoding_is_utf16(const char *buf, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	return n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
+}
+
+/* UTF-16 after its BOM, through iconv, to NFC UTF-8 (no NUL, no bad pairs). */
+static char *enc_from_utf16(const char *buf, size_t n, size_t *out_len, enum text_encoding *enc,
+			    const char **why)
+{
+	bool le = (unsigned char)buf[0] == 0xFF;
+	size_t len = 0;
+	char *u = (n - 2) % 2 ? NULL : enc_iconv("UTF-8", le ? "UTF-16LE" : "UTF-16BE", buf + 2, n - 2, &len);
+	if (!u || !text_valid_utf8(u, len)) {
+		free(u);
+		*why = N_("broken UTF-16 (an odd number of bytes, a lone surrogate or a NUL character)");
+		return NULL;
+	}
+	char *r = enc_nfc(u, len);
+	free(u);
+	if (out_len)
+		*out_len = strlen(r);
+	if (enc)
+		*enc = le ? ENC_UTF16LE : ENC_UTF16BE;
+	return r;
+}
+
 char *encoding_decode(const char *buf, size_t n, size_t *out_len, enum text_encoding *enc,
 		      const char **why)
 {
+	if (encoding_is_utf16(buf, n))
+		return enc_from_utf16(buf, n, out_len, enc, why);
 	if (n > 0 && memchr(buf, '\0', n)) {
 		*why = enc_why_nul;
 		return NULL;
@@ -744,7 +779,22 @@ char *encoding_encode(const char *utf8, enum text_encoding e, size_t *out_len)
 	case ENC_VNI:
 		r = vni_encode(nfc, out_len);
 		break;
-	case ENC_COUNT:
+	case ENC_UTF16LE:
+	case ENC_UTF16BE: {
+		size_t len = 0;
+		char *w = enc_iconv(e == ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE", "UTF-8", nfc, strlen(nfc), &len);
+		if (w) {
+			r = xmalloc(len + 3);
+			memcpy(r, e == ENC_UTF16LE ? "\xFF\xFE" : "\xFE\xFF", 2);
+			memcpy(r + 2, w, len);
+			r[len + 2] = '\0';
+			if (out_len)
+				*out_len = len + 2;
+			free(w);
+		}
+		break;
+	}
+	default:
 		break;
 	}
 	free(nfc);
@@ -754,19 +804,11 @@ char *encoding_encode(const char *utf8, enum text_encoding e, size_t *out_len)
 const char *encoding_saved_as(const char *buf, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return tr("saved as Unicode Text (UTF-16), as Excel's \"Unicode Text\" does: save it again as \"CSV UTF-8 (Comma delimited)\"");
 	if (n >= 4 && memcmp(u, "PK\3\4", 4) == 0)
-		return tr("an Excel workbook (.xlsx) or another zipped file, not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"");
+		return tr("a zipped file that is not a report workbook, not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"");
 	if (n >= 4 && memcmp(u, "\xD0\xCF\x11\xE0", 4) == 0)
 		return tr("an old Excel workbook (.xls), not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"");
 	if (n >= 5 && memcmp(u, "%PDF-", 5) == 0)
 		return tr("a PDF document, not CSV: ask for the .csv file itself");
-	/* UTF-16 without its mark: every other byte NUL in the first line */
-	size_t zeros = 0, k = n < 64 ? n : 64;
-	for (size_t i = 1; i < k; i += 2)
-		zeros += u[i] == 0;
-	if (k >= 16 && zeros * 2 >= k / 2)
-		return tr("saved as Unicode Text (UTF-16), as Excel's \"Unicode Text\" does: save it again as \"CSV UTF-8 (Comma delimited)\"");
 	return NULL;
 }

@@ -6,13 +6,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum text_encoding { ENC_UTF8, ENC_CP1258, ENC_TCVN3, ENC_VNI, ENC_COUNT };
+/* The encodings below ENC_COUNT are the ones guessed from the bytes (UTF-8
+ * and the legacy ones); UTF-16 is never guessed, only recognised by its BOM
+ * (Excel's "Unicode Text" save), so it lies beyond. */
+enum text_encoding {
+	ENC_UTF8, ENC_CP1258, ENC_TCVN3, ENC_VNI, ENC_COUNT,
+	ENC_UTF16LE = ENC_COUNT + 1, ENC_UTF16BE,
+	ENC_XLSX /* not a text encoding: a workbook's first sheet (xlsxread.c) */
+};
 
-/* "UTF-8", "cp1258", "TCVN3", "VNI" (for messages; "?" when e is out of range). */
+/* Does buf start with a UTF-16 byte order mark (FF FE or FE FF)? */
+bool encoding_is_utf16(const char *buf, size_t n);
+
+/* "UTF-8", "cp1258", "TCVN3", "VNI", "UTF-16LE", "UTF-16BE" (for messages;
+ * "?" when e is out of range). */
 const char *encoding_name(enum text_encoding e);
 
-/* Decode a whole file's bytes to NFC UTF-8. Valid UTF-8 (a BOM is kept as
- * it is) is taken as UTF-8; otherwise the legacy decodings are tried and the
+/* Decode a whole file's bytes to NFC UTF-8. UTF-16 with a BOM (LE or BE)
+ * is converted; valid UTF-8 (a BOM is kept as it is) is taken as UTF-8; otherwise the legacy decodings are tried and the
  * one that yields clearly the most valid Vietnamese syllables wins. Returns a
  * new NUL-terminated string (its length in *out_len) and the encoding used in
  * *enc, or NULL with *why set to an untranslated reason (N_()). out_len and

@@ -24,6 +24,8 @@
 #include <string.h>
 
 #include "date.h"
+#include "exchange_keys.h"
+#include "exchange_trust.h"
 #include "db_internal.h"
 #include "entry_check.h"
 #include "msg.h"
@@ -31,6 +33,7 @@
 #include "progress_rows.h"
 #include "report.h"
 #include "text.h"
+#include "xlsxread.h"
 
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), &e))) goto fail; } while (0)
 #define DONE(st) do { if (db_done(db, (st), &e)) goto fail; } while (0)
@@ -111,12 +114,77 @@ static int bad_line(const char *buf, size_t n)
 	return line;
 }
 
+/* The signer of a file that says it comes from unit code: refused (with
+ * the key kept aside) when the unit is known with another key. */
+/* A signature that does not match the content refuses the file. */
+static bool bad_signature(const struct signfile *sf, const char *name, struct import_result *r)
+{
+	if (!sf->is_signed || sf->valid)
+		return false;
+	add_problem(r, name, sf->line, "%s",
+		    tr("the signature does not match the content: the file was changed after it was signed, or forged; ask for it again"));
+	return true;
+}
+
+static int signer_check(struct db *db, const struct signfile *sf, const char *code,
+			const char *name, struct import_result *r, int64_t *unit_id, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT id FROM unit WHERE code = ?1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	*unit_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	enum key_verdict v;
+	if (exchange_key_verdict(db, sf, *unit_id, &v, e))
+		return -1;
+	r->signer = v;
+	if (sf->is_signed)
+		sign_fingerprint(sf->pk, r->fingerprint);
+	if (v == KEYV_UNSIGNED && *unit_id) {
+		/* No going back: once a unit signs, its unsigned files are not its own. */
+		struct unit_key k;
+		if (keystore_get(db, *unit_id, &k, e))
+			return -1;
+		if (k.known)
+			add_problem(r, name, 0,
+				    tr("the file is not signed, but the files of %s are signed with a key this database knows: it was made or changed by someone else; ask %s for it again"),
+				    code, code);
+		unit_key_free(&k);
+	}
+	if (v != KEYV_CHANGED)
+		return 0;
+	add_problem(r, name, sf->line,
+		    tr("signed by another key than the one known for %s (now %s): a new computer? confirm with the unit by phone, then: tiendo trust %s; the file is kept aside until then"),
+		    code, r->fingerprint, code);
+	r->held_unit = *unit_id;
+	memcpy(r->held_key, sf->pk, sizeof r->held_key);
+	return 0;
+}
+
+/* Trust on first use: a unit's first signed file records its key. */
+static int signer_record(struct db *db, const struct signfile *sf, const char *code,
+			 struct import_result *r, struct err *e)
+{
+	if (r->signer != KEYV_NEW)
+		return 0;
+	sqlite3_stmt *st = db_prep(db, "SELECT id FROM unit WHERE code = ?1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id ? keystore_put(db, id, sf->pk, false, e) : 0;
+}
+
 static int import_plan(struct db *db, const char *name, const char *buf, size_t n,
-		       enum import_mode mode, struct import_result *r)
+		       enum import_mode mode, unsigned flags, const struct signfile *sf,
+		       struct import_result *r)
 {
 	bool dry_run = mode == IMPORT_DRY;
 	struct plan_def def;
 	struct err e;
+	char *why = NULL, *current = NULL;
 	if (planfile_parse(buf, n, name, &def, &e)) {
 		sv_push(&r->problems, e.msg);
 		return refuse(r);
@@ -124,9 +192,40 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 	r->plan = xstrdup(def.code);
 	r->plan_version = def.version;
 	r->sender = xstrdup(def.consolidator);
+	if (bad_signature(sf, name, r)) {
+		plan_def_free(&def);
+		return refuse(r);
+	}
+	int64_t issuer = 0;
+	if (signer_check(db, sf, def.consolidator, name, r, &issuer, &e))
+		goto fail_nodb;
+	if (r->problems.n) {
+		plan_def_free(&def);
+		return refuse(r);
+	}
+	if (trust_plan_package(db, &def, flags & IMPORT_ADD_PLAN, r->signer == KEYV_OWN, &why, &e)) {
+		if (!why)
+			goto fail_nodb;
+		add_problem(r, name, 0, "%s", why);
+		free(why);
+		plan_def_free(&def);
+		return refuse(r);
+	}
+	/* A package never switches the plan the database works on. */
+	current = db_meta_get(db, "plan");
+	struct plan_rec cur_plan;
+	if (!current && store_current_plan(db, &cur_plan, &e) == 0) {
+		current = xstrdup(cur_plan.code);
+		plan_rec_free(&cur_plan);
+	}
 	if (db_begin(db, &e))
 		goto fail;
 	if (store_plan_save(db, &def, NULL, &r->plan_r, &e))
+		goto fail;
+	if (current && db_meta_set(db, "plan", current, &e))
+		goto fail;
+	if (signer_record(db, sf, def.consolidator, r, &e) ||
+	    (sf->is_signed && r->signer != KEYV_OWN && exchange_learn_keys(db, sf, &e)))
 		goto fail;
 	r->old_version = r->plan_r.old_version;
 	r->outcome = r->plan_r.unchanged ? IMPORT_PLAN_SAME : IMPORT_PLAN_UPDATED;
@@ -151,17 +250,20 @@ static int import_plan(struct db *db, const char *name, const char *buf, size_t 
 		db_rollback(db);
 	else if (db_commit(db, &e))
 		goto fail_nodb;
+	free(current);
 	plan_def_free(&def);
 	return 0;
 fail:
 	if (mode == IMPORT_IN_BATCH) {
 		sv_push(&r->problems, e.msg);
 		plan_def_free(&def);
+		free(current);
 		refuse(r);
 		return IMPORT_WRITE_FAILED;
 	}
 	db_rollback(db);
 fail_nodb:
+	free(current);
 	sv_push(&r->problems, e.msg);
 	plan_def_free(&def);
 	return refuse(r);
@@ -405,6 +507,28 @@ static void check_rows(struct ctx *c, struct import_result *r, const char *name,
 	}
 }
 
+/* Reports travel up: see exchange_trust.c. */
+static void check_sender(struct ctx *c, struct import_result *r, const char *name, int line)
+{
+	char *why = trust_report_sender(&c->b->units, &c->b->rules, c->b->owner, c->sender);
+	if (why)
+		add_problem(r, name, line, "%s", why);
+	free(why);
+}
+
+struct repeat_arg {
+	struct import_result *r;
+	const char *name;
+};
+
+static void add_repeat(void *arg, int line, int first, const char *unit, const char *item)
+{
+	struct repeat_arg *a = arg;
+	add_problem(a->r, a->name, line,
+		    tr("%s %s again (first on line %d): the file contradicts itself; export it again"),
+		    unit, item, first);
+}
+
 /* Write rep's rows inside the open transaction: the register entry, the
  * entries and values under the revision rule, the receipts, the tallies. */
 static int write_rows(struct db *db, struct ctx *c, const struct report *rep, const char *name,
@@ -506,10 +630,12 @@ static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct r
 }
 
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
-			 const char *buf, size_t n, enum import_mode mode, struct import_result *r)
+			 const char *buf, size_t n, enum import_mode mode, unsigned flags,
+			 const struct signfile *sf, struct import_result *r)
 {
 	bool dry_run = mode == IMPORT_DRY, writing = false;
 	bool adopted = false; /* a new unit was added: its transaction level is open */
+	(void)flags; /* IMPORT_ADD_PLAN concerns plan packages only */
 	struct report rep;
 	struct ctx c;
 	struct err e;
@@ -523,6 +649,8 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	r->exported_at = xstrdup(rep.exported_at);
 	r->plan_version = rep.plan_version;
 	r->rows = rep.n_entries + rep.n_values + rep.n_receipts;
+	if (bad_signature(sf, name, r))
+		goto refused;
 
 	if (cache_load(db, cache, rep.plan, &found, &e))
 		goto fail_e;
@@ -572,7 +700,13 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		return 0;
 	}
 	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
+	check_sender(&c, r, name, hl);
+	int64_t sender_id;
+	if (signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
+		goto fail_e;
 	check_rows(&c, r, name, &rep);
+	struct repeat_arg ra = {r, name};
+	trust_report_repeats(&rep, add_repeat, &ra);
 	if (r->problems.n)
 		goto refused;
 
@@ -582,7 +716,8 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	if (!adopted && mode != IMPORT_IN_BATCH && db_begin(db, &e))
 		goto fail_e;
 	writing = true;
-	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e))
+	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e) ||
+	    signer_record(db, sf, rep.sender, r, &e))
 		goto fail;
 	if (dry_run) {
 		db_rollback(db);
@@ -624,35 +759,55 @@ refused:
 	return refuse(r);
 }
 
-int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+int exchange_import(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
 		    struct import_result *r)
 {
 	struct plan_bundle cache = {0};
-	int rc = exchange_import_cached(db, &cache, name, buf, n, dry_run, r);
+	int rc = exchange_import_cached(db, &cache, name, buf, n, flags, r);
 	plan_bundle_free(&cache);
 	return rc;
 }
 
+/* No signature at all refuses the file when signatures are required. (One
+ * that does not match refuses it once the file's own checks, which say
+ * more precisely what happened, have passed: see bad_signature.) */
+static int check_signature(const char *name, const char *text, size_t len, struct signfile *sf,
+			   struct import_result *r)
+{
+	struct err e;
+	if (signfile_read(text, len, name, sf, &e)) {
+		sv_push(&r->problems, e.msg);
+		return -1;
+	}
+	if (!sf->is_signed && exchange_signatures_required()) {
+		add_problem(r, name, 0, "%s",
+			    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
+		signfile_free(sf);
+		return -1;
+	}
+	return 0;
+}
 static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
-		      const char *buf, size_t n, char *owned, enum import_mode mode,
+		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
 		      struct import_result *r);
 
 int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
-			   const char *buf, size_t n, bool dry_run, struct import_result *r)
+			   const char *buf, size_t n, unsigned flags, struct import_result *r)
 {
-	return import_buf(db, cache, name, buf, n, NULL, dry_run ? IMPORT_DRY : IMPORT_ALONE, r);
+	return import_buf(db, cache, name, buf, n, NULL,
+			  (flags & IMPORT_DRY_RUN) ? IMPORT_DRY : IMPORT_ALONE, flags, r);
 }
 
 int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const char *name,
-			     char *buf, size_t n, struct import_result *r)
+			     char *buf, size_t n, unsigned flags, struct import_result *r)
 {
-	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, r);
+	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, flags, r);
 }
 
 /* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
  * and its decoded text are not both kept while it is read. */
 static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
-		      const char *buf, size_t n, char *owned, enum import_mode mode,
+		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
 		      struct import_result *r)
 {
 	struct plan_bundle own = {0};
@@ -669,12 +824,28 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 			    EXCHANGE_MAX_FILE >> 20);
 		return refuse_freeing(r, owned);
 	}
+	if (xlsxread_sniff(buf, n)) {
+		/* A report saved as a workbook: its first sheet, as CSV, checked the same way. */
+		const char *why = NULL;
+		size_t len = 0;
+		char *csv = xlsxread_to_csv(buf, n, EXCHANGE_MAX_FILE, &len, &why);
+		free(owned);
+		if (!csv) {
+			add_problem(r, name, 0, "%s", tr(why));
+			return refuse(r);
+		}
+		int rc = import_buf(db, cache, name, csv, len, csv, mode, flags, r); /* frees csv */
+		r->enc = ENC_XLSX;
+		plan_bundle_free(&own);
+		return rc;
+	}
 	const char *cause = encoding_saved_as(buf, n);
 	if (cause) {
 		add_problem(r, name, 1, "%s", cause);
 		return refuse_freeing(r, owned);
 	}
-	const char *nul = memchr(buf, '\0', n);
+	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
+	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);
 	if (nul) {
 		int line = 1;
 		for (const char *p = buf; p < nul; p++)
@@ -684,7 +855,7 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		return refuse_freeing(r, owned);
 	}
 	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
-	if (!text_valid_utf8(buf, n))
+	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
 		for (size_t k = 1; k <= 3 && k < n; k++)
 			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
 				add_problem(r, name, bad_line(buf, n), "%s",
@@ -695,14 +866,21 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	size_t len;
 	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
 	if (!text) {
-		add_problem(r, name, bad_line(buf, n), tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
+		add_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
+			    tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
 			    tr(why));
 		return refuse_freeing(r, owned);
 	}
 	free(owned);
 	int rc;
+	struct signfile sf;
+	if (check_signature(name, text, len, &sf, r)) {
+		free(text);
+		plan_bundle_free(&own);
+		return refuse(r);
+	}
 	if (report_sniff(text, len)) {
-		rc = import_report(db, cache, name, text, len, mode, r);
+		rc = import_report(db, cache, name, text, len, mode, flags, &sf, r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -712,17 +890,24 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
 			plan_bundle_free(cache); /* units and tasks may change */
-			rc = import_plan(db, name, text, len, mode, r);
+			rc = import_plan(db, name, text, len, mode, flags, &sf, r);
 		} else {
 			add_problem(r, name, 1, "%s",
 				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
 			rc = refuse(r);
 		}
 	}
+	signfile_free(&sf);
 	free(text);
 	plan_bundle_free(&own);
+	/* A file signed by a changed key: the key is kept aside for tiendo trust. */
+	struct err e;
+	if (rc && r->held_unit && !(flags & IMPORT_DRY_RUN) &&
+	    keystore_hold(db, r->held_unit, r->held_key, name, &e))
+		sv_push(&r->problems, e.msg);
 	return rc;
 }
+
 
 void received_list_free(struct received_list *l)
 {

@@ -32,25 +32,37 @@ struct import_result {
 	size_t rows, added, replaced, unchanged, older, conflicts, receipts;
 	struct store_result plan_r;
 	struct strvec problems; /* "file:line: why", for a refused file */
+	/* Who signed it (enum key_verdict of exchange_keys.h) and the signer's
+	 * key fingerprint ("" for an unsigned file). */
+	int signer;
+	char fingerprint[32];
+	int64_t held_unit; /* refused for a changed key: the unit, and the key kept aside */
+	unsigned char held_key[32];
 };
 void import_result_free(struct import_result *r);
 
 /* Files larger than this are refused without being parsed. */
 #define EXCHANGE_MAX_FILE (64u << 20)
 
+/* What an import may do (a bool true passed here is IMPORT_DRY_RUN). */
+enum {
+	IMPORT_DRY_RUN = 1,  /* do everything, then roll back */
+	IMPORT_ADD_PLAN = 2, /* a package of a plan this database does not hold may be added */
+};
+
 /* Import one file: a plan package or a report, decoded from UTF-8 or a
  * legacy encoding. The whole file is written in one transaction, or
- * nothing (refused, or dry_run). Returns 0 when imported or a harmless
- * no-op, -1 when refused. name is the file's name for messages. */
-int exchange_import(struct db *db, const char *name, const char *buf, size_t n, bool dry_run,
+ * nothing (refused, or IMPORT_DRY_RUN). Returns 0 when imported or a
+ * harmless no-op, -1 when refused. name is the file's name for messages. */
+int exchange_import(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
 		    struct import_result *r);
 /* The same with the plan of the last report kept between calls (NULL:
  * none; plan_bundle_free it at the end); a plan package clears it. Clear it
  * too when something else may have changed the plan. */
 int exchange_import_cached(struct db *db, struct plan_bundle *cache, const char *name,
-			   const char *buf, size_t n, bool dry_run, struct import_result *r);
+			   const char *buf, size_t n, unsigned flags, struct import_result *r);
 /* The same, reading the file at path. */
-int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r);
+int exchange_import_file(struct db *db, const char *path, unsigned flags, struct import_result *r);
 
 /* Import one file already read (buf is freed) into a batch's open transaction, without a
  * savepoint of its own (for exchange_batch.c). Returns 0 or -1 as
@@ -58,7 +70,7 @@ int exchange_import_file(struct db *db, const char *path, bool dry_run, struct i
  * transaction then holds part of the file and must be rolled back. */
 #define IMPORT_WRITE_FAILED (-2)
 int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const char *name,
-			     char *buf, size_t n, struct import_result *r);
+			     char *buf, size_t n, unsigned flags, struct import_result *r);
 
 /* Read a file to import: at most EXCHANGE_MAX_FILE + 1 bytes, whatever it
  * is (the size of a regular file is checked before reading; a pipe or a
@@ -85,6 +97,7 @@ struct import_pending {
 struct import_batch {
 	struct db *db;
 	bool dry_run, open, broken;
+	bool add_plan;            /* IMPORT_ADD_PLAN for every file */
 	double since;             /* when the open transaction began (monotonic seconds) */
 	struct import_pending *v; /* the files written in it, verdicts not yet final */
 	size_t pending, cap;

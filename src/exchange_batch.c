@@ -99,13 +99,13 @@ char *exchange_read_file(const char *path, size_t *n, struct import_result *r)
 	return buf;
 }
 
-int exchange_import_file(struct db *db, const char *path, bool dry_run, struct import_result *r)
+int exchange_import_file(struct db *db, const char *path, unsigned flags, struct import_result *r)
 {
 	size_t n;
 	char *buf = exchange_read_file(path, &n, r);
 	if (!buf)
 		return -1;
-	int rc = exchange_import(db, path, buf, n, dry_run, r);
+	int rc = exchange_import(db, path, buf, n, flags, r);
 	free(buf);
 	return rc;
 }
@@ -170,7 +170,8 @@ static int write_one(struct import_batch *b, const char *path, struct import_res
 	char *buf = exchange_read_file(path, &n, r);
 	if (!buf)
 		return -1;
-	return exchange_import_in_batch(b->db, &b->cache, path, buf, n, r); /* frees buf */
+	return exchange_import_in_batch(b->db, &b->cache, path, buf, n,
+					b->add_plan ? IMPORT_ADD_PLAN : 0u, r); /* frees buf */
 }
 
 static int begin(struct import_batch *b, struct err *e)

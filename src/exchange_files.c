@@ -23,8 +23,9 @@ char *exchange_path_join(const char *dir, const char *name)
 static void add_csv_name(const char *name, void *arg)
 {
 	size_t n = strlen(name);
-	if (name[0] == '.' || n < 5 || strcasecmp(name + n - 4, ".csv") != 0)
-		return;
+	if (name[0] == '.' || n < 5 ||
+	    (strcasecmp(name + n - 4, ".csv") != 0 && (n < 6 || strcasecmp(name + n - 5, ".xlsx") != 0)))
+		return; /* CSV files, and reports a clerk saved as a workbook */
 	sv_push(arg, name);
 }
 

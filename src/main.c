@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "config.h"
 #include "date.h"
+#include "exchange_keys.h"
 #include "db.h"
 #include "keymap.h"
 #include "msg.h"
@@ -46,7 +47,7 @@ static void usage(FILE *f)
 	fputs(tr("Usage: tiendo [OPTIONS] [COMMAND [ARGS]]\n\nTrack a plan's tasks, target indicators, deadlines and progress reports.\n\nOptions:\n  -f FILE       the database (default: $TIENDO_DB, else\n                $XDG_DATA_HOME/tiendo/tiendo.db)\n  --ascii       print without Vietnamese diacritics\n  --utf8        the interface in UTF-8 even when the locale says otherwise\n  --lang LANG   vi (default) or en; also from $TIENDO_LANG, $LANGUAGE, $LANG\n  -h, --help    this help; COMMAND --help for a command's\n  -V, --version the version\n  -k NAME|FILE  key bindings for the interface: default, vi, emacs or a file\n  --input M     typing in the interface: off (default), telex or vni\n  --check-keymap FILE  check a keymap file and report its problems\n\nCommands:\n"),
 	      f);
 	for (size_t i = 0; i < cli_n_commands; i++)
-		fprintf(f, "  %-15s %s\n", cli_commands[i].name, tr(cli_commands[i].summary));
+		fprintf(f, "  %-15s %s\n", cli_commands[i]->name, tr(cli_commands[i]->summary));
 	fputs(tr("\nWithout a command, on a terminal: the interface (F1 for help); otherwise an\noverview of the current plan.\nExit status: 0 done, 1 data or a file refused, 2 usage error.\n"), f);
 }
 
@@ -78,6 +79,7 @@ int main(int argc, char **argv)
 		msg_set_lang(strcmp(cfg.lang, "en") == 0 ? LANG_EN : LANG_VI);
 	if (cfg.ascii == 1)
 		c.ascii = true;
+	exchange_require_signatures(cfg.require_signatures == 1);
 	opterr = 0;
 	/* A clock that does not parse would silently become today: refuse it. */
 	if (!date_now_env_valid())
@@ -102,7 +104,7 @@ int main(int argc, char **argv)
 		case 'D': msg_dump(stdout); return EXIT_OK;
 		case 'L': /* for tests/cli/help.sh: the command table, one name a line */
 			for (size_t i = 0; i < cli_n_commands; i++)
-				puts(cli_commands[i].name);
+				puts(cli_commands[i]->name);
 			return EXIT_OK;
 		case 'K': return check_keymap(optarg);
 		case 'k': keymap = optarg; break;
@@ -126,7 +128,7 @@ int main(int argc, char **argv)
 	}
 	const char *name = argv[optind];
 	for (size_t i = 0; i < cli_n_commands; i++)
-		if (strcmp(cli_commands[i].name, name) == 0)
-			return cli_commands[i].run(&c, argc - optind, argv + optind);
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i]->run(&c, argc - optind, argv + optind);
 	return cli_usage(NULL, tr("unknown command '%s'"), name);
 }

@@ -20,6 +20,7 @@ static const struct msg_entry catalog[] = {
 #include "catalog-vi.def"
 #include "catalog-vi-exchange.def"
 #include "catalog-vi-clerk.def"
+#include "catalog-vi-trust.def"
 #include "catalog-vi-import.def"
 #include "catalog-vi-deliver.def"
 #undef M

@@ -56,8 +56,13 @@ int outfile_open(struct outfile *o, const char *path)
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	o->tmp = xmalloc(len + 16);
 	snprintf(o->tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	/* No temporary file outlives a signal (held until commit or abort, a
+	 * few seconds at most); those a killed run left are swept up here. */
+	tempfiles_sweep(path);
+	tempfiles_hold(&o->hold);
 	o->fd = compat_mkstemp(o->tmp);
 	if (o->fd < 0) {
+		tempfiles_release(&o->hold);
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
@@ -74,6 +79,7 @@ static void release(struct outfile *o)
 	free(o->tmp);
 	sb_free(&o->b);
 	o->path = o->tmp = NULL;
+	tempfiles_release(&o->hold);
 }
 
 int outfile_commit(struct outfile *o)

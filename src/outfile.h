@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tempfiles.h"
 #include "util.h"
 
 struct outfile {
@@ -15,6 +16,7 @@ struct outfile {
 	char *path, *tmp; /* tmp: the temporary file, for a regular file */
 	int fd;
 	int err;         /* first errno of a write, 0 while all is well */
+	struct tempfiles_hold hold; /* signals held while tmp exists */
 };
 
 /* Start writing path. -1 with errno set when it cannot be opened. Text

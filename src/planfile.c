@@ -25,7 +25,7 @@ struct record_spec {
 };
 
 enum rec { REC_FORMAT, REC_PLAN, REC_UNIT, REC_SECTION, REC_EVENT, REC_TASK, REC_INDICATOR,
-	   REC_REPORT, REC_COUNT };
+	   REC_REPORT, REC_KEY, REC_SIGNATURE, REC_COUNT };
 
 static const struct record_spec specs[REC_COUNT] = {
 	[REC_FORMAT] = {"format", 2, 1},
@@ -36,6 +36,9 @@ static const struct record_spec specs[REC_COUNT] = {
 	[REC_TASK] = {"task", 11, 0},
 	[REC_INDICATOR] = {"indicator", 9, 0},
 	[REC_REPORT] = {"report", 7, 0},
+	/* Read by signfile.c: the issuer's confirmed unit keys, its signature. */
+	[REC_KEY] = {"key", 2, 0},
+	[REC_SIGNATURE] = {"signature", 3, 0},
 };
 
 struct ctx {
@@ -150,7 +153,8 @@ static int rec_format(struct ctx *c, char **f, size_t nf)
 	if (!parse_int(f[2], 1, 1000000, &v))
 		return failf(c, tr("bad format version '%.20s'"), f[2]);
 	if (v > PLANFILE_FORMAT)
-		return failf(c, tr("format version %.20s is newer than this tiendo understands (1); update tiendo"), f[2]);
+		return failf(c, tr("format version %.20s is newer than this tiendo understands (%d); update tiendo"), f[2],
+			     PLANFILE_FORMAT);
 	const char *flavour = nf > 3 ? f[3] : "";
 	if (*flavour && strcmp(flavour, "excel") != 0)
 		return failf(c, tr("unknown flavour '%.20s' (expected excel or nothing)"), flavour);
@@ -502,6 +506,8 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 		case REC_EVENT: rc = rec_event(&c, r->f); break;
 		case REC_TASK: rc = rec_task(&c, r->f); break;
 		case REC_INDICATOR: rc = rec_indicator(&c, r->f); break;
+		case REC_KEY:
+		case REC_SIGNATURE: break;
 		default: rc = rec_report(&c, r->f); break;
 		}
 	}
@@ -542,7 +548,7 @@ int planfile_load_any(const char *path, struct plan_def *out, enum text_encoding
 	const char *why = NULL;
 	char *text = NULL;
 	/* Not UTF-8 (and no NUL): a spreadsheet's legacy save, when it is clearly one. */
-	if (!memchr(buf, '\0', n) && !text_valid_utf8(buf, n))
+	if (encoding_is_utf16(buf, n) || (!memchr(buf, '\0', n) && !text_valid_utf8(buf, n)))
 		text = encoding_decode(buf, n, &len, enc, &why);
 	if (text)
 		rc = planfile_parse(text, len, path, out, e);
@@ -572,7 +578,7 @@ void planfile_write(const struct plan_def *p, unsigned flags, struct strbuf *b)
 		sb_add(b, "\xEF\xBB\xBF");
 	snprintf(fmt, sizeof fmt, "%d", PLANFILE_FORMAT);
 	if (flags & CSVW_EXCEL)
-		row(b, flags, 4, "format", "tiendo-plan", fmt, "excel");
+		row(b, flags & ~(unsigned)CSVW_NUMBERS, 4, "format", "tiendo-plan", fmt, "excel");
 	else
 		row(b, flags, 3, "format", "tiendo-plan", fmt);
 	snprintf(ver, sizeof ver, "%d", p->version);

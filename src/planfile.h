@@ -9,7 +9,8 @@
 #include "plan.h"
 #include "util.h"
 
-#define PLANFILE_FORMAT 1
+/* Format 2 adds key and signature rows (signfile.h); format 1 files still read. */
+#define PLANFILE_FORMAT 2
 
 /* Parse a whole plan file held in buf[0..n); name is used in messages
  * ("name:line: what is wrong"). On error nothing is left in *out. */

@@ -25,6 +25,7 @@
 #include "progress_rows.h"
 #include "msg.h"
 #include "period.h"
+#include "signfile.h"
 #include "text.h"
 
 
@@ -145,6 +146,8 @@ struct writer {
 	struct strbuf *b;
 	unsigned flags;
 	uint64_t h;
+	const uint8_t *sk;   /* sign as it writes (NULL: unsigned) */
+	struct sign_hash sh; /* the signature's digest of the same rows */
 	size_t rows;
 	int part; /* parts headed so far: 1 entries, 2 values, 3 receipts */
 };
@@ -155,6 +158,8 @@ static void put(struct writer *w, bool counted, bool hashed, const char *const *
 	csvio_write_row(w->b, f, n, w->flags);
 	if (hashed)
 		w->h = report_hash_row(w->h, f, n);
+	if (hashed && w->sk)
+		signfile_hash_row(&w->sh, f, n);
 	if (counted)
 		w->rows++;
 }
@@ -167,7 +172,12 @@ static void write_head(struct writer *w, const struct report *r)
 	if (w->flags & CSVW_EXCEL)
 		sb_add(w->b, "\xEF\xBB\xBF");
 	const char *format[] = {"format", "tiendo-report", fmt, "excel"};
+	if (w->sk)
+		sign_hash_init(&w->sh, "tiendo-report");
+	unsigned flags = w->flags;
+	w->flags &= ~(unsigned)CSVW_NUMBERS; /* read before the flavour is known */
 	put(w, false, false, format, (w->flags & CSVW_EXCEL) ? 4 : 3);
+	w->flags = flags;
 	/* a new unit describes itself (kind, parent, name); others keep six fields */
 	size_t nf = r->sender_name ? 9 : 6;
 	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at",
@@ -235,12 +245,19 @@ static void write_end(struct writer *w)
 	snprintf(rows, sizeof rows, "%zu", w->rows);
 	snprintf(sum, sizeof sum, "%016" PRIx64, w->h);
 	const char *end[] = {"end", rows, sum};
+	w->flags &= ~(unsigned)CSVW_NUMBERS; /* read as it is, like the format row */
+	if (w->sk) { /* signfile.h: the signature row, just before the end row */
+		char pkh[SIGN_PUBLIC_HEX], sigh[SIGN_HEX];
+		signfile_signature(&w->sh, w->sk, pkh, sigh);
+		const char *sig[] = {"signature", "ed25519", pkh, sigh};
+		put(w, false, false, sig, ARRAY_LEN(sig));
+	}
 	put(w, false, false, end, ARRAY_LEN(end));
 }
 
 void report_write(struct report *r, bool excel, struct strbuf *b)
 {
-	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
+	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL | CSVW_NUMBERS : 0, .h = HASH_FNV_INIT};
 	write_head(&w, r);
 	for (size_t i = 0; i < r->n_entries; i++)
 		write_entry(&w, r->period, &r->entries[i]);
@@ -597,10 +614,12 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 
 int report_export(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
 		  const struct unit_rec *sender, const char *period, const char *stamp, bool excel,
-		  struct strbuf *b, size_t counts[3], uint64_t *checksum, struct err *e)
+		  const uint8_t *sk, struct strbuf *b, size_t counts[3], uint64_t *checksum,
+		  struct err *e)
 {
 	struct report head;
-	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL : 0, .h = HASH_FNV_INIT};
+	struct writer w = {.b = b, .flags = excel ? CSVW_EXCEL | CSVW_NUMBERS : 0,
+			   .h = HASH_FNV_INIT, .sk = sk};
 	counts[0] = counts[1] = counts[2] = 0;
 	if (gather(db, plan, units, sender, period, stamp, &head, &w, counts, e))
 		return -1;

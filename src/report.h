@@ -12,7 +12,8 @@
 #include "store.h"
 #include "util.h"
 
-#define REPORT_FORMAT 1
+/* Format 2 adds the signature row (signfile.h); format 1 files still read. */
+#define REPORT_FORMAT 2
 
 struct report_entry {
 	char *unit, *task;
@@ -74,10 +75,12 @@ int report_build(struct db *db, const struct plan_rec *plan, const struct unit_s
 /* The same written to b as the rows are read, none kept (a department's
  * report is tens of MB): exported_at is stamp; counts get the numbers of
  * entries, values and receipts written. Identical to report_build followed
- * by report_write. */
+ * by report_write (and signfile_sign when sk, the sender's secret key, is
+ * given: the file is signed as it is written). */
 int report_export(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
 		  const struct unit_rec *sender, const char *period, const char *stamp, bool excel,
-		  struct strbuf *b, size_t counts[3], uint64_t *checksum, struct err *e);
+		  const uint8_t *sk, struct strbuf *b, size_t counts[3], uint64_t *checksum,
+		  struct err *e);
 
 /* Append the report file to b; excel: BOM, CRLF, neutralised cells. Sets
  * r->checksum. */

@@ -88,6 +88,11 @@ static char *take_code(struct parser *p, const char *what, const char *s)
 static char *take_text(struct parser *p, const char *what, const char *s, unsigned flags)
 {
 	const char *why = NULL;
+	if (strlen(s) > PROGRESS_TEXT_MAX) { /* one limit for set and import */
+		problem(p, tr("the %s is too long: %zu bytes, at most %d"), tr(what), strlen(s),
+			PROGRESS_TEXT_MAX);
+		return NULL;
+	}
 	char *t = text_clean(s, flags, &why);
 	if (!t)
 		problem(p, tr("%s: %s"), tr(what), tr(why));
@@ -348,6 +353,8 @@ static void data_row(struct reading *rd, const struct csv_row *row)
 	};
 	struct parser *p = &rd->p;
 	struct report *out = p->r;
+	if (strcmp(row->f[0], "signature") == 0)
+		return; /* the signature (signfile.c) covers the rest, not itself */
 	if (out->excel)
 		for (size_t j = 1; j < row->n; j++)
 			csvio_unneutralise(row->f[j]);

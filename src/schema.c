@@ -299,6 +299,18 @@ static const char *const migrations[] = {
 	"CREATE INDEX progress_by_period ON progress(period, unit_id);"
 	"CREATE INDEX progress_status_by_period ON progress(period, status, task_id);"
 	"CREATE INDEX progress_by_task ON progress(task_id, period, status, unit_id);",
+	/* 6 -> 7: the public keys of the units whose files this database has
+	 * received (keystore.c): recorded on first use or confirmed, and a key
+	 * that changed kept aside until someone confirms it. The database's own
+	 * key pair lives in meta (sign_public, sign_secret). */
+	"CREATE TABLE unit_key("
+	" unit_id INTEGER PRIMARY KEY REFERENCES unit(id),"
+	" public_key TEXT NOT NULL,"
+	" confirmed INTEGER NOT NULL DEFAULT 0,"
+	" seen_at TEXT NOT NULL,"
+	" pending_key TEXT,"
+	" pending_file TEXT,"
+	" pending_at TEXT);",
 };
 
 int schema_latest(void)

@@ -146,7 +146,7 @@ struct session_import {
 };
 /* Import files (each whole or absent; see import_batch); bulk: a larger
  * cache for many files. -1 when a file was refused or lost, or stopped. */
-int session_import(struct session *s, const struct strvec *files, bool dry_run, bool bulk,
+int session_import(struct session *s, const struct strvec *files, unsigned flags, bool bulk,
 		   const struct session_import_hooks *h, struct session_import *r);
 /* Resolve conflict id: take the incoming row, or keep the stored one. */
 int session_resolve(struct session *s, long long id, bool take, struct err *e);

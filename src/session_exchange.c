@@ -8,6 +8,7 @@
 #include "date.h"
 #include "db.h"
 #include "exchange_files.h"
+#include "exchange_keys.h"
 #include "msg.h"
 #include "outfile.h"
 #include "report.h"
@@ -62,8 +63,15 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 	if (outfile_open(&o, target))
 		return err_set(e, tr("%s: cannot write %s: %s (nothing was written)"), "export", target,
 			       tr_errno(errno));
-	if (report_export(s->db, &s->b.plan, &s->b.units, owner, r->period, stamp, excel, &o.b,
-			  counts, &sum, e)) {
+	uint8_t pk[SIGN_PUBLIC_BYTES], sk[SIGN_SECRET_BYTES];
+	if (keystore_own(s->db, pk, sk, e)) { /* made once; the report is signed as it is written */
+		outfile_abort(&o);
+		return -1;
+	}
+	int rc = report_export(s->db, &s->b.plan, &s->b.units, owner, r->period, stamp, excel, sk,
+			       &o.b, counts, &sum, e);
+	memset(sk, 0, sizeof sk);
+	if (rc) {
 		outfile_abort(&o);
 		return -1;
 	}
@@ -95,7 +103,7 @@ static void on_verdict(void *arg, const char *path, const struct import_result *
 		v->h->after(v->h->arg, path, ir);
 }
 
-int session_import(struct session *s, const struct strvec *files, bool dry_run, bool bulk,
+int session_import(struct session *s, const struct strvec *files, unsigned flags, bool bulk,
 		   const struct session_import_hooks *h, struct session_import *r)
 {
 	struct import_batch batch;
@@ -104,7 +112,8 @@ int session_import(struct session *s, const struct strvec *files, bool dry_run, 
 	if (bulk)
 		db_bulk_cache(s->db);
 	struct verdicts v = {h, r};
-	import_batch_init(&batch, s->db, dry_run, on_verdict, &v);
+	import_batch_init(&batch, s->db, flags & IMPORT_DRY_RUN, on_verdict, &v);
+	batch.add_plan = flags & IMPORT_ADD_PLAN;
 	for (r->done = 0; r->done < files->n; r->done++) {
 		const char *path = files->v[r->done];
 		if (h->before && !h->before(h->arg, r->done, files->n, path)) {

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "exchange_keys.h"
+#include "keystore.h"
 #include "msg.h"
 #include "text.h"
 
@@ -72,8 +74,9 @@ static void remove_db_files(const char *path)
 	}
 }
 
-int setup_database(const char *path, const struct plan_def *p, const char *owner,
-		   const char *added, struct store_result *r, bool *created, struct err *e)
+int setup_database(const char *path, const char *file, const struct plan_def *p,
+		   const char *owner, const char *added, struct store_result *r, bool *created,
+		   char fingerprint[SIGN_FINGERPRINT_BUF], struct err *e)
 {
 	struct stat sb;
 	*created = stat(path, &sb) != 0;
@@ -83,17 +86,24 @@ int setup_database(const char *path, const struct plan_def *p, const char *owner
 			remove_db_files(path);
 		return -1;
 	}
-	/* one transaction: the plan, the owner and the note of the added unit */
+	/* one transaction: the plan, the owner, the note of the added unit, the
+	 * keys a signed package carries and this database's own key pair */
+	uint8_t own_pk[SIGN_PUBLIC_BYTES], own_sk[SIGN_SECRET_BYTES];
 	int rc = db_begin(db, e);
 	if (rc == 0) {
 		rc = store_plan_save(db, p, owner, r, e);
 		if (!rc && added)
 			rc = db_meta_set(db, "added_unit", added, e);
 		if (!rc)
+			rc = exchange_keys_from_init(db, file, p->consolidator, fingerprint, e);
+		if (!rc)
+			rc = keystore_own(db, own_pk, own_sk, e);
+		if (!rc)
 			rc = db_commit(db, e);
 		else
 			db_rollback(db);
 	}
+	memset(own_sk, 0, sizeof own_sk);
 	db_disconnect(db);
 	if (rc && *created)
 		remove_db_files(path);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "plan.h"
+#include "sign.h"
 #include "store.h"
 #include "util.h"
 
@@ -29,9 +30,11 @@ int setup_add_unit(struct plan_def *p, const struct setup_unit *nu, struct err *
  * the plan's consolidator on first load). One transaction; when this call
  * created the file and then fails, the file is removed: a refused setup
  * leaves nothing behind. *created says whether the file is new. added: the
- * code of a unit setup_add_unit added (its reports describe it), or NULL. */
-int setup_database(const char *path, const struct plan_def *p, const char *owner,
-		   const char *added, struct store_result *r, bool *created, struct err *e);
+ * code of a unit setup_add_unit added (its reports describe it), or NULL.
+ * file: the package read (its signature's key is kept: fingerprint, or ""). */
+int setup_database(const char *path, const char *file, const struct plan_def *p,
+		   const char *owner, const char *added, struct store_result *r, bool *created,
+		   char fingerprint[SIGN_FINGERPRINT_BUF], struct err *e);
 
 /* Does the database at path exist and hold a plan? */
 bool setup_has_plan(const char *path);

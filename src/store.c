@@ -643,17 +643,25 @@ void indicator_list_free(struct indicator_list *l)
 
 int store_indicators(struct db *db, int64_t plan_id, struct indicator_list *out, struct err *e)
 {
+	return store_indicators_all(db, plan_id, false, out, e);
+}
+
+int store_indicators_all(struct db *db, int64_t plan_id, bool with_retired,
+			 struct indicator_list *out, struct err *e)
+{
 	static const char sql[] =
 		"SELECT i.id, i.code, i.title, i.text, i.kind, i.comparator, i.target, i.year,"
 		" i.consolidation,"
 		" (SELECT COALESCE(group_concat(code, ' '), '') FROM (SELECT u.code FROM indicator_unit iu"
-		"   JOIN unit u ON u.id = iu.unit_id WHERE iu.indicator_id = i.id ORDER BY iu.seq))"
-		" FROM indicator i WHERE i.plan_id = ?1 AND i.retired = 0 ORDER BY i.seq";
+		"   JOIN unit u ON u.id = iu.unit_id WHERE iu.indicator_id = i.id ORDER BY iu.seq)),"
+		" i.retired"
+		" FROM indicator i WHERE i.plan_id = ?1 AND (?2 OR i.retired = 0) ORDER BY i.retired, i.seq";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prep(db, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int(st, 2, with_retired);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -669,6 +677,7 @@ int store_indicators(struct db *db, int64_t plan_id, struct indicator_list *out,
 		d->year = sqlite3_column_int(st, 7);
 		consolidation_parse(db_col_text(st, 8), &d->cons);
 		d->reporters = xstrdup(db_col_text(st, 9));
+		d->retired = sqlite3_column_int(st, 10) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

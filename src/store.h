@@ -97,12 +97,16 @@ struct indicator_rec {
 	double target;
 	int year;
 	enum consolidation cons;
+	bool retired; /* no longer in the plan: kept with its values, not expected */
 };
 struct indicator_list {
 	struct indicator_rec *v;
 	size_t n, cap;
 };
 int store_indicators(struct db *db, int64_t plan_id, struct indicator_list *out, struct err *e);
+/* The same, with the retired ones too (after the others) when with_retired. */
+int store_indicators_all(struct db *db, int64_t plan_id, bool with_retired,
+			 struct indicator_list *out, struct err *e);
 void indicator_list_free(struct indicator_list *l);
 const struct indicator_rec *indicator_list_find(const struct indicator_list *l, const char *code);
 

@@ -43,7 +43,7 @@ static int load_rest(struct db *db, bool with_retired, struct plan_bundle *b, st
 {
 	if (store_units(db, &b->units, e) ||
 	    store_tasks(db, b->plan.id, with_retired, &b->tasks, e) ||
-	    store_indicators(db, b->plan.id, &b->inds, e) ||
+	    store_indicators_all(db, b->plan.id, with_retired, &b->inds, e) ||
 	    store_rules(db, b->plan.id, &b->rules, e) || store_events(db, b->plan.id, &b->events, e))
 		return -1;
 	char *owner = db_meta_get(db, "owner");

@@ -108,11 +108,71 @@ char *text_nfc(const char *s, size_t n)
 	return nfc ? nfc : xstrdup("");
 }
 
+/* The length of a C1 control or bidi override at p (valid UTF-8), or 0. */
+static size_t hidden_at(const unsigned char *p, size_t left)
+{
+	if (p[0] == 0xC2 && left >= 2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2;
+	if (p[0] == 0xE2 && left >= 3 &&
+	    ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) || (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+		return 3;
+	return 0;
+}
+
+bool text_has_hidden_controls(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n; i++)
+		if ((p[i] == 0xC2 || p[i] == 0xE2) && hidden_at(p + i, n - i))
+			return true;
+	return false;
+}
+
+char *text_visible(const char *s, bool one_line)
+{
+	struct strbuf b = {0};
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	sb_addn(&b, "", 0);
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		size_t h = hidden_at(p + i, n - i);
+		if (h == 2) {
+			sb_addf(&b, "\\u%04x", p[i + 1]);
+			i += 2;
+		} else if (h == 3) {
+			sb_addf(&b, "\\u%04x", (unsigned)((p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F)));
+			i += 3;
+		} else if (c == 0x7f || (c < 0x20 && (one_line || (c != '\n' && c != '\t')))) {
+			sb_addf(&b, "\\x%02x", c);
+			i++;
+		} else if (c < 0x80) {
+			sb_addc(&b, (char)c);
+			i++;
+		} else {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+			if (k <= 0) {
+				sb_addf(&b, "\\x%02x", c);
+				i++;
+			} else {
+				sb_addn(&b, s + i, (size_t)k);
+				i += (size_t)k;
+			}
+		}
+	}
+	return sb_take(&b);
+}
+
 char *text_clean(const char *s, unsigned flags, const char **why)
 {
 	size_t n = strlen(s);
 	if (!text_valid_utf8(s, n)) {
 		*why = N_("invalid UTF-8");
+		return NULL;
+	}
+	if (text_has_hidden_controls(s, n)) {
+		*why = N_("control character or bidirectional override (U+0080..U+009F, U+202A..U+202E, U+2066..U+2069)");
 		return NULL;
 	}
 	/* The usual case: nothing to change but, perhaps, the normal form. */

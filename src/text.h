@@ -18,6 +18,16 @@ enum text_flags {
  * Returns a new string, or NULL with *why set to an untranslated reason. */
 char *text_clean(const char *s, unsigned flags, const char **why);
 
+/* Outside text made safe for a terminal: C0 controls (but line breaks and
+ * tabs unless one_line), DEL, C1 controls, bidirectional overrides and
+ * isolates, and bytes that are not UTF-8 are shown visibly as \xHH or
+ * \uHHHH, so a file name or a text can never move the cursor, clear the
+ * screen, set a window title or reorder a line. New string. */
+char *text_visible(const char *s, bool one_line);
+/* Does valid UTF-8 s[0..n) hold a C1 control or a bidirectional override or
+ * isolate (U+202A..U+202E, U+2066..U+2069)? */
+bool text_has_hidden_controls(const char *s, size_t n);
+
 /* NFC of valid UTF-8 s[0..n) (no NUL inside). New string. */
 char *text_nfc(const char *s, size_t n);
 /* Replace, in place, every byte of s that is not part of valid UTF-8 by

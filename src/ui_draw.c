@@ -76,7 +76,9 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 		if (wc == L'\n' || wc == L'\t')
 			wc = L' ';
 		int cw = compat_wcwidth(wc);
-		if (cw < 0) {
+		/* Controls, C1 and bidirectional overrides never reach the terminal. */
+		if (cw < 0 || (wc >= 0x80 && wc <= 0x9f) || (wc >= 0x202a && wc <= 0x202e) ||
+		    (wc >= 0x2066 && wc <= 0x2069)) {
 			wc = L'?';
 			cw = 1;
 		}

@@ -23,6 +23,7 @@
 #include "describe.h"
 #include "exchange.h"
 #include "exchange_files.h"
+#include "exchange_keys.h"
 #include "msg.h"
 #include "report.h"
 #include "ui.h"
@@ -390,11 +391,13 @@ static void tally_line(struct strvec *sv, int width, const char *label, const st
 	add_chomped(sv, width, &b);
 }
 
-enum { SC_UNIT, SC_KIND, SC_STATE, SC_EXPORTED, SC_IMPORTED, SC_NAME, SC_COUNT };
+enum { SC_UNIT, SC_KIND, SC_STATE, SC_EXPORTED, SC_IMPORTED, SC_KEY, SC_NAME, SC_COUNT };
 
-static void status_cells(const struct expected_report *r, char exported[24], char imported[24],
-			 const char *cells[SC_COUNT])
+static void status_cells(const struct expected_report *r, const struct unit_key_list *keys,
+			 char exported[24], char imported[24], const char *cells[SC_COUNT])
 {
+	enum key_state ks = unit_key_list_state(keys, r->unit->code);
+	cells[SC_KEY] = ks == KEY_NONE ? "-" : tr(key_state_name(ks));
 	strcpy(exported, "-");
 	strcpy(imported, "-");
 	if (r->exported_at[0]) {
@@ -459,14 +462,17 @@ void ui_reports(struct app *a)
 	struct strbuf b = {0};
 	int width = a->cols - 8;
 	const char *head[SC_COUNT] = {tr("Unit"), tr("Kind"), tr("State"), tr("Exported"), tr("Imported"),
-				      tr("Unit name")};
+				      tr("Key"), tr("Unit name")};
+	struct unit_key_list keys;
+	if (keystore_list(a->s.db, false, &keys, &e))
+		memset(&keys, 0, sizeof keys);
 	int widths[SC_COUNT];
 	for (int c = 0; c < SC_COUNT; c++)
 		widths[c] = ui_width(head[c]);
 	for (size_t i = 0; i < comp.n; i++) {
 		char ex[24], im[24];
 		const char *cells[SC_COUNT];
-		status_cells(&comp.v[i], ex, im, cells);
+		status_cells(&comp.v[i], &keys, ex, im, cells);
 		for (int c = 0; c < SC_COUNT; c++)
 			if (ui_width(cells[c]) > widths[c])
 				widths[c] = ui_width(cells[c]);
@@ -506,7 +512,7 @@ void ui_reports(struct app *a)
 		}
 		char ex[24], im[24];
 		const char *cells[SC_COUNT];
-		status_cells(&comp.v[i], ex, im, cells);
+		status_cells(&comp.v[i], &keys, ex, im, cells);
 		ui_columns(&sv, width, cells, widths, SC_COUNT, true);
 	}
 	char title[100];
@@ -520,6 +526,7 @@ void ui_reports(struct app *a)
 			break;
 	}
 	sv_free(&sv);
+	unit_key_list_free(&keys);
 	completeness_free(&comp);
 }
 

@@ -371,8 +371,8 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 
 /* Choose "my unit" from the plan's units, or add a new one, and set the
  * database up. 1: done; 0: back to the plan files; -1: error shown, again. */
-static int choose_unit(struct app *a, const char *db_path, struct plan_def *p, char *msg,
-		       size_t msg_n)
+static int choose_unit(struct app *a, const char *db_path, const char *file, struct plan_def *p,
+		       char *msg, size_t msg_n)
 {
 	const char **items = xmalloc((p->n_units + 1) * sizeof *items);
 	char **labels = xmalloc((p->n_units + 1) * sizeof *labels);
@@ -417,8 +417,9 @@ static int choose_unit(struct app *a, const char *db_path, struct plan_def *p, c
 	}
 	struct store_result res;
 	bool created;
-	if (setup_database(db_path, p, owner_copy ? owner_copy : code, owner_copy ? NULL : code, &res,
-			   &created, &e)) {
+	char fingerprint[SIGN_FINGERPRINT_BUF] = "";
+	if (setup_database(db_path, file, p, owner_copy ? owner_copy : code, owner_copy ? NULL : code,
+			   &res, &created, fingerprint, &e)) {
 		snprintf(msg, msg_n, "%s", e.msg);
 		goto out;
 	}
@@ -446,7 +447,7 @@ int ui_firstrun(struct app *a, const char *db_path)
 			return -1;
 		int r;
 		msg[0] = '\0';
-		while ((r = choose_unit(a, db_path, &p, msg, sizeof msg)) < 0)
+		while ((r = choose_unit(a, db_path, file, &p, msg, sizeof msg)) < 0)
 			;
 		plan_def_free(&p);
 		free(file);

@@ -48,6 +48,8 @@ int ui_getkey(struct app *a, WINDOW *w)
 			default:
 				if (ch >= KEY_F(1) && ch <= KEY_F(12))
 					return KEYC_F((int)(ch - KEY_F0));
+				if (compat_key_char((int)ch) > 0)
+					return compat_key_char((int)ch); /* a letter typed on Windows */
 				continue;
 			}
 		}

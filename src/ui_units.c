@@ -4,17 +4,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keystore.h"
 #include "msg.h"
 #include "describe.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
 
-enum { UC_CODE, UC_KIND, UC_PARENT, UC_NAME, UC_COUNT };
+enum { UC_CODE, UC_KIND, UC_PARENT, UC_KEY, UC_NAME, UC_COUNT };
 
-static void unit_cells(const struct unit_set *us, const struct unit_rec *u, struct strbuf *name,
-		       const char *cells[UC_COUNT])
+/* The state of the key a unit signs its files with (new, trusted, changed), or "-". */
+static const char *key_cell(const struct unit_key_list *keys, const char *code)
 {
+	enum key_state st = unit_key_list_state(keys, code);
+	return st == KEY_NONE ? "-" : tr(key_state_name(st));
+}
+
+static void unit_cells(const struct unit_set *us, const struct unit_key_list *keys,
+		       const struct unit_rec *u, struct strbuf *name, const char *cells[UC_COUNT])
+{
+	cells[UC_KEY] = key_cell(keys, u->code);
 	const struct unit_rec *p = u->parent_id ? unit_set_by_id(us, u->parent_id) : NULL;
 	sb_addf(name, "%s%s", u->name, u->retired ? tr(" (retired)") : "");
 	cells[UC_CODE] = u->code;
@@ -150,14 +159,18 @@ void ui_units(struct app *a)
 		struct strvec lines = {0};
 		int width = a->cols - 8;
 		size_t *order = unit_set_tree_order(&a->s.b.units);
-		const char *head[UC_COUNT] = {tr("Code"), tr("Kind"), tr("Parent"), tr("Name")};
+		const char *head[UC_COUNT] = {tr("Code"), tr("Kind"), tr("Parent"), tr("Key"), tr("Name")};
+		struct unit_key_list keys;
+		struct err ke;
+		if (keystore_list(a->s.db, false, &keys, &ke))
+			memset(&keys, 0, sizeof keys);
 		int widths[UC_COUNT];
 		for (int c = 0; c < UC_COUNT; c++)
 			widths[c] = ui_width(head[c]);
 		for (size_t k = 0; k < a->s.b.units.n; k++) {
 			struct strbuf nb = {0};
 			const char *cells[UC_COUNT];
-			unit_cells(&a->s.b.units, &a->s.b.units.v[order[k]], &nb, cells);
+			unit_cells(&a->s.b.units, &keys, &a->s.b.units.v[order[k]], &nb, cells);
 			for (int c = 0; c < UC_COUNT; c++)
 				if (ui_width(cells[c]) > widths[c])
 					widths[c] = ui_width(cells[c]);
@@ -171,7 +184,7 @@ void ui_units(struct app *a)
 			struct strbuf nb = {0};
 			const char *cells[UC_COUNT];
 			const struct unit_rec *u = &a->s.b.units.v[order[k]];
-			unit_cells(&a->s.b.units, u, &nb, cells);
+			unit_cells(&a->s.b.units, &keys, u, &nb, cells);
 			ui_columns(&lines, width, cells, widths, UC_COUNT, false);
 			sb_free(&nb);
 			if (select && strcmp(select, u->code) == 0)
@@ -179,6 +192,7 @@ void ui_units(struct app *a)
 		}
 		free(select);
 		select = NULL;
+		unit_key_list_free(&keys);
 		char title[100];
 		snprintf(title, sizeof title, tr("Units (%zu)"), a->s.b.units.n);
 		enum action act = ui_popup_list(a, title, &lines, PANE_UNITS, &cur);

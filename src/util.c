@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Small shared helpers: checked allocation, growable strings and string lists, error records. */
 #include "util.h"
+#include "tempfiles.h"
 
 #include <errno.h>
 #include <math.h>
@@ -286,8 +287,13 @@ int write_file_atomic(const char *path, const char *data, size_t n)
 	const char *slash = compat_last_sep(path);
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	/* No temporary file outlives a signal; a killed run's are swept up here. */
+	struct tempfiles_hold hold;
+	tempfiles_sweep(path);
+	tempfiles_hold(&hold);
 	int fd = compat_mkstemp(tmp);
 	if (fd < 0) {
+		tempfiles_release(&hold);
 		free(tmp);
 		return -1;
 	}
@@ -316,6 +322,7 @@ int write_file_atomic(const char *path, const char *data, size_t n)
 	compat_sync_dir(dir);
 	free(dir);
 	free(tmp);
+	tempfiles_release(&hold);
 	return 0;
 fail:;
 	int saved = errno;
@@ -323,6 +330,7 @@ fail:;
 		close(fd);
 	compat_unlink(tmp);
 	free(tmp);
+	tempfiles_release(&hold);
 	errno = saved;
 	return -1;
 }

@@ -102,9 +102,11 @@ fi
 run_one() {
 	_rname=$1; shift
 	_rstart=$(date +%s)
-	"$@" >"$run_out" 2>&1 </dev/null
+	_rmark="$run_label:$_rname:$$:$_rstart"
+	TIENDO_TEST_RUN=$_rmark "$@" >"$run_out" 2>&1 </dev/null
 	_rrc=$?
 	_rsecs=$(($(date +%s) - _rstart))
+	run_leftovers "$_rname" "$_rmark" >>"$run_out"
 	_rp=$(grep -c '^ok - ' "$run_out")
 	_rf=$(grep -c '^not ok - ' "$run_out")
 	if [ "$_rrc" -ne 0 ] && [ "$_rf" -eq 0 ]; then
@@ -131,6 +133,26 @@ run_one() {
 		[ "$run_notes" != 1 ] || grep '^# ' "$run_out" | sed 's/^/    /'
 	fi
 	return 0
+}
+
+# run_leftovers NAME MARK: every program a test started must have ended when
+# it returns (a sanitizer build left running in the background was once
+# found spinning for minutes). Its programs carry TIENDO_TEST_RUN=MARK in
+# their environment, tmux servers and what they run included; one still
+# there after RUN_LEFTOVER_SECONDS (10) is a failed check, and is killed.
+run_leftovers() {
+	_lw=$((${RUN_LEFTOVER_SECONDS:-10} * 10))
+	while :; do
+		_left=$(grep -lzx "TIENDO_TEST_RUN=$2" /proc/[0-9]*/environ 2>/dev/null |
+			sed 's|^/proc/\([0-9]*\)/environ$|\1|')
+		[ -n "$_left" ] && [ "$_lw" -gt 0 ] || break
+		sleep 0.1
+		_lw=$((_lw - 1))
+	done
+	for _lp in $_left; do
+		echo "not ok - $1 left a program running: $(ps -o pid=,args= -p "$_lp" 2>/dev/null | cut -c1-200)"
+		kill -KILL "$_lp" 2>/dev/null
+	done
 }
 
 # run_summary: the failed checks again, one line each, then the last line

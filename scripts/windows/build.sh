@@ -102,8 +102,9 @@ build_sqlite() {
 
 build_ncurses() {
 	[ -f "$PREFIX/lib/libncursesw.a" ] && return 0
-	log "ncurses: cross-build with the win32con driver (a few minutes)"
+	log "ncurses: cross-build with the win32con driver, keys read as UTF-16 (a few minutes)"
 	s=$(srcdir_of ncurses)
+	sh "$SRCDIR/scripts/windows/patch-console-input.sh" "$s" || die "ncurses: patch failed"
 	b=$W/build-ncurses
 	rm -rf "$b" && mkdir -p "$b"
 	(cd "$b" && "$s/configure" --host=$HOST --prefix="$PREFIX" \

@@ -97,9 +97,9 @@ expect_exit "retire-unit" 0 tdo -f dept.db retire-unit XA5
 expect_grep "retire-unit says so" '^unit XA5 retired' "$T/out"
 
 # --- section 3: a wrong re-save names the likely cause ----------------------
-iconv -f UTF-8 -t UTF-16 r_XA1.csv >u16.csv
-expect_exit "a report re-saved as Unicode Text is refused" 1 tdo -f dept.db import u16.csv
-expect_grep "the refusal names Excel's Unicode Text and the fix" 'Unicode Text \(UTF-16\).*CSV UTF-8' "$T/err"
-printf 'PK\003\004workbook' >book.csv
-expect_exit "a workbook renamed .csv is refused" 1 tdo -f dept.db import book.csv
-expect_grep "the refusal names the workbook" 'Excel workbook \(.xlsx\)' "$T/err"
+printf '\320\317\021\340old workbook' >old.csv
+expect_exit "an old .xls workbook renamed .csv is refused" 1 tdo -f dept.db import old.csv
+expect_grep "the refusal names the old workbook and the fix" 'old Excel workbook \(.xls\).*CSV UTF-8' "$T/err"
+printf '%%PDF-1.4 report' >rep.csv
+expect_exit "a PDF is refused" 1 tdo -f dept.db import rep.csv
+expect_grep "the refusal names the PDF" 'a PDF document' "$T/err"

@@ -102,6 +102,9 @@ expect_grep "says how many units" "reminder to 3 units" "$T/out"
 expect_exit "draft-report --text" 0 tdo -f dept.db draft-report --period 2026S1 --text
 expect_grep "text: header from the settings" "^UBND TỈNH THỬ$" "$T/out"
 expect_grep "text: part II" "^II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ$" "$T/out"
+# A Vietnamese document writes decimals with a comma ("33,3%"), never "33.3%".
+expect_grep "text: rates with a decimal comma" "([0-9]*,[0-9]%)" "$T/out"
+if grep -q '[0-9]\.[0-9]%' "$T/out"; then notok "text: no decimal point in a rate" "$(grep '[0-9]\.[0-9]%' "$T/out" | head -3)"; else ok "text: no decimal point in a rate"; fi
 expect_exit "bad period" 1 tdo -f dept.db draft-report --period 2026X1
 expect_exit "missing period" 2 tdo -f dept.db draft-reminder
 expect_exit "unwritable place: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o nowhere/x.docx

@@ -214,7 +214,7 @@ expect_grep "plan part" "^plan,TEST-EX,4,2026S1,SKHCN," "$C"
 expect_grep "unit part" "^unit,XA1,Xã Một,commune,SKHCN,2026-06-20,on time," "$C"
 expect_grep "indicator ratio: (45+30)/(50+50) = 75%, not met" "^indicator,I1,Cán bộ được tập huấn,>=80%,2026,ratio,75,no,2,2,1$" "$C"
 expect_grep "task counts: XA1 done, XA2 in progress" "^task,T1,Chuyên mục về Nghị quyết 57,2,1,1,0,0,0$" "$C"
-expect_grep "entry part, texts as entered" "^entry,XA2,Phường Hai Mới,T1,Chuyên mục về Nghị quyết 57,in progress,40,,,\\+ thiếu kinh phí,,,1,clerk," "$C"
+expect_grep "entry part, texts as entered, formula-safe (a person opens it)" "^entry,XA2,Phường Hai Mới,T1,Chuyên mục về Nghị quyết 57,in progress,40,,,\"'\\+ thiếu kinh phí\",,,1,clerk," "$C"
 expect_exit "consolidate for Excel to stdout" 0 tdo -f dept.db consolidate --period 2026S1 --excel -o -
 expect_grep "neutralised in the excel table" "\"'\\+ thiếu kinh phí\"" "$T/out"
 

@@ -16,6 +16,18 @@ expect_eq "the command table is not empty" 1 "$([ "$(lines "$T/table")" -gt 10 ]
 "$TIENDO" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ && n++ { exit }' >"$T/help"
 expect_file "tiendo --help lists every command of the table, in order" "$T/table" "$T/help"
 
+# Each command's entry (name, summary, usage) is written once, beside its
+# function and option table in its cmd_*.c; commands.c only lists them.
+bad=""
+while read -r c; do
+	f=$(echo "$c" | tr - _)
+	file=$(grep -l "^int cmd_$f(struct cli" "$SRCDIR"/src/cmd_*.c)
+	[ -n "$file" ] && grep -q "^const struct command cmd_${f}_entry = {" "$file" &&
+		grep -A1 "^const struct command cmd_${f}_entry = {" "$file" | grep -q "\.name = \"$c\"" || bad="$bad $c"
+done <"$T/table"
+expect_eq "each command's entry is beside its function in its cmd_*.c" "" "$bad"
+expect_eq "commands.c holds no usage text" 0 "$(grep -c 'Usage:' "$SRCDIR/src/commands.c")"
+
 # opts CMD: the options of CMD's usage (its --help), one a line, sorted; -f is global.
 opts() {
 	"$TIENDO" "$1" --help 2>/dev/null | grep -oE -- '(^|[][ (|])(--[a-z][a-z-]*|-[a-zA-Z])' |

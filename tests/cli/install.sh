@@ -28,7 +28,7 @@ done
 if command -v man >/dev/null 2>&1; then
 	MANPATH="$D/usr/share/man" LC_ALL=C.UTF-8 man -L vi -P cat tiendo >"$T/man-vi" 2>"$T/err"
 	expect_grep "man -L vi tiendo shows the Vietnamese page" '^CÁCH DÙNG' "$T/man-vi"
-	MANPATH="$D/usr/share/man" LANGUAGE= LC_ALL=C.UTF-8 man -P cat tiendo >"$T/man-en" 2>"$T/err"
+	MANPATH="$D/usr/share/man" LANGUAGE='' LC_ALL=C.UTF-8 man -P cat tiendo >"$T/man-en" 2>"$T/err"
 	expect_grep "man tiendo shows the English page" '^SYNOPSIS' "$T/man-en"
 else
 	notok "man is installed (make check-deps installs man-db)"

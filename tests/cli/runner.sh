@@ -29,9 +29,22 @@ cat >"$R/tests/cli/c_status.sh" <<'EOF'
 echo "ok - fine so far"
 exit 3
 EOF
-sh "$R/tests/run.sh" "$R/build" /bin/true fake >"$T/run.out" 2>&1
+# A test that leaves a program running behind it (its pid in a file).
+cat >"$R/tests/cli/d_orphan.sh" <<ORPHAN
+sleep 300 &
+echo \$! >"$T/orphan.pid"
+echo "ok - started something"
+ORPHAN
+RUN_LEFTOVER_SECONDS=1 sh "$R/tests/run.sh" "$R/build" /bin/true fake >"$T/run.out" 2>&1
 expect_eq "runner: exit status 1 when a check failed" 1 "$?"
-expect_eq "runner: last line counts every check" "fake: 4 passed, 3 failed" "$(tail -n 1 "$T/run.out")"
+expect_eq "runner: last line counts every check" "fake: 5 passed, 4 failed" "$(tail -n 1 "$T/run.out")"
+orphan=$(cat "$T/orphan.pid")
+expect_grep "runner: a program a test left running is a failed check" \
+	"^    not ok - cli/d_orphan left a program running: +$orphan sleep 300" "$T/run.out"
+if ! ui_starttime "$orphan" >/dev/null; then ok "runner: and it is ended"; else
+	notok "runner: and it is ended"
+	kill "$orphan"
+fi
 # The lines of b_fail's block, after its result line.
 awk '/cli\/b_fail/ { on = 1; next } on && /^fake: / { exit } on' "$T/run.out" >"$T/block"
 expect_eq "runner: a failing test's first line is its first not-ok line, in full" \
@@ -42,13 +55,14 @@ expect_grep "runner: the rest of its output follows, cut" 'its other output \(72
 expect_grep "runner: a non-zero exit without a not-ok line is a failure" \
 	'^    not ok - cli/c_status exited with status 3$' "$T/run.out"
 # The list of failed checks, just before the last line.
-tail -n 5 "$T/run.out" >"$T/tail"
+tail -n 6 "$T/run.out" | sed 's/running: .*/running: .../' >"$T/tail"
 expect_eq "runner: the failed checks listed again at the end" \
 	"fake: failed checks:
   not ok - fake: cli/b_fail: the task pane shows the commune's tasks (a name longer than sixty characters to be cut nowhere)
   not ok - fake: cli/b_fail: the second failed check
   not ok - fake: cli/c_status: cli/c_status exited with status 3
-fake: 4 passed, 3 failed" "$(cat "$T/tail")"
+  not ok - fake: cli/d_orphan: cli/d_orphan left a program running: ...
+fake: 5 passed, 4 failed" "$(cat "$T/tail")"
 expect_eq "runner: a passing test is one line" "1" "$(grep -c 'cli/a_pass' "$T/run.out")"
 
 # --- the UI helpers: a new server for each start, programs ended by pid ---
@@ -66,7 +80,7 @@ TIENDO="$T/fake-tiendo"
 # failed about one time in three ("server exited unexpectedly"); the UI tests
 # closed the server themselves before the next ui_start.
 bad=0 socks=""
-for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	ui_start 80 24
 	ui_screen 2>&1 | grep -q "Tasks (" || bad=$((bad + 1))

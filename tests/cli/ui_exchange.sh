@@ -146,10 +146,10 @@ ui_start 80 24 -f "$T/dept.db"
 ui_keys R
 expect_screen "R: the reports of the period" 'Reports for 2026S1'
 expect_screen "per recipient, with rule and due date" 'Reports to SKHCN for 2026S1 \(rule R-XA, due 2026-06-20\):'
-expect_screen "XA1 on time, with export and import dates" 'XA1 +commune +on time +2026-06-05 02:00 +2026-06-05 +Xã Một'
+expect_screen "XA1 on time, with export and import dates, and its key's state" 'XA1 +commune +on time +2026-06-05 02:00 +2026-06-05 +new +Xã Một'
 expect_screen "XA2 on time" 'XA2 +ward +on time +2026-06-05 02:00'
-expect_screen "XA3 not yet due" 'XA3 +commune +not yet due +- +- +Xã Ba'
-expect_screen "divisions missing after their due date" 'P1 +division +missing +- +- +Phòng Quản lý'
+expect_screen "XA3 not yet due" 'XA3 +commune +not yet due +- +- +- +Xã Ba'
+expect_screen "divisions missing after their due date" 'P1 +division +missing +- +- +- +Phòng'
 expect_screen "totals and rates" 'Total: expected 5, received 2 \(40\.0%\), on time 2 \(40\.0%\), late 0,'
 expect_screen "per kind" 'commune: expected 2, received 1 \(50\.0%\), on time 1 \(50\.0%\)'
 "$TIENDO" -f dept.db status --period 2026S1 >"$T/status"
@@ -219,7 +219,8 @@ ui_quit "quits cleanly (6)"
 ui_start 80 24 -f "$T/dept.db"
 ui_keys D
 expect_screen "D lists the units as tiendo units does" 'Units \(9\)'
-expect_screen "code, kind, parent, name" 'XA3 +commune +TINH +Xã Ba'
+expect_screen "code, kind, parent, key, name" 'XA3 +commune +TINH +- +Xã Ba'
+expect_screen "a unit whose signed report came in: its key is new" 'XA1 +commune +TINH +new +Xã Một'
 expect_screen "the unit keys from the action table" 'aAdd rRename dRetire'
 ui_keys a
 expect_screen "a asks for the code" 'Code of the new unit:'
@@ -243,7 +244,7 @@ expect_screen "then the parent, from a list" 'Parent of XA4'
 ui_text "tinh"
 ui_keys Enter
 expect_screen "added, and said so" 'Unit XA4 added'
-expect_screen "the list shows it" 'XA4 +commune +TINH +Xã Bốn'
+expect_screen "the list shows it" 'XA4 +commune +TINH +- +Xã Bốn'
 tdo -f dept.db units >"$T/out"
 expect_grep "tiendo units shows it" $'^XA4\tcommune\tTINH\tXã Bốn$' "$T/out"
 tdo -f dept.db export-plan -o p3.csv >"$T/out"
@@ -255,12 +256,12 @@ ui_keys C-u
 ui_text "Xã Bốn Mới"
 ui_keys Enter
 expect_screen "renamed" 'Unit XA4 renamed'
-expect_screen "the list shows the new name" 'XA4 +commune +TINH +Xã Bốn Mới'
+expect_screen "the list shows the new name" 'XA4 +commune +TINH +- +Xã Bốn Mới'
 ui_keys d
 expect_screen "d asks first" 'Retire XA4\? It keeps its history and no longer reports\. \(y/n\)'
 ui_keys y
 expect_screen "retired" 'Unit XA4 retired'
-expect_screen "shown as retired" 'XA4 +commune +TINH +Xã Bốn Mới \(retired\)'
+expect_screen "shown as retired" 'XA4 +commune +TINH +- +Xã Bốn Mới \(retired\)'
 tdo -f dept.db units >"$T/out"
 expect_grep "tiendo units agrees" $'^XA4\tcommune\tTINH\tXã Bốn Mới \\(retired\\)$' "$T/out"
 tdo -f dept.db export-plan -o p4.csv >"$T/out"

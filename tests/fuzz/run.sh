@@ -36,8 +36,11 @@ for target in tests/fuzz/fuzz_*.c; do
 		failed=$((failed + 1))
 		continue
 	fi
-	corpus="tests/fuzz/corpus-$name"
+	# The corpus kept in the repository (small, minimised) is where each run
+	# starts; new finds go to a scratch copy (merge them back with -merge=1).
+	corpus="$out/corpus-$name"
 	mkdir -p "$corpus"
+	[ -d "tests/fuzz/corpus/$name" ] && cp tests/fuzz/corpus/"$name"/* "$corpus/" 2>/dev/null
 	case $name in
 	fuzz_planfile) extra="data/plans/*.csv" ;;
 	fuzz_keymap) extra="keymaps/*.keys" ;;

@@ -21,7 +21,7 @@ static const struct bad bads[] = {
 	{"empty file", "", "t.csv:1: not a tiendo plan file"},
 	{"not a plan file", "a,b,c\n", "t.csv:1: unknown record type 'a'"},
 	{"task before format", TASK, "t.csv:1: not a tiendo plan file"},
-	{"newer format", "format,tiendo-plan,2\n", "t.csv:1: format version 2 is newer"},
+	{"newer format", "format,tiendo-plan,3\n", "t.csv:1: format version 3 is newer"},
 	{"no plan row", "format,tiendo-plan,1\nunit,U,province,,,X\n", "t.csv:2: the file has no plan row"},
 	{"missing fields", HEAD "task,1a,S1\n", "t.csv:5: a task row needs 11 fields"},
 	{"extra field", HEAD "section,S2,Hai,oops\n", "t.csv:5: a section row has 2 fields"},

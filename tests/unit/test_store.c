@@ -67,6 +67,11 @@ static void test_schema(void)
 			sqlite3_exec(d.h, "INSERT INTO unit(code, kind, name) VALUES ('U1', 'province', 'Tỉnh');"
 					  "INSERT INTO meta(key, value) VALUES ('owner', 'U1');", NULL, NULL, NULL);
 		sqlite3_close(d.h);
+		if (v == 0) { /* an empty file: never taken for a database (issue 13) */
+			CHECK(db_open(&db, path(name), DB_OPEN_EXISTING, &e) == -1,
+			      "an empty existing file is refused, not turned into a database");
+			continue;
+		}
 		CHECK(db_open(&db, path(name), DB_OPEN_EXISTING, &e) == 0, "an old database opens");
 		CHECK_INT(schema_version(&db), schema_latest(), "and is migrated to the latest schema");
 		if (v >= 1)

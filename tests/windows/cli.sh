@@ -36,6 +36,9 @@ expect_eq "the text arrives in the database as typed (UTF-8, NFC)" "$RESULT" \
 expect_exit "show" 0 tdo -f "Dữ liệu xã/xa1.db" show T1 --period 2026S1
 expect_grep "show prints it back in UTF-8" "^result	$RESULT$" "$T/out"
 expect_no_grep "no CR added to the output" $'\r' "$T/out"
+expect_exit "TIENDO_DB naming a database in a folder named in Vietnamese" 0 \
+	env TIENDO_DB="Dữ liệu xã/xa1.db" wine "$TIENDO" show T1 --period 2026S1
+expect_grep "is read from the environment as UTF-8" "^result	$RESULT$" "$T/out"
 expect_exit "tasks in Vietnamese" 0 env TIENDO_LANG=vi wine "$TIENDO" -f "Dữ liệu xã/xa1.db" tasks
 expect_grep "Vietnamese messages and titles" "Nghị quyết" "$T/out"
 

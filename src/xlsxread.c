@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: MIT */
+/* The first sheet of an .xlsx workbook as CSV text (see xlsxread.h).
+ *
+ * An .xlsx file is a zip archive of XML parts (ECMA-376): xl/workbook.xml
+ * lists the sheets in order, each with a relationship id that
+ * xl/_rels/workbook.xml.rels maps to its part (worksheets/sheet1.xml);
+ * xl/sharedStrings.xml holds the texts that cells of type "s" point to by
+ * index. A cell is <c r="B3" t="s|inlineStr|str|b|n|e"> with its value in
+ * <v> or, inline, <is><t>. libzip reads the archive and expat the XML:
+ * nothing here parses zip or XML by hand. */
+#include "xlsxread.h"
+
+#include <expat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "csvio.h"
+#include "msg.h"
+#include "util.h"
+
+bool xlsxread_sniff(const char *buf, size_t n)
+{
+	return n >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0;
+}
+
+/* A whole part of the archive, or NULL (missing, too large, unreadable). */
+static char *part(zip_t *za, const char *name, size_t max, size_t *len)
+{
+	zip_stat_t st;
+	if (zip_stat(za, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size > max)
+		return NULL;
+	zip_file_t *f = zip_fopen(za, name, 0);
+	if (!f)
+		return NULL;
+	char *buf = xmalloc((size_t)st.size + 1);
+	zip_int64_t got = zip_fread(f, buf, st.size);
+	zip_fclose(f);
+	if (got < 0 || (zip_uint64_t)got != st.size) {
+		free(buf);
+		return NULL;
+	}
+	buf[st.size] = '\0';
+	*len = (size_t)st.size;
+	return buf;
+}
+
+/* What the XML handlers collect. */
+struct sax {
+	int depth_text;   /* inside a <t> (shared or inline string) */
+	bool in_v, in_si, in_cell, in_is;
+	struct strbuf text;  /* the current string or value */
+	struct strvec strings; /* shared strings */
+	const struct strvec *shared;
+	/* workbook: the first sheet's relationship id; rels: its target */
+	char *first_rid, *target;
+	/* sheet: the rows being built */
+	struct strvec cells; /* the current row's cells by column */
+	long col, row;
+	char type[12];
+	struct strbuf csv;
+	bool bad;
+};
+
+static const char *attr(const char **a, const char *name)
+{
+	for (; a[0]; a += 2)
+		if (strcmp(a[0], name) == 0)
+			return a[1];
+	return NULL;
+}
+
+/* Strip a namespace prefix ("x:c" -> "c"). */
+static const char *local(const char *name)
+{
+	const char *c = strrchr(name, ':');
+	return c ? c + 1 : name;
+}
+
+static void on_text(void *ud, const XML_Char *s, int len)
+{
+	struct sax *x = ud;
+	if (x->depth_text > 0 || x->in_v)
+		sb_addn(&x->text, s, (size_t)len);
+}
+
+/* ---- sharedStrings.xml ---- */
+
+static void ss_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	struct sax *x = ud;
+	(void)a;
+	name = local(name);
+	if (strcmp(name, "si") == 0) {
+		x->in_si = true;
+		sb_free(&x->text);
+		sb_addn(&x->text, "", 0);
+	} else if (strcmp(name, "t") == 0 && x->in_si) {
+		x->depth_text++;
+	}
+}
+
+static void ss_end(void *ud, const XML_Char *name)
+{
+	struct sax *x = ud;
+	name = local(name);
+	if (strcmp(name, "t") == 0 && x->depth_text > 0)
+		x->depth_text--;
+	else if (strcmp(name, "si") == 0) {
+		x->in_si = false;
+		sv_push(&x->strings, x->text.s ? x->text.s : "");
+		sb_free(&x->text);
+	}
+}
+
+/* ---- workbook.xml and its relationships ---- */
+
+static void wb_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	struct sax *x = ud;
+	const char *id = attr(a, "r:id");
+	if (strcmp(local(name), "sheet") == 0 && !x->first_rid && id)
+		x->first_rid = xstrdup(id);
+}
+
+static void rel_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	struct sax *x = ud;
+	const char *id = attr(a, "Id"), *t = attr(a, "Target");
+	if (strcmp(local(name), "Relationship") == 0 && id && t && x->first_rid && !x->target &&
+	    strcmp(id, x->first_rid) == 0)
+		x->target = xstrdup(t);
+}
+
+/* ---- the sheet ---- */
+
+/* The column of a cell reference ("AB12" -> 27), or -1. */
+static long ref_col(const char *r)
+{
+	long c = 0;
+	int k = 0;
+	for (; *r >= 'A' && *r <= 'Z' && k < 4; r++, k++)
+		c = c * 26 + (*r - 'A' + 1);
+	return k ? c - 1 : -1;
+}
+
+static long ref_row(const char *r)
+{
+	while (*r >= 'A' && *r <= 'Z')
+		r++;
+	long v = strtol(r, NULL, 10);
+	return v > 0 ? v : -1;
+}
+
+static void flush_row(struct sax *x)
+{
+	csvio_write_row(&x->csv, (const char *const *)x->cells.v, x->cells.n, 0);
+	sv_free(&x->cells);
+}
+
+static void sh_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	struct sax *x = ud;
+	name = local(name);
+	if (strcmp(name, "row") == 0) {
+		const char *r = attr(a, "r");
+		long want = r ? strtol(r, NULL, 10) : x->row + 1;
+		/* Rows the sheet skips are empty rows. */
+		while (x->row + 1 < want && want - x->row < 1000000) {
+			sb_add(&x->csv, "\n");
+			x->row++;
+		}
+		x->row = want;
+		x->col = 0;
+	} else if (strcmp(name, "c") == 0) {
+		const char *r = attr(a, "r"), *t = attr(a, "t");
+		long c = r ? ref_col(r) : x->col;
+		if (r && ref_row(r) != x->row)
+			x->bad = true;
+		if (c < 0 || c > 16384)
+			x->bad = true;
+		x->col = c;
+		snprintf(x->type, sizeof x->type, "%s", t ? t : "n");
+		x->in_cell = true;
+		sb_free(&x->text);
+		sb_addn(&x->text, "", 0);
+	} else if (strcmp(name, "v") == 0 && x->in_cell) {
+		x->in_v = true;
+	} else if (strcmp(name, "is") == 0 && x->in_cell) {
+		x->in_is = true;
+	} else if (strcmp(name, "t") == 0 && x->in_is) {
+		x->depth_text++;
+	}
+}
+
+static void sh_end(void *ud, const XML_Char *name)
+{
+	struct sax *x = ud;
+	name = local(name);
+	if (strcmp(name, "v") == 0) {
+		x->in_v = false;
+	} else if (strcmp(name, "t") == 0 && x->depth_text > 0) {
+		x->depth_text--;
+	} else if (strcmp(name, "is") == 0) {
+		x->in_is = false;
+	} else if (strcmp(name, "c") == 0 && x->in_cell && !x->bad) {
+		x->in_cell = false;
+		const char *v = x->text.s ? x->text.s : "";
+		if (strcmp(x->type, "s") == 0) {
+			char *end;
+			long i = strtol(v, &end, 10);
+			if (*end || i < 0 || (size_t)i >= x->shared->n)
+				x->bad = true;
+			else
+				v = x->shared->v[i];
+		} else if (strcmp(x->type, "b") == 0) {
+			v = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
+		}
+		while ((long)x->cells.n < x->col)
+			sv_push(&x->cells, "");
+		if (!x->bad)
+			sv_push(&x->cells, v);
+		x->col++;
+		sb_free(&x->text);
+	} else if (strcmp(name, "row") == 0) {
+		flush_row(x);
+	}
+}
+
+static bool parse(const char *xml, size_t n, struct sax *x, XML_StartElementHandler st,
+		  XML_EndElementHandler en)
+{
+	XML_Parser p = XML_ParserCreate("UTF-8");
+	if (!p)
+		return false;
+	XML_SetUserData(p, x);
+	XML_SetElementHandler(p, st, en);
+	XML_SetCharacterDataHandler(p, on_text);
+	bool ok = XML_Parse(p, xml, (int)n, 1) == XML_STATUS_OK;
+	XML_ParserFree(p);
+	return ok;
+}
+
+char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_len,
+		      const char **why)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(buf, n, 0, &ze);
+	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+	zip_error_fini(&ze);
+	if (!za) {
+		if (src)
+			zip_source_free(src);
+		*why = N_("not a readable .xlsx workbook (a damaged zip archive)");
+		return NULL;
+	}
+	struct sax x;
+	memset(&x, 0, sizeof x);
+	struct strvec none = {0};
+	x.shared = &none;
+	char *r = NULL, *xml;
+	size_t len = 0;
+	*why = N_("not a readable .xlsx workbook (its first sheet is missing or damaged)");
+	if (n > (size_t)INT32_MAX || max_bytes > (size_t)INT32_MAX)
+		goto out;
+	if ((xml = part(za, "xl/workbook.xml", max_bytes, &len))) {
+		parse(xml, len, &x, wb_start, NULL);
+		free(xml);
+	}
+	if ((xml = part(za, "xl/_rels/workbook.xml.rels", max_bytes, &len))) {
+		parse(xml, len, &x, rel_start, NULL);
+		free(xml);
+	}
+	if (!x.target || strstr(x.target, ".."))
+		goto out;
+	struct strbuf path = {0};
+	sb_addf(&path, "%s%s", x.target[0] == '/' ? "" : "xl/", x.target + (x.target[0] == '/'));
+	if ((xml = part(za, "xl/sharedStrings.xml", max_bytes, &len))) {
+		if (!parse(xml, len, &x, ss_start, ss_end))
+			x.bad = true;
+		free(xml);
+	}
+	x.shared = &x.strings;
+	xml = x.bad ? NULL : part(za, path.s, max_bytes, &len);
+	sb_free(&path);
+	if (!xml)
+		goto out;
+	sb_addn(&x.csv, "", 0);
+	bool ok = parse(xml, len, &x, sh_start, sh_end);
+	free(xml);
+	if (!ok || x.bad)
+		goto out;
+	r = sb_take(&x.csv);
+	*out_len = strlen(r);
+	*why = NULL;
+out:
+	zip_close(za);
+	sb_free(&x.text);
+	sb_free(&x.csv);
+	sv_free(&x.strings);
+	sv_free(&x.cells);
+	free(x.first_rid);
+	free(x.target);
+	return r;
+}

@@ -1,0 +1,310 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Trust rules of the exchange (issue 13): plans travel down from their issuer,
+# reports travel up, a unit reports only what it is assigned, retired
+# indicators keep their values; every refused file leaves the database as it
+# was.
+. "$SRCDIR/tests/lib.sh"
+
+PLAN="$SRCDIR/tests/data/exchange/plan.csv"
+cd "$T" || exit 1
+export TIENDO_NOW=2026-06-05T02:00:00Z TIENDO_USER=clerk
+tdo() { "$TIENDO" "$@"; }
+dump() { sqlite3 "$1" .dump; }
+
+tdo -f dept.db init --plan "$PLAN" >/dev/null
+tdo -f dept.db export-plan -o pkg.csv >/dev/null
+tdo -f XA1.db init --plan pkg.csv --unit XA1 >/dev/null
+
+# --- plans travel down ------------------------------------------------------
+# A forged package dropped in the department's folder: a newer version that
+# re-parents a ward and retargets an indicator. Signed packages cannot be
+# edited (see signatures below): these forgeries drop the signature, which
+# the rules must refuse by themselves.
+unsigned() { grep -v '^signature,' "$@"; }
+unsigned pkg.csv | sed -e 's/^plan,TEST-EX,1,/plan,TEST-EX,9,/' -e 's/^unit,XA2,ward,TINH,/unit,XA2,ward,SKHCN,/' \
+	-e 's/^indicator,I1,percent,>=,80,/indicator,I1,percent,>=,10,/' >forged.csv
+before=$(dump dept.db)
+expect_exit "a forged package at the consolidating database is refused" 1 tdo -f dept.db import forged.csv
+expect_grep "naming the rule" "this database consolidates plan TEST-EX .*never takes one from outside" "$T/err"
+expect_eq "and the department's plan is untouched" "$before" "$(dump dept.db)"
+expect_exit "its own package again is harmless" 0 tdo -f dept.db import pkg.csv
+
+unsigned pkg.csv | sed -e 's/^plan,TEST-EX,1,TINH,\(.*\),SKHCN,,,/plan,TEST-EX,9,TINH,\1,P1,,,/' >fromp1.csv
+before=$(dump XA1.db)
+expect_exit "a commune refuses a package of its plan from another issuer" 1 tdo -f XA1.db import fromp1.csv
+expect_grep "naming the rule" "is issued by P1, but this database has it from SKHCN" "$T/err"
+expect_eq "and changes nothing" "$before" "$(dump XA1.db)"
+
+# Another plan the department keeps (a genuine package of its own, signed).
+unsigned pkg.csv | sed -e 's/^plan,TEST-EX,1,/plan,OTHER-EX,1,/' >other-plan.csv
+tdo -f dept.db init --plan other-plan.csv >/dev/null
+tdo -f dept.db export-plan -o other.csv >/dev/null
+tdo -f dept.db use TEST-EX >/dev/null
+expect_exit "a package of another plan code is refused" 1 tdo -f XA1.db import other.csv
+expect_grep "says how to add it" "not a plan of this database .*--add-plan" "$T/err"
+expect_eq "and changes nothing" "$before" "$(dump XA1.db)"
+expect_exit "import --add-plan adds it" 0 tdo -f XA1.db import --add-plan other.csv
+expect_exit "set after adding a plan" 0 tdo -f XA1.db set T1 --period 2026S1 --status done --result "kết quả"
+expect_eq "the entry went into the current plan, not the added one" "TEST-EX" \
+	"$(sqlite3 XA1.db "SELECT p.code FROM progress g JOIN task t ON t.id = g.task_id JOIN plan p ON p.id = t.plan_id")"
+
+# --- reports travel up ------------------------------------------------------
+tdo -f own.db init --plan pkg.csv --unit SKHCN >/dev/null
+tdo -f own.db set T2 --period 2026S1 --unit SKHCN --status done --result "ghi đè" >/dev/null
+tdo -f own.db export --period 2026S1 -o own.csv >/dev/null
+tdo -f dept.db set T2 --period 2026S1 --unit SKHCN --status in-progress --result "của Sở" >/dev/null
+before=$(dump dept.db)
+expect_exit "a report from the database's own unit is refused" 1 tdo -f dept.db import own.csv
+expect_grep "naming the rule" "comes from SKHCN, this database's own unit: reports travel up" "$T/err"
+expect_eq "and the department's own entry stays" "$before" "$(dump dept.db)"
+
+tdo -f up.db init --plan pkg.csv --unit TINH >/dev/null
+tdo -f up.db set T2 --period 2026S1 --unit TINH --status done >/dev/null 2>&1
+tdo -f up.db export --period 2026S1 -o up.csv >/dev/null
+expect_exit "a report from a unit above is refused" 1 tdo -f dept.db import up.csv
+expect_grep "naming the rule" "comes from TINH, a unit above this database's unit SKHCN" "$T/err"
+expect_eq "and changes nothing" "$before" "$(dump dept.db)"
+
+# --- one rule for set and import: assigned tasks only ---------------------
+unsigned pkg.csv | sed -e 's/^task,T3,I,c),PHONG,/task,T3,I,c),PHONG XA1,/' >lax.csv
+tdo -f lax.db init --plan lax.csv --unit XA1 >/dev/null
+expect_exit "set refuses a task the unit is not assigned (department's plan)" 1 tdo -f dept.db set T3 --period 2026S1 --unit XA1 --status done
+expect_exit "a database with a laxer plan lets it be entered" 0 tdo -f lax.db set T3 --period 2026S1 --status done
+tdo -f lax.db export --period 2026S1 -o lax-report.csv >/dev/null
+expect_exit "import refuses it as set does" 1 tdo -f dept.db import lax-report.csv
+expect_grep "naming the task and unit" "task T3 is not assigned to unit XA1" "$T/err"
+expect_eq "and changes nothing" "$before" "$(dump dept.db)"
+
+# --- retired indicators keep their values -----------------------------------
+tdo -f so.db init --plan "$PLAN" >/dev/null
+tdo -f so.db export-plan -o so-v1.csv >/dev/null
+tdo -f XA2.db init --plan so-v1.csv --unit XA2 >/dev/null
+tdo -f XA2.db set-indicator I2 --period 2026S1 --value 4 >/dev/null
+grep -v '^indicator,I2,' "$PLAN" | sed 's/^plan,TEST-EX,1,/plan,TEST-EX,2,/' >v2.csv
+# The department moves to version 2 (I2 retired) the way it always does: init with the new plan file.
+expect_exit "the department retires indicator I2 (version 2)" 0 tdo -f so.db init --plan v2.csv
+tdo -f so.db export-plan -o so-v2.csv >/dev/null
+expect_exit "the commune takes version 2" 0 tdo -f XA2.db import so-v2.csv
+tdo -f XA2.db export --period 2026S1 -o xa2.csv >/dev/null
+expect_grep "the commune's report still carries its I2 value" "^value,XA2,I2," xa2.csv
+expect_exit "the department accepts a value of a retired indicator" 0 tdo -f so.db import xa2.csv
+expect_eq "and keeps it" "4.0" "$(sqlite3 so.db "SELECT v.value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'I2'")"
+
+# --- signatures (section 3) -------------------------------------------------
+export TIENDO_NOW=2026-06-06T02:00:00Z
+expect_exit "tiendo key shows the fingerprint" 0 tdo -f XA1.db key
+expect_grep "twenty digits in five groups, for the phone" "^Key of this database \(unit XA1\): [0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}$" "$T/out"
+FP_XA1=$(sed -n 's/^Key of this database (unit XA1): //p' "$T/out")
+tdo -f XA1.db export --period 2026S1 -o s1.csv >/dev/null
+expect_grep "a report is format 2" "^format,tiendo-report,2$" s1.csv
+expect_grep "with the sender's key and an Ed25519 signature" "^signature,ed25519,[0-9a-f]{64},[0-9a-f]{128}$" s1.csv
+expect_eq "the signature row comes just before the end row" "signature end" "$(tail -n 2 s1.csv | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
+expect_grep "the plan package is signed too" "^signature,ed25519," pkg.csv
+expect_exit "the department imports XA1's first signed report" 0 tdo -f dept.db import s1.csv
+expect_grep "and says the key is new" "first signed file of XA1: its key $FP_XA1 is recorded" "$T/out"
+expect_exit "trust lists the keys" 0 tdo -f dept.db trust
+expect_grep "XA1's key is new" "^XA1	new	$FP_XA1$" "$T/out"
+
+# A new computer at XA1: another key.
+tdo -f XA1-new.db init --plan pkg.csv --unit XA1 >/dev/null
+tdo -f XA1-new.db set T1 --period 2026S1 --status done --result "máy mới" >/dev/null
+tdo -f XA1-new.db export --period 2026S1 -o s2.csv >/dev/null
+before=$(dump dept.db | grep -v 'INSERT INTO unit_key')
+expect_exit "a file of XA1 signed by another key is refused" 1 tdo -f dept.db import s2.csv
+expect_grep "says what to do" "signed by another key than the one known for XA1 .*confirm with the unit by phone, then: tiendo trust XA1" "$T/err"
+expect_eq "nothing but the key kept aside changed" "$before" "$(dump dept.db | grep -v 'INSERT INTO unit_key')"
+expect_exit "trust lists it" 0 tdo -f dept.db trust
+expect_grep "the key shows as changed" "^XA1	changed	" "$T/out"
+expect_exit "after the phone call: tiendo trust XA1" 0 tdo -f dept.db trust XA1
+expect_grep "names the file kept aside" "new key of XA1 is trusted now: .*Import the file kept aside again: s2.csv" "$T/out"
+expect_exit "the file comes in now" 0 tdo -f dept.db import s2.csv
+tdo -f XA1.db set T1 --period 2026S1 --status done --result "máy cũ" >/dev/null
+tdo -f XA1.db export --period 2026S1 -o s3.csv >/dev/null
+expect_exit "and the old computer's new files are refused" 1 tdo -f dept.db import s3.csv
+
+# Unsigned files: a warning, or refused when signatures are required.
+tdo -f XA2-old.db init --plan pkg.csv --unit XA2 >/dev/null
+tdo -f XA2-old.db set T1 --period 2026S1 --status done >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o old.csv >/dev/null
+grep -v '^signature,' old.csv | sed 's/^format,tiendo-report,2$/format,tiendo-report,1/' >v1.csv
+cp dept.db dept-strict.db
+mkdir -p "$HOME/.config/tiendo"
+echo "require-signatures yes" >"$HOME/.config/tiendo/config"
+expect_exit "require-signatures refuses an unsigned file" 1 tdo -f dept-strict.db import v1.csv
+expect_grep "saying why" "not signed \(format 1\) and this computer requires signed files" "$T/err"
+rm "$HOME/.config/tiendo/config"
+expect_exit "an unsigned format-1 file still imports" 0 tdo -f dept.db import v1.csv
+expect_grep "with a warning" "v1.csv: note: not signed \(format 1\): nothing proves that XA2 made it" "$T/err"
+tdo -f XA2-old.db set T1 --period 2026S1 --result "lần hai" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o old2.csv >/dev/null
+expect_exit "XA2's first signed file" 0 tdo -f dept.db import old2.csv
+tdo -f XA2-old.db set T1 --period 2026S1 --result "lần ba" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o old3.csv >/dev/null
+grep -v '^signature,' old3.csv | sed 's/^format,tiendo-report,2$/format,tiendo-report,1/' >v1b.csv
+expect_exit "once XA2 signed a file, its unsigned files are refused" 1 tdo -f dept.db import v1b.csv
+expect_grep "no going back to unsigned" "not signed, but the files of XA2 are signed" "$T/err"
+
+# Packages: a commune learns its department's key at init and refuses any other signer.
+expect_exit "a commune initialised from the package" 0 tdo -f XA9.db init --plan pkg.csv --unit XA2
+expect_grep "learns the department's key" "The package is signed by SKHCN, key [0-9 ]{24}" "$T/out"
+tdo -f rogue.db init --plan "$PLAN" --unit SKHCN >/dev/null
+tdo -f rogue.db add-unit XA3 --name "Xã Giả" --kind commune --parent TINH >/dev/null
+tdo -f rogue.db export-plan -o rogue.csv >/dev/null
+before=$(dump XA9.db | grep -v 'INSERT INTO unit_key')
+expect_exit "a package signed by anyone else is refused" 1 tdo -f XA9.db import rogue.csv
+expect_grep "naming SKHCN" "signed by another key than the one known for SKHCN" "$T/err"
+expect_eq "and changes nothing" "$before" "$(dump XA9.db | grep -v 'INSERT INTO unit_key')"
+tdo -f dept.db export-plan -o pkg2.csv >/dev/null
+expect_grep "the package carries the keys the department confirmed" "^key,XA1,[0-9a-f]{64}$" pkg2.csv
+
+# Key files handed over beforehand.
+expect_exit "key --export" 0 tdo -f XA2.db key --export -o k.csv
+expect_grep "a signed key file" "^signature,ed25519," k.csv
+expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
+expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
+sed "s/^key,XA2,[0-9a-f]*/key,XA2,$(printf 'a%.0s' $(seq 64))/" k.csv >k-bad.csv
+expect_exit "an edited key file is refused" 1 tdo -f so.db trust k-bad.csv
+
+# --- what reaches a terminal or a spreadsheet (section 5) ----------------
+export TIENDO_NOW=2026-06-07T02:00:00Z
+evil=$'a\e]0;PWNED\a\e[2J.csv'
+tdo -f XA2-old.db set T1 --period 2026S1 --status done --result "từ tệp lạ" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o "$evil" >/dev/null
+expect_exit "a file named with escape sequences imports" 0 tdo -f dept.db import "$evil"
+if grep -q $'\e' "$T/out" "$T/err"; then notok "import never prints its escape sequences raw" "$(od -c "$T/out" | head -5)"
+else ok "import never prints its escape sequences raw"; fi
+expect_grep "it shows them visibly" 'a\\x1b\]0;PWNED\\x07\\x1b\[2J\.csv: imported' "$T/out"
+expect_exit "received" 0 tdo -f dept.db received
+if grep -q $'\e' "$T/out"; then notok "received never prints them raw"; else ok "received never prints them raw"; fi
+expect_grep "received shows them visibly" 'a\\x1b\]0;PWNED' "$T/out"
+
+bidi=$'abc\u202Eexe.txt'
+c1=$'x\u009b2Jy'
+expect_exit "set refuses a bidirectional override" 1 tdo -f XA2.db set T1 --period 2026S1 --result "$bidi"
+expect_grep "naming it" "bidirectional override" "$T/err"
+expect_exit "set refuses a C1 control" 1 tdo -f XA2.db set T1 --period 2026S1 --result "$c1"
+expect_exit "tiendo --help still works" 0 tdo --help
+
+# status --csv and the default consolidated table are formula-safe.
+tdo -f dept.db add-unit XA5 --name '=HYPERLINK("http://x","y")' --kind commune --parent TINH >/dev/null
+expect_exit "status --csv" 0 tdo -f dept.db status --period 2026S1 --csv
+expect_grep "a unit name that is a formula is neutralised" "^SKHCN,R-XA,XA5,commune,[0-9-]+,[a-z-]+,,,\"'=HYPERLINK" "$T/out"
+expect_no_grep "no cell starts a formula" '(^|,)=' "$T/out"
+expect_exit "consolidate (machine flavour)" 0 tdo -f dept.db consolidate --period 2026S1 -o t.csv
+expect_no_grep "the consolidated table has no formula cell either" '(^|,)[=@]' t.csv
+
+# --excel: texts a spreadsheet would turn into numbers survive a LibreOffice re-save.
+tdo -f XL.db init --plan so-v2.csv --unit XA1 >/dev/null
+tdo -f XL.db set T1 --period 2026S1 --status done --evidence "0912345678" --result "50%" \
+	--difficulties "1/10" --proposals "12-5" >/dev/null
+tdo -f XL.db set-indicator I1 --period 2026S1 --numerator 3 --denominator 4 --note "1.000.000" >/dev/null
+tdo -f XL.db export --period 2026S1 --excel -o xl.csv >/dev/null
+expect_grep "protected in the excel flavour" "\"'0912345678\"" xl.csv
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p lo-xl
+	HOME="$T/lohome" timeout 180 soffice --headless --infilter="CSV:44,34,76,1" \
+		--convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1" --outdir lo-xl xl.csv >/dev/null 2>&1
+	tdo -f xl-dept.db init --plan so-v2.csv >/dev/null
+	expect_exit "a LibreOffice re-save of numbers-as-text imports" 0 tdo -f xl-dept.db import lo-xl/xl.csv
+	got=$(sqlite3 xl-dept.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")
+	expect_eq "every text arrives exactly" "0912345678|50%|1/10|12-5" "$got"
+	expect_eq "the note too" "1.000.000" "$(sqlite3 xl-dept.db "SELECT note FROM indicator_value")"
+else
+	notok "LibreOffice is installed (make check-deps installs libreoffice-calc-nogui)"
+fi
+
+# Excel's "Unicode Text" save: UTF-16 with a BOM, tab-separated.
+tdo -f u16.db init --plan so-v2.csv >/dev/null
+tr ',' '\t' <xl.csv | sed 's/^\xef\xbb\xbf//' >xl-tab.csv
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE xl-tab.csv; } >u16le.csv
+{ printf '\xfe\xff'; iconv -f UTF-8 -t UTF-16BE xl-tab.csv; } >u16be.csv
+expect_exit "a UTF-16LE report (Excel's Unicode Text) imports" 0 tdo -f u16.db import u16le.csv
+expect_grep "and the summary names UTF-16LE" "read as UTF-16LE" "$T/out"
+expect_eq "texts intact" "0912345678|50%" "$(sqlite3 u16.db "SELECT evidence || '|' || result FROM progress")"
+expect_exit "UTF-16BE too" 0 tdo -f u16.db import u16be.csv
+expect_grep "named" "the same report|read as UTF-16BE" "$T/out"
+printf '\xff\xfeA' >odd.csv
+expect_exit "broken UTF-16 is refused" 1 tdo -f u16.db import odd.csv
+expect_grep "saying so" "broken UTF-16" "$T/err"
+
+# A report re-saved as .xlsx (a clerk opened it in Excel and saved a workbook).
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p lo-xlsx
+	HOME="$T/lohome" timeout 180 soffice --headless --infilter="CSV:44,34,76,1" \
+		--convert-to xlsx --outdir lo-xlsx xl.csv >/dev/null 2>&1
+	tdo -f xlsx.db init --plan so-v2.csv >/dev/null
+	before=$(dump xlsx.db)
+	head -c 300 lo-xlsx/xl.xlsx >cut.xlsx
+	expect_exit "a damaged workbook is refused" 1 tdo -f xlsx.db import cut.xlsx
+	expect_grep "saying so" "not a readable .xlsx workbook" "$T/err"
+	expect_eq "and changes nothing" "$before" "$(dump xlsx.db)"
+	expect_exit "a report re-saved as .xlsx imports" 0 tdo -f xlsx.db import lo-xlsx/xl.xlsx
+	expect_grep "read from the workbook" "imported report of XA1 .*read as xlsx" "$T/out"
+	expect_eq "every text arrives exactly" "0912345678|50%|1/10|12-5" \
+		"$(sqlite3 xlsx.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")"
+	expect_exit "the same report as CSV is a duplicate" 0 tdo -f xlsx.db import xl.csv
+	expect_grep "recognised" "already imported" "$T/out"
+	mkdir -p folder && cp lo-xlsx/xl.xlsx folder/
+	tdo -f xlsx2.db init --plan so-v2.csv >/dev/null
+	expect_exit "a folder's .xlsx files are imported too" 0 tdo -f xlsx2.db import folder
+	expect_grep "the workbook in the folder" "xl.xlsx: imported" "$T/out"
+fi
+
+# --- smaller findings (section 6) -------------------------------------------
+# (Another program may have left a /dev/null-journal: only a new or changed one counts.)
+jbefore=$(stat -c %Y.%s /dev/null-journal 2>/dev/null)
+expect_exit "-f /dev/null is refused" 1 tdo -f /dev/null tasks
+expect_grep "as not a regular file" "/dev/null: not a regular file" "$T/err"
+expect_eq "and leaves no /dev/null-journal" "$jbefore" "$(stat -c %Y.%s /dev/null-journal 2>/dev/null)"
+: >notes.txt
+expect_exit "-f on an empty text file is refused" 1 tdo -f notes.txt tasks
+expect_eq "and it stays empty" "0" "$(wc -c <notes.txt)"
+echo "ghi chú" >notes2.txt
+expect_exit "-f on a text file is refused" 1 tdo -f notes2.txt tasks
+expect_grep "as not a database" "notes2.txt: not a tiendo database" "$T/err"
+expect_exit "init on a text file is refused too" 1 tdo -f notes2.txt init --plan "$PLAN"
+expect_eq "and it is untouched" "ghi chú" "$(cat notes2.txt)"
+
+cp so.db minus.db
+sqlite3 minus.db "PRAGMA user_version = -1"
+expect_exit "user_version -1" 1 tdo -f minus.db tasks
+expect_grep "says the database is damaged and what to do" "minus.db: the database is damaged \(integrity check: user_version -1\); restore a copy" "$T/err"
+cp so.db broken.db
+sqlite3 broken.db "PRAGMA journal_mode=DELETE" >/dev/null
+dd if=/dev/zero of=broken.db bs=1 seek=16 count=84 conv=notrunc 2>/dev/null
+expect_exit "a corrupted header page" 1 tdo -f broken.db tasks
+expect_grep "says it is damaged, not 'not an error'" "broken.db: the database is damaged \(integrity check: .*\); restore a copy" "$T/err"
+expect_exit "and init does not take it over" 1 tdo -f broken.db init --plan "$PLAN"
+
+# Interrupted exports: a temporary file a killed run left is swept up.
+tdo -f XA1.db export --period 2026S1 -o out.csv >/dev/null
+: >.out.csv.AbC123
+touch -d '2 hours ago' .out.csv.AbC123
+: >.out.csv.NeW999
+expect_exit "the next export" 0 tdo -f XA1.db export --period 2026S1 -o out.csv
+if [ -e .out.csv.AbC123 ]; then notok "removes the stale temporary file"; else ok "removes the stale temporary file"; fi
+if [ -e .out.csv.NeW999 ]; then ok "but not one another export may be writing"; else notok "but not one another export may be writing"; fi
+
+# show when the history cannot be read (the sanitizer build sees a leak).
+cp XA1.db nohist.db
+sqlite3 nohist.db "DROP TABLE progress_history"
+expect_exit "show with the history table gone" 1 tdo -f nohist.db show T1 --period 2026S1
+
+# A database on a read-only mount (needs root and mount namespaces: skipped otherwise).
+mkdir -p ro-src ro-mnt
+tdo -f ro-src/x.db init --plan "$PLAN" --unit XA1 >/dev/null
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	cat >ro.sh <<EOS
+mount --bind "$T/ro-src" "$T/ro-mnt" && mount -o remount,bind,ro "$T/ro-mnt" || exit 99
+"$TIENDO" -f "$T/ro-mnt/x.db" tasks >"$T/ro-read.out" 2>&1; echo "read \$?"
+"$TIENDO" -f "$T/ro-mnt/x.db" set T1 --period 2026S1 --status done >"$T/ro-write.out" 2>&1; echo "write \$?"
+EOS
+	got=$(unshare -m sh ro.sh)
+	expect_eq "read commands work on a read-only mount; changes are refused" "read 0
+write 1" "$got"
+	expect_grep "the tasks are listed" "^T1	" ro-read.out
+	expect_grep "a change says the folder is read-only" "the folder is read-only" ro-write.out
+else
+	ok "# SKIP read-only mount (needs root and unshare -m)"
+fi
