@@ -34,14 +34,12 @@ static void flush(struct strbuf *b)
 		b->s[0] = '\0';
 }
 
-/* outfile_open could not open: nothing is left to free (callers do not
- * abort a failed open); errno is kept. */
+/* A failed open leaves nothing to release; errno says why. */
 static int open_failed(struct outfile *o)
 {
 	int saved = errno;
 	free(o->path);
-	free(o->tmp);
-	o->path = o->tmp = NULL;
+	o->path = NULL;
 	errno = saved;
 	return -1;
 }
@@ -74,9 +72,9 @@ int outfile_open(struct outfile *o, const char *path)
 	tempfiles_hold(&o->hold);
 	o->fd = compat_mkstemp(o->tmp);
 	if (o->fd < 0) {
-		int saved = errno;
 		tempfiles_release(&o->hold);
-		errno = saved;
+		free(o->tmp);
+		o->tmp = NULL;
 		return open_failed(o);
 	}
 	return 0;
