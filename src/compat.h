@@ -43,6 +43,10 @@ int compat_path_kind(const char *path);
  * folder of files to import)? Never on Windows. */
 bool compat_path_special(const char *path);
 bool compat_readable(const char *path);
+/* Can path (a file or a folder) be written to? */
+bool compat_writable(const char *path);
+/* Seconds since the last change of path when it is a regular file, else -1. */
+long long compat_file_age(const char *path);
 /* Create an empty file that must not exist yet (0600); 0, or -1 with errno. */
 int compat_create_new(const char *path);
 /* Open an existing file for reading (its data synced by compat_fsync). */
@@ -123,6 +127,13 @@ bool compat_tty_alive(void);
 void compat_stop_signals(void (*fn)(int sig));
 /* Back to the handlers in place before compat_stop_signals. */
 void compat_stop_signals_restore(void);
+/* Hold SIGINT, SIGTERM and SIGHUP back, the old mask kept in saved (size
+ * bytes), until compat_release_stop_signals(saved) delivers them; whether
+ * they are held. Nothing to hold on Windows: Ctrl-C, Ctrl-Break and a close
+ * run the handler of compat_stop_signals on a thread of their own, which only
+ * sets the flag the main thread looks at, so a write under way finishes. */
+bool compat_hold_stop_signals(void *saved, size_t size);
+void compat_release_stop_signals(const void *saved);
 /* Hold back window-size signals (true) or let them through again (false). */
 void compat_block_resize(bool block);
 
