@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "describe.h"
 #include "deadline.h"
 #include "msg.h"
 
@@ -77,7 +78,7 @@ int cmd_due(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < dl.n; i++) {
 		char d[DATE_BUF];
 		date_format(dl.v[i].date, d);
-		cli_out(c, "%s\t%s\t%s\t%s\n", d, dl_kind_name(dl.v[i].kind), dl.v[i].code,
+		cli_out(c, "%s\t%s\t%s\t%s\n", d, deadline_kind_label(dl.v[i].kind), dl.v[i].code,
 			dl.v[i].detail);
 	}
 out:

@@ -44,7 +44,15 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 	if (cli_session(c, &t->s, &o, true))
 		return EXIT_REFUSED;
 	if (session_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)) {
-		cli_error(tr("%s; nothing was written"), e.msg);
+		/* show writes nothing: an unknown code is "no such task" there */
+		if (strcmp(cmd, "show") == 0 && !task_list_find(&t->s.b.tasks, code))
+			cli_error(tr("show: no such task '%s' in plan %s (see: tiendo tasks)"), code,
+				  t->s.b.plan.code);
+		else if (strcmp(cmd, "show-indicator") == 0 && !indicator_list_find(&t->s.b.inds, code))
+			cli_error(tr("show-indicator: no such indicator '%s' in plan %s (see: tiendo indicators)"),
+				  code, t->s.b.plan.code);
+		else
+			cli_error(tr("%s; nothing was written"), e.msg);
 		return EXIT_REFUSED;
 	}
 	return EXIT_OK;
@@ -62,11 +70,37 @@ static void print_saved(struct cli *c, const char *code, const struct session_ta
 			r->revision);
 }
 
+/* Refuse an empty text option that would erase a stored text (not said
+ * with --clear); EXIT_OK when none would. */
+static int check_erase(struct target *t, const char *const texts[4], const bool cleared[4],
+		       const char *const opts[4], const char *const names[4])
+{
+	struct entry_key k = {t->t.unit->id, t->t.task->id, t->t.period};
+	struct entry now;
+	bool found;
+	struct err e;
+	if (progress_get(t->s.db, &k, &now, &found, &e)) {
+		cli_error("%s", e.msg);
+		return EXIT_REFUSED;
+	}
+	const char *stored[4] = {now.result, now.difficulties, now.proposals, now.evidence};
+	int rc = EXIT_OK;
+	for (int i = 0; i < 4 && rc == EXIT_OK; i++) {
+		if (found && texts[i] && !*texts[i] && !cleared[i] && stored[i] && *stored[i]) {
+			cli_error(tr("set: %s '' would erase the stored %s; to erase it, say --clear %s; nothing was written"),
+				  opts[i], names[i], names[i]);
+			rc = EXIT_REFUSED;
+		}
+	}
+	entry_free(&now);
+	return rc;
+}
+
 const struct command cmd_set_entry = {
 	.name = "set",
 	.run = cmd_set,
 	.summary = N_("record progress on a task for a period"),
-	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month)\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100)\n"),
+	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month)\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result is refused)\n"),
 };
 
 int cmd_set(struct cli *c, int argc, char **argv)
@@ -81,18 +115,21 @@ int cmd_set(struct cli *c, int argc, char **argv)
 		{"difficulties", required_argument, NULL, 'd'},
 		{"proposals", required_argument, NULL, 'o'},
 		{"evidence", required_argument, NULL, 'e'},
+		{"clear", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *period = NULL, *unit = NULL;
 	const char *texts[4] = {NULL, NULL, NULL, NULL}; /* result, difficulties, proposals, evidence */
+	static const char *const text_names[4] = {"result", "difficulties", "proposals", "evidence"};
+	bool cleared[4] = {false, false, false, false};
 	static const char *const text_opts[4] = {"--result", "--difficulties", "--proposals", "--evidence"};
 	struct entry_patch patch;
 	long long v;
 	int ch;
 	entry_patch_init(&patch);
 	optind = 0;
-	while ((ch = cli_getopt("set", argc, argv, ":p:u:s:P:c:r:d:o:e:h", opts)) != -1) {
+	while ((ch = cli_getopt("set", argc, argv, ":p:u:s:P:c:r:d:o:e:C:h", opts)) != -1) {
 		switch (ch) {
 		case 'p': period = optarg; break;
 		case 'u': unit = optarg; break;
@@ -126,6 +163,16 @@ int cmd_set(struct cli *c, int argc, char **argv)
 		case 'd': texts[1] = optarg; break;
 		case 'o': texts[2] = optarg; break;
 		case 'e': texts[3] = optarg; break;
+		case 'C': {
+			int i = 0;
+			while (i < 4 && strcmp(optarg, text_names[i]) != 0)
+				i++;
+			if (i == 4)
+				return cli_usage("set", tr("--clear takes result, difficulties, proposals or evidence, not '%s'"),
+						 optarg);
+			cleared[i] = true;
+			break;
+		}
 		case 'h': return cli_command_help("set");
 		default: return EXIT_USAGE;
 		}
@@ -147,6 +194,18 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	if (rc != EXIT_OK)
 		goto out;
 	struct err e;
+	/* an empty text that would erase a stored one: that is said with --clear */
+	if ((rc = check_erase(&t, (const char *const *)texts, cleared, text_opts, text_names)) != EXIT_OK)
+		goto out;
+	for (int i = 0; i < 4; i++)
+		if (cleared[i]) {
+			free(clean[i]);
+			clean[i] = xstrdup("");
+		}
+	patch.result = clean[0];
+	patch.difficulties = clean[1];
+	patch.proposals = clean[2];
+	patch.evidence = clean[3];
 	struct session_saved r;
 	if (session_set_progress(&t.s, &t.t, &patch, -1, &r, &e)) {
 		cli_error(tr("%s; nothing was written"), e.msg);
@@ -154,6 +213,8 @@ int cmd_set(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	print_saved(c, t.t.task->code, &t.t, &r);
+	if (r.started)
+		cli_out(c, "%s", tr("note: a percent above 0 moved the status from not-started to in-progress\n"));
 out:
 	for (int i = 0; i < 4; i++)
 		free(clean[i]);

@@ -50,9 +50,9 @@ static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_B
 static int cannot_write(const char *cmd, const char *path)
 {
 	if (strcmp(path, "-") == 0)
-		cli_error(tr("%s: cannot write to standard output: %s"), cmd, strerror(errno));
+		cli_error(tr("%s: cannot write to standard output: %s"), cmd, tr_errno(errno));
 	else
-		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, strerror(errno));
+		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, path, tr_errno(errno));
 	return EXIT_REFUSED;
 }
 
@@ -334,7 +334,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 			cli_out(c, tr("%s: not read (the import stopped); import it again\n"), files.v[k]);
 	if (files.n > 1 || r.lost_batch) {
 		struct strbuf b = {0};
-		describe_import_totals(&b, &r);
+		describe_import_totals(&b, &r, dry_run);
 		cli_out(c, "%s", b.s);
 		sb_free(&b);
 	}
@@ -418,7 +418,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			char due[DATE_BUF];
 			date_format(r->due, due);
 			const char *f[] = {r->to->code, r->rule->code, r->unit->code,
-					   unit_kind_name(r->unit->kind), due, report_state_name(r->state),
+					   unit_kind_label(r->unit->kind), due, report_state_name(r->state),
 					   r->exported_at, r->imported_at, r->unit->name};
 			csvio_write_row(&b, f, ARRAY_LEN(f), CSVW_SAFE);
 		}
@@ -440,7 +440,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			print_tally(c, tr("Total"), &all);
 			for (int k = 0; k < UNIT_KIND_COUNT; k++)
 				if (kind[k].expected && kind[k].expected != all.expected)
-					print_tally(c, unit_kind_name((enum unit_kind)k), &kind[k]);
+					print_tally(c, unit_kind_label((enum unit_kind)k), &kind[k]);
 		}
 		if (i == comp.n)
 			break;
@@ -459,7 +459,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			snprintf(exported, sizeof exported, "%.10s %.5s", r->exported_at, r->exported_at + 11);
 			snprintf(imported, sizeof imported, "%.10s", r->imported_at);
 		}
-		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->unit->code, unit_kind_name(r->unit->kind),
+		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->unit->code, unit_kind_label(r->unit->kind),
 			report_state_label(r->state), exported, imported, r->unit->name);
 	}
 out:
@@ -612,7 +612,7 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < l.n; i++) {
 		const struct conflict_rec *k = &l.v[i];
 		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)k->id,
-			conflict_state_name(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
+			conflict_state_label(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
 			k->item, k->period, k->file);
 		const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
 		struct strvec lines = {0};

@@ -81,7 +81,7 @@ int cmd_key(struct cli *c, int argc, char **argv)
 		if (strcmp(out, "-") == 0 ? fwrite(b.s, 1, b.len, stdout) != b.len
 					  : write_file_atomic(out, b.s, b.len) != 0) {
 			cli_error(tr("%s: cannot write %s: %s (nothing was written)"), "key", out,
-				  strerror(errno));
+				  tr_errno(errno));
 			rc = EXIT_REFUSED;
 		} else if (strcmp(out, "-") != 0) {
 			cli_out(c, tr("Wrote %s: the key of %s (%s). Hand it to the unit you report to; they check these digits with you by phone.\n"),

@@ -10,6 +10,7 @@
 #include "msg.h"
 #include "planfile.h"
 #include "session.h"
+#include "setup.h"
 #include "store.h"
 #include "text.h"
 
@@ -17,7 +18,7 @@ const struct command cmd_init_entry = {
 	.name = "init",
 	.run = cmd_init,
 	.summary = N_("create or update the database from a plan file"),
-	.usage = N_("Usage: tiendo [-f DB] init --plan FILE [--unit CODE]\n\nCreate the database, or update it, from a plan file (docs/plan-format.md).\nA newer plan version updates tasks, indicators, units and deadlines and keeps\nall progress; the same or an older version changes nothing.\n\n  --plan FILE   the plan file to load\n  --unit CODE   the unit this database belongs to (default: the plan's\n                consolidating unit, on first load)\n"),
+	.usage = N_("Usage: tiendo [-f DB] init --plan FILE [--unit CODE]\n       tiendo [-f DB] init --plan FILE --unit CODE --name NAME [--kind KIND] --parent CODE\n\nCreate the database, or update it, from a plan file or package\n(docs/plan-format.md). A newer plan version updates tasks, indicators, units\nand deadlines and keeps all progress; the same or an older version changes\nnothing. A refused first init leaves no file behind.\n\n  --plan FILE   the plan file or package to load\n  --unit CODE   the unit this database belongs to (default: the plan's\n                consolidating unit, on first load)\n  --name NAME   a unit the plan does not list (a new commune): its name;\n                it is added and becomes this database's unit in one step\n  --kind KIND   its kind (default: commune; ward, special-zone, ...)\n  --parent CODE the unit of the plan it is under (e.g. the province)\n"),
 };
 
 int cmd_init(struct cli *c, int argc, char **argv)
@@ -25,16 +26,23 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"plan", required_argument, NULL, 'p'},
 		{"unit", required_argument, NULL, 'u'},
+		{"name", required_argument, NULL, 'n'},
+		{"kind", required_argument, NULL, 'k'},
+		{"parent", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *file = NULL, *unit = NULL;
+	const char *file = NULL, *unit = NULL, *kind = NULL;
+	struct setup_unit nu = {.kind = UNIT_COMMUNE};
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("init", argc, argv, ":p:u:h", opts)) != -1) {
+	while ((ch = cli_getopt("init", argc, argv, ":p:u:n:k:P:h", opts)) != -1) {
 		switch (ch) {
 		case 'p': file = optarg; break;
 		case 'u': unit = optarg; break;
+		case 'n': nu.name = optarg; break;
+		case 'k': kind = optarg; break;
+		case 'P': nu.parent = optarg; break;
 		case 'h': return cli_command_help("init");
 		default: return EXIT_USAGE;
 		}
@@ -45,6 +53,13 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		return cli_usage("init", tr("--plan FILE is required"));
 	if (unit && !code_valid(unit))
 		return cli_usage("init", tr("--unit '%s' is not a valid unit code"), unit);
+	/* --name, --kind, --parent: the unit is new, added in the same step */
+	bool adding = nu.name || kind || nu.parent;
+	if (adding && !unit)
+		return cli_usage("init", "%s", tr("--name, --kind and --parent describe a new unit: give its code with --unit"));
+	if (kind && !unit_kind_parse(kind, &nu.kind))
+		return cli_usage("init", tr("--kind '%s' is not a unit kind (commune, ward, special-zone, department, ...)"), kind);
+	nu.code = unit;
 
 	struct plan_def p;
 	struct err e;
@@ -56,44 +71,47 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
-	struct db *db;
-	if (!(db = cli_open(c, DB_OPEN_CREATE))) {
+	if (adding && setup_add_unit(&p, &nu, &e)) {
+		cli_error("%s", e.msg);
+		cli_error(tr("the database was not changed"));
 		plan_def_free(&p);
 		return EXIT_REFUSED;
 	}
+	char *path = db_default_path(c->db_opt);
 	struct store_result r;
-	uint8_t own_pk[SIGN_PUBLIC_BYTES], own_sk[SIGN_SECRET_BYTES];
+	bool created;
 	int rc = EXIT_OK;
 	char fingerprint[SIGN_FINGERPRINT_BUF] = "";
-	/* One transaction: the plan, the keys a signed package carries, this
-	 * database's own key pair (made once). */
-	if (db_begin(db, &e) || store_plan_save(db, &p, unit, &r, &e) ||
-	    exchange_keys_from_init(db, file, p.consolidator, fingerprint, &e) ||
-	    keystore_own(db, own_pk, own_sk, &e) || db_commit(db, &e)) {
-		db_rollback(db);
+	/* A refused first init leaves no file behind (setup_database removes it). */
+	if (setup_database(path, file, &p, unit, adding ? unit : NULL, &r, &created, fingerprint, &e)) {
 		cli_error("%s", e.msg);
-		cli_error(tr("the database was not changed"));
+		if (unit && !adding && !setup_plan_has_unit(&p, unit))
+			cli_error(tr("plan %s does not list unit %s; if it is new (a new commune), add it in the same step: --unit %s --name NAME --parent CODE"),
+				  p.code, unit, unit);
+		cli_error("%s", created ? tr("no database was created") : tr("the database was not changed"));
 		rc = EXIT_REFUSED;
 	} else if (r.unchanged) {
 		cli_out(c, tr("%s: plan %s is already at version %d (file: version %d); plan not changed\n"),
-			db_path(db), p.code, r.old_version, p.version);
+			path, p.code, r.old_version, p.version);
 		if (unit)
 			cli_out(c, tr("owner unit: %s\n"), unit);
 	} else if (r.created) {
 		cli_out(c, tr("%s: loaded plan %s version %d: %zu tasks, %zu indicators, %zu report rules, %zu units (%zu new)\n"),
-			db_path(db), p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
+			path, p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
 			p.n_units, r.units_added);
 	} else {
 		cli_out(c, tr("%s: updated plan %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu indicators added, %zu retired; %zu units added, %zu changed\n"),
-			db_path(db), p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
+			path, p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
 			r.tasks_retired, r.indicators_added, r.indicators_retired, r.units_added,
 			r.units_updated);
 	}
+	if (rc == EXIT_OK && adding)
+		cli_out(c, tr("%s: added unit %s (%s), %s under %s; this database belongs to it\n"), path,
+			nu.code, nu.name, unit_kind_label(nu.kind), nu.parent);
 	if (rc == EXIT_OK && fingerprint[0])
 		cli_out(c, tr("The package is signed by %s, key %s: files from %s must carry this key from now on.\n"),
 			p.consolidator, fingerprint, p.consolidator);
-	memset(own_sk, 0, sizeof own_sk);
-	db_disconnect(db);
+	free(path);
 	plan_def_free(&p);
 	return rc;
 }
@@ -289,7 +307,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 		for (char *p = text; *p; p++)
 			if (*p == '\n')
 				*p = ' ';
-		cli_out(c, "%s\t%s\t%s\t%d\t%s\n", d->code, ind_kind_name(d->kind), target, d->year, text);
+		cli_out(c, "%s\t%s\t%s\t%d\t%s\n", d->code, ind_kind_label(d->kind), target, d->year, text);
 		free(text);
 	}
 	session_close(&x);
@@ -313,8 +331,8 @@ int cmd_regime(struct cli *c, int argc, char **argv)
 	rc = cli_session(c, &x, &so, false) ? EXIT_REFUSED : EXIT_OK;
 	for (size_t i = 0; i < x.b.rules.n; i++) {
 		const struct rule_rec *r = &x.b.rules.v[i];
-		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s%s\n", r->code, period_type_name(r->period), r->due,
-			r->adhoc ? "yes" : "no", r->reporters, r->to, r->to_inferred ? "?" : "");
+		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s%s\n", r->code, period_type_label(r->period), r->due,
+			yes_no_label(r->adhoc), r->reporters, r->to, r->to_inferred ? "?" : "");
 	}
 	session_close(&x);
 	return rc;

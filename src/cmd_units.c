@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "describe.h"
 #include "msg.h"
 #include "session.h"
 
@@ -34,7 +35,7 @@ int cmd_units(struct cli *c, int argc, char **argv)
 		for (size_t k = 0; k < us.n; k++) {
 			const struct unit_rec *u = &us.v[order[k]];
 			const struct unit_rec *p = u->parent_id ? unit_set_by_id(&us, u->parent_id) : NULL;
-			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_name(u->kind),
+			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_label(u->kind),
 				p ? p->code : "", u->name, u->retired ? tr(" (retired)") : "");
 		}
 		free(order);
@@ -103,6 +104,9 @@ int cmd_add_unit(struct cli *c, int argc, char **argv)
 	} else if (session_unit_add(&x, &u, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
+	} else {
+		cli_out(c, tr("added unit %s (%s), %s%s%s; the next export-plan carries it\n"), code, clean,
+			unit_kind_label(kind), parent ? tr(" under ") : "", parent ? parent : "");
 	}
 	session_close(&x);
 	free(clean);
@@ -131,6 +135,9 @@ int cmd_retire_unit(struct cli *c, int argc, char **argv)
 	} else if (session_unit_retire(&x, argv[optind], &retired, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
+	} else {
+		cli_out(c, retired ? tr("unit %s retired (its history is kept)\n")
+				   : tr("unit %s was already retired: nothing changed\n"), argv[optind]);
 	}
 	session_close(&x);
 	return rc;
@@ -181,6 +188,10 @@ int cmd_rename_unit(struct cli *c, int argc, char **argv)
 	} else if (session_unit_rename(&x, argv[optind], clean, &renamed, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
+	} else if (renamed) {
+		cli_out(c, tr("unit %s renamed: %s\n"), argv[optind], clean);
+	} else {
+		cli_out(c, tr("unit %s already has that name: nothing changed\n"), argv[optind]);
 	}
 	session_close(&x);
 	free(clean);

@@ -107,6 +107,9 @@ char *compat_table_convert(const char *to, const char *from, const char *s, size
 /* Switch the C library to the user's locale; false when it does not use UTF-8
  * (then the caller draws in ASCII). */
 bool compat_locale_utf8(void);
+/* Does the user's own locale (the environment's, not C.UTF-8 chosen for
+ * them) say UTF-8? Call before compat_locale_utf8. */
+bool compat_env_utf8(void);
 
 /* --- terminal and signals --- */
 /* The character behind a key code the Windows console driver makes of a

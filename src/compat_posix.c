@@ -263,6 +263,13 @@ char *compat_convert(const char *to, const char *from, const char *s, size_t n, 
 	return out;
 }
 
+bool compat_env_utf8(void)
+{
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	return cs && strcmp(cs, "UTF-8") == 0;
+}
+
 bool compat_locale_utf8(void)
 {
 	setlocale(LC_ALL, "");

@@ -426,6 +426,11 @@ char *compat_convert(const char *to, const char *from, const char *s, size_t n, 
 	return compat_table_convert(to, from, s, n, out_len);
 }
 
+bool compat_env_utf8(void)
+{
+	return true; /* the console is switched to UTF-8 (compat_locale_utf8) */
+}
+
 bool compat_locale_utf8(void)
 {
 	/* tiendo decodes UTF-8 itself and draws with the wide-character calls,

@@ -3,6 +3,7 @@
  * (units, indicators, tasks, entries), each row starting with its part's key so a
  * spreadsheet user can filter on the first column. */
 #include "consolidate.h"
+#include "describe.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -46,7 +47,7 @@ static int part_units(struct db *db, const struct plan_rec *plan, const struct u
 		char due[DATE_BUF];
 		date_format(x->due, due);
 		const char *state = report_state_label(x->state);
-		const char *f[] = {"unit", x->unit->code, x->unit->name, unit_kind_name(x->unit->kind),
+		const char *f[] = {"unit", x->unit->code, x->unit->name, unit_kind_label(x->unit->kind),
 				   x->to->code, due, state, x->exported_at, x->imported_at};
 		put(b, flags, f, ARRAY_LEN(f));
 	}
@@ -78,7 +79,7 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 		snprintf(rep, sizeof rep, "%d", s.reported);
 		snprintf(met, sizeof met, "%d", s.met_units);
 		const char *f[] = {"indicator", d->code, d->title, target, year,
-				   consolidation_name(d->cons), value,
+				   consolidation_label(d->cons), value,
 				   !s.has_value ? "" : s.met ? tr("yes") : tr("no"), exp, rep, met};
 		put(b, flags, f, ARRAY_LEN(f));
 	}

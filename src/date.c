@@ -107,6 +107,15 @@ bool date_stamp_valid(const char *s)
 	       (s[14] - '0') * 10 + (s[15] - '0') < 60 && (s[17] - '0') * 10 + (s[18] - '0') < 61;
 }
 
+bool date_now_env_valid(void)
+{
+	const char *now = getenv("TIENDO_NOW");
+	day_t d;
+	if (!now)
+		return true;
+	return date_stamp_valid(now) || (strlen(now) == 10 && date_parse(now, &d));
+}
+
 void date_now_stamp(char buf[STAMP_BUF])
 {
 	const char *now = getenv("TIENDO_NOW");

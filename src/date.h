@@ -25,6 +25,8 @@ void date_format(day_t day, char buf[DATE_BUF]);
 day_t date_today(void);
 /* Is s a real UTC time stamp "YYYY-MM-DDTHH:MM:SSZ"? */
 bool date_stamp_valid(const char *s);
+/* Is $TIENDO_NOW unset, a date YYYY-MM-DD or a stamp YYYY-MM-DDTHH:MM:SSZ? */
+bool date_now_env_valid(void);
 /* The current UTC time as an ISO stamp, or $TIENDO_NOW when it is set. */
 void date_now_stamp(char buf[STAMP_BUF]);
 

@@ -37,7 +37,7 @@ static int make_parent_dirs(const char *path, struct err *e)
 			char c = *p;
 			*p = '\0';
 			if (compat_mkdir(dir) != 0 && errno != EEXIST) {
-				err_set(e, tr("%s: cannot create folder: %s"), dir, strerror(errno));
+				err_set(e, tr("%s: cannot create folder: %s"), dir, tr_errno(errno));
 				free(dir);
 				return -1;
 			}
@@ -91,7 +91,7 @@ static int check_file(const char *path, const struct stat *st, enum db_open_mode
 	if (fd >= 0)
 		close(fd);
 	if (got < 0)
-		return err_set(e, tr("%s: cannot read: %s"), path, strerror(errno));
+		return err_set(e, tr("%s: cannot read: %s"), path, tr_errno(errno));
 	if (got < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
 		return err_set(e, tr("%s: not a tiendo database (not an SQLite file); give the database with -f, or a new file name to init"),
 			       path);
@@ -174,7 +174,7 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 		if (make_parent_dirs(path, e))
 			goto fail;
 		if (compat_create_new(path) != 0 && errno != EEXIST) {
-			err_set(e, tr("%s: cannot create: %s"), path, strerror(errno));
+			err_set(e, tr("%s: cannot create: %s"), path, tr_errno(errno));
 			goto fail;
 		}
 	}

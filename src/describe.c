@@ -9,6 +9,52 @@
 #include "encoding.h"
 #include "msg.h"
 
+const char *unit_kind_label(enum unit_kind k)
+{
+	static const char *const w[UNIT_KIND_COUNT] = {
+		N_("province"), N_("department"), N_("board"), N_("agency"), N_("press"),
+		N_("commune"), N_("ward"), N_("special-zone"), N_("division"), N_("external"),
+		N_("group")};
+	return k < UNIT_KIND_COUNT ? tr(w[k]) : "?";
+}
+
+const char *consolidation_label(enum consolidation c)
+{
+	static const char *const w[CONS_COUNT] = {N_("ratio"), N_("sum"), N_("share-met"), N_("all")};
+	return c < CONS_COUNT ? tr(w[c]) : "?";
+}
+
+const char *period_type_label(enum period_type t)
+{
+	static const char *const w[PERIOD_TYPE_COUNT] = {N_("year"), N_("half"), N_("quarter"),
+							  N_("month")};
+	return t < PERIOD_TYPE_COUNT ? tr(w[t]) : "?";
+}
+
+const char *deadline_kind_label(enum dl_kind k)
+{
+	static const char *const w[DL_KIND_COUNT] = {N_("overdue"), N_("task"), N_("report"),
+						      N_("event")};
+	return k < DL_KIND_COUNT ? tr(w[k]) : "?";
+}
+
+const char *conflict_state_label(enum conflict_state s)
+{
+	static const char *const w[CONFLICT_STATE_COUNT] = {N_("open"), N_("kept"), N_("taken")};
+	return s < CONFLICT_STATE_COUNT ? tr(w[s]) : "?";
+}
+
+const char *ind_kind_label(enum ind_kind k)
+{
+	static const char *const w[IND_KIND_COUNT] = {N_("percent"), N_("count"), N_("milestone")};
+	return k < IND_KIND_COUNT ? tr(w[k]) : "?";
+}
+
+const char *yes_no_label(bool yes)
+{
+	return yes ? tr("yes") : tr("no");
+}
+
 void describe_timeframe(const struct timeframe *tf, char *buf, size_t n)
 {
 	char d[DATE_BUF] = "";
@@ -44,6 +90,9 @@ static void import_report(struct strbuf *b, const char *file, const struct impor
 		file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
 		r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc,
 		dry_run ? tr(" (dry run: nothing was written)") : "");
+	if (r->unit_added)
+		sb_addf(b, tr("%s: new unit %s %s, as its report describes it\n"), file, r->unit_added,
+			dry_run ? tr("would be added") : tr("added"));
 }
 
 static void import_plan(struct strbuf *b, const char *file, const struct import_result *r,
@@ -85,9 +134,12 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 	}
 }
 
-void describe_import_totals(struct strbuf *b, const struct session_import *r)
+void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run)
 {
-	if (r->lost || r->lost_batch)
+	if (dry_run && !r->lost && !r->lost_batch)
+		sb_addf(b, tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+			r->done, r->imported, r->same, r->refused);
+	else if (r->lost || r->lost_batch)
 		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
 			r->files, r->imported, r->same, r->refused, r->lost, r->files - r->done);
 	else

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "deadline.h"
 #include "exchange.h"
 #include "plan.h"
 #include "progress.h"
@@ -17,6 +18,17 @@
 void describe_timeframe(const struct timeframe *tf, char *buf, size_t n);
 /* ">=100%", ">=3", "yes". */
 void describe_target(enum ind_kind k, enum comparator c, double target, char *buf, size_t n);
+/* The words a person reads for the plan's codes (in English the codes
+ * themselves, so English output is unchanged): a unit kind ("xã" for
+ * commune), a consolidation, a period type, a deadline kind, a conflict
+ * state, yes/no. Machine-flavour files keep the codes. */
+const char *unit_kind_label(enum unit_kind k);
+const char *consolidation_label(enum consolidation c);
+const char *period_type_label(enum period_type t);
+const char *deadline_kind_label(enum dl_kind k);
+const char *conflict_state_label(enum conflict_state s);
+const char *ind_kind_label(enum ind_kind k);
+const char *yes_no_label(bool yes);
 /* A status ("in progress"): status_label (plan.h). */
 
 /* One file's outcome ("FILE: imported report of ... conflicts"), ending in a
@@ -24,7 +36,7 @@ void describe_target(enum ind_kind k, enum comparator c, double target, char *bu
 void describe_import(struct strbuf *b, const char *file, const struct import_result *r,
 		     bool dry_run);
 /* The totals of an import of many files, ending in a line break. */
-void describe_import_totals(struct strbuf *b, const struct session_import *r);
+void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run);
 
 /* An export: where the file went, whom to send it to (or that the regime
  * names no one); and, as a third line, a note when the report is empty.

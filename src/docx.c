@@ -611,7 +611,7 @@ static int add_chart(zip_t *z, const struct ol_chart *c, int n, struct strvec *d
 	int fd = compat_mkstemp(p.s);
 	if (fd < 0) {
 		sb_free(&p);
-		return err_set(e, "%s", strerror(errno));
+		return err_set(e, "%s", tr_errno(errno));
 	}
 	close(fd);
 	sv_push(data, p.s);
@@ -667,7 +667,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 {
 	struct out w = {.f = tmpfile()};
 	if (!w.f)
-		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, strerror(errno));
+		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));
 	document(o, &w);
 	sb_free(&w.b);
 	if (w.failed || fflush(w.f)) {
@@ -679,7 +679,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 	char *tmp = file_temp_beside(path);
 	if (!tmp) {
 		fclose(w.f);
-		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, strerror(errno));
+		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));
 	}
 	int zerr = 0;
 	zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
@@ -708,7 +708,7 @@ int docx_write(const struct outline *o, const char *path, struct err *e)
 	}
 	int rc = file_commit(tmp, path);
 	if (rc)
-		err_set(e, tr("cannot write %s: %s (nothing was written)"), path, strerror(errno));
+		err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));
 	free(tmp);
 	return rc;
 }

@@ -800,3 +800,15 @@ char *encoding_encode(const char *utf8, enum text_encoding e, size_t *out_len)
 	free(nfc);
 	return r;
 }
+
+const char *encoding_saved_as(const char *buf, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	if (n >= 4 && memcmp(u, "PK\3\4", 4) == 0)
+		return tr("a zipped file that is not a report workbook, not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"");
+	if (n >= 4 && memcmp(u, "\xD0\xCF\x11\xE0", 4) == 0)
+		return tr("an old Excel workbook (.xls), not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"");
+	if (n >= 5 && memcmp(u, "%PDF-", 5) == 0)
+		return tr("a PDF document, not CSV: ask for the .csv file itself");
+	return NULL;
+}

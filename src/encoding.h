@@ -41,4 +41,9 @@ char *encoding_encode(const char *utf8, enum text_encoding e, size_t *out_len);
  * be lower, upper, or capitalised. Exposed for tests and other importers. */
 bool encoding_is_syllable(const char *word, size_t n);
 
+/* What a file that is not CSV text most likely is, said so that the clerk
+ * knows how to save it again ("saved by Excel as Unicode Text (UTF-16); save
+ * it as CSV UTF-8"); NULL when it looks like text. */
+const char *encoding_saved_as(const char *buf, size_t n);
+
 #endif

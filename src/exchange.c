@@ -45,6 +45,7 @@ void import_result_free(struct import_result *r)
 	free(r->period);
 	free(r->exported_at);
 	free(r->before);
+	free(r->unit_added);
 	sv_free(&r->problems);
 	memset(r, 0, sizeof *r);
 }
@@ -558,7 +559,8 @@ static int write_rows(struct db *db, struct ctx *c, const struct report *rep, co
 	}
 	for (size_t i = 0; i < rep->n_values; i++) {
 		enum verdict v;
-		if (apply_value(db, c, rep->period, &rep->values[i], &v, &e))
+		if (apply_value(db, c, rep->values[i].period ? rep->values[i].period : rep->period,
+				&rep->values[i], &v, &e))
 			goto fail;
 		count(r, v);
 	}
@@ -592,11 +594,47 @@ fail:
 	return -1;
 }
 
+/* A report from a unit this database does not know that describes itself (a
+ * new commune set up from the plan package): add it under its parent, in
+ * the transaction (or savepoint) this begins, and reload the cache. 0 added;
+ * 1 refused (the problem is in r); -1 a database error in e. */
+static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct report *rep,
+			struct import_result *r, const char *name, int line, struct err *e)
+{
+	enum unit_kind kind;
+	const struct unit_rec *par = unit_set_find(&cache->units, rep->sender_parent);
+	if (!unit_kind_parse(rep->sender_kind, &kind) || kind == UNIT_GROUP || !par ||
+	    par->kind == UNIT_GROUP || par->retired) {
+		add_problem(r, name, line, tr("unknown sender '%s', described as under '%s', which is not a unit here"),
+			    rep->sender, rep->sender_parent);
+		return 1;
+	}
+	char *parent = xstrdup(par->code);
+	bool found;
+	if (db_begin(db, e)) {
+		free(parent);
+		return -1;
+	}
+	if (store_unit_add(db, rep->sender, rep->sender_name, kind, parent, "", e) ||
+	    (plan_bundle_free(cache), cache_load(db, cache, rep->plan, &found, e))) {
+		db_rollback(db);
+		plan_bundle_free(cache);
+		free(parent);
+		return -1;
+	}
+	struct strbuf b = {0};
+	sb_addf(&b, "%s (%s, %s)", rep->sender, rep->sender_name, parent);
+	r->unit_added = b.s;
+	free(parent);
+	return 0;
+}
+
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
 			 const char *buf, size_t n, enum import_mode mode, unsigned flags,
 			 const struct signfile *sf, struct import_result *r)
 {
 	bool dry_run = mode == IMPORT_DRY, writing = false;
+	bool adopted = false; /* a new unit was added: its transaction level is open */
 	(void)flags; /* IMPORT_ADD_PLAN concerns plan packages only */
 	struct report rep;
 	struct ctx c;
@@ -630,6 +668,15 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		goto refused;
 	}
 	c.sender = unit_set_find(&c.b->units, rep.sender);
+	if (!c.sender && rep.sender_name) {
+		int ad = adopt_sender(db, cache, &rep, r, name, hl, &e);
+		if (ad < 0)
+			goto fail_e;
+		if (ad > 0)
+			goto refused;
+		adopted = true;
+		c.sender = unit_set_find(&c.b->units, rep.sender);
+	}
 	if (!c.sender || c.sender->kind == UNIT_GROUP) {
 		add_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
 			    rep.sender);
@@ -666,30 +713,47 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	/* Write it all in one transaction (the batch's, when in one). */
 	char stamp[STAMP_BUF];
 	date_now_stamp(stamp);
-	if (mode != IMPORT_IN_BATCH && db_begin(db, &e))
+	if (!adopted && mode != IMPORT_IN_BATCH && db_begin(db, &e))
 		goto fail_e;
 	writing = true;
 	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e) ||
 	    signer_record(db, sf, rep.sender, r, &e))
 		goto fail;
-	if (dry_run)
+	if (dry_run) {
 		db_rollback(db);
-	else if (mode != IMPORT_IN_BATCH && db_commit(db, &e))
+		if (adopted)
+			plan_bundle_free(cache); /* the unit it would add is gone again */
+	} else if ((adopted || mode != IMPORT_IN_BATCH) && db_commit(db, &e)) {
+		if (adopted)
+			plan_bundle_free(cache);
+		adopted = false; /* a failed commit rolled back */
 		goto fail_e;
+	}
 	r->outcome = IMPORT_REPORT;
 	report_free(&rep);
 	ctx_free(&c);
 	return 0;
 fail:
-	if (mode != IMPORT_IN_BATCH)
+	if (adopted || mode != IMPORT_IN_BATCH)
 		db_rollback(db);
+	if (adopted)
+		plan_bundle_free(cache);
+	adopted = false;
 fail_e:
+	if (adopted) {
+		db_rollback(db);
+		plan_bundle_free(cache);
+	}
 	sv_push(&r->problems, e.msg);
 	report_free(&rep);
 	ctx_free(&c);
 	refuse(r);
 	return failed(db, mode, writing);
 refused:
+	if (adopted) {
+		db_rollback(db);
+		plan_bundle_free(cache);
+	}
 	report_free(&rep);
 	ctx_free(&c);
 	return refuse(r);
@@ -774,6 +838,11 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		r->enc = ENC_XLSX;
 		plan_bundle_free(&own);
 		return rc;
+	}
+	const char *cause = encoding_saved_as(buf, n);
+	if (cause) {
+		add_problem(r, name, 1, "%s", cause);
+		return refuse_freeing(r, owned);
 	}
 	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
 	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);

@@ -27,6 +27,7 @@ struct import_result {
 	enum text_encoding enc;
 	char *sender, *plan, *period, *exported_at;
 	char *before; /* IMPORT_DUPLICATE: when it was first imported */
+	char *unit_added; /* "CODE (name, parent)": the new unit the report described */
 	int plan_version, old_version;
 	size_t rows, added, replaced, unchanged, older, conflicts, receipts;
 	struct store_result plan_r;

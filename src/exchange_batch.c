@@ -55,7 +55,7 @@ char *exchange_read_file(const char *path, size_t *n, struct import_result *r)
 	FILE *f = compat_fopen(path, "rb");
 	struct stat st;
 	if (!f || fstat(fileno(f), &st) != 0) {
-		note(r, path, tr("cannot read: %s"), strerror(errno));
+		note(r, path, tr("cannot read: %s"), tr_errno(errno));
 		if (f)
 			fclose(f);
 		return refuse_read(r);
@@ -83,7 +83,7 @@ char *exchange_read_file(const char *path, size_t *n, struct import_result *r)
 			break;
 	}
 	if (ferror(f)) {
-		note(r, path, tr("cannot read: %s"), strerror(errno));
+		note(r, path, tr("cannot read: %s"), tr_errno(errno));
 		free(buf);
 		fclose(f);
 		return refuse_read(r);

@@ -73,8 +73,14 @@ const struct unit_rec *exchange_recipient(const struct unit_set *units,
 					  const struct rule_list *rules,
 					  const struct unit_rec *sender, enum period_type type)
 {
-	for (size_t i = 0; i < rules->n; i++)
-		if (rules->v[i].period == type && unit_list_covers(units, rules->v[i].reporters, sender))
-			return unit_set_find(units, rules->v[i].to);
+	/* A rule whose recipient is the sender itself (a department inside the
+	 * group "departments and communes" that reports to it) says nothing. */
+	for (size_t i = 0; i < rules->n; i++) {
+		if (rules->v[i].period != type || !unit_list_covers(units, rules->v[i].reporters, sender))
+			continue;
+		const struct unit_rec *to = unit_set_find(units, rules->v[i].to);
+		if (to && to != sender)
+			return to;
+	}
 	return NULL;
 }

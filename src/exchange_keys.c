@@ -127,7 +127,7 @@ int exchange_keys_from_init(struct db *db, const char *path, const char *issuer,
 	fingerprint[0] = '\0';
 	char *buf = read_file(path, &n);
 	if (!buf)
-		return err_set(e, tr("cannot read %s: %s"), path, strerror(errno));
+		return err_set(e, tr("cannot read %s: %s"), path, tr_errno(errno));
 	const char *why = NULL;
 	char *text = encoding_decode(buf, n, &len, NULL, &why);
 	free(buf);
@@ -183,7 +183,7 @@ int exchange_trust_file(struct db *db, const char *path, char **unit, char *fing
 	*unit = NULL;
 	char *buf = read_file(path, &n);
 	if (!buf)
-		return err_set(e, tr("cannot read %s: %s"), path, strerror(errno));
+		return err_set(e, tr("cannot read %s: %s"), path, tr_errno(errno));
 	const char *why = NULL;
 	char *text = encoding_decode(buf, n, &len, NULL, &why);
 	free(buf);

@@ -65,6 +65,7 @@ enum {
 	X(UNDO, "undo", PANE_TASKS, N_("Undo"), N_("Undo the last saved change of this entry")) \
 	X(PERIOD_PREV, "period-prev", PANE_MAIN, N_("Period-"), N_("Previous period")) \
 	X(PERIOD_NEXT, "period-next", PANE_MAIN, N_("Period+"), N_("Next period")) \
+	X(PERIOD_GOTO, "period-goto", PANE_MAIN, N_("Period"), N_("Go to a period typed in: 2026S1, 2026, 2026Q2, 202606")) \
 	X(UNIT, "unit", PANE_MAIN, N_("Unit"), N_("Choose the unit (or all units)")) \
 	X(SEARCH, "search", PANE_TASKS, N_("Search"), N_("Search tasks (case and diacritics ignored)")) \
 	X(SEARCH_NEXT, "search-next", PANE_TASKS, N_("Next"), N_("Next match")) \
@@ -73,6 +74,7 @@ enum {
 	X(SORT, "sort", PANE_TASKS, N_("Sort"), N_("Order tasks: plan order, or by title in Vietnamese order")) \
 	X(EXPORT, "export", PANE_MAIN, N_("Export"), N_("Write this unit's report for the period, to send")) \
 	X(IMPORT, "import", PANE_MAIN, N_("Import"), N_("Import received files: a folder, or one file")) \
+	X(PLAN_UPDATE, "plan-update", PANE_MAIN, N_("Plan"), N_("Open a newer plan package: see what it changes, then apply it")) \
 	X(STATUS, "status", PANE_MAIN, N_("Reports"), N_("Reports due this period: on time, late, missing")) \
 	X(CONFLICTS, "conflicts", PANE_MAIN, N_("Conflicts"), N_("Conflicts kept aside on import: both sides, take or keep")) \
 	X(UNITS, "units", PANE_MAIN, N_("Units"), N_("List, add, rename and retire units")) \

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "date.h"
 #include "exchange_keys.h"
 #include "db.h"
 #include "keymap.h"
@@ -43,7 +44,7 @@ static int check_keymap(const char *name)
 
 static void usage(FILE *f)
 {
-	fputs(tr("Usage: tiendo [OPTIONS] [COMMAND [ARGS]]\n\nTrack a plan's tasks, target indicators, deadlines and progress reports.\n\nOptions:\n  -f FILE       the database (default: $TIENDO_DB, else\n                $XDG_DATA_HOME/tiendo/tiendo.db)\n  --ascii       print without Vietnamese diacritics\n  --lang LANG   vi (default) or en; also from $TIENDO_LANG, $LANGUAGE, $LANG\n  -h, --help    this help; COMMAND --help for a command's\n  -V, --version the version\n  -k NAME|FILE  key bindings for the interface: default, vi, emacs or a file\n  --input M     typing in the interface: off (default), telex or vni\n  --check-keymap FILE  check a keymap file and report its problems\n\nCommands:\n"),
+	fputs(tr("Usage: tiendo [OPTIONS] [COMMAND [ARGS]]\n\nTrack a plan's tasks, target indicators, deadlines and progress reports.\n\nOptions:\n  -f FILE       the database (default: $TIENDO_DB, else\n                $XDG_DATA_HOME/tiendo/tiendo.db)\n  --ascii       print without Vietnamese diacritics\n  --utf8        the interface in UTF-8 even when the locale says otherwise\n  --lang LANG   vi (default) or en; also from $TIENDO_LANG, $LANGUAGE, $LANG\n  -h, --help    this help; COMMAND --help for a command's\n  -V, --version the version\n  -k NAME|FILE  key bindings for the interface: default, vi, emacs or a file\n  --input M     typing in the interface: off (default), telex or vni\n  --check-keymap FILE  check a keymap file and report its problems\n\nCommands:\n"),
 	      f);
 	for (size_t i = 0; i < cli_n_commands; i++)
 		fprintf(f, "  %-15s %s\n", cli_commands[i]->name, tr(cli_commands[i]->summary));
@@ -54,6 +55,7 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"ascii", no_argument, NULL, 'a'},
+		{"utf8", no_argument, NULL, 'U'},
 		{"lang", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -68,6 +70,7 @@ int main(int argc, char **argv)
 	struct cli c = {.prog = argv[0]};
 	struct config cfg;
 	const char *keymap = NULL, *input = NULL;
+	bool utf8 = false;
 	int ch;
 	setlocale(LC_ALL, "");
 	msg_init();
@@ -78,11 +81,16 @@ int main(int argc, char **argv)
 		c.ascii = true;
 	exchange_require_signatures(cfg.require_signatures == 1);
 	opterr = 0;
+	/* A clock that does not parse would silently become today: refuse it. */
+	if (!date_now_env_valid())
+		return cli_usage(NULL, tr("TIENDO_NOW='%s' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ); unset it or correct it"),
+				 getenv("TIENDO_NOW"));
 	/* '+': stop at the command name; the command parses the rest. */
 	while ((ch = getopt_long(argc, argv, "+:f:k:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': c.db_opt = optarg; break;
 		case 'a': c.ascii = true; break;
+		case 'U': utf8 = true; break;
 		case 'l':
 			if (strcmp(optarg, "en") == 0)
 				msg_set_lang(LANG_EN);
@@ -109,7 +117,7 @@ int main(int argc, char **argv)
 		/* No command: the interface on a terminal, the overview for scripts. */
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 			return cmd_overview(&c, 0, NULL);
-		struct ui_options uo = {.ascii = c.ascii, .keymap = keymap ? keymap : cfg.keymap[0] ? cfg.keymap : NULL};
+		struct ui_options uo = {.ascii = c.ascii && !utf8, .utf8 = utf8, .keymap = keymap ? keymap : cfg.keymap[0] ? cfg.keymap : NULL};
 		const char *im = input ? input : cfg.input[0] ? cfg.input : "off";
 		if (!im_mode_parse(im, &uo.im))
 			return cli_usage(NULL, tr("--input must be off, telex or vni"));

@@ -7,6 +7,7 @@
  * (tests/cli/catalog.sh fails the build's tests when one is missing). */
 #include "msg.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ static const struct msg_entry catalog[] = {
 #define M(en, vi) {en, vi},
 #include "catalog-vi.def"
 #include "catalog-vi-exchange.def"
+#include "catalog-vi-clerk.def"
 #include "catalog-vi-trust.def"
 #include "catalog-vi-import.def"
 #include "catalog-vi-deliver.def"
@@ -109,5 +111,22 @@ void msg_dump(FILE *f)
 		fputc('\t', f);
 		put_escaped(f, catalog[i].vi);
 		fputc('\n', f);
+	}
+}
+
+const char *tr_errno(int err)
+{
+	switch (err) {
+	case ENOENT: return tr("No such file or directory");
+	case EACCES: return tr("Permission denied");
+	case ENOSPC: return tr("No space left on device");
+	case EISDIR: return tr("Is a directory");
+	case ENOTDIR: return tr("Not a directory");
+	case EEXIST: return tr("File exists");
+	case EROFS: return tr("Read-only file system");
+	case EIO: return tr("Input/output error");
+	case EFBIG: return tr("File too large");
+	case EDQUOT: return tr("Disk quota exceeded");
+	default: return strerror(err);
 	}
 }

@@ -25,4 +25,8 @@ const char *tr(const char *en) __attribute__((format_arg(1)));
 /* Print the catalog, one "english TAB vietnamese" line per message, C-escaped. */
 void msg_dump(FILE *f);
 
+/* A system error (errno) in the user's language: the common ones through the
+ * catalog, the rest as the C library words them. */
+const char *tr_errno(int err);
+
 #endif

@@ -34,6 +34,16 @@ static void flush(struct strbuf *b)
 		b->s[0] = '\0';
 }
 
+/* A failed open leaves nothing to release; errno says why. */
+static int open_failed(struct outfile *o)
+{
+	int saved = errno;
+	free(o->path);
+	o->path = NULL;
+	errno = saved;
+	return -1;
+}
+
 int outfile_open(struct outfile *o, const char *path)
 {
 	memset(o, 0, sizeof *o);
@@ -49,7 +59,7 @@ int outfile_open(struct outfile *o, const char *path)
 	 * file onto it would replace it with a regular file. */
 	if (compat_path_special(path)) {
 		o->fd = open(path, O_WRONLY);
-		return o->fd < 0 ? -1 : 0;
+		return o->fd < 0 ? open_failed(o) : 0;
 	}
 	size_t len = strlen(path);
 	const char *slash = compat_last_sep(path);
@@ -65,7 +75,7 @@ int outfile_open(struct outfile *o, const char *path)
 		tempfiles_release(&o->hold);
 		free(o->tmp);
 		o->tmp = NULL;
-		return -1;
+		return open_failed(o);
 	}
 	return 0;
 }

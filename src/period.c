@@ -107,6 +107,21 @@ struct period period_containing(enum period_type t, day_t day)
 	return p;
 }
 
+int period_enclosing(const struct period *p, struct period out[3])
+{
+	int n = 0;
+	day_t start = period_start(p);
+	for (int t = (int)p->type - 1; t >= PERIOD_YEAR; t--)
+		out[n++] = period_containing((enum period_type)t, start);
+	return n;
+}
+
+bool period_within(const struct period *inner, const struct period *outer)
+{
+	return inner->type >= outer->type && period_start(inner) >= period_start(outer) &&
+	       period_end(inner) <= period_end(outer);
+}
+
 struct period period_next(const struct period *p)
 {
 	struct period q = *p;

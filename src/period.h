@@ -29,6 +29,12 @@ day_t period_end(const struct period *p);
 /* The period of type t that contains day. */
 struct period period_containing(enum period_type t, day_t day);
 struct period period_next(const struct period *p);
+/* The longer periods that contain p (its quarter, half and year, from the
+ * shortest): a report for p carries the indicator values entered for them.
+ * Returns how many (0 for a year). */
+int period_enclosing(const struct period *p, struct period out[3]);
+/* Is inner the same period as outer or a part of it? */
+bool period_within(const struct period *inner, const struct period *outer);
 struct period period_prev(const struct period *p);
 
 /* When a report for a period falls due (see docs/plan-format.md, DUE). */

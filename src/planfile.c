@@ -529,7 +529,7 @@ int planfile_load(const char *path, struct plan_def *out, struct err *e)
 	char *buf = read_file(path, &n);
 	memset(out, 0, sizeof *out);
 	if (!buf)
-		return err_set(e, tr("%s: cannot read: %s"), path, strerror(errno));
+		return err_set(e, tr("%s: cannot read: %s"), path, tr_errno(errno));
 	int rc = planfile_parse(buf, n, path, out, e);
 	free(buf);
 	return rc;
@@ -543,7 +543,7 @@ int planfile_load_any(const char *path, struct plan_def *out, enum text_encoding
 	memset(out, 0, sizeof *out);
 	*enc = ENC_UTF8;
 	if (!buf)
-		return err_set(e, tr("%s: cannot read: %s"), path, strerror(errno));
+		return err_set(e, tr("%s: cannot read: %s"), path, tr_errno(errno));
 	int rc;
 	const char *why = NULL;
 	char *text = NULL;

@@ -69,6 +69,9 @@ void report_free(struct report *r)
 	free(r->plan);
 	free(r->period);
 	free(r->exported_at);
+	free(r->sender_kind);
+	free(r->sender_parent);
+	free(r->sender_name);
 	if (r->pool) {
 		/* a parsed report: the rows' texts are in the pool */
 		free(r->entries);
@@ -87,6 +90,7 @@ void report_free(struct report *r)
 	for (size_t i = 0; i < r->n_values; i++) {
 		free(r->values[i].unit);
 		free(r->values[i].indicator);
+		free(r->values[i].period);
 		ivalue_free(&r->values[i].v);
 	}
 	free(r->values);
@@ -174,10 +178,14 @@ static void write_head(struct writer *w, const struct report *r)
 	w->flags &= ~(unsigned)CSVW_NUMBERS; /* read before the flavour is known */
 	put(w, false, false, format, (w->flags & CSVW_EXCEL) ? 4 : 3);
 	w->flags = flags;
-	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at"};
-	put(w, false, false, head, ARRAY_LEN(head));
-	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at};
-	put(w, false, true, rep, ARRAY_LEN(rep));
+	/* a new unit describes itself (kind, parent, name); others keep six fields */
+	size_t nf = r->sender_name ? 9 : 6;
+	const char *head[] = {"#report", "sender", "plan", "plan_version", "period", "exported_at",
+			      "sender_kind", "sender_parent", "sender_name"};
+	put(w, false, false, head, nf);
+	const char *rep[] = {"report", r->sender, r->plan, ver, r->period, r->exported_at,
+			     r->sender_kind, r->sender_parent, r->sender_name};
+	put(w, false, true, rep, nf);
 }
 
 /* The comment row that heads a part, before its first row. */
@@ -219,8 +227,8 @@ static void write_value(struct writer *w, const char *period, const struct repor
 	int_or_empty(den, sizeof den, x->v.denominator);
 	if (x->v.has_value)
 		num_exact(val, sizeof val, x->v.value);
-	const char *f[] = {"value", x->unit, x->indicator, period, rev, num, den, val,
-			   x->v.note, x->v.by, x->v.at};
+	const char *f[] = {"value", x->unit, x->indicator, x->period ? x->period : period, rev, num,
+			   den, val, x->v.note, x->v.by, x->v.at};
 	put(w, true, true, f, ARRAY_LEN(f));
 }
 
@@ -419,10 +427,13 @@ static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
 	if (b->w) {
 		struct report_value x = {.unit = xstrdup(unit), .indicator = xstrdup(db_col_text(st, 1))};
 		ivalue_from_columns(st, 2, &x.v);
+		if (strcmp(db_col_text(st, 9), out->period) != 0)
+			x.period = xstrdup(db_col_text(st, 9));
 		write_value(b->w, out->period, &x);
 		b->counts[1]++;
 		free(x.unit);
 		free(x.indicator);
+		free(x.period);
 		ivalue_free(&x.v);
 		return;
 	}
@@ -432,12 +443,46 @@ static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
 	x->unit = xstrdup(unit);
 	x->indicator = xstrdup(db_col_text(st, 1));
 	ivalue_from_columns(st, 2, &x->v);
+	/* a longer period's value (the year's) keeps its period in the row */
+	if (strcmp(db_col_text(st, 9), out->period) != 0)
+		x->period = xstrdup(db_col_text(st, 9));
 }
 
 /* A column's text kept (copied), or used at once by a row being written. */
 static char *col(struct writer *w, const char *s)
 {
 	return w ? (char *)(uintptr_t)s : xstrdup(s); /* written at once, never freed */
+}
+
+/* Bind ?4..?6 to the periods enclosing period (the rule of docs/exchange.md:
+ * a report carries the values of its period and of the longer ones containing
+ * it); the unused ones stay NULL and match nothing. */
+static void bind_enclosing(sqlite3_stmt *st, const char *period)
+{
+	struct period p, enc[3];
+	char buf[PERIOD_BUF];
+	if (!period_parse(period, &p))
+		return;
+	int n = period_enclosing(&p, enc);
+	for (int i = 0; i < n; i++) {
+		period_format(&enc[i], buf);
+		sqlite3_bind_text(st, 4 + i, buf, -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* A unit this database added itself (set up with a new commune) describes
+ * itself, so that the receiver can add it (docs/exchange.md). */
+static void describe_sender(struct db *db, const struct unit_set *units,
+			    const struct unit_rec *sender, struct report *out)
+{
+	char *added = db_meta_get(db, "added_unit");
+	const struct unit_rec *par = sender->parent_id ? unit_set_by_id(units, sender->parent_id) : NULL;
+	if (added && par && strcmp(added, sender->code) == 0) {
+		out->sender_kind = xstrdup(unit_kind_name(sender->kind));
+		out->sender_parent = xstrdup(par->code);
+		out->sender_name = xstrdup(sender->name);
+	}
+	free(added);
 }
 
 /* report_build, or with w the same rows written as they are read (out then
@@ -457,6 +502,7 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 	out->plan_version = plan->version;
 	out->period = xstrdup(period);
 	out->exported_at = xstrdup(stamp);
+	describe_sender(db, units, sender, out);
 	if (w)
 		write_head(w, out);
 	if (store_rules(db, plan->id, &rules, e))
@@ -491,19 +537,22 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 
 	st = db_prep(db, alone
 		? "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
-		  " v.entered_by, v.entered_at, v.revision FROM indicator_value v"
+		  " v.entered_by, v.entered_at, v.revision, v.period FROM indicator_value v"
 		  " JOIN indicator i ON i.id = v.indicator_id"
-		  " WHERE i.plan_id = ?1 AND v.period = ?2 AND v.unit_id = ?3 ORDER BY i.seq"
+		  " WHERE i.plan_id = ?1 AND v.period IN (?2, ?4, ?5, ?6) AND v.unit_id = ?3"
+		  " ORDER BY i.seq, v.period"
 		: "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
-		  " v.entered_by, v.entered_at, v.revision FROM indicator_value v"
+		  " v.entered_by, v.entered_at, v.revision, v.period FROM indicator_value v"
 		  " JOIN indicator i ON i.id = v.indicator_id"
-		  " WHERE i.plan_id = ?1 AND v.period = ?2 ORDER BY v.unit_id, i.seq", e);
+		  " WHERE i.plan_id = ?1 AND v.period IN (?2, ?4, ?5, ?6)"
+		  " ORDER BY v.unit_id, i.seq, v.period", e);
 	if (!st)
 		goto fail;
 	sqlite3_bind_int64(st, 1, plan->id);
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	if (alone)
 		sqlite3_bind_int64(st, 3, sender->id);
+	bind_enclosing(st, period);
 	if (owned_rows(db, st, units, own, add_value, &bu, e))
 		goto fail;
 

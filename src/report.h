@@ -23,6 +23,9 @@ struct report_entry {
 
 struct report_value {
 	char *unit, *indicator;
+	/* The value's own period: NULL for the report's, else a longer period
+	 * containing it (a yearly value travels in each report of its year). */
+	char *period;
 	struct ivalue v;
 	int line;
 };
@@ -35,6 +38,10 @@ struct report_receipt {
 
 struct report {
 	char *sender, *plan, *period, *exported_at;
+	/* The sender described (kind, parent code, name) when it is a unit its
+	 * own database added (a new commune): the receiver can add it too.
+	 * NULL otherwise. */
+	char *sender_kind, *sender_parent, *sender_name;
 	int plan_version;
 	bool excel;
 	struct report_entry *entries;

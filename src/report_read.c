@@ -19,7 +19,7 @@
 
 #define MAX_PROBLEMS 40
 
-enum { ENTRY_FIELDS = 14, VALUE_FIELDS = 11, RECEIPT_FIELDS = 4, REPORT_FIELDS = 6 };
+enum { ENTRY_FIELDS = 14, VALUE_FIELDS = 11, RECEIPT_FIELDS = 4, REPORT_FIELDS = 9 };
 
 struct parser {
 	const char *name;
@@ -145,6 +145,21 @@ static bool take_period(struct parser *p, const char *s)
 	return true;
 }
 
+/* A value row's period: the report's, or a longer one containing it (a
+ * yearly value in a half-year report); NULL means the report's own. */
+static char *take_value_period(struct parser *p, const char *s)
+{
+	struct period per, rp;
+	char buf[PERIOD_BUF];
+	if (!p->r->period || !period_parse(s, &per) || !period_parse(p->r->period, &rp) ||
+	    !period_within(&rp, &per) || per.type == rp.type) {
+		take_period(p, s);
+		return NULL;
+	}
+	period_format(&per, buf);
+	return keep(p, buf);
+}
+
 static bool take_revision(struct parser *p, const char *s, long long *out)
 {
 	if (!parse_int(s, 1, 1000000000000LL, out)) {
@@ -184,6 +199,17 @@ static void rec_report(struct parser *p, char **f)
 		r->period = xstrdup(buf);
 	}
 	take_stamp(p, N_("export time"), f[5], &r->exported_at);
+	/* A new unit describes itself: kind, parent and name, all three. */
+	if (*f[6] || *f[7] || *f[8]) {
+		enum unit_kind k;
+		if (!unit_kind_parse(f[6], &k) || k == UNIT_GROUP)
+			problem(p, tr("sender kind '%.30s' is not a unit kind"), f[6]);
+		r->sender_kind = xstrdup(f[6]);
+		r->sender_parent = take_code(p, N_("sender's parent"), f[7]);
+		r->sender_name = take_text(p, N_("sender's name"), f[8], 0);
+		if (!r->sender_name || !*r->sender_name)
+			problem(p, "%s", tr("the sender's name is empty"));
+	}
 }
 
 /* The key of an entry or value row: unit, item (task or indicator), period, revision. */
@@ -229,7 +255,12 @@ static void rec_value(struct parser *p, char **f)
 	struct report_value *x = &r->values[r->n_values++];
 	memset(x, 0, sizeof *x);
 	x->line = p->line;
-	take_row_key(p, f, N_("indicator"), &x->unit, &x->indicator, &x->v.revision);
+	long long rv;
+	x->unit = take_code(p, N_("unit"), f[1]);
+	x->indicator = take_code(p, N_("indicator"), f[2]);
+	x->period = take_value_period(p, f[3]);
+	if (take_revision(p, f[4], &rv))
+		x->v.revision = rv;
 	take_opt_int(p, N_("numerator"), f[5], 0, 1000000000000000LL, &x->v.numerator);
 	take_opt_int(p, N_("denominator"), f[6], 1, 1000000000000000LL, &x->v.denominator);
 	if (*f[7]) {

@@ -53,6 +53,7 @@ int session_target(struct session *s, const char *unit, const char *code, bool i
 
 struct session_saved {
 	bool changed;       /* false: the request changed nothing, nothing written */
+	bool started;       /* a percent above 0 moved "not started" to "in progress" */
 	bool moved;         /* someone else saved it since the revision seen */
 	long long revision; /* the revision now */
 };
@@ -117,7 +118,8 @@ struct session_export {
 };
 void session_export_free(struct session_export *r);
 /* Write the owner's report for period to out (NULL: its usual name in
- * $TIENDO_EXPORT_DIR or here; "-": standard output), as its rows are read.
+ * $TIENDO_EXPORT_DIR or here; "DIR/": its usual name in DIR; "-": standard
+ * output), as its rows are read.
  * Excel: BOM, CRLF, neutralised cells. */
 int session_export(struct session *s, const char *period, const char *out, bool excel,
 		   struct session_export *r, struct err *e);

@@ -55,15 +55,29 @@ int session_set_progress(struct session *s, const struct session_target *t,
 			       texts, e))
 		return -1;
 	struct entry_key k = {t->unit->id, t->task->id, t->period};
-	if (seen >= 0) {
-		struct entry now;
-		bool found;
-		if (progress_get(s->db, &k, &now, &found, e))
-			return -1;
+	struct entry now;
+	bool found;
+	if (progress_get(s->db, &k, &now, &found, e))
+		return -1;
+	if (seen >= 0)
 		r->moved = now.revision != seen;
-		entry_free(&now);
+	/* The rules of a consistent entry (docs/exchange.md), for every face:
+	 * a percent above 0 means started; 100% says whether it is done. */
+	enum status st = p->set_status ? p->status : found ? now.status : STATUS_NOT_STARTED;
+	int pct = p->percent != -2 ? p->percent : found ? now.percent : -1;
+	entry_free(&now);
+	struct entry_patch q = *p;
+	if (st == STATUS_NOT_STARTED && pct > 0) {
+		if (p->set_status && p->percent != -2)
+			return err_set(e, tr("status 'not started' with %d%% done: give the percent or the status, not both that way"),
+				       pct);
+		q.set_status = true;
+		q.status = STATUS_IN_PROGRESS;
+		r->started = true;
 	}
-	return progress_set(s->db, &k, p, progress_user(), &r->changed, &r->revision, e);
+	if (pct == 100 && st != STATUS_DONE && !p->set_status)
+		return err_set(e, "%s", tr("the percent is 100: say whether the task is done (status done) or still in progress (status in-progress)"));
+	return progress_set(s->db, &k, &q, progress_user(), &r->changed, &r->revision, e);
 }
 
 int session_set_value(struct session *s, const struct session_target *t, const struct ivalue *v,

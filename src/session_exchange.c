@@ -40,7 +40,12 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 	r->sender = xstrdup(owner->code);
 	period_format(&p, r->period);
 	r->to = exchange_recipient(&s->b.units, &s->b.rules, owner, p.type);
-	if (out && strcmp(out, "-") != 0) {
+	if (out && *out && out[strlen(out) - 1] == '/') {
+		/* a folder: the usual name in it */
+		char *base = report_file_name(owner->code, r->period, stamp, excel);
+		r->path = exchange_path_join(out, base);
+		free(base);
+	} else if (out && strcmp(out, "-") != 0) {
 		r->path = xstrdup(out);
 	} else if (!out) {
 		/* $TIENDO_EXPORT_DIR, else the current folder */
@@ -57,7 +62,7 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 	const char *target = r->path ? r->path : "-";
 	if (outfile_open(&o, target))
 		return err_set(e, tr("%s: cannot write %s: %s (nothing was written)"), "export", target,
-			       strerror(errno));
+			       tr_errno(errno));
 	uint8_t pk[SIGN_PUBLIC_BYTES], sk[SIGN_SECRET_BYTES];
 	if (keystore_own(s->db, pk, sk, e)) { /* made once; the report is signed as it is written */
 		outfile_abort(&o);
@@ -72,7 +77,7 @@ int session_export(struct session *s, const char *period, const char *out, bool 
 	}
 	if (outfile_commit(&o))
 		return err_set(e, tr("%s: cannot write %s: %s (nothing was written)"), "export", target,
-			       strerror(errno));
+			       tr_errno(errno));
 	r->n_entries = counts[0];
 	r->n_values = counts[1];
 	return 0;

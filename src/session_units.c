@@ -95,7 +95,7 @@ static int read_units_file(const char *file, struct csv_table *t, struct err *e)
 	size_t n, len;
 	char *raw = read_file(file, &n);
 	if (!raw)
-		return err_set(e, tr("%s: cannot read: %s"), file, strerror(errno));
+		return err_set(e, tr("%s: cannot read: %s"), file, tr_errno(errno));
 	const char *why = NULL;
 	enum text_encoding enc;
 	char *text = memchr(raw, '\0', n) ? NULL : encoding_decode(raw, n, &len, &enc, &why);

@@ -19,6 +19,7 @@
 #include "editbuf.h"
 #include "msg.h"
 #include "progress.h"
+#include "setup.h"
 #include "text.h"
 #include "ui.h"
 #include "ui_keys.h"
@@ -139,22 +140,39 @@ static void ui_relayout(struct app *a)
 	ui_mark_all(a);
 }
 
+/* The top line: plan, unit and period. The period is always shown whole; a
+ * long unit name is shortened (with "…") to leave it room, and the period's
+ * dates go first when even that is not enough. */
 static void draw_top(struct app *a)
 {
-	char left[400], pc[PERIOD_BUF], d0[DATE_BUF], d1[DATE_BUF];
+	char head[120], tail[120], pc[PERIOD_BUF], d0[DATE_BUF], d1[DATE_BUF];
+	const struct plan_rec *pl = &a->s.b.plan;
 	period_format(&a->period, pc);
 	date_format(period_start(&a->period), d0);
 	date_format(period_end(&a->period), d1);
-	snprintf(left, sizeof left, " tiendo | %s v%d | %s: %s | %s: %s (%s..%s)", a->s.b.plan.code,
-		 a->s.b.plan.version, tr("Unit"), a->unit ? a->unit->name : tr("all units"), tr("Period"),
-		 pc, d0 + 5, d1 + 5);
-	char right[64] = "";
-	if (a->im != IM_OFF)
-		snprintf(right, sizeof right, "[%s] ", a->im == IM_TELEX ? "TELEX" : "VNI");
-	int rw = ui_width(right);
-	ui_put(a, a->top, 0, 0, a->cols - rw, left, A_REVERSE);
-	if (rw)
-		ui_put(a, a->top, 0, a->cols - rw, rw, right, A_REVERSE | A_BOLD);
+	snprintf(head, sizeof head, " tiendo | %s v%d | %s: ", pl->code, pl->version, tr("Unit"));
+	const char *name = a->unit ? a->unit->name : tr("all units");
+	int min_name = 12;
+	/* the period's days as dd/mm (the year is the period's) */
+	snprintf(tail, sizeof tail, " | %s: %s (%.2s/%.2s..%.2s/%.2s)", tr("Period"), pc, d0 + 8, d0 + 5,
+		 d1 + 8, d1 + 5);
+	if (ui_width(head) + min_name + ui_width(tail) > a->cols)
+		snprintf(tail, sizeof tail, " | %s: %s", tr("Period"), pc);
+	int hw = ui_width(head), tw = ui_width(tail);
+	int room = a->cols - hw - tw;
+	if (room < min_name) {
+		/* narrower still: drop "tiendo |" before the name or the period */
+		snprintf(head, sizeof head, " %s v%d | %s: ", pl->code, pl->version, tr("Unit"));
+		hw = ui_width(head);
+		room = a->cols - hw - tw;
+	}
+	int nw = ui_width(name);
+	if (nw < room)
+		room = nw;
+	ui_put(a, a->top, 0, 0, hw, head, A_REVERSE);
+	ui_put(a, a->top, 0, hw, room > 0 ? room : 0, name, A_REVERSE);
+	int x = hw + (room > 0 ? room : 0);
+	ui_put(a, a->top, 0, x, a->cols - x, tail, A_REVERSE);
 	wnoutrefresh(a->top);
 	a->top_dirty = false;
 }
@@ -193,7 +211,7 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 				if (dup)
 					continue;
 				char kn[16];
-				keymap_key_name(key, kn, sizeof kn);
+				ui_key_label(key, kn, sizeof kn);
 				const char *label = tr(keymap_actions[act].hint);
 				int need = ui_width(kn) + ui_width(label) + 1;
 				if (x + need > width)
@@ -243,16 +261,18 @@ static void ui_draw_dirty(struct app *a)
 		draw_too_small(a);
 		return;
 	}
-	if (a->top_dirty)
+	if (a->top_dirty && a->s.b.plan.code)
 		draw_top(a);
 	for (int i = 0; i < PANE_ID_COUNT; i++) {
 		struct pane *p = &a->panes[i];
+		if (!p->ops)
+			continue; /* the first-run screen: no panes yet */
 		p->ops->draw(a, p);
 		p->dirty = false;
 		wnoutrefresh(p->win);
 	}
 	if (a->bottom_dirty)
-		draw_bottom(a, a->panes[a->focus].mask);
+		draw_bottom(a, a->hint_mask ? a->hint_mask : a->panes[a->focus].mask);
 }
 
 static void ui_refresh(struct app *a)
@@ -282,6 +302,54 @@ static void choose_unit(struct app *a)
 	free(order);
 }
 
+/* The years the plan covers: from the year it was issued (or its first
+ * target) to its last target year or deadline, and this year. */
+static void plan_years(struct app *a, int *y0, int *y1)
+{
+	const struct plan_bundle *b = &a->s.b;
+	int lo = 9999, hi = 0, y, m, d;
+	if (b->plan.date && strlen(b->plan.date) >= 4)
+		lo = hi = atoi(b->plan.date);
+	for (size_t i = 0; i < b->inds.n; i++) {
+		lo = b->inds.v[i].year < lo ? b->inds.v[i].year : lo;
+		hi = b->inds.v[i].year > hi ? b->inds.v[i].year : hi;
+	}
+	for (size_t i = 0; i < b->tasks.n; i++)
+		if (b->tasks.v[i].tf.has_date) {
+			date_to_ymd(b->tasks.v[i].tf.date, &y, &m, &d);
+			hi = y > hi ? y : hi;
+		}
+	date_to_ymd(a->today, &y, &m, &d);
+	if (lo > hi) /* a plan without dates: this year */
+		lo = hi = y;
+	*y0 = lo < y ? lo : y;
+	*y1 = hi > y ? hi : y;
+}
+
+/* p: a period typed in, within the plan's years. */
+static void goto_period(struct app *a)
+{
+	char pc[PERIOD_BUF];
+	period_format(&a->period, pc);
+	char *s = ui_prompt(a, tr("Period (2026S1, 2026, 2026Q2, 202606):"), pc);
+	if (!s || !*s) {
+		free(s);
+		return;
+	}
+	struct period q;
+	int y0, y1;
+	plan_years(a, &y0, &y1);
+	if (!period_parse(s, &q))
+		ui_message(a, true, tr("'%s' is not a period (2026S1, 2026, 2026Q2, 202606)."), s);
+	else if (q.year < y0 || q.year > y1)
+		ui_message(a, true, tr("The plan runs from %d to %d: %s is outside it."), y0, y1, s);
+	else {
+		a->period = q;
+		ui_reload(a);
+	}
+	free(s);
+}
+
 /* Keys every main pane shares; returns true when used. */
 static bool global_key(struct app *a, enum action act)
 {
@@ -307,13 +375,23 @@ static bool global_key(struct app *a, enum action act)
 		a->bottom_dirty = true;
 		return true;
 	}
-	case ACT_PERIOD_PREV: case ACT_PERIOD_NEXT:
-		a->period = act == ACT_PERIOD_NEXT ? period_next(&a->period) : period_prev(&a->period);
+	case ACT_PERIOD_PREV: case ACT_PERIOD_NEXT: {
+		struct period q = act == ACT_PERIOD_NEXT ? period_next(&a->period) : period_prev(&a->period);
+		int y0, y1;
+		plan_years(a, &y0, &y1);
+		if (q.year < y0 || q.year > y1) {
+			ui_message(a, false, tr("The plan runs from %d to %d: no period before or after."), y0, y1);
+			return true;
+		}
+		a->period = q;
 		ui_reload(a);
 		return true;
+	}
+	case ACT_PERIOD_GOTO: goto_period(a); return true;
 	case ACT_UNIT: choose_unit(a); return true;
 	case ACT_EXPORT: ui_export(a); return true;
 	case ACT_IMPORT: ui_import(a); return true;
+	case ACT_PLAN_UPDATE: ui_plan_update(a); return true;
 	case ACT_STATUS: ui_reports(a); return true;
 	case ACT_CONFLICTS: ui_conflicts(a); return true;
 	case ACT_UNITS: ui_units(a); return true;
@@ -337,11 +415,24 @@ static const struct ui_host host = {
 	.hints = ui_hints,
 };
 
+/* No UTF-8 locale from the environment (LANG=C, a terminal set up for
+ * another character set): ASCII, said on the message line, unless --utf8
+ * says the terminal shows UTF-8; C.UTF-8 (when there is one) still serves to
+ * read and measure the text. No UTF-8 locale at all: ASCII. */
 static void set_locale(struct ui_options *o)
 {
-	/* No UTF-8 locale from the environment nor C.UTF-8: ASCII. */
-	if (!compat_locale_utf8())
+	bool env = compat_env_utf8();
+	bool have = compat_locale_utf8();
+	if (!have || (!env && !o->utf8 && !o->ascii)) {
+		o->ascii_auto = !o->ascii;
 		o->ascii = true;
+	}
+}
+
+static void say_charset(struct app *a, const struct ui_options *o)
+{
+	if (o->ascii_auto)
+		ui_message(a, false, "%s", tr("No UTF-8 locale: Vietnamese is shown without diacritics (tiendo --utf8 to force UTF-8)."));
 }
 
 static void start_curses(struct app *a)
@@ -431,8 +522,25 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	a->im = o.im;
 	if (load_keymap(a, o.keymap))
 		return 2;
+	/* No database, or one without a plan: the first-run screen sets it up. */
+	bool started = false;
+	if (!setup_has_plan(db_path) && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		set_locale(&o);
+		a->ascii = o.ascii;
+		start_curses(a);
+		ui_relayout(a);
+		started = true;
+		say_charset(a, &o);
+		if (ui_firstrun(a, db_path)) {
+			endwin();
+			app_free(a);
+			return ui_signal ? 128 + ui_signal : 0;
+		}
+	}
 	struct session_options so = {.need_owner = true};
 	if (session_open(&a->s, db_path, &so, &e)) {
+		if (started)
+			endwin();
 		fprintf(stderr, "tiendo: %s\n", e.msg);
 		app_free(a);
 		return 1;
@@ -442,14 +550,18 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 		app_free(a);
 		return 2;
 	}
-	set_locale(&o);
-	a->ascii = o.ascii;
+	if (!started) {
+		set_locale(&o);
+		a->ascii = o.ascii;
+		say_charset(a, &o);
+	}
 	a->today = date_today();
 	/* The consolidating unit follows everyone: it starts on all units. */
 	a->unit = strcmp(a->s.b.owner->code, a->s.b.plan.consolidator) == 0 ? NULL : a->s.b.owner;
 	a->period = period_containing(unit_period_type(a), a->today);
 
-	start_curses(a);
+	if (!started)
+		start_curses(a);
 	ui_tasks_init(a, &a->panes[PANE_ID_TASKS]);
 	ui_indicators_init(a, &a->panes[PANE_ID_INDICATORS]);
 	ui_calendar_init(a, &a->panes[PANE_ID_CALENDAR]);

@@ -68,6 +68,7 @@ struct app {
 	enum im_mode im;
 	int jump_task; /* agenda asks the task list to select this task, or -1 */
 	char *import_path; /* the folder or file last imported in this session */
+	unsigned hint_mask; /* nonzero while a form owns the bottom line: its keys */
 };
 
 extern volatile sig_atomic_t ui_signal;
@@ -75,6 +76,8 @@ extern volatile sig_atomic_t ui_signal;
 /* Entry point: run the interface on an open database. Returns an exit code. */
 struct ui_options {
 	bool ascii;
+	bool utf8;       /* --utf8: UTF-8 even when the locale does not say so */
+	bool ascii_auto; /* set by ui_run: no UTF-8 locale, ASCII chosen by itself */
 	const char *keymap; /* name or path, NULL for the defaults */
 	enum im_mode im;
 };
@@ -93,6 +96,10 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
  * starts on unit start_id. False when cancelled. */
 bool ui_choose_unit(struct app *a, const char *title, const char *first, const size_t *order,
 		    int64_t start_id, const struct unit_rec **out);
+
+/* A key as a person reads it: "Ctrl+T", "Shift+Tab" in Vietnamese, the
+ * keymap's own names (C-t, S-Tab) in English (ui_draw.c). */
+void ui_key_label(int key, char *buf, size_t n);
 
 /* Drawing text (ui_draw.c). */
 int ui_width(const char *s);
@@ -147,13 +154,28 @@ void ui_page_heading(struct strvec *sv, const char *text);
 enum action ui_popup_list(struct app *a, const char *title, const struct strvec *lines,
 			  unsigned mask, size_t *cur);
 
+/* The first-run screen (ui_firstrun.c): with curses started and no plan in
+ * the database at db_path, choose a plan file and "my unit" and set the
+ * database up. 0: done (the message line says what was done); -1: the clerk
+ * left. */
+int ui_firstrun(struct app *a, const char *db_path);
+/* The plan files found in the usual folders (see ui_firstrun.c), full paths. */
+void ui_find_plans(struct strvec *out);
+/* Key P: a newer plan package, its changes shown before they are applied. */
+void ui_plan_update(struct app *a);
+
 /* Exchange by file (ui_exchange.c) and the units (ui_units.c). */
 void ui_export(struct app *a);
 void ui_import(struct app *a);
 void ui_reports(struct app *a);
 void ui_conflicts(struct app *a);
 void ui_units(struct app *a);
-/* A one-line prompt in the bottom line; returns the new text or NULL on Esc. */
+/* Type the character k into eb through the input method (Telex, VNI) when one
+ * is on; false when the editor refused it (its why says so). */
+struct editbuf;
+bool ui_type(struct app *a, struct editbuf *eb, int k);
+/* A one-line prompt in the bottom line; returns the new text or NULL on Esc.
+ * Ctrl-T switches the input method there too. */
 char *ui_prompt(struct app *a, const char *label, const char *initial);
 
 #endif

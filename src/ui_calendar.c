@@ -216,7 +216,14 @@ static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, b
 	int yy, mm, dd;
 	date_to_ymd(d->date, &yy, &mm, &dd);
 	char date[8], text[400];
-	snprintf(date, sizeof date, "%02d/%02d", dd % 100, mm % 100);
+	/* dd/mm in the year the agenda starts in; another year's date shows its
+	 * year, so that two years never look alike ("31/12" of 2025 and 2026) */
+	int ty, tm, td;
+	date_to_ymd(cal_of(a)->sel, &ty, &tm, &td);
+	if (yy == ty)
+		snprintf(date, sizeof date, "%02d/%02d", dd % 100, mm % 100);
+	else
+		snprintf(date, sizeof date, "%04d", yy % 10000);
 	snprintf(text, sizeof text, "%s %s", d->code, d->detail);
 	int width = a->panes[PANE_ID_AGENDA].w - 1;
 	attr_t base = d->kind == DL_OVERDUE ? ui_attr(a, CP_OVERDUE) | A_BOLD : A_NORMAL;
@@ -235,7 +242,9 @@ static void agenda_draw(struct app *a, struct pane *p)
 	if (p->dirty) {
 		char title[64], d[DATE_BUF];
 		date_format(c->sel, d);
-		snprintf(title, sizeof title, tr("Due from %s"), d + 5);
+		char dm[8];
+		snprintf(dm, sizeof dm, "%.2s/%.2s", d + 8, d + 5); /* dd/mm */
+		snprintf(title, sizeof title, tr("Due from %s"), dm);
 		werase(p->win);
 		ui_pane_title(a, p, title, "");
 		for (int r = 1; r < p->h; r++)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Drawing text in the terminal: widths by wcwidth, cutting by columns, wrapping, ASCII mode. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "msg.h"
 #include "text.h"
 #include "editbuf.h"
 #include "ui.h"
@@ -62,6 +64,12 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 	wmove(w, y, x);
 	wchar_t buf[128];
 	int nb = 0, used = 0;
+	/* Text cut short ends with an ellipsis ("~" in ASCII mode) in the last
+	 * column, so a clerk sees that something is missing. */
+	int limit = width, total = ui_width(s);
+	bool cut = total > width;
+	if (cut)
+		limit = width - 1;
 	while (*s) {
 		wchar_t wc;
 		size_t k = next_wc(s, &wc);
@@ -74,7 +82,7 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 			wc = L'?';
 			cw = 1;
 		}
-		if (used + cw > width)
+		if (used + cw > limit)
 			break;
 		buf[nb++] = wc;
 		used += cw;
@@ -83,6 +91,10 @@ void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, at
 			waddnwstr(w, buf, nb);
 			nb = 0;
 		}
+	}
+	if (cut && nb < (int)ARRAY_LEN(buf)) {
+		buf[nb++] = a->ascii ? L'~' : L'\u2026';
+		used++;
 	}
 	if (nb)
 		waddnwstr(w, buf, nb);
@@ -250,3 +262,16 @@ void ui_pane_title(struct app *a, struct pane *p, const char *title, const char 
 		ui_vline(a, p->win, 0, 0, p->h);
 }
 
+void ui_key_label(int key, char *buf, size_t n)
+{
+	keymap_key_name(key, buf, n);
+	if (msg_lang() != LANG_VI)
+		return; /* the emacs spelling (C-t, S-Tab) reads well in English */
+	if (buf[0] == 'C' && buf[1] == '-' && buf[2] && !buf[3])
+		snprintf(buf, n, "Ctrl+%c", buf[2] >= 'a' && buf[2] <= 'z' ? buf[2] - 'a' + 'A' : buf[2]);
+	else if (strncmp(buf, "S-", 2) == 0) {
+		char rest[32];
+		snprintf(rest, sizeof rest, "%s", buf + 2);
+		snprintf(buf, n, "Shift+%s", rest);
+	}
+}

@@ -13,10 +13,12 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "completeness.h"
 #include "config.h"
+#include "db.h"
 #include "deliver.h"
 #include "describe.h"
 #include "exchange.h"
@@ -68,13 +70,90 @@ static void export_failed(struct app *a, const char *why)
 	ui_message(a, true, "%s", why);
 }
 
+/* The interface's export folder, with a final '/': $TIENDO_EXPORT_DIR, else
+ * ~/tiendo-baocao (made when missing), never the folder tiendo was started
+ * from (under `make run` that is the source tree). New string, or NULL. */
+static char *ui_export_dir(void)
+{
+	char *dir = NULL;
+	const char *home = getenv("HOME");
+	if (getenv("TIENDO_EXPORT_DIR") || !home || !*home) {
+		dir = exchange_export_dir();
+	} else {
+		dir = exchange_path_join(home, "tiendo-baocao");
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			free(dir);
+			return NULL;
+		}
+	}
+	if (!dir)
+		return NULL;
+	char *slash = exchange_path_join(dir, "");
+	free(dir);
+	return slash;
+}
+
+/* Ask for the flavour, the last choice first (kept in the database). */
+static int ask_flavour(struct app *a, bool *excel)
+{
+	char *last = db_meta_get(a->s.db, "export_flavour");
+	size_t start = last && strcmp(last, "excel") == 0 ? 1 : 0;
+	free(last);
+	const char *items[2] = {tr("CSV for tiendo (the department imports it)"),
+				tr("Excel flavour (opens in a spreadsheet, and still imports)")};
+	int r = ui_choose(a, tr("Export the report as"), items, 2, start);
+	if (r < 0)
+		return -1;
+	*excel = r == 1;
+	struct err e;
+	if ((size_t)r != start)
+		db_meta_set(a->s.db, "export_flavour", *excel ? "excel" : "csv", &e);
+	return 0;
+}
+
+/* The screen shows another unit than the database's (F2): say plainly which
+ * report E exports, and ask. */
+static bool confirm_other_unit(struct app *a)
+{
+	const struct unit_rec *owner = a->s.b.owner;
+	if (a->unit == owner)
+		return true;
+	struct strvec sv = {0};
+	struct strbuf m = {0};
+	const char *shown = a->unit ? a->unit->name : tr("all units");
+	const char *whose = a->unit ? a->unit->name : tr("each unit");
+	sb_addf(&m, tr("The screen shows %s, but E exports the report of %s, this database's unit, with what the units under it sent. The report of %s comes from %s's own database."),
+		shown, owner->name, whose, whose);
+	ui_page_add(&sv, a->cols - 8, NULL, m.s);
+	sb_free(&m);
+	ui_note(a, tr("Which report E exports"), &sv);
+	sv_free(&sv);
+	char q[300];
+	snprintf(q, sizeof q, tr("Export the report of %s?"), owner->code);
+	return ui_confirm(a, q);
+}
+
 void ui_export(struct app *a)
 {
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
 	struct session_export r;
 	struct err e;
-	if (session_export(&a->s, pc, NULL, false, &r, &e)) {
+	bool excel = false;
+	if (!a->s.b.owner || !confirm_other_unit(a) || ask_flavour(a, &excel)) {
+		ui_message(a, false, "%s", tr("Nothing exported."));
+		return;
+	}
+	char *dir = ui_export_dir();
+	if (!dir) {
+		err_set(&e, tr("%s: cannot make the folder %s: %s (nothing was written)"), "export",
+			"~/tiendo-baocao", tr_errno(errno));
+		export_failed(a, e.msg);
+		return;
+	}
+	int rc = session_export(&a->s, pc, dir, excel, &r, &e);
+	free(dir);
+	if (rc) {
 		export_failed(a, e.msg);
 		session_export_free(&r);
 		return;
@@ -281,7 +360,7 @@ void ui_import(struct app *a)
 	}
 	a->host->reload(a);
 	struct strvec page = {0};
-	describe_import_totals(&b, &r);
+	describe_import_totals(&b, &r, false);
 	chomp(&b);
 	ui_page_heading(&page, b.s);
 	ui_message(a, r.refused + r.lost > 0 || r.lost_batch, "%s", b.s);
@@ -326,7 +405,7 @@ static void status_cells(const struct expected_report *r, const struct unit_key_
 		snprintf(imported, 24, "%.10s", r->imported_at);
 	}
 	cells[SC_UNIT] = r->unit->code;
-	cells[SC_KIND] = unit_kind_name(r->unit->kind);
+	cells[SC_KIND] = unit_kind_label(r->unit->kind);
 	cells[SC_STATE] = report_state_label(r->state);
 	cells[SC_EXPORTED] = exported;
 	cells[SC_IMPORTED] = imported;
@@ -412,7 +491,7 @@ void ui_reports(struct app *a)
 				tally_line(&sv, width, tr("Total"), &all);
 				for (int k = 0; k < UNIT_KIND_COUNT; k++)
 					if (kind[k].expected && kind[k].expected != all.expected)
-						tally_line(&sv, width, unit_kind_name((enum unit_kind)k), &kind[k]);
+						tally_line(&sv, width, unit_kind_label((enum unit_kind)k), &kind[k]);
 			}
 			if (i == comp.n)
 				break;

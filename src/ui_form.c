@@ -31,6 +31,7 @@ struct field {
 	char *orig;          /* text as loaded, to see what changed */
 	const char *suffix;  /* after a number: "%" or the measure */
 	int top;             /* first visible screen line of the field */
+	bool selected;       /* a short field entered: the next digit replaces it */
 };
 
 struct form {
@@ -101,6 +102,17 @@ static size_t segments(const char *s, int width, struct seg *out, size_t max)
 		do {
 			char *line = xstrndup(s + p, eol - p);
 			size_t fit = ui_fit(line, width);
+			/* break after the last space that fits, as the view does; a
+			 * word longer than the line is cut where it must be */
+			if (p + fit < eol && line[fit] != ' ') {
+				size_t cut = fit;
+				while (cut > 0 && line[cut - 1] != ' ')
+					cut--;
+				if (cut > 0)
+					fit = cut;
+			} else if (p + fit < eol) {
+				fit++; /* the space the line breaks at ends this line */
+			}
 			free(line);
 			if (fit == 0 && p < eol)
 				fit = 1;
@@ -147,7 +159,15 @@ static void draw_form(struct app *a, struct form *fm)
 	WINDOW *w = fm->win;
 	werase(w);
 	ui_box(a, w);
-	ui_put(a, w, 0, 2, fm->w - 4, fm->title, A_BOLD);
+	/* the input method shows on the form it types into, not on the header */
+	int mw = 0;
+	if (a->im != IM_OFF) {
+		const char *mark = a->im == IM_TELEX ? "[TELEX]" : "[VNI]";
+		mw = ui_width(mark);
+		ui_put(a, w, 0, fm->w - 2 - mw, mw, mark, A_BOLD | A_REVERSE);
+		mw++;
+	}
+	ui_put(a, w, 0, 2, fm->w - 4 - mw, fm->title, A_BOLD);
 	ui_put(a, w, 1, 2, fm->w - 4, fm->info, A_NORMAL);
 	int y = 3, cur_y = -1, cur_x = -1;
 	int fw = fm->w - 3 - fm->label_w - 1;
@@ -181,7 +201,10 @@ static void draw_form(struct app *a, struct form *fm)
 			size_t si = (size_t)(f->top + r);
 			char *text = si < ns ? xstrndup(f->eb.s + sg[si].start, sg[si].end - sg[si].start)
 					     : xstrdup("");
-			ui_put(a, w, y + r, x, width, text, A_UNDERLINE);
+			size_t tl = strlen(text);
+			if (tl && text[tl - 1] == ' ' && ui_width(text) > width)
+				text[tl - 1] = '\0'; /* the space a word wrap broke at */
+			ui_put(a, w, y + r, x, width, text, f->selected ? A_REVERSE : A_UNDERLINE);
 			free(text);
 		}
 		if (f->suffix)
@@ -197,20 +220,9 @@ static void draw_form(struct app *a, struct form *fm)
 		}
 		y += f->lines;
 	}
-	/* the form's own hint line, from the action table */
-	struct strbuf b = {0};
-	enum action shown[] = {ACT_SAVE, ACT_CANCEL, ACT_FIELD_NEXT, ACT_CYCLE, ACT_INPUT_METHOD, ACT_HELP};
-	for (size_t i = 0; i < ARRAY_LEN(shown); i++) {
-		char kn[16];
-		keymap_first_key(&a->km, shown[i], kn, sizeof kn);
-		if (!*kn)
-			continue;
-		sb_addf(&b, "%s %s  ", kn, tr(keymap_actions[shown[i]].hint));
-		if (shown[i] == ACT_INPUT_METHOD)
-			sb_addf(&b, "(%s)  ", a->im == IM_TELEX ? "Telex" : a->im == IM_VNI ? "VNI" : tr("off"));
-	}
-	ui_put(a, w, fm->h - 2, 2, fm->w - 4, b.s ? b.s : "", A_DIM);
-	sb_free(&b);
+	/* the form's own keys in the bottom line (whole hints only), from the
+	 * action table: the main screen's keys mean nothing here */
+	a->host->hints(a, PANE_FORM);
 	if (cur_y >= 0) {
 		curs_set(1);
 		wmove(w, cur_y, cur_x);
@@ -226,7 +238,7 @@ static void place(struct app *a, struct form *fm)
 	int rows = 0;
 	for (int i = 0; i < fm->n; i++)
 		rows += fm->f[i].type == F_TEXT ? fm->f[i].lines : 1;
-	fm->h = rows + 6;
+	fm->h = rows + 5;
 	if (fm->h > a->rows)
 		fm->h = a->rows;
 	fm->w = a->cols - 4 > 100 ? 100 : a->cols - 4;
@@ -272,47 +284,80 @@ static void refused(struct app *a, struct field *f)
 static void type_key(struct app *a, struct field *f, int k)
 {
 	if (f->type == F_NUMBER) {
-		if (k >= '0' && k <= '9' && !eb_insert_cp(&f->eb, (uint32_t)k))
+		if (f->selected && k >= '0' && k <= '9') {
+			eb_set(&f->eb, "");
+			f->selected = false;
+		}
+		if (k < '0' || k > '9') {
+			ui_message(a, true, tr("%s: only digits here (0-9)"), f->label);
+			a->host->repaint(a);
+		} else if (!eb_insert_cp(&f->eb, (uint32_t)k)) {
 			refused(a, f);
+		}
 		return;
 	}
-	if (a->im != IM_OFF && k < 0x80) {
-		size_t start = eb_word_start(&f->eb);
-		char *word = xstrndup(f->eb.s + start, f->eb.cur - start);
-		char out[256];
-		bool done = im_apply(a->im, word, (char)k, out, sizeof out);
-		free(word);
-		if (done) {
-			if (!eb_replace_before(&f->eb, start, out))
-				refused(a, f);
-			return;
-		}
-	}
-	if (!eb_insert_cp(&f->eb, (uint32_t)k))
+	if (!ui_type(a, &f->eb, k))
 		refused(a, f);
 }
 
 enum form_result { FORM_SAVE, FORM_CANCEL, FORM_SIGNAL };
 
-/* Run the form until the clerk saves, cancels, or a signal comes. */
+static enum form_result form_loop(struct app *a, struct form *fm);
+
+/* Run the form until the clerk saves, cancels, or a signal comes; the bottom
+ * line shows the form's keys meanwhile. */
 static enum form_result run_form(struct app *a, struct form *fm)
 {
-	place(a, fm);
+	a->hint_mask = PANE_FORM;
+	a->bottom_dirty = true;
+	enum form_result r = form_loop(a, fm);
+	a->hint_mask = 0;
+	a->bottom_dirty = true;
+	a->top_dirty = true;
+	return r;
+}
+
+static enum form_result form_loop(struct app *a, struct form *fm)
+{
+	if (!a->too_small)
+		place(a, fm);
 	for (;;) {
 		struct field *f = &fm->f[fm->cur];
-		draw_form(a, fm);
-		int k = ui_getkey(a, fm->win);
+		int k;
+		if (a->too_small || !fm->win) {
+			/* only the "too small" message until the terminal grows */
+			curs_set(0);
+			a->host->repaint(a);
+			k = ui_getkey(a, stdscr);
+		} else {
+			draw_form(a, fm);
+			k = ui_getkey(a, fm->win);
+		}
 		if (k == KEYC_SIGNAL)
 			return FORM_SIGNAL;
 		if (k == KEYC_RESIZE) {
 			a->host->repaint(a);
-			place(a, fm);
+			if (!a->too_small)
+				place(a, fm);
 			continue;
+		}
+		if (a->too_small || !fm->win)
+			continue;
+		if (a->msg[0]) {
+			a->msg[0] = '\0'; /* a message lasts until the next key */
+			a->bottom_dirty = true;
 		}
 		bool text_field = f->type == F_TEXT || f->type == F_NUMBER;
 		if (text_field && k >= 0x20 && k < KEYC_BASE && k != 0x7f) {
 			type_key(a, f, k);
 			continue;
+		}
+		if (f->selected) {
+			f->selected = false;
+			if (k == KEYC_BACKSPACE || k == KEYC_DELETE) {
+				eb_set(&f->eb, ""); /* the selection goes at once */
+				continue;
+			}
 		}
 		enum action act = keymap_lookup(&a->km, PANE_FORM, k);
 		switch (act) {
@@ -329,6 +374,8 @@ static enum form_result run_form(struct app *a, struct form *fm)
 				continue;
 			fm->cur = (fm->cur + d + fm->n) % fm->n;
 			eb_end(&fm->f[fm->cur].eb);
+			/* a short field is selected on entry, as in a spreadsheet */
+			fm->f[fm->cur].selected = fm->f[fm->cur].type == F_NUMBER && fm->f[fm->cur].eb.s[0];
 			continue;
 		}
 		case ACT_CYCLE:
@@ -486,6 +533,17 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 	char *texts[4] = {NULL, NULL, NULL, NULL};
 	struct err e;
 	const char *why = progress_form_patch(fm, &p, texts);
+	/* 100 percent: ask whether it is done (the session wants it said) */
+	int choice = fm->f[FP_STATUS].choice;
+	long long pct = field_number(&fm->f[FP_PERCENT]);
+	if (!why && pct == 100 && choice != STATUS_DONE && !p.set_status) {
+		char q[200];
+		snprintf(q, sizeof q, tr("100 percent: mark %s done?"), t->code);
+		p.set_status = true;
+		p.status = ui_confirm(a, q) ? STATUS_DONE : (enum status)choice;
+		if (p.status == STATUS_DONE)
+			fm->f[FP_STATUS].choice = STATUS_DONE;
+	}
 	struct session_target st = {.unit = a->unit, .task = t};
 	snprintf(st.period, sizeof st.period, "%s", pc);
 	struct session_saved sv;
@@ -503,6 +561,9 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 		ui_message(a, false, tr("%s: nothing changed."), t->code);
 	else if (sv.moved)
 		ui_message(a, false, tr("%s saved (revision %lld); someone else had saved it meanwhile: only your changed fields were written."),
+			   t->code, sv.revision);
+	else if (sv.started)
+		ui_message(a, false, tr("%s saved (revision %lld); a percent above 0: status in progress."),
 			   t->code, sv.revision);
 	else
 		ui_message(a, false, tr("%s saved (revision %lld)."), t->code, sv.revision);

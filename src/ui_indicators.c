@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The indicator pane: each target with its year, the current value (consolidated over the
  * units in view) and a gauge of achievement; off-track targets marked. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,38 @@
 struct inds {
 	struct ui_list list;
 	struct ind_status *st; /* parallel to app.inds */
+	/* list rows: the unit's own targets (those it reports on) first, then,
+	 * after a divider row, the others; order[row] an index into app.inds,
+	 * or SIZE_MAX for the divider */
+	size_t *order, n_rows;
 };
+
+/* A commune's screen shows the targets that concern it first: those it
+ * reports on; the others after a divider, without a red mark. */
+static bool concerns(struct app *a, const struct indicator_rec *ind)
+{
+	/* all units, or the consolidating unit: every target is its concern */
+	if (!a->unit || strcmp(a->unit->code, a->s.b.plan.consolidator) == 0)
+		return true;
+	return unit_list_covers(&a->s.b.units, ind->reporters, a->unit);
+}
+
+static void order_rows(struct app *a, struct inds *d)
+{
+	size_t n = a->s.b.inds.n, k = 0, own = 0;
+	free(d->order);
+	d->order = xmalloc((n + 1) * sizeof *d->order);
+	for (size_t i = 0; i < n; i++)
+		if (concerns(a, &a->s.b.inds.v[i]))
+			d->order[k++] = i;
+	own = k;
+	if (own && own < n)
+		d->order[k++] = SIZE_MAX;
+	for (size_t i = 0; i < n; i++)
+		if (!concerns(a, &a->s.b.inds.v[i]))
+			d->order[k++] = i;
+	d->n_rows = k;
+}
 
 /* The scope of consolidation: one unit, or everyone for "all units" and
  * for the plan's consolidating unit. */
@@ -54,19 +86,32 @@ static void value_text(const struct indicator_rec *ind, const struct ind_status 
 		fmt_num(num, sizeof num, s->value);
 		snprintf(buf, n, "%s", num);
 	}
+	/* the Vietnamese decimal comma: 9,1% */
+	if (msg_lang() == LANG_VI)
+		for (char *c = buf; *c; c++)
+			if (*c == '.')
+				*c = ',';
 }
 
 static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
 {
 	struct inds *d = ctx;
-	const struct indicator_rec *ind = &a->s.b.inds.v[row];
-	const struct ind_status *s = &d->st[row];
 	int width = a->panes[PANE_ID_INDICATORS].w;
+	if (d->order[row] == SIZE_MAX) {
+		char line[200];
+		snprintf(line, sizeof line, "-- %s --", tr("targets this unit does not report on"));
+		ui_put(a, w, y, 0, width, line, selected ? A_REVERSE | A_DIM : A_DIM);
+		return;
+	}
+	size_t idx = d->order[row];
+	const struct indicator_rec *ind = &a->s.b.inds.v[idx];
+	const struct ind_status *s = &d->st[idx];
 	int yy, mm, dd;
 	date_to_ymd(period_end(&a->period), &yy, &mm, &dd);
 	/* '!' the target year has come and the target is not met; '~' not met yet */
-	bool missed = !s->met && ind->year <= yy;
-	const char *mark = s->met ? " " : missed ? "!" : "~";
+	bool mine = concerns(a, ind);
+	bool missed = !s->met && ind->year <= yy && mine;
+	const char *mark = s->met || !mine ? " " : missed ? "!" : "~";
 	attr_t base = missed ? ui_attr(a, CP_OVERDUE) : A_NORMAL;
 	char target[32], val[48], gauge[16], year[8];
 	describe_target(ind->kind, ind->cmp, ind->target, target, sizeof target);
@@ -134,18 +179,21 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 		return true;
 	if (a->s.b.inds.n == 0)
 		return false;
+	size_t idx = d->list.cur < d->n_rows ? d->order[d->list.cur] : SIZE_MAX;
+	if (idx == SIZE_MAX && (act == ACT_OPEN || act == ACT_EDIT || act == ACT_VIEW))
+		return true; /* the divider */
 	switch (act) {
 	case ACT_OPEN: case ACT_EDIT:
 		if (!a->unit) {
 			ui_message(a, true, "%s", tr("Choose a unit first (F2): values are entered for one unit."));
 			return true;
 		}
-		ui_form_indicator(a, d->list.cur);
+		ui_form_indicator(a, idx);
 		compute(a, d);
 		p->dirty = true;
 		return true;
 	case ACT_VIEW:
-		ui_view_indicator(a, d->list.cur);
+		ui_view_indicator(a, idx);
 		a->host->mark_dirty(a);
 		return true;
 	default: return false;
@@ -156,7 +204,8 @@ static void reload(struct app *a, struct pane *p)
 {
 	struct inds *d = p->data;
 	compute(a, d);
-	d->list.n = a->s.b.inds.n;
+	order_rows(a, d);
+	d->list.n = d->n_rows;
 	d->list.h = p->h - 1;
 	ui_list_fix(&d->list);
 }
@@ -165,6 +214,7 @@ static void pane_free(struct pane *p)
 {
 	struct inds *d = p->data;
 	free(d->st);
+	free(d->order);
 	free(d);
 }
 

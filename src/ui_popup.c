@@ -91,6 +91,20 @@ bool ui_confirm(struct app *a, const char *question)
 	}
 }
 
+bool ui_type(struct app *a, struct editbuf *eb, int k)
+{
+	if (a->im != IM_OFF && k < 0x80) {
+		size_t start = eb_word_start(eb);
+		char *word = xstrndup(eb->s + start, eb->cur - start);
+		char out[256];
+		bool done = im_apply(a->im, word, (char)k, out, sizeof out);
+		free(word);
+		if (done)
+			return eb_replace_before(eb, start, out);
+	}
+	return eb_insert_cp(eb, (uint32_t)k);
+}
+
 char *ui_prompt(struct app *a, const char *label, const char *initial)
 {
 	struct editbuf b;
@@ -99,7 +113,12 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 	char *result = NULL;
 	curs_set(1);
 	for (;;) {
-		ui_put(a, a->bottom, 0, 0, lw, label, A_BOLD);
+		/* the input method (Ctrl-T) types here as in a form, and shows */
+		const char *mark = a->im == IM_TELEX ? "[TELEX] " : a->im == IM_VNI ? "[VNI] " : "";
+		int mw = ui_width(mark);
+		lw = ui_width(label) + 1 + mw;
+		ui_put(a, a->bottom, 0, 0, mw, mark, A_BOLD | A_REVERSE);
+		ui_put(a, a->bottom, 0, mw, lw - mw, label, A_BOLD);
 		size_t line, col;
 		eb_cursor_pos(&b, &line, &col);
 		int room = a->cols - 1 - lw;
@@ -127,8 +146,10 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 			continue;
 		if (k == KEYC_RESIZE)
 			a->host->repaint(a);
+		else if (keymap_lookup(&a->km, PANE_FORM, k) == ACT_INPUT_METHOD)
+			a->im = (enum im_mode)((a->im + 1) % IM_MODE_COUNT);
 		else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f)
-			eb_insert_cp(&b, (uint32_t)k);
+			ui_type(a, &b, k);
 	}
 	curs_set(0);
 	eb_free(&b);
@@ -183,7 +204,11 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			ui_put(a, win, 1 + r, 1, w - 2, items[shown[i]], i == cur ? A_REVERSE : A_NORMAL);
 		}
 		char foot[300];
-		snprintf(foot, sizeof foot, "%s %s", tr("Filter:"), filter);
+		if (ns)
+			snprintf(foot, sizeof foot, "%s %s", tr("Filter:"), filter);
+		else
+			snprintf(foot, sizeof foot, tr("Filter: %s: nothing matches (Backspace to change it, Esc to cancel)"),
+				 filter);
 		ui_put(a, win, h - 2, 1, w - 2, foot, A_NORMAL);
 		wnoutrefresh(win);
 		doupdate();
@@ -192,9 +217,11 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 		if (k == KEYC_SIGNAL || act == ACT_CANCEL || k == KEYC_ESC)
 			break;
 		if (k == KEYC_ENTER) {
-			if (ns)
+			if (ns) {
 				result = (int)shown[cur];
-			break;
+				break;
+			}
+			continue; /* nothing matches: the footer says so; not a cancel */
 		}
 		if (k == KEYC_RESIZE) {
 			a->host->repaint(a);

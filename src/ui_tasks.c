@@ -257,6 +257,15 @@ static void search(struct app *a, struct tasks *t, int dir)
 		if (text_match(t->folded[t->rows[r].idx], t->search)) {
 			ui_list_set(&t->list, r);
 			a->panes[PANE_ID_TASKS].dirty = true;
+			/* which hit of how many: "2/5 hits" */
+			size_t hits = 0, at = 0;
+			for (size_t q = 0; q < n; q++)
+				if (!t->rows[q].section && text_match(t->folded[t->rows[q].idx], t->search)) {
+					hits++;
+					if (q == r)
+						at = hits;
+				}
+			ui_message(a, false, tr("%zu/%zu hits (n: next, N: previous)"), at, hits);
 			return;
 		}
 	}
@@ -350,8 +359,13 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
 				next++;
 			a->jump_task = -1;
+			char said[300];
+			snprintf(said, sizeof said, "%s", a->msg);
 			a->host->reload(a);
 			ui_tasks_select(a, next < a->s.b.tasks.n ? next : i);
+			/* say where the cursor went: "1a-1 saved (revision 2); next: 1a-2" */
+			if (next < a->s.b.tasks.n && said[0] && !a->msg_error)
+				ui_message(a, false, tr("%s; next: %s"), said, a->s.b.tasks.v[next].code);
 		}
 		return true;
 	case ACT_VIEW:
@@ -366,10 +380,36 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 		period_format(&a->period, st.period);
 		struct err e;
 		long long rev;
-		if (session_undo(&a->s, &st, &rev, &e))
+		/* ask first, naming the change; then say what the entry is now */
+		struct entry_key ek = {a->unit->id, st.task->id, st.period};
+		struct entry en;
+		bool found;
+		if (progress_get(a->s.db, &ek, &en, &found, &e) || !found) {
+			ui_message(a, !found ? false : true, "%s", found ? e.msg : tr("Nothing to undo here."));
+			if (found)
+				entry_free(&en);
+			return true;
+		}
+		char q[300];
+		snprintf(q, sizeof q, tr("Undo %s's last change (revision %lld, by %s)?"), st.task->code,
+			 en.revision, en.by ? en.by : "");
+		entry_free(&en);
+		if (!ui_confirm(a, q)) {
+			ui_message(a, false, "%s", tr("Nothing undone."));
+			return true;
+		}
+		if (session_undo(&a->s, &st, &rev, &e)) {
 			ui_message(a, true, "%s", e.msg);
-		else
-			ui_message(a, false, tr("%s: last change undone (revision %lld)."), a->s.b.tasks.v[i].code, rev);
+		} else if (progress_get(a->s.db, &ek, &en, &found, &e) == 0 && found) {
+			char pct[16] = "-";
+			if (en.percent >= 0)
+				snprintf(pct, sizeof pct, "%d%%", en.percent);
+			ui_message(a, false, tr("%s: last change undone (revision %lld); now %s, %s."),
+				   st.task->code, rev, status_label(en.status), pct);
+			entry_free(&en);
+		} else {
+			ui_message(a, false, tr("%s: last change undone (revision %lld)."), st.task->code, rev);
+		}
 		a->host->reload_task(a, i);
 		rebuild(a, t);
 		p->dirty = true;

@@ -6,6 +6,7 @@
 
 #include "keystore.h"
 #include "msg.h"
+#include "describe.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
@@ -26,7 +27,7 @@ static void unit_cells(const struct unit_set *us, const struct unit_key_list *ke
 	const struct unit_rec *p = u->parent_id ? unit_set_by_id(us, u->parent_id) : NULL;
 	sb_addf(name, "%s%s", u->name, u->retired ? tr(" (retired)") : "");
 	cells[UC_CODE] = u->code;
-	cells[UC_KIND] = unit_kind_name(u->kind);
+	cells[UC_KIND] = unit_kind_label(u->kind);
 	cells[UC_PARENT] = p ? p->code : "";
 	cells[UC_NAME] = name->s;
 }
@@ -76,7 +77,7 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 		goto out;
 	const char *kinds[UNIT_KIND_COUNT];
 	for (int k = 0; k < UNIT_KIND_COUNT; k++)
-		kinds[k] = unit_kind_name((enum unit_kind)k);
+		kinds[k] = unit_kind_label((enum unit_kind)k);
 	snprintf(label, sizeof label, tr("Kind of %s"), code);
 	int kind = ui_choose(a, label, kinds, UNIT_KIND_COUNT, sel ? (size_t)sel->kind : UNIT_COMMUNE);
 	if (kind < 0)

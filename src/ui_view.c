@@ -346,7 +346,7 @@ void ui_view_indicator(struct app *a, size_t i)
 	char *rep = unit_names(a, d->reporters);
 	ui_page_add(&sv, width, tr("Reported by"), rep);
 	free(rep);
-	ui_page_add(&sv, width, tr("Consolidation"), consolidation_name(d->cons));
+	ui_page_add(&sv, width, tr("Consolidation"), consolidation_label(d->cons));
 	sv_push(&sv, "");
 	ui_page_add(&sv, width, NULL, d->text);
 	struct ind_status st;
@@ -385,21 +385,28 @@ void ui_help(struct app *a)
 		{PANE_REPORTS, N_("Reports")},
 	};
 	struct strvec sv = {0};
-	bool shown[ACT_COUNT] = {false};
+	bool moved[ACT_COUNT] = {false}; /* a moving key, listed once */
 	int width = a->cols - 8;
 	for (size_t g = 0; g < ARRAY_LEN(groups); g++) {
 		ui_page_heading(&sv, tr(groups[g].title));
 		for (int act = 0; act < ACT_COUNT; act++) {
 			unsigned p = keymap_actions[act].panes;
 			bool in = g == 0 ? (p & PANE_MAIN) == PANE_MAIN : (p & groups[g].mask) != 0;
-			if (!in || (g > 0 && (p & PANE_MAIN) == PANE_MAIN && groups[g].mask != PANE_FORM) ||
-			    (g > 0 && shown[act] && groups[g].mask != PANE_FORM))
+			/* each pane's section lists every key of that pane (the Targets
+			 * and Agenda sections too, though they share the task list's);
+			 * only the keys of every main pane stay under "Everywhere" */
+			if (!in || (g > 0 && (p & PANE_MAIN) == PANE_MAIN && groups[g].mask != PANE_FORM))
 				continue;
-			shown[act] = true;
+			bool moving = act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP ||
+				      act == ACT_PAGE_DOWN || act == ACT_TOP || act == ACT_BOTTOM ||
+				      (act == ACT_CANCEL && groups[g].mask != PANE_FORM);
+			if (moving && moved[act])
+				continue;
+			moved[act] = moving;
 			struct strbuf keys = {0};
 			for (int k = 0; k < a->km.n[act]; k++) {
 				char kn[16];
-				keymap_key_name(a->km.keys[act][k], kn, sizeof kn);
+				ui_key_label(a->km.keys[act][k], kn, sizeof kn);
 				sb_addf(&keys, "%s%s", k ? " " : "", kn);
 			}
 			struct strbuf line = {0};

@@ -416,7 +416,7 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 {
 	char *tmp = file_temp_beside(path);
 	if (!tmp)
-		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, strerror(errno));
+		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
 	struct book k = {.wb = workbook_new_opt(tmp, &opt)};
 	if (!k.wb) {
@@ -437,7 +437,7 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 		rc = err_set(e, tr("cannot write %s: %s (nothing was written)"), path,
 			     lxw_strerror(k.err ? k.err : closed));
 	if (!rc && file_commit(tmp, path))
-		rc = err_set(e, tr("cannot write %s: %s (nothing was written)"), path, strerror(errno));
+		rc = err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));
 	else if (rc)
 		compat_unlink(tmp);
 	free(tmp);

@@ -25,3 +25,15 @@ if [ -z "$bad" ]; then ok "translations keep their printf conversions"; else
 	notok "translations keep their printf conversions" "$bad"; fi
 empty=$(awk -F'\t' '$2 == ""' "$T/catalog")
 if [ -z "$empty" ]; then ok "no empty translation"; else notok "no empty translation" "$empty"; fi
+
+# Display strings built outside tr(): the faces (cmd_*.c, ui_*.c, describe.c,
+# the consolidated table) show a plan code through its label (describe.h:
+# unit_kind_label, consolidation_label...), never through the *_name
+# functions that give the stable codes of the files, and never a bare
+# "yes"/"no". A line that writes a machine-flavour file says so with
+# "machine code" in a comment.
+cd "$SRCDIR/src" || exit 1
+raw=$(grep -nE '\b(unit_kind_name|consolidation_name|period_type_name|dl_kind_name|conflict_state_name|ind_kind_name)\(|[?:] *"(yes|no)"' \
+	cmd_*.c ui_*.c describe.c consolidate_table.c | grep -v 'machine code')
+if [ -z "$raw" ]; then ok "codes reach the screen only through their catalog labels"; else
+	notok "codes reach the screen only through their catalog labels" "$raw"; fi

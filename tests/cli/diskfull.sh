@@ -88,11 +88,13 @@ cp base.db full.db
 "$TIENDO" -f full.db import "rep/$one" "rep/$(ls rep | sed -n 2p)" >/dev/null 2>err ||
 	notok "two reports imported" "$(cat err)"
 task=$(grep -m 1 "^$unit,[^,]*,2026S1," gen/progress.csv | cut -d, -f2)
-# Two databases of the unit enter the same revision differently: the second
-# report conflicts with the first.
+# Two copies of the unit's database (one key: a backup restored on a second
+# PC) enter the same revision differently: the second report conflicts with
+# the first.
 "$TIENDO" -f full.db export-plan -o pkg.csv >/dev/null 2>err || notok "plan package" "$(cat err)"
+"$TIENDO" -f u1.db init --plan pkg.csv --unit "$unit" >/dev/null 2>>err
+sqlite3 u1.db "VACUUM INTO 'u2.db'" 2>>err
 for k in 1 2; do
-	"$TIENDO" -f "u$k.db" init --plan pkg.csv --unit "$unit" >/dev/null 2>>err
 	"$TIENDO" -f "u$k.db" set "$task" --period 2026S1 --status in-progress --result "Lần $k" >/dev/null 2>>err
 	"$TIENDO" -f "u$k.db" export --period 2026S1 -o "c$k.csv" >/dev/null 2>>err
 done

@@ -33,3 +33,11 @@ through_fifo "export" "$TIENDO" -f dept.db export --period 2026S1 -o fifo
 expect_grep "export: a report came through" "^format,tiendo-report" got
 through_fifo "export-plan" "$TIENDO" -f dept.db export-plan -o fifo
 expect_grep "export-plan: a package came through" "tiendo-plan" got
+
+# A place that cannot be written: refused with its reason, nothing made, and
+# nothing left allocated (the sanitizer build saw a leak of the path here).
+for cmd in "export --period 2026S1" "consolidate --period 2026S1" "export-plan"; do
+	expect_exit "${cmd%% *} -o into a missing folder: refused" 1 "$TIENDO" -f dept.db $cmd -o nowhere/x.csv
+	expect_grep "${cmd%% *}: says why" "nowhere/x.csv: No such file or directory|nowhere/x.csv" "$T/err"
+done
+[ ! -e nowhere ] && ok "no folder was made" || notok "no folder was made"

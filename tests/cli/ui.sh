@@ -13,13 +13,13 @@ ui_start 80 24 -f "$DB"
 expect_screen "task pane with the commune's tasks" 'Tasks \(3\)'
 expect_screen "target pane" 'Targets \(4\)'
 expect_screen "calendar pane on this month" 'Month 03/2026'
-expect_screen "agenda pane from today" 'Due from 03-15'
+expect_screen "agenda pane from today (dd/mm)" 'Due from 15/03'
 expect_screen "top line: plan, unit, period" 'MINI-1 v1 \| Unit: Xã Đồng Hòa \| Period: 2026S1'
 expect_screen "hint bar from the action table" 'F1Help F2Unit F3View F4Enter F5Filter'
 expect_screen "overdue task marked with !" '^!1a-2 '
 expect_screen "section headings" '^III.1 Đẩy mạnh truyền thông về chuyển đổi số'
 expect_screen "calendar weekday header" 'Mo Tu We Th Fr Sa Su'
-expect_screen "overdue deadline in the agenda" '31/12 LATE 1a-2'
+expect_screen "overdue deadline in the agenda, last year's shown by its year" '2025 +LATE 1a-2'
 [ "$(ui_screen | wc -l)" -eq 24 ] && ok "screen is 24 lines" || notok "screen is 24 lines"
 
 # --- help generated from the action table ---
@@ -68,7 +68,9 @@ ui_keys Escape
 
 # --- undo from the list ---
 ui_keys 1 Home u
-expect_screen "u undoes the last change" 'last change undone \(revision 2\)'
+expect_screen "u asks first, naming the change" "Undo 1a-1's last change \\(revision 1, by [^)]*\\)\\? \\(y/n\\)"
+ui_keys y
+expect_screen "u undoes the last change and says what the entry is now" 'last change undone \(revision 2\); now not started, -\.'
 "$TIENDO" -f "$DB" show 1a-1 --period 2026S1 >"$T/show"
 expect_grep "undo reached the database" $'^status\tnot-started$' "$T/show"
 
@@ -78,7 +80,7 @@ expect_screen "focus on the calendar" '> Month 03/2026'
 ui_keys PPage PPage PPage
 expect_screen "PgUp goes back a month at a time" 'Month 12/2025'
 ui_keys Enter
-expect_screen "Enter in the calendar goes to the agenda" '> Due from 12-15'
+expect_screen "Enter in the calendar goes to the agenda" '> Due from 15/12'
 expect_screen "the agenda lists the task deadline" '31/12 task 1a-2'
 ui_keys End Enter
 expect_screen "Enter on a deadline jumps to its task" '> Tasks'
@@ -221,7 +223,7 @@ expect_grep "second instance saved over the first's change" '1b-1 saved \(revisi
 expect_grep "no lost update: the first's percent" $'^percent\t30$' "$T/show"
 expect_grep "no lost update: the second's evidence" $'^evidence\tVăn bản 12/UBND$' "$T/show"
 ui_keys C-l
-expect_screen "Ctrl-L shows the other's change" '1b-1 +\[ \] +30%'
+expect_screen "Ctrl-L shows the other's change (30%: in progress)" '1b-1 +\[~\] +30%'
 
 # --- SIGHUP in an indicator form: a valid value is saved ---
 ui_stop

@@ -35,6 +35,8 @@ export TIENDO_EXPORT_DIR="$T/outbox"
 ui_start 80 24 -f "$T/XA1.db"
 expect_screen "the commune's interface is up" 'Unit: Xã Một'
 ui_keys E
+expect_screen "E asks for the flavour" 'Export the report as'
+ui_keys Enter
 expect_screen "E exports: a popup says so" 'Report exported'
 expect_screen "it names the recipient from the regime" 'Send it to Sở Khoa học và Công nghệ \(SKHCN\)\.'
 name=$(ui_screen | grep -o 'baocao_[A-Za-z0-9_]*\.csv' | head -n 1)
@@ -57,6 +59,8 @@ ui_quit "quits cleanly (1)"
 export TIENDO_EXPORT_DIR="$T/nowhere"
 ui_start 80 24 -f "$T/XA1.db"
 ui_keys E
+ui_wait 'Export the report as'
+ui_keys Enter
 expect_screen "a failed export says so in a popup" 'Nothing was exported'
 case $(popup_text) in
 *"$(printf '%s' "export: cannot write $T/nowhere/baocao_XA1_2026S1_20260605.csv: No such file or directory (nothing was written)" | tr -d ' ')"*) ok "with the path and the reason" ;;
@@ -67,13 +71,17 @@ expect_screen "and in the message line" '^export: cannot write'
 [ ! -e "$T/nowhere" ] && ok "no folder or file was made" || notok "no folder or file was made"
 ui_quit "quits cleanly (2)"
 
-# without $TIENDO_EXPORT_DIR the report goes to the current folder
+# without $TIENDO_EXPORT_DIR the report goes to ~/tiendo-baocao, never to the
+# folder tiendo was started from (the source tree under make run)
 unset TIENDO_EXPORT_DIR
 mkdir here && cd here || exit 1
 ui_start 80 24 -f "$T/XA2.db"
 ui_keys E
+ui_wait 'Export the report as'
+ui_keys Enter
 expect_screen "XA2 exports too" 'Report exported'
-exists "into the current folder" "$T/here/baocao_XA2_2026S1_20260605.csv"
+exists "into ~/tiendo-baocao" "$HOME/tiendo-baocao/baocao_XA2_2026S1_20260605.csv"
+[ -z "$(ls "$T/here")" ] && ok "nothing in the folder it was started from" || notok "nothing in the folder it was started from" "$(ls "$T/here")"
 ui_keys Escape
 ui_quit "quits cleanly (3)"
 cd "$T" || exit 1
@@ -81,8 +89,8 @@ cd "$T" || exit 1
 # --- import a folder: two good reports and a truncated one ---
 mkdir recv
 cp "outbox/$name" recv/a.csv
-cp here/baocao_XA2_2026S1_20260605.csv recv/b.csv
-grep -v '^end,' recv/b.csv >recv/cut.csv
+cp "$HOME/tiendo-baocao/baocao_XA2_2026S1_20260605.csv" recv/b.csv
+grep -v "^end," recv/b.csv >recv/cut.csv
 ui_start 80 24 -f "$T/dept.db"
 expect_screen "the department is on all units" 'Unit: all units'
 expect_screen "nothing reported yet" 'T1 +0/3 +0%'
