@@ -9,6 +9,7 @@
 #ifndef TIENDO_COMPAT_H
 #define TIENDO_COMPAT_H
 
+#include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,6 +22,10 @@
 #define TIENDO_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
 #else
 #define TIENDO_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#endif
+
+#if defined(_WIN32) && !defined(EDQUOT)
+#define EDQUOT 0x7fff /* msvcrt has no disk quotas: an errno it never sets */
 #endif
 
 #if defined(_WIN32) && !defined(SIGHUP)
@@ -61,6 +66,8 @@ bool compat_is_sep(char c);
 /* The last path separator of path ('/', and '\\' on Windows), or NULL. */
 const char *compat_last_sep(const char *path);
 bool compat_path_absolute(const char *path);
+/* The absolute path of an existing path, allocated; NULL on failure. */
+char *compat_realpath(const char *path);
 /* The current folder, allocated; NULL on failure. */
 char *compat_getcwd(void);
 

@@ -57,6 +57,11 @@ bool compat_readable(const char *path)
 	return access(path, R_OK) == 0;
 }
 
+char *compat_realpath(const char *path)
+{
+	return realpath(path, NULL);
+}
+
 bool compat_writable(const char *path)
 {
 	return access(path, W_OK) == 0;

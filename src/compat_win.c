@@ -154,6 +154,16 @@ bool compat_readable(const char *path)
 	return ok;
 }
 
+char *compat_realpath(const char *path)
+{
+	wchar_t *wp = wide(path);
+	wchar_t *full = wp && GetFileAttributesW(wp) != INVALID_FILE_ATTRIBUTES ? _wfullpath(NULL, wp, 0) : NULL;
+	free(wp);
+	char *u = full ? narrow(full) : NULL;
+	free(full);
+	return u;
+}
+
 bool compat_writable(const char *path)
 {
 	wchar_t *wp = wide(path);
