@@ -26,6 +26,7 @@
 #include "date.h"
 #include "exchange_keys.h"
 #include "exchange_trust.h"
+#include "exchange_internal.h"
 #include "db_internal.h"
 #include "entry_check.h"
 #include "msg.h"
@@ -50,9 +51,7 @@ void import_result_free(struct import_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
-	TIENDO_PRINTF(4, 5);
-static void add_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
+void exchange_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
 {
 	char m[700];
 	va_list ap;
@@ -72,22 +71,17 @@ static void add_problem(struct import_result *r, const char *name, int line, con
 	sb_free(&b);
 }
 
-/* How a file is written: in a transaction of its own, not at all (a dry
- * run), or into the open transaction of an import batch (no savepoint: a
- * failed write returns IMPORT_WRITE_FAILED and the batch rolls back). */
-enum import_mode { IMPORT_ALONE, IMPORT_DRY, IMPORT_IN_BATCH };
-
 /* After a failed database call: the batch's transaction must be rolled
  * back when something was already written, or when SQLite rolled it back
  * by itself (full disk, I/O error). */
-static int failed(struct db *db, enum import_mode mode, bool writing)
+int exchange_failed(struct db *db, enum import_mode mode, bool writing)
 {
 	if (mode == IMPORT_IN_BATCH && (writing || sqlite3_get_autocommit(db->h)))
 		return IMPORT_WRITE_FAILED;
 	return -1;
 }
 
-static int refuse(struct import_result *r)
+int exchange_refuse(struct import_result *r)
 {
 	r->outcome = IMPORT_REFUSED;
 	return -1;
@@ -96,7 +90,7 @@ static int refuse(struct import_result *r)
 static int refuse_freeing(struct import_result *r, char *owned)
 {
 	free(owned);
-	return refuse(r);
+	return exchange_refuse(r);
 }
 
 /* The line of the first byte that is not valid UTF-8 (for messages). */
@@ -112,161 +106,6 @@ static int bad_line(const char *buf, size_t n)
 			line++;
 		}
 	return line;
-}
-
-/* The signer of a file that says it comes from unit code: refused (with
- * the key kept aside) when the unit is known with another key. */
-/* A signature that does not match the content refuses the file. */
-static bool bad_signature(const struct signfile *sf, const char *name, struct import_result *r)
-{
-	if (!sf->is_signed || sf->valid)
-		return false;
-	add_problem(r, name, sf->line, "%s",
-		    tr("the signature does not match the content: the file was changed after it was signed, or forged; ask for it again"));
-	return true;
-}
-
-static int signer_check(struct db *db, const struct signfile *sf, const char *code,
-			const char *name, struct import_result *r, int64_t *unit_id, struct err *e)
-{
-	sqlite3_stmt *st = db_prep(db, "SELECT id FROM unit WHERE code = ?1", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	*unit_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	enum key_verdict v;
-	if (exchange_key_verdict(db, sf, *unit_id, &v, e))
-		return -1;
-	r->signer = v;
-	if (sf->is_signed)
-		sign_fingerprint(sf->pk, r->fingerprint);
-	if (v == KEYV_UNSIGNED && *unit_id) {
-		/* No going back: once a unit signs, its unsigned files are not its own. */
-		struct unit_key k;
-		if (keystore_get(db, *unit_id, &k, e))
-			return -1;
-		if (k.known)
-			add_problem(r, name, 0,
-				    tr("the file is not signed, but the files of %s are signed with a key this database knows: it was made or changed by someone else; ask %s for it again"),
-				    code, code);
-		unit_key_free(&k);
-	}
-	if (v != KEYV_CHANGED)
-		return 0;
-	add_problem(r, name, sf->line,
-		    tr("signed by another key than the one known for %s (now %s): a new computer? confirm with the unit by phone, then: tiendo trust %s; the file is kept aside until then"),
-		    code, r->fingerprint, code);
-	r->held_unit = *unit_id;
-	memcpy(r->held_key, sf->pk, sizeof r->held_key);
-	return 0;
-}
-
-/* Trust on first use: a unit's first signed file records its key. */
-static int signer_record(struct db *db, const struct signfile *sf, const char *code,
-			 struct import_result *r, struct err *e)
-{
-	if (r->signer != KEYV_NEW)
-		return 0;
-	sqlite3_stmt *st = db_prep(db, "SELECT id FROM unit WHERE code = ?1", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return id ? keystore_put(db, id, sf->pk, false, e) : 0;
-}
-
-static int import_plan(struct db *db, const char *name, const char *buf, size_t n,
-		       enum import_mode mode, unsigned flags, const struct signfile *sf,
-		       struct import_result *r)
-{
-	bool dry_run = mode == IMPORT_DRY;
-	struct plan_def def;
-	struct err e;
-	char *why = NULL, *current = NULL;
-	if (planfile_parse(buf, n, name, &def, &e)) {
-		sv_push(&r->problems, e.msg);
-		return refuse(r);
-	}
-	r->plan = xstrdup(def.code);
-	r->plan_version = def.version;
-	r->sender = xstrdup(def.consolidator);
-	if (bad_signature(sf, name, r)) {
-		plan_def_free(&def);
-		return refuse(r);
-	}
-	int64_t issuer = 0;
-	if (signer_check(db, sf, def.consolidator, name, r, &issuer, &e))
-		goto fail_nodb;
-	if (r->problems.n) {
-		plan_def_free(&def);
-		return refuse(r);
-	}
-	if (trust_plan_package(db, &def, flags & IMPORT_ADD_PLAN, r->signer == KEYV_OWN, &why, &e)) {
-		if (!why)
-			goto fail_nodb;
-		add_problem(r, name, 0, "%s", why);
-		free(why);
-		plan_def_free(&def);
-		return refuse(r);
-	}
-	/* A package never switches the plan the database works on. */
-	current = db_meta_get(db, "plan");
-	struct plan_rec cur_plan;
-	if (!current && store_current_plan(db, &cur_plan, &e) == 0) {
-		current = xstrdup(cur_plan.code);
-		plan_rec_free(&cur_plan);
-	}
-	if (db_begin(db, &e))
-		goto fail;
-	if (store_plan_save(db, &def, NULL, &r->plan_r, &e))
-		goto fail;
-	if (current && db_meta_set(db, "plan", current, &e))
-		goto fail;
-	if (signer_record(db, sf, def.consolidator, r, &e) ||
-	    (sf->is_signed && r->signer != KEYV_OWN && exchange_learn_keys(db, sf, &e)))
-		goto fail;
-	r->old_version = r->plan_r.old_version;
-	r->outcome = r->plan_r.unchanged ? IMPORT_PLAN_SAME : IMPORT_PLAN_UPDATED;
-	if (!r->plan_r.unchanged) {
-		char stamp[STAMP_BUF], sum[24];
-		date_now_stamp(stamp);
-		snprintf(sum, sizeof sum, "%016" PRIx64, hash_fnv1a(HASH_FNV_INIT, buf, n));
-		sqlite3_stmt *st;
-		PREP(st, "INSERT OR IGNORE INTO received(kind, file_name, checksum, sender_id, plan_code,"
-			 " plan_version, imported_at, encoding)"
-			 " VALUES ('plan', ?1, ?2, (SELECT id FROM unit WHERE code = ?3), ?4, ?5, ?6, ?7)");
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, def.consolidator, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, def.code, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 5, def.version);
-		sqlite3_bind_text(st, 6, stamp, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, encoding_name(r->enc), -1, SQLITE_STATIC);
-		DONE(st);
-	}
-	if (dry_run)
-		db_rollback(db);
-	else if (db_commit(db, &e))
-		goto fail_nodb;
-	free(current);
-	plan_def_free(&def);
-	return 0;
-fail:
-	if (mode == IMPORT_IN_BATCH) {
-		sv_push(&r->problems, e.msg);
-		plan_def_free(&def);
-		free(current);
-		refuse(r);
-		return IMPORT_WRITE_FAILED;
-	}
-	db_rollback(db);
-fail_nodb:
-	free(current);
-	sv_push(&r->problems, e.msg);
-	plan_def_free(&def);
-	return refuse(r);
 }
 
 /* What a report needs from the database, loaded once. */
@@ -300,15 +139,15 @@ static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r,
 {
 	const struct unit_rec *u = unit_set_find(&c->b->units, code);
 	if (!u) {
-		add_problem(r, name, line, tr("unknown unit '%s' (not in this database's plan)"), code);
+		exchange_problem(r, name, line, tr("unknown unit '%s' (not in this database's plan)"), code);
 		return NULL;
 	}
 	if (u->kind == UNIT_GROUP) {
-		add_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
+		exchange_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
 		return NULL;
 	}
 	if (!c->owned[u - c->b->units.v]) {
-		add_problem(r, name, line,
+		exchange_problem(r, name, line,
 			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it or reporting to it"),
 			    code, c->sender->code);
 		return NULL;
@@ -325,11 +164,11 @@ static void check_entry(struct ctx *c, struct import_result *r, const char *name
 	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
 	const char *texts[4] = {x->en.result, x->en.difficulties, x->en.proposals, x->en.evidence};
 	if (!t)
-		add_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, plan);
+		exchange_problem(r, name, x->line, tr("unknown task '%s' in plan %s"), x->task, plan);
 	else if (u && entry_check_target(&c->b->units, u, t, &e))
-		add_problem(r, name, x->line, "%s", e.msg);
+		exchange_problem(r, name, x->line, "%s", e.msg);
 	if (entry_check_values(x->en.percent, x->en.count, texts, &e))
-		add_problem(r, name, x->line, "%s", e.msg);
+		exchange_problem(r, name, x->line, "%s", e.msg);
 }
 
 /* A row of value: its unit and indicator, and the rules `tiendo set-indicator` obeys. */
@@ -340,13 +179,13 @@ static void check_value(struct ctx *c, struct import_result *r, const char *name
 	const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
 	const struct indicator_rec *d = indicator_list_find(&c->b->inds, x->indicator);
 	if (!d) {
-		add_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator, plan);
+		exchange_problem(r, name, x->line, tr("unknown indicator '%s' in plan %s"), x->indicator, plan);
 		return;
 	}
 	if (u && value_check_target(&c->b->units, u, d, &e))
-		add_problem(r, name, x->line, "%s", e.msg);
+		exchange_problem(r, name, x->line, "%s", e.msg);
 	if (value_check_values(d, &x->v, &e))
-		add_problem(r, name, x->line, "%s", e.msg);
+		exchange_problem(r, name, x->line, "%s", e.msg);
 }
 
 /* Look for this incoming content among the conflicts already kept aside. */
@@ -503,7 +342,7 @@ static void check_rows(struct ctx *c, struct import_result *r, const char *name,
 		const struct report_receipt *x = &rep->receipts[i];
 		const struct unit_rec *u = check_unit(c, r, name, x->line, x->unit);
 		if (u && u->id == c->sender->id)
-			add_problem(r, name, x->line, tr("a receipt row for the sender itself"));
+			exchange_problem(r, name, x->line, tr("a receipt row for the sender itself"));
 	}
 }
 
@@ -512,7 +351,7 @@ static void check_sender(struct ctx *c, struct import_result *r, const char *nam
 {
 	char *why = trust_report_sender(&c->b->units, &c->b->rules, c->b->owner, c->sender);
 	if (why)
-		add_problem(r, name, line, "%s", why);
+		exchange_problem(r, name, line, "%s", why);
 	free(why);
 }
 
@@ -524,7 +363,7 @@ struct repeat_arg {
 static void add_repeat(void *arg, int line, int first, const char *unit, const char *item)
 {
 	struct repeat_arg *a = arg;
-	add_problem(a->r, a->name, line,
+	exchange_problem(a->r, a->name, line,
 		    tr("%s %s again (first on line %d): the file contradicts itself; export it again"),
 		    unit, item, first);
 }
@@ -605,7 +444,7 @@ static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct r
 	const struct unit_rec *par = unit_set_find(&cache->units, rep->sender_parent);
 	if (!unit_kind_parse(rep->sender_kind, &kind) || kind == UNIT_GROUP || !par ||
 	    par->kind == UNIT_GROUP || par->retired) {
-		add_problem(r, name, line, tr("unknown sender '%s', described as under '%s', which is not a unit here"),
+		exchange_problem(r, name, line, tr("unknown sender '%s', described as under '%s', which is not a unit here"),
 			    rep->sender, rep->sender_parent);
 		return 1;
 	}
@@ -642,14 +481,14 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	bool found;
 	memset(&c, 0, sizeof c);
 	if (report_parse(buf, n, name, &rep, &r->problems))
-		return refuse(r);
+		return exchange_refuse(r);
 	r->sender = xstrdup(rep.sender);
 	r->plan = xstrdup(rep.plan);
 	r->period = xstrdup(rep.period);
 	r->exported_at = xstrdup(rep.exported_at);
 	r->plan_version = rep.plan_version;
 	r->rows = rep.n_entries + rep.n_values + rep.n_receipts;
-	if (bad_signature(sf, name, r))
+	if (exchange_bad_signature(sf, name, r))
 		goto refused;
 
 	if (cache_load(db, cache, rep.plan, &found, &e))
@@ -657,12 +496,12 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	c.b = cache;
 	int hl = rep.header_line;
 	if (!found) {
-		add_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
+		exchange_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
 			    rep.plan);
 		goto refused;
 	}
 	if (rep.plan_version > c.b->plan.version) {
-		add_problem(r, name, hl,
+		exchange_problem(r, name, hl,
 			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
 			    rep.plan_version, rep.plan, c.b->plan.version);
 		goto refused;
@@ -678,7 +517,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		c.sender = unit_set_find(&c.b->units, rep.sender);
 	}
 	if (!c.sender || c.sender->kind == UNIT_GROUP) {
-		add_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
+		exchange_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
 			    rep.sender);
 		goto refused;
 	}
@@ -702,7 +541,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
 	check_sender(&c, r, name, hl);
 	int64_t sender_id;
-	if (signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
+	if (exchange_signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
 		goto fail_e;
 	check_rows(&c, r, name, &rep);
 	struct repeat_arg ra = {r, name};
@@ -717,7 +556,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		goto fail_e;
 	writing = true;
 	if (write_rows(db, &c, &rep, name, sum, stamp, r, &e) ||
-	    signer_record(db, sf, rep.sender, r, &e))
+	    exchange_signer_record(db, sf, rep.sender, r, &e))
 		goto fail;
 	if (dry_run) {
 		db_rollback(db);
@@ -747,8 +586,8 @@ fail_e:
 	sv_push(&r->problems, e.msg);
 	report_free(&rep);
 	ctx_free(&c);
-	refuse(r);
-	return failed(db, mode, writing);
+	exchange_refuse(r);
+	return exchange_failed(db, mode, writing);
 refused:
 	if (adopted) {
 		db_rollback(db);
@@ -756,7 +595,7 @@ refused:
 	}
 	report_free(&rep);
 	ctx_free(&c);
-	return refuse(r);
+	return exchange_refuse(r);
 }
 
 int exchange_import(struct db *db, const char *name, const char *buf, size_t n, unsigned flags,
@@ -780,7 +619,7 @@ static int check_signature(const char *name, const char *text, size_t len, struc
 		return -1;
 	}
 	if (!sf->is_signed && exchange_signatures_required()) {
-		add_problem(r, name, 0, "%s",
+		exchange_problem(r, name, 0, "%s",
 			    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
 		signfile_free(sf);
 		return -1;
@@ -816,11 +655,11 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	memset(r, 0, sizeof *r);
 	r->enc = ENC_UTF8;
 	if (n == 0) {
-		add_problem(r, name, 0, "%s", tr("the file is empty"));
+		exchange_problem(r, name, 0, "%s", tr("the file is empty"));
 		return refuse_freeing(r, owned);
 	}
 	if (n > EXCHANGE_MAX_FILE) {
-		add_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
+		exchange_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
 			    EXCHANGE_MAX_FILE >> 20);
 		return refuse_freeing(r, owned);
 	}
@@ -831,8 +670,8 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		char *csv = xlsxread_to_csv(buf, n, EXCHANGE_MAX_FILE, &len, &why);
 		free(owned);
 		if (!csv) {
-			add_problem(r, name, 0, "%s", tr(why));
-			return refuse(r);
+			exchange_problem(r, name, 0, "%s", tr(why));
+			return exchange_refuse(r);
 		}
 		int rc = import_buf(db, cache, name, csv, len, csv, mode, flags, r); /* frees csv */
 		r->enc = ENC_XLSX;
@@ -841,7 +680,7 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	}
 	const char *cause = encoding_saved_as(buf, n);
 	if (cause) {
-		add_problem(r, name, 1, "%s", cause);
+		exchange_problem(r, name, 1, "%s", cause);
 		return refuse_freeing(r, owned);
 	}
 	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
@@ -850,7 +689,7 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		int line = 1;
 		for (const char *p = buf; p < nul; p++)
 			line += *p == '\n';
-		add_problem(r, name, line, "%s",
+		exchange_problem(r, name, line, "%s",
 			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
 		return refuse_freeing(r, owned);
 	}
@@ -858,7 +697,7 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
 		for (size_t k = 1; k <= 3 && k < n; k++)
 			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
-				add_problem(r, name, bad_line(buf, n), "%s",
+				exchange_problem(r, name, bad_line(buf, n), "%s",
 					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
 				return refuse_freeing(r, owned);
 			}
@@ -866,7 +705,7 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	size_t len;
 	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
 	if (!text) {
-		add_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
+		exchange_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
 			    tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
 			    tr(why));
 		return refuse_freeing(r, owned);
@@ -877,7 +716,7 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	if (check_signature(name, text, len, &sf, r)) {
 		free(text);
 		plan_bundle_free(&own);
-		return refuse(r);
+		return exchange_refuse(r);
 	}
 	if (report_sniff(text, len)) {
 		rc = import_report(db, cache, name, text, len, mode, flags, &sf, r);
@@ -890,11 +729,11 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		if (strncmp(p, "format", 6) == 0 && strstr(p, "tiendo-plan") &&
 		    strstr(p, "tiendo-plan") - p < 40) {
 			plan_bundle_free(cache); /* units and tasks may change */
-			rc = import_plan(db, name, text, len, mode, flags, &sf, r);
+			rc = exchange_import_plan(db, name, text, len, mode, flags, &sf, r);
 		} else {
-			add_problem(r, name, 1, "%s",
+			exchange_problem(r, name, 1, "%s",
 				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
-			rc = refuse(r);
+			rc = exchange_refuse(r);
 		}
 	}
 	signfile_free(&sf);
@@ -906,52 +745,4 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	    keystore_hold(db, r->held_unit, r->held_key, name, &e))
 		sv_push(&r->problems, e.msg);
 	return rc;
-}
-
-
-void received_list_free(struct received_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		struct received_rec *r = &l->v[i];
-		char *f[] = {r->kind, r->file, r->checksum, r->sender, r->plan, r->period,
-			     r->exported_at, r->imported_at, r->encoding};
-		for (size_t k = 0; k < ARRAY_LEN(f); k++)
-			free(f[k]);
-	}
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
-int exchange_received(struct db *db, const char *period, struct received_list *out,
-		      struct err *e)
-{
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_prep(db, "SELECT r.kind, r.file_name, r.checksum, u.code, r.plan_code,"
-				       " r.period, r.exported_at, r.imported_at, r.encoding, r.plan_version,"
-				       " r.rows, r.added, r.replaced, r.unchanged, r.older, r.conflicts"
-				       " FROM received r JOIN unit u ON u.id = r.sender_id"
-				       " WHERE ?1 IS NULL OR r.period = ?1 ORDER BY r.imported_at, r.id", e);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, period);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
-		struct received_rec *r = &out->v[out->n++];
-		char **f[] = {&r->kind, &r->file, &r->checksum, &r->sender, &r->plan, &r->period,
-			      &r->exported_at, &r->imported_at, &r->encoding};
-		for (size_t k = 0; k < ARRAY_LEN(f); k++)
-			*f[k] = xstrdup(db_col_text(st, (int)k));
-		r->plan_version = sqlite3_column_int(st, 9);
-		long long *n[] = {&r->rows, &r->added, &r->replaced, &r->unchanged, &r->older,
-				  &r->conflicts};
-		for (size_t k = 0; k < ARRAY_LEN(n); k++)
-			*n[k] = sqlite3_column_int64(st, (int)k + 10);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		received_list_free(out);
-		return db_fail(db, e);
-	}
-	return 0;
 }

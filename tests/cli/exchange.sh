@@ -45,6 +45,10 @@ expect_grep "report row" "^report,XA1,TEST-EX,2,2026S1,2026-06-05T02:00:00Z$" "$
 expect_grep "end row with count and checksum" "^end,2,[0-9a-f]{16}$" "$A1"
 expect_exit "XA2 exports for Excel" 0 tdo -f XA2.db export --period 2026S1 --excel
 B1=baocao_XA2_2026S1_20260605_excel.csv
+# a folder that does not exist: refused with the path (the sanitizer build
+# found the failed open leaking its copy of the path)
+expect_exit "export into a missing folder is refused" 1 tdo -f XA1.db export --period 2026S1 -o "$T/nowhere/r.csv"
+expect_grep "naming the path" "cannot write $T/nowhere/r.csv" "$T/err"
 if head -c 3 "$B1" | od -An -tx1 | grep -q 'ef bb bf'; then ok "excel flavour starts with a BOM"; else notok "excel flavour starts with a BOM"; fi
 if grep -q $'\r$' "$B1"; then ok "excel flavour has CRLF line ends"; else notok "excel flavour has CRLF line ends"; fi
 expect_grep "formula-like cell neutralised" "\"'\\+ thiếu kinh phí\"" "$B1"

@@ -115,4 +115,27 @@ expect_grep "ui_stop: a program still running is a failed check naming it" \
 	"^not ok - tiendo \\(pid $pid\\) ended within 1 s of its terminal closing" "$T/stop.out"
 sleep 0.2
 gone "$pid" && ok "ui_stop: and it is killed" || notok "ui_stop: and it is killed" "$(ps -o pid,stat,args -p "$pid")"
+# A program still ending when its terminal closes: when the pane's shell (the
+# terminal's session leader) exits after a hang-up, the kernel sends SIGHUP
+# and SIGCONT to the terminal's foreground group. A SIGCONT that reaches a
+# sanitizer build inside LeakSanitizer's exit-time check cancels the SIGSTOP
+# of its PTRACE_ATTACH, and the check then waits for that stop forever (seen:
+# orphaned, spinning for minutes). The pane's shell passes the hang-up on as a
+# login shell does and ends only after the program has ended.
+cat >"$T/fake-tiendo" <<EOF
+#!/bin/sh
+trap 'echo HUP >>"$T/signals"' HUP
+trap 'echo CONT >>"$T/signals"' CONT
+echo "Tasks (\$\$)"
+while read -r _; do :; done # until the terminal closes
+sleep 1 # as long as the sanitizer's exit check may take
+echo END >>"$T/signals"
+EOF
+: >"$T/signals"
+ui_start 80 24
+ui_stop >"$T/stop.out"
+expect_eq "ui_stop: a program slow to end is waited for" "" "$(cat "$T/stop.out")"
+expect_grep "ui_stop: the program gets the hang-up (SIGHUP)" '^HUP$' "$T/signals"
+expect_no_grep "ui_stop: no SIGCONT reaches a program still ending after its terminal closed" '^CONT$' "$T/signals"
+expect_grep "ui_stop: and it ends by itself" '^END$' "$T/signals"
 TIENDO=$real_tiendo

@@ -162,11 +162,12 @@ expect_screen "SIGTERM ends it cleanly" 'EXIT-STATUS:143'
 sh "$SRCDIR/data/demo/build.sh" "$TIENDO" "$T/demo.db" >/dev/null
 ui_stop
 : >"$T/tty.out"
+# ui-run.sh (from the last ui_start) after half a second, so that pipe-pane
+# catches the first screen.
 cat >"$T/bytes.sh" <<RUN
 #!/bin/sh
 sleep 0.5
-TERM=screen LANG=C.UTF-8 TIENDO_LANG=en HOME="$HOME" "$T/ui-track.sh" tiendo "$TIENDO" -f "$T/demo.db"
-exec sleep 60
+exec "$T/ui-run.sh" -f "$T/demo.db"
 RUN
 chmod +x "$T/bytes.sh"
 tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 -s ui "$T/ui-track.sh pane $T/bytes.sh"
