@@ -147,7 +147,7 @@ int cmd_trust(struct cli *c, int argc, char **argv)
 	const char *arg = optind < argc ? argv[optind] : NULL;
 	if (!arg) {
 		rc = list_keys(c, db);
-	} else if (access(arg, F_OK) == 0) {
+	} else if (compat_path_kind(arg) >= 0) {
 		if (exchange_trust_file(db, arg, &unit, fp, &e)) {
 			cli_error("%s", e.msg);
 			rc = EXIT_REFUSED;

@@ -9,6 +9,7 @@
 #ifndef TIENDO_COMPAT_H
 #define TIENDO_COMPAT_H
 
+#include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,6 +22,10 @@
 #define TIENDO_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
 #else
 #define TIENDO_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#endif
+
+#if defined(_WIN32) && !defined(EDQUOT)
+#define EDQUOT 0x7fff /* msvcrt has no disk quotas: an errno it never sets */
 #endif
 
 #if defined(_WIN32) && !defined(SIGHUP)
@@ -43,6 +48,10 @@ int compat_path_kind(const char *path);
  * folder of files to import)? Never on Windows. */
 bool compat_path_special(const char *path);
 bool compat_readable(const char *path);
+/* Can path (a file or a folder) be written to? */
+bool compat_writable(const char *path);
+/* Seconds since the last change of path when it is a regular file, else -1. */
+long long compat_file_age(const char *path);
 /* Create an empty file that must not exist yet (0600); 0, or -1 with errno. */
 int compat_create_new(const char *path);
 /* Open an existing file for reading (its data synced by compat_fsync). */
@@ -57,6 +66,8 @@ bool compat_is_sep(char c);
 /* The last path separator of path ('/', and '\\' on Windows), or NULL. */
 const char *compat_last_sep(const char *path);
 bool compat_path_absolute(const char *path);
+/* The absolute path of an existing path, allocated; NULL on failure. */
+char *compat_realpath(const char *path);
 /* The current folder, allocated; NULL on failure. */
 char *compat_getcwd(void);
 
@@ -126,6 +137,13 @@ bool compat_tty_alive(void);
 void compat_stop_signals(void (*fn)(int sig));
 /* Back to the handlers in place before compat_stop_signals. */
 void compat_stop_signals_restore(void);
+/* Hold SIGINT, SIGTERM and SIGHUP back, the old mask kept in saved (size
+ * bytes), until compat_release_stop_signals(saved) delivers them; whether
+ * they are held. Nothing to hold on Windows: Ctrl-C, Ctrl-Break and a close
+ * run the handler of compat_stop_signals on a thread of their own, which only
+ * sets the flag the main thread looks at, so a write under way finishes. */
+bool compat_hold_stop_signals(void *saved, size_t size);
+void compat_release_stop_signals(const void *saved);
 /* Hold back window-size signals (true) or let them through again (false). */
 void compat_block_resize(bool block);
 

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -54,6 +55,24 @@ bool compat_path_special(const char *path)
 bool compat_readable(const char *path)
 {
 	return access(path, R_OK) == 0;
+}
+
+char *compat_realpath(const char *path)
+{
+	return realpath(path, NULL);
+}
+
+bool compat_writable(const char *path)
+{
+	return access(path, W_OK) == 0;
+}
+
+long long compat_file_age(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	return (long long)(time(NULL) - st.st_mtime);
 }
 
 int compat_create_new(const char *path)
@@ -308,6 +327,27 @@ void compat_stop_signals_restore(void)
 {
 	for (int k = 0; k < 3; k++)
 		sigaction(stop_sigs[k], &stop_old[k], NULL);
+}
+
+bool compat_hold_stop_signals(void *saved, size_t size)
+{
+	sigset_t block, old;
+	if (size < sizeof old)
+		return false;
+	sigemptyset(&block);
+	for (int k = 0; k < 3; k++)
+		sigaddset(&block, stop_sigs[k]);
+	if (sigprocmask(SIG_BLOCK, &block, &old) != 0)
+		return false;
+	memcpy(saved, &old, sizeof old);
+	return true;
+}
+
+void compat_release_stop_signals(const void *saved)
+{
+	sigset_t old;
+	memcpy(&old, saved, sizeof old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 void compat_block_resize(bool block)

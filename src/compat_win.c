@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <utf8proc.h>
 #include <windows.h>
 #include <shellapi.h>
@@ -151,6 +152,35 @@ bool compat_readable(const char *path)
 	bool ok = wp && _waccess(wp, 4) == 0;
 	free(wp);
 	return ok;
+}
+
+char *compat_realpath(const char *path)
+{
+	wchar_t *wp = wide(path);
+	wchar_t *full = wp && GetFileAttributesW(wp) != INVALID_FILE_ATTRIBUTES ? _wfullpath(NULL, wp, 0) : NULL;
+	free(wp);
+	char *u = full ? narrow(full) : NULL;
+	free(full);
+	return u;
+}
+
+bool compat_writable(const char *path)
+{
+	wchar_t *wp = wide(path);
+	bool ok = wp && _waccess(wp, 2) == 0;
+	free(wp);
+	return ok;
+}
+
+long long compat_file_age(const char *path)
+{
+	wchar_t *wp = wide(path);
+	struct _stat64 st;
+	int rc = wp ? _wstat64(wp, &st) : -1;
+	free(wp);
+	if (rc != 0 || !(st.st_mode & _S_IFREG))
+		return -1;
+	return (long long)(_time64(NULL) - st.st_mtime);
 }
 
 int compat_create_new(const char *path)
@@ -520,6 +550,18 @@ void compat_stop_signals_restore(void)
 {
 	SetConsoleCtrlHandler(on_console_event, FALSE);
 	stop_fn = NULL;
+}
+
+bool compat_hold_stop_signals(void *saved, size_t size)
+{
+	(void)saved;
+	(void)size;
+	return false;
+}
+
+void compat_release_stop_signals(const void *saved)
+{
+	(void)saved;
 }
 
 void compat_block_resize(bool block)

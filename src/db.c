@@ -120,9 +120,9 @@ static int damaged(struct db *db, const char *detail, struct err *e)
 /* Is the database's folder (or the file) on a read-only mount, or not writable? */
 static bool folder_read_only(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-	bool ro = access(dir, W_OK) != 0 || access(path, W_OK) != 0;
+	const char *sep = compat_last_sep(path);
+	char *dir = sep ? xstrndup(path, sep == path ? 1 : (size_t)(sep - path)) : xstrdup(".");
+	bool ro = !compat_writable(dir) || !compat_writable(path);
 	free(dir);
 	return ro;
 }

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compat.h"
+
 struct msg_entry {
 	const char *en, *vi;
 };

@@ -81,7 +81,7 @@ static char *ui_export_dir(void)
 		dir = exchange_export_dir();
 	} else {
 		dir = exchange_path_join(home, "tiendo-baocao");
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		if (compat_mkdir(dir) != 0 && errno != EEXIST) {
 			free(dir);
 			return NULL;
 		}

@@ -76,9 +76,10 @@ static void scan_dir(const char *dir, bool packages_only, struct strvec *out)
 	closedir(d);
 	for (size_t i = 0; i < names.n; i++) {
 		char *path = exchange_path_join(dir, names.v[i]);
-		char real[PATH_MAX];
-		if (realpath(path, real) && !sv_contains(out, real))
+		char *real = compat_realpath(path);
+		if (real && !sv_contains(out, real))
 			sv_push(out, real);
+		free(real);
 		free(path);
 	}
 	sv_free(&names);
@@ -93,21 +94,17 @@ void ui_find_plans(struct strvec *out)
 	char *exp = getenv("TIENDO_EXPORT_DIR") ? exchange_export_dir() : NULL;
 	scan_dir(exp, true, out);
 	free(exp);
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len > 0) {
-		exe[len] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			static const char *const rel[] = {"/data/plans", "/../data/plans",
-							  "/../share/tiendo/plans"};
-			for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-				char dir[PATH_MAX + 32];
-				snprintf(dir, sizeof dir, "%s%s", exe, rel[i]);
-				scan_dir(dir, false, out);
-			}
+	char *exe = compat_exe_dir();
+	if (exe) {
+		static const char *const rel[] = {"/data/plans", "/../data/plans", "/../share/tiendo/plans"};
+		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+			char *dir = xmalloc(strlen(exe) + strlen(rel[i]) + 1);
+			strcpy(dir, exe);
+			strcat(dir, rel[i]);
+			scan_dir(dir, false, out);
+			free(dir);
 		}
+		free(exe);
 	}
 	scan_dir(TIENDO_DATADIR "/plans", false, out);
 }

@@ -4,7 +4,7 @@
 #
 # The libraries come from Debian's own source packages (nothing third-party
 # is committed): apt-get source fetches sqlite3, ncurses, utf8proc, libcsv,
-# zlib, libzip and libxlsxwriter into build/windows/src, their versions go to
+# zlib, libzip, libxlsxwriter, libsodium and expat into build/windows/src, their versions go to
 # build/windows/VERSIONS, and each is built once into build/windows/prefix
 # (a later run skips what is already there). The deb-src entry lives in a
 # private apt configuration under build/windows/apt (its own sources file,
@@ -21,7 +21,7 @@ HOST=x86_64-w64-mingw32
 CC_W=${CC_W:-$HOST-gcc}
 AR_W=${AR_W:-$HOST-ar}
 JOBS=${JOBS:-2}
-PACKAGES="sqlite3 ncurses utf8proc libcsv zlib libzip libxlsxwriter"
+PACKAGES="sqlite3 ncurses utf8proc libcsv zlib libzip libxlsxwriter libsodium expat"
 SUITE=${DEBIAN_SUITE:-bookworm}
 
 log() { printf 'windows: %s\n' "$*" >&2; }
@@ -150,7 +150,8 @@ build_zlib() {
 	cp "$s/zlib.h" "$s/zconf.h" "$PREFIX/include/"
 }
 
-# cmake_cross SRC BUILD ARGS...: configure, build and install a cmake project.
+# cmake_cross SRC BUILD ARGS...: configure, build and install a cmake project
+# (CMAKE_AFTER_CONFIGURE: a command run in BUILD between the two).
 cmake_cross() {
 	_s=$1 _b=$2
 	shift 2
@@ -161,7 +162,7 @@ cmake_cross() {
 		-DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=ONLY -DCMAKE_BUILD_TYPE=Release \
 		-DCMAKE_INSTALL_PREFIX="$PREFIX" -DBUILD_SHARED_LIBS=OFF \
 		-DZLIB_LIBRARY="$PREFIX/lib/libz.a" -DZLIB_INCLUDE_DIR="$PREFIX/include" \
-		"$@" >configure.log 2>&1 &&
+		"$@" >configure.log 2>&1 && ${CMAKE_AFTER_CONFIGURE:-:} &&
 		cmake --build . -j "$JOBS" >make.log 2>&1 && cmake --install . >install.log 2>&1)
 }
 
@@ -195,6 +196,43 @@ build_libxlsxwriter() {
 	cp -r "$s/include/xlsxwriter.h" "$s/include/xlsxwriter" "$PREFIX/include/"
 }
 
+build_libsodium() {
+	[ -f "$PREFIX/lib/libsodium.a" ] && return 0
+	# Debian's source is the git tree without configure (and autotools are no
+	# build dependency here): its C files with the version.h of its MSVC build.
+	# No HAVE_*INTRIN_H: the SSE/AVX variants compile to nothing and the
+	# portable code is used (src/sign.c signs a few files, speed is moot).
+	log "libsodium: its C files, portable code only"
+	s=$(srcdir_of libsodium)
+	b=$W/build-libsodium
+	rm -rf "$b" && mkdir -p "$b/sodium"
+	cp "$s/builds/msvc/version.h" "$b/sodium/version.h"
+	find "$s/src/libsodium" -name '*.c' | while read -r f; do
+		o=$b/$(echo "${f#"$s/src/libsodium/"}" | tr / _ | sed 's/\.c$/.o/')
+		"$CC_W" -O2 -DSODIUM_STATIC -DCONFIGURED=1 -I"$b" -I"$b/sodium" \
+			-I"$s/src/libsodium/include/sodium" -c -o "$o" "$f" || die "libsodium: $f failed"
+	done
+	"$AR_W" rcs "$PREFIX/lib/libsodium.a" "$b"/*.o
+	cp -r "$s/src/libsodium/include/sodium.h" "$s/src/libsodium/include/sodium" "$PREFIX/include/"
+	cp "$b/sodium/version.h" "$PREFIX/include/sodium/"
+}
+
+expat_config_dtd() {
+	sed 's/^#define XML_DTD$/#define XML_DTD 1/' expat_config.h >expat_config.h.tmp &&
+		mv expat_config.h.tmp expat_config.h
+}
+
+build_expat() {
+	[ -f "$PREFIX/lib/libexpat.a" ] && return 0
+	# Debian's security patches test "#if XML_DTD == 1", as its autotools
+	# config.h defines it; cmake's expat_config.h defines XML_DTD empty.
+	log "expat: cmake, the library only"
+	CMAKE_AFTER_CONFIGURE=expat_config_dtd cmake_cross "$(srcdir_of expat)/expat" "$W/build-expat" -DEXPAT_SHARED_LIBS=OFF \
+		-DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TESTS=OFF \
+		-DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_FUZZERS=OFF -DEXPAT_BUILD_PKGCONFIG=OFF ||
+		die "expat failed: see $W/build-expat/*.log"
+}
+
 fetch
 build_zlib
 build_libzip
@@ -203,14 +241,16 @@ build_sqlite
 build_utf8proc
 build_libcsv
 build_ncurses
+build_libsodium
+build_expat
 
 # --- tiendo itself, through the project's own Makefile ---
 log "tiendo.exe"
 make -C "$SRCDIR" --no-print-directory -j"$JOBS" \
 	CC="$CC_W" BUILD=build/windows/obj BIN=build/windows/tiendo.exe \
-	PKG_CFLAGS="-I$PREFIX/include -I$PREFIX/include/ncursesw -DNCURSES_STATIC -DUTF8PROC_STATIC -D__USE_MINGW_ANSI_STDIO=1" \
-	PKG_LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz" \
-	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lpthread" \
+	PKG_CFLAGS="-I$PREFIX/include -I$PREFIX/include/ncursesw -DNCURSES_STATIC -DUTF8PROC_STATIC -DSODIUM_STATIC -DXML_STATIC -D__USE_MINGW_ANSI_STDIO=1" \
+	PKG_LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lsodium -lexpat" \
+	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lsodium -lexpat -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lpthread" \
 	LDFLAGS="-static" \
 	build/windows/tiendo.exe
 log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes)"

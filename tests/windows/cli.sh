@@ -52,6 +52,16 @@ expect_exit "export over the existing file (MoveFileExW)" 0 \
 expect_grep "the file was replaced" "Biên bản số 5" "$F/báo cáo xã 1.csv"
 left=$(find "$F" -name '.*' -type f | wc -l)
 expect_eq "no temporary file left beside it" 0 "$left"
+# A temporary file a killed run left (in a folder named in Vietnamese, the
+# path written with backslashes) is swept up by the next export.
+: >"$F/.báo cáo xã 1.csv.AbC123"
+touch -d '2 hours ago' "$F/.báo cáo xã 1.csv.AbC123"
+: >"$F/.báo cáo xã 1.csv.NeW999"
+expect_exit "export again, path with backslashes" 0 \
+	tdo -f "Dữ liệu xã\\xa1.db" export --period 2026S1 -o "$F\\báo cáo xã 1.csv"
+if [ -e "$F/.báo cáo xã 1.csv.AbC123" ]; then notok "removes the stale temporary file"; else ok "removes the stale temporary file"; fi
+if [ -e "$F/.báo cáo xã 1.csv.NeW999" ]; then ok "but not a recent one"; else notok "but not a recent one"; fi
+rm -f "$F/.báo cáo xã 1.csv.NeW999"
 expect_exit "export without -o" 0 tdo -f "Dữ liệu xã/xa1.db" export --period 2026S1
 expect_grep "goes to the Documents folder" "Wrote .*Documents.baocao_XA1_2026S1_20260605.csv" "$T/out"
 docs=$(find "$WINEPREFIX/drive_c/users" -path '*Documents/baocao_XA1_2026S1_20260605.csv' | head -n 1)
