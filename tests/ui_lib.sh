@@ -120,9 +120,13 @@ exec 3<&-
 trap 'kill -HUP \$pid 2>/dev/null' HUP
 # wait returns above 128 when a trapped signal interrupts it: wait again.
 while wait \$pid; st=\$?; [ \$st -gt 128 ] && kill -0 \$pid 2>/dev/null; do :; done
+trap 'exit 0' HUP
 [ -t 1 ] || exit 0 # the terminal has closed: nothing to show
 echo "EXIT-STATUS:\$st"
-exec sleep 60
+# Stay to show it until the terminal closes. A hang-up that came before the
+# trap above was spent on the old trap: then -t fails within a second.
+n=0
+while [ \$n -lt 60 ] && [ -t 1 ]; do sleep 1; n=\$((n + 1)); done
 RUN
 	chmod +x "$T/ui-run.sh"
 	# shellcheck disable=SC2046
