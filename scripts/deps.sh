@@ -47,6 +47,8 @@ if [ "$mode" = check ] || [ "$mode" = bench ]; then
 	# the deliverables test renders the drafted .docx (Writer) and reads the PDF
 	[ -e /usr/lib/libreoffice/program/libswlo.so ] || need_pkg libreoffice-writer-nogui
 	command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+	# the deliverables' tests read the .docx and .xlsx parts with unzip
+	command -v unzip >/dev/null 2>&1 || missing="$missing unzip"
 fi
 # make bench: hyperfine times, calcurse is the anchor, GNU time gives max RSS
 if [ "$mode" = bench ]; then
