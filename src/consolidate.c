@@ -41,8 +41,8 @@ static bool unit_value(const struct indicator_rec *d, const struct latest *l, do
 	return false;
 }
 
-int indicator_status(struct db *db, const struct unit_set *units, const struct indicator_rec *d,
-		     const struct unit_rec *scope, day_t upto, struct ind_status *out, struct err *e)
+int indicator_standing(struct db *db, const struct unit_set *units, const struct indicator_rec *d,
+		     const struct unit_rec *scope, day_t upto, struct ind_standing *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prep(db, "SELECT unit_id, period, numerator, denominator, value"

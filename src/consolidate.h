@@ -6,7 +6,7 @@
 #include "db.h"
 #include "store.h"
 
-struct ind_status {
+struct ind_standing {
 	bool has_value;      /* at least one expected reporter gave a value */
 	double value;        /* percent (0..100) for percent kinds, sum for counts, 0/1 milestones */
 	long long num, den;  /* ratio: the sums */
@@ -20,8 +20,8 @@ struct ind_status {
  * period ending on or before it). scope NULL: every reporting unit; else
  * that unit and the reporting units under it (the consolidating unit of
  * the plan holds them all). */
-int indicator_status(struct db *db, const struct unit_set *units, const struct indicator_rec *d,
-		     const struct unit_rec *scope, day_t upto, struct ind_status *out, struct err *e);
+int indicator_standing(struct db *db, const struct unit_set *units, const struct indicator_rec *d,
+		     const struct unit_rec *scope, day_t upto, struct ind_standing *out, struct err *e);
 
 /* Append the consolidated table of plan for period (docs/exchange.md) to b:
  * a plan row, then the parts units (completeness), indicators (target,

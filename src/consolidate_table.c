@@ -67,8 +67,8 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 	put(b, flags, h, ARRAY_LEN(h));
 	for (size_t i = 0; i < inds->n; i++) {
 		const struct indicator_rec *d = &inds->v[i];
-		struct ind_status s;
-		if (indicator_status(db, units, d, scope, period_end(&p), &s, e))
+		struct ind_standing s;
+		if (indicator_standing(db, units, d, scope, period_end(&p), &s, e))
 			return -1;
 		char target[32], year[16], value[32] = "", exp[16], rep[16], met[16];
 		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);

@@ -138,7 +138,7 @@ static int load_indicators(struct db *db, struct consolidated *c, struct err *e)
 	period_parse(c->period, &p);
 	c->ind = xcalloc(c->inds.n ? c->inds.n : 1, sizeof *c->ind);
 	for (size_t i = 0; i < c->inds.n; i++)
-		if (indicator_status(db, c->units, &c->inds.v[i], c->scope, period_end(&p), &c->ind[i], e))
+		if (indicator_standing(db, c->units, &c->inds.v[i], c->scope, period_end(&p), &c->ind[i], e))
 			return -1;
 	return 0;
 }

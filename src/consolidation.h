@@ -39,7 +39,7 @@ struct consolidated {
 	struct task_list tasks;
 	struct task_tally *tally; /* parallel to tasks.v */
 	struct indicator_list inds;
-	struct ind_status *ind; /* parallel to inds.v */
+	struct ind_standing *ind; /* parallel to inds.v */
 	struct rule_list rules;
 	struct completeness comp;
 	struct cons_entry *entries; /* with_entries: by task (plan order), then unit code */

@@ -165,7 +165,7 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 		ol_cell(tb, 0, k, h[k]);
 	for (size_t i = 0; i < c->inds.n; i++) {
 		const struct indicator_rec *d = &c->inds.v[i];
-		const struct ind_status *s = &c->ind[i];
+		const struct ind_standing *s = &c->ind[i];
 		char buf[64];
 		snprintf(buf, sizeof buf, "%zu", i + 1);
 		ol_cell(tb, i + 1, 0, buf);

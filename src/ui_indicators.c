@@ -13,7 +13,7 @@
 
 struct inds {
 	struct ui_list list;
-	struct ind_status *st; /* parallel to app.inds */
+	struct ind_standing *st; /* parallel to app.inds */
 	/* list rows: the unit's own targets (those it reports on) first, then,
 	 * after a divider row, the others; order[row] an index into app.inds,
 	 * or SIZE_MAX for the divider */
@@ -63,11 +63,11 @@ static void compute(struct app *a, struct inds *d)
 	day_t upto = period_end(&a->period);
 	struct err e;
 	for (size_t i = 0; i < a->s.b.inds.n; i++)
-		if (indicator_status(a->s.db, &a->s.b.units, &a->s.b.inds.v[i], scope(a), upto, &d->st[i], &e))
+		if (indicator_standing(a->s.db, &a->s.b.units, &a->s.b.inds.v[i], scope(a), upto, &d->st[i], &e))
 			ui_message(a, true, "%s", e.msg);
 }
 
-static void value_text(const struct indicator_rec *ind, const struct ind_status *s, char *buf, size_t n)
+static void value_text(const struct indicator_rec *ind, const struct ind_standing *s, char *buf, size_t n)
 {
 	if (!s->has_value && ind->cons != CONS_SHARE_MET && ind->cons != CONS_ALL) {
 		snprintf(buf, n, "-");
@@ -105,7 +105,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	}
 	size_t idx = d->order[row];
 	const struct indicator_rec *ind = &a->s.b.inds.v[idx];
-	const struct ind_status *s = &d->st[idx];
+	const struct ind_standing *s = &d->st[idx];
 	int yy, mm, dd;
 	date_to_ymd(period_end(&a->period), &yy, &mm, &dd);
 	/* '!' the target year has come and the target is not met; '~' not met yet */

@@ -349,9 +349,9 @@ void ui_view_indicator(struct app *a, size_t i)
 	ui_page_add(&sv, width, tr("Consolidation"), consolidation_label(d->cons));
 	sv_push(&sv, "");
 	ui_page_add(&sv, width, NULL, d->text);
-	struct ind_status st;
+	struct ind_standing st;
 	struct err e;
-	if (indicator_status(a->s.db, &a->s.b.units, d, NULL, period_end(&a->period), &st, &e) == 0) {
+	if (indicator_standing(a->s.db, &a->s.b.units, d, NULL, period_end(&a->period), &st, &e) == 0) {
 		sv_push(&sv, "");
 		ui_page_heading(&sv, tr("All units"));
 		b = (struct strbuf){0};

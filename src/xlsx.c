@@ -219,7 +219,7 @@ static void sheet_targets(struct book *k, const struct consolidated *c)
 	header_row(k, ws, 0, h, ARRAY_LEN(h));
 	for (size_t i = 0; i < c->inds.n; i++) {
 		const struct indicator_rec *d = &c->inds.v[i];
-		const struct ind_status *s = &c->ind[i];
+		const struct ind_standing *s = &c->ind[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		char target[64];
 		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);

@@ -209,35 +209,35 @@ static void test_plan_and_progress(void)
 	ivalue_free(&got);
 
 	/* consolidation: ratio over communes and wards, share-met, sum, all */
-	struct ind_status is;
+	struct ind_standing is;
 	day_t end2026 = date_from_ymd(2026, 12, 31);
 	const struct unit_rec *skhcn = unit_set_find(&us, "T-SKHCN");
 	struct ivalue_key ik2 = {ph1->id, mt->id, "2026S1"};
 	struct ivalue v2 = {.numerator = 50, .denominator = 1000, .note = ""};
 	ivalue_set(&db, &ik2, &v2, "clerk", &changed, &rev, &e);
-	CHECK(indicator_status(&db, &us, mt, NULL, end2026, &is, &e) == 0, "consolidate a ratio");
+	CHECK(indicator_standing(&db, &us, mt, NULL, end2026, &is, &e) == 0, "consolidate a ratio");
 	CHECK(is.expected == 2 && is.reported == 2, "two communes expected and reported");
 	CHECK(is.num == 900 && is.den == 2000, "numerators and denominators summed");
 	CHECK(is.value > 44.99 && is.value < 45.01 && !is.met, "45% is short of 80%");
 	CHECK(is.met_units == 1, "one commune meets 80% on its own");
-	CHECK(indicator_status(&db, &us, mt, xa1, end2026, &is, &e) == 0 && is.expected == 1 &&
+	CHECK(indicator_standing(&db, &us, mt, xa1, end2026, &is, &e) == 0 && is.expected == 1 &&
 	      is.value > 84.99 && is.met, "a commune's own value");
-	CHECK(indicator_status(&db, &us, mt, NULL, date_from_ymd(2026, 6, 30), &is, &e) == 0 &&
+	CHECK(indicator_standing(&db, &us, mt, NULL, date_from_ymd(2026, 6, 30), &is, &e) == 0 &&
 	      is.reported == 1, "values of later periods are not counted yet");
 	const struct indicator_rec *plan_ind = indicator_list_find(&il, "MT2025-1");
 	struct ivalue yes = {.numerator = -1, .denominator = -1, .has_value = true, .value = 100, .note = ""};
 	struct ivalue_key ik3 = {skhcn->id, plan_ind->id, "2025"};
 	ivalue_set(&db, &ik3, &yes, "officer", &changed, &rev, &e);
-	CHECK(indicator_status(&db, &us, plan_ind, NULL, end2026, &is, &e) == 0, "consolidate share-met");
+	CHECK(indicator_standing(&db, &us, plan_ind, NULL, end2026, &is, &e) == 0, "consolidate share-met");
 	CHECK_INT(is.expected, 4, "departments and localities expected (2 departments, 2 communes)");
 	CHECK(is.value > 24.99 && is.value < 25.01 && !is.met, "1 of 4 met: 25%");
 	const struct indicator_rec *ms = indicator_list_find(&il, "MT2026-1");
-	CHECK(indicator_status(&db, &us, ms, NULL, end2026, &is, &e) == 0 && !is.met && !is.has_value,
+	CHECK(indicator_standing(&db, &us, ms, NULL, end2026, &is, &e) == 0 && !is.met && !is.has_value,
 	      "a milestone nobody reported is not met");
 	struct ivalue one = {.numerator = -1, .denominator = -1, .has_value = true, .value = 1, .note = ""};
 	struct ivalue_key ik4 = {skhcn->id, ms->id, "2026"};
 	ivalue_set(&db, &ik4, &one, "officer", &changed, &rev, &e);
-	CHECK(indicator_status(&db, &us, ms, NULL, end2026, &is, &e) == 0 && is.met && is.value == 1,
+	CHECK(indicator_standing(&db, &us, ms, NULL, end2026, &is, &e) == 0 && is.met && is.value == 1,
 	      "a milestone its only reporter says yes to is met");
 	indicator_list_free(&il);
 
