@@ -75,29 +75,81 @@ day_t completeness_stamp_day(const char *stamp)
 	return hour + 7 >= 24 ? d + 1 : d; /* Vietnam is UTC+7, without summer time */
 }
 
-/* The earliest report of unit for plan and period: received here, or
- * through a receipt. */
-static int find_received(struct db *db, const struct plan_rec *plan, int64_t unit,
-			 const char *period, struct expected_report *x, struct err *e)
+/* A report of the period received here or known through a receipt. */
+struct arrival {
+	int64_t unit;
+	size_t seq; /* order read: received here before receipts */
+	char exported_at[24], imported_at[24];
+	bool via;
+};
+
+/* By unit, then export time, then order read: a unit's first is its earliest. */
+static int cmp_arrival(const void *a, const void *b)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT exported_at, imported_at, 0 FROM received"
-				       " WHERE kind = 'report' AND sender_id = ?1 AND plan_code = ?2"
-				       " AND period = ?3"
-				       " UNION ALL SELECT exported_at, imported_at, 1 FROM receipt"
-				       " WHERE unit_id = ?1 AND period = ?3 ORDER BY 1 LIMIT 1", e);
+	const struct arrival *x = a, *y = b;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	int c = strcmp(x->exported_at, y->exported_at);
+	if (c)
+		return c;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Every report of plan for period, received here or through a receipt,
+ * sorted by cmp_arrival: one statement, not one per expected unit. */
+static int load_arrivals(struct db *db, const struct plan_rec *plan, const char *period,
+			 struct arrival **out, size_t *n, struct err *e)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_prep(db, "SELECT sender_id, exported_at, imported_at, 0 FROM received"
+				       " WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"
+				       " UNION ALL SELECT unit_id, exported_at, imported_at, 1 FROM receipt"
+				       " WHERE period = ?2", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, unit);
-	sqlite3_bind_text(st, 2, plan->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(x->exported_at, sizeof x->exported_at, "%s", db_col_text(st, 0));
-		snprintf(x->imported_at, sizeof x->imported_at, "%s", db_col_text(st, 1));
-		x->via = sqlite3_column_int(st, 2) != 0;
+	sqlite3_bind_text(st, 1, plan->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof **out);
+		struct arrival *a = &(*out)[*n];
+		a->unit = sqlite3_column_int64(st, 0);
+		a->seq = (*n)++;
+		snprintf(a->exported_at, sizeof a->exported_at, "%s", db_col_text(st, 1));
+		snprintf(a->imported_at, sizeof a->imported_at, "%s", db_col_text(st, 2));
+		a->via = sqlite3_column_int(st, 3) != 0;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, e);
+	}
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_arrival);
+	return 0;
+}
+
+/* The earliest report of unit (arrivals sorted by cmp_arrival). */
+static void find_received(const struct arrival *v, size_t n, int64_t unit,
+			  struct expected_report *x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) { /* the first of unit's */
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].unit < unit)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == n || v[lo].unit != unit)
+		return;
+	snprintf(x->exported_at, sizeof x->exported_at, "%s", v[lo].exported_at);
+	snprintf(x->imported_at, sizeof x->imported_at, "%s", v[lo].imported_at);
+	x->via = v[lo].via;
 }
 
 static void add(struct completeness_tally *t, enum report_state s)
@@ -139,6 +191,10 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 	memset(out, 0, sizeof *out);
 	if (!period_parse(period, &p))
 		return 0;
+	struct arrival *arr;
+	size_t n_arr;
+	if (load_arrivals(db, plan, period, &arr, &n_arr, e))
+		return -1;
 	for (size_t r = 0; r < rules->n; r++) {
 		const struct rule_rec *rule = &rules->v[r];
 		if (rule->period != p.type)
@@ -159,16 +215,14 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 			x->to = to;
 			x->rule = rule;
 			x->due = due;
-			if (find_received(db, plan, u->id, period, x, e)) {
-				completeness_free(out);
-				return -1;
-			}
+			find_received(arr, n_arr, u->id, x);
 			if (x->exported_at[0])
 				x->state = completeness_stamp_day(x->exported_at) <= due ? RS_ON_TIME : RS_LATE;
 			else
 				x->state = today > due ? RS_MISSING : RS_NOT_DUE;
 		}
 	}
+	free(arr);
 	/* A unit named by two rules to the same recipient reports once: keep
 	 * the first rule's expectation. */
 	if (out->n) /* qsort wants a real array, even of nothing */

@@ -16,6 +16,7 @@
 struct latest {
 	int64_t unit_id;
 	day_t end;
+	size_t seq; /* order read: of two values with the same end, the later counts */
 	long long num, den;
 	bool has_value;
 	double value;
@@ -25,6 +26,29 @@ static int cmp_unit(const void *a, const void *b)
 {
 	const struct latest *x = a, *y = b;
 	return (x->unit_id > y->unit_id) - (x->unit_id < y->unit_id);
+}
+
+/* By unit, then end, then order read: a unit's latest value is its last. */
+static int cmp_unit_end(const void *a, const void *b)
+{
+	const struct latest *x = a, *y = b;
+	if (x->unit_id != y->unit_id)
+		return (x->unit_id > y->unit_id) - (x->unit_id < y->unit_id);
+	if (x->end != y->end)
+		return (x->end > y->end) - (x->end < y->end);
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Keep each unit's latest value only (v sorted by cmp_unit_end). */
+static size_t keep_latest(struct latest *v, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (k && v[k - 1].unit_id == v[i].unit_id)
+			k--;
+		v[k++] = v[i];
+	}
+	return k;
 }
 
 /* The unit's own value as a number comparable with the target. */
@@ -65,23 +89,19 @@ int indicator_standing(struct db *db, const struct unit_set *units, const struct
 			.has_value = sqlite3_column_type(st, 4) != SQLITE_NULL,
 			.value = sqlite3_column_double(st, 4),
 		};
-		size_t i;
-		for (i = 0; i < n && v[i].unit_id != l.unit_id; i++)
-			;
-		if (i == n) {
-			xgrow((void **)&v, &cap, n + 1, sizeof *v);
-			v[n++] = l;
-		} else if (l.end >= v[i].end) {
-			v[i] = l;
-		}
+		l.seq = n;
+		xgrow((void **)&v, &cap, n + 1, sizeof *v);
+		v[n++] = l;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return db_fail(db, e);
 	}
-	if (n)
-		qsort(v, n, sizeof *v, cmp_unit);
+	if (n) {
+		qsort(v, n, sizeof *v, cmp_unit_end);
+		n = keep_latest(v, n);
+	}
 
 	double sum = 0;
 	for (size_t i = 0; i < units->n; i++) {

@@ -86,73 +86,47 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 	return 0;
 }
 
-/* Every unit's status for every task of the plan in the period, sorted for lookup. */
-struct status_key {
-	int64_t task, unit;
-	int status;
-};
-
-static int cmp_status_key(const void *a, const void *b)
+/* Task's entries of the period: st_of[i] the status of units->v[i]'s entry,
+ * -1 for none. Through the covering index (task_id, period, status,
+ * unit_id): neither the table nor its texts are read. */
+static int task_statuses(struct db *db, const struct unit_set *units, int64_t task,
+			 const char *period, signed char *st_of, struct err *e)
 {
-	const struct status_key *x = a, *y = b;
-	if (x->unit != y->unit)
-		return (x->unit > y->unit) - (x->unit < y->unit);
-	return (x->task > y->task) - (x->task < y->task);
-}
-
-static int load_statuses(struct db *db, const struct plan_rec *plan, const char *period,
-			 struct status_key **out, size_t *n, struct err *e)
-{
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	/* In the order of the unique index (unit, task, period): no sort needed. */
-	sqlite3_stmt *st = db_prep(db, "SELECT p.task_id, p.unit_id, p.status FROM progress p"
-				       " JOIN task t ON t.id = p.task_id WHERE t.plan_id = ?1 AND p.period = ?2"
-				       " ORDER BY p.unit_id, p.task_id", e);
+	memset(st_of, -1, units->n);
+	sqlite3_stmt *st = db_prep(db, "SELECT unit_id, status FROM progress"
+				       " WHERE task_id = ?1 AND period = ?2", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, plan->id);
+	sqlite3_bind_int64(st, 1, task);
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
 		enum status s;
-		if (!status_parse(db_col_text(st, 2), &s))
+		if (!u)
+			continue;
+		if (!status_parse(db_col_text(st, 1), &s))
 			s = STATUS_NOT_STARTED;
-		xgrow((void **)out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = (struct status_key){sqlite3_column_int64(st, 0),
-						     sqlite3_column_int64(st, 1), (int)s};
+		st_of[u - units->v] = (signed char)s;
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return db_fail(db, e);
-	}
-	/* Sorted already, unless the planner chose otherwise: check, sort if not. */
-	for (size_t i = 1; i < *n; i++)
-		if (cmp_status_key(&(*out)[i - 1], &(*out)[i]) > 0) {
-			qsort(*out, *n, sizeof **out, cmp_status_key);
-			break;
-		}
-	return 0;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
-static int part_tasks(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
-		      const struct task_list *tasks, const struct unit_rec *scope,
-		      const char *period, unsigned flags, struct strbuf *b, struct err *e)
+static int part_tasks(struct db *db, const struct unit_set *units, const struct task_list *tasks,
+		      const struct unit_rec *scope, const char *period, unsigned flags,
+		      struct strbuf *b, struct err *e)
 {
-	struct status_key *sk;
-	size_t nsk;
-	if (load_statuses(db, plan, period, &sk, &nsk, e))
-		return -1;
 	const char *h[] = {"task", tr("Task"), tr("Title"), tr("Assigned units"), tr("done"),
 			   tr("in progress"), tr("blocked"), tr("not started"), tr("Not reported")};
 	put(b, flags, h, ARRAY_LEN(h));
 	/* Tasks share their lists of units: work out who is assigned once per list. */
-	bool *assigned_to = xmalloc((units->n ? units->n : 1) * sizeof *assigned_to);
+	size_t nu = units->n ? units->n : 1;
+	bool *assigned_to = xmalloc(nu * sizeof *assigned_to);
+	signed char *st_of = xmalloc(nu);
 	const struct task_rec *memo = NULL;
-	for (size_t i = 0; i < tasks->n; i++) {
+	int rc = 0;
+	for (size_t i = 0; i < tasks->n && rc == 0; i++) {
 		const struct task_rec *t = &tasks->v[i];
 		int n[STATUS_COUNT] = {0}, assigned = 0, missing = 0;
 		if (!memo || strcmp(memo->lead, t->lead) != 0 || strcmp(memo->coord, t->coord) != 0) {
@@ -164,18 +138,16 @@ static int part_tasks(struct db *db, const struct plan_rec *plan, const struct u
 			}
 			memo = t;
 		}
+		if ((rc = task_statuses(db, units, t->id, period, st_of, e)))
+			break;
 		for (size_t j = 0; j < units->n; j++) {
-			const struct unit_rec *u = &units->v[j];
 			if (!assigned_to[j])
 				continue;
-			struct status_key key = {.task = t->id, .unit = u->id};
-			const struct status_key *f =
-				nsk ? bsearch(&key, sk, nsk, sizeof *sk, cmp_status_key) : NULL;
 			assigned++;
-			if (!f)
+			if (st_of[j] < 0)
 				missing++;
 			else
-				n[f->status]++;
+				n[st_of[j]]++;
 		}
 		char c[6][16];
 		snprintf(c[0], sizeof c[0], "%d", assigned);
@@ -188,8 +160,8 @@ static int part_tasks(struct db *db, const struct plan_rec *plan, const struct u
 		put(b, flags, f, ARRAY_LEN(f));
 	}
 	free(assigned_to);
-	free(sk);
-	return 0;
+	free(st_of);
+	return rc;
 }
 
 static int part_entries(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
@@ -247,6 +219,9 @@ int consolidate_table(struct db *db, const struct plan_rec *plan, const struct u
 	snprintf(ver, sizeof ver, "%d", plan->version);
 	/* The consolidating unit sees every unit; another unit its own subtree. */
 	const struct unit_rec *scope = strcmp(owner->code, plan->consolidator) == 0 ? NULL : owner;
+	/* One snapshot and one lock for the thousands of statements below. */
+	if (db_read_begin(db, e))
+		return -1;
 	if (store_tasks(db, plan->id, false, &tasks, e) || store_indicators(db, plan->id, &inds, e) ||
 	    store_rules(db, plan->id, &rules, e))
 		goto out;
@@ -264,13 +239,14 @@ int consolidate_table(struct db *db, const struct plan_rec *plan, const struct u
 	if (part_indicators(db, units, &inds, scope, period, flags, b, e))
 		goto out;
 	blank(b, flags);
-	if (part_tasks(db, plan, units, &tasks, scope, period, flags, b, e))
+	if (part_tasks(db, units, &tasks, scope, period, flags, b, e))
 		goto out;
 	blank(b, flags);
 	if (part_entries(db, plan, units, scope, period, flags, b, e))
 		goto out;
 	rc = 0;
 out:
+	db_read_end(db);
 	task_list_free(&tasks);
 	indicator_list_free(&inds);
 	rule_list_free(&rules);

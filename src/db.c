@@ -267,6 +267,24 @@ int db_commit(struct db *db, struct err *e)
 	return 0;
 }
 
+int db_read_begin(struct db *db, struct err *e)
+{
+	if (db->reading || db->depth || !sqlite3_get_autocommit(db->h)) {
+		db->reading++;
+		return 0;
+	}
+	if (exec(db, "BEGIN", e))
+		return -1;
+	db->reading = 1;
+	return 0;
+}
+
+void db_read_end(struct db *db)
+{
+	if (db->reading > 0 && --db->reading == 0 && !db->depth && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
 void db_abort(struct db *db)
 {
 	db->depth = 0;
