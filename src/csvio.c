@@ -233,23 +233,40 @@ void csvio_unneutralise(char *s)
 		memmove(s, s + 1, strlen(s));
 }
 
+/* What a byte asks of a CSV field: quoting, and for a quote or a line
+ * break, more than a plain copy. */
+enum { CB_QUOTE = 1, CB_DQUOTE = 2, CB_LF = 4 };
+static const unsigned char csv_byte[256] = {
+	[','] = CB_QUOTE, [';'] = CB_QUOTE, ['"'] = CB_QUOTE | CB_DQUOTE, ['\r'] = CB_QUOTE,
+	['\n'] = CB_QUOTE | CB_LF, ['\t'] = CB_QUOTE,
+};
+
 void csvio_write_row(struct strbuf *b, const char *const *fields, size_t n, unsigned flags)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *s = fields[i] ? fields[i] : "";
 		if (i)
 			sb_addc(b, ',');
+		/* One pass: the length and what the bytes ask for. */
+		size_t len = 0;
+		unsigned what = 0;
+		for (; s[len]; len++)
+			what |= csv_byte[(unsigned char)s[len]];
 		bool formula = ((flags & (CSVW_EXCEL | CSVW_SAFE)) && csvio_needs_neutralising(s)) ||
 			       ((flags & CSVW_EXCEL) && (flags & CSVW_NUMBERS) && csvio_looks_numeric(s));
-		bool quote = formula || strpbrk(s, ",;\"\r\n\t") != NULL ||
-			     (s[0] == ' ') || (*s && s[strlen(s) - 1] == ' ');
+		bool quote = formula || (what & CB_QUOTE) || s[0] == ' ' || (len && s[len - 1] == ' ');
 		if (!quote) {
-			sb_add(b, s);
+			sb_addn(b, s, len);
 			continue;
 		}
 		sb_addc(b, '"');
 		if (formula)
 			sb_addc(b, '\'');
+		if (!(what & CB_DQUOTE) && !((what & CB_LF) && (flags & CSVW_EXCEL))) {
+			sb_addn(b, s, len);
+			sb_addc(b, '"');
+			continue;
+		}
 		/* Copy runs of ordinary bytes whole; double quotes, and write line
 		 * breaks as CRLF for Excel. */
 		const char *run = s;

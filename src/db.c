@@ -135,7 +135,8 @@ static int open_read_only(struct db *db, const char *path, struct err *e)
 	sqlite3_close(db->h);
 	db->h = NULL;
 	char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
-	int rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	int rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+				 NULL);
 	sqlite3_free(uri);
 	if (rc != SQLITE_OK) {
 		db_fail(db, e);
@@ -178,7 +179,9 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 			goto fail;
 		}
 	}
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* One thread per connection: no mutex around every call (4% of a
+	 * consolidation went to locking them). */
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		db_fail(db, e);
 		goto fail;
 	}
