@@ -22,6 +22,11 @@ struct ind_standing {
  * the plan holds them all). */
 int indicator_standing(struct db *db, const struct unit_set *units, const struct indicator_rec *d,
 		     const struct unit_rec *scope, day_t upto, struct ind_standing *out, struct err *e);
+/* The same for every indicator of inds at once (one pass over the values):
+ * out[i] for inds->v[i]. */
+int indicator_standings(struct db *db, const struct unit_set *units,
+			const struct indicator_list *inds, const struct unit_rec *scope, day_t upto,
+			struct ind_standing *out, struct err *e);
 
 /* Append the consolidated table of plan for period (docs/exchange.md) to b:
  * a plan row, then the parts units (completeness), indicators (target,

@@ -65,11 +65,14 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 			   tr("Consolidation"), tr("Value"), tr("Met"), tr("Expected units"),
 			   tr("Reported units"), tr("Units meeting the target")};
 	put(b, flags, h, ARRAY_LEN(h));
+	struct ind_standing *all = xcalloc(inds->n ? inds->n : 1, sizeof *all);
+	if (indicator_standings(db, units, inds, scope, period_end(&p), all, e)) {
+		free(all);
+		return -1;
+	}
 	for (size_t i = 0; i < inds->n; i++) {
 		const struct indicator_rec *d = &inds->v[i];
-		struct ind_standing s;
-		if (indicator_standing(db, units, d, scope, period_end(&p), &s, e))
-			return -1;
+		const struct ind_standing s = all[i];
 		char target[32], year[16], value[32] = "", exp[16], rep[16], met[16];
 		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
 		snprintf(year, sizeof year, "%d", d->year);
@@ -83,6 +86,7 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 				   !s.has_value ? "" : s.met ? tr("yes") : tr("no"), exp, rep, met};
 		put(b, flags, f, ARRAY_LEN(f));
 	}
+	free(all);
 	return 0;
 }
 

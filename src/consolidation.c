@@ -137,10 +137,7 @@ static int load_indicators(struct db *db, struct consolidated *c, struct err *e)
 	struct period p;
 	period_parse(c->period, &p);
 	c->ind = xcalloc(c->inds.n ? c->inds.n : 1, sizeof *c->ind);
-	for (size_t i = 0; i < c->inds.n; i++)
-		if (indicator_standing(db, c->units, &c->inds.v[i], c->scope, period_end(&p), &c->ind[i], e))
-			return -1;
-	return 0;
+	return indicator_standings(db, c->units, &c->inds, c->scope, period_end(&p), c->ind, e);
 }
 
 /* The entries of one unit, in plan order. */

@@ -13,11 +13,19 @@
 #define DONE(st) do { if (db_done(db, (st), e)) goto fail; } while (0)
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), e))) goto fail; } while (0)
 
+static int cmp_code(const void *a, const void *b)
+{
+	return strcmp(((const struct unit_rec *)a)->code, ((const struct unit_rec *)b)->code);
+}
+
 int store_units(struct db *db, struct unit_set *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
+	/* In the table's order, sorted by code here: walking the code index
+	 * looked every row up again (a sixth of a commune's export, whose
+	 * database holds the province's 3,300 units). */
 	sqlite3_stmt *st = db_prep(db, "SELECT id, COALESCE(parent_id, 0), code, name, members,"
-				       " kind, retired FROM unit ORDER BY code", e);
+				       " kind, retired FROM unit", e);
 	if (!st)
 		return -1;
 	int rc;
@@ -38,6 +46,8 @@ int store_units(struct db *db, struct unit_set *out, struct err *e)
 		unit_set_free(out);
 		return db_fail(db, e);
 	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_code);
 	unit_set_index(out);
 	return 0;
 }

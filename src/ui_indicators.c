@@ -62,9 +62,8 @@ static void compute(struct app *a, struct inds *d)
 	d->st = xcalloc(a->s.b.inds.n ? a->s.b.inds.n : 1, sizeof *d->st);
 	day_t upto = period_end(&a->period);
 	struct err e;
-	for (size_t i = 0; i < a->s.b.inds.n; i++)
-		if (indicator_standing(a->s.db, &a->s.b.units, &a->s.b.inds.v[i], scope(a), upto, &d->st[i], &e))
-			ui_message(a, true, "%s", e.msg);
+	if (indicator_standings(a->s.db, &a->s.b.units, &a->s.b.inds, scope(a), upto, d->st, &e))
+		ui_message(a, true, "%s", e.msg);
 }
 
 static void value_text(const struct indicator_rec *ind, const struct ind_standing *s, char *buf, size_t n)
