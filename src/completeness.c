@@ -195,6 +195,7 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 	size_t n_arr;
 	if (load_arrivals(db, plan, period, &arr, &n_arr, e))
 		return -1;
+	bool *covered = xmalloc(units->n ? units->n : 1);
 	for (size_t r = 0; r < rules->n; r++) {
 		const struct rule_rec *rule = &rules->v[r];
 		if (rule->period != p.type)
@@ -203,10 +204,10 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 		if (!to || !unit_under(units, to, owner))
 			continue;
 		day_t due = due_date(&rule->rule, &p);
+		unit_list_covers_each(units, rule->reporters, covered);
 		for (size_t i = 0; i < units->n; i++) {
 			const struct unit_rec *u = &units->v[i];
-			if (u->kind == UNIT_GROUP || u->retired || u->id == to->id ||
-			    !unit_list_covers(units, rule->reporters, u))
+			if (u->kind == UNIT_GROUP || u->retired || u->id == to->id || !covered[i])
 				continue;
 			xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
 			struct expected_report *x = &out->v[out->n++];
@@ -223,6 +224,7 @@ int completeness_compute(struct db *db, const struct plan_rec *plan, const struc
 		}
 	}
 	free(arr);
+	free(covered);
 	/* A unit named by two rules to the same recipient reports once: keep
 	 * the first rule's expectation. */
 	if (out->n) /* qsort wants a real array, even of nothing */

@@ -116,10 +116,10 @@ static void reader_free(struct reader *r)
 static void expected_units(const struct unit_set *units, const struct indicator_rec *d,
 			   const struct unit_rec *scope, bool *expected)
 {
+	unit_list_covers_each(units, d->reporters, expected);
 	for (size_t i = 0; i < units->n; i++) {
 		const struct unit_rec *u = &units->v[i];
-		expected[i] = u->kind != UNIT_GROUP && !u->retired &&
-			      unit_list_covers(units, d->reporters, u) &&
+		expected[i] = expected[i] && u->kind != UNIT_GROUP && !u->retired &&
 			      (!scope || unit_under(units, u, scope));
 	}
 }

@@ -33,6 +33,12 @@ const char *db_path(const struct db *db);
  * reports); the interface keeps SQLite's default small one. */
 void db_bulk_cache(struct db *db);
 
+/* A read transaction around many statements (one snapshot, one lock, not
+ * one per statement): BEGIN (deferred) ... COMMIT. Nests; inside a write
+ * transaction it does nothing. Nothing may be written until db_read_end. */
+int db_read_begin(struct db *db, struct err *e);
+void db_read_end(struct db *db);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; nested calls use savepoints. */
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);

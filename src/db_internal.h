@@ -28,11 +28,6 @@ void db_close(struct db *db);
 /* A prepared statement for sql (a string literal: the pointer is the cache
  * key), reset and with its bindings cleared. NULL with e set on error. */
 sqlite3_stmt *db_prep(struct db *db, const char *sql, struct err *e);
-/* A read transaction around many statements (one snapshot, one lock, not
- * one per statement): BEGIN (deferred) ... COMMIT. Nests; inside a write
- * transaction it does nothing. Nothing may be written until db_read_end. */
-int db_read_begin(struct db *db, struct err *e);
-void db_read_end(struct db *db);
 /* Step a statement that returns no rows; -1 with e set on error. */
 int db_done(struct db *db, sqlite3_stmt *st, struct err *e);
 /* Record a SQLite error in e. Returns -1. */

@@ -38,6 +38,16 @@ int session_reload(struct session *s, struct err *e)
 	return load(s, false, e);
 }
 
+int session_read_begin(struct session *s, struct err *e)
+{
+	return db_read_begin(s->db, e);
+}
+
+void session_read_end(struct session *s)
+{
+	db_read_end(s->db);
+}
+
 void session_close(struct session *s)
 {
 	plan_bundle_free(&s->b);

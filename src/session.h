@@ -35,6 +35,10 @@ int session_open(struct session *s, const char *path, const struct session_optio
 /* Load the plan again (after a change made outside the bundle); the owner
  * and units keep their codes, not their addresses. */
 int session_reload(struct session *s, struct err *e);
+/* Around a face's many reads (the first screen's): one snapshot and one
+ * lock, not one per statement. Nothing is written in between. */
+int session_read_begin(struct session *s, struct err *e);
+void session_read_end(struct session *s);
 void session_close(struct session *s);
 
 /* ---- entries and indicator values (session_entry.c) ---- */

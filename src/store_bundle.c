@@ -57,6 +57,9 @@ int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct 
 {
 	memset(b, 0, sizeof *b);
 	*found = true;
+	/* One snapshot and one lock for the dozen statements below. */
+	if (db_read_begin(db, e))
+		return -1;
 	int rc;
 	if (code)
 		rc = store_find_plan(db, code, &b->plan, found, e);
@@ -64,6 +67,7 @@ int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct 
 		rc = store_current_plan(db, &b->plan, e);
 	if (rc == 0 && *found)
 		rc = load_rest(db, with_retired, b, e);
+	db_read_end(db);
 	if (rc || !*found)
 		plan_bundle_free(b);
 	return rc;

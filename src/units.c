@@ -143,6 +143,42 @@ bool unit_list_covers(const struct unit_set *s, const char *codes, const struct 
 	return false;
 }
 
+void unit_list_covers_each(const struct unit_set *s, const char *codes, bool *out)
+{
+	/* The list read and its codes found once, not once per unit. */
+	const struct unit_rec *t[32];
+	size_t nt = 0;
+	bool overflow = false;
+	const char *p = codes;
+	char code[64];
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		if (!n || n >= sizeof code)
+			continue;
+		memcpy(code, w, n);
+		code[n] = '\0';
+		const struct unit_rec *f = unit_set_find(s, code);
+		if (f && nt < ARRAY_LEN(t))
+			t[nt++] = f;
+		else if (f)
+			overflow = true;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		if (overflow) {
+			out[i] = unit_list_covers(s, codes, &s->v[i]);
+			continue;
+		}
+		out[i] = false;
+		for (size_t k = 0; k < nt && !out[i]; k++)
+			out[i] = unit_covers(s, t[k], &s->v[i]);
+	}
+}
+
 /* Where a kind sits among siblings: communes, wards and special zones are
  * one group, listed by name together. */
 static int kind_rank(enum unit_kind k)

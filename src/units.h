@@ -35,6 +35,8 @@ bool unit_under(const struct unit_set *s, const struct unit_rec *a, const struct
 bool unit_covers(const struct unit_set *s, const struct unit_rec *target, const struct unit_rec *u);
 /* Does any code in the space-separated list cover u? */
 bool unit_list_covers(const struct unit_set *s, const char *codes, const struct unit_rec *u);
+/* The same for every unit of s at once: out[i] for s->v[i]. */
+void unit_list_covers_each(const struct unit_set *s, const char *codes, bool *out);
 
 /* Indexes into s->v for listing the hierarchy: each unit followed by its
  * children, depth first; siblings by kind (province, departments, boards,
