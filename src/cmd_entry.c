@@ -103,7 +103,19 @@ const struct command cmd_set_entry = {
 	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month)\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result is refused)\n"),
 };
 
-int cmd_set(struct cli *c, int argc, char **argv)
+static const char *const text_names[4] = {"result", "difficulties", "proposals", "evidence"};
+static const char *const text_opts[4] = {"--result", "--difficulties", "--proposals", "--evidence"};
+
+/* What set was asked to do. */
+struct set_args {
+	const char *period, *unit;
+	const char *texts[4]; /* result, difficulties, proposals, evidence */
+	bool cleared[4];
+	struct entry_patch patch;
+};
+
+/* Read set's options into a; EXIT_OK, -1 after --help, or an exit code. */
+static int set_options(int argc, char **argv, struct set_args *a)
 {
 	static const struct option opts[] = {
 		{"period", required_argument, NULL, 'p'},
@@ -119,50 +131,45 @@ int cmd_set(struct cli *c, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *period = NULL, *unit = NULL;
-	const char *texts[4] = {NULL, NULL, NULL, NULL}; /* result, difficulties, proposals, evidence */
-	static const char *const text_names[4] = {"result", "difficulties", "proposals", "evidence"};
-	bool cleared[4] = {false, false, false, false};
-	static const char *const text_opts[4] = {"--result", "--difficulties", "--proposals", "--evidence"};
-	struct entry_patch patch;
 	long long v;
 	int ch;
-	entry_patch_init(&patch);
+	memset(a, 0, sizeof *a);
+	entry_patch_init(&a->patch);
 	optind = 0;
 	while ((ch = cli_getopt("set", argc, argv, ":p:u:s:P:c:r:d:o:e:C:h", opts)) != -1) {
 		switch (ch) {
-		case 'p': period = optarg; break;
-		case 'u': unit = optarg; break;
+		case 'p': a->period = optarg; break;
+		case 'u': a->unit = optarg; break;
 		case 's':
-			if (!status_parse(optarg, &patch.status)) {
+			if (!status_parse(optarg, &a->patch.status)) {
 				cli_error(tr("set: status '%s' must be not-started, in-progress, done or blocked; nothing was written"),
 					  optarg);
 				return EXIT_REFUSED;
 			}
-			patch.set_status = true;
+			a->patch.set_status = true;
 			break;
 		case 'P':
 			if (!*optarg) {
-				patch.percent = -1;
+				a->patch.percent = -1;
 				break;
 			}
 			if (!cli_int("set", "--percent", optarg, 0, 1000000, &v))
 				return EXIT_REFUSED;
-			patch.percent = (int)v; /* the range is the session's to check */
+			a->patch.percent = (int)v; /* the range is the session's to check */
 			break;
 		case 'c':
 			if (!*optarg) {
-				patch.count = -1;
+				a->patch.count = -1;
 				break;
 			}
 			if (!cli_int("set", "--count", optarg, 0, LLONG_MAX, &v))
 				return EXIT_REFUSED;
-			patch.count = v;
+			a->patch.count = v;
 			break;
-		case 'r': texts[0] = optarg; break;
-		case 'd': texts[1] = optarg; break;
-		case 'o': texts[2] = optarg; break;
-		case 'e': texts[3] = optarg; break;
+		case 'r': a->texts[0] = optarg; break;
+		case 'd': a->texts[1] = optarg; break;
+		case 'o': a->texts[2] = optarg; break;
+		case 'e': a->texts[3] = optarg; break;
 		case 'C': {
 			int i = 0;
 			while (i < 4 && strcmp(optarg, text_names[i]) != 0)
@@ -170,18 +177,30 @@ int cmd_set(struct cli *c, int argc, char **argv)
 			if (i == 4)
 				return cli_usage("set", tr("--clear takes result, difficulties, proposals or evidence, not '%s'"),
 						 optarg);
-			cleared[i] = true;
+			a->cleared[i] = true;
 			break;
 		}
-		case 'h': return cli_command_help("set");
+		case 'h': return cli_command_help("set") - 1; /* -1: done, exit 0 */
 		default: return EXIT_USAGE;
 		}
 	}
+	return EXIT_OK;
+}
+
+int cmd_set(struct cli *c, int argc, char **argv)
+{
+	struct set_args sa;
+	int rc = set_options(argc, argv, &sa);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	struct entry_patch patch = sa.patch;
+	const char *const *texts = sa.texts;
+	const bool *cleared = sa.cleared;
 	if (!cli_positional("set", argc, argv, 1, tr("the task code")))
 		return EXIT_USAGE;
 	char *clean[4] = {NULL, NULL, NULL, NULL};
-	int rc = EXIT_REFUSED;
 	struct target t;
+	rc = EXIT_REFUSED;
 	memset(&t, 0, sizeof t);
 	for (int i = 0; i < 4; i++)
 		if (texts[i] && !(clean[i] = cli_text(text_opts[i], texts[i], i < 3)))
@@ -190,12 +209,12 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	patch.difficulties = clean[1];
 	patch.proposals = clean[2];
 	patch.evidence = clean[3];
-	rc = target_load(c, "set", argv[optind], false, unit, period, &t);
+	rc = target_load(c, "set", argv[optind], false, sa.unit, sa.period, &t);
 	if (rc != EXIT_OK)
 		goto out;
 	struct err e;
 	/* an empty text that would erase a stored one: that is said with --clear */
-	if ((rc = check_erase(&t, (const char *const *)texts, cleared, text_opts, text_names)) != EXIT_OK)
+	if ((rc = check_erase(&t, texts, cleared, text_opts, text_names)) != EXIT_OK)
 		goto out;
 	for (int i = 0; i < 4; i++)
 		if (cleared[i]) {

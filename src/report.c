@@ -485,6 +485,46 @@ static void describe_sender(struct db *db, const struct unit_set *units,
 	free(added);
 }
 
+/* The earliest report each unit below sender (own: the units it answers
+ * for) sent for the period: received here directly, or forwarded by a unit
+ * in between. */
+static int gather_receipts(struct db *db, const char *plan_code, const struct unit_set *units,
+			   const struct unit_rec *sender, const bool *own, const char *period,
+			   struct report *out, struct writer *w, size_t counts[3], struct err *e)
+{
+	size_t cap_r = 0;
+	int rc;
+	sqlite3_stmt *st = db_prep(db, "SELECT unit_id, min(exported_at), min(imported_at) FROM ("
+			 " SELECT sender_id AS unit_id, exported_at, imported_at FROM received"
+			 "  WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"
+			 " UNION ALL SELECT unit_id, exported_at, imported_at FROM receipt WHERE period = ?2)"
+			 " GROUP BY unit_id ORDER BY unit_id", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, plan_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
+		if (!u || !own[u - units->v] || u->id == sender->id)
+			continue;
+		struct report_receipt one, *x = &one;
+		if (!w) {
+			xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
+			x = &out->receipts[out->n_receipts++];
+		}
+		x->unit = col(w, u->code);
+		x->exported_at = col(w, db_col_text(st, 1));
+		x->imported_at = col(w, db_col_text(st, 2));
+		x->line = 0;
+		if (w) {
+			write_receipt(w, x);
+			counts[2]++;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
 /* report_build, or with w the same rows written as they are read (out then
  * holds the report row's fields and no rows; counts[3] the rows written). */
 static int gather(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
@@ -493,8 +533,6 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 {
 	struct rule_list rules;
 	bool *own = NULL;
-	size_t cap_r = 0;
-	int rc;
 	memset(out, 0, sizeof *out);
 	struct built bu = {out, 0, 0, w, counts};
 	out->sender = xstrdup(sender->code);
@@ -509,7 +547,6 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 		goto fail;
 	own = report_owned_units(units, &rules, sender);
 	rule_list_free(&rules);
-#define OWNED(u) ((u) && own[(u) - units->v])
 	/* A sender that answers for itself alone (a commune) reads its own rows
 	 * through the unit index, however many units the database holds. */
 	size_t n_own = 0;
@@ -556,47 +593,15 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 	if (owned_rows(db, st, units, own, add_value, &bu, e))
 		goto fail;
 
-	/* The earliest report each unit below sent for the period: received here
-	 * directly, or forwarded by a unit in between. A lone sender has none. */
+	/* A lone sender has no units below it: no receipts. */
 	if (alone) {
 		free(own);
 		return 0;
 	}
-	st = db_prep(db, "SELECT unit_id, min(exported_at), min(imported_at) FROM ("
-			 " SELECT sender_id AS unit_id, exported_at, imported_at FROM received"
-			 "  WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"
-			 " UNION ALL SELECT unit_id, exported_at, imported_at FROM receipt WHERE period = ?2)"
-			 " GROUP BY unit_id ORDER BY unit_id", e);
-	if (!st)
+	if (gather_receipts(db, plan->code, units, sender, own, period, out, w, counts, e))
 		goto fail;
-	sqlite3_bind_text(st, 1, plan->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u) || u->id == sender->id)
-			continue;
-		struct report_receipt one, *x = &one;
-		if (!w) {
-			xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
-			x = &out->receipts[out->n_receipts++];
-		}
-		x->unit = col(w, u->code);
-		x->exported_at = col(w, db_col_text(st, 1));
-		x->imported_at = col(w, db_col_text(st, 2));
-		x->line = 0;
-		if (w) {
-			write_receipt(w, x);
-			counts[2]++;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
 	free(own);
 	return 0;
-#undef OWNED
-fail_db:
-	db_fail(db, e);
 fail:
 	free(own);
 	report_free(out);
