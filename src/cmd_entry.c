@@ -43,14 +43,11 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 	struct session_options o = {.with_retired = true};
 	if (cli_session(c, &t->s, &o, true))
 		return EXIT_REFUSED;
-	if (session_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)) {
-		/* show writes nothing: an unknown code is "no such task" there */
-		if (strcmp(cmd, "show") == 0 && !task_list_find(&t->s.b.tasks, code))
-			cli_error(tr("show: no such task '%s' in plan %s (see: tiendo tasks)"), code,
-				  t->s.b.plan.code);
-		else if (strcmp(cmd, "show-indicator") == 0 && !indicator_list_find(&t->s.b.inds, code))
-			cli_error(tr("show-indicator: no such indicator '%s' in plan %s (see: tiendo indicators)"),
-				  code, t->s.b.plan.code);
+	bool show = strncmp(cmd, "show", 4) == 0; /* show and show-indicator only read */
+	if (show ? session_show_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)
+		 : session_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)) {
+		if (show)
+			cli_error("%s: %s", cmd, e.msg);
 		else
 			cli_error(tr("%s; nothing was written"), e.msg);
 		return EXIT_REFUSED;
@@ -272,14 +269,6 @@ static char *one_line(const char *s)
 	return sb_take(&b);
 }
 
-static void num_or_empty(char *buf, size_t n, long long v)
-{
-	if (v < 0)
-		buf[0] = '\0';
-	else
-		snprintf(buf, n, "%lld", v);
-}
-
 static int parse_entry_cmd(const char *cmd, int argc, char **argv, const char **period,
 			   const char **unit)
 {
@@ -325,18 +314,14 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		target_free(&t);
 		return rc;
 	}
-	struct entry_key k = {t.t.unit->id, t.t.task->id, t.t.period};
-	struct entry en, *hist = NULL;
-	size_t nh = 0;
-	bool found;
+	struct session_entry_view v;
 	struct err e;
-	if (progress_get(t.s.db, &k, &en, &found, &e) || progress_history(t.s.db, &k, &hist, &nh, &e)) {
+	if (session_show_entry(&t.s, &t.t, &v, &e)) {
 		cli_error("%s", e.msg);
-		entry_free(&en); /* read before the history failed */
 		target_free(&t);
 		return EXIT_REFUSED;
 	}
-	char tf[64], num[32];
+	char tf[64];
 	describe_timeframe(&t.t.task->tf, tf, sizeof tf);
 	cli_out(c, "task\t%s\t%s\n", t.t.task->code, t.t.task->title);
 	cli_out(c, "lead\t%s\n", t.t.task->lead);
@@ -344,53 +329,24 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	cli_out(c, "timeframe\t%s\n", tf);
 	cli_out(c, "unit\t%s\t%s\n", t.t.unit->code, t.t.unit->name);
 	cli_out(c, "period\t%s\n", t.t.period);
-	if (!found) {
-		cli_out(c, "status\t%s\n", status_name(STATUS_NOT_STARTED));
-		cli_out(c, "%s", tr("(no entry yet)\n"));
-	} else {
-		cli_out(c, "status\t%s\n", status_name(en.status));
-		num_or_empty(num, sizeof num, en.percent);
-		cli_out(c, "percent\t%s\n", num);
-		num_or_empty(num, sizeof num, en.count);
-		cli_out(c, "count\t%s%s%s\n", num, *num && *t.t.task->measure ? " " : "",
-			*num ? t.t.task->measure : "");
-		put_text(c, "result", en.result);
-		put_text(c, "difficulties", en.difficulties);
-		put_text(c, "proposals", en.proposals);
-		put_text(c, "evidence", en.evidence);
-		cli_out(c, "revision\t%lld\n", en.revision);
-		cli_out(c, "entered\t%s\t%s\n", en.at, en.by);
+	struct entry_lines el;
+	describe_entry(&v, DESCRIBE_CODES, &el);
+	for (size_t i = 0; i < el.n; i++) {
+		if (!el.v[i].key)
+			cli_out(c, "%s\n", el.v[i].value);
+		else if (el.v[i].text)
+			put_text(c, el.v[i].key, el.v[i].value);
+		else
+			cli_out(c, "%s\t%s\n", el.v[i].key, el.v[i].value);
 	}
-	struct draft dr;
-	bool has_draft;
-	if (draft_get(t.s.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
-		char *r = one_line(dr.result), *d = one_line(dr.difficulties),
-		     *p = one_line(dr.proposals), *ev = one_line(dr.evidence);
-		cli_out(c, "draft\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", dr.saved_at, dr.status, dr.percent,
-			dr.count, r, d, p, ev);
-		free(r);
-		free(d);
-		free(p);
-		free(ev);
-		draft_free(&dr);
+	entry_lines_free(&el);
+	cli_out(c, "history\t%zu\n", v.n_hist);
+	for (size_t i = 0; i < v.n_hist; i++) {
+		char *row = describe_entry_change(&v.hist[i], DESCRIBE_CODES);
+		cli_out(c, "%s\n", row);
+		free(row);
 	}
-	cli_out(c, "history\t%zu\n", nh);
-	for (size_t i = 0; i < nh; i++) {
-		const struct entry *h = &hist[i];
-		char pc[32], cc[32];
-		num_or_empty(pc, sizeof pc, h->percent);
-		num_or_empty(cc, sizeof cc, h->count);
-		char *r = one_line(h->result), *d = one_line(h->difficulties),
-		     *p = one_line(h->proposals), *ev = one_line(h->evidence);
-		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", h->revision, h->at, h->by,
-			h->action, status_name(h->status), pc, cc, r, d, p, ev);
-		free(r);
-		free(d);
-		free(p);
-		free(ev);
-	}
-	entry_free(&en);
-	entries_free(hist, nh);
+	session_entry_view_free(&v);
 	target_free(&t);
 	return EXIT_OK;
 }

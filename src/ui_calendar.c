@@ -41,7 +41,7 @@ static void compute_marks(struct app *a, struct cal *c)
 	memset(c->marks, 0, sizeof c->marks);
 	date_to_ymd(c->shown_month, &y, &m, &d);
 	day_t end = c->shown_month + date_days_in_month(y, m);
-	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->shown_month, end, false, &dl, &e)) {
+	if (session_due(&a->s, a->unit, c->shown_month, end, false, &dl, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -190,7 +190,7 @@ static void agenda_compute(struct app *a)
 	if (!g || !c)
 		return;
 	deadline_list_free(&g->dl);
-	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
+	if (session_due(&a->s, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
 		ui_message(a, true, "%s", e.msg);
 	g->list.n = g->dl.n;
 	g->list.cur = 0;
