@@ -400,52 +400,41 @@ static int owned_rows(struct db *db, sqlite3_stmt *st, const struct unit_set *un
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
+/* Each row read is written at once (b->w), or kept in the report. */
 static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st)
 {
-	struct report *out = b->r;
-	if (b->w) {
-		struct report_entry x = {.unit = xstrdup(unit), .task = xstrdup(db_col_text(st, 1))};
-		entry_from_columns(st, 2, &x.en);
-		write_entry(b->w, out->period, &x);
-		b->counts[0]++;
-		free(x.unit);
-		free(x.task);
-		entry_free(&x.en);
+	struct report_entry x = {.unit = xstrdup(unit), .task = xstrdup(db_col_text(st, 1))};
+	entry_from_columns(st, 2, &x.en);
+	if (!b->w) {
+		xgrow((void **)&b->r->entries, &b->cap_e, b->r->n_entries + 1, sizeof *b->r->entries);
+		b->r->entries[b->r->n_entries++] = x;
 		return;
 	}
-	xgrow((void **)&out->entries, &b->cap_e, out->n_entries + 1, sizeof *out->entries);
-	struct report_entry *x = &out->entries[out->n_entries++];
-	memset(x, 0, sizeof *x);
-	x->unit = xstrdup(unit);
-	x->task = xstrdup(db_col_text(st, 1));
-	entry_from_columns(st, 2, &x->en);
+	write_entry(b->w, b->r->period, &x);
+	b->counts[0]++;
+	free(x.unit);
+	free(x.task);
+	entry_free(&x.en);
 }
 
 static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
 {
-	struct report *out = b->r;
-	if (b->w) {
-		struct report_value x = {.unit = xstrdup(unit), .indicator = xstrdup(db_col_text(st, 1))};
-		ivalue_from_columns(st, 2, &x.v);
-		if (strcmp(db_col_text(st, 9), out->period) != 0)
-			x.period = xstrdup(db_col_text(st, 9));
-		write_value(b->w, out->period, &x);
-		b->counts[1]++;
-		free(x.unit);
-		free(x.indicator);
-		free(x.period);
-		ivalue_free(&x.v);
+	struct report_value x = {.unit = xstrdup(unit), .indicator = xstrdup(db_col_text(st, 1))};
+	ivalue_from_columns(st, 2, &x.v);
+	/* a longer period's value (the year's) keeps its period in the row */
+	if (strcmp(db_col_text(st, 9), b->r->period) != 0)
+		x.period = xstrdup(db_col_text(st, 9));
+	if (!b->w) {
+		xgrow((void **)&b->r->values, &b->cap_v, b->r->n_values + 1, sizeof *b->r->values);
+		b->r->values[b->r->n_values++] = x;
 		return;
 	}
-	xgrow((void **)&out->values, &b->cap_v, out->n_values + 1, sizeof *out->values);
-	struct report_value *x = &out->values[out->n_values++];
-	memset(x, 0, sizeof *x);
-	x->unit = xstrdup(unit);
-	x->indicator = xstrdup(db_col_text(st, 1));
-	ivalue_from_columns(st, 2, &x->v);
-	/* a longer period's value (the year's) keeps its period in the row */
-	if (strcmp(db_col_text(st, 9), out->period) != 0)
-		x->period = xstrdup(db_col_text(st, 9));
+	write_value(b->w, b->r->period, &x);
+	b->counts[1]++;
+	free(x.unit);
+	free(x.indicator);
+	free(x.period);
+	ivalue_free(&x.v);
 }
 
 /* A column's text kept (copied), or used at once by a row being written. */
