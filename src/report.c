@@ -63,6 +63,22 @@ static void pool_free(struct report_pool *b)
 	}
 }
 
+/* A row built here (not from a parsed file's pool). */
+static void entry_row_free(struct report_entry *x)
+{
+	free(x->unit);
+	free(x->task);
+	entry_free(&x->en);
+}
+
+static void value_row_free(struct report_value *x)
+{
+	free(x->unit);
+	free(x->indicator);
+	free(x->period);
+	ivalue_free(&x->v);
+}
+
 void report_free(struct report *r)
 {
 	free(r->sender);
@@ -81,18 +97,11 @@ void report_free(struct report *r)
 		memset(r, 0, sizeof *r);
 		return;
 	}
-	for (size_t i = 0; i < r->n_entries; i++) {
-		free(r->entries[i].unit);
-		free(r->entries[i].task);
-		entry_free(&r->entries[i].en);
-	}
+	for (size_t i = 0; i < r->n_entries; i++)
+		entry_row_free(&r->entries[i]);
 	free(r->entries);
-	for (size_t i = 0; i < r->n_values; i++) {
-		free(r->values[i].unit);
-		free(r->values[i].indicator);
-		free(r->values[i].period);
-		ivalue_free(&r->values[i].v);
-	}
+	for (size_t i = 0; i < r->n_values; i++)
+		value_row_free(&r->values[i]);
 	free(r->values);
 	for (size_t i = 0; i < r->n_receipts; i++) {
 		free(r->receipts[i].unit);
@@ -412,9 +421,7 @@ static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st)
 	}
 	write_entry(b->w, b->r->period, &x);
 	b->counts[0]++;
-	free(x.unit);
-	free(x.task);
-	entry_free(&x.en);
+	entry_row_free(&x);
 }
 
 static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
@@ -431,10 +438,7 @@ static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
 	}
 	write_value(b->w, b->r->period, &x);
 	b->counts[1]++;
-	free(x.unit);
-	free(x.indicator);
-	free(x.period);
-	ivalue_free(&x.v);
+	value_row_free(&x);
 }
 
 /* A column's text kept (copied), or used at once by a row being written. */
