@@ -26,6 +26,8 @@ const char *unit_kind_label(enum unit_kind k);
 const char *consolidation_label(enum consolidation c);
 const char *period_type_label(enum period_type t);
 const char *deadline_kind_label(enum dl_kind k);
+/* The same in four columns at most, for the agenda ("LATE", "rprt"). */
+const char *deadline_kind_tag(enum dl_kind k);
 const char *conflict_state_label(enum conflict_state s);
 const char *ind_kind_label(enum ind_kind k);
 const char *yes_no_label(bool yes);

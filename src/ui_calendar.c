@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "describe.h"
 #include "msg.h"
 #include "ui.h"
 #include "ui_list.h"
@@ -199,16 +200,6 @@ static void agenda_compute(struct app *a)
 	p->dirty = true;
 }
 
-static const char *kind_tag(enum dl_kind k)
-{
-	switch (k) {
-	case DL_OVERDUE: return tr("LATE");
-	case DL_TASK: return tr("task");
-	case DL_REPORT: return tr("rprt");
-	default: return tr("evnt");
-	}
-}
-
 static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
 {
 	struct agenda *g = ctx;
@@ -230,7 +221,7 @@ static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, b
 	attr_t sel = selected && a->focus == PANE_ID_AGENDA ? A_REVERSE : A_NORMAL;
 	ui_put(a, w, y, 1, 5, date, base | sel);
 	ui_put(a, w, y, 6, 1, " ", base);
-	ui_put(a, w, y, 7, 4, kind_tag(d->kind), base);
+	ui_put(a, w, y, 7, 4, deadline_kind_tag(d->kind), base);
 	ui_put(a, w, y, 11, 1, " ", base);
 	ui_put(a, w, y, 12, width - 11, text, base);
 }
