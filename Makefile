@@ -28,8 +28,24 @@ ifneq ($(filter-out deps check-deps run check demo demo-reset memcheck crash con
 $(info tiendo: pkg-config does not find $(PKGS): `make deps` installs them (Debian, as root); see INSTALL)
 endif
 endif
+# libxlsxwriter and libzip (with the libcrypto they bring, ~3 ms of CPU at
+# every start) are loaded on first use (src/lazylib.h) when their sonames are
+# found here; LAZY=no links them as the others.
+LAZY ?= yes
+ifeq ($(LAZY),yes)
+soname = $(shell f=$$($(CC) -print-file-name=$(1)) && [ -e "$$f" ] && \
+	objdump -p "$$f" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+XLSXWRITER_SO := $(call soname,libxlsxwriter.so)
+ZIP_SO := $(call soname,libzip.so)
+endif
+ifneq ($(XLSXWRITER_SO),)
+ifneq ($(ZIP_SO),)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(filter-out xlsxwriter libzip,$(PKGS)) 2>/dev/null) -ldl
+LAZY_CPPFLAGS = -DTIENDO_XLSXWRITER_SO='"$(XLSXWRITER_SO)"' -DTIENDO_ZIP_SO='"$(ZIP_SO)"'
+endif
+endif
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTIENDO_VERSION='"$(VERSION)"' \
-	       -DTIENDO_DATADIR='"$(DATADIR)"' -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CPPFLAGS)
+	       -DTIENDO_DATADIR='"$(DATADIR)"' -Isrc -I$(BUILD) $(PKG_CFLAGS) $(LAZY_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_CFLAGS)
 LIBS = $(PKG_LIBS) -lcsv -lm

@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "lazy_zip.h"
+
 #include "date.h"
 #include "msg.h"
 #include "text.h"
@@ -665,6 +667,8 @@ static int fill(zip_t *z, const struct outline *o, FILE **doc, int charts, struc
 
 int docx_write(const struct outline *o, const char *path, struct err *e)
 {
+	if (zp_load(e))
+		return -1;
 	struct out w = {.f = tmpfile()};
 	if (!w.f)
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));

@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "lazy_xlsxwriter.h"
+
 #include "draft.h"
 #include "msg.h"
 
@@ -414,6 +416,8 @@ static void formats(struct book *k)
 
 int xlsx_write(struct db *db, const struct consolidated *c, const char *path, struct err *e)
 {
+	if (xw_load(e))
+		return -1;
 	char *tmp = file_temp_beside(path);
 	if (!tmp)
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path, tr_errno(errno));
@@ -446,6 +450,8 @@ int xlsx_write(struct db *db, const struct consolidated *c, const char *path, st
 
 int xlsx_chart_data(const struct ol_chart *c, const char *path, struct err *e)
 {
+	if (xw_load(e))
+		return -1;
 	struct book k = {.wb = workbook_new(path)};
 	if (!k.wb)
 		return err_set(e, tr("cannot write %s: %s (nothing was written)"), path,

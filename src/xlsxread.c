@@ -11,9 +11,12 @@
 #include "xlsxread.h"
 
 #include <expat.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+
+#include "lazy_zip.h"
 
 #include "csvio.h"
 #include "msg.h"
@@ -244,6 +247,13 @@ static bool parse(const char *xml, size_t n, struct sax *x, XML_StartElementHand
 char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_len,
 		      const char **why)
 {
+	struct err le;
+	if (zp_load(&le)) {
+		static char msg[sizeof le.msg];
+		snprintf(msg, sizeof msg, "%s", le.msg);
+		*why = msg;
+		return NULL;
+	}
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(buf, n, 0, &ze);
