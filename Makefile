@@ -31,7 +31,7 @@ endif
 # libxlsxwriter and libzip (with the libcrypto they bring, ~3 ms of CPU at
 # every start) are loaded on first use (src/lazylib.h) when their sonames are
 # found here; LAZY=no links them as the others.
-LAZY ?= yes
+LAZY ?= $(if $(findstring linux,$(shell $(CC) -dumpmachine 2>/dev/null)),yes,no)
 ifeq ($(LAZY),yes)
 soname = $(shell f=$$($(CC) -print-file-name=$(1)) && [ -e "$$f" ] && \
 	objdump -p "$$f" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
