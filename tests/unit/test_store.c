@@ -229,6 +229,28 @@ static void test_plan_and_progress(void)
 	ivalue_set(&db, &ik4, &one, "officer", &changed, &rev, &e);
 	CHECK(indicator_standing(&db, &us, ms, NULL, end2026, &is, &e) == 0 && is.met && is.value == 1,
 	      "a milestone its only reporter says yes to is met");
+	/* Two values of a unit ending the same day: the later period code
+	 * counts, one indicator at a time or all of them at once (one pass). */
+	struct ivalue_key ik5 = {xa1->id, mt->id, "2026S2"};
+	struct ivalue v5 = {.numerator = 100, .denominator = 1000, .note = ""};
+	ivalue_set(&db, &ik5, &v5, "clerk", &changed, &rev, &e);
+	CHECK(indicator_standing(&db, &us, mt, xa1, end2026, &is, &e) == 0 && is.num == 100 &&
+	      is.den == 1000, "of two values ending the same day, the later period code counts");
+	struct ind_standing all[64], one_at_a_time;
+	CHECK(il.n <= 64, "the test plan's indicators fit");
+	const struct unit_rec *scopes[] = {NULL, xa1, skhcn};
+	day_t days[] = {end2026, date_from_ymd(2026, 6, 30), date_from_ymd(2024, 1, 1)};
+	bool same = il.n <= 64;
+	for (size_t s = 0; s < ARRAY_LEN(scopes) && same; s++)
+		for (size_t d = 0; d < ARRAY_LEN(days) && same; d++) {
+			memset(all, 0xff, sizeof all);
+			same = indicator_standings(&db, &us, &il, scopes[s], days[d], all, &e) == 0;
+			for (size_t i = 0; i < il.n && same; i++)
+				same = indicator_standing(&db, &us, &il.v[i], scopes[s], days[d],
+							  &one_at_a_time, &e) == 0 &&
+				       memcmp(&one_at_a_time, &all[i], sizeof all[i]) == 0;
+		}
+	CHECK(same, "every indicator at once gives what each one alone gives (scopes, days)");
 	indicator_list_free(&il);
 
 	/* a newer plan version: retire 1b-2, keep its history; add 3a */
