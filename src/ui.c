@@ -526,9 +526,15 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	a->im = o.im;
 	if (load_keymap(a, o.keymap))
 		return 2;
-	/* No database, or one without a plan: the first-run screen sets it up. */
+	/* No database, or one without a plan: the first-run screen sets it up.
+	 * The usual case opens the database once: the check only after a
+	 * failed opening. */
 	bool started = false;
-	if (!setup_has_plan(db_path) && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+	struct session_options so = {.need_owner = true};
+	bool opened = session_open(&a->s, db_path, &so, &e) == 0;
+	if (!opened)
+		session_close(&a->s);
+	if (!opened && !setup_has_plan(db_path) && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		set_locale(&o);
 		a->ascii = o.ascii;
 		start_curses(a);
@@ -541,8 +547,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 			return ui_signal ? 128 + ui_signal : 0;
 		}
 	}
-	struct session_options so = {.need_owner = true};
-	if (session_open(&a->s, db_path, &so, &e)) {
+	if (!opened && session_open(&a->s, db_path, &so, &e)) {
 		if (started)
 			endwin();
 		fprintf(stderr, "tiendo: %s\n", e.msg);
