@@ -48,29 +48,18 @@ static int cmp_deadline(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
-int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
-		      const struct unit_rec *unit, day_t from, day_t to, bool overdue,
-		      struct deadline_list *out, struct err *e)
+/* The deadlines of tasks, rules and events already loaded (retired tasks
+ * are skipped). */
+static int collect(struct db *db, const struct task_list *tasks, const struct rule_list *rules,
+		   const struct event_list *events, const struct unit_set *units,
+		   const struct unit_rec *unit, day_t from, day_t to, bool overdue,
+		   struct deadline_list *out, struct err *e)
 {
-	struct task_list tasks;
-	struct rule_list rules;
-	struct event_list events;
 	memset(out, 0, sizeof *out);
-	if (store_tasks(db, plan->id, false, &tasks, e))
-		return -1;
-	if (store_rules(db, plan->id, &rules, e)) {
-		task_list_free(&tasks);
-		return -1;
-	}
-	if (store_events(db, plan->id, &events, e)) {
-		task_list_free(&tasks);
-		rule_list_free(&rules);
-		return -1;
-	}
 	int rc = 0;
-	for (size_t i = 0; i < tasks.n && rc == 0; i++) {
-		const struct task_rec *t = &tasks.v[i];
-		if (t->tf.kind != TF_DUE || (unit && !task_assigned(units, t, unit)))
+	for (size_t i = 0; i < tasks->n && rc == 0; i++) {
+		const struct task_rec *t = &tasks->v[i];
+		if (t->retired || t->tf.kind != TF_DUE || (unit && !task_assigned(units, t, unit)))
 			continue;
 		if (t->tf.date >= from && t->tf.date < to) {
 			add(out, t->tf.date, DL_TASK, t->code, t->title, t->id);
@@ -84,8 +73,8 @@ int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct u
 	int y0, y1, m, d;
 	date_to_ymd(from, &y0, &m, &d);
 	date_to_ymd(to, &y1, &m, &d);
-	for (size_t i = 0; i < rules.n; i++) {
-		const struct rule_rec *r = &rules.v[i];
+	for (size_t i = 0; i < rules->n; i++) {
+		const struct rule_rec *r = &rules->v[i];
 		if (unit && !unit_list_covers(units, r->reporters, unit) && strcmp(r->to, unit->code) != 0)
 			continue;
 		/* Periods of the year before through the year after: due dates
@@ -102,9 +91,9 @@ int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct u
 			p = period_next(&p);
 		}
 	}
-	for (size_t i = 0; i < events.n; i++) {
+	for (size_t i = 0; i < events->n; i++) {
 		for (int y = y0; y <= y1; y++) {
-			const struct event_rec *ev = &events.v[i];
+			const struct event_rec *ev = &events->v[i];
 			if (ev->day > date_days_in_month(y, ev->month))
 				continue;
 			day_t dd = date_from_ymd(y, ev->month, ev->day);
@@ -114,10 +103,15 @@ int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct u
 	}
 	if (out->n) /* a window without deadlines has no array: qsort(NULL) is undefined */
 		qsort(out->v, out->n, sizeof *out->v, cmp_deadline);
-	task_list_free(&tasks);
-	rule_list_free(&rules);
-	event_list_free(&events);
 	if (rc)
 		deadline_list_free(out);
 	return rc;
+}
+
+int deadlines_of_bundle(struct db *db, const struct plan_bundle *b, const struct unit_rec *unit,
+			day_t from, day_t to, bool overdue, struct deadline_list *out,
+			struct err *e)
+{
+	return collect(db, &b->tasks, &b->rules, &b->events, &b->units, unit, from, to, overdue,
+		       out, e);
 }

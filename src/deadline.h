@@ -26,9 +26,11 @@ void deadline_list_free(struct deadline_list *l);
 
 /* Deadlines in [from, to) for unit (NULL: the whole plan), sorted by date,
  * kind, code; plus, with overdue, tasks due before from that the unit has
- * not done (the costly part: a calendar's marks do without). */
-int deadlines_collect(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
-		      const struct unit_rec *unit, day_t from, day_t to, bool overdue,
-		      struct deadline_list *out, struct err *e);
+ * not done (the costly part: a calendar's marks do without). From the
+ * loaded plan bundle's tasks (retired ones skipped), rules and events: the
+ * interface asks at every reload and they are not read again. */
+int deadlines_of_bundle(struct db *db, const struct plan_bundle *b, const struct unit_rec *unit,
+			day_t from, day_t to, bool overdue, struct deadline_list *out,
+			struct err *e);
 
 #endif
