@@ -61,6 +61,7 @@ struct reader {
 	struct latest *v;
 	size_t n, cap;
 	long *best;
+	const struct unit_rec *last_unit; /* a unit's values come together: looked up once */
 };
 
 static void read_value(struct reader *r, sqlite3_stmt *st, size_t ind)
@@ -74,9 +75,12 @@ static void read_value(struct reader *r, sqlite3_stmt *st, size_t ind)
 	}
 	if (!r->last_ok || r->last_end > r->upto)
 		return;
-	const struct unit_rec *u = unit_set_by_id(r->units, sqlite3_column_int64(st, 1));
+	int64_t uid = sqlite3_column_int64(st, 1);
+	const struct unit_rec *u = r->last_unit && r->last_unit->id == uid
+					   ? r->last_unit : unit_set_by_id(r->units, uid);
 	if (!u) /* not a unit of the plan: never expected */
 		return;
+	r->last_unit = u;
 	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
 	struct latest *l = &r->v[r->n];
 	*l = (struct latest){
