@@ -22,7 +22,7 @@ struct tasks {
 	struct ui_list list;
 	struct row *rows;
 	size_t n_rows, cap_rows;
-	char **folded; /* per task: folded code, title and text, for search */
+	char **folded; /* per task: folded code, title and text, for search (made on first use) */
 	size_t n_folded;
 	char *search;  /* folded needle of the last search */
 	enum sfilter status;
@@ -123,6 +123,7 @@ static void rebuild(struct app *a, struct tasks *t)
 	ui_list_set(&t->list, cur);
 }
 
+/* The folded texts are made on the first search, not at every start. */
 static void fold_all(struct app *a, struct tasks *t)
 {
 	for (size_t i = 0; i < t->n_folded; i++)
@@ -130,8 +131,14 @@ static void fold_all(struct app *a, struct tasks *t)
 	free(t->folded);
 	t->n_folded = a->s.b.tasks.n;
 	t->folded = xcalloc(t->n_folded ? t->n_folded : 1, sizeof *t->folded);
-	for (size_t i = 0; i < a->s.b.tasks.n; i++)
+}
+
+/* Task i's folded code, title and text. */
+static const char *folded(struct app *a, struct tasks *t, size_t i)
+{
+	if (!t->folded[i])
 		t->folded[i] = task_search_text(&a->s.b.tasks.v[i]);
+	return t->folded[i];
 }
 
 static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
@@ -254,13 +261,13 @@ static void search(struct app *a, struct tasks *t, int dir)
 		size_t r = (t->list.cur + (dir > 0 ? k : n - k)) % n;
 		if (t->rows[r].section)
 			continue;
-		if (text_match(t->folded[t->rows[r].idx], t->search)) {
+		if (text_match(folded(a, t, t->rows[r].idx), t->search)) {
 			ui_list_set(&t->list, r);
 			a->panes[PANE_ID_TASKS].dirty = true;
 			/* which hit of how many: "2/5 hits" */
 			size_t hits = 0, at = 0;
 			for (size_t q = 0; q < n; q++)
-				if (!t->rows[q].section && text_match(t->folded[t->rows[q].idx], t->search)) {
+				if (!t->rows[q].section && text_match(folded(a, t, t->rows[q].idx), t->search)) {
 					hits++;
 					if (q == r)
 						at = hits;
