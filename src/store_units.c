@@ -13,16 +13,12 @@
 #define DONE(st) do { if (db_done(db, (st), e)) goto fail; } while (0)
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), e))) goto fail; } while (0)
 
-static int cmp_code(const void *a, const void *b)
-{
-	return strcmp(((const struct unit_rec *)a)->code, ((const struct unit_rec *)b)->code);
-}
-
 int store_units(struct db *db, struct unit_set *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	/* In the table's order, sorted by code here: walking the code index
-	 * looked every row up again (a sixth of a commune's export, whose
+	out->packed = true;
+	/* In the table's order (by id), sorted by code here: walking the code
+	 * index looked every row up again (a sixth of a commune's export, whose
 	 * database holds the province's 3,300 units). */
 	sqlite3_stmt *st = db_prep(db, "SELECT id, COALESCE(parent_id, 0), code, name, members,"
 				       " kind, retired FROM unit", e);
@@ -34,9 +30,15 @@ int store_units(struct db *db, struct unit_set *out, struct err *e)
 		struct unit_rec *u = &out->v[out->n++];
 		u->id = sqlite3_column_int64(st, 0);
 		u->parent_id = sqlite3_column_int64(st, 1);
-		u->code = xstrdup(db_col_text(st, 2));
-		u->name = xstrdup(db_col_text(st, 3));
-		u->members = xstrdup(db_col_text(st, 4));
+		/* code, name and members in one block (the set is packed) */
+		const char *c = db_col_text(st, 2), *nm = db_col_text(st, 3), *m = db_col_text(st, 4);
+		size_t lc = strlen(c) + 1, ln = strlen(nm) + 1, lm = strlen(m) + 1;
+		u->code = xmalloc(lc + ln + lm);
+		u->name = u->code + lc;
+		u->members = u->name + ln;
+		memcpy(u->code, c, lc);
+		memcpy(u->name, nm, ln);
+		memcpy(u->members, m, lm);
 		if (!unit_kind_parse(db_col_text(st, 5), &u->kind))
 			u->kind = UNIT_AGENCY;
 		u->retired = sqlite3_column_int(st, 6) != 0;
@@ -46,9 +48,7 @@ int store_units(struct db *db, struct unit_set *out, struct err *e)
 		unit_set_free(out);
 		return db_fail(db, e);
 	}
-	if (out->n)
-		qsort(out->v, out->n, sizeof *out->v, cmp_code);
-	unit_set_index(out);
+	unit_set_order_from_ids(out);
 	return 0;
 }
 

@@ -18,8 +18,10 @@ void unit_set_free(struct unit_set *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->v[i].code);
-		free(s->v[i].name);
-		free(s->v[i].members);
+		if (!s->packed) {
+			free(s->v[i].name);
+			free(s->v[i].members);
+		}
 	}
 	free(s->v);
 	free(s->by_id);
@@ -43,6 +45,40 @@ void unit_set_index(struct unit_set *s)
 	sort_set = s;
 	qsort(s->by_id, s->n, sizeof *s->by_id, cmp_by_id);
 	sort_set = NULL;
+}
+
+static int cmp_code_at(const void *a, const void *b)
+{
+	return strcmp(sort_set->v[*(const size_t *)a].code, sort_set->v[*(const size_t *)b].code);
+}
+
+void unit_set_order_from_ids(struct unit_set *s)
+{
+	size_t n = s->n;
+	bool by_id = true;
+	for (size_t i = 1; i < n && by_id; i++)
+		by_id = s->v[i - 1].id < s->v[i].id;
+	size_t *perm = xmalloc((n ? n : 1) * sizeof *perm);
+	for (size_t k = 0; k < n; k++)
+		perm[k] = k;
+	sort_set = s;
+	qsort(perm, n, sizeof *perm, cmp_code_at);
+	sort_set = NULL;
+	/* perm[k]: the place in id order of the unit k-th by code, so the id
+	 * index is its inverse. */
+	struct unit_rec *v = xmalloc((n ? n : 1) * sizeof *v);
+	free(s->by_id);
+	s->by_id = xmalloc((n ? n : 1) * sizeof *s->by_id);
+	for (size_t k = 0; k < n; k++) {
+		v[k] = s->v[perm[k]];
+		s->by_id[perm[k]] = k;
+	}
+	free(perm);
+	free(s->v);
+	s->v = v;
+	s->cap = n ? n : 1;
+	if (!by_id) /* not filled in id order after all */
+		unit_set_index(s);
 }
 
 const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code)

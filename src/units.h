@@ -20,10 +20,14 @@ struct unit_set {
 	struct unit_rec *v; /* sorted by code (byte order) */
 	size_t n, cap;
 	size_t *by_id;      /* indexes into v sorted by id; built by unit_set_index */
+	bool packed;        /* each unit's code, name and members in one block at code */
 };
 
 /* Build the id index; call after filling v in code order. */
 void unit_set_index(struct unit_set *s);
+/* Put v, filled in ascending id order, in code order and build the id
+ * index with it (one sort, not two). */
+void unit_set_order_from_ids(struct unit_set *s);
 
 void unit_set_free(struct unit_set *s);
 const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code);
