@@ -226,18 +226,18 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 	sb_free(&b);
 }
 
-/* Who signed an imported file, when the clerk should know. */
+/* Who signed an imported file, when the clerk should know (a warning on
+ * standard error). */
 static void print_signer(struct cli *c, const char *file, const struct import_result *r)
 {
-	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
-	    r->outcome == IMPORT_PLAN_SAME)
-		return;
-	if (r->signer == KEYV_UNSIGNED)
-		cli_error(tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
-			  r->sender);
-	else if (r->signer == KEYV_NEW)
-		cli_out(c, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
-			file, r->sender, r->fingerprint, r->sender, r->sender);
+	struct strbuf b = {0};
+	if (describe_import_signer(&b, file, r)) {
+		b.s[--b.len] = '\0'; /* cli_error ends the line */
+		cli_error("%s", b.s);
+	} else if (b.len) {
+		cli_out(c, "%s", b.s);
+	}
+	sb_free(&b);
 }
 
 static volatile sig_atomic_t import_stop;

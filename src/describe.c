@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "encoding.h"
+#include "exchange_keys.h"
 #include "msg.h"
 
 const char *unit_kind_label(enum unit_kind k)
@@ -138,6 +139,24 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 		break;
 	default: sb_addf(b, tr("%s: refused; nothing was imported from it\n"), file); break;
 	}
+}
+
+bool describe_import_signer(struct strbuf *b, const char *file, const struct import_result *r)
+{
+	/* a changed key refuses the file: its reason is among r->problems */
+	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
+	    r->outcome == IMPORT_PLAN_SAME)
+		return false;
+	if (r->signer == KEYV_UNSIGNED) {
+		sb_addf(b, tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
+			r->sender);
+		sb_addc(b, '\n');
+		return true;
+	}
+	if (r->signer == KEYV_NEW)
+		sb_addf(b, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
+			file, r->sender, r->fingerprint, r->sender, r->sender);
+	return false;
 }
 
 void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run)

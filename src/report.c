@@ -253,7 +253,7 @@ static void write_end(struct writer *w)
 	char rows[24], sum[24];
 	snprintf(rows, sizeof rows, "%zu", w->rows);
 	snprintf(sum, sizeof sum, "%016" PRIx64, w->h);
-	const char *end[] = {"end", rows, sum};
+	unsigned flags = w->flags;
 	w->flags &= ~(unsigned)CSVW_NUMBERS; /* read as it is, like the format row */
 	if (w->sk) { /* signfile.h: the signature row, just before the end row */
 		char pkh[SIGN_PUBLIC_HEX], sigh[SIGN_HEX];
@@ -261,7 +261,14 @@ static void write_end(struct writer *w)
 		const char *sig[] = {"signature", "ed25519", pkh, sigh};
 		put(w, false, false, sig, ARRAY_LEN(sig));
 	}
-	put(w, false, false, end, ARRAY_LEN(end));
+	/* The row count is a number and stays one. The checksum is 16 hex
+	 * digits: about one in 800 is digits only or digits around an e, which
+	 * a spreadsheet turns into a number (leading zeros lost, or scientific)
+	 * and re-saves so: in the Excel flavour it is protected as the texts
+	 * are (check_end in report_read.c undoes it). */
+	const char *cells[] = {sum};
+	sb_addf(w->b, "end,%s,", rows);
+	csvio_write_row(w->b, cells, 1, flags);
 }
 
 void report_write(struct report *r, bool excel, struct strbuf *b)

@@ -468,6 +468,8 @@ static void check_end(struct reading *rd)
 		frame_problem(rd, rd->last_line, tr("the file ends before its end row: it was cut short (truncated) on the way; ask for it again"));
 		return;
 	}
+	if (rd->p.r->excel && rd->end_used == 3)
+		csvio_unneutralise(rd->end_f[2]); /* the checksum protected from a spreadsheet */
 	if (rd->end_used != 3 || !parse_int(er->f[1], 0, 100000000, &want_rows) ||
 	    strlen(er->f[2]) != 16 || (want_sum = strtoull(er->f[2], &endp, 16), *endp)) {
 		frame_problem(rd, er->line, tr("the end row must be end,ROWS,CHECKSUM"));
