@@ -12,6 +12,11 @@
 # touched and nothing is left behind in /etc.
 #
 #   scripts/windows/build.sh [SRCDIR]     -> build/windows/tiendo.exe
+#
+# Exit status 75 (EX_TEMPFAIL) when the sources cannot be fetched (no network,
+# the mirror down): make check then says so and skips the Windows part.
+# DEBIAN_MIRROR (http://deb.debian.org/debian) and DEBIAN_SUITE (bookworm)
+# choose where from.
 set -eu
 SRCDIR=$(cd "${1:-.}" && pwd)
 W=$SRCDIR/build/windows
@@ -23,6 +28,7 @@ AR_W=${AR_W:-$HOST-ar}
 JOBS=${JOBS:-2}
 PACKAGES="sqlite3 ncurses utf8proc libcsv zlib libzip libxlsxwriter libsodium expat"
 SUITE=${DEBIAN_SUITE:-bookworm}
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 log() { printf 'windows: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -31,7 +37,8 @@ mkdir -p "$SRC" "$PREFIX/include" "$PREFIX/lib"
 
 # --- fetch: apt-get source with a private deb-src list ---
 apt_private() {
-	apt-get -q -o Dir::Etc::SourceList="$W/apt/tiendo-src.sources" \
+	apt-get -q -o Acquire::Retries=2 -o Acquire::http::Timeout=30 \
+		-o Dir::Etc::SourceList="$W/apt/tiendo-src.sources" \
 		-o Dir::Etc::SourceParts="$W/apt/parts" \
 		-o Dir::State::Lists="$W/apt/lists" -o Dir::Cache="$W/apt/cache" \
 		-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= "$@"
@@ -40,10 +47,15 @@ retry() { # retry CMD...: apt may find a lock held by someone else for a while
 	_i=0
 	until "$@"; do
 		_i=$((_i + 1))
-		[ $_i -lt 10 ] || return 1
+		# a network failure is not waited out: only a lock is
+		grep -q 'Could not get lock' "$W/apt.log" && [ $_i -lt 10 ] || return 1
 		log "retrying in 5 s ($*)"
 		sleep 5
 	done
+}
+fetch_failed() { # the sources could not be fetched: status 75 (see above)
+	log "cannot fetch the Debian source packages from $MIRROR ($1): see $W/apt.log"
+	exit 75
 }
 fetch() {
 	todo=""
@@ -56,15 +68,18 @@ fetch() {
 	trap 'rm -rf "$W/apt"' EXIT INT TERM HUP
 	cat >"$W/apt/tiendo-src.sources" <<SOURCES
 Types: deb-src
-URIs: http://deb.debian.org/debian
+URIs: $MIRROR
 Suites: $SUITE
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCES
-	retry apt_private update >"$W/apt.log" 2>&1 || die "apt-get update failed: see $W/apt.log"
+	: >"$W/apt.log"
+	retry apt_private update >>"$W/apt.log" 2>&1 || fetch_failed "apt-get update failed"
+	# apt-get update only warns when an index cannot be downloaded
+	grep -q '^[WE]: Failed to fetch' "$W/apt.log" && fetch_failed "no index"
 	# shellcheck disable=SC2086
 	(cd "$SRC" && retry apt_private source $todo >>"$W/apt.log" 2>&1) ||
-		die "apt-get source failed: see $W/apt.log"
+		fetch_failed "apt-get source failed"
 	rm -rf "$W/apt"
 	trap - EXIT INT TERM HUP
 	: >"$W/VERSIONS.tmp"
