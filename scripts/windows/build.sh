@@ -91,6 +91,29 @@ SOURCES
 	mv "$W/VERSIONS.tmp" "$W/VERSIONS"
 }
 
+# par DIR CMD...: run CMD in the background, $JOBS at a time; a failure
+# leaves DIR/FAILED (par_wait DIR then says so).
+par() {
+	_d=$1
+	shift
+	{ "$@" || : >"$_d/FAILED"; } &
+	_par=$((${_par:-0} + 1))
+	[ "$_par" -lt "$JOBS" ] || { wait; _par=0; }
+}
+par_wait() { # par_wait DIR WHAT
+	wait
+	_par=0
+	[ ! -e "$1/FAILED" ] || die "$2 failed (see above)"
+}
+
+# step NAME: build NAME (build_NAME skips what is built) and log the time.
+step() {
+	_t=$(date +%s)
+	"build_$1"
+	_t=$(($(date +%s) - _t))
+	[ "$_t" -eq 0 ] || log "$1: $_t s"
+}
+
 srcdir_of() { # the unpacked directory of source package $1
 	for d in "$SRC/$1"-[0-9]*; do
 		[ -d "$d" ] && { echo "$d"; return 0; }
@@ -203,10 +226,10 @@ build_libxlsxwriter() {
 	rm -rf "$b" && mkdir -p "$b"
 	for f in "$s"/src/*.c "$s"/third_party/minizip/ioapi.c "$s"/third_party/minizip/zip.c \
 		"$s"/third_party/tmpfileplus/tmpfileplus.c "$s"/third_party/md5/md5.c; do
-		"$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API -Dfopen=compat_fopen \
-			-I"$s/include" -I"$PREFIX/include" -c -o "$b/$(basename "$f" .c).o" "$f" ||
-			die "libxlsxwriter: $f failed"
+		par "$b" "$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API -Dfopen=compat_fopen \
+			-I"$s/include" -I"$PREFIX/include" -c -o "$b/$(basename "$f" .c).o" "$f"
 	done
+	par_wait "$b" libxlsxwriter
 	"$AR_W" rcs "$PREFIX/lib/libxlsxwriter.a" "$b"/*.o
 	cp -r "$s/include/xlsxwriter.h" "$s/include/xlsxwriter" "$PREFIX/include/"
 }
@@ -222,11 +245,12 @@ build_libsodium() {
 	b=$W/build-libsodium
 	rm -rf "$b" && mkdir -p "$b/sodium"
 	cp "$s/builds/msvc/version.h" "$b/sodium/version.h"
-	find "$s/src/libsodium" -name '*.c' | while read -r f; do
+	for f in $(find "$s/src/libsodium" -name '*.c'); do # no spaces in these names
 		o=$b/$(echo "${f#"$s/src/libsodium/"}" | tr / _ | sed 's/\.c$/.o/')
-		"$CC_W" -O2 -DSODIUM_STATIC -DCONFIGURED=1 -I"$b" -I"$b/sodium" \
-			-I"$s/src/libsodium/include/sodium" -c -o "$o" "$f" || die "libsodium: $f failed"
+		par "$b" "$CC_W" -O2 -DSODIUM_STATIC -DCONFIGURED=1 -I"$b" -I"$b/sodium" \
+			-I"$s/src/libsodium/include/sodium" -c -o "$o" "$f"
 	done
+	par_wait "$b" libsodium
 	"$AR_W" rcs "$PREFIX/lib/libsodium.a" "$b"/*.o
 	cp -r "$s/src/libsodium/include/sodium.h" "$s/src/libsodium/include/sodium" "$PREFIX/include/"
 	cp "$b/sodium/version.h" "$PREFIX/include/sodium/"
@@ -248,16 +272,13 @@ build_expat() {
 		die "expat failed: see $W/build-expat/*.log"
 }
 
+_t0=$(date +%s)
 fetch
-build_zlib
-build_libzip
-build_libxlsxwriter
-build_sqlite
-build_utf8proc
-build_libcsv
-build_ncurses
-build_libsodium
-build_expat
+_t=$(($(date +%s) - _t0))
+[ "$_t" -eq 0 ] || log "fetch: $_t s"
+for lib in zlib libzip libxlsxwriter sqlite utf8proc libcsv ncurses libsodium expat; do
+	step $lib
+done
 
 # --- tiendo itself, through the project's own Makefile ---
 log "tiendo.exe"
@@ -268,4 +289,4 @@ make -C "$SRCDIR" --no-print-directory -j"$JOBS" \
 	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lsodium -lexpat -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lpthread" \
 	LDFLAGS="-static" \
 	build/windows/tiendo.exe
-log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes)"
+log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes) in $(($(date +%s) - _t0)) s"
