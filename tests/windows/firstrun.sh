@@ -3,12 +3,18 @@
 # The first-run screen of tiendo.exe under wine, in a folder holding a folder
 # named in Vietnamese ("Báo cáo tổng hợp": letters outside the ANSI code
 # page) with the plan package in it, the database given with backslashes:
-# the path prompt completes the Vietnamese names with Tab, the package opens,
+# the plans beside tiendo.exe are offered, the path prompt completes the
+# Vietnamese names with Tab, the package opens,
 # the unit is chosen, and the next start goes straight to the main screen.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/ui_lib.sh"
 if ! command -v tmux >/dev/null; then notok "tmux is installed"; exit 0; fi
-EXE=$TIENDO
+# tiendo.exe as the zip unpacks it: a plans folder beside it (the folder
+# named in Vietnamese too).
+mkdir -p "$T/Phần mềm/plans"
+cp "$TIENDO" "$T/Phần mềm/tiendo.exe"
+cp "$SRCDIR/data/plans/lang-son-2025.csv" "$T/Phần mềm/plans/"
+EXE="$T/Phần mềm/tiendo.exe"
 F="Báo cáo tổng hợp"
 mkdir -p "$T/xa/$F" "$T/xa/Bản sao" && cd "$T/xa" || exit 1
 wine "$EXE" -f "$T/dept.db" init --plan "$SRCDIR/tests/data/mini.csv" >/dev/null 2>&1
@@ -40,6 +46,7 @@ wait_exit() {
 
 UI_TERM=xterm-256color ui_start 100 30 -f "$DB"
 expect_screen "no database: the first-run screen" 'tiendo: bắt đầu sử dụng' 60
+expect_screen "it offers the plans beside tiendo.exe" 'lang-son-2025\.csv +\(.*Phần mềm\\plans\)' 10
 ui_text "Tệp khác"
 ui_keys Enter
 expect_screen "the path prompt" 'Gõ đường dẫn tệp kế hoạch' 10
