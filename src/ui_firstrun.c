@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "compat.h"
 #include "editbuf.h"
@@ -53,7 +54,7 @@ static void draw_intro(struct app *a, const char *db_path, const char *step, con
 static bool is_csv(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && strcmp(name + n - 4, ".csv") == 0;
+	return n > 4 && strcasecmp(name + n - 4, ".csv") == 0; /* ".CSV" from Windows too */
 }
 
 struct scan {
@@ -66,7 +67,7 @@ static void scan_name(const char *name, void *arg)
 	struct scan *sc = arg;
 	if (!is_csv(name) || name[0] == '.')
 		return;
-	if (sc->packages_only && strncmp(name, "kehoach_", 8) != 0)
+	if (sc->packages_only && strncasecmp(name, "kehoach_", 8) != 0)
 		return;
 	sv_push(&sc->names, name);
 }

@@ -10,11 +10,14 @@ if ! command -v tmux >/dev/null; then notok "tmux is installed (make check-deps 
 "$TIENDO" -f "$T/dept.db" init --plan "$SRCDIR/tests/data/mini.csv" >/dev/null
 mkdir -p "$T/xa/Báo cáo tổng hợp" "$T/xa/Bản sao"
 "$TIENDO" -f "$T/dept.db" export-plan -o "$T/xa/Báo cáo tổng hợp/kehoach_MINI-1_v1.csv" >/dev/null
+# a package saved on Windows in capitals is offered too
+cp "$T/xa/Báo cáo tổng hợp/kehoach_MINI-1_v1.csv" "$T/xa/KEHOACH_MINI-1_V1.CSV"
 cd "$T/xa" || exit 1
 unset TIENDO_EXPORT_DIR
 
 ui_start 80 24 -f "$T/xa/tiendo.db"
 expect_screen "no database: the first-run screen" 'tiendo: first run'
+expect_screen "it offers a package named in capitals (KEHOACH_*.CSV)" 'KEHOACH_MINI-1_V1\.CSV'
 ui_text "Another"
 ui_keys Enter
 expect_screen "the path prompt" 'Type the path of the plan file'
