@@ -67,6 +67,14 @@ bool compat_writable(const char *path)
 	return access(path, W_OK) == 0;
 }
 
+long long compat_file_size(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	return (long long)st.st_size;
+}
+
 long long compat_file_age(const char *path)
 {
 	struct stat st;
@@ -115,6 +123,11 @@ int compat_dir_each(const char *dir, void (*fn)(const char *name, void *arg), vo
 bool compat_is_sep(char c)
 {
 	return c == '/';
+}
+
+char compat_native_sep(void)
+{
+	return '/';
 }
 
 const char *compat_last_sep(const char *path)
