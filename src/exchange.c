@@ -306,7 +306,7 @@ static int apply_entry(struct db *db, struct ctx *c, const char *period,
 	int rc = revision_rule(db, c, "entry", u->id, t->id, period, found, cur.revision,
 			       x->en.revision, same, &x->en, NULL, out, &put, e);
 	if (rc == 0 && put)
-		rc = progress_put(db, &k, &x->en, "import", false, e);
+		rc = progress_put(db, &k, &x->en, "import", found ? PUT_NEXT : PUT_FIRST, e);
 	entry_free(&cur);
 	return rc;
 }
@@ -325,7 +325,7 @@ static int apply_value(struct db *db, struct ctx *c, const char *period,
 	int rc = revision_rule(db, c, "value", u->id, d->id, period, found, cur.revision,
 			       x->v.revision, same, NULL, &x->v, out, &put, e);
 	if (rc == 0 && put)
-		rc = ivalue_put(db, &k, &x->v, "import", false, e);
+		rc = ivalue_put(db, &k, &x->v, "import", found ? PUT_NEXT : PUT_FIRST, e);
 	ivalue_free(&cur);
 	return rc;
 }
