@@ -480,7 +480,8 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	struct err e;
 	bool found;
 	memset(&c, 0, sizeof c);
-	if (report_parse(buf, n, name, &rep, &r->problems))
+	/* buf is as encoding_decode returned it: valid UTF-8 in NFC */
+	if (report_parse_text(buf, n, true, name, &rep, &r->problems))
 		return exchange_refuse(r);
 	r->sender = xstrdup(rep.sender);
 	r->plan = xstrdup(rep.plan);
@@ -693,17 +694,19 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
 		return refuse_freeing(r, owned);
 	}
-	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
-	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
+	const char *why = NULL;
+	size_t len;
+	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
+	/* Valid UTF-8 up to a last character cut in half: the file was cut
+	 * short. (Read as UTF-8, the file was valid UTF-8: no need to look.) */
+	if (!encoding_is_utf16(buf, n) && !(text && r->enc == ENC_UTF8))
 		for (size_t k = 1; k <= 3 && k < n; k++)
 			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
+				free(text);
 				exchange_problem(r, name, bad_line(buf, n), "%s",
 					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
 				return refuse_freeing(r, owned);
 			}
-	const char *why = NULL;
-	size_t len;
-	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
 	if (!text) {
 		exchange_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
 			    tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),

@@ -28,6 +28,7 @@ struct parser {
 	struct report *r;
 	size_t cap_e, cap_v, cap_r;
 	bool rows; /* reading data rows: their texts go to the pool */
+	bool proven; /* the text is valid UTF-8 in NFC (report_parse_text) */
 };
 
 static void problem(struct parser *p, const char *fmt, ...) TIENDO_PRINTF(2, 3);
@@ -85,12 +86,19 @@ static char *take_code(struct parser *p, const char *what, const char *s)
 	return keep(p, s);
 }
 
-static char *take_text(struct parser *p, const char *what, const char *s, unsigned flags)
+/* A text field, checked and canonicalised (text_clean); s may be changed. */
+static char *take_text(struct parser *p, const char *what, char *s, unsigned flags)
 {
 	const char *why = NULL;
 	if (strlen(s) > PROGRESS_TEXT_MAX) { /* one limit for set and import */
 		problem(p, tr("the %s is too long: %zu bytes, at most %d"), tr(what), strlen(s),
 			PROGRESS_TEXT_MAX);
+		return NULL;
+	}
+	if (p->proven) { /* the file-level pass proved UTF-8 and NFC: no copy, no re-check */
+		if (text_clean_proven(s, flags, &why))
+			return keep(p, s);
+		problem(p, tr("%s: %s"), tr(what), tr(why));
 		return NULL;
 	}
 	char *t = text_clean(s, flags, &why);
@@ -490,8 +498,15 @@ static void check_end(struct reading *rd)
 int report_parse(const char *buf, size_t n, const char *name, struct report *out,
 		 struct strvec *problems)
 {
+	return report_parse_text(buf, n, false, name, out, problems);
+}
+
+int report_parse_text(const char *buf, size_t n, bool proven, const char *name,
+		      struct report *out, struct strvec *problems)
+{
 	struct err e;
-	struct reading rd = {.p = {.name = name, .r = out}, .frame = problems, .h = HASH_FNV_INIT};
+	struct reading rd = {.p = {.name = name, .r = out, .proven = proven}, .frame = problems,
+			     .h = HASH_FNV_INIT};
 	rd.p.problems = &rd.data;
 	size_t before = problems->n;
 	memset(out, 0, sizeof *out);

@@ -223,6 +223,47 @@ fail:
 	return NULL;
 }
 
+bool text_clean_proven(char *s, unsigned flags, const char **why)
+{
+	unsigned char *p = (unsigned char *)s;
+	const char *first = NULL; /* the first line break or control, as text_clean finds it */
+	bool cr = false;
+	for (size_t i = 0;; i++) {
+		unsigned c = p[i];
+		if ((c >= 0x20 && c != 0x7f && c != 0xC2 && c != 0xE2) || c == '\t')
+			continue;
+		if (!c)
+			break;
+		if (c == 0xC2 || c == 0xE2) {
+			/* valid UTF-8: the bytes hidden_at reads are there */
+			if (hidden_at(p + i, 3)) {
+				*why = N_("control character or bidirectional override (U+0080..U+009F, U+202A..U+202E, U+2066..U+2069)");
+				return false;
+			}
+		} else if (c == '\r' || c == '\n') {
+			if (!(flags & TEXT_MULTILINE) && !first)
+				first = N_("line break in a one-line field");
+			cr |= c == '\r';
+		} else if (!first) {
+			first = N_("control character");
+		}
+	}
+	if (first) {
+		*why = first;
+		return false;
+	}
+	if (cr) { /* CRLF and CR become LF */
+		unsigned char *w = p;
+		for (; *p; p++)
+			if (*p != '\r')
+				*w++ = *p;
+			else if (p[1] != '\n')
+				*w++ = '\n';
+		*w = '\0';
+	}
+	return true;
+}
+
 /* Map through utf8proc with opts, then replace đ/Đ by d/D (or d when lower). */
 static char *map_and_fix_d(const char *s, utf8proc_option_t opts)
 {

@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "util.h"
 
 static char *clean(const char *s, unsigned flags)
 {
@@ -69,5 +70,26 @@ int main(void)
 	char bad[] = "ab\xE1\xBB";
 	text_repair_utf8(bad);
 	CHECK_STR(bad, "ab??", "a clipped character is repaired");
+
+	/* text_clean_proven: the same verdict and result as text_clean on
+	 * valid NFC text, in place (issue 15: the import's fields). */
+	static const char *const cases[] = {
+		"", "Hoàn thành 80% kế hoạch", "tab\there", "a\r\nb\rc\nd", "a\r\n", "\r",
+		"a\x01" "b", "x\x7f", "bidi \xE2\x80\xAE here", "c1 \xC2\x85", "iso \xE2\x81\xA6",
+		"line\nthen \xE2\x80\xAE", "“quoted” – dash", "\xC2\xA0nbsp", "\xE2\x80\xA6",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (unsigned fl = 0; fl <= TEXT_MULTILINE; fl++) {
+			const char *why1 = NULL, *why2 = NULL;
+			char *want = text_clean(cases[i], fl, &why1);
+			char *got = xstrdup(cases[i]);
+			bool ok = text_clean_proven(got, fl, &why2);
+			char what[80];
+			snprintf(what, sizeof what, "text_clean_proven agrees on case %zu, flags %u", i, fl);
+			CHECK(ok == (want != NULL) && (ok ? strcmp(got, want) == 0 : strcmp(why1, why2) == 0),
+			      what);
+			free(want);
+			free(got);
+		}
 	return check_done();
 }
