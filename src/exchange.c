@@ -468,9 +468,36 @@ static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct r
 	return 0;
 }
 
+static bool unsigned_refused(const char *name, struct signfile *sf, struct import_result *r);
+
+/* Parse a report and read its signature in the same pass over its rows;
+ * the problems as check_signature, then report_parse, would find them. */
+static int parse_signed(const char *name, const char *buf, size_t n, struct report *rep,
+			struct signfile *sf, struct import_result *r)
+{
+	struct strvec pp = {0};
+	struct err e;
+	struct signfile_reader *sr = signfile_reader_new(name);
+	/* buf is as encoding_decode returned it: valid UTF-8 in NFC */
+	int rc = report_parse_text(buf, n, true, sr, name, rep, &pp);
+	int bad = signfile_reader_finish(sr, buf, n, sf, &e);
+	if (bad)
+		sv_push(&r->problems, e.msg);
+	if (bad || unsigned_refused(name, sf, r)) {
+		if (rc == 0)
+			report_free(rep);
+		sv_free(&pp);
+		return -1;
+	}
+	for (size_t i = 0; i < pp.n; i++)
+		sv_push(&r->problems, pp.v[i]);
+	sv_free(&pp);
+	return rc;
+}
+
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
 			 const char *buf, size_t n, enum import_mode mode, unsigned flags,
-			 const struct signfile *sf, struct import_result *r)
+			 struct signfile *sf, struct import_result *r)
 {
 	bool dry_run = mode == IMPORT_DRY, writing = false;
 	bool adopted = false; /* a new unit was added: its transaction level is open */
@@ -480,8 +507,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	struct err e;
 	bool found;
 	memset(&c, 0, sizeof c);
-	/* buf is as encoding_decode returned it: valid UTF-8 in NFC */
-	if (report_parse_text(buf, n, true, name, &rep, &r->problems))
+	if (parse_signed(name, buf, n, &rep, sf, r))
 		return exchange_refuse(r);
 	r->sender = xstrdup(rep.sender);
 	r->plan = xstrdup(rep.plan);
@@ -619,13 +645,18 @@ static int check_signature(const char *name, const char *text, size_t len, struc
 		sv_push(&r->problems, e.msg);
 		return -1;
 	}
-	if (!sf->is_signed && exchange_signatures_required()) {
-		exchange_problem(r, name, 0, "%s",
-			    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
-		signfile_free(sf);
-		return -1;
-	}
-	return 0;
+	return unsigned_refused(name, sf, r) ? -1 : 0;
+}
+
+/* No signature when this computer requires one: the problem goes to r. */
+static bool unsigned_refused(const char *name, struct signfile *sf, struct import_result *r)
+{
+	if (sf->is_signed || !exchange_signatures_required())
+		return false;
+	exchange_problem(r, name, 0, "%s",
+		    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
+	signfile_free(sf);
+	return true;
 }
 static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
 		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
@@ -715,14 +746,12 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	}
 	free(owned);
 	int rc;
-	struct signfile sf;
-	if (check_signature(name, text, len, &sf, r)) {
-		free(text);
-		plan_bundle_free(&own);
-		return exchange_refuse(r);
-	}
+	struct signfile sf = {0};
 	if (report_sniff(text, len)) {
+		/* its signature is read in the same pass as its rows */
 		rc = import_report(db, cache, name, text, len, mode, flags, &sf, r);
+	} else if (check_signature(name, text, len, &sf, r)) {
+		rc = exchange_refuse(r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
