@@ -33,6 +33,9 @@ char *text_visible(const char *s, bool one_line);
  * isolate (U+202A..U+202E, U+2066..U+2069)? */
 bool text_has_hidden_controls(const char *s, size_t n);
 
+/* text_valid_utf8 and, in the same pass, *nfc: true when s is certainly
+ * in NFC already (nearly all Vietnamese text; false: ask text_nfc). */
+bool text_valid_utf8_nfc(const char *s, size_t n, bool *nfc);
 /* NFC of valid UTF-8 s[0..n) (no NUL inside). New string. */
 char *text_nfc(const char *s, size_t n);
 /* Replace, in place, every byte of s that is not part of valid UTF-8 by

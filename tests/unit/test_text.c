@@ -91,5 +91,37 @@ int main(void)
 			free(want);
 			free(got);
 		}
+
+	/* text_valid_utf8_nfc: text_valid_utf8's verdict, and NFC when it says so
+	 * (random strings of pieces: ASCII runs, Vietnamese, combining marks,
+	 * NUL, broken and overlong sequences, 4-byte characters). */
+	static const char *const pieces[] = {
+		"abcdefgh", "x", " ", "ệ", "ạ", "Đ", "e\xCC\x81", "\xCC\x81", "\xF0\x9F\x98\x80",
+		"\xC3", "\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x80\x9C", "\xE2\x84\xAB", "\0",
+		"\xEF\xBB\xBF", "12345678901234567", "\xC3\xA0",
+	};
+	srand(15);
+	int agree = 0, runs = 4000;
+	for (int t = 0; t < runs; t++) {
+		char buf[256];
+		size_t n = 0;
+		int k = rand() % 12;
+		for (int j = 0; j < k; j++) {
+			const char *pc = pieces[rand() % (int)(sizeof pieces / sizeof pieces[0])];
+			size_t l = pc[0] ? strlen(pc) : 1;
+			memcpy(buf + n, pc, l);
+			n += l;
+		}
+		bool quick = false;
+		bool v = text_valid_utf8_nfc(buf, n, &quick);
+		bool ok = v == text_valid_utf8(buf, n);
+		if (ok && v && quick) {
+			char *norm = text_nfc(buf, n);
+			ok = strlen(norm) == n && memcmp(norm, buf, n) == 0;
+			free(norm);
+		}
+		agree += ok;
+	}
+	CHECK_INT(agree, runs, "text_valid_utf8_nfc agrees with text_valid_utf8, and its NFC holds");
 	return check_done();
 }
