@@ -114,6 +114,8 @@ struct ctx {
 	const struct unit_rec *sender;
 	bool *owned; /* parallel to units.v: may the sender carry this unit's rows? */
 	int64_t received_id;
+	int64_t fresh_unit; /* the unit last asked about (unit_fresh), 0: none */
+	bool fresh;         /* it had no entry for the report's period */
 };
 
 static void ctx_free(struct ctx *c)
@@ -292,15 +294,44 @@ static int revision_rule(struct db *db, struct ctx *c, const char *kind, int64_t
 	return keep_conflict(db, c, kind, unit, item, period, en, v, dg, e);
 }
 
+/* Had unit no entry at all for period before this file? Asked once per run
+ * of a unit's rows (a report's rows come unit by unit), it spares the look-up
+ * of every entry of a unit that never reported the period, as in most
+ * imports. (A file never holds a unit and task twice: trust_report_repeats.) */
+static int unit_fresh(struct db *db, struct ctx *c, int64_t unit, const char *period,
+		      struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	if (c->fresh_unit == unit)
+		return 0;
+	PREP(st, "SELECT 1 FROM progress WHERE period = ?1 AND unit_id = ?2 LIMIT 1");
+	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, unit);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(db, &e);
+		goto fail;
+	}
+	c->fresh_unit = unit;
+	c->fresh = rc == SQLITE_DONE;
+	return 0;
+fail:
+	*ep = e;
+	return -1;
+}
+
 static int apply_entry(struct db *db, struct ctx *c, const char *period,
 		       const struct report_entry *x, enum verdict *out, struct err *e)
 {
 	const struct unit_rec *u = unit_set_find(&c->b->units, x->unit);
 	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
 	struct entry_key k = {.unit_id = u->id, .task_id = t->id, .period = period};
-	struct entry cur;
-	bool found, put;
-	if (progress_get(db, &k, &cur, &found, e))
+	struct entry cur = {.percent = -1, .count = -1};
+	bool found = false, put;
+	if (unit_fresh(db, c, u->id, period, e) ||
+	    (!c->fresh && progress_get(db, &k, &cur, &found, e)))
 		return -1;
 	bool same = found && cur.revision == x->en.revision && report_entry_same(&cur, &x->en);
 	int rc = revision_rule(db, c, "entry", u->id, t->id, period, found, cur.revision,
