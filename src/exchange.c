@@ -112,7 +112,8 @@ static int bad_line(const char *buf, size_t n)
 struct ctx {
 	const struct plan_bundle *b; /* the plan of the report */
 	const struct unit_rec *sender;
-	bool *owned; /* parallel to units.v: may the sender carry this unit's rows? */
+	bool *owned; /* parallel to units.v: may the sender carry this unit's rows?
+		      * (made when a row of another unit than the sender's comes) */
 	int64_t received_id;
 	int64_t fresh_unit; /* the unit last asked about (unit_fresh), 0: none */
 	bool fresh;         /* it had no entry for the report's period */
@@ -148,7 +149,9 @@ static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r,
 		exchange_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
 		return NULL;
 	}
-	if (!c->owned[u - c->b->units.v]) {
+	if (u != c->sender && !c->owned)
+		c->owned = report_owned_units(&c->b->units, &c->b->rules, c->sender);
+	if (u != c->sender && !c->owned[u - c->b->units.v]) {
 		exchange_problem(r, name, line,
 			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it or reporting to it"),
 			    code, c->sender->code);
@@ -596,7 +599,6 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		ctx_free(&c);
 		return 0;
 	}
-	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
 	check_sender(&c, r, name, hl);
 	int64_t sender_id;
 	if (exchange_signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
