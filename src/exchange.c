@@ -298,31 +298,20 @@ static int revision_rule(struct db *db, struct ctx *c, const char *kind, int64_t
 }
 
 /* Had unit no entry at all for period before this file? Asked once per run
- * of a unit's rows (a report's rows come unit by unit), it spares the look-up
- * of every entry of a unit that never reported the period, as in most
- * imports. (A file never holds a unit and task twice: trust_report_repeats.) */
+ * of a unit's rows (they come unit by unit), it spares the look-up of every
+ * entry of a unit new to the period, as in most imports. (A file never holds
+ * a unit and task twice: trust_report_repeats.) */
 static int unit_fresh(struct db *db, struct ctx *c, int64_t unit, const char *period,
-		      struct err *ep)
+		      struct err *e)
 {
-	struct err e;
-	sqlite3_stmt *st;
+	bool any;
 	if (c->fresh_unit == unit)
 		return 0;
-	PREP(st, "SELECT 1 FROM progress WHERE period = ?1 AND unit_id = ?2 LIMIT 1");
-	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, unit);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_fail(db, &e);
-		goto fail;
-	}
+	if (progress_any(db, unit, period, &any, e))
+		return -1;
 	c->fresh_unit = unit;
-	c->fresh = rc == SQLITE_DONE;
+	c->fresh = !any;
 	return 0;
-fail:
-	*ep = e;
-	return -1;
 }
 
 static int apply_entry(struct db *db, struct ctx *c, const char *period,
@@ -502,31 +491,72 @@ static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct r
 	return 0;
 }
 
-static bool unsigned_refused(const char *name, struct signfile *sf, struct import_result *r);
-
-/* Parse a report and read its signature in the same pass over its rows;
- * the problems as check_signature, then report_parse, would find them. */
-static int parse_signed(const char *name, const char *buf, size_t n, struct report *rep,
-			struct signfile *sf, struct import_result *r)
+/* The report's plan must be here, at its version or later, and its sender a
+ * unit of it (a new unit that describes itself is added: adopt_sender).
+ * 0: c->sender set; 1: refused; 2: set, and a unit was added (its
+ * transaction is open); -1: e set. */
+static int report_plan_sender(struct db *db, struct plan_bundle *cache, const struct report *rep,
+			      bool found, struct ctx *c, struct import_result *r, const char *name,
+			      struct err *e)
 {
-	struct strvec pp = {0};
-	struct err e;
-	struct signfile_reader *sr = signfile_reader_new(name);
-	/* buf is as encoding_decode returned it: valid UTF-8 in NFC */
-	int rc = report_parse_text(buf, n, true, sr, name, rep, &pp);
-	int bad = signfile_reader_finish(sr, buf, n, sf, &e);
-	if (bad)
-		sv_push(&r->problems, e.msg);
-	if (bad || unsigned_refused(name, sf, r)) {
-		if (rc == 0)
-			report_free(rep);
-		sv_free(&pp);
-		return -1;
+	int hl = rep->header_line, rc = 0;
+	if (!found) {
+		exchange_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
+			    rep->plan);
+		return 1;
 	}
-	for (size_t i = 0; i < pp.n; i++)
-		sv_push(&r->problems, pp.v[i]);
-	sv_free(&pp);
+	if (rep->plan_version > c->b->plan.version) {
+		exchange_problem(r, name, hl,
+			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
+			    rep->plan_version, rep->plan, c->b->plan.version);
+		return 1;
+	}
+	c->sender = unit_set_find(&c->b->units, rep->sender);
+	if (!c->sender && rep->sender_name) {
+		int ad = adopt_sender(db, cache, rep, r, name, hl, e);
+		if (ad != 0)
+			return ad < 0 ? -1 : 1;
+		rc = 2;
+		c->sender = unit_set_find(&c->b->units, rep->sender);
+	}
+	if (!c->sender || c->sender->kind == UNIT_GROUP) {
+		exchange_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
+			    rep->sender);
+		if (rc == 2) {
+			db_rollback(db);
+			plan_bundle_free(cache);
+		}
+		return 1;
+	}
 	return rc;
+}
+
+/* When the same report (by its checksum) came from sender before: *before
+ * its import time, else left NULL. */
+static int received_before(struct db *db, int64_t sender_id, const char *sum, char **before,
+			   struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT imported_at FROM received WHERE kind = 'report'"
+				       " AND sender_id = ?1 AND checksum = ?2", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, sender_id);
+	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*before = xstrdup(db_col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* What the result says of any report read: whose, for what, its rows. */
+static void result_head(struct import_result *r, const struct report *rep)
+{
+	r->sender = xstrdup(rep->sender);
+	r->plan = xstrdup(rep->plan);
+	r->period = xstrdup(rep->period);
+	r->exported_at = xstrdup(rep->exported_at);
+	r->plan_version = rep->plan_version;
+	r->rows = rep->n_entries + rep->n_values + rep->n_receipts;
 }
 
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
@@ -541,65 +571,32 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	struct err e;
 	bool found;
 	memset(&c, 0, sizeof c);
-	if (parse_signed(name, buf, n, &rep, sf, r))
+	if (exchange_parse_signed(name, buf, n, &rep, sf, r))
 		return exchange_refuse(r);
-	r->sender = xstrdup(rep.sender);
-	r->plan = xstrdup(rep.plan);
-	r->period = xstrdup(rep.period);
-	r->exported_at = xstrdup(rep.exported_at);
-	r->plan_version = rep.plan_version;
-	r->rows = rep.n_entries + rep.n_values + rep.n_receipts;
+	result_head(r, &rep);
 	if (exchange_bad_signature(sf, name, r))
 		goto refused;
 
 	if (cache_load(db, cache, rep.plan, &found, &e))
 		goto fail_e;
 	c.b = cache;
-	int hl = rep.header_line;
-	if (!found) {
-		exchange_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
-			    rep.plan);
+	int ad = report_plan_sender(db, cache, &rep, found, &c, r, name, &e);
+	if (ad < 0)
+		goto fail_e;
+	if (ad == 1)
 		goto refused;
-	}
-	if (rep.plan_version > c.b->plan.version) {
-		exchange_problem(r, name, hl,
-			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
-			    rep.plan_version, rep.plan, c.b->plan.version);
-		goto refused;
-	}
-	c.sender = unit_set_find(&c.b->units, rep.sender);
-	if (!c.sender && rep.sender_name) {
-		int ad = adopt_sender(db, cache, &rep, r, name, hl, &e);
-		if (ad < 0)
-			goto fail_e;
-		if (ad > 0)
-			goto refused;
-		adopted = true;
-		c.sender = unit_set_find(&c.b->units, rep.sender);
-	}
-	if (!c.sender || c.sender->kind == UNIT_GROUP) {
-		exchange_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
-			    rep.sender);
-		goto refused;
-	}
+	adopted = ad == 2;
 	char sum[24];
 	snprintf(sum, sizeof sum, "%016" PRIx64, rep.checksum);
-	sqlite3_stmt *st = db_prep(db, "SELECT imported_at FROM received WHERE kind = 'report'"
-				       " AND sender_id = ?1 AND checksum = ?2", &e);
-	if (!st)
+	if (received_before(db, c.sender->id, sum, &r->before, &e))
 		goto fail_e;
-	sqlite3_bind_int64(st, 1, c.sender->id);
-	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		r->before = xstrdup(db_col_text(st, 0));
-	sqlite3_reset(st);
 	if (r->before) {
 		r->outcome = IMPORT_DUPLICATE;
 		report_free(&rep);
 		ctx_free(&c);
 		return 0;
 	}
-	check_sender(&c, r, name, hl);
+	check_sender(&c, r, name, rep.header_line);
 	int64_t sender_id;
 	if (exchange_signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
 		goto fail_e;
@@ -667,30 +664,6 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 	return rc;
 }
 
-/* No signature at all refuses the file when signatures are required. (One
- * that does not match refuses it once the file's own checks, which say
- * more precisely what happened, have passed: see bad_signature.) */
-static int check_signature(const char *name, const char *text, size_t len, struct signfile *sf,
-			   struct import_result *r)
-{
-	struct err e;
-	if (signfile_read(text, len, name, sf, &e)) {
-		sv_push(&r->problems, e.msg);
-		return -1;
-	}
-	return unsigned_refused(name, sf, r) ? -1 : 0;
-}
-
-/* No signature when this computer requires one: the problem goes to r. */
-static bool unsigned_refused(const char *name, struct signfile *sf, struct import_result *r)
-{
-	if (sf->is_signed || !exchange_signatures_required())
-		return false;
-	exchange_problem(r, name, 0, "%s",
-		    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
-	signfile_free(sf);
-	return true;
-}
 static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
 		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
 		      struct import_result *r);
@@ -706,6 +679,28 @@ int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const cha
 			     char *buf, size_t n, unsigned flags, struct import_result *r)
 {
 	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, flags, r);
+}
+
+/* Refuse, naming the likely cause, bytes that cannot be a CSV text: a file
+ * re-saved the wrong way, binary data, a file cut short. */
+static bool bytes_readable(const char *buf, size_t n, const char *name, struct import_result *r)
+{
+	const char *cause = encoding_saved_as(buf, n);
+	if (cause) {
+		exchange_problem(r, name, 1, "%s", cause);
+		return false;
+	}
+	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
+	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);
+	if (nul) {
+		int line = 1;
+		for (const char *p = buf; p < nul; p++)
+			line += *p == '\n';
+		exchange_problem(r, name, line, "%s",
+			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
+		return false;
+	}
+	return true; /* a file cut short in a character: see import_buf */
 }
 
 /* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
@@ -743,21 +738,8 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		plan_bundle_free(&own);
 		return rc;
 	}
-	const char *cause = encoding_saved_as(buf, n);
-	if (cause) {
-		exchange_problem(r, name, 1, "%s", cause);
+	if (!bytes_readable(buf, n, name, r))
 		return refuse_freeing(r, owned);
-	}
-	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
-	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);
-	if (nul) {
-		int line = 1;
-		for (const char *p = buf; p < nul; p++)
-			line += *p == '\n';
-		exchange_problem(r, name, line, "%s",
-			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
-		return refuse_freeing(r, owned);
-	}
 	const char *why = NULL;
 	size_t len;
 	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
@@ -783,7 +765,7 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	if (report_sniff(text, len)) {
 		/* its signature is read in the same pass as its rows */
 		rc = import_report(db, cache, name, text, len, mode, flags, &sf, r);
-	} else if (check_signature(name, text, len, &sf, r)) {
+	} else if (exchange_read_signature(name, text, len, &sf, r)) {
 		rc = exchange_refuse(r);
 	} else {
 		const char *p = text;

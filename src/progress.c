@@ -57,7 +57,7 @@ const char *progress_user(void)
 	return u && *u ? u : "?";
 }
 
-void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en)
+void entry_fields_from_columns(sqlite3_stmt *st, int c, struct entry *en)
 {
 	if (!status_parse(db_col_text(st, c), &en->status))
 		en->status = STATUS_NOT_STARTED;
@@ -67,6 +67,11 @@ void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en)
 	en->difficulties = xstrdup(db_col_text(st, c + 4));
 	en->proposals = xstrdup(db_col_text(st, c + 5));
 	en->evidence = xstrdup(db_col_text(st, c + 6));
+}
+
+void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en)
+{
+	entry_fields_from_columns(st, c, en);
 	en->by = xstrdup(db_col_text(st, c + 7));
 	en->at = xstrdup(db_col_text(st, c + 8));
 	en->revision = sqlite3_column_int64(st, c + 9);
@@ -219,6 +224,20 @@ int progress_get(struct db *db, const struct entry_key *k, struct entry *en, boo
 		en->count = -1;
 	}
 	return 0;
+}
+
+int progress_any(struct db *db, int64_t unit_id, const char *period, bool *any, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM progress WHERE period = ?1 AND unit_id = ?2"
+				       " LIMIT 1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, unit_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	*any = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
 static bool text_differs(const char *a, const char *b)

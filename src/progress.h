@@ -44,6 +44,8 @@ struct entry_key {
 /* Read the current entry; *found false (and en zeroed) when none. */
 int progress_get(struct db *db, const struct entry_key *k, struct entry *en, bool *found,
 		 struct err *e);
+/* Has the unit any entry for the period? */
+int progress_any(struct db *db, int64_t unit_id, const char *period, bool *any, struct err *e);
 /* Apply a patch in one transaction: the revision goes up by one and the new
  * state is appended to the history. *changed is false when the patch changed
  * nothing (then nothing is written). */
