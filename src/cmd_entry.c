@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "session.h"
@@ -340,14 +341,18 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		put_text(c, "proposals", en.proposals);
 		put_text(c, "evidence", en.evidence);
 		cli_out(c, "revision\t%lld\n", en.revision);
-		cli_out(c, "entered\t%s\t%s\n", en.at, en.by);
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(en.at, at, sizeof at);
+		cli_out(c, "entered\t%s\t%s\n", at, en.by);
 	}
 	struct draft dr;
 	bool has_draft;
 	if (draft_get(t.s.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
 		char *r = one_line(dr.result), *d = one_line(dr.difficulties),
 		     *p = one_line(dr.proposals), *ev = one_line(dr.evidence);
-		cli_out(c, "draft\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", dr.saved_at, dr.status, dr.percent,
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(dr.saved_at, at, sizeof at);
+		cli_out(c, "draft\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", at, dr.status, dr.percent,
 			dr.count, r, d, p, ev);
 		free(r);
 		free(d);
@@ -363,7 +368,9 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		num_or_empty(cc, sizeof cc, h->count);
 		char *r = one_line(h->result), *d = one_line(h->difficulties),
 		     *p = one_line(h->proposals), *ev = one_line(h->evidence);
-		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", h->revision, h->at, h->by,
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(h->at, at, sizeof at);
+		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", h->revision, at, h->by,
 			h->action, status_name(h->status), pc, cc, r, d, p, ev);
 		free(r);
 		free(d);
@@ -487,7 +494,7 @@ int cmd_set_indicator(struct cli *c, int argc, char **argv)
 static void ivalue_describe(const struct ivalue *v, char *buf, size_t n)
 {
 	if (v->has_value)
-		fmt_num(buf, n, v->value);
+		fmt_num_shown(buf, n, v->value);
 	else if (v->numerator >= 0 && v->denominator > 0)
 		snprintf(buf, n, "%lld/%lld", v->numerator, v->denominator);
 	else
@@ -535,7 +542,9 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 		cli_out(c, "value\t%s\n", val);
 		put_text(c, "note", v.note);
 		cli_out(c, "revision\t%lld\n", v.revision);
-		cli_out(c, "entered\t%s\t%s\n", v.at, v.by);
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(v.at, at, sizeof at);
+		cli_out(c, "entered\t%s\t%s\n", at, v.by);
 	} else {
 		cli_out(c, "%s", tr("(no value yet)\n"));
 	}
@@ -543,7 +552,9 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < nh; i++) {
 		ivalue_describe(&hist[i], val, sizeof val);
 		char *note = one_line(hist[i].note);
-		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\n", hist[i].revision, hist[i].at, hist[i].by,
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(hist[i].at, at, sizeof at);
+		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\n", hist[i].revision, at, hist[i].by,
 			hist[i].action, val, note);
 		free(note);
 	}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "store.h"
 
@@ -58,10 +59,12 @@ int cmd_overview(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	char *owner = db_meta_get(db, "owner");
+	char date[DAY_SHOWN_BUF + 8];
+	fmt_date_text(plan.date, date, sizeof date);
 	cli_out(c, "%s\n", plan.title);
 	cli_out(c, tr("Plan %s, version %d, %s %s; consolidated by %s; this database: %s\n\n"),
 		plan.code, plan.version, *plan.number ? plan.number : tr("(no number)"),
-		*plan.date ? plan.date : tr("(undated)"), plan.consolidator, owner ? owner : "-");
+		*plan.date ? date : tr("(undated)"), plan.consolidator, owner ? owner : "-");
 	free(owner);
 	plan_rec_free(&plan);
 	db_disconnect(db);

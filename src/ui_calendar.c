@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "ui.h"
 #include "ui_list.h"
@@ -19,6 +20,8 @@ struct cal {
 struct agenda {
 	struct ui_list list;
 	struct deadline_list dl;
+	int year;   /* the title's year: its dates show as dd/mm */
+	int date_w; /* 5, or 10 when a date of another year is listed */
 };
 
 static struct cal *cal_of(struct app *a)
@@ -192,6 +195,14 @@ static void agenda_compute(struct app *a)
 	deadline_list_free(&g->dl);
 	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
 		ui_message(a, true, "%s", e.msg);
+	int m, d;
+	date_to_ymd(c->sel, &g->year, &m, &d);
+	g->date_w = 5;
+	for (size_t i = 0; i < g->dl.n; i++) {
+		char buf[DAY_SHOWN_BUF];
+		if (fmt_day_in_year(g->dl.v[i].date, g->year, buf) > g->date_w)
+			g->date_w = 10;
+	}
 	g->list.n = g->dl.n;
 	g->list.cur = 0;
 	g->list.top = 0;
@@ -213,26 +224,19 @@ static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, b
 {
 	struct agenda *g = ctx;
 	const struct deadline *d = &g->dl.v[row];
-	int yy, mm, dd;
-	date_to_ymd(d->date, &yy, &mm, &dd);
-	char date[8], text[400];
-	/* dd/mm in the year the agenda starts in; another year's date shows its
+	char date[DAY_SHOWN_BUF], text[400];
+	/* dd/mm in the year of the title's date; another year's date shows its
 	 * year, so that two years never look alike ("31/12" of 2025 and 2026) */
-	int ty, tm, td;
-	date_to_ymd(cal_of(a)->sel, &ty, &tm, &td);
-	if (yy == ty)
-		snprintf(date, sizeof date, "%02d/%02d", dd % 100, mm % 100);
-	else
-		snprintf(date, sizeof date, "%04d", yy % 10000);
+	fmt_day_in_year(d->date, g->year, date);
 	snprintf(text, sizeof text, "%s %s", d->code, d->detail);
-	int width = a->panes[PANE_ID_AGENDA].w - 1;
+	int width = a->panes[PANE_ID_AGENDA].w - 1, dw = g->date_w;
 	attr_t base = d->kind == DL_OVERDUE ? ui_attr(a, CP_OVERDUE) | A_BOLD : A_NORMAL;
 	attr_t sel = selected && a->focus == PANE_ID_AGENDA ? A_REVERSE : A_NORMAL;
-	ui_put(a, w, y, 1, 5, date, base | sel);
-	ui_put(a, w, y, 6, 1, " ", base);
-	ui_put(a, w, y, 7, 4, kind_tag(d->kind), base);
-	ui_put(a, w, y, 11, 1, " ", base);
-	ui_put(a, w, y, 12, width - 11, text, base);
+	ui_put(a, w, y, 1, dw, date, base | sel);
+	ui_put(a, w, y, 1 + dw, 1, " ", base);
+	ui_put(a, w, y, 2 + dw, 4, kind_tag(d->kind), base);
+	ui_put(a, w, y, 6 + dw, 1, " ", base);
+	ui_put(a, w, y, 7 + dw, width - 6 - dw, text, base);
 }
 
 static void agenda_draw(struct app *a, struct pane *p)
@@ -240,11 +244,9 @@ static void agenda_draw(struct app *a, struct pane *p)
 	struct agenda *g = p->data;
 	struct cal *c = cal_of(a);
 	if (p->dirty) {
-		char title[64], d[DATE_BUF];
-		date_format(c->sel, d);
-		char dm[8];
-		snprintf(dm, sizeof dm, "%.2s/%.2s", d + 8, d + 5); /* dd/mm */
-		snprintf(title, sizeof title, tr("Due from %s"), dm);
+		char title[64], d[DAY_SHOWN_BUF];
+		fmt_day(c->sel, d); /* with its year: the rows' dd/mm are in it */
+		snprintf(title, sizeof title, tr("Due from %s"), d);
 		werase(p->win);
 		ui_pane_title(a, p, title, "");
 		for (int r = 1; r < p->h; r++)

@@ -13,6 +13,7 @@
 
 #include "describe.h"
 #include "editbuf.h"
+#include "humanfmt.h"
 #include "entry_check.h"
 #include "msg.h"
 #include "progress.h"
@@ -32,6 +33,7 @@ struct field {
 	const char *suffix;  /* after a number: "%" or the measure */
 	int top;             /* first visible screen line of the field */
 	bool selected;       /* a short field entered: the next digit replaces it */
+	bool decimal;        /* F_NUMBER that takes a decimal mark (',' or '.') */
 };
 
 struct form {
@@ -284,11 +286,18 @@ static void refused(struct app *a, struct field *f)
 static void type_key(struct app *a, struct field *f, int k)
 {
 	if (f->type == F_NUMBER) {
-		if (f->selected && k >= '0' && k <= '9') {
+		bool mark = f->decimal && (k == '.' || k == ',') && !strpbrk(f->eb.s, ".,");
+		if (f->selected && ((k >= '0' && k <= '9') || mark)) {
 			eb_set(&f->eb, "");
 			f->selected = false;
 		}
-		if (k < '0' || k > '9') {
+		if (mark) {
+			/* the decimal mark of the interface's language: 9,1 or 9.1 */
+			char m[2] = ".";
+			fmt_decimals(m);
+			if (!eb_insert_cp(&f->eb, (uint32_t)m[0]))
+				refused(a, f);
+		} else if (k < '0' || k > '9') {
 			ui_message(a, true, tr("%s: only digits here (0-9)"), f->label);
 			a->host->repaint(a);
 		} else if (!eb_insert_cp(&f->eb, (uint32_t)k)) {
@@ -473,8 +482,9 @@ static void progress_form_init(struct app *a, const struct task_rec *t, const ch
 		eb_set(&fm->f[FP_DIFF].eb, dr->difficulties);
 		eb_set(&fm->f[FP_PROP].eb, dr->proposals);
 		eb_set(&fm->f[FP_EVID].eb, dr->evidence);
-		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."),
-			   dr->saved_at);
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(dr->saved_at, at, sizeof at);
+		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."), at);
 		draft_free(dr);
 		a->host->repaint(a);
 	}
@@ -643,6 +653,9 @@ static const char *indicator_form_value(const struct indicator_rec *d, struct fo
 			else
 				v.numerator = n1, v.denominator = n2;
 		} else if (*sv) {
+			for (char *c = sv; *c; c++)
+				if (*c == ',')
+					*c = '.'; /* the Vietnamese decimal comma, as shown */
 			if (!parse_num(sv, &v.value))
 				why = tr("The value is not valid.");
 			else
@@ -686,7 +699,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 	char *num = num_text(cur.numerator), *den = num_text(cur.denominator);
 	char val[32] = "";
 	if (cur.has_value)
-		fmt_num(val, sizeof val, cur.value);
+		fmt_num_shown(val, sizeof val, cur.value);
 	int idx[4] = {-1, -1, -1, -1};
 	if (d->kind == IND_MILESTONE) {
 		idx[FI_VAL] = fm.n;
@@ -703,6 +716,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 		idx[FI_VAL] = fm.n;
 		field_init(&fm.f[fm.n], d->kind == IND_PERCENT ? tr("or percent") : tr("Value"), F_NUMBER, val, 1);
 		fm.f[fm.n].suffix = d->kind == IND_PERCENT ? "%" : NULL;
+		fm.f[fm.n].decimal = true;
 		fm.n++;
 	}
 	idx[FI_NOTE] = fm.n;

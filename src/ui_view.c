@@ -6,6 +6,7 @@
 
 #include "consolidate.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "ui.h"
@@ -300,7 +301,9 @@ void ui_view_task(struct app *a, size_t i)
 			ui_page_add(&sv, width, tr("Proposals"), en.proposals);
 			ui_page_add(&sv, width, tr("Evidence"), en.evidence);
 			b = (struct strbuf){0};
-			sb_addf(&b, "%lld, %s, %s", en.revision, en.at, en.by);
+			char at[STAMP_SHOWN_BUF + 8];
+			fmt_stamp(en.at, at, sizeof at);
+			sb_addf(&b, "%lld, %s, %s", en.revision, at, en.by);
 			ui_page_add(&sv, width, tr("Revision"), b.s);
 			sb_free(&b);
 		} else {
@@ -312,7 +315,9 @@ void ui_view_task(struct app *a, size_t i)
 			ui_page_heading(&sv, tr("History"));
 			for (size_t h = nh; h-- > 0;) {
 				b = (struct strbuf){0};
-				sb_addf(&b, "#%lld %s %s %s: %s", hist[h].revision, hist[h].at, hist[h].by,
+				char at[STAMP_SHOWN_BUF + 8];
+				fmt_stamp(hist[h].at, at, sizeof at);
+				sb_addf(&b, "#%lld %s %s %s: %s", hist[h].revision, at, hist[h].by,
 					strcmp(hist[h].action, "undo") == 0 ? tr("(undo)") : "",
 					status_label(hist[h].status));
 				if (hist[h].percent >= 0)
