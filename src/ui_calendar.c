@@ -20,8 +20,10 @@ struct cal {
 struct agenda {
 	struct ui_list list;
 	struct deadline_list dl;
-	int year;   /* the title's year: its dates show as dd/mm */
-	int date_w; /* 5, or 10 when a date of another year is listed */
+	/* each row: an index into dl, or a year heading -(year) when the list
+	 * spans two years (dates show as dd/mm under their year's heading, so
+	 * that "31/12" of 2025 and of 2026 never look alike) */
+	long *rows;
 };
 
 static struct cal *cal_of(struct app *a)
@@ -52,6 +54,37 @@ static void compute_marks(struct app *a, struct cal *c)
 		if (dl.v[i].kind != DL_OVERDUE && dl.v[i].date >= c->shown_month && dl.v[i].date < end)
 			c->marks[dl.v[i].date - c->shown_month + 1] = true;
 	deadline_list_free(&dl);
+}
+
+static bool agenda_selectable(void *ctx, size_t row)
+{
+	return ((struct agenda *)ctx)->rows[row] >= 0;
+}
+
+/* The rows: the deadlines, under a heading for each year when they are not
+ * all in the year of from (the title's date). */
+static void agenda_rows(struct agenda *g, day_t from)
+{
+	int y0, y, m, d;
+	bool years = false;
+	date_to_ymd(from, &y0, &m, &d);
+	for (size_t i = 0; i < g->dl.n; i++) {
+		date_to_ymd(g->dl.v[i].date, &y, &m, &d);
+		years |= y != y0;
+	}
+	free(g->rows);
+	g->rows = xcalloc(2 * g->dl.n + 1, sizeof *g->rows);
+	size_t n = 0;
+	int last = 0;
+	for (size_t i = 0; i < g->dl.n; i++) {
+		date_to_ymd(g->dl.v[i].date, &y, &m, &d);
+		if (years && y != last)
+			g->rows[n++] = -(long)y;
+		last = y;
+		g->rows[n++] = (long)i;
+	}
+	g->list.n = n;
+	g->list.selectable = agenda_selectable;
 }
 
 static void agenda_compute(struct app *a);
@@ -195,17 +228,10 @@ static void agenda_compute(struct app *a)
 	deadline_list_free(&g->dl);
 	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
 		ui_message(a, true, "%s", e.msg);
-	int m, d;
-	date_to_ymd(c->sel, &g->year, &m, &d);
-	g->date_w = 5;
-	for (size_t i = 0; i < g->dl.n; i++) {
-		char buf[DAY_SHOWN_BUF];
-		if (fmt_day_in_year(g->dl.v[i].date, g->year, buf) > g->date_w)
-			g->date_w = 10;
-	}
-	g->list.n = g->dl.n;
+	agenda_rows(g, c->sel);
 	g->list.cur = 0;
 	g->list.top = 0;
+	ui_list_fix(&g->list); /* not on a year's heading */
 	g->list.drawn = false;
 	p->dirty = true;
 }
@@ -223,20 +249,24 @@ static const char *kind_tag(enum dl_kind k)
 static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
 {
 	struct agenda *g = ctx;
-	const struct deadline *d = &g->dl.v[row];
-	char date[DAY_SHOWN_BUF], text[400];
-	/* dd/mm in the year of the title's date; another year's date shows its
-	 * year, so that two years never look alike ("31/12" of 2025 and 2026) */
-	fmt_day_in_year(d->date, g->year, date);
+	int width = a->panes[PANE_ID_AGENDA].w - 1;
+	if (g->rows[row] < 0) {
+		char head[64];
+		snprintf(head, sizeof head, tr("Year %d"), (int)(-g->rows[row] % 10000));
+		ui_put(a, w, y, 1, width, head, A_BOLD);
+		return;
+	}
+	const struct deadline *d = &g->dl.v[g->rows[row]];
+	char date[6], text[400];
+	fmt_day_short(d->date, date);
 	snprintf(text, sizeof text, "%s %s", d->code, d->detail);
-	int width = a->panes[PANE_ID_AGENDA].w - 1, dw = g->date_w;
 	attr_t base = d->kind == DL_OVERDUE ? ui_attr(a, CP_OVERDUE) | A_BOLD : A_NORMAL;
 	attr_t sel = selected && a->focus == PANE_ID_AGENDA ? A_REVERSE : A_NORMAL;
-	ui_put(a, w, y, 1, dw, date, base | sel);
-	ui_put(a, w, y, 1 + dw, 1, " ", base);
-	ui_put(a, w, y, 2 + dw, 4, kind_tag(d->kind), base);
-	ui_put(a, w, y, 6 + dw, 1, " ", base);
-	ui_put(a, w, y, 7 + dw, width - 6 - dw, text, base);
+	ui_put(a, w, y, 1, 5, date, base | sel);
+	ui_put(a, w, y, 6, 1, " ", base);
+	ui_put(a, w, y, 7, 4, kind_tag(d->kind), base);
+	ui_put(a, w, y, 11, 1, " ", base);
+	ui_put(a, w, y, 12, width - 11, text, base);
 }
 
 static void agenda_draw(struct app *a, struct pane *p)
@@ -275,7 +305,9 @@ static bool agenda_key(struct app *a, struct pane *p, enum action act, int k)
 	}
 	if (act != ACT_OPEN || g->dl.n == 0)
 		return false;
-	const struct deadline *d = &g->dl.v[g->list.cur];
+	if (g->rows[g->list.cur] < 0)
+		return false;
+	const struct deadline *d = &g->dl.v[g->rows[g->list.cur]];
 	if (!d->task_id) {
 		ui_message(a, false, "%s %s", d->code, d->detail);
 		return true;
@@ -296,6 +328,7 @@ static void agenda_free(struct pane *p)
 {
 	struct agenda *g = p->data;
 	deadline_list_free(&g->dl);
+	free(g->rows);
 	free(g);
 }
 
