@@ -79,7 +79,11 @@ expect_screen "vi: rates with a decimal comma" '\(33,3%\)'
 ui_keys Escape
 ui_keys Down F3
 expect_screen "vi: the task view's due date reads dd/mm/yyyy" 'hạn 31/12/2025'
-ui_keys Escape q
+ui_keys Escape
+expect_screen "vi: the task list: dd/mm in the period's year" ' 2a .* 30/06│'
+ui_keys F6
+expect_screen "vi: the task list: another year's date shows its year" ' 2a .* 30/06/2026│'
+ui_keys q
 
 # Keys are written the way clerks read them in Vietnamese: Ctrl+T, Shift+Tab.
 ui_start 80 24 --lang vi -f "$T/xa.db"
