@@ -11,17 +11,38 @@
 #include "text.h"
 #include "ui.h"
 
+/* Has the terminal changed size without curses being told? A SIGWINCH that
+ * comes between curses' check and its read (a busy or loaded machine, a
+ * slow link) is otherwise seen only at the next key. Then curses is told. */
+static bool missed_resize(void)
+{
+	int rows, cols;
+	if (!compat_term_size(&rows, &cols) || !is_term_resized(rows, cols))
+		return false;
+	resize_term(rows, cols);
+	clearok(curscr, TRUE); /* what the terminal shows is unknown */
+	return true;
+}
+
 int ui_getkey(struct app *a, WINDOW *w)
 {
+	/* wake up once a second to look at the terminal's size (no output) */
+	wtimeout(w, 1000);
 	for (;;) {
 		if (ui_signal)
 			return KEYC_SIGNAL;
+		if (missed_resize()) {
+			a->host->relayout(a);
+			return KEYC_RESIZE;
+		}
 		wint_t ch;
+		errno = 0;
 		int r = wget_wch(w, &ch);
 		if (r == ERR) {
 			if (ui_signal)
 				return KEYC_SIGNAL;
-			if (errno == EINTR)
+			/* a signal, or the second without a key: look again */
+			if (errno == EINTR || compat_tty_alive())
 				continue;
 			/* no terminal any more (stdin closed): stop */
 			ui_signal = SIGHUP;
