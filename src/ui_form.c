@@ -13,12 +13,13 @@
 
 #include "describe.h"
 #include "editbuf.h"
-#include "humanfmt.h"
 #include "entry_check.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "text.h"
 #include "ui.h"
+#include "viqr.h"
 
 enum ftype { F_STATUS, F_NUMBER, F_TEXT, F_YESNO };
 
@@ -130,12 +131,50 @@ static size_t segments(const char *s, int width, struct seg *out, size_t max)
 	return n;
 }
 
+/* What a text field shows: its text, or in ASCII mode its VIQR, where the
+ * tones typed stay readable ("hoa`n tha`nh"), with the cursor's place in it. */
+struct fview {
+	const char *s;
+	size_t cur;
+	char *own;   /* the VIQR text, NULL when s is the field's own */
+	size_t *map; /* field byte offset -> offset in own */
+};
+
+static void fview_make(const struct app *a, const struct field *f, struct fview *v)
+{
+	memset(v, 0, sizeof *v);
+	v->s = f->eb.s;
+	v->cur = f->eb.cur;
+	if (a->ascii && f->type == F_TEXT) {
+		v->s = v->own = text_viqr(f->eb.s, &v->map);
+		v->cur = v->map[f->eb.cur];
+	}
+}
+
+/* The field's byte offset of the character shown at view offset off. */
+static size_t fview_back(const struct field *f, const struct fview *v, size_t off)
+{
+	if (!v->own)
+		return off;
+	size_t best = 0, len = strlen(f->eb.s);
+	for (size_t o = 1; o <= len; o++)
+		if (v->map[o] <= off && v->map[o] != v->map[o - 1])
+			best = o;
+	return best;
+}
+
+static void fview_free(struct fview *v)
+{
+	free(v->own);
+	free(v->map);
+}
+
 /* Which screen line and column of the field the cursor is on. */
-static void cursor_seg(const struct field *f, int width, size_t *line, int *col, struct seg *sg,
+static void cursor_seg(const struct fview *f, int width, size_t *line, int *col, struct seg *sg,
 		       size_t ns)
 {
 	(void)width;
-	size_t c = f->eb.cur;
+	size_t c = f->cur;
 	size_t i;
 	for (i = 0; i + 1 < ns; i++) {
 		/* the cursor belongs to the first segment that ends at or after it,
@@ -144,7 +183,7 @@ static void cursor_seg(const struct field *f, int width, size_t *line, int *col,
 			break;
 	}
 	*line = i;
-	char *pre = xstrndup(f->eb.s + sg[i].start, c > sg[i].start ? c - sg[i].start : 0);
+	char *pre = xstrndup(f->s + sg[i].start, c > sg[i].start ? c - sg[i].start : 0);
 	*col = ui_width(pre);
 	free(pre);
 }
@@ -189,19 +228,21 @@ static void draw_form(struct app *a, struct form *fm)
 		}
 		struct seg sg[400];
 		int width = f->type == F_NUMBER ? 12 : fw;
-		size_t ns = segments(f->eb.s, width, sg, ARRAY_LEN(sg));
+		struct fview v;
+		fview_make(a, f, &v);
+		size_t ns = segments(v.s, width, sg, ARRAY_LEN(sg));
 		if (ns > ARRAY_LEN(sg))
 			ns = ARRAY_LEN(sg);
 		size_t cl;
 		int cc;
-		cursor_seg(f, width, &cl, &cc, sg, ns);
+		cursor_seg(&v, width, &cl, &cc, sg, ns);
 		if ((int)cl < f->top)
 			f->top = (int)cl;
 		if ((int)cl >= f->top + f->lines)
 			f->top = (int)cl - f->lines + 1;
 		for (int r = 0; r < f->lines; r++) {
 			size_t si = (size_t)(f->top + r);
-			char *text = si < ns ? xstrndup(f->eb.s + sg[si].start, sg[si].end - sg[si].start)
+			char *text = si < ns ? xstrndup(v.s + sg[si].start, sg[si].end - sg[si].start)
 					     : xstrdup("");
 			size_t tl = strlen(text);
 			if (tl && text[tl - 1] == ' ' && ui_width(text) > width)
@@ -209,6 +250,7 @@ static void draw_form(struct app *a, struct form *fm)
 			ui_put(a, w, y + r, x, width, text, f->selected ? A_REVERSE : A_UNDERLINE);
 			free(text);
 		}
+		fview_free(&v);
 		if (f->suffix)
 			ui_put(a, w, y, x + width + 1, fw - width - 1, f->suffix, A_NORMAL);
 		if (f->lines > 1 && ns > (size_t)f->lines) {
@@ -257,23 +299,27 @@ static void place(struct app *a, struct form *fm)
 }
 
 /* Move by screen line inside a long field; false at its first/last line. */
-static bool move_line(struct form *fm, struct field *f, int d)
+static bool move_line(const struct app *a, struct form *fm, struct field *f, int d)
 {
 	int width = fm->w - 3 - fm->label_w - 1;
 	struct seg sg[400];
-	size_t ns = segments(f->eb.s, width, sg, ARRAY_LEN(sg));
+	struct fview v;
+	fview_make(a, f, &v);
+	size_t ns = segments(v.s, width, sg, ARRAY_LEN(sg));
 	if (ns > ARRAY_LEN(sg))
 		ns = ARRAY_LEN(sg);
 	size_t cl;
 	int cc;
-	cursor_seg(f, width, &cl, &cc, sg, ns);
-	if ((d < 0 && cl == 0) || (d > 0 && cl + 1 >= ns))
-		return false;
-	size_t t = d < 0 ? cl - 1 : cl + 1;
-	char *line = xstrndup(f->eb.s + sg[t].start, sg[t].end - sg[t].start);
-	f->eb.cur = sg[t].start + ui_fit(line, cc);
-	free(line);
-	return true;
+	cursor_seg(&v, width, &cl, &cc, sg, ns);
+	bool moved = !((d < 0 && cl == 0) || (d > 0 && cl + 1 >= ns));
+	if (moved) {
+		size_t t = d < 0 ? cl - 1 : cl + 1;
+		char *line = xstrndup(v.s + sg[t].start, sg[t].end - sg[t].start);
+		f->eb.cur = fview_back(f, &v, sg[t].start + ui_fit(line, cc));
+		free(line);
+	}
+	fview_free(&v);
+	return moved;
 }
 
 /* Say why the editor refused what was typed ("field too long"). */
@@ -379,7 +425,7 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 		case ACT_FIELD_NEXT: case ACT_FIELD_PREV: {
 			int d = act == ACT_FIELD_NEXT ? 1 : -1;
 			/* Up/Down move by line inside a long field first */
-			if ((k == KEYC_UP || k == KEYC_DOWN) && f->type == F_TEXT && move_line(fm, f, d))
+			if ((k == KEYC_UP || k == KEYC_DOWN) && f->type == F_TEXT && move_line(a, fm, f, d))
 				continue;
 			fm->cur = (fm->cur + d + fm->n) % fm->n;
 			eb_end(&fm->f[fm->cur].eb);

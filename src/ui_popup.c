@@ -10,6 +10,7 @@
 #include "msg.h"
 #include "text.h"
 #include "ui.h"
+#include "viqr.h"
 
 /* Has the terminal changed size without curses being told? A SIGWINCH that
  * comes between curses' check and its read (a busy or loaded machine, a
@@ -140,11 +141,15 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 		lw = ui_width(label) + 1 + mw;
 		ui_put(a, a->bottom, 0, 0, mw, mark, A_BOLD | A_REVERSE);
 		ui_put(a, a->bottom, 0, mw, lw - mw, label, A_BOLD);
-		size_t line, col;
+		size_t line, col, *map = NULL;
 		eb_cursor_pos(&b, &line, &col);
+		/* ASCII mode: what was typed in VIQR, its tones readable */
+		char *viqr = a->ascii ? text_viqr(b.s, &map) : NULL;
+		if (viqr)
+			col = map[b.cur];
 		int room = a->cols - 1 - lw;
 		int shift = (int)col >= room ? (int)col - room + 1 : 0;
-		const char *shown = b.s;
+		const char *shown = viqr ? viqr : b.s;
 		for (int s = shift; s > 0 && *shown;) {
 			size_t k = ui_fit(shown, 1);
 			if (!k)
@@ -153,6 +158,8 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 			s--;
 		}
 		ui_put(a, a->bottom, 0, lw, room, shown, A_NORMAL);
+		free(viqr);
+		free(map);
 		wmove(a->bottom, 0, lw + (int)col - shift);
 		wnoutrefresh(a->bottom);
 		doupdate();
