@@ -131,42 +131,10 @@ static size_t segments(const char *s, int width, struct seg *out, size_t max)
 	return n;
 }
 
-/* What a text field shows: its text, or in ASCII mode its VIQR, where the
- * tones typed stay readable ("hoa`n tha`nh"), with the cursor's place in it. */
-struct fview {
-	const char *s;
-	size_t cur;
-	char *own;   /* the VIQR text, NULL when s is the field's own */
-	size_t *map; /* field byte offset -> offset in own */
-};
-
+/* What a text field shows (viqr.h): in ASCII mode its VIQR. */
 static void fview_make(const struct app *a, const struct field *f, struct fview *v)
 {
-	memset(v, 0, sizeof *v);
-	v->s = f->eb.s;
-	v->cur = f->eb.cur;
-	if (a->ascii && f->type == F_TEXT) {
-		v->s = v->own = text_viqr(f->eb.s, &v->map);
-		v->cur = v->map[f->eb.cur];
-	}
-}
-
-/* The field's byte offset of the character shown at view offset off. */
-static size_t fview_back(const struct field *f, const struct fview *v, size_t off)
-{
-	if (!v->own)
-		return off;
-	size_t best = 0, len = strlen(f->eb.s);
-	for (size_t o = 1; o <= len; o++)
-		if (v->map[o] <= off && v->map[o] != v->map[o - 1])
-			best = o;
-	return best;
-}
-
-static void fview_free(struct fview *v)
-{
-	free(v->own);
-	free(v->map);
+	fview_init(v, f->eb.s, f->eb.cur, a->ascii && f->type == F_TEXT);
 }
 
 /* Which screen line and column of the field the cursor is on. */
@@ -186,6 +154,18 @@ static void cursor_seg(const struct fview *f, int width, size_t *line, int *col,
 	char *pre = xstrndup(f->s + sg[i].start, c > sg[i].start ? c - sg[i].start : 0);
 	*col = ui_width(pre);
 	free(pre);
+}
+
+/* A field's shown text (fview) cut into at most max screen lines of width
+ * (into sg; their number), and the cursor's line and column in them. */
+static size_t field_layout(const struct fview *v, int width, struct seg *sg, size_t max,
+			   size_t *line, int *col)
+{
+	size_t ns = segments(v->s, width, sg, max);
+	if (ns > max)
+		ns = max;
+	cursor_seg(v, width, line, col, sg, ns);
+	return ns;
 }
 
 static const char *choice_label(const struct field *f)
@@ -230,12 +210,9 @@ static void draw_form(struct app *a, struct form *fm)
 		int width = f->type == F_NUMBER ? 12 : fw;
 		struct fview v;
 		fview_make(a, f, &v);
-		size_t ns = segments(v.s, width, sg, ARRAY_LEN(sg));
-		if (ns > ARRAY_LEN(sg))
-			ns = ARRAY_LEN(sg);
 		size_t cl;
 		int cc;
-		cursor_seg(&v, width, &cl, &cc, sg, ns);
+		size_t ns = field_layout(&v, width, sg, ARRAY_LEN(sg), &cl, &cc);
 		if ((int)cl < f->top)
 			f->top = (int)cl;
 		if ((int)cl >= f->top + f->lines)
@@ -305,17 +282,14 @@ static bool move_line(const struct app *a, struct form *fm, struct field *f, int
 	struct seg sg[400];
 	struct fview v;
 	fview_make(a, f, &v);
-	size_t ns = segments(v.s, width, sg, ARRAY_LEN(sg));
-	if (ns > ARRAY_LEN(sg))
-		ns = ARRAY_LEN(sg);
 	size_t cl;
 	int cc;
-	cursor_seg(&v, width, &cl, &cc, sg, ns);
+	size_t ns = field_layout(&v, width, sg, ARRAY_LEN(sg), &cl, &cc);
 	bool moved = !((d < 0 && cl == 0) || (d > 0 && cl + 1 >= ns));
 	if (moved) {
 		size_t t = d < 0 ? cl - 1 : cl + 1;
 		char *line = xstrndup(v.s + sg[t].start, sg[t].end - sg[t].start);
-		f->eb.cur = fview_back(f, &v, sg[t].start + ui_fit(line, cc));
+		f->eb.cur = fview_back(&v, f->eb.s, sg[t].start + ui_fit(line, cc));
 		free(line);
 	}
 	fview_free(&v);
@@ -626,6 +600,15 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 	return true;
 }
 
+/* After a form: the cursor hidden, the form freed, the screen behind it repainted. */
+static void form_close(struct app *a, struct form *fm)
+{
+	curs_set(0);
+	form_free(fm);
+	a->host->mark_dirty(a);
+	touchwin(stdscr);
+}
+
 bool ui_form_progress(struct app *a, size_t ti)
 {
 	bool saved = false;
@@ -663,11 +646,8 @@ bool ui_form_progress(struct app *a, size_t ti)
 			break;
 		}
 	}
-	curs_set(0);
-	form_free(&fm);
 	entry_free(&en);
-	a->host->mark_dirty(a);
-	touchwin(stdscr);
+	form_close(a, &fm);
 	return saved;
 }
 
@@ -809,9 +789,6 @@ void ui_form_indicator(struct app *a, size_t ii)
 			ui_message(a, false, tr("%s: nothing changed."), d->code);
 		break;
 	}
-	curs_set(0);
-	form_free(&fm);
 	ivalue_free(&cur);
-	a->host->mark_dirty(a);
-	touchwin(stdscr);
+	form_close(a, &fm);
 }

@@ -109,3 +109,32 @@ char *text_viqr(const char *s, size_t **map)
 	}
 	return sb_take(&b);
 }
+
+void fview_init(struct fview *v, const char *text, size_t cur, bool viqr)
+{
+	memset(v, 0, sizeof *v);
+	v->s = text;
+	v->cur = cur;
+	if (viqr) {
+		v->s = v->own = text_viqr(text, &v->map);
+		v->cur = v->map[cur];
+	}
+}
+
+size_t fview_back(const struct fview *v, const char *text, size_t off)
+{
+	if (!v->own)
+		return off;
+	size_t best = 0, len = strlen(text);
+	for (size_t o = 1; o <= len; o++)
+		if (v->map[o] <= off && v->map[o] != v->map[o - 1])
+			best = o;
+	return best;
+}
+
+void fview_free(struct fview *v)
+{
+	free(v->own);
+	free(v->map);
+	memset(v, 0, sizeof *v);
+}

@@ -31,5 +31,16 @@ int main(void)
 	      "map: each byte of s to where its character starts");
 	free(v);
 	free(m);
+	struct fview fv;
+	fview_init(&fv, "ắc đ", 3, true);
+	CHECK_STR(fv.s, "a('c dd", "view: the VIQR");
+	CHECK(fv.cur == 3, "view: the cursor after ắ is after a('");
+	CHECK(fview_back(&fv, "ắc đ", 1) == 0 && fview_back(&fv, "ắc đ", 4) == 4 &&
+	      fview_back(&fv, "ắc đ", 6) == 5 && fview_back(&fv, "ắc đ", 7) == 7,
+	      "view: a place in the VIQR back to its character in the text");
+	fview_free(&fv);
+	fview_init(&fv, "ắc", 0, false);
+	CHECK(fv.s && strcmp(fv.s, "ắc") == 0 && fview_back(&fv, "ắc", 3) == 3, "view: UTF-8 shown as it is");
+	fview_free(&fv);
 	return check_failed != 0;
 }
