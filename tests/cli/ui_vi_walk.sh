@@ -85,6 +85,20 @@ ui_keys F6
 expect_screen "vi: the task list: another year's date shows its year" ' 2a .* 30/06/2026│'
 ui_keys q
 
+# A target's value typed with the Vietnamese decimal comma is taken (9,5 is
+# 9.5) and shown with it.
+ui_start 80 24 --lang vi -f "$T/xa.db"
+ui_keys Tab Enter
+expect_screen "vi: the first target's form" 'Chỉ tiêu MT2025-1'
+ui_keys Tab Tab
+ui_text "9,5"
+expect_screen "vi: a decimal comma can be typed" 'hoặc tỷ lệ +9,5 +%'
+ui_keys F2
+expect_screen "vi: saved" 'Đã lưu MT2025-1'
+"$TIENDO" -f xa.db show-indicator MT2025-1 --period 2026S1 >"$T/ind"
+expect_grep "vi: 9,5 is stored as 9.5" $'^value\t9.5$' "$T/ind"
+ui_keys q
+
 # Keys are written the way clerks read them in Vietnamese: Ctrl+T, Shift+Tab.
 ui_start 80 24 --lang vi -f "$T/xa.db"
 ui_keys F1
