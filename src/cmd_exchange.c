@@ -70,10 +70,10 @@ static int emit(const char *cmd, const char *path, const struct strbuf *b)
 	return EXIT_OK;
 }
 
-/* A short date for file names: 20260615 from an ISO stamp. */
+/* A short date for file names: 20260615, the day in Vietnam of an ISO stamp. */
 static void stamp_ymd(const char *stamp, char out[9])
 {
-	snprintf(out, 9, "%.4s%.2s%.2s", stamp, stamp + 5, stamp + 8);
+	fmt_file_day(stamp, out);
 }
 
 const struct command cmd_export_plan_entry = {

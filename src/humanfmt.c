@@ -67,6 +67,18 @@ void fmt_stamp_day(const char *stamp, char *buf, size_t n)
 		buf[10] = '\0';
 }
 
+void fmt_file_day(const char *stamp, char out[9])
+{
+	char b[STAMP_SHOWN_BUF + 8];
+	if (!stamp || !date_stamp_valid(stamp)) {
+		snprintf(out, 9, "%.4s%.2s%.2s", stamp ? stamp : "", stamp && strlen(stamp) >= 7 ? stamp + 5 : "",
+			 stamp && strlen(stamp) >= 10 ? stamp + 8 : "");
+		return;
+	}
+	fmt_stamp(stamp, b, sizeof b); /* "dd/mm/yyyy HH:MM" */
+	snprintf(out, 9, "%.4s%.2s%.2s", b + 6, b + 3, b);
+}
+
 void fmt_date_text(const char *iso, char *buf, size_t n)
 {
 	day_t d;

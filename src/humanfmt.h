@@ -30,6 +30,10 @@ void fmt_stamp(const char *stamp, char *buf, size_t n);
 /* The local day of a UTC stamp, "05/06/2026" (as fmt_stamp without the time). */
 void fmt_stamp_day(const char *stamp, char *buf, size_t n);
 
+/* The local day of a UTC stamp as YYYYMMDD, for the names of the files a
+ * clerk writes (baocao_..._20260605.csv): the day it is in Vietnam. */
+void fmt_file_day(const char *stamp, char out[9]);
+
 /* A date a person typed: "31/12/2026" (also "31/12/26" is NOT taken: the
  * century must be written) or ISO "2026-12-31". */
 bool fmt_parse_day(const char *s, day_t *out);

@@ -52,3 +52,11 @@ expect_grep "received: import and export times in Vietnam time" $'^05/06/2026 09
 # plans: the plan's date
 "$TIENDO" -f dept.db plans >plans.txt
 expect_grep "plans: the plan's date dd/mm/yyyy" $'\t13/08/2025\t' plans.txt
+
+# File names carry the day in Vietnam: at 20:00 UTC on 04/06 it is already
+# 05/06 there.
+TIENDO_NOW=2026-06-04T20:00:00Z "$TIENDO" -f xa.db export --period 2026S1 >exp.txt
+expect_grep "export: the file is named by Vietnam's day" 'baocao_T-XA1_2026S1_20260605\.csv' exp.txt
+[ -f baocao_T-XA1_2026S1_20260605.csv ] && ok "and written under that name" || notok "and written under that name" "$(ls)"
+TIENDO_NOW=2026-06-04T20:00:00Z "$TIENDO" -f dept.db consolidate --period 2026S1 >cons.txt
+expect_grep "consolidate: the same" 'tonghop_MINI-1_2026S1_20260605\.csv' cons.txt
