@@ -150,5 +150,9 @@ bool compat_hold_stop_signals(void *saved, size_t size);
 void compat_release_stop_signals(const void *saved);
 /* Hold back window-size signals (true) or let them through again (false). */
 void compat_block_resize(bool block);
+/* The terminal's size (rows, columns) asked of the terminal itself, for when
+ * a window-size signal was missed; false when it cannot tell (Windows: a
+ * console resize arrives as an input event, never missed). */
+bool compat_term_size(int *rows, int *cols);
 
 #endif

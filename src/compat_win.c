@@ -585,4 +585,11 @@ void compat_block_resize(bool block)
 	(void)block; /* console resizes arrive as input events, not signals */
 }
 
+bool compat_term_size(int *rows, int *cols)
+{
+	(void)rows;
+	(void)cols;
+	return false; /* a console resize is an input event (KEY_RESIZE), never missed */
+}
+
 #endif

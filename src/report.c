@@ -22,6 +22,7 @@
 #include "report_internal.h"
 #include "date.h"
 #include "db_internal.h"
+#include "humanfmt.h"
 #include "progress_rows.h"
 #include "msg.h"
 #include "period.h"
@@ -288,8 +289,9 @@ void report_write(struct report *r, bool excel, struct strbuf *b)
 char *report_file_name(const char *unit, const char *period, const char *stamp, bool excel)
 {
 	struct strbuf b = {0};
-	sb_addf(&b, "baocao_%s_%s_%.4s%.2s%.2s%s.csv", unit, period, stamp, stamp + 5, stamp + 8,
-		excel ? "_excel" : "");
+	char day[9];
+	fmt_file_day(stamp, day);
+	sb_addf(&b, "baocao_%s_%s_%s%s.csv", unit, period, day, excel ? "_excel" : "");
 	return sb_take(&b);
 }
 

@@ -17,6 +17,7 @@
 
 #include "consolidate.h"
 #include "editbuf.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "setup.h"
@@ -145,17 +146,16 @@ static void ui_relayout(struct app *a)
  * dates go first when even that is not enough. */
 static void draw_top(struct app *a)
 {
-	char head[120], tail[120], pc[PERIOD_BUF], d0[DATE_BUF], d1[DATE_BUF];
+	char head[120], tail[120], pc[PERIOD_BUF], d0[6], d1[6];
 	const struct plan_rec *pl = &a->s.b.plan;
 	period_format(&a->period, pc);
-	date_format(period_start(&a->period), d0);
-	date_format(period_end(&a->period), d1);
+	fmt_day_short(period_start(&a->period), d0);
+	fmt_day_short(period_end(&a->period), d1);
 	snprintf(head, sizeof head, " tiendo | %s v%d | %s: ", pl->code, pl->version, tr("Unit"));
 	const char *name = a->unit ? a->unit->name : tr("all units");
 	int min_name = 12;
 	/* the period's days as dd/mm (the year is the period's) */
-	snprintf(tail, sizeof tail, " | %s: %s (%.2s/%.2s..%.2s/%.2s)", tr("Period"), pc, d0 + 8, d0 + 5,
-		 d1 + 8, d1 + 5);
+	snprintf(tail, sizeof tail, " | %s: %s (%s..%s)", tr("Period"), pc, d0, d1);
 	if (ui_width(head) + min_name + ui_width(tail) > a->cols)
 		snprintf(tail, sizeof tail, " | %s: %s", tr("Period"), pc);
 	int hw = ui_width(head), tw = ui_width(tail);
