@@ -1,0 +1,34 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Bytes written to an 80x24 terminal (TERM=screen) for what a clerk does most,
+# against the goals of issue 15: on a slow link every byte is waited for.
+# Counted by tests/bench/ttybytes.sh (tmux pipe-pane) on the demo database
+# (all units, then Xã Tân Hồng for the form). The figures are exact for a
+# given TERM and size, not timings: a bound here fails only when the drawing
+# code writes more. Figures before and after: docs/PERFORMANCE.md.
+. "$SRCDIR/tests/lib.sh"
+if ! command -v tmux >/dev/null; then notok "tmux is installed (make check-deps installs it)"; exit 0; fi
+sh "$SRCDIR/data/demo/build.sh" "$TIENDO" "$T/demo.db" >/dev/null
+sock_dir="$T/tty"
+if ! figures=$(LANG=C.UTF-8 LC_ALL= sh "$SRCDIR/tests/bench/ttybytes.sh" "$sock_dir" "tan hong" \
+	"$TIENDO -f $T/demo.db" 2>"$T/err"); then
+	notok "the byte counts were taken" "$(cat "$T/err")"
+	exit 0
+fi
+echo "# bytes: $figures"
+for kv in $figures; do eval "b_${kv%%=*}=${kv#*=}"; done
+# at_most NAME BOUND VALUE (and more than 0: a step that wrote nothing did not happen)
+at_most() {
+	if [ "$3" -gt 0 ] && [ "$3" -le "$2" ]; then ok "$1 at most $2 bytes ($3)"; else
+		notok "$1 at most $2 bytes ($3)"; fi
+}
+# Before issue 15: 2,765 / 77 / 0 on this database; no worse.
+at_most "first screen" 2800 "$b_first"
+at_most "one cursor move in the task list" 85 "$b_move"
+expect_eq "nothing written while idle (1 s)" 0 "$b_idle"
+# Goals of issue 15 (before: 713, then up to 786; 867; 2,142; 1,892).
+at_most "scrolling the task list one line (the first time)" 150 "$b_scroll1"
+at_most "scrolling the task list one line (the next three)" 150 "$b_scroll"
+at_most "page down in the task list" 600 "$b_pgdn"
+at_most "opening the progress form" 1200 "$b_form_open"
+at_most "closing the progress form" 1200 "$b_form_close"
