@@ -77,7 +77,7 @@ bool ui_confirm(struct app *a, const char *question)
 	snprintf(buf, sizeof buf, "%s %s", question, tr("(y/n)"));
 	ui_put(a, a->bottom, 0, 0, a->cols - 1, buf, A_BOLD | A_REVERSE);
 	wnoutrefresh(a->bottom);
-	doupdate();
+	ui_doupdate();
 	for (;;) {
 		int k = ui_getkey(a, a->bottom);
 		if (k == KEYC_SIGNAL || k == 'n' || k == 'N' || k == KEYC_ESC || k == 'k' || k == 'K') {
@@ -134,7 +134,7 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 		ui_put(a, a->bottom, 0, lw, room, shown, A_NORMAL);
 		wmove(a->bottom, 0, lw + (int)col - shift);
 		wnoutrefresh(a->bottom);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, a->bottom);
 		if (k == KEYC_SIGNAL || k == KEYC_ESC || k == KEYC_CTRL('g'))
 			break;
@@ -211,7 +211,7 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 				 filter);
 		ui_put(a, win, h - 2, 1, w - 2, foot, A_NORMAL);
 		wnoutrefresh(win);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, win);
 		enum action act = keymap_lookup(&a->km, PANE_POPUP, k);
 		if (k == KEYC_SIGNAL || act == ACT_CANCEL || k == KEYC_ESC)
