@@ -32,3 +32,32 @@ at_most "scrolling the task list one line (the next three)" 150 "$b_scroll"
 at_most "page down in the task list" 600 "$b_pgdn"
 at_most "opening the progress form" 1200 "$b_form_open"
 at_most "closing the progress form" 1200 "$b_form_close"
+
+# --- what the terminal shows after the list scrolled (by the terminal's own
+# scrolling) is what a full repaint (Ctrl-L) shows, text and attributes ---
+. "$SRCDIR/tests/ui_lib.sh"
+ui_start 80 24 -f "$T/demo.db"
+expect_screen "started on the demo database" 'Tasks \(60\)'
+# with attributes; tmux puts the reset that ends a line's last attribute at
+# the end of that line or at the start of the next: without it
+scr_attr() { tmux -L "$SOCK" capture-pane -e -p -t ui | sed 's/\x1b\[0m\x1b\[39m\x1b\[49m//g'; }
+# settle_screen: until the screen stays the same for 0.5 s
+settle_screen() {
+	_a=$(scr_attr)
+	while sleep 0.5; _b=$(scr_attr); [ "$_a" != "$_b" ]; do _a=$_b; done
+}
+for dir in Down Up; do
+	for _ in $(seq 16); do ui_keys "$dir"; sleep 0.1; done
+	settle_screen
+	ui_screen >"$T/scrolled.txt"
+	scr_attr >"$T/scrolled.attr"
+	ui_keys C-l
+	sleep 0.5
+	settle_screen
+	expect_eq "after 16 x $dir, the screen is what a full repaint shows" "" \
+		"$(ui_screen | diff "$T/scrolled.txt" - | head -20)"
+	expect_eq "after 16 x $dir, the same attributes as a full repaint" "" \
+		"$(scr_attr | diff "$T/scrolled.attr" - | head -20)"
+done
+ui_keys q
+expect_screen "q quits" 'EXIT-STATUS:0'
