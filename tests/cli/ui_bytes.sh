@@ -10,7 +10,7 @@
 if ! command -v tmux >/dev/null; then notok "tmux is installed (make check-deps installs it)"; exit 0; fi
 sh "$SRCDIR/data/demo/build.sh" "$TIENDO" "$T/demo.db" >/dev/null
 sock_dir="$T/tty"
-if ! figures=$(LANG=C.UTF-8 LC_ALL= sh "$SRCDIR/tests/bench/ttybytes.sh" "$sock_dir" "tan hong" \
+if ! figures=$(LANG=C.UTF-8 LC_ALL='' sh "$SRCDIR/tests/bench/ttybytes.sh" "$sock_dir" "tan hong" \
 	"$TIENDO -f $T/demo.db" 2>"$T/err"); then
 	notok "the byte counts were taken" "$(cat "$T/err")"
 	exit 0
