@@ -127,6 +127,6 @@ bool ui_list_scroll_screen(struct ui_list *l, WINDOW *w)
 	wscrl(newscr, (int)d);
 	scrollok(newscr, FALSE);
 	wsetscrreg(newscr, 0, getmaxy(newscr) - 1);
-	ui_doupdate();
+	doupdate(); /* not ui_doupdate: newscr is already tidy, and this is no repaint */
 	return true;
 }

@@ -59,5 +59,23 @@ for dir in Down Up; do
 	expect_eq "after 16 x $dir, the same attributes as a full repaint" "" \
 		"$(scr_attr | diff "$T/scrolled.attr" - | head -20)"
 done
+# the same for the progress form (its empty rows are cleared to the end of
+# the line first, then what follows them is written again)
+ui_keys F2
+ui_text "tan hong"
+ui_keys Enter
+expect_screen "the commune is selected" 'Unit: Xã Tân Hồng'
+ui_keys Home Down Enter
+expect_screen "the form is open" 'Progress 1a-'
+settle_screen
+ui_screen >"$T/form.txt"
+scr_attr >"$T/form.attr"
+ui_keys C-l
+sleep 0.5
+settle_screen
+expect_eq "the form as drawn is what a full repaint shows" "" "$(ui_screen | diff "$T/form.txt" - | head -20)"
+expect_eq "the form: the same attributes as a full repaint" "" "$(scr_attr | diff "$T/form.attr" - | head -20)"
+ui_keys Escape
+expect_no_screen "the form is closed" 'Progress 1a-'
 ui_keys q
 expect_screen "q quits" 'EXIT-STATUS:0'
