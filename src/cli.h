@@ -118,6 +118,13 @@ int cmd_draft_report(struct cli *c, int argc, char **argv);
 int cmd_draft_reminder(struct cli *c, int argc, char **argv);
 int cmd_overview(struct cli *c, int argc, char **argv);
 
+/* What the overview prints as tasks and due do: one task's line (cmd_plan.c),
+ * deadlines one a line (cmd_due.c). */
+struct task_rec;
+struct deadline_list;
+void cli_print_task(struct cli *c, const struct task_rec *t);
+void cli_print_deadlines(struct cli *c, const struct deadline_list *dl);
+
 /* getopt_long for a command (shortopts must start with ':'); prints usage
  * errors itself and then returns '?'. Set optind = 0 before the first call. */
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,

@@ -7,6 +7,17 @@
 #include "describe.h"
 #include "deadline.h"
 #include "msg.h"
+#include "session.h"
+
+void cli_print_deadlines(struct cli *c, const struct deadline_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		char d[DATE_BUF];
+		date_format(dl->v[i].date, d);
+		cli_out(c, "%s\t%s\t%s\t%s\n", d, deadline_kind_label(dl->v[i].kind), dl->v[i].code,
+			dl->v[i].detail);
+	}
+}
 
 const struct command cmd_due_entry = {
 	.name = "due",
@@ -53,38 +64,28 @@ int cmd_due(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (all && unit_code)
 		return cli_usage("due", tr("give --unit or --all, not both"));
-	struct db *db;
+	struct session x;
+	struct session_options so = {0};
 	struct err e;
-	struct plan_rec plan = {0};
-	struct unit_set us = {0};
 	struct deadline_list dl = {0};
 	const struct unit_rec *unit = NULL;
-	int rc = EXIT_OK;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
-	if (store_current_plan(db, &plan, &e) || store_units(db, &us, &e) ||
-	    (!all && store_resolve_unit(db, &us, unit_code, &unit, &e))) {
+	int rc = EXIT_REFUSED;
+	if (cli_session(c, &x, &so, false))
+		goto out;
+	if (!all && store_resolve_unit(x.db, &x.b.units, unit_code, &unit, &e)) {
 		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
 		goto out;
 	}
-	/* The consolidating unit follows the whole plan: its deadlines are everyone's. */
-	if (!unit_code && unit && strcmp(unit->code, plan.consolidator) == 0)
-		unit = NULL;
-	if (deadlines_collect(db, &plan, &us, unit, from, from + (day_t)days, true, &dl, &e)) {
+	if (!all && !unit_code)
+		unit = session_followed_unit(&x);
+	if (session_due(&x, unit, from, from + (day_t)days, true, &dl, &e)) {
 		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
+		goto out;
 	}
-	for (size_t i = 0; i < dl.n; i++) {
-		char d[DATE_BUF];
-		date_format(dl.v[i].date, d);
-		cli_out(c, "%s\t%s\t%s\t%s\n", d, deadline_kind_label(dl.v[i].kind), dl.v[i].code,
-			dl.v[i].detail);
-	}
+	cli_print_deadlines(c, &dl);
+	rc = EXIT_OK;
 out:
 	deadline_list_free(&dl);
-	unit_set_free(&us);
-	plan_rec_free(&plan);
-	db_disconnect(db);
+	session_close(&x);
 	return rc;
 }

@@ -43,14 +43,11 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 	struct session_options o = {.with_retired = true};
 	if (cli_session(c, &t->s, &o, true))
 		return EXIT_REFUSED;
-	if (session_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)) {
-		/* show writes nothing: an unknown code is "no such task" there */
-		if (strcmp(cmd, "show") == 0 && !task_list_find(&t->s.b.tasks, code))
-			cli_error(tr("show: no such task '%s' in plan %s (see: tiendo tasks)"), code,
-				  t->s.b.plan.code);
-		else if (strcmp(cmd, "show-indicator") == 0 && !indicator_list_find(&t->s.b.inds, code))
-			cli_error(tr("show-indicator: no such indicator '%s' in plan %s (see: tiendo indicators)"),
-				  code, t->s.b.plan.code);
+	bool show = strncmp(cmd, "show", 4) == 0; /* show and show-indicator only read */
+	if (show ? session_show_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)
+		 : session_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)) {
+		if (show)
+			cli_error("%s: %s", cmd, e.msg);
 		else
 			cli_error(tr("%s; nothing was written"), e.msg);
 		return EXIT_REFUSED;
@@ -103,7 +100,19 @@ const struct command cmd_set_entry = {
 	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month)\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result is refused)\n"),
 };
 
-int cmd_set(struct cli *c, int argc, char **argv)
+static const char *const text_names[4] = {"result", "difficulties", "proposals", "evidence"};
+static const char *const text_opts[4] = {"--result", "--difficulties", "--proposals", "--evidence"};
+
+/* What set was asked to do. */
+struct set_args {
+	const char *period, *unit;
+	const char *texts[4]; /* result, difficulties, proposals, evidence */
+	bool cleared[4];
+	struct entry_patch patch;
+};
+
+/* Read set's options into a; EXIT_OK, -1 after --help, or an exit code. */
+static int set_options(int argc, char **argv, struct set_args *a)
 {
 	static const struct option opts[] = {
 		{"period", required_argument, NULL, 'p'},
@@ -119,50 +128,45 @@ int cmd_set(struct cli *c, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *period = NULL, *unit = NULL;
-	const char *texts[4] = {NULL, NULL, NULL, NULL}; /* result, difficulties, proposals, evidence */
-	static const char *const text_names[4] = {"result", "difficulties", "proposals", "evidence"};
-	bool cleared[4] = {false, false, false, false};
-	static const char *const text_opts[4] = {"--result", "--difficulties", "--proposals", "--evidence"};
-	struct entry_patch patch;
 	long long v;
 	int ch;
-	entry_patch_init(&patch);
+	memset(a, 0, sizeof *a);
+	entry_patch_init(&a->patch);
 	optind = 0;
 	while ((ch = cli_getopt("set", argc, argv, ":p:u:s:P:c:r:d:o:e:C:h", opts)) != -1) {
 		switch (ch) {
-		case 'p': period = optarg; break;
-		case 'u': unit = optarg; break;
+		case 'p': a->period = optarg; break;
+		case 'u': a->unit = optarg; break;
 		case 's':
-			if (!status_parse(optarg, &patch.status)) {
+			if (!status_parse(optarg, &a->patch.status)) {
 				cli_error(tr("set: status '%s' must be not-started, in-progress, done or blocked; nothing was written"),
 					  optarg);
 				return EXIT_REFUSED;
 			}
-			patch.set_status = true;
+			a->patch.set_status = true;
 			break;
 		case 'P':
 			if (!*optarg) {
-				patch.percent = -1;
+				a->patch.percent = -1;
 				break;
 			}
 			if (!cli_int("set", "--percent", optarg, 0, 1000000, &v))
 				return EXIT_REFUSED;
-			patch.percent = (int)v; /* the range is the session's to check */
+			a->patch.percent = (int)v; /* the range is the session's to check */
 			break;
 		case 'c':
 			if (!*optarg) {
-				patch.count = -1;
+				a->patch.count = -1;
 				break;
 			}
 			if (!cli_int("set", "--count", optarg, 0, LLONG_MAX, &v))
 				return EXIT_REFUSED;
-			patch.count = v;
+			a->patch.count = v;
 			break;
-		case 'r': texts[0] = optarg; break;
-		case 'd': texts[1] = optarg; break;
-		case 'o': texts[2] = optarg; break;
-		case 'e': texts[3] = optarg; break;
+		case 'r': a->texts[0] = optarg; break;
+		case 'd': a->texts[1] = optarg; break;
+		case 'o': a->texts[2] = optarg; break;
+		case 'e': a->texts[3] = optarg; break;
 		case 'C': {
 			int i = 0;
 			while (i < 4 && strcmp(optarg, text_names[i]) != 0)
@@ -170,18 +174,30 @@ int cmd_set(struct cli *c, int argc, char **argv)
 			if (i == 4)
 				return cli_usage("set", tr("--clear takes result, difficulties, proposals or evidence, not '%s'"),
 						 optarg);
-			cleared[i] = true;
+			a->cleared[i] = true;
 			break;
 		}
-		case 'h': return cli_command_help("set");
+		case 'h': return cli_command_help("set") - 1; /* -1: done, exit 0 */
 		default: return EXIT_USAGE;
 		}
 	}
+	return EXIT_OK;
+}
+
+int cmd_set(struct cli *c, int argc, char **argv)
+{
+	struct set_args sa;
+	int rc = set_options(argc, argv, &sa);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	struct entry_patch patch = sa.patch;
+	const char *const *texts = sa.texts;
+	const bool *cleared = sa.cleared;
 	if (!cli_positional("set", argc, argv, 1, tr("the task code")))
 		return EXIT_USAGE;
 	char *clean[4] = {NULL, NULL, NULL, NULL};
-	int rc = EXIT_REFUSED;
 	struct target t;
+	rc = EXIT_REFUSED;
 	memset(&t, 0, sizeof t);
 	for (int i = 0; i < 4; i++)
 		if (texts[i] && !(clean[i] = cli_text(text_opts[i], texts[i], i < 3)))
@@ -190,12 +206,12 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	patch.difficulties = clean[1];
 	patch.proposals = clean[2];
 	patch.evidence = clean[3];
-	rc = target_load(c, "set", argv[optind], false, unit, period, &t);
+	rc = target_load(c, "set", argv[optind], false, sa.unit, sa.period, &t);
 	if (rc != EXIT_OK)
 		goto out;
 	struct err e;
 	/* an empty text that would erase a stored one: that is said with --clear */
-	if ((rc = check_erase(&t, (const char *const *)texts, cleared, text_opts, text_names)) != EXIT_OK)
+	if ((rc = check_erase(&t, texts, cleared, text_opts, text_names)) != EXIT_OK)
 		goto out;
 	for (int i = 0; i < 4; i++)
 		if (cleared[i]) {
@@ -253,14 +269,6 @@ static char *one_line(const char *s)
 	return sb_take(&b);
 }
 
-static void num_or_empty(char *buf, size_t n, long long v)
-{
-	if (v < 0)
-		buf[0] = '\0';
-	else
-		snprintf(buf, n, "%lld", v);
-}
-
 static int parse_entry_cmd(const char *cmd, int argc, char **argv, const char **period,
 			   const char **unit)
 {
@@ -306,18 +314,14 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		target_free(&t);
 		return rc;
 	}
-	struct entry_key k = {t.t.unit->id, t.t.task->id, t.t.period};
-	struct entry en, *hist = NULL;
-	size_t nh = 0;
-	bool found;
+	struct session_entry_view v;
 	struct err e;
-	if (progress_get(t.s.db, &k, &en, &found, &e) || progress_history(t.s.db, &k, &hist, &nh, &e)) {
+	if (session_show_entry(&t.s, &t.t, &v, &e)) {
 		cli_error("%s", e.msg);
-		entry_free(&en); /* read before the history failed */
 		target_free(&t);
 		return EXIT_REFUSED;
 	}
-	char tf[64], num[32];
+	char tf[64];
 	describe_timeframe(&t.t.task->tf, tf, sizeof tf);
 	cli_out(c, "task\t%s\t%s\n", t.t.task->code, t.t.task->title);
 	cli_out(c, "lead\t%s\n", t.t.task->lead);
@@ -325,53 +329,24 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	cli_out(c, "timeframe\t%s\n", tf);
 	cli_out(c, "unit\t%s\t%s\n", t.t.unit->code, t.t.unit->name);
 	cli_out(c, "period\t%s\n", t.t.period);
-	if (!found) {
-		cli_out(c, "status\t%s\n", status_name(STATUS_NOT_STARTED));
-		cli_out(c, "%s", tr("(no entry yet)\n"));
-	} else {
-		cli_out(c, "status\t%s\n", status_name(en.status));
-		num_or_empty(num, sizeof num, en.percent);
-		cli_out(c, "percent\t%s\n", num);
-		num_or_empty(num, sizeof num, en.count);
-		cli_out(c, "count\t%s%s%s\n", num, *num && *t.t.task->measure ? " " : "",
-			*num ? t.t.task->measure : "");
-		put_text(c, "result", en.result);
-		put_text(c, "difficulties", en.difficulties);
-		put_text(c, "proposals", en.proposals);
-		put_text(c, "evidence", en.evidence);
-		cli_out(c, "revision\t%lld\n", en.revision);
-		cli_out(c, "entered\t%s\t%s\n", en.at, en.by);
+	struct entry_lines el;
+	describe_entry(&v, DESCRIBE_CODES, &el);
+	for (size_t i = 0; i < el.n; i++) {
+		if (!el.v[i].key)
+			cli_out(c, "%s\n", el.v[i].value);
+		else if (el.v[i].text)
+			put_text(c, el.v[i].key, el.v[i].value);
+		else
+			cli_out(c, "%s\t%s\n", el.v[i].key, el.v[i].value);
 	}
-	struct draft dr;
-	bool has_draft;
-	if (draft_get(t.s.db, &k, &dr, &has_draft, &e) == 0 && has_draft) {
-		char *r = one_line(dr.result), *d = one_line(dr.difficulties),
-		     *p = one_line(dr.proposals), *ev = one_line(dr.evidence);
-		cli_out(c, "draft\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", dr.saved_at, dr.status, dr.percent,
-			dr.count, r, d, p, ev);
-		free(r);
-		free(d);
-		free(p);
-		free(ev);
-		draft_free(&dr);
+	entry_lines_free(&el);
+	cli_out(c, "history\t%zu\n", v.n_hist);
+	for (size_t i = 0; i < v.n_hist; i++) {
+		char *row = describe_entry_change(&v.hist[i], DESCRIBE_CODES);
+		cli_out(c, "%s\n", row);
+		free(row);
 	}
-	cli_out(c, "history\t%zu\n", nh);
-	for (size_t i = 0; i < nh; i++) {
-		const struct entry *h = &hist[i];
-		char pc[32], cc[32];
-		num_or_empty(pc, sizeof pc, h->percent);
-		num_or_empty(cc, sizeof cc, h->count);
-		char *r = one_line(h->result), *d = one_line(h->difficulties),
-		     *p = one_line(h->proposals), *ev = one_line(h->evidence);
-		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", h->revision, h->at, h->by,
-			h->action, status_name(h->status), pc, cc, r, d, p, ev);
-		free(r);
-		free(d);
-		free(p);
-		free(ev);
-	}
-	entry_free(&en);
-	entries_free(hist, nh);
+	session_entry_view_free(&v);
 	target_free(&t);
 	return EXIT_OK;
 }

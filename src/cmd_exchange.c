@@ -360,6 +360,65 @@ static void print_tally(struct cli *c, const char *label, const struct completen
 	sb_free(&b);
 }
 
+/* status --csv: one row per expected report. */
+static void status_csv(const struct completeness *comp)
+{
+	struct strbuf b = {0};
+	const char *h[] = {"to", "rule", "unit", "kind", "due", "state", "exported_at",
+			   "imported_at", "name"};
+	/* A person may open it in a spreadsheet: no cell is a formula. */
+	csvio_write_row(&b, h, ARRAY_LEN(h), CSVW_SAFE);
+	for (size_t i = 0; i < comp->n; i++) {
+		const struct expected_report *r = &comp->v[i];
+		char due[DATE_BUF];
+		date_format(r->due, due);
+		const char *f[] = {r->to->code, r->rule->code, r->unit->code,
+				   unit_kind_label(r->unit->kind), due, report_state_name(r->state),
+				   r->exported_at, r->imported_at, r->unit->name};
+		csvio_write_row(&b, f, ARRAY_LEN(f), CSVW_SAFE);
+	}
+	fwrite(b.s, 1, b.len, stdout);
+	sb_free(&b);
+}
+
+/* status: the expected reports by addressee and rule, each addressee's
+ * totals after its reports. */
+static void status_table(struct cli *c, const struct session *x, const struct completeness *comp,
+			 const char *period)
+{
+	const struct unit_rec *to = NULL;
+	const struct rule_rec *rule = NULL;
+	for (size_t i = 0; i <= comp->n; i++) {
+		if (to && (i == comp->n || comp->v[i].to != to)) {
+			struct completeness_tally all, kind[UNIT_KIND_COUNT];
+			completeness_tally(comp, to, &all, kind);
+			print_tally(c, tr("Total"), &all);
+			for (int k = 0; k < UNIT_KIND_COUNT; k++)
+				if (kind[k].expected && kind[k].expected != all.expected)
+					print_tally(c, unit_kind_label((enum unit_kind)k), &kind[k]);
+		}
+		if (i == comp->n)
+			break;
+		if (comp->v[i].to != to || comp->v[i].rule != rule) {
+			char due[DATE_BUF];
+			date_format(comp->v[i].due, due);
+			cli_out(c, "%s", i ? "\n" : "");
+			to = comp->v[i].to;
+			rule = comp->v[i].rule;
+			cli_out(c, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, period,
+				rule->code, due, to == x->b.owner ? "" : tr(", as its consolidated report tells"));
+		}
+		const struct expected_report *r = &comp->v[i];
+		char exported[24] = "-", imported[24] = "-";
+		if (r->exported_at[0]) {
+			snprintf(exported, sizeof exported, "%.10s %.5s", r->exported_at, r->exported_at + 11);
+			snprintf(imported, sizeof imported, "%.10s", r->imported_at);
+		}
+		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->unit->code, unit_kind_label(r->unit->kind),
+			report_state_label(r->state), exported, imported, r->unit->name);
+	}
+}
+
 const struct command cmd_status_entry = {
 	.name = "status",
 	.run = cmd_status,
@@ -408,22 +467,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (csv) {
-		struct strbuf b = {0};
-		const char *h[] = {"to", "rule", "unit", "kind", "due", "state", "exported_at",
-				   "imported_at", "name"};
-		/* A person may open it in a spreadsheet: no cell is a formula. */
-		csvio_write_row(&b, h, ARRAY_LEN(h), CSVW_SAFE);
-		for (size_t i = 0; i < comp.n; i++) {
-			const struct expected_report *r = &comp.v[i];
-			char due[DATE_BUF];
-			date_format(r->due, due);
-			const char *f[] = {r->to->code, r->rule->code, r->unit->code,
-					   unit_kind_label(r->unit->kind), due, report_state_name(r->state),
-					   r->exported_at, r->imported_at, r->unit->name};
-			csvio_write_row(&b, f, ARRAY_LEN(f), CSVW_SAFE);
-		}
-		fwrite(b.s, 1, b.len, stdout);
-		sb_free(&b);
+		status_csv(&comp);
 		goto out;
 	}
 	if (comp.n == 0) {
@@ -431,37 +475,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 			x.b.owner->code, period, x.b.plan.code);
 		goto out;
 	}
-	const struct unit_rec *to = NULL;
-	const struct rule_rec *rule = NULL;
-	for (size_t i = 0; i <= comp.n; i++) {
-		if (to && (i == comp.n || comp.v[i].to != to)) {
-			struct completeness_tally all, kind[UNIT_KIND_COUNT];
-			completeness_tally(&comp, to, &all, kind);
-			print_tally(c, tr("Total"), &all);
-			for (int k = 0; k < UNIT_KIND_COUNT; k++)
-				if (kind[k].expected && kind[k].expected != all.expected)
-					print_tally(c, unit_kind_label((enum unit_kind)k), &kind[k]);
-		}
-		if (i == comp.n)
-			break;
-		if (comp.v[i].to != to || comp.v[i].rule != rule) {
-			char due[DATE_BUF];
-			date_format(comp.v[i].due, due);
-			cli_out(c, "%s", i ? "\n" : "");
-			to = comp.v[i].to;
-			rule = comp.v[i].rule;
-			cli_out(c, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, period,
-				rule->code, due, to == x.b.owner ? "" : tr(", as its consolidated report tells"));
-		}
-		const struct expected_report *r = &comp.v[i];
-		char exported[24] = "-", imported[24] = "-";
-		if (r->exported_at[0]) {
-			snprintf(exported, sizeof exported, "%.10s %.5s", r->exported_at, r->exported_at + 11);
-			snprintf(imported, sizeof imported, "%.10s", r->imported_at);
-		}
-		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->unit->code, unit_kind_label(r->unit->kind),
-			report_state_label(r->state), exported, imported, r->unit->name);
-	}
+	status_table(c, &x, &comp, period);
 out:
 	completeness_free(&comp);
 	session_close(&x);

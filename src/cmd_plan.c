@@ -194,6 +194,14 @@ static size_t *task_order(const struct task_list *tl, enum task_sort sort)
 	return order;
 }
 
+void cli_print_task(struct cli *c, const struct task_rec *t)
+{
+	char tf[64];
+	describe_timeframe(&t->tf, tf, sizeof tf);
+	cli_out(c, "%s\t%s\t%s\t%s%s\n", t->code, t->lead, tf, t->title,
+		t->retired ? tr(" (retired)") : "");
+}
+
 const struct command cmd_tasks_entry = {
 	.name = "tasks",
 	.run = cmd_tasks,
@@ -270,10 +278,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 			if (!hit)
 				continue;
 		}
-		char tf[64];
-		describe_timeframe(&t->tf, tf, sizeof tf);
-		cli_out(c, "%s\t%s\t%s\t%s%s\n", t->code, t->lead, tf, t->title,
-			t->retired ? tr(" (retired)") : "");
+		cli_print_task(c, t);
 	}
 	free(order);
 	rc = EXIT_OK;

@@ -21,27 +21,27 @@ int cmd_units(struct cli *c, int argc, char **argv)
 	int rc = cli_no_options("units", argc, argv, 0, "");
 	if (rc >= 0)
 		return rc;
-	struct db *db;
-	struct unit_set us;
+	struct session x;
+	struct session_options so = {0};
+	struct session_unit_list ul = {0};
 	struct err e;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
-	rc = EXIT_OK;
-	if (store_units(db, &us, &e)) {
+	rc = EXIT_REFUSED;
+	if (cli_session(c, &x, &so, false))
+		goto out;
+	if (session_units_list(&x, false, &ul, &e)) {
 		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	} else {
-		size_t *order = unit_set_tree_order(&us);
-		for (size_t k = 0; k < us.n; k++) {
-			const struct unit_rec *u = &us.v[order[k]];
-			const struct unit_rec *p = u->parent_id ? unit_set_by_id(&us, u->parent_id) : NULL;
-			cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_label(u->kind),
-				p ? p->code : "", u->name, u->retired ? tr(" (retired)") : "");
-		}
-		free(order);
-		unit_set_free(&us);
+		goto out;
 	}
-	db_disconnect(db);
+	for (size_t k = 0; k < ul.n; k++) {
+		const struct unit_rec *u = ul.v[k].unit;
+		cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_label(u->kind),
+			ul.v[k].parent ? ul.v[k].parent->code : "", u->name,
+			u->retired ? tr(" (retired)") : "");
+	}
+	rc = EXIT_OK;
+out:
+	session_unit_list_free(&ul);
+	session_close(&x);
 	return rc;
 }
 

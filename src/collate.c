@@ -129,15 +129,77 @@ static bool coll_is_space(int32_t cp)
 	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* The key's first three levels as they are built, and where the reader is:
+ * in a word (and whether its tone is known yet), in a run of spaces. */
+struct coll_levels {
+	struct strbuf l1, l2, l3;
+	bool in_word, word_toned, in_space;
+	size_t word_tone_at;
+};
+
+/* Weigh a letter or a combining mark: cp decomposed into dec[0..nd). */
+static void coll_add_letter(struct coll_levels *c, utf8proc_int32_t cp, const utf8proc_int32_t *dec,
+			    utf8proc_ssize_t nd, bool is_letter)
+{
+	c->in_space = false;
+	int tone = COLL_TONE_NONE;
+	int32_t shape = 0;
+	for (utf8proc_ssize_t i = is_letter ? 1 : 0; i < nd; i++) {
+		int t = coll_tone_of_mark(dec[i]);
+		if (t != COLL_TONE_NONE && tone == COLL_TONE_NONE)
+			tone = t;
+		else if (t == COLL_TONE_NONE && !shape)
+			shape = dec[i];
+	}
+	if (is_letter) {
+		int32_t low = utf8proc_tolower(dec[0]);
+		int pos = low < 0x80 || low == 0x0111 ? coll_latin(low, shape) : -1;
+		if (pos >= 0) {
+			sb_addc(&c->l1, COLL_LETTER);
+			sb_addc(&c->l1, (char)(0x20 + pos));
+		} else {
+			/* Another script, or a Latin letter this alphabet lacks. */
+			sb_addc(&c->l1, COLL_OTHER_LETTER);
+			coll_add_cp(&c->l1, utf8proc_tolower(cp));
+		}
+		sb_addc(&c->l3, low != dec[0] ? 0x03 : 0x02);
+		if (!c->in_word) {
+			c->in_word = true;
+			c->word_toned = false;
+			c->word_tone_at = c->l2.len;
+			sb_addc(&c->l2, (char)(0x02 + COLL_TONE_NONE));
+		}
+	}
+	/* A tone mark on its own joins the word it follows. */
+	if (c->in_word && tone != COLL_TONE_NONE && !c->word_toned) {
+		c->l2.s[c->word_tone_at] = (char)(0x02 + tone);
+		c->word_toned = true;
+	}
+}
+
+/* Weigh a character that is neither a letter nor a mark: a run of spaces
+ * weighs as one space; anything else is punctuation. */
+static void coll_add_other(struct coll_levels *c, utf8proc_int32_t cp)
+{
+	c->in_word = false;
+	if (coll_is_space(cp)) {
+		if (!c->in_space)
+			sb_addc(&c->l1, COLL_SPACE);
+		c->in_space = true;
+	} else {
+		c->in_space = false;
+		sb_addc(&c->l1, COLL_PUNCT);
+		coll_add_cp(&c->l1, cp);
+	}
+}
+
 char *collate_key(const char *s)
 {
-	struct strbuf l1 = {0}, l2 = {0}, l3 = {0};
-	sb_add(&l1, "");
-	sb_add(&l2, "");
-	sb_add(&l3, "");
+	struct coll_levels c = {0};
+	sb_add(&c.l1, "");
+	sb_add(&c.l2, "");
+	sb_add(&c.l3, "");
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	bool in_word = false, word_toned = false, in_space = false;
-	size_t word_tone_at = 0;
 	while (*p) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
@@ -151,9 +213,9 @@ char *collate_key(const char *s)
 			size_t n = strspn(d, "0123456789"), z = 0;
 			while (z < n && d[z] == '0')
 				z++;
-			coll_add_number(&l1, d + z, n - z);
+			coll_add_number(&c.l1, d + z, n - z);
 			p += n;
-			in_word = in_space = false;
+			c.in_word = c.in_space = false;
 			continue;
 		}
 		p += k;
@@ -168,65 +230,22 @@ char *collate_key(const char *s)
 		utf8proc_category_t cat = utf8proc_category(dec[0]);
 		bool is_letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 		bool is_mark = cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME;
-		if (!is_letter && !is_mark) {
-			in_word = false;
-			if (coll_is_space(cp)) {
-				if (!in_space)
-					sb_addc(&l1, COLL_SPACE);
-				in_space = true;
-			} else {
-				in_space = false;
-				sb_addc(&l1, COLL_PUNCT);
-				coll_add_cp(&l1, cp);
-			}
-			continue;
-		}
-		in_space = false;
-		int tone = COLL_TONE_NONE;
-		int32_t shape = 0;
-		for (utf8proc_ssize_t i = is_letter ? 1 : 0; i < nd; i++) {
-			int t = coll_tone_of_mark(dec[i]);
-			if (t != COLL_TONE_NONE && tone == COLL_TONE_NONE)
-				tone = t;
-			else if (t == COLL_TONE_NONE && !shape)
-				shape = dec[i];
-		}
-		if (is_letter) {
-			int32_t low = utf8proc_tolower(dec[0]);
-			int pos = low < 0x80 || low == 0x0111 ? coll_latin(low, shape) : -1;
-			if (pos >= 0) {
-				sb_addc(&l1, COLL_LETTER);
-				sb_addc(&l1, (char)(0x20 + pos));
-			} else {
-				/* Another script, or a Latin letter this alphabet lacks. */
-				sb_addc(&l1, COLL_OTHER_LETTER);
-				coll_add_cp(&l1, utf8proc_tolower(cp));
-			}
-			sb_addc(&l3, low != dec[0] ? 0x03 : 0x02);
-			if (!in_word) {
-				in_word = true;
-				word_toned = false;
-				word_tone_at = l2.len;
-				sb_addc(&l2, (char)(0x02 + COLL_TONE_NONE));
-			}
-		}
-		/* A tone mark on its own joins the word it follows. */
-		if (in_word && tone != COLL_TONE_NONE && !word_toned) {
-			l2.s[word_tone_at] = (char)(0x02 + tone);
-			word_toned = true;
-		}
+		if (is_letter || is_mark)
+			coll_add_letter(&c, cp, dec, nd, is_letter);
+		else
+			coll_add_other(&c, cp);
 	}
 	struct strbuf key = {0};
-	sb_addn(&key, l1.s, l1.len);
+	sb_addn(&key, c.l1.s, c.l1.len);
 	sb_addc(&key, COLL_LEVEL_END);
-	sb_addn(&key, l2.s, l2.len);
+	sb_addn(&key, c.l2.s, c.l2.len);
 	sb_addc(&key, COLL_LEVEL_END);
-	sb_addn(&key, l3.s, l3.len);
+	sb_addn(&key, c.l3.s, c.l3.len);
 	sb_addc(&key, COLL_LEVEL_END);
 	sb_add(&key, s);
-	sb_free(&l1);
-	sb_free(&l2);
-	sb_free(&l3);
+	sb_free(&c.l1);
+	sb_free(&c.l2);
+	sb_free(&c.l3);
 	return sb_take(&key);
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "msg.h"
+#include "session.h"
 #include "store.h"
 
 /* The commands in the order tiendo --help lists them; each entry (name, summary,
@@ -47,32 +48,29 @@ int cmd_overview(struct cli *c, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	struct db *db;
+	struct session x;
+	struct session_options so = {0};
+	struct session_overview ov = {0};
 	struct err e;
-	struct plan_rec plan = {0};
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
-	if (store_current_plan(db, &plan, &e)) {
+	int rc = EXIT_REFUSED;
+	if (cli_session(c, &x, &so, false))
+		goto out;
+	if (session_overview(&x, date_today(), &ov, &e)) {
 		cli_error("%s", e.msg);
-		db_disconnect(db);
-		return EXIT_REFUSED;
+		goto out;
 	}
-	char *owner = db_meta_get(db, "owner");
-	cli_out(c, "%s\n", plan.title);
+	const struct plan_rec *p = ov.plan;
+	cli_out(c, "%s\n", p->title);
 	cli_out(c, tr("Plan %s, version %d, %s %s; consolidated by %s; this database: %s\n\n"),
-		plan.code, plan.version, *plan.number ? plan.number : tr("(no number)"),
-		*plan.date ? plan.date : tr("(undated)"), plan.consolidator, owner ? owner : "-");
-	free(owner);
-	plan_rec_free(&plan);
-	db_disconnect(db);
-	fflush(stdout);
-	char *targs[] = {"tasks", NULL};
-	int rc = cmd_tasks(c, 1, targs);
-	if (rc)
-		return rc;
+		p->code, p->version, *p->number ? p->number : tr("(no number)"),
+		*p->date ? p->date : tr("(undated)"), p->consolidator, ov.owner ? ov.owner->code : "-");
+	for (size_t i = 0; i < x.b.tasks.n; i++) /* in the plan's order, as tiendo tasks */
+		cli_print_task(c, &x.b.tasks.v[i]);
 	cli_out(c, "%s", tr("\nDue in the next 30 days, and overdue:\n"));
-	fflush(stdout);
-	char *dargs[] = {"due", NULL};
-	return cmd_due(c, 1, dargs);
+	cli_print_deadlines(c, &ov.due);
+	rc = EXIT_OK;
+out:
+	session_overview_free(&ov);
+	session_close(&x);
+	return rc;
 }
-

@@ -38,6 +38,12 @@ const char *deadline_kind_label(enum dl_kind k)
 	return k < DL_KIND_COUNT ? tr(w[k]) : "?";
 }
 
+const char *deadline_kind_tag(enum dl_kind k)
+{
+	static const char *const w[DL_KIND_COUNT] = {N_("LATE"), N_("task"), N_("rprt"), N_("evnt")};
+	return k < DL_KIND_COUNT ? tr(w[k]) : "?";
+}
+
 const char *conflict_state_label(enum conflict_state s)
 {
 	static const char *const w[CONFLICT_STATE_COUNT] = {N_("open"), N_("kept"), N_("taken")};

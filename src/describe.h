@@ -26,6 +26,8 @@ const char *unit_kind_label(enum unit_kind k);
 const char *consolidation_label(enum consolidation c);
 const char *period_type_label(enum period_type t);
 const char *deadline_kind_label(enum dl_kind k);
+/* The same in four columns at most, for the agenda ("LATE", "rprt"). */
+const char *deadline_kind_tag(enum dl_kind k);
 const char *conflict_state_label(enum conflict_state s);
 const char *ind_kind_label(enum ind_kind k);
 const char *yes_no_label(bool yes);
@@ -48,5 +50,33 @@ void describe_export(const struct session_export *r, const char *where, struct s
 void describe_entry_side(struct strvec *lines, const char *label, const struct entry *en);
 /* "  LABEL: revision N by ... at ...: 3/4, value 75 note". */
 void describe_value_side(struct strvec *lines, const char *label, const struct ivalue *v);
+
+/* ---- one entry (describe_entry.c) ---- */
+
+/* How values are written: codes and bare numbers (tiendo show, read by
+ * scripts) or words in the user's language (the interface). */
+enum describe_style { DESCRIBE_CODES, DESCRIBE_WORDS };
+/* One line of an entry: key (the command line's, never translated; NULL:
+ * a note shown alone), label (the interface's), value; text: a text the
+ * person typed (it may hold line breaks). */
+struct entry_line {
+	const char *key, *label;
+	char *value;
+	bool text;
+};
+struct entry_lines {
+	struct entry_line v[12];
+	size_t n;
+};
+/* The lines of an entry: its status, percent, count (in the task's
+ * measure), texts and revision, or that nothing was entered yet; then a
+ * draft kept from an interrupted form. */
+void describe_entry(const struct session_entry_view *v, enum describe_style st,
+		    struct entry_lines *out);
+void entry_lines_free(struct entry_lines *l);
+/* One revision of an entry's history on one line (to free): codes
+ * "REV\tAT\tBY\tACTION\tSTATUS\tPERCENT\tCOUNT\tRESULT\t..." with the
+ * texts' line breaks as \n; words "#REV AT BY: in progress 40%; result". */
+char *describe_entry_change(const struct entry *h, enum describe_style st);
 
 #endif

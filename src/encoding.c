@@ -441,38 +441,12 @@ static char *enc_from_utf16(const char *buf, size_t n, size_t *out_len, enum tex
 	return r;
 }
 
-char *encoding_decode(const char *buf, size_t n, size_t *out_len, enum text_encoding *enc,
-		      const char **why)
+/* Score every decoding line by line, and note which decodings some line
+ * votes for: the lines of the input and of every decoding are walked side by
+ * side (each decoding maps LF, and only LF, to LF, and NFC keeps it). */
+static void enc_score_lines(const char *buf, size_t n, char *const text[ENC_COUNT],
+			    struct enc_score total[ENC_COUNT], bool voted[ENC_COUNT])
 {
-	if (encoding_is_utf16(buf, n))
-		return enc_from_utf16(buf, n, out_len, enc, why);
-	if (n > 0 && memchr(buf, '\0', n)) {
-		*why = enc_why_nul;
-		return NULL;
-	}
-	if (text_valid_utf8(buf, n)) {
-		char *r = n ? enc_nfc(buf, n) : xstrdup("");
-		if (out_len)
-			*out_len = strlen(r);
-		if (enc)
-			*enc = ENC_UTF8;
-		return r;
-	}
-
-	char *text[ENC_COUNT] = {0};
-	struct enc_score total[ENC_COUNT] = {{0, 0}};
-	bool voted[ENC_COUNT] = {false}, any = false;
-	for (int e = ENC_CP1258; e < ENC_COUNT; e++) {
-		text[e] = enc_decode_as((enum text_encoding)e, buf, n);
-		any |= text[e] != NULL;
-	}
-	if (!any) {
-		*why = enc_why_no_fit;
-		return NULL;
-	}
-
-	/* Walk the lines of the input and of every decoding side by side: each
-	 * decoding maps LF, and only LF, to LF, and NFC keeps it. */
 	const char *pos[ENC_COUNT] = {NULL}, *end[ENC_COUNT] = {NULL};
 	for (int e = ENC_CP1258; e < ENC_COUNT; e++)
 		if (text[e]) {
@@ -505,6 +479,39 @@ char *encoding_decode(const char *buf, size_t n, size_t *out_len, enum text_enco
 			voted[vote] = true;
 		raw += rl < (size_t)(raw_end - raw) ? rl + 1 : rl;
 	}
+}
+
+char *encoding_decode(const char *buf, size_t n, size_t *out_len, enum text_encoding *enc,
+		      const char **why)
+{
+	if (encoding_is_utf16(buf, n))
+		return enc_from_utf16(buf, n, out_len, enc, why);
+	if (n > 0 && memchr(buf, '\0', n)) {
+		*why = enc_why_nul;
+		return NULL;
+	}
+	if (text_valid_utf8(buf, n)) {
+		char *r = n ? enc_nfc(buf, n) : xstrdup("");
+		if (out_len)
+			*out_len = strlen(r);
+		if (enc)
+			*enc = ENC_UTF8;
+		return r;
+	}
+
+	char *text[ENC_COUNT] = {0};
+	struct enc_score total[ENC_COUNT] = {{0, 0}};
+	bool voted[ENC_COUNT] = {false}, any = false;
+	for (int e = ENC_CP1258; e < ENC_COUNT; e++) {
+		text[e] = enc_decode_as((enum text_encoding)e, buf, n);
+		any |= text[e] != NULL;
+	}
+	if (!any) {
+		*why = enc_why_no_fit;
+		return NULL;
+	}
+
+	enc_score_lines(buf, n, text, total, voted);
 
 	/* The best decoding and its strongest rival (one giving other text). */
 	int best = -1, second = -1;

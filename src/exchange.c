@@ -468,6 +468,74 @@ static int adopt_sender(struct db *db, struct plan_bundle *cache, const struct r
 	return 0;
 }
 
+/* The report's plan must be here, at its version or later, and its sender a
+ * unit of it (a new unit that describes itself is added: adopt_sender).
+ * 0: c->sender set; 1: refused; 2: set, and a unit was added (its
+ * transaction is open); -1: e set. */
+static int report_plan_sender(struct db *db, struct plan_bundle *cache, const struct report *rep,
+			      bool found, struct ctx *c, struct import_result *r, const char *name,
+			      struct err *e)
+{
+	int hl = rep->header_line, rc = 0;
+	if (!found) {
+		exchange_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
+			    rep->plan);
+		return 1;
+	}
+	if (rep->plan_version > c->b->plan.version) {
+		exchange_problem(r, name, hl,
+			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
+			    rep->plan_version, rep->plan, c->b->plan.version);
+		return 1;
+	}
+	c->sender = unit_set_find(&c->b->units, rep->sender);
+	if (!c->sender && rep->sender_name) {
+		int ad = adopt_sender(db, cache, rep, r, name, hl, e);
+		if (ad != 0)
+			return ad < 0 ? -1 : 1;
+		rc = 2;
+		c->sender = unit_set_find(&c->b->units, rep->sender);
+	}
+	if (!c->sender || c->sender->kind == UNIT_GROUP) {
+		exchange_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
+			    rep->sender);
+		if (rc == 2) {
+			db_rollback(db);
+			plan_bundle_free(cache);
+		}
+		return 1;
+	}
+	return rc;
+}
+
+/* When the same report (by its checksum) came from sender before: *before
+ * its import time, else left NULL. */
+static int received_before(struct db *db, int64_t sender_id, const char *sum, char **before,
+			   struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT imported_at FROM received WHERE kind = 'report'"
+				       " AND sender_id = ?1 AND checksum = ?2", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, sender_id);
+	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*before = xstrdup(db_col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* What the result says of any report read: whose, for what, its rows. */
+static void result_head(struct import_result *r, const struct report *rep)
+{
+	r->sender = xstrdup(rep->sender);
+	r->plan = xstrdup(rep->plan);
+	r->period = xstrdup(rep->period);
+	r->exported_at = xstrdup(rep->exported_at);
+	r->plan_version = rep->plan_version;
+	r->rows = rep->n_entries + rep->n_values + rep->n_receipts;
+}
+
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
 			 const char *buf, size_t n, enum import_mode mode, unsigned flags,
 			 const struct signfile *sf, struct import_result *r)
@@ -482,56 +550,23 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	memset(&c, 0, sizeof c);
 	if (report_parse(buf, n, name, &rep, &r->problems))
 		return exchange_refuse(r);
-	r->sender = xstrdup(rep.sender);
-	r->plan = xstrdup(rep.plan);
-	r->period = xstrdup(rep.period);
-	r->exported_at = xstrdup(rep.exported_at);
-	r->plan_version = rep.plan_version;
-	r->rows = rep.n_entries + rep.n_values + rep.n_receipts;
+	result_head(r, &rep);
 	if (exchange_bad_signature(sf, name, r))
 		goto refused;
 
 	if (cache_load(db, cache, rep.plan, &found, &e))
 		goto fail_e;
 	c.b = cache;
-	int hl = rep.header_line;
-	if (!found) {
-		exchange_problem(r, name, hl, tr("plan %s is not in this database; import its plan package first"),
-			    rep.plan);
+	int ad = report_plan_sender(db, cache, &rep, found, &c, r, name, &e);
+	if (ad < 0)
+		goto fail_e;
+	if (ad == 1)
 		goto refused;
-	}
-	if (rep.plan_version > c.b->plan.version) {
-		exchange_problem(r, name, hl,
-			    tr("the report was made with version %d of plan %s, but this database has version %d; import the newer plan package first"),
-			    rep.plan_version, rep.plan, c.b->plan.version);
-		goto refused;
-	}
-	c.sender = unit_set_find(&c.b->units, rep.sender);
-	if (!c.sender && rep.sender_name) {
-		int ad = adopt_sender(db, cache, &rep, r, name, hl, &e);
-		if (ad < 0)
-			goto fail_e;
-		if (ad > 0)
-			goto refused;
-		adopted = true;
-		c.sender = unit_set_find(&c.b->units, rep.sender);
-	}
-	if (!c.sender || c.sender->kind == UNIT_GROUP) {
-		exchange_problem(r, name, hl, tr("unknown sender '%s' (not a unit of this database's plan)"),
-			    rep.sender);
-		goto refused;
-	}
+	adopted = ad == 2;
 	char sum[24];
 	snprintf(sum, sizeof sum, "%016" PRIx64, rep.checksum);
-	sqlite3_stmt *st = db_prep(db, "SELECT imported_at FROM received WHERE kind = 'report'"
-				       " AND sender_id = ?1 AND checksum = ?2", &e);
-	if (!st)
+	if (received_before(db, c.sender->id, sum, &r->before, &e))
 		goto fail_e;
-	sqlite3_bind_int64(st, 1, c.sender->id);
-	sqlite3_bind_text(st, 2, sum, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		r->before = xstrdup(db_col_text(st, 0));
-	sqlite3_reset(st);
 	if (r->before) {
 		r->outcome = IMPORT_DUPLICATE;
 		report_free(&rep);
@@ -539,7 +574,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		return 0;
 	}
 	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
-	check_sender(&c, r, name, hl);
+	check_sender(&c, r, name, rep.header_line);
 	int64_t sender_id;
 	if (exchange_signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
 		goto fail_e;
@@ -643,6 +678,36 @@ int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const cha
 	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, flags, r);
 }
 
+/* Refuse, naming the likely cause, bytes that cannot be a CSV text: a file
+ * re-saved the wrong way, binary data, a file cut short. */
+static bool bytes_readable(const char *buf, size_t n, const char *name, struct import_result *r)
+{
+	const char *cause = encoding_saved_as(buf, n);
+	if (cause) {
+		exchange_problem(r, name, 1, "%s", cause);
+		return false;
+	}
+	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
+	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);
+	if (nul) {
+		int line = 1;
+		for (const char *p = buf; p < nul; p++)
+			line += *p == '\n';
+		exchange_problem(r, name, line, "%s",
+			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
+		return false;
+	}
+	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
+	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
+		for (size_t k = 1; k <= 3 && k < n; k++)
+			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
+				exchange_problem(r, name, bad_line(buf, n), "%s",
+					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
+				return false;
+			}
+	return true;
+}
+
 /* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
  * and its decoded text are not both kept while it is read. */
 static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
@@ -678,29 +743,8 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		plan_bundle_free(&own);
 		return rc;
 	}
-	const char *cause = encoding_saved_as(buf, n);
-	if (cause) {
-		exchange_problem(r, name, 1, "%s", cause);
+	if (!bytes_readable(buf, n, name, r))
 		return refuse_freeing(r, owned);
-	}
-	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
-	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);
-	if (nul) {
-		int line = 1;
-		for (const char *p = buf; p < nul; p++)
-			line += *p == '\n';
-		exchange_problem(r, name, line, "%s",
-			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
-		return refuse_freeing(r, owned);
-	}
-	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
-	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
-		for (size_t k = 1; k <= 3 && k < n; k++)
-			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
-				exchange_problem(r, name, bad_line(buf, n), "%s",
-					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
-				return refuse_freeing(r, owned);
-			}
 	const char *why = NULL;
 	size_t len;
 	char *text = encoding_decode(buf, n, &len, &r->enc, &why);

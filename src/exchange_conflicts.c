@@ -51,13 +51,7 @@ static void read_side(sqlite3_stmt *st, int c, bool is_value, long long rev, str
 		      struct ivalue *v)
 {
 	if (!is_value) {
-		status_parse(db_col_text(st, c), &en->status);
-		en->percent = sqlite3_column_type(st, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(st, c + 1);
-		en->count = sqlite3_column_type(st, c + 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c + 2);
-		en->result = xstrdup(db_col_text(st, c + 3));
-		en->difficulties = xstrdup(db_col_text(st, c + 4));
-		en->proposals = xstrdup(db_col_text(st, c + 5));
-		en->evidence = xstrdup(db_col_text(st, c + 6));
+		entry_fields_from_columns(st, c, en);
 		en->by = xstrdup(db_col_text(st, c + 11));
 		en->at = xstrdup(db_col_text(st, c + 12));
 		en->revision = rev;

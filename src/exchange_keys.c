@@ -120,17 +120,29 @@ int exchange_learn_keys(struct db *db, const struct signfile *sf, struct err *e)
 	return rc;
 }
 
-int exchange_keys_from_init(struct db *db, const char *path, const char *issuer,
-			    char *fingerprint, struct err *e)
+/* The text of the file at path, decoded (NFC UTF-8) into *text; *text NULL
+ * when it is no text tiendo reads. -1 with e set when it cannot be read. */
+static int read_text(const char *path, char **text, size_t *len, struct err *e)
 {
-	size_t n, len;
-	fingerprint[0] = '\0';
+	size_t n;
 	char *buf = read_file(path, &n);
+	*text = NULL;
 	if (!buf)
 		return err_set(e, tr("cannot read %s: %s"), path, tr_errno(errno));
 	const char *why = NULL;
-	char *text = encoding_decode(buf, n, &len, NULL, &why);
+	*text = encoding_decode(buf, n, len, NULL, &why);
 	free(buf);
+	return 0;
+}
+
+int exchange_keys_from_init(struct db *db, const char *path, const char *issuer,
+			    char *fingerprint, struct err *e)
+{
+	size_t len;
+	char *text;
+	fingerprint[0] = '\0';
+	if (read_text(path, &text, &len, e))
+		return -1;
 	if (!text)
 		return 0; /* the plan file was read already: it cannot be signed */
 	struct signfile sf;
@@ -179,14 +191,11 @@ int exchange_key_file(struct db *db, const char *unit, struct strbuf *out, struc
 int exchange_trust_file(struct db *db, const char *path, char **unit, char *fingerprint,
 			struct err *e)
 {
-	size_t n, len;
+	size_t len;
+	char *text;
 	*unit = NULL;
-	char *buf = read_file(path, &n);
-	if (!buf)
-		return err_set(e, tr("cannot read %s: %s"), path, tr_errno(errno));
-	const char *why = NULL;
-	char *text = encoding_decode(buf, n, &len, NULL, &why);
-	free(buf);
+	if (read_text(path, &text, &len, e))
+		return -1;
 	if (!text)
 		return err_set(e, tr("%s: not a key file (tiendo key --export writes one)"), path);
 	struct signfile sf;

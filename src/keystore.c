@@ -51,6 +51,12 @@ void unit_key_free(struct unit_key *k)
 	memset(k, 0, sizeof *k);
 }
 
+/* A key row's state: a key held aside (changed) first, then confirmed or new. */
+static enum key_state key_state_of(bool known, bool confirmed, bool pending)
+{
+	return pending ? KEY_CHANGED : !known ? KEY_NONE : confirmed ? KEY_TRUSTED : KEY_NEW;
+}
+
 int keystore_get(struct db *db, int64_t unit_id, struct unit_key *out, struct err *e)
 {
 	sqlite3_stmt *st;
@@ -72,8 +78,7 @@ int keystore_get(struct db *db, int64_t unit_id, struct unit_key *out, struct er
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, e);
-	out->state = out->pending ? KEY_CHANGED : !out->known ? KEY_NONE
-		     : out->confirmed ? KEY_TRUSTED : KEY_NEW;
+	out->state = key_state_of(out->known, out->confirmed, out->pending);
 	return 0;
 }
 
@@ -142,8 +147,7 @@ int keystore_list(struct db *db, bool confirmed_only, struct unit_key_list *out,
 		if (!sign_from_hex(db_col_text(st, 1), r->pk, SIGN_PUBLIC_BYTES))
 			continue;
 		r->unit = xstrdup(db_col_text(st, 0));
-		r->state = sqlite3_column_int(st, 3) ? KEY_CHANGED
-			   : sqlite3_column_int(st, 2) ? KEY_TRUSTED : KEY_NEW;
+		r->state = key_state_of(true, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
 		out->n++;
 	}
 	sqlite3_reset(st);

@@ -25,6 +25,7 @@ static const struct msg_entry catalog[] = {
 #include "catalog-vi-trust.def"
 #include "catalog-vi-import.def"
 #include "catalog-vi-deliver.def"
+#include "catalog-vi-show.def"
 #undef M
 };
 

@@ -55,7 +55,7 @@ const char *progress_user(void)
 	return u && *u ? u : "?";
 }
 
-void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en)
+void entry_fields_from_columns(sqlite3_stmt *st, int c, struct entry *en)
 {
 	if (!status_parse(db_col_text(st, c), &en->status))
 		en->status = STATUS_NOT_STARTED;
@@ -65,6 +65,11 @@ void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en)
 	en->difficulties = xstrdup(db_col_text(st, c + 4));
 	en->proposals = xstrdup(db_col_text(st, c + 5));
 	en->evidence = xstrdup(db_col_text(st, c + 6));
+}
+
+void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en)
+{
+	entry_fields_from_columns(st, c, en);
 	en->by = xstrdup(db_col_text(st, c + 7));
 	en->at = xstrdup(db_col_text(st, c + 8));
 	en->revision = sqlite3_column_int64(st, c + 9);

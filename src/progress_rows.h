@@ -10,6 +10,9 @@
 /* From column c: status, percent, count, result, difficulties, proposals,
  * evidence, entered_by, entered_at, revision. */
 void entry_from_columns(sqlite3_stmt *st, int c, struct entry *en);
+/* From column c: status, percent, count and the four texts only (a
+ * conflict's incoming side keeps its author elsewhere). */
+void entry_fields_from_columns(sqlite3_stmt *st, int c, struct entry *en);
 /* From column c: numerator, denominator, value, note, entered_by,
  * entered_at, revision. */
 void ivalue_from_columns(sqlite3_stmt *st, int c, struct ivalue *v);

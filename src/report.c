@@ -63,6 +63,22 @@ static void pool_free(struct report_pool *b)
 	}
 }
 
+/* A row built here (not from a parsed file's pool). */
+static void entry_row_free(struct report_entry *x)
+{
+	free(x->unit);
+	free(x->task);
+	entry_free(&x->en);
+}
+
+static void value_row_free(struct report_value *x)
+{
+	free(x->unit);
+	free(x->indicator);
+	free(x->period);
+	ivalue_free(&x->v);
+}
+
 void report_free(struct report *r)
 {
 	free(r->sender);
@@ -81,18 +97,11 @@ void report_free(struct report *r)
 		memset(r, 0, sizeof *r);
 		return;
 	}
-	for (size_t i = 0; i < r->n_entries; i++) {
-		free(r->entries[i].unit);
-		free(r->entries[i].task);
-		entry_free(&r->entries[i].en);
-	}
+	for (size_t i = 0; i < r->n_entries; i++)
+		entry_row_free(&r->entries[i]);
 	free(r->entries);
-	for (size_t i = 0; i < r->n_values; i++) {
-		free(r->values[i].unit);
-		free(r->values[i].indicator);
-		free(r->values[i].period);
-		ivalue_free(&r->values[i].v);
-	}
+	for (size_t i = 0; i < r->n_values; i++)
+		value_row_free(&r->values[i]);
 	free(r->values);
 	for (size_t i = 0; i < r->n_receipts; i++) {
 		free(r->receipts[i].unit);
@@ -400,52 +409,36 @@ static int owned_rows(struct db *db, sqlite3_stmt *st, const struct unit_set *un
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
+/* Each row read is written at once (b->w), or kept in the report. */
 static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st)
 {
-	struct report *out = b->r;
-	if (b->w) {
-		struct report_entry x = {.unit = xstrdup(unit), .task = xstrdup(db_col_text(st, 1))};
-		entry_from_columns(st, 2, &x.en);
-		write_entry(b->w, out->period, &x);
-		b->counts[0]++;
-		free(x.unit);
-		free(x.task);
-		entry_free(&x.en);
+	struct report_entry x = {.unit = xstrdup(unit), .task = xstrdup(db_col_text(st, 1))};
+	entry_from_columns(st, 2, &x.en);
+	if (!b->w) {
+		xgrow((void **)&b->r->entries, &b->cap_e, b->r->n_entries + 1, sizeof *b->r->entries);
+		b->r->entries[b->r->n_entries++] = x;
 		return;
 	}
-	xgrow((void **)&out->entries, &b->cap_e, out->n_entries + 1, sizeof *out->entries);
-	struct report_entry *x = &out->entries[out->n_entries++];
-	memset(x, 0, sizeof *x);
-	x->unit = xstrdup(unit);
-	x->task = xstrdup(db_col_text(st, 1));
-	entry_from_columns(st, 2, &x->en);
+	write_entry(b->w, b->r->period, &x);
+	b->counts[0]++;
+	entry_row_free(&x);
 }
 
 static void add_value(struct built *b, const char *unit, sqlite3_stmt *st)
 {
-	struct report *out = b->r;
-	if (b->w) {
-		struct report_value x = {.unit = xstrdup(unit), .indicator = xstrdup(db_col_text(st, 1))};
-		ivalue_from_columns(st, 2, &x.v);
-		if (strcmp(db_col_text(st, 9), out->period) != 0)
-			x.period = xstrdup(db_col_text(st, 9));
-		write_value(b->w, out->period, &x);
-		b->counts[1]++;
-		free(x.unit);
-		free(x.indicator);
-		free(x.period);
-		ivalue_free(&x.v);
+	struct report_value x = {.unit = xstrdup(unit), .indicator = xstrdup(db_col_text(st, 1))};
+	ivalue_from_columns(st, 2, &x.v);
+	/* a longer period's value (the year's) keeps its period in the row */
+	if (strcmp(db_col_text(st, 9), b->r->period) != 0)
+		x.period = xstrdup(db_col_text(st, 9));
+	if (!b->w) {
+		xgrow((void **)&b->r->values, &b->cap_v, b->r->n_values + 1, sizeof *b->r->values);
+		b->r->values[b->r->n_values++] = x;
 		return;
 	}
-	xgrow((void **)&out->values, &b->cap_v, out->n_values + 1, sizeof *out->values);
-	struct report_value *x = &out->values[out->n_values++];
-	memset(x, 0, sizeof *x);
-	x->unit = xstrdup(unit);
-	x->indicator = xstrdup(db_col_text(st, 1));
-	ivalue_from_columns(st, 2, &x->v);
-	/* a longer period's value (the year's) keeps its period in the row */
-	if (strcmp(db_col_text(st, 9), out->period) != 0)
-		x->period = xstrdup(db_col_text(st, 9));
+	write_value(b->w, b->r->period, &x);
+	b->counts[1]++;
+	value_row_free(&x);
 }
 
 /* A column's text kept (copied), or used at once by a row being written. */
@@ -485,6 +478,46 @@ static void describe_sender(struct db *db, const struct unit_set *units,
 	free(added);
 }
 
+/* The earliest report each unit below sender (own: the units it answers
+ * for) sent for the period: received here directly, or forwarded by a unit
+ * in between. */
+static int gather_receipts(struct db *db, const char *plan_code, const struct unit_set *units,
+			   const struct unit_rec *sender, const bool *own, const char *period,
+			   struct report *out, struct writer *w, size_t counts[3], struct err *e)
+{
+	size_t cap_r = 0;
+	int rc;
+	sqlite3_stmt *st = db_prep(db, "SELECT unit_id, min(exported_at), min(imported_at) FROM ("
+			 " SELECT sender_id AS unit_id, exported_at, imported_at FROM received"
+			 "  WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"
+			 " UNION ALL SELECT unit_id, exported_at, imported_at FROM receipt WHERE period = ?2)"
+			 " GROUP BY unit_id ORDER BY unit_id", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, plan_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
+		if (!u || !own[u - units->v] || u->id == sender->id)
+			continue;
+		struct report_receipt one, *x = &one;
+		if (!w) {
+			xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
+			x = &out->receipts[out->n_receipts++];
+		}
+		x->unit = col(w, u->code);
+		x->exported_at = col(w, db_col_text(st, 1));
+		x->imported_at = col(w, db_col_text(st, 2));
+		x->line = 0;
+		if (w) {
+			write_receipt(w, x);
+			counts[2]++;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
 /* report_build, or with w the same rows written as they are read (out then
  * holds the report row's fields and no rows; counts[3] the rows written). */
 static int gather(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
@@ -493,8 +526,6 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 {
 	struct rule_list rules;
 	bool *own = NULL;
-	size_t cap_r = 0;
-	int rc;
 	memset(out, 0, sizeof *out);
 	struct built bu = {out, 0, 0, w, counts};
 	out->sender = xstrdup(sender->code);
@@ -509,7 +540,6 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 		goto fail;
 	own = report_owned_units(units, &rules, sender);
 	rule_list_free(&rules);
-#define OWNED(u) ((u) && own[(u) - units->v])
 	/* A sender that answers for itself alone (a commune) reads its own rows
 	 * through the unit index, however many units the database holds. */
 	size_t n_own = 0;
@@ -556,47 +586,15 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 	if (owned_rows(db, st, units, own, add_value, &bu, e))
 		goto fail;
 
-	/* The earliest report each unit below sent for the period: received here
-	 * directly, or forwarded by a unit in between. A lone sender has none. */
+	/* A lone sender has no units below it: no receipts. */
 	if (alone) {
 		free(own);
 		return 0;
 	}
-	st = db_prep(db, "SELECT unit_id, min(exported_at), min(imported_at) FROM ("
-			 " SELECT sender_id AS unit_id, exported_at, imported_at FROM received"
-			 "  WHERE kind = 'report' AND plan_code = ?1 AND period = ?2"
-			 " UNION ALL SELECT unit_id, exported_at, imported_at FROM receipt WHERE period = ?2)"
-			 " GROUP BY unit_id ORDER BY unit_id", e);
-	if (!st)
+	if (gather_receipts(db, plan->code, units, sender, own, period, out, w, counts, e))
 		goto fail;
-	sqlite3_bind_text(st, 1, plan->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct unit_rec *u = unit_set_by_id(units, sqlite3_column_int64(st, 0));
-		if (!OWNED(u) || u->id == sender->id)
-			continue;
-		struct report_receipt one, *x = &one;
-		if (!w) {
-			xgrow((void **)&out->receipts, &cap_r, out->n_receipts + 1, sizeof *out->receipts);
-			x = &out->receipts[out->n_receipts++];
-		}
-		x->unit = col(w, u->code);
-		x->exported_at = col(w, db_col_text(st, 1));
-		x->imported_at = col(w, db_col_text(st, 2));
-		x->line = 0;
-		if (w) {
-			write_receipt(w, x);
-			counts[2]++;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
 	free(own);
 	return 0;
-#undef OWNED
-fail_db:
-	db_fail(db, e);
 fail:
 	free(own);
 	report_free(out);

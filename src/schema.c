@@ -18,6 +18,26 @@
 #include "db_internal.h"
 #include "msg.h"
 
+/* The progress table's columns: the first schema creates it, and 5 -> 6
+ * builds it again with the status check as ORs (see there). */
+#define PROGRESS_COLUMNS \
+	" id INTEGER PRIMARY KEY," \
+	" unit_id INTEGER NOT NULL REFERENCES unit(id)," \
+	" task_id INTEGER NOT NULL REFERENCES task(id)," \
+	" period TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK(status = 'not-started' OR status = 'in-progress'" \
+	" OR status = 'done' OR status = 'blocked')," \
+	" percent INTEGER CHECK(percent BETWEEN 0 AND 100)," \
+	" count INTEGER CHECK(count >= 0)," \
+	" result TEXT NOT NULL DEFAULT ''," \
+	" difficulties TEXT NOT NULL DEFAULT ''," \
+	" proposals TEXT NOT NULL DEFAULT ''," \
+	" evidence TEXT NOT NULL DEFAULT ''," \
+	" entered_by TEXT NOT NULL," \
+	" entered_at TEXT NOT NULL," \
+	" revision INTEGER NOT NULL CHECK(revision >= 1)," \
+	" UNIQUE(unit_id, task_id, period));"
+
 static const char *const migrations[] = {
 	/* 0 -> 1 */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -116,22 +136,7 @@ static const char *const migrations[] = {
 	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
 	" seq INTEGER NOT NULL,"
 	" PRIMARY KEY(rule_id, unit_id));"
-	"CREATE TABLE progress("
-	" id INTEGER PRIMARY KEY,"
-	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
-	" task_id INTEGER NOT NULL REFERENCES task(id),"
-	" period TEXT NOT NULL,"
-	" status TEXT NOT NULL CHECK(status IN ('not-started', 'in-progress', 'done', 'blocked')),"
-	" percent INTEGER CHECK(percent BETWEEN 0 AND 100),"
-	" count INTEGER CHECK(count >= 0),"
-	" result TEXT NOT NULL DEFAULT '',"
-	" difficulties TEXT NOT NULL DEFAULT '',"
-	" proposals TEXT NOT NULL DEFAULT '',"
-	" evidence TEXT NOT NULL DEFAULT '',"
-	" entered_by TEXT NOT NULL,"
-	" entered_at TEXT NOT NULL,"
-	" revision INTEGER NOT NULL CHECK(revision >= 1),"
-	" UNIQUE(unit_id, task_id, period));"
+	"CREATE TABLE progress(" PROGRESS_COLUMNS
 	"CREATE TABLE progress_history("
 	" id INTEGER PRIMARY KEY,"
 	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
@@ -273,23 +278,7 @@ static const char *const migrations[] = {
 	 * covering indexes: the "done" counts of a period by task, and a task's
 	 * statuses by period and unit (the first screen read 84 MB without
 	 * them); the second replaces progress_by_task, its prefix. */
-	"CREATE TABLE progress_new("
-	" id INTEGER PRIMARY KEY,"
-	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
-	" task_id INTEGER NOT NULL REFERENCES task(id),"
-	" period TEXT NOT NULL,"
-	" status TEXT NOT NULL CHECK(status = 'not-started' OR status = 'in-progress'"
-	" OR status = 'done' OR status = 'blocked'),"
-	" percent INTEGER CHECK(percent BETWEEN 0 AND 100),"
-	" count INTEGER CHECK(count >= 0),"
-	" result TEXT NOT NULL DEFAULT '',"
-	" difficulties TEXT NOT NULL DEFAULT '',"
-	" proposals TEXT NOT NULL DEFAULT '',"
-	" evidence TEXT NOT NULL DEFAULT '',"
-	" entered_by TEXT NOT NULL,"
-	" entered_at TEXT NOT NULL,"
-	" revision INTEGER NOT NULL CHECK(revision >= 1),"
-	" UNIQUE(unit_id, task_id, period));"
+	"CREATE TABLE progress_new(" PROGRESS_COLUMNS
 	"INSERT INTO progress_new(id, unit_id, task_id, period, status, percent, count, result,"
 	" difficulties, proposals, evidence, entered_by, entered_at, revision)"
 	" SELECT id, unit_id, task_id, period, status, percent, count, result, difficulties,"

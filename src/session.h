@@ -8,7 +8,9 @@
 #include <stdbool.h>
 
 #include "completeness.h"
+#include "deadline.h"
 #include "exchange.h"
+#include "keystore.h"
 #include "period.h"
 #include "progress.h"
 #include "store.h"
@@ -153,5 +155,67 @@ int session_resolve(struct session *s, long long id, bool take, struct err *e);
 /* The reports expected by the owner for period, and who sent them. */
 int session_completeness(struct session *s, const char *period, day_t today,
 			 struct completeness *out, struct err *e);
+
+/* ---- what the faces show (session_show.c): read only, so a retired
+ * unit's entries, or a task's no longer assigned to it, are still shown ---- */
+
+/* The unit whose work the faces follow at first: the owner, or every unit
+ * (NULL) when the owner is the plan's consolidating unit (it follows the
+ * whole plan). */
+const struct unit_rec *session_followed_unit(const struct session *s);
+
+/* The deadlines in [from, to) of unit (NULL: every unit), sorted by date;
+ * with overdue, also the tasks due before from that it has not done (for
+ * every unit: that no unit has done). */
+int session_due(struct session *s, const struct unit_rec *unit, day_t from, day_t to,
+		bool overdue, struct deadline_list *out, struct err *e);
+#define SESSION_DUE_DAYS 30 /* how far ahead due and the overview look */
+
+struct session_unit_row {
+	const struct unit_rec *unit, *parent; /* parent NULL: a top unit */
+	enum key_state key;                   /* the key it signs with (KEY_NONE: none) */
+};
+struct session_unit_list {
+	struct session_unit_row *v;
+	size_t n;
+};
+/* The units in the tree's order (each after its parent, by name), with
+ * their keys' states when with_keys. */
+int session_units_list(struct session *s, bool with_keys, struct session_unit_list *out,
+		       struct err *e);
+void session_unit_list_free(struct session_unit_list *l);
+
+/* The overview: the plan, the owner, and what is due for the followed unit
+ * in the next SESSION_DUE_DAYS days with what is overdue. */
+struct session_overview {
+	const struct plan_rec *plan;
+	const struct unit_rec *owner;    /* NULL: the database names none */
+	const struct unit_rec *followed; /* session_followed_unit */
+	struct deadline_list due;
+};
+int session_overview(struct session *s, day_t today, struct session_overview *r, struct err *e);
+void session_overview_free(struct session_overview *r);
+
+/* Resolve what show and show-indicator read: unit (NULL: the owner; not a
+ * group), the task (or indicator when is_ind) and the period code; no rule
+ * of entering applies. */
+int session_show_target(struct session *s, const char *unit, const char *code, bool is_ind,
+			const char *period, struct session_target *t, struct err *e);
+/* An entry as both faces show it: its current state, every revision (the
+ * oldest first) and a draft kept from an interrupted form. */
+struct session_entry_view {
+	const struct task_rec *task;
+	const struct unit_rec *unit;
+	char period[PERIOD_BUF];
+	bool found;           /* false: nothing entered yet */
+	struct entry entry;
+	struct entry *hist;
+	size_t n_hist;
+	bool has_draft;
+	struct draft draft;
+};
+int session_show_entry(struct session *s, const struct session_target *t,
+		       struct session_entry_view *v, struct err *e);
+void session_entry_view_free(struct session_entry_view *v);
 
 #endif

@@ -3,6 +3,7 @@
  * indicators, report rules and events back as model records (units: store_units.c). */
 #include "store.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +106,45 @@ fail:
 	return -1;
 }
 
+/* Step an insert ... RETURNING id: the row's id, or 0 with e set. */
+static int64_t step_id(struct db *db, sqlite3_stmt *st, struct err *e)
+{
+	int64_t id = 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else
+		db_fail(db, e);
+	sqlite3_reset(st);
+	return id;
+}
+
+/* Retire by sql (?1 the plan, ?2 a code) the items of before (the codes
+ * live before the plan was saved) that the plan's n items no longer hold;
+ * each item's code is the char * at offset off, items stride bytes apart. */
+static int retire_missing(struct db *db, const char *sql, int64_t plan_id,
+			  const struct strvec *before, const void *items, size_t stride, size_t off,
+			  size_t n, size_t *retired, struct err *e)
+{
+	for (size_t i = 0; i < before->n; i++) {
+		bool kept = false;
+		for (size_t j = 0; j < n && !kept; j++) {
+			const char *code = *(char *const *)((const char *)items + j * stride + off);
+			kept = strcmp(code, before->v[i]) == 0;
+		}
+		if (kept)
+			continue;
+		sqlite3_stmt *st = db_prep(db, sql, e);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, plan_id);
+		sqlite3_bind_text(st, 2, before->v[i], -1, SQLITE_STATIC);
+		if (db_done(db, st, e))
+			return -1;
+		(*retired)++;
+	}
+	return 0;
+}
+
 static int save_tasks(struct db *db, int64_t plan_id, const struct plan_def *p,
 		      struct store_result *r, struct err *e)
 {
@@ -136,13 +176,9 @@ static int save_tasks(struct db *db, int64_t plan_id, const struct plan_def *p,
 		sqlite3_bind_text(st, 8, t->tf_text, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, t->measure, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 10, (int64_t)i);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			db_fail(db, e);
-			sqlite3_reset(st);
+		int64_t id = step_id(db, st, e);
+		if (!id)
 			goto fail;
-		}
-		int64_t id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
 		if (sv_contains(&before, t->code))
 			r->tasks_updated++;
 		else
@@ -176,18 +212,10 @@ static int save_tasks(struct db *db, int64_t plan_id, const struct plan_def *p,
 		}
 		sv_free(&ev);
 	}
-	for (size_t i = 0; i < before.n; i++) {
-		bool kept = false;
-		for (size_t j = 0; j < p->n_tasks && !kept; j++)
-			kept = strcmp(p->tasks[j].code, before.v[i]) == 0;
-		if (kept)
-			continue;
-		PREP(st, "UPDATE task SET retired = 1 WHERE plan_id = ?1 AND code = ?2");
-		sqlite3_bind_int64(st, 1, plan_id);
-		sqlite3_bind_text(st, 2, before.v[i], -1, SQLITE_STATIC);
-		DONE(st);
-		r->tasks_retired++;
-	}
+	if (retire_missing(db, "UPDATE task SET retired = 1 WHERE plan_id = ?1 AND code = ?2", plan_id,
+			   &before, p->tasks, sizeof *p->tasks, offsetof(struct task_def, code),
+			   p->n_tasks, &r->tasks_retired, e))
+		goto fail;
 	sv_free(&before);
 	return 0;
 fail:
@@ -223,13 +251,9 @@ static int save_indicators(struct db *db, int64_t plan_id, const struct plan_def
 		sqlite3_bind_text(st, 8, d->title, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, d->text, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 10, (int64_t)i);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			db_fail(db, e);
-			sqlite3_reset(st);
+		int64_t id = step_id(db, st, e);
+		if (!id)
 			goto fail;
-		}
-		int64_t id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
 		if (!sv_contains(&before, d->code))
 			r->indicators_added++;
 		if (link_units(db, "DELETE FROM indicator_unit WHERE indicator_id = ?1",
@@ -237,18 +261,10 @@ static int save_indicators(struct db *db, int64_t plan_id, const struct plan_def
 			       id, d->reporters, NULL, e))
 			goto fail;
 	}
-	for (size_t i = 0; i < before.n; i++) {
-		bool kept = false;
-		for (size_t j = 0; j < p->n_indicators && !kept; j++)
-			kept = strcmp(p->indicators[j].code, before.v[i]) == 0;
-		if (kept)
-			continue;
-		PREP(st, "UPDATE indicator SET retired = 1 WHERE plan_id = ?1 AND code = ?2");
-		sqlite3_bind_int64(st, 1, plan_id);
-		sqlite3_bind_text(st, 2, before.v[i], -1, SQLITE_STATIC);
-		DONE(st);
-		r->indicators_retired++;
-	}
+	if (retire_missing(db, "UPDATE indicator SET retired = 1 WHERE plan_id = ?1 AND code = ?2",
+			   plan_id, &before, p->indicators, sizeof *p->indicators,
+			   offsetof(struct indicator_def, code), p->n_indicators, &r->indicators_retired, e))
+		goto fail;
 	sv_free(&before);
 	return 0;
 fail:
@@ -277,13 +293,9 @@ static int save_rules(struct db *db, int64_t plan_id, const struct plan_def *p, 
 		sqlite3_bind_text(st, 7, r->text, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 8, (int64_t)i);
 		sqlite3_bind_int(st, 9, r->to_inferred);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			db_fail(db, e);
-			sqlite3_reset(st);
+		int64_t id = step_id(db, st, e);
+		if (!id)
 			goto fail;
-		}
-		int64_t id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
 		if (link_units(db, NULL,
 			       "INSERT INTO report_rule_unit(rule_id, unit_id, seq) VALUES (?1, ?2, ?3)",
 			       id, r->reporters, NULL, e))

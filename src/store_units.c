@@ -112,7 +112,10 @@ fail:
 	return -1;
 }
 
-int store_unit_rename(struct db *db, const char *code, const char *name, struct err *e)
+/* Change known unit code by sql (?1 the code, ?2 name when not NULL), in
+ * one transaction; a change marks the plan packages as pending. */
+static int unit_change(struct db *db, const char *code, const char *sql, const char *name,
+		       struct err *e)
 {
 	sqlite3_stmt *st;
 	if (db_begin(db, e))
@@ -121,9 +124,10 @@ int store_unit_rename(struct db *db, const char *code, const char *name, struct 
 		err_set(e, tr("unknown unit '%s' (see: tiendo units)"), code);
 		goto fail;
 	}
-	PREP(st, "UPDATE unit SET name = ?2 WHERE code = ?1 AND name != ?2");
+	PREP(st, sql);
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (name)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	DONE(st);
 	if (sqlite3_changes(db->h) && mark_plans_pending(db, e))
 		goto fail;
@@ -133,22 +137,13 @@ fail:
 	return -1;
 }
 
+int store_unit_rename(struct db *db, const char *code, const char *name, struct err *e)
+{
+	return unit_change(db, code, "UPDATE unit SET name = ?2 WHERE code = ?1 AND name != ?2", name, e);
+}
+
 int store_unit_retire(struct db *db, const char *code, struct err *e)
 {
-	sqlite3_stmt *st;
-	if (db_begin(db, e))
-		return -1;
-	if (!store_unit_id(db, code)) {
-		err_set(e, tr("unknown unit '%s' (see: tiendo units)"), code);
-		goto fail;
-	}
-	PREP(st, "UPDATE unit SET retired = 1 WHERE code = ?1 AND retired = 0");
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	DONE(st);
-	if (sqlite3_changes(db->h) && mark_plans_pending(db, e))
-		goto fail;
-	return db_commit(db, e);
-fail:
-	db_rollback(db);
-	return -1;
+	return unit_change(db, code, "UPDATE unit SET retired = 1 WHERE code = ?1 AND retired = 0", NULL,
+			   e);
 }

@@ -575,7 +575,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	}
 	a->today = date_today();
 	/* The consolidating unit follows everyone: it starts on all units. */
-	a->unit = strcmp(a->s.b.owner->code, a->s.b.plan.consolidator) == 0 ? NULL : a->s.b.owner;
+	a->unit = session_followed_unit(&a->s);
 	a->period = period_containing(unit_period_type(a), a->today);
 
 	if (!started)

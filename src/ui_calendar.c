@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "describe.h"
 #include "msg.h"
 #include "ui.h"
 #include "ui_list.h"
@@ -41,7 +42,7 @@ static void compute_marks(struct app *a, struct cal *c)
 	memset(c->marks, 0, sizeof c->marks);
 	date_to_ymd(c->shown_month, &y, &m, &d);
 	day_t end = c->shown_month + date_days_in_month(y, m);
-	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->shown_month, end, false, &dl, &e)) {
+	if (session_due(&a->s, a->unit, c->shown_month, end, false, &dl, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
@@ -190,23 +191,13 @@ static void agenda_compute(struct app *a)
 	if (!g || !c)
 		return;
 	deadline_list_free(&g->dl);
-	if (deadlines_collect(a->s.db, &a->s.b.plan, &a->s.b.units, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
+	if (session_due(&a->s, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
 		ui_message(a, true, "%s", e.msg);
 	g->list.n = g->dl.n;
 	g->list.cur = 0;
 	g->list.top = 0;
 	g->list.drawn = false;
 	p->dirty = true;
-}
-
-static const char *kind_tag(enum dl_kind k)
-{
-	switch (k) {
-	case DL_OVERDUE: return tr("LATE");
-	case DL_TASK: return tr("task");
-	case DL_REPORT: return tr("rprt");
-	default: return tr("evnt");
-	}
 }
 
 static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
@@ -230,7 +221,7 @@ static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, b
 	attr_t sel = selected && a->focus == PANE_ID_AGENDA ? A_REVERSE : A_NORMAL;
 	ui_put(a, w, y, 1, 5, date, base | sel);
 	ui_put(a, w, y, 6, 1, " ", base);
-	ui_put(a, w, y, 7, 4, kind_tag(d->kind), base);
+	ui_put(a, w, y, 7, 4, deadline_kind_tag(d->kind), base);
 	ui_put(a, w, y, 11, 1, " ", base);
 	ui_put(a, w, y, 12, width - 11, text, base);
 }

@@ -147,6 +147,18 @@ static void cursor_seg(const struct field *f, int width, size_t *line, int *col,
 	free(pre);
 }
 
+/* Field f's text cut into at most max screen lines of width (into sg; their
+ * number), and the cursor's line and column in them. */
+static size_t field_layout(const struct field *f, int width, struct seg *sg, size_t max,
+			   size_t *line, int *col)
+{
+	size_t ns = segments(f->eb.s, width, sg, max);
+	if (ns > max)
+		ns = max;
+	cursor_seg(f, width, line, col, sg, ns);
+	return ns;
+}
+
 static const char *choice_label(const struct field *f)
 {
 	if (f->type == F_YESNO)
@@ -187,12 +199,9 @@ static void draw_form(struct app *a, struct form *fm)
 		}
 		struct seg sg[400];
 		int width = f->type == F_NUMBER ? 12 : fw;
-		size_t ns = segments(f->eb.s, width, sg, ARRAY_LEN(sg));
-		if (ns > ARRAY_LEN(sg))
-			ns = ARRAY_LEN(sg);
 		size_t cl;
 		int cc;
-		cursor_seg(f, width, &cl, &cc, sg, ns);
+		size_t ns = field_layout(f, width, sg, ARRAY_LEN(sg), &cl, &cc);
 		if ((int)cl < f->top)
 			f->top = (int)cl;
 		if ((int)cl >= f->top + f->lines)
@@ -259,12 +268,9 @@ static bool move_line(struct form *fm, struct field *f, int d)
 {
 	int width = fm->w - 3 - fm->label_w - 1;
 	struct seg sg[400];
-	size_t ns = segments(f->eb.s, width, sg, ARRAY_LEN(sg));
-	if (ns > ARRAY_LEN(sg))
-		ns = ARRAY_LEN(sg);
 	size_t cl;
 	int cc;
-	cursor_seg(f, width, &cl, &cc, sg, ns);
+	size_t ns = field_layout(f, width, sg, ARRAY_LEN(sg), &cl, &cc);
 	if ((d < 0 && cl == 0) || (d > 0 && cl + 1 >= ns))
 		return false;
 	size_t t = d < 0 ? cl - 1 : cl + 1;
@@ -570,6 +576,15 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 	return true;
 }
 
+/* After a form: the cursor hidden, the form freed, the screen behind it repainted. */
+static void form_close(struct app *a, struct form *fm)
+{
+	curs_set(0);
+	form_free(fm);
+	a->host->mark_dirty(a);
+	touchwin(stdscr);
+}
+
 bool ui_form_progress(struct app *a, size_t ti)
 {
 	bool saved = false;
@@ -607,11 +622,8 @@ bool ui_form_progress(struct app *a, size_t ti)
 			break;
 		}
 	}
-	curs_set(0);
-	form_free(&fm);
 	entry_free(&en);
-	a->host->mark_dirty(a);
-	touchwin(stdscr);
+	form_close(a, &fm);
 	return saved;
 }
 
@@ -749,9 +761,6 @@ void ui_form_indicator(struct app *a, size_t ii)
 			ui_message(a, false, tr("%s: nothing changed."), d->code);
 		break;
 	}
-	curs_set(0);
-	form_free(&fm);
 	ivalue_free(&cur);
-	a->host->mark_dirty(a);
-	touchwin(stdscr);
+	form_close(a, &fm);
 }

@@ -157,6 +157,46 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 	return result;
 }
 
+/* The items whose folded text matches the folded filter, into shown; their number. */
+static size_t choose_filter(const char *const *items, size_t n, const char *filter, size_t *shown)
+{
+	char *ff = text_fold(filter);
+	size_t ns = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *fi = text_fold(items[i]);
+		if (text_match(fi, ff))
+			shown[ns++] = i;
+		free(fi);
+	}
+	free(ff);
+	return ns;
+}
+
+/* The chooser's window: its title, the shown items from top, the filter. */
+static void choose_draw(struct app *a, WINDOW *win, const char *title, const char *const *items,
+			const size_t *shown, size_t ns, size_t cur, size_t top, const char *filter)
+{
+	int h, w;
+	getmaxyx(win, h, w);
+	int body = h - 3;
+	werase(win);
+	ui_box(a, win);
+	char head[300];
+	snprintf(head, sizeof head, " %s ", title);
+	ui_put(a, win, 0, 2, ui_width(head) < w - 4 ? ui_width(head) : w - 4, head, A_BOLD);
+	for (int r = 0; r < body && top + (size_t)r < ns; r++) {
+		size_t i = top + (size_t)r;
+		ui_put(a, win, 1 + r, 1, w - 2, items[shown[i]], i == cur ? A_REVERSE : A_NORMAL);
+	}
+	char foot[300];
+	if (ns)
+		snprintf(foot, sizeof foot, "%s %s", tr("Filter:"), filter);
+	else
+		snprintf(foot, sizeof foot, tr("Filter: %s: nothing matches (Backspace to change it, Esc to cancel)"),
+			 filter);
+	ui_put(a, win, h - 2, 1, w - 2, foot, A_NORMAL);
+}
+
 int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start)
 {
 	int h = a->rows - 6, w = a->cols - 16;
@@ -173,15 +213,7 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 	bool refilter = true;
 	for (;;) {
 		if (refilter) {
-			char *ff = text_fold(filter);
-			ns = 0;
-			for (size_t i = 0; i < n; i++) {
-				char *fi = text_fold(items[i]);
-				if (text_match(fi, ff))
-					shown[ns++] = i;
-				free(fi);
-			}
-			free(ff);
+			ns = choose_filter(items, n, filter, shown);
 			cur = 0;
 			for (size_t i = 0; i < ns; i++)
 				if (shown[i] == start)
@@ -194,22 +226,7 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			top = cur;
 		if (cur >= top + (size_t)body)
 			top = cur - (size_t)body + 1;
-		werase(win);
-		ui_box(a, win);
-		char head[300];
-		snprintf(head, sizeof head, " %s ", title);
-		ui_put(a, win, 0, 2, ui_width(head) < w - 4 ? ui_width(head) : w - 4, head, A_BOLD);
-		for (int r = 0; r < body && top + (size_t)r < ns; r++) {
-			size_t i = top + (size_t)r;
-			ui_put(a, win, 1 + r, 1, w - 2, items[shown[i]], i == cur ? A_REVERSE : A_NORMAL);
-		}
-		char foot[300];
-		if (ns)
-			snprintf(foot, sizeof foot, "%s %s", tr("Filter:"), filter);
-		else
-			snprintf(foot, sizeof foot, tr("Filter: %s: nothing matches (Backspace to change it, Esc to cancel)"),
-				 filter);
-		ui_put(a, win, h - 2, 1, w - 2, foot, A_NORMAL);
+		choose_draw(a, win, title, items, shown, ns, cur, top, filter);
 		wnoutrefresh(win);
 		ui_doupdate();
 		int k = ui_getkey(a, win);

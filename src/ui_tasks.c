@@ -337,6 +337,50 @@ static void filter_menu(struct app *a, struct tasks *t)
 	a->host->mark_dirty(a);
 }
 
+/* Undo the last change of task i's entry, after asking; say what it is now. */
+static void undo_last(struct app *a, struct pane *p, size_t i)
+{
+	struct tasks *t = p->data;
+	struct session_target st = {.unit = a->unit, .task = &a->s.b.tasks.v[i]};
+	period_format(&a->period, st.period);
+	struct err e;
+	long long rev;
+	/* ask first, naming the change; then say what the entry is now */
+	struct entry_key ek = {a->unit->id, st.task->id, st.period};
+	struct entry en;
+	bool found;
+	if (progress_get(a->s.db, &ek, &en, &found, &e) || !found) {
+		ui_message(a, !found ? false : true, "%s", found ? e.msg : tr("Nothing to undo here."));
+		if (found)
+			entry_free(&en);
+		return;
+	}
+	char q[300];
+	snprintf(q, sizeof q, tr("Undo %s's last change (revision %lld, by %s)?"), st.task->code,
+		 en.revision, en.by ? en.by : "");
+	entry_free(&en);
+	if (!ui_confirm(a, q)) {
+		ui_message(a, false, "%s", tr("Nothing undone."));
+		return;
+	}
+	if (session_undo(&a->s, &st, &rev, &e)) {
+		ui_message(a, true, "%s", e.msg);
+	} else if (progress_get(a->s.db, &ek, &en, &found, &e) == 0 && found) {
+		char pct[16] = "-";
+		if (en.percent >= 0)
+			snprintf(pct, sizeof pct, "%d%%", en.percent);
+		ui_message(a, false, tr("%s: last change undone (revision %lld); now %s, %s."),
+			   st.task->code, rev, status_label(en.status), pct);
+		entry_free(&en);
+	} else {
+		ui_message(a, false, tr("%s: last change undone (revision %lld)."), st.task->code, rev);
+	}
+	a->host->reload_task(a, i);
+	rebuild(a, t);
+	p->dirty = true;
+	a->panes[PANE_ID_CALENDAR].dirty = a->panes[PANE_ID_AGENDA].dirty = true;
+}
+
 static bool key(struct app *a, struct pane *p, enum action act, int k)
 {
 	(void)k;
@@ -373,49 +417,10 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			ui_view_task(a, i);
 		a->host->mark_dirty(a);
 		return true;
-	case ACT_UNDO: {
-		if (!ok || !a->unit)
-			return true;
-		struct session_target st = {.unit = a->unit, .task = &a->s.b.tasks.v[i]};
-		period_format(&a->period, st.period);
-		struct err e;
-		long long rev;
-		/* ask first, naming the change; then say what the entry is now */
-		struct entry_key ek = {a->unit->id, st.task->id, st.period};
-		struct entry en;
-		bool found;
-		if (progress_get(a->s.db, &ek, &en, &found, &e) || !found) {
-			ui_message(a, !found ? false : true, "%s", found ? e.msg : tr("Nothing to undo here."));
-			if (found)
-				entry_free(&en);
-			return true;
-		}
-		char q[300];
-		snprintf(q, sizeof q, tr("Undo %s's last change (revision %lld, by %s)?"), st.task->code,
-			 en.revision, en.by ? en.by : "");
-		entry_free(&en);
-		if (!ui_confirm(a, q)) {
-			ui_message(a, false, "%s", tr("Nothing undone."));
-			return true;
-		}
-		if (session_undo(&a->s, &st, &rev, &e)) {
-			ui_message(a, true, "%s", e.msg);
-		} else if (progress_get(a->s.db, &ek, &en, &found, &e) == 0 && found) {
-			char pct[16] = "-";
-			if (en.percent >= 0)
-				snprintf(pct, sizeof pct, "%d%%", en.percent);
-			ui_message(a, false, tr("%s: last change undone (revision %lld); now %s, %s."),
-				   st.task->code, rev, status_label(en.status), pct);
-			entry_free(&en);
-		} else {
-			ui_message(a, false, tr("%s: last change undone (revision %lld)."), st.task->code, rev);
-		}
-		a->host->reload_task(a, i);
-		rebuild(a, t);
-		p->dirty = true;
-		a->panes[PANE_ID_CALENDAR].dirty = a->panes[PANE_ID_AGENDA].dirty = true;
+	case ACT_UNDO:
+		if (ok && a->unit)
+			undo_last(a, p, i);
 		return true;
-	}
 	case ACT_SEARCH: {
 		char *q = ui_prompt(a, tr("Search:"), NULL);
 		if (q && *q) {

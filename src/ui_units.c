@@ -13,22 +13,17 @@
 
 enum { UC_CODE, UC_KIND, UC_PARENT, UC_KEY, UC_NAME, UC_COUNT };
 
-/* The state of the key a unit signs its files with (new, trusted, changed), or "-". */
-static const char *key_cell(const struct unit_key_list *keys, const char *code)
+/* A row's cells; the name (with "retired") is built in name. */
+static void unit_cells(const struct session_unit_row *r, struct strbuf *name,
+		       const char *cells[UC_COUNT])
 {
-	enum key_state st = unit_key_list_state(keys, code);
-	return st == KEY_NONE ? "-" : tr(key_state_name(st));
-}
-
-static void unit_cells(const struct unit_set *us, const struct unit_key_list *keys,
-		       const struct unit_rec *u, struct strbuf *name, const char *cells[UC_COUNT])
-{
-	cells[UC_KEY] = key_cell(keys, u->code);
-	const struct unit_rec *p = u->parent_id ? unit_set_by_id(us, u->parent_id) : NULL;
+	const struct unit_rec *u = r->unit;
 	sb_addf(name, "%s%s", u->name, u->retired ? tr(" (retired)") : "");
 	cells[UC_CODE] = u->code;
 	cells[UC_KIND] = unit_kind_label(u->kind);
-	cells[UC_PARENT] = p ? p->code : "";
+	cells[UC_PARENT] = r->parent ? r->parent->code : "";
+	/* the state of the key it signs its files with (new, trusted, changed), or "-" */
+	cells[UC_KEY] = r->key == KEY_NONE ? "-" : tr(key_state_name(r->key));
 	cells[UC_NAME] = name->s;
 }
 
@@ -158,19 +153,20 @@ void ui_units(struct app *a)
 	for (;;) {
 		struct strvec lines = {0};
 		int width = a->cols - 8;
-		size_t *order = unit_set_tree_order(&a->s.b.units);
 		const char *head[UC_COUNT] = {tr("Code"), tr("Kind"), tr("Parent"), tr("Key"), tr("Name")};
-		struct unit_key_list keys;
+		struct session_unit_list ul;
 		struct err ke;
-		if (keystore_list(a->s.db, false, &keys, &ke))
-			memset(&keys, 0, sizeof keys);
+		if (session_units_list(&a->s, true, &ul, &ke)) {
+			ui_message(a, true, "%s", ke.msg);
+			break;
+		}
 		int widths[UC_COUNT];
 		for (int c = 0; c < UC_COUNT; c++)
 			widths[c] = ui_width(head[c]);
-		for (size_t k = 0; k < a->s.b.units.n; k++) {
+		for (size_t k = 0; k < ul.n; k++) {
 			struct strbuf nb = {0};
 			const char *cells[UC_COUNT];
-			unit_cells(&a->s.b.units, &keys, &a->s.b.units.v[order[k]], &nb, cells);
+			unit_cells(&ul.v[k], &nb, cells);
 			for (int c = 0; c < UC_COUNT; c++)
 				if (ui_width(cells[c]) > widths[c])
 					widths[c] = ui_width(cells[c]);
@@ -180,25 +176,23 @@ void ui_units(struct app *a)
 		ui_columns(&hl, width, head, widths, UC_COUNT, false);
 		ui_page_heading(&lines, hl.v[0]);
 		sv_free(&hl);
-		for (size_t k = 0; k < a->s.b.units.n; k++) {
+		for (size_t k = 0; k < ul.n; k++) {
 			struct strbuf nb = {0};
 			const char *cells[UC_COUNT];
-			const struct unit_rec *u = &a->s.b.units.v[order[k]];
-			unit_cells(&a->s.b.units, &keys, u, &nb, cells);
+			unit_cells(&ul.v[k], &nb, cells);
 			ui_columns(&lines, width, cells, widths, UC_COUNT, false);
 			sb_free(&nb);
-			if (select && strcmp(select, u->code) == 0)
+			if (select && strcmp(select, ul.v[k].unit->code) == 0)
 				cur = k + 1;
 		}
 		free(select);
 		select = NULL;
-		unit_key_list_free(&keys);
 		char title[100];
-		snprintf(title, sizeof title, tr("Units (%zu)"), a->s.b.units.n);
+		snprintf(title, sizeof title, tr("Units (%zu)"), ul.n);
 		enum action act = ui_popup_list(a, title, &lines, PANE_UNITS, &cur);
 		sv_free(&lines);
-		const struct unit_rec *u = cur >= 1 && cur - 1 < a->s.b.units.n ? &a->s.b.units.v[order[cur - 1]] : NULL;
-		free(order);
+		const struct unit_rec *u = cur >= 1 && cur - 1 < ul.n ? ul.v[cur - 1].unit : NULL;
+		session_unit_list_free(&ul);
 		bool changed = false;
 		if (act == ACT_UNIT_ADD) {
 			select = unit_add(a, u);

@@ -254,6 +254,40 @@ static char *unit_names(struct app *a, const char *codes)
 	return sb_take(&b);
 }
 
+/* The entry of the selected unit on task t for period pc, and its history
+ * (the latest first), as tiendo show gives them. */
+static void view_entry(struct app *a, const struct task_rec *t, const char *pc, int width,
+		       struct strvec *sv)
+{
+	struct session_target st = {.unit = a->unit, .task = t};
+	struct session_entry_view v;
+	struct err e;
+	struct strbuf b = {0};
+	snprintf(st.period, sizeof st.period, "%s", pc);
+	sb_addf(&b, "%s %s, %s %s", tr("Entry of"), a->unit->name, tr("period"), pc);
+	ui_page_heading(sv, b.s);
+	sb_free(&b);
+	if (session_show_entry(&a->s, &st, &v, &e)) {
+		ui_page_add(sv, width, NULL, e.msg);
+		return;
+	}
+	struct entry_lines el;
+	describe_entry(&v, DESCRIBE_WORDS, &el);
+	for (size_t i = 0; i < el.n; i++)
+		ui_page_add(sv, width, el.v[i].key ? el.v[i].label : NULL, el.v[i].value);
+	entry_lines_free(&el);
+	if (v.n_hist) {
+		sv_push(sv, "");
+		ui_page_heading(sv, tr("History"));
+	}
+	for (size_t h = v.n_hist; h-- > 0;) {
+		char *row = describe_entry_change(&v.hist[h], DESCRIBE_WORDS);
+		ui_page_add(sv, width, NULL, row);
+		free(row);
+	}
+	session_entry_view_free(&v);
+}
+
 void ui_view_task(struct app *a, size_t i)
 {
 	const struct task_rec *t = &a->s.b.tasks.v[i];
@@ -278,53 +312,8 @@ void ui_view_task(struct app *a, size_t i)
 	sv_push(&sv, "");
 	ui_page_add(&sv, width, NULL, t->text);
 	sv_push(&sv, "");
-	if (a->unit) {
-		struct entry en, *hist = NULL;
-		size_t nh = 0;
-		bool found;
-		struct err e;
-		struct entry_key k = {a->unit->id, t->id, pc};
-		b = (struct strbuf){0};
-		sb_addf(&b, "%s %s, %s %s", tr("Entry of"), a->unit->name, tr("period"), pc);
-		ui_page_heading(&sv, b.s);
-		sb_free(&b);
-		if (progress_get(a->s.db, &k, &en, &found, &e) == 0 && found) {
-			char num[64];
-			snprintf(num, sizeof num, "%d%%", en.percent);
-			ui_page_add(&sv, width, tr("Status"), status_label(en.status));
-			ui_page_add(&sv, width, tr("Percent"), en.percent >= 0 ? num : "-");
-			snprintf(num, sizeof num, "%lld %s", en.count, t->measure);
-			ui_page_add(&sv, width, tr("Count"), en.count >= 0 ? num : "-");
-			ui_page_add(&sv, width, tr("Result"), en.result);
-			ui_page_add(&sv, width, tr("Difficulties"), en.difficulties);
-			ui_page_add(&sv, width, tr("Proposals"), en.proposals);
-			ui_page_add(&sv, width, tr("Evidence"), en.evidence);
-			b = (struct strbuf){0};
-			sb_addf(&b, "%lld, %s, %s", en.revision, en.at, en.by);
-			ui_page_add(&sv, width, tr("Revision"), b.s);
-			sb_free(&b);
-		} else {
-			ui_page_add(&sv, width, NULL, tr("Nothing entered yet."));
-		}
-		entry_free(&en);
-		if (progress_history(a->s.db, &k, &hist, &nh, &e) == 0 && nh) {
-			sv_push(&sv, "");
-			ui_page_heading(&sv, tr("History"));
-			for (size_t h = nh; h-- > 0;) {
-				b = (struct strbuf){0};
-				sb_addf(&b, "#%lld %s %s %s: %s", hist[h].revision, hist[h].at, hist[h].by,
-					strcmp(hist[h].action, "undo") == 0 ? tr("(undo)") : "",
-					status_label(hist[h].status));
-				if (hist[h].percent >= 0)
-					sb_addf(&b, " %d%%", hist[h].percent);
-				if (*hist[h].result)
-					sb_addf(&b, "; %s", hist[h].result);
-				ui_page_add(&sv, width, NULL, b.s);
-				sb_free(&b);
-			}
-		}
-		entries_free(hist, nh);
-	}
+	if (a->unit)
+		view_entry(a, t, pc, width, &sv);
 	char title[100];
 	snprintf(title, sizeof title, "%s %s", tr("Task"), t->code);
 	ui_pager(a, title, &sv);

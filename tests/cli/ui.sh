@@ -140,6 +140,11 @@ ui_stop
 expect_grep "the draft survived the hang-up" $'^draft\t[^\t]+\tnot-started\t\t\tBản nháp chưa lưu' "$T/show"
 expect_grep "nothing was saved as an entry" '^\(no entry yet\)$' "$T/show"
 expect_eq "the database is intact" "ok" "$(sqlite3 "$DB" 'PRAGMA integrity_check')"
+# the entry view tells of the draft as tiendo show does (it said nothing of it before)
+ui_start 80 24 -f "$DB"
+ui_keys Down Down F3
+expect_screen "the entry view shows the draft, as tiendo show does" 'Unsaved draft: typed'
+ui_keys Escape q
 ui_start 80 24 -f "$DB"
 ui_keys Down Down Enter
 expect_screen "the draft comes back in the form" 'Bản nháp chưa lưu'

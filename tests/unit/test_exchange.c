@@ -9,7 +9,8 @@
 
 #include "check.h"
 #include "csvio.h"
-#include "db_internal.h"
+#include "check_db.h"
+#include "check_exchange.h"
 #include "exchange.h"
 #include "msg.h"
 #include "planfile.h"
@@ -17,16 +18,6 @@
 #include "store.h"
 
 static char dir[200];
-
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 /* A report from sender with one entry for unit/task. */
 static void make(struct report *r, const char *sender, const char *unit, const char *task)
@@ -45,24 +36,6 @@ static void make(struct report *r, const char *sender, const char *unit, const c
 		.status = STATUS_DONE, .percent = 100, .count = -1, .result = xstrdup("- kết quả"),
 		.difficulties = xstrdup(""), .proposals = xstrdup(""), .evidence = xstrdup(""),
 		.by = xstrdup("clerk"), .at = xstrdup("2026-06-05T02:00:00Z"), .revision = 1};
-}
-
-/* Write r and import it; returns the import's return code, problems joined in *why. */
-static int import(struct db *db, struct report *r, bool excel, struct import_result *res)
-{
-	struct strbuf b = {0};
-	report_write(r, excel, &b);
-	int rc = exchange_import(db, "crafted.csv", b.s, b.len, false, res);
-	sb_free(&b);
-	return rc;
-}
-
-static bool problem_has(const struct import_result *r, const char *needle)
-{
-	for (size_t i = 0; i < r->problems.n; i++)
-		if (strstr(r->problems.v[i], needle))
-			return true;
-	return false;
 }
 
 static void test_roundtrip(void)
@@ -124,7 +97,7 @@ static void test_rules(void)
 	plan_def_free(&def);
 
 	make(&r, "XA1", "XA2", "T1");
-	CHECK(import(&db, &r, false, &res) == -1 && res.outcome == IMPORT_REFUSED,
+	CHECK(crafted_import(&db, &r, false, &res) == -1 && res.outcome == IMPORT_REFUSED,
 	      "a commune's file with another commune's row is refused");
 	CHECK(problem_has(&res, "crafted.csv:5: row of unit XA2, but the file comes from XA1"),
 	      "the row is listed with its line");
@@ -132,19 +105,19 @@ static void test_rules(void)
 	report_free(&r);
 
 	make(&r, "SKHCN", "P1", "T3");
-	CHECK(import(&db, &r, false, &res) == 0 && res.added == 1,
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.added == 1,
 	      "a department's file may carry its divisions' rows");
 	import_result_free(&res);
 	report_free(&r);
 
 	make(&r, "SKHCN", "XA1", "T2");
-	CHECK(import(&db, &r, false, &res) == 0 && res.added == 1,
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.added == 1,
 	      "and its communes' rows: they report to it by the regime");
 	import_result_free(&res);
 	report_free(&r);
 
 	make(&r, "P1", "XA1", "T2");
-	CHECK(import(&db, &r, false, &res) == -1, "a division may not carry a commune's rows");
+	CHECK(crafted_import(&db, &r, false, &res) == -1, "a division may not carry a commune's rows");
 	import_result_free(&res);
 	report_free(&r);
 
@@ -164,7 +137,7 @@ static void test_rules(void)
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		make(&r, bad[i].sender, bad[i].unit, bad[i].task);
 		r.plan_version = bad[i].version;
-		CHECK(import(&db, &r, false, &res) == -1, bad[i].want);
+		CHECK(crafted_import(&db, &r, false, &res) == -1, bad[i].want);
 		CHECK(problem_has(&res, bad[i].want), "  and says so");
 		if (!problem_has(&res, bad[i].want))
 			for (size_t k = 0; k < res.problems.n; k++)
@@ -175,7 +148,7 @@ static void test_rules(void)
 	make(&r, "XA1", "XA1", "T1");
 	free(r.plan);
 	r.plan = xstrdup("OTHER");
-	CHECK(import(&db, &r, false, &res) == -1 && problem_has(&res, "plan OTHER is not in this database"),
+	CHECK(crafted_import(&db, &r, false, &res) == -1 && problem_has(&res, "plan OTHER is not in this database"),
 	      "an unknown plan is refused");
 	import_result_free(&res);
 	report_free(&r);
@@ -188,34 +161,34 @@ static void test_rules(void)
 	 * writer with bad values). */
 	make(&r, "XA1", "XA1", "T1");
 	r.entries[0].en.percent = 101;
-	CHECK(import(&db, &r, false, &res) == -1 && problem_has(&res, "percent '101' is not a whole number from 0 to 100"),
+	CHECK(crafted_import(&db, &r, false, &res) == -1 && problem_has(&res, "percent '101' is not a whole number from 0 to 100"),
 	      "a percent over 100 is refused");
 	import_result_free(&res);
 	r.entries[0].en.percent = 50;
 	free(r.entries[0].en.at);
 	r.entries[0].en.at = xstrdup("15/06/2026");
-	CHECK(import(&db, &r, false, &res) == -1 && problem_has(&res, "entry time '15/06/2026' is not a time"),
+	CHECK(crafted_import(&db, &r, false, &res) == -1 && problem_has(&res, "entry time '15/06/2026' is not a time"),
 	      "a date Excel reformatted is refused");
 	import_result_free(&res);
 	report_free(&r);
 
 	/* The same content at the same revision is unchanged; other content a conflict. */
 	make(&r, "XA1", "XA1", "T1");
-	CHECK(import(&db, &r, false, &res) == 0 && res.added == 1, "first import adds");
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.added == 1, "first import adds");
 	import_result_free(&res);
 	free(r.exported_at);
 	r.exported_at = xstrdup("2026-06-06T02:00:00Z");
-	CHECK(import(&db, &r, false, &res) == 0 && res.unchanged == 1, "same revision, same content: unchanged");
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.unchanged == 1, "same revision, same content: unchanged");
 	import_result_free(&res);
 	free(r.exported_at);
 	r.exported_at = xstrdup("2026-06-07T02:00:00Z");
 	free(r.entries[0].en.result);
 	r.entries[0].en.result = xstrdup("khác");
-	CHECK(import(&db, &r, false, &res) == 0 && res.conflicts == 1, "same revision, other content: a conflict");
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.conflicts == 1, "same revision, other content: a conflict");
 	import_result_free(&res);
 	free(r.exported_at);
 	r.exported_at = xstrdup("2026-06-08T02:00:00Z");
-	CHECK(import(&db, &r, false, &res) == 0 && res.conflicts == 1 &&
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.conflicts == 1 &&
 		      q_int(&db, "SELECT count(*) FROM conflict") == 1,
 	      "the same conflict again is not kept twice");
 	import_result_free(&res);
@@ -226,7 +199,7 @@ static void test_rules(void)
 	r.entries[0].en.result = xstrdup("khác");
 	free(r.exported_at);
 	r.exported_at = xstrdup("2026-06-09T02:00:00Z");
-	CHECK(import(&db, &r, false, &res) == 0 && res.unchanged == 1 && res.conflicts == 0,
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.unchanged == 1 && res.conflicts == 0,
 	      "a row someone decided about is not offered again");
 	import_result_free(&res);
 	report_free(&r);

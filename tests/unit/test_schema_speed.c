@@ -9,17 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "db_internal.h"
-
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
+#include "check_db.h"
 
 /* The query plan's details of sql, joined. */
 static void plan_of(struct db *db, const char *sql, char *out, size_t n)

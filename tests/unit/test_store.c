@@ -8,7 +8,7 @@
 
 #include "check.h"
 #include "consolidate.h"
-#include "db_internal.h"
+#include "check_db.h"
 #include "msg.h"
 #include "planfile.h"
 #include "progress.h"
@@ -23,16 +23,6 @@ static const char *path(const char *name)
 	i = (i + 1) % 4;
 	snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
 	return buf[i];
-}
-
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 static void test_schema(void)

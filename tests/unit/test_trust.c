@@ -12,7 +12,8 @@
 
 #include "check.h"
 #include "csvio.h"
-#include "db_internal.h"
+#include "check_db.h"
+#include "check_exchange.h"
 #include "exchange.h"
 #include "msg.h"
 #include "planfile.h"
@@ -21,16 +22,6 @@
 #include "store.h"
 
 static char dir[160];
-
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static void add_entry(struct report *r, const char *unit, const char *task, const char *result)
 {
@@ -68,25 +59,6 @@ static void start(struct report *r, const char *sender, int version)
 	r->exported_at = xstrdup("2026-06-05T02:00:00Z");
 }
 
-static int import(struct db *db, struct report *r, struct import_result *res)
-{
-	struct strbuf b = {0};
-	report_write(r, false, &b);
-	int rc = exchange_import(db, "crafted.csv", b.s, b.len, 0, res);
-	sb_free(&b);
-	return rc;
-}
-
-static bool problem_has(const struct import_result *r, const char *needle)
-{
-	for (size_t i = 0; i < r->problems.n; i++)
-		if (strstr(r->problems.v[i], needle))
-			return true;
-	for (size_t i = 0; i < r->problems.n; i++)
-		printf("#   %s\n", r->problems.v[i]);
-	return false;
-}
-
 static void open_db(struct db *db, const char *name, const char *owner)
 {
 	char path[300];
@@ -116,7 +88,7 @@ static void test_reports(void)
 
 	start(&r, "SKHCN", 1);
 	add_entry(&r, "SKHCN", "T2", "giả mạo");
-	CHECK(import(&db, &r, &res) == -1 &&
+	CHECK(crafted_import(&db, &r, false, &res) == -1 &&
 		      problem_has(&res, "comes from SKHCN, this database's own unit: reports travel up"),
 	      "a report from the database's own unit is refused, naming the rule");
 	import_result_free(&res);
@@ -124,7 +96,7 @@ static void test_reports(void)
 
 	start(&r, "TINH", 1);
 	add_entry(&r, "SKHCN", "T2", "giả mạo");
-	CHECK(import(&db, &r, &res) == -1 &&
+	CHECK(crafted_import(&db, &r, false, &res) == -1 &&
 		      problem_has(&res, "comes from TINH, a unit above this database's unit SKHCN"),
 	      "a report from a unit above is refused, naming the rule");
 	import_result_free(&res);
@@ -132,7 +104,7 @@ static void test_reports(void)
 
 	start(&r, "XA1", 1);
 	add_entry(&r, "XA1", "T3", "không được giao");
-	CHECK(import(&db, &r, &res) == -1 &&
+	CHECK(crafted_import(&db, &r, false, &res) == -1 &&
 		      problem_has(&res, "crafted.csv:5: task T3 is not assigned to unit XA1 (lead: PHONG"),
 	      "an entry for a task the unit is not assigned is refused as set refuses it");
 	import_result_free(&res);
@@ -140,7 +112,7 @@ static void test_reports(void)
 
 	start(&r, "P1", 1);
 	add_value(&r, "P1", "I1", 3);
-	CHECK(import(&db, &r, &res) == -1 &&
+	CHECK(crafted_import(&db, &r, false, &res) == -1 &&
 		      problem_has(&res, "unit P1 does not report indicator I1 (reporters: XA)"),
 	      "a value of an indicator the unit does not report is refused");
 	import_result_free(&res);
@@ -151,7 +123,7 @@ static void test_reports(void)
 		add_entry(&r, "XA1", "T1", i ? "khác" : "một");
 	add_value(&r, "XA1", "I2", 1);
 	add_value(&r, "XA1", "I2", 2);
-	CHECK(import(&db, &r, &res) == -1 &&
+	CHECK(crafted_import(&db, &r, false, &res) == -1 &&
 		      problem_has(&res, "crafted.csv:6: XA1 T1 again (first on line 5): the file contradicts itself") &&
 		      problem_has(&res, "XA1 I2 again"),
 	      "a file repeating a (unit, task, period) is refused whole");
@@ -164,7 +136,7 @@ static void test_reports(void)
 	for (size_t i = 0; i < ARRAY_LEN(hidden); i++) {
 		start(&r, "XA1", 1);
 		add_entry(&r, "XA1", "T1", hidden[i]);
-		CHECK(import(&db, &r, &res) == -1 && problem_has(&res, "bidirectional override"),
+		CHECK(crafted_import(&db, &r, false, &res) == -1 && problem_has(&res, "bidirectional override"),
 		      "a text with a C1 control or a bidirectional override is refused");
 		import_result_free(&res);
 		report_free(&r);
@@ -176,14 +148,14 @@ static void test_reports(void)
 	big[PROGRESS_TEXT_MAX + 1] = '\0';
 	start(&r, "XA1", 1);
 	add_entry(&r, "XA1", "T1", big);
-	CHECK(import(&db, &r, &res) == -1 && problem_has(&res, "the result is too long: 32769 bytes, at most 32768"),
+	CHECK(crafted_import(&db, &r, false, &res) == -1 && problem_has(&res, "the result is too long: 32769 bytes, at most 32768"),
 	      "import refuses a text over set's limit (32 KiB)");
 	import_result_free(&res);
 	report_free(&r);
 	big[PROGRESS_TEXT_MAX] = '\0';
 	start(&r, "XA1", 1);
 	add_entry(&r, "XA1", "T1", big);
-	CHECK(import(&db, &r, &res) == 0, "and takes one at the limit");
+	CHECK(crafted_import(&db, &r, false, &res) == 0, "and takes one at the limit");
 	import_result_free(&res);
 	report_free(&r);
 	free(big);
@@ -191,7 +163,7 @@ static void test_reports(void)
 	start(&r, "XA1", 1);
 	add_entry(&r, "XA1", "T1", "một");
 	add_value(&r, "XA1", "I2", 4);
-	CHECK(import(&db, &r, &res) == 0 && res.rows == 2, "a commune's own report still comes in");
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.rows == 2, "a commune's own report still comes in");
 	import_result_free(&res);
 	report_free(&r);
 	db_close(&db);
@@ -230,7 +202,7 @@ static void test_retired_indicator(void)
 	start(&r, "XA1", 1);
 	add_entry(&r, "XA1", "T1", "một");
 	add_value(&r, "XA1", "I2", 7);
-	CHECK(import(&db, &r, &res) == 0 && res.added == 2,
+	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.added == 2,
 	      "a report with a value for an indicator retired in a later plan version is accepted");
 	import_result_free(&res);
 	report_free(&r);
