@@ -123,8 +123,10 @@ struct editbuf;
 bool ui_edit_key(struct editbuf *b, int k);
 void ui_vline(struct app *a, WINDOW *w, int y, int x, int n);
 void ui_box(struct app *a, WINDOW *w);
-/* doupdate, after giving blanks whose attributes do not show the attributes
- * of the text beside them (fewer attribute changes sent to the terminal). */
+/* doupdate, sending fewer bytes: blanks whose attributes do not show take
+ * the attributes of the text beside them (fewer attribute changes), and a
+ * long run of blanks over other text is cleared to the end of its line
+ * first, what follows it written again (ui_draw.c). */
 void ui_doupdate(void);
 
 /* Colour pairs (when colours are on). */

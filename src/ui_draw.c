@@ -385,8 +385,8 @@ static bool narrow_tail(int y, int x, int cols)
  * the second one, ui_doupdate's own, writes what follows the blanks. */
 static void clear_blank_runs(int rows, int cols)
 {
-	cchar_t *saved[rows];
-	int from[rows];
+	cchar_t **saved = xcalloc((size_t)rows, sizeof *saved);
+	int *from = xcalloc((size_t)rows, sizeof *from);
 	bool any = false;
 	cchar_t blank;
 	setcchar(&blank, L" ", A_NORMAL, 0, NULL);
@@ -401,18 +401,20 @@ static void clear_blank_runs(int rows, int cols)
 		mvwhline_set(newscr, y, from[y], &blank, n);
 		any = true;
 	}
-	if (!any)
-		return;
-	bool leave = is_leaveok(newscr);
-	leaveok(newscr, TRUE); /* no cursor move between the two */
-	doupdate();
-	leaveok(newscr, leave);
+	if (any) {
+		bool leave = is_leaveok(newscr);
+		leaveok(newscr, TRUE); /* no cursor move between the two */
+		doupdate();
+		leaveok(newscr, leave);
+	}
 	for (int y = 0; y < rows; y++) {
 		if (!saved[y])
 			continue;
 		mvwadd_wchnstr(newscr, y, from[y], saved[y], cols - from[y]);
 		free(saved[y]);
 	}
+	free(saved);
+	free(from);
 }
 
 void ui_doupdate(void)
