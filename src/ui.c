@@ -24,6 +24,7 @@
 #include "text.h"
 #include "ui.h"
 #include "ui_keys.h"
+#include "ui_list.h"
 
 volatile sig_atomic_t ui_signal;
 
@@ -104,7 +105,6 @@ static void set_pane_geometry(struct pane *p, int y, int x, int h, int w)
 	if (p->win)
 		delwin(p->win);
 	p->win = newwin(h, w, y, x);
-	keypad(p->win, TRUE);
 	p->dirty = true;
 }
 
@@ -275,10 +275,28 @@ static void ui_draw_dirty(struct app *a)
 		draw_bottom(a, a->hint_mask ? a->hint_mask : a->panes[a->focus].mask);
 }
 
+/* A list that scrolled a few lines: the terminal scrolls its rows (a few
+ * bytes) instead of every row being written again; then every window is
+ * touched so that what scrolled along beside the list is put back. */
+static void scroll_lists(struct app *a)
+{
+	if (a->too_small)
+		return;
+	for (int i = 0; i < PANE_ID_COUNT; i++) {
+		struct pane *p = &a->panes[i];
+		if (!p->list || p->dirty || !p->win || !ui_list_scroll_screen(p->list, p->win))
+			continue;
+		for (int k = 0; k < PANE_ID_COUNT; k++)
+			if (a->panes[k].win)
+				touchwin(a->panes[k].win);
+	}
+}
+
 static void ui_refresh(struct app *a)
 {
+	scroll_lists(a);
 	ui_draw_dirty(a);
-	doupdate();
+	ui_doupdate();
 }
 
 static void ui_hints(struct app *a, unsigned mask)

@@ -251,7 +251,7 @@ static void draw_form(struct app *a, struct form *fm)
 		curs_set(0);
 	}
 	wnoutrefresh(w);
-	doupdate();
+	ui_doupdate();
 }
 
 static void place(struct app *a, struct form *fm)

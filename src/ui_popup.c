@@ -99,7 +99,7 @@ bool ui_confirm(struct app *a, const char *question)
 	snprintf(buf, sizeof buf, "%s %s", question, tr("(y/n)"));
 	ui_put(a, a->bottom, 0, 0, a->cols - 1, buf, A_BOLD | A_REVERSE);
 	wnoutrefresh(a->bottom);
-	doupdate();
+	ui_doupdate();
 	for (;;) {
 		int k = ui_getkey(a, a->bottom);
 		if (k == KEYC_SIGNAL || k == 'n' || k == 'N' || k == KEYC_ESC || k == 'k' || k == 'K') {
@@ -162,7 +162,7 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 		free(map);
 		wmove(a->bottom, 0, lw + (int)col - shift);
 		wnoutrefresh(a->bottom);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, a->bottom);
 		if (k == KEYC_SIGNAL || k == KEYC_ESC || k == KEYC_CTRL('g'))
 			break;
@@ -256,7 +256,7 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			top = cur - (size_t)body + 1;
 		choose_draw(a, win, title, items, shown, ns, cur, top, filter);
 		wnoutrefresh(win);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, win);
 		enum action act = keymap_lookup(&a->km, PANE_POPUP, k);
 		if (k == KEYC_SIGNAL || act == ACT_CANCEL || k == KEYC_ESC)

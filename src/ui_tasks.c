@@ -305,7 +305,7 @@ static void filter_menu(struct app *a, struct tasks *t)
 		ui_put(a, win, 5, 2, w - 4, line, A_NORMAL);
 		ui_put(a, win, 7, 2, w - 4, tr("x  clear all    Enter/Esc  close"), A_NORMAL);
 		wnoutrefresh(win);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, win);
 		if (k == KEYC_SIGNAL || k == KEYC_ESC || k == KEYC_ENTER || k == 'q')
 			break;
@@ -509,6 +509,7 @@ void ui_tasks_init(struct app *a, struct pane *p)
 	p->mask = PANE_TASKS;
 	p->ops = &ops;
 	p->data = t;
+	p->list = &t->list;
 	fold_all(a, t);
 }
 
