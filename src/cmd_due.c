@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "deadline.h"
 #include "msg.h"
 #include "session.h"
@@ -12,8 +13,8 @@
 void cli_print_deadlines(struct cli *c, const struct deadline_list *dl)
 {
 	for (size_t i = 0; i < dl->n; i++) {
-		char d[DATE_BUF];
-		date_format(dl->v[i].date, d);
+		char d[DAY_SHOWN_BUF];
+		fmt_day(dl->v[i].date, d);
 		cli_out(c, "%s\t%s\t%s\t%s\n", d, deadline_kind_label(dl->v[i].kind), dl->v[i].code,
 			dl->v[i].detail);
 	}
@@ -45,8 +46,8 @@ int cmd_due(struct cli *c, int argc, char **argv)
 	while ((ch = cli_getopt("due", argc, argv, ":f:d:u:ah", opts)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (!date_parse(optarg, &from)) {
-				cli_error(tr("due: --from '%s' must be a date YYYY-MM-DD"), optarg);
+			if (!fmt_parse_day(optarg, &from)) {
+				cli_error(tr("due: --from '%s' must be a date DD/MM/YYYY or YYYY-MM-DD"), optarg);
 				return EXIT_REFUSED;
 			}
 			break;

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "session.h"
@@ -462,7 +463,7 @@ int cmd_set_indicator(struct cli *c, int argc, char **argv)
 static void ivalue_describe(const struct ivalue *v, char *buf, size_t n)
 {
 	if (v->has_value)
-		fmt_num(buf, n, v->value);
+		fmt_num_shown(buf, n, v->value);
 	else if (v->numerator >= 0 && v->denominator > 0)
 		snprintf(buf, n, "%lld/%lld", v->numerator, v->denominator);
 	else
@@ -510,7 +511,9 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 		cli_out(c, "value\t%s\n", val);
 		put_text(c, "note", v.note);
 		cli_out(c, "revision\t%lld\n", v.revision);
-		cli_out(c, "entered\t%s\t%s\n", v.at, v.by);
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(v.at, at, sizeof at);
+		cli_out(c, "entered\t%s\t%s\n", at, v.by);
 	} else {
 		cli_out(c, "%s", tr("(no value yet)\n"));
 	}
@@ -518,7 +521,9 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < nh; i++) {
 		ivalue_describe(&hist[i], val, sizeof val);
 		char *note = one_line(hist[i].note);
-		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\n", hist[i].revision, hist[i].at, hist[i].by,
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(hist[i].at, at, sizeof at);
+		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\n", hist[i].revision, at, hist[i].by,
 			hist[i].action, val, note);
 		free(note);
 	}

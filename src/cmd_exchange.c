@@ -16,6 +16,7 @@
 #include "exchange.h"
 #include "exchange_files.h"
 #include "exchange_keys.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "outfile.h"
 #include "period.h"
@@ -69,10 +70,10 @@ static int emit(const char *cmd, const char *path, const struct strbuf *b)
 	return EXIT_OK;
 }
 
-/* A short date for file names: 20260615 from an ISO stamp. */
+/* A short date for file names: 20260615, the day in Vietnam of an ISO stamp. */
 static void stamp_ymd(const char *stamp, char out[9])
 {
-	snprintf(out, 9, "%.4s%.2s%.2s", stamp, stamp + 5, stamp + 8);
+	fmt_file_day(stamp, out);
 }
 
 const struct command cmd_export_plan_entry = {
@@ -226,18 +227,18 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 	sb_free(&b);
 }
 
-/* Who signed an imported file, when the clerk should know. */
+/* Who signed an imported file, when the clerk should know (a warning on
+ * standard error). */
 static void print_signer(struct cli *c, const char *file, const struct import_result *r)
 {
-	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
-	    r->outcome == IMPORT_PLAN_SAME)
-		return;
-	if (r->signer == KEYV_UNSIGNED)
-		cli_error(tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
-			  r->sender);
-	else if (r->signer == KEYV_NEW)
-		cli_out(c, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
-			file, r->sender, r->fingerprint, r->sender, r->sender);
+	struct strbuf b = {0};
+	if (describe_import_signer(&b, file, r)) {
+		b.s[--b.len] = '\0'; /* cli_error ends the line */
+		cli_error("%s", b.s);
+	} else if (b.len) {
+		cli_out(c, "%s", b.s);
+	}
+	sb_free(&b);
 }
 
 static volatile sig_atomic_t import_stop;
@@ -400,8 +401,8 @@ static void status_table(struct cli *c, const struct session *x, const struct co
 		if (i == comp->n)
 			break;
 		if (comp->v[i].to != to || comp->v[i].rule != rule) {
-			char due[DATE_BUF];
-			date_format(comp->v[i].due, due);
+			char due[DAY_SHOWN_BUF];
+			fmt_day(comp->v[i].due, due);
 			cli_out(c, "%s", i ? "\n" : "");
 			to = comp->v[i].to;
 			rule = comp->v[i].rule;
@@ -411,8 +412,8 @@ static void status_table(struct cli *c, const struct session *x, const struct co
 		const struct expected_report *r = &comp->v[i];
 		char exported[24] = "-", imported[24] = "-";
 		if (r->exported_at[0]) {
-			snprintf(exported, sizeof exported, "%.10s %.5s", r->exported_at, r->exported_at + 11);
-			snprintf(imported, sizeof imported, "%.10s", r->imported_at);
+			fmt_stamp(r->exported_at, exported, sizeof exported);
+			fmt_stamp_day(r->imported_at, imported, sizeof imported);
 		}
 		cli_out(c, "%s\t%s\t%s\t%s\t%s\t%s\n", r->unit->code, unit_kind_label(r->unit->kind),
 			report_state_label(r->state), exported, imported, r->unit->name);
@@ -745,13 +746,16 @@ int cmd_received(struct cli *c, int argc, char **argv)
 	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct received_rec *r = &l.v[i];
+		char imported[STAMP_SHOWN_BUF + 8], exported[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(r->imported_at, imported, sizeof imported);
+		fmt_stamp(r->exported_at, exported, sizeof exported);
 		if (strcmp(r->kind, "plan") == 0)
-			cli_out(c, "%s\t%s\t%s\t%s v%d\t-\t%s\t-\t%s\t%s\n", r->imported_at, r->kind,
+			cli_out(c, "%s\t%s\t%s\t%s v%d\t-\t%s\t-\t%s\t%s\n", imported, r->kind,
 				r->sender, r->plan, r->plan_version, r->encoding, r->checksum, r->file);
 		else
 			cli_out(c, "%s\t%s\t%s\t%s v%d %s\t%s\t%s\t%lld/%lld/%lld/%lld/%lld\t%s\t%s\n",
-				r->imported_at, r->kind, r->sender, r->plan, r->plan_version, r->period,
-				r->exported_at, r->encoding, r->added, r->replaced, r->unchanged,
+				imported, r->kind, r->sender, r->plan, r->plan_version, r->period,
+				exported, r->encoding, r->added, r->replaced, r->unchanged,
 				r->older, r->conflicts, r->checksum, r->file);
 	}
 	received_list_free(&l);

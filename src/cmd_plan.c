@@ -7,6 +7,7 @@
 #include "collate.h"
 #include "exchange_keys.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "planfile.h"
 #include "session.h"
@@ -139,9 +140,12 @@ int cmd_plans(struct cli *c, int argc, char **argv)
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
+			char date[DAY_SHOWN_BUF + 8];
+			fmt_date_text(v[i].date, date, sizeof date);
 			cli_out(c, "%s\t%d\t%s\t%s\t%s\n", v[i].code, v[i].version, v[i].number,
-				v[i].date, v[i].title);
+				date, v[i].title);
+		}
 		plan_recs_free(v, n);
 	}
 	db_disconnect(db);

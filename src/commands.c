@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "session.h"
 #include "store.h"
@@ -60,10 +61,12 @@ int cmd_overview(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	const struct plan_rec *p = ov.plan;
+	char date[DAY_SHOWN_BUF + 8];
+	fmt_date_text(p->date, date, sizeof date);
 	cli_out(c, "%s\n", p->title);
 	cli_out(c, tr("Plan %s, version %d, %s %s; consolidated by %s; this database: %s\n\n"),
 		p->code, p->version, *p->number ? p->number : tr("(no number)"),
-		*p->date ? p->date : tr("(undated)"), p->consolidator, ov.owner ? ov.owner->code : "-");
+		*p->date ? date : tr("(undated)"), p->consolidator, ov.owner ? ov.owner->code : "-");
 	for (size_t i = 0; i < x.b.tasks.n; i++) /* in the plan's order, as tiendo tasks */
 		cli_print_task(c, &x.b.tasks.v[i]);
 	cli_out(c, "%s", tr("\nDue in the next 30 days, and overdue:\n"));

@@ -50,6 +50,8 @@ bool compat_path_special(const char *path);
 bool compat_readable(const char *path);
 /* Can path (a file or a folder) be written to? */
 bool compat_writable(const char *path);
+/* The size in bytes of path when it is a regular file, else -1. */
+long long compat_file_size(const char *path);
 /* Seconds since the last change of path when it is a regular file, else -1. */
 long long compat_file_age(const char *path);
 /* Create an empty file that must not exist yet (0600); 0, or -1 with errno. */
@@ -63,6 +65,8 @@ int compat_unlink(const char *path);
 int compat_dir_each(const char *dir, void (*fn)(const char *name, void *arg), void *arg);
 /* Whether c separates folders in a path ('/', and '\\' on Windows). */
 bool compat_is_sep(char c);
+/* The separator a path made here is given ('/'; '\\' on Windows). */
+char compat_native_sep(void);
 /* The last path separator of path ('/', and '\\' on Windows), or NULL. */
 const char *compat_last_sep(const char *path);
 bool compat_path_absolute(const char *path);
@@ -146,5 +150,9 @@ bool compat_hold_stop_signals(void *saved, size_t size);
 void compat_release_stop_signals(const void *saved);
 /* Hold back window-size signals (true) or let them through again (false). */
 void compat_block_resize(bool block);
+/* The terminal's size (rows, columns) asked of the terminal itself, for when
+ * a window-size signal was missed; false when it cannot tell (Windows: a
+ * console resize arrives as an input event, never missed). */
+bool compat_term_size(int *rows, int *cols);
 
 #endif

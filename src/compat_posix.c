@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
@@ -67,6 +68,14 @@ bool compat_writable(const char *path)
 	return access(path, W_OK) == 0;
 }
 
+long long compat_file_size(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	return (long long)st.st_size;
+}
+
 long long compat_file_age(const char *path)
 {
 	struct stat st;
@@ -115,6 +124,11 @@ int compat_dir_each(const char *dir, void (*fn)(const char *name, void *arg), vo
 bool compat_is_sep(char c)
 {
 	return c == '/';
+}
+
+char compat_native_sep(void)
+{
+	return '/';
 }
 
 const char *compat_last_sep(const char *path)
@@ -361,6 +375,16 @@ void compat_block_resize(bool block)
 	} else {
 		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
+}
+
+bool compat_term_size(int *rows, int *cols)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+		return false;
+	*rows = ws.ws_row;
+	*cols = ws.ws_col;
+	return true;
 }
 
 #endif

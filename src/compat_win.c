@@ -172,6 +172,17 @@ bool compat_writable(const char *path)
 	return ok;
 }
 
+long long compat_file_size(const char *path)
+{
+	wchar_t *wp = wide(path);
+	struct _stat64 st;
+	int rc = wp ? _wstat64(wp, &st) : -1;
+	free(wp);
+	if (rc != 0 || !(st.st_mode & _S_IFREG))
+		return -1;
+	return (long long)st.st_size;
+}
+
 long long compat_file_age(const char *path)
 {
 	wchar_t *wp = wide(path);
@@ -256,6 +267,11 @@ int compat_dir_each(const char *dir, void (*fn)(const char *name, void *arg), vo
 bool compat_is_sep(char c)
 {
 	return c == '/' || c == '\\';
+}
+
+char compat_native_sep(void)
+{
+	return '\\';
 }
 
 const char *compat_last_sep(const char *path)
@@ -567,6 +583,13 @@ void compat_release_stop_signals(const void *saved)
 void compat_block_resize(bool block)
 {
 	(void)block; /* console resizes arrive as input events, not signals */
+}
+
+bool compat_term_size(int *rows, int *cols)
+{
+	(void)rows;
+	(void)cols;
+	return false; /* a console resize is an input event (KEY_RESIZE), never missed */
 }
 
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "period.h"
 
@@ -41,8 +42,10 @@ static void rate(char *buf, size_t n, int part, int whole)
 {
 	if (whole <= 0)
 		snprintf(buf, n, "-");
-	else
+	else {
 		snprintf(buf, n, "%.1f%%", 100.0 * part / whole);
+		fmt_decimals(buf); /* shown to a person: 66,7% */
+	}
 }
 
 void completeness_tally_text(const char *label, const struct completeness_tally *t,

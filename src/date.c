@@ -75,21 +75,76 @@ void date_format(day_t day, char buf[DATE_BUF])
 		 (unsigned)d % 100u);
 }
 
+/* "+07:00", "+7", "-0330", "UTC", "UTC+7", "Z": minutes east of UTC. */
+static bool parse_tz(const char *s, int *out)
+{
+	if (strncmp(s, "UTC", 3) == 0 || strncmp(s, "GMT", 3) == 0)
+		s += 3;
+	else if (strcmp(s, "Z") == 0)
+		s++;
+	if (!*s) {
+		*out = 0;
+		return true;
+	}
+	if (*s != '+' && *s != '-')
+		return false;
+	int sign = *s++ == '-' ? -1 : 1, h = 0, m = 0, nd = 0;
+	while (*s >= '0' && *s <= '9' && nd < 2)
+		h = h * 10 + (*s++ - '0'), nd++;
+	if (!nd)
+		return false;
+	if (*s == ':')
+		s++;
+	if (*s) {
+		if (!(s[0] >= '0' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && !s[2]))
+			return false;
+		m = (s[0] - '0') * 10 + (s[1] - '0');
+	}
+	if (h > 14)
+		return false;
+	*out = sign * (h * 60 + m);
+	return true;
+}
+
+bool date_tz_env_valid(void)
+{
+	const char *s = getenv("TIENDO_TZ");
+	int m;
+	return !s || parse_tz(s, &m);
+}
+
+int date_tz_minutes(void)
+{
+	const char *s = getenv("TIENDO_TZ");
+	int m;
+	if (s && parse_tz(s, &m))
+		return m;
+	return 7 * 60; /* Asia/Ho_Chi_Minh */
+}
+
 day_t date_today(void)
 {
 	const char *now = getenv("TIENDO_NOW");
+	char tmp[DATE_BUF];
 	day_t d;
+	if (now && date_stamp_valid(now)) {
+		/* the local day of that UTC time */
+		memcpy(tmp, now, 10);
+		tmp[10] = '\0';
+		if (date_parse(tmp, &d)) {
+			int mins = ((now[11] - '0') * 10 + (now[12] - '0')) * 60 +
+				   (now[14] - '0') * 10 + (now[15] - '0') + date_tz_minutes();
+			return d + mins / 1440 - (mins % 1440 < 0);
+		}
+	}
 	if (now && strlen(now) >= 10) {
-		char tmp[DATE_BUF];
 		memcpy(tmp, now, 10);
 		tmp[10] = '\0';
 		if (date_parse(tmp, &d))
 			return d;
 	}
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	long long t = (long long)time(NULL) + date_tz_minutes() * 60LL;
+	return (day_t)(t / 86400 - (t % 86400 < 0));
 }
 
 bool date_stamp_valid(const char *s)

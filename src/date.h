@@ -21,7 +21,13 @@ int date_weekday(day_t day);
 bool date_parse(const char *s, day_t *out);
 void date_format(day_t day, char buf[DATE_BUF]);
 
-/* Today (local time), or the date of $TIENDO_NOW when it is set. */
+/* Minutes east of UTC of the time a person reads: Vietnam (+07:00, no summer
+ * time), or $TIENDO_TZ ("+07:00", "+7", "-0330", "UTC", "UTC+7"). The
+ * machine's own time zone is not used: a commune's server may run on UTC. */
+int date_tz_minutes(void);
+/* Is $TIENDO_TZ unset or one of the forms above? */
+bool date_tz_env_valid(void);
+/* Today in that time zone, or the day of $TIENDO_NOW when it is set. */
 day_t date_today(void);
 /* Is s a real UTC time stamp "YYYY-MM-DDTHH:MM:SSZ"? */
 bool date_stamp_valid(const char *s);

@@ -3,10 +3,7 @@
 #include "db_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,26 +70,27 @@ static int exec(struct db *db, const char *sql, struct err *e)
 /* Only a regular file that is empty (a new database) or starts as SQLite
  * databases do is opened: a device (/dev/null), a folder or a text file is
  * never turned into a database. */
-static int check_file(const char *path, const struct stat *st, enum db_open_mode mode,
-		      struct err *e)
+static int check_file(const char *path, enum db_open_mode mode, struct err *e)
 {
-	if (!S_ISREG(st->st_mode))
+	long long size = compat_file_size(path);
+	if (size < 0)
 		return err_set(e, tr("%s: not a regular file (a device, a folder or a pipe): not a tiendo database"),
 			       path);
-	if (st->st_size == 0) {
+	if (size == 0) {
 		if (mode == DB_OPEN_EXISTING)
 			return err_set(e, tr("%s: the file is empty: not a tiendo database; create one with: tiendo -f FILE init --plan FILE"),
 				       path);
 		return 0;
 	}
 	char head[16];
-	int fd = open(path, O_RDONLY);
-	ssize_t got = fd >= 0 ? read(fd, head, sizeof head) : -1;
-	if (fd >= 0)
-		close(fd);
-	if (got < 0)
-		return err_set(e, tr("%s: cannot read: %s"), path, tr_errno(errno));
-	if (got < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+	FILE *f = compat_fopen(path, "rb");
+	size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+	int err = !f || ferror(f) ? errno : 0;
+	if (f)
+		fclose(f);
+	if (err)
+		return err_set(e, tr("%s: cannot read: %s"), path, tr_errno(err));
+	if (got < sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
 		return err_set(e, tr("%s: not a tiendo database (not an SQLite file); give the database with -f, or a new file name to init"),
 			       path);
 	return 0;
@@ -168,8 +166,7 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 			path, path);
 		goto fail;
 	}
-	struct stat st;
-	if (exists && stat(path, &st) == 0 && check_file(path, &st, mode, e))
+	if (exists && check_file(path, mode, e))
 		goto fail;
 	if (!exists) {
 		if (make_parent_dirs(path, e))

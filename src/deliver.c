@@ -8,6 +8,7 @@
 
 #include "docx.h"
 #include "exchange_files.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "xlsx.h"
 
@@ -29,7 +30,9 @@ char *deliver_default_path(enum deliver_kind k, const char *plan, const char *pe
 	char stamp[STAMP_BUF];
 	date_now_stamp(stamp);
 	struct strbuf b = {0};
-	sb_addf(&b, "%s_%s_%s_%.4s%.2s%.2s.%s", prefix[k], plan, period, stamp, stamp + 5, stamp + 8,
+	char day[9];
+	fmt_file_day(stamp, day); /* the day in Vietnam */
+	sb_addf(&b, "%s_%s_%s_%s.%s", prefix[k], plan, period, day,
 		k == DELIVER_WORKBOOK ? "xlsx" : "docx");
 	char *dir = exchange_export_dir();
 	char *path = dir ? exchange_path_join(dir, b.s) : xstrdup(b.s);

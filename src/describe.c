@@ -7,6 +7,8 @@
 
 #include "date.h"
 #include "encoding.h"
+#include "exchange_keys.h"
+#include "humanfmt.h"
 #include "msg.h"
 
 const char *unit_kind_label(enum unit_kind k)
@@ -63,9 +65,9 @@ const char *yes_no_label(bool yes)
 
 void describe_timeframe(const struct timeframe *tf, char *buf, size_t n)
 {
-	char d[DATE_BUF] = "";
+	char d[DAY_SHOWN_BUF] = "";
 	if (tf->has_date)
-		date_format(tf->date, d);
+		fmt_day(tf->date, d);
 	switch (tf->kind) {
 	case TF_NONE: snprintf(buf, n, "%s", tr("none")); break;
 	case TF_RECURRING:
@@ -82,17 +84,18 @@ void describe_target(enum ind_kind k, enum comparator c, double target, char *bu
 {
 	if (k == IND_MILESTONE)
 		snprintf(buf, n, "%s", tr("yes"));
-	else
+	else {
 		indicator_target_describe(k, c, target, buf, n);
+		fmt_decimals(buf);
+	}
 }
 
 static void import_report(struct strbuf *b, const char *file, const struct import_result *r,
 			  const char *enc, bool dry_run)
 {
-	char when[20];
-	snprintf(when, sizeof when, "%.10s %.5s", r->exported_at,
-		 strlen(r->exported_at) > 11 ? r->exported_at + 11 : "");
-	sb_addf(b, tr("%s: %s report of %s for %s (exported %s UTC): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
+	char when[STAMP_SHOWN_BUF + 8];
+	fmt_stamp(r->exported_at, when, sizeof when);
+	sb_addf(b, tr("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
 		file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
 		r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc,
 		dry_run ? tr(" (dry run: nothing was written)") : "");
@@ -124,10 +127,13 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
 	switch (r->outcome) {
 	case IMPORT_REPORT: import_report(b, file, r, enc, dry_run); break;
-	case IMPORT_DUPLICATE:
+	case IMPORT_DUPLICATE: {
+		char when[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(r->before, when, sizeof when);
 		sb_addf(b, tr("%s: the same report of %s for %s was already imported on %.10s: nothing to do\n"),
-			file, r->sender, r->period, r->before);
+			file, r->sender, r->period, when);
 		break;
+	}
 	case IMPORT_PLAN_UPDATED: import_plan(b, file, r, enc, dry_run); break;
 	case IMPORT_PLAN_SAME:
 		sb_addf(b, tr("%s: plan %s version %d is not newer than the version here (%d): nothing to do\n"),
@@ -138,6 +144,24 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 		break;
 	default: sb_addf(b, tr("%s: refused; nothing was imported from it\n"), file); break;
 	}
+}
+
+bool describe_import_signer(struct strbuf *b, const char *file, const struct import_result *r)
+{
+	/* a changed key refuses the file: its reason is among r->problems */
+	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
+	    r->outcome == IMPORT_PLAN_SAME)
+		return false;
+	if (r->signer == KEYV_UNSIGNED) {
+		sb_addf(b, tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
+			r->sender);
+		sb_addc(b, '\n');
+		return true;
+	}
+	if (r->signer == KEYV_NEW)
+		sb_addf(b, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
+			file, r->sender, r->fingerprint, r->sender, r->sender);
+	return false;
 }
 
 void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run)
@@ -187,8 +211,10 @@ void describe_entry_side(struct strvec *lines, const char *label, const struct e
 		snprintf(pct, sizeof pct, "%d%%", en->percent);
 	if (en->count >= 0)
 		snprintf(cnt, sizeof cnt, "%lld", en->count);
+	char at[STAMP_SHOWN_BUF + 8];
+	fmt_stamp(en->at, at, sizeof at);
 	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s, %s, count %s\n"), label, en->revision,
-		en->by ? en->by : "", en->at ? en->at : "", status_label(en->status), pct, cnt);
+		en->by ? en->by : "", at, status_label(en->status), pct, cnt);
 	push_line(lines, &b);
 	const char *names[] = {tr("Result"), tr("Difficulties"), tr("Proposals"), tr("Evidence")};
 	const char *texts[] = {en->result, en->difficulties, en->proposals, en->evidence};
@@ -208,8 +234,10 @@ void describe_value_side(struct strvec *lines, const char *label, const struct i
 	if (v->denominator >= 0)
 		snprintf(den, sizeof den, "%lld", v->denominator);
 	if (v->has_value)
-		fmt_num(val, sizeof val, v->value);
+		fmt_num_shown(val, sizeof val, v->value);
+	char at[STAMP_SHOWN_BUF + 8];
+	fmt_stamp(v->at, at, sizeof at);
 	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s/%s, value %s %s\n"), label, v->revision,
-		v->by ? v->by : "", v->at ? v->at : "", num, den, val, v->note ? v->note : "");
+		v->by ? v->by : "", at, num, den, val, v->note ? v->note : "");
 	push_line(lines, &b);
 }

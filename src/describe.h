@@ -37,6 +37,13 @@ const char *yes_no_label(bool yes);
  * line break; for a refused file the reasons are in r->problems. */
 void describe_import(struct strbuf *b, const char *file, const struct import_result *r,
 		     bool dry_run);
+/* The note on who signed an imported file, when the clerk should know,
+ * ending in a line break (nothing otherwise): a unit's first signed file
+ * (trust on first use: its key is recorded, to be checked by phone), or an
+ * unsigned file of format 1. True when the note is a warning (the unsigned
+ * file). A file signed by a changed key is refused: its reason, with what
+ * to do, is among r->problems. */
+bool describe_import_signer(struct strbuf *b, const char *file, const struct import_result *r);
 /* The totals of an import of many files, ending in a line break. */
 void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run);
 

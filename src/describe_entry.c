@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "describe.h"
+#include "humanfmt.h"
 #include "msg.h"
 
 static void add(struct entry_lines *l, const char *key, const char *label, bool text,
@@ -43,14 +44,22 @@ static void numbers(const struct entry *en, const char *measure, enum describe_s
 		snprintf(cnt, 96, "%lld%s%.60s", en->count, *measure ? " " : "", measure);
 }
 
+/* A stored UTC time as a person reads it, in both styles: "05/06/2026 09:00". */
+static const char *when(const char *at, char buf[STAMP_SHOWN_BUF + 8])
+{
+	fmt_stamp(at ? at : "", buf, STAMP_SHOWN_BUF + 8);
+	return buf;
+}
+
 static void add_draft(struct entry_lines *l, const struct draft *d, enum describe_style st)
 {
 	struct strbuf b = {0};
+	char at[STAMP_SHOWN_BUF + 8];
 	if (st == DESCRIBE_WORDS) {
-		sb_addf(&b, tr("typed %s; the form offers it again"), d->saved_at);
+		sb_addf(&b, tr("typed %s; the form offers it again"), when(d->saved_at, at));
 		add(l, "draft", tr("Unsaved draft"), false, b.s);
 	} else {
-		sb_addf(&b, "%s\t%s\t%s\t%s\t", d->saved_at, d->status, d->percent, d->count);
+		sb_addf(&b, "%s\t%s\t%s\t%s\t", when(d->saved_at, at), d->status, d->percent, d->count);
 		const char *t[] = {d->result, d->difficulties, d->proposals, d->evidence};
 		for (int i = 0; i < 4; i++) {
 			add_one_line(&b, t[i]);
@@ -83,13 +92,14 @@ void describe_entry(const struct session_entry_view *v, enum describe_style st,
 		add(out, "proposals", tr("Proposals"), true, en->proposals);
 		add(out, "evidence", tr("Evidence"), true, en->evidence);
 		struct strbuf b = {0};
+		char at[STAMP_SHOWN_BUF + 8];
 		if (codes) {
 			snprintf(rev, sizeof rev, "%lld", en->revision);
 			add(out, "revision", tr("Revision"), false, rev);
-			sb_addf(&b, "%s\t%s", en->at ? en->at : "", en->by ? en->by : "");
+			sb_addf(&b, "%s\t%s", when(en->at, at), en->by ? en->by : "");
 			add(out, "entered", tr("Entered"), false, b.s);
 		} else {
-			sb_addf(&b, "%lld, %s, %s", en->revision, en->at ? en->at : "", en->by ? en->by : "");
+			sb_addf(&b, "%lld, %s, %s", en->revision, when(en->at, at), en->by ? en->by : "");
 			add(out, "revision", tr("Revision"), false, b.s);
 		}
 		sb_free(&b);
@@ -110,8 +120,9 @@ char *describe_entry_change(const struct entry *h, enum describe_style st)
 	struct strbuf b = {0};
 	char pct[16], cnt[96];
 	bool undo = h->action && strcmp(h->action, "undo") == 0;
+	char at[STAMP_SHOWN_BUF + 8];
 	if (st == DESCRIBE_WORDS) {
-		sb_addf(&b, "#%lld %s %s %s: %s", h->revision, h->at ? h->at : "", h->by ? h->by : "",
+		sb_addf(&b, "#%lld %s %s %s: %s", h->revision, when(h->at, at), h->by ? h->by : "",
 			undo ? tr("(undo)") : "", status_label(h->status));
 		if (h->percent >= 0)
 			sb_addf(&b, " %d%%", h->percent);
@@ -120,7 +131,7 @@ char *describe_entry_change(const struct entry *h, enum describe_style st)
 		return sb_take(&b);
 	}
 	numbers(h, "", st, pct, cnt);
-	sb_addf(&b, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t", h->revision, h->at ? h->at : "",
+	sb_addf(&b, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t", h->revision, when(h->at, at),
 		h->by ? h->by : "", h->action ? h->action : "", status_name(h->status), pct, cnt);
 	const char *t[] = {h->result, h->difficulties, h->proposals, h->evidence};
 	for (int i = 0; i < 4; i++) {

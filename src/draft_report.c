@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "humanfmt.h"
 #include "period.h"
 
 static const char *const status_vi[STATUS_COUNT] = {
@@ -21,19 +22,11 @@ static const char *const kind_vi[UNIT_KIND_COUNT] = {
 	"Cấp tỉnh", "Sở, ngành", "Ban", "Cơ quan, đơn vị", "Cơ quan báo chí", "Xã", "Phường",
 	"Đặc khu", "Phòng, đơn vị thuộc Sở", "Cơ quan ngoài tỉnh", "Nhóm"};
 
-/* A Vietnamese document writes decimals with a comma: 36,4%. */
-static void vi_decimal(char *s)
-{
-	for (; *s; s++)
-		if (*s == '.')
-			*s = ',';
-}
-
 static void pct(char *buf, size_t n, int part, int whole)
 {
 	if (whole > 0) {
 		snprintf(buf, n, " (%.1f%%)", 100.0 * part / whole);
-		vi_decimal(buf);
+		fmt_decimal_comma(buf);
 	} else
 		buf[0] = '\0';
 }
@@ -175,7 +168,7 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 		buf[0] = '\0';
 		if (s->has_value) {
 			fmt_num(buf, sizeof buf, round(s->value * 100) / 100);
-			vi_decimal(buf);
+			fmt_decimal_comma(buf);
 			if (d->kind == IND_PERCENT)
 				strcat(buf, "%");
 		}

@@ -490,10 +490,11 @@ char *encoding_decode(const char *buf, size_t n, size_t *out_len, enum text_enco
 		*why = enc_why_nul;
 		return NULL;
 	}
-	if (text_valid_utf8(buf, n)) {
-		char *r = n ? enc_nfc(buf, n) : xstrdup("");
+	bool nfc;
+	if (text_valid_utf8_nfc(buf, n, &nfc)) { /* one pass: valid, and NFC as it is? */
+		char *r = nfc ? xstrndup(buf, n) : enc_nfc(buf, n);
 		if (out_len)
-			*out_len = strlen(r);
+			*out_len = nfc ? n : strlen(r);
 		if (enc)
 			*enc = ENC_UTF8;
 		return r;

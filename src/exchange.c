@@ -112,8 +112,11 @@ static int bad_line(const char *buf, size_t n)
 struct ctx {
 	const struct plan_bundle *b; /* the plan of the report */
 	const struct unit_rec *sender;
-	bool *owned; /* parallel to units.v: may the sender carry this unit's rows? */
+	bool *owned; /* parallel to units.v: may the sender carry this unit's rows?
+		      * (made when a row of another unit than the sender's comes) */
 	int64_t received_id;
+	int64_t fresh_unit; /* the unit last asked about (unit_fresh), 0: none */
+	bool fresh;         /* it had no entry for the report's period */
 };
 
 static void ctx_free(struct ctx *c)
@@ -146,7 +149,9 @@ static const struct unit_rec *check_unit(struct ctx *c, struct import_result *r,
 		exchange_problem(r, name, line, tr("'%s' is a group, not a unit that reports"), code);
 		return NULL;
 	}
-	if (!c->owned[u - c->b->units.v]) {
+	if (u != c->sender && !c->owned)
+		c->owned = report_owned_units(&c->b->units, &c->b->rules, c->sender);
+	if (u != c->sender && !c->owned[u - c->b->units.v]) {
 		exchange_problem(r, name, line,
 			    tr("row of unit %s, but the file comes from %s: a report may only carry its sender's rows and those of the units under it or reporting to it"),
 			    code, c->sender->code);
@@ -292,21 +297,39 @@ static int revision_rule(struct db *db, struct ctx *c, const char *kind, int64_t
 	return keep_conflict(db, c, kind, unit, item, period, en, v, dg, e);
 }
 
+/* Had unit no entry at all for period before this file? Asked once per run
+ * of a unit's rows (they come unit by unit), it spares the look-up of every
+ * entry of a unit new to the period, as in most imports. (A file never holds
+ * a unit and task twice: trust_report_repeats.) */
+static int unit_fresh(struct db *db, struct ctx *c, int64_t unit, const char *period,
+		      struct err *e)
+{
+	bool any;
+	if (c->fresh_unit == unit)
+		return 0;
+	if (progress_any(db, unit, period, &any, e))
+		return -1;
+	c->fresh_unit = unit;
+	c->fresh = !any;
+	return 0;
+}
+
 static int apply_entry(struct db *db, struct ctx *c, const char *period,
 		       const struct report_entry *x, enum verdict *out, struct err *e)
 {
 	const struct unit_rec *u = unit_set_find(&c->b->units, x->unit);
 	const struct task_rec *t = task_list_find(&c->b->tasks, x->task);
 	struct entry_key k = {.unit_id = u->id, .task_id = t->id, .period = period};
-	struct entry cur;
-	bool found, put;
-	if (progress_get(db, &k, &cur, &found, e))
+	struct entry cur = {.percent = -1, .count = -1};
+	bool found = false, put;
+	if (unit_fresh(db, c, u->id, period, e) ||
+	    (!c->fresh && progress_get(db, &k, &cur, &found, e)))
 		return -1;
 	bool same = found && cur.revision == x->en.revision && report_entry_same(&cur, &x->en);
 	int rc = revision_rule(db, c, "entry", u->id, t->id, period, found, cur.revision,
 			       x->en.revision, same, &x->en, NULL, out, &put, e);
 	if (rc == 0 && put)
-		rc = progress_put(db, &k, &x->en, "import", false, e);
+		rc = progress_put(db, &k, &x->en, "import", found ? PUT_NEXT : PUT_FIRST, e);
 	entry_free(&cur);
 	return rc;
 }
@@ -325,7 +348,7 @@ static int apply_value(struct db *db, struct ctx *c, const char *period,
 	int rc = revision_rule(db, c, "value", u->id, d->id, period, found, cur.revision,
 			       x->v.revision, same, NULL, &x->v, out, &put, e);
 	if (rc == 0 && put)
-		rc = ivalue_put(db, &k, &x->v, "import", false, e);
+		rc = ivalue_put(db, &k, &x->v, "import", found ? PUT_NEXT : PUT_FIRST, e);
 	ivalue_free(&cur);
 	return rc;
 }
@@ -538,7 +561,7 @@ static void result_head(struct import_result *r, const struct report *rep)
 
 static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
 			 const char *buf, size_t n, enum import_mode mode, unsigned flags,
-			 const struct signfile *sf, struct import_result *r)
+			 struct signfile *sf, struct import_result *r)
 {
 	bool dry_run = mode == IMPORT_DRY, writing = false;
 	bool adopted = false; /* a new unit was added: its transaction level is open */
@@ -548,7 +571,7 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 	struct err e;
 	bool found;
 	memset(&c, 0, sizeof c);
-	if (report_parse(buf, n, name, &rep, &r->problems))
+	if (exchange_parse_signed(name, buf, n, &rep, sf, r))
 		return exchange_refuse(r);
 	result_head(r, &rep);
 	if (exchange_bad_signature(sf, name, r))
@@ -573,7 +596,6 @@ static int import_report(struct db *db, struct plan_bundle *cache, const char *n
 		ctx_free(&c);
 		return 0;
 	}
-	c.owned = report_owned_units(&c.b->units, &c.b->rules, c.sender);
 	check_sender(&c, r, name, rep.header_line);
 	int64_t sender_id;
 	if (exchange_signer_check(db, sf, rep.sender, name, r, &sender_id, &e))
@@ -642,25 +664,6 @@ int exchange_import(struct db *db, const char *name, const char *buf, size_t n, 
 	return rc;
 }
 
-/* No signature at all refuses the file when signatures are required. (One
- * that does not match refuses it once the file's own checks, which say
- * more precisely what happened, have passed: see bad_signature.) */
-static int check_signature(const char *name, const char *text, size_t len, struct signfile *sf,
-			   struct import_result *r)
-{
-	struct err e;
-	if (signfile_read(text, len, name, sf, &e)) {
-		sv_push(&r->problems, e.msg);
-		return -1;
-	}
-	if (!sf->is_signed && exchange_signatures_required()) {
-		exchange_problem(r, name, 0, "%s",
-			    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
-		signfile_free(sf);
-		return -1;
-	}
-	return 0;
-}
 static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
 		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
 		      struct import_result *r);
@@ -697,15 +700,7 @@ static bool bytes_readable(const char *buf, size_t n, const char *name, struct i
 			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
 		return false;
 	}
-	/* Valid UTF-8 up to a last character cut in half: the file was cut short. */
-	if (!encoding_is_utf16(buf, n) && !text_valid_utf8(buf, n))
-		for (size_t k = 1; k <= 3 && k < n; k++)
-			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
-				exchange_problem(r, name, bad_line(buf, n), "%s",
-					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
-				return false;
-			}
-	return true;
+	return true; /* a file cut short in a character: see import_buf */
 }
 
 /* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
@@ -748,6 +743,16 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	const char *why = NULL;
 	size_t len;
 	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
+	/* Valid UTF-8 up to a last character cut in half: the file was cut
+	 * short. (Read as UTF-8, the file was valid UTF-8: no need to look.) */
+	if (!encoding_is_utf16(buf, n) && !(text && r->enc == ENC_UTF8))
+		for (size_t k = 1; k <= 3 && k < n; k++)
+			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
+				free(text);
+				exchange_problem(r, name, bad_line(buf, n), "%s",
+					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
+				return refuse_freeing(r, owned);
+			}
 	if (!text) {
 		exchange_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
 			    tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
@@ -756,14 +761,12 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	}
 	free(owned);
 	int rc;
-	struct signfile sf;
-	if (check_signature(name, text, len, &sf, r)) {
-		free(text);
-		plan_bundle_free(&own);
-		return exchange_refuse(r);
-	}
+	struct signfile sf = {0};
 	if (report_sniff(text, len)) {
+		/* its signature is read in the same pass as its rows */
 		rc = import_report(db, cache, name, text, len, mode, flags, &sf, r);
+	} else if (exchange_read_signature(name, text, len, &sf, r)) {
+		rc = exchange_refuse(r);
 	} else {
 		const char *p = text;
 		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)

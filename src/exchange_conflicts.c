@@ -183,14 +183,14 @@ static int take_side(struct db *db, int64_t id, int64_t unit, int64_t item, cons
 		if (!rc && cur.revision != rev)
 			rc = err_set(e, tr(moved), cur.revision);
 		if (!rc)
-			rc = progress_put(db, &k, en, "resolve", true, e);
+			rc = progress_put(db, &k, en, "resolve", PUT_SAME, e);
 	} else {
 		struct ivalue_key k = {.unit_id = unit, .indicator_id = item, .period = period};
 		rc = ivalue_get(db, &k, &curv, &found, e);
 		if (!rc && curv.revision != rev)
 			rc = err_set(e, tr(moved), curv.revision);
 		if (!rc)
-			rc = ivalue_put(db, &k, v, "resolve", true, e);
+			rc = ivalue_put(db, &k, v, "resolve", PUT_SAME, e);
 	}
 	sqlite3_stmt *st = NULL;
 	if (!rc && !(st = db_prep(db, "UPDATE conflict SET status = ?2, percent = ?3, count = ?4,"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* What the files of the import share (exchange.c, exchange_plan.c): problems,
+/* What the files of the import share (exchange*.c): problems,
  * refusals, the write mode, and the signer checks. Not for other modules. */
 #ifndef TIENDO_EXCHANGE_INTERNAL_H
 #define TIENDO_EXCHANGE_INTERNAL_H
@@ -20,6 +20,17 @@ int exchange_failed(struct db *db, enum import_mode mode, bool writing);
 /* Mark r refused; returns -1. */
 int exchange_refuse(struct import_result *r);
 
+/* Read the signature of a decoded file (exchange_sign.c): -1 (refused, the
+ * problem in r) for a malformed signature or key row, or none where
+ * signatures are required. */
+int exchange_read_signature(const char *name, const char *text, size_t len, struct signfile *sf,
+			    struct import_result *r);
+/* Parse a decoded report (valid UTF-8 in NFC) and read its signature in the
+ * same pass over its rows; refused as exchange_read_signature, then
+ * report_parse, would refuse it. */
+struct report;
+int exchange_parse_signed(const char *name, const char *buf, size_t n, struct report *rep,
+			  struct signfile *sf, struct import_result *r);
 /* A signature that does not match the content refuses the file. */
 bool exchange_bad_signature(const struct signfile *sf, const char *name, struct import_result *r);
 /* The signer of a file that says it comes from unit code: refused (with the

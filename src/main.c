@@ -85,6 +85,9 @@ int main(int argc, char **argv)
 	if (!date_now_env_valid())
 		return cli_usage(NULL, tr("TIENDO_NOW='%s' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ); unset it or correct it"),
 				 getenv("TIENDO_NOW"));
+	if (!date_tz_env_valid())
+		return cli_usage(NULL, tr("TIENDO_TZ='%s' is not a time zone offset such as +07:00 or UTC; unset it (Vietnam time) or correct it"),
+				 getenv("TIENDO_TZ"));
 	/* '+': stop at the command name; the command parses the rest. */
 	while ((ch = getopt_long(argc, argv, "+:f:k:hV", opts, NULL)) != -1) {
 		switch (ch) {

@@ -26,6 +26,7 @@ static const struct msg_entry catalog[] = {
 #include "catalog-vi-import.def"
 #include "catalog-vi-deliver.def"
 #include "catalog-vi-show.def"
+#include "catalog-vi-dates.def"
 #undef M
 };
 

@@ -95,23 +95,6 @@ void timeframe_format(const struct timeframe *tf, char *buf, size_t n)
 	}
 }
 
-void timeframe_describe(const struct timeframe *tf, char *buf, size_t n)
-{
-	char d[DATE_BUF];
-	if (tf->has_date)
-		date_format(tf->date, d);
-	switch (tf->kind) {
-	case TF_NONE: snprintf(buf, n, "none"); break;
-	case TF_RECURRING:
-		if (tf->has_date)
-			snprintf(buf, n, "recurring from %s", d);
-		else
-			snprintf(buf, n, "recurring");
-		break;
-	default: snprintf(buf, n, "due %s", d); break;
-	}
-}
-
 bool comparator_met(enum comparator c, double value, double target)
 {
 	switch (c) {

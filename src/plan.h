@@ -29,8 +29,6 @@ struct timeframe {
 bool timeframe_parse(const char *s, struct timeframe *tf);
 /* The file form ("due:2025-12-31"). */
 void timeframe_format(const struct timeframe *tf, char *buf, size_t n);
-/* The display form ("due 2025-12-31", "recurring from 2026-01-01"). */
-void timeframe_describe(const struct timeframe *tf, char *buf, size_t n);
 
 enum ind_kind { IND_PERCENT, IND_COUNT, IND_MILESTONE, IND_KIND_COUNT };
 enum comparator { CMP_GE, CMP_EQ, CMP_LE, CMP_COUNT };

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Progress entries and indicator values: saving with revision and history, reading, undo.
  *
- * The current row (progress, indicator_value) and its history are written
- * in the same transaction: the history holds every saved revision, so the
- * state before revision n is history revision n-1 (or "nothing" for n = 1),
- * which is what undo restores, as a new revision of its own. */
+ * The current row (progress, indicator_value) holds the last saved revision
+ * and the action that saved it; when a newer revision replaces it, it moves
+ * into the history in the same transaction (schema 8: a first entry is
+ * written once). The history and the current row together hold every saved
+ * revision, so the state before revision n is revision n-1 (or "nothing"
+ * for n = 1), which is what undo restores, as a new revision of its own. */
 #include "progress.h"
 
 #include <stdlib.h>
@@ -111,32 +113,36 @@ static void bind_key(sqlite3_stmt *st, int64_t unit_id, int64_t item_id, const c
 	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
 }
 
-/* Write row as revision rev: sqls[0] the current row, sqls[1] its history;
- * entered at "at" (NULL: now). */
+/* Write row as revision rev, entered at "at" (NULL: now): sqls[1] first
+ * moves the current row into the history when how is PUT_NEXT, then
+ * sqls[0] writes the new current row. */
 static int rev_write(struct db *db, const struct rev_kind *rk, const char *const sqls[2],
 		     int64_t unit_id, int64_t item_id, const char *period, const void *row,
 		     const char *by, const char *at, const char *action, long long rev,
-		     struct err *e)
+		     enum put_how how, struct err *e)
 {
 	char stamp[STAMP_BUF];
-	date_now_stamp(stamp);
 	if (at)
 		snprintf(stamp, sizeof stamp, "%s", at);
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = db_prep(db, sqls[i], e);
-		if (!st)
+	else
+		date_now_stamp(stamp);
+	sqlite3_stmt *st;
+	if (how == PUT_NEXT) {
+		if (!(st = db_prep(db, sqls[1], e)))
 			return -1;
 		bind_key(st, unit_id, item_id, period);
-		int c = rk->bind(st, 4, row);
-		sqlite3_bind_text(st, c, by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, c + 1, stamp, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, c + 2, rev);
-		if (i == 1)
-			sqlite3_bind_text(st, c + 3, action, -1, SQLITE_STATIC);
 		if (db_done(db, st, e))
 			return -1;
 	}
-	return 0;
+	if (!(st = db_prep(db, sqls[0], e)))
+		return -1;
+	bind_key(st, unit_id, item_id, period);
+	int c = rk->bind(st, 4, row);
+	sqlite3_bind_text(st, c, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, c + 1, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, c + 2, rev);
+	sqlite3_bind_text(st, c + 3, action, -1, SQLITE_STATIC);
+	return db_done(db, st, e);
 }
 
 /* Every revision st (with its key bound) returns, oldest first. */
@@ -220,54 +226,63 @@ int progress_get(struct db *db, const struct entry_key *k, struct entry *en, boo
 	return 0;
 }
 
+int progress_any(struct db *db, int64_t unit_id, const char *period, bool *any, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM progress WHERE period = ?1 AND unit_id = ?2"
+				       " LIMIT 1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, unit_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	*any = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
 static bool text_differs(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") != 0;
 }
 
-/* Write en as revision rev (current row and history), entered at "at" (NULL: now). */
+/* Write en as revision rev, entered at "at" (NULL: now); see rev_write. */
 static int write_entry_at(struct db *db, const struct entry_key *k, const struct entry *en,
 			  const char *by, const char *at, const char *action, long long rev,
-			  struct err *e)
+			  enum put_how how, struct err *e)
 {
 	static const char *const sqls[2] = {
 		"INSERT INTO progress(unit_id, task_id, period, status, percent, count, result,"
-		" difficulties, proposals, evidence, entered_by, entered_at, revision)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" difficulties, proposals, evidence, entered_by, entered_at, revision, action)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 		" ON CONFLICT(unit_id, task_id, period) DO UPDATE SET status = excluded.status,"
 		" percent = excluded.percent, count = excluded.count, result = excluded.result,"
 		" difficulties = excluded.difficulties, proposals = excluded.proposals,"
 		" evidence = excluded.evidence, entered_by = excluded.entered_by,"
-		" entered_at = excluded.entered_at, revision = excluded.revision",
-		"INSERT INTO progress_history(unit_id, task_id, period, status, percent, count, result,"
-		" difficulties, proposals, evidence, entered_by, entered_at, revision, action)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		" entered_at = excluded.entered_at, revision = excluded.revision,"
+		" action = excluded.action",
+		/* OR REPLACE: a history row of the same revision (written by hand
+		 * or by an older tiendo) is the same revision */
+		"INSERT OR REPLACE INTO progress_history(unit_id, task_id, period, status, percent,"
+		" count, result, difficulties, proposals, evidence, entered_by, entered_at, revision,"
+		" action) SELECT unit_id, task_id, period, status, percent, count, result,"
+		" difficulties, proposals, evidence, entered_by, entered_at, revision, action"
+		" FROM progress WHERE unit_id = ?1 AND task_id = ?2 AND period = ?3",
 	};
 	return rev_write(db, &entry_kind, sqls, k->unit_id, k->task_id, k->period, en, by, at,
-			 action, rev, e);
+			 action, rev, how, e);
 }
 
 static int write_entry(struct db *db, const struct entry_key *k, const struct entry *en,
-		       const char *by, const char *action, long long rev, struct err *e)
+		       const char *by, const char *action, long long rev, enum put_how how,
+		       struct err *e)
 {
-	return write_entry_at(db, k, en, by, NULL, action, rev, e);
+	return write_entry_at(db, k, en, by, NULL, action, rev, how, e);
 }
 
 int progress_put(struct db *db, const struct entry_key *k, const struct entry *en,
-		 const char *action, bool same_revision, struct err *e)
+		 const char *action, enum put_how how, struct err *e)
 {
-	/* A resolved conflict rewrites the content of a revision already in the history. */
-	if (same_revision) {
-		sqlite3_stmt *st = db_prep(db, "DELETE FROM progress_history WHERE unit_id = ?1"
-					       " AND task_id = ?2 AND period = ?3 AND revision = ?4", e);
-		if (!st)
-			return -1;
-		bind_entry_key(st, k);
-		sqlite3_bind_int64(st, 4, en->revision);
-		if (db_done(db, st, e))
-			return -1;
-	}
-	return write_entry_at(db, k, en, en->by, en->at, action, en->revision, e);
+	return write_entry_at(db, k, en, en->by, en->at, action, en->revision, how, e);
 }
 
 static void take(char **dst, const char *src)
@@ -321,7 +336,8 @@ int progress_set(struct db *db, const struct entry_key *k, const struct entry_pa
 	int rc = 0;
 	if (*changed) {
 		next.revision = cur.revision + 1;
-		rc = write_entry(db, k, &next, by, "set", next.revision, e);
+		rc = write_entry(db, k, &next, by, "set", next.revision, found ? PUT_NEXT : PUT_FIRST,
+				 e);
 	}
 	*revision = *changed ? next.revision : cur.revision;
 	entry_free(&next);
@@ -344,6 +360,9 @@ int progress_history(struct db *db, const struct entry_key *k, struct entry **ou
 	sqlite3_stmt *st = db_prep(db, "SELECT status, percent, count, result, difficulties,"
 				       " proposals, evidence, entered_by, entered_at, revision, action"
 				       " FROM progress_history WHERE unit_id = ?1 AND task_id = ?2"
+				       " AND period = ?3 UNION ALL SELECT status, percent, count, result,"
+				       " difficulties, proposals, evidence, entered_by, entered_at,"
+				       " revision, action FROM progress WHERE unit_id = ?1 AND task_id = ?2"
 				       " AND period = ?3 ORDER BY revision", e);
 	*out = NULL;
 	*n = 0;
@@ -374,7 +393,7 @@ int progress_undo(struct db *db, const struct entry_key *k, const char *by, long
 	for (size_t i = 0; i < n; i++)
 		if (hist[i].revision == cur.revision - 1)
 			prev = hist[i];
-	if (write_entry(db, k, &prev, by, "undo", cur.revision + 1, e))
+	if (write_entry(db, k, &prev, by, "undo", cur.revision + 1, PUT_NEXT, e))
 		goto fail;
 	*revision = cur.revision + 1;
 	entries_free(hist, n);
@@ -468,41 +487,34 @@ int ivalue_get(struct db *db, const struct ivalue_key *k, struct ivalue *v, bool
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
-/* Write v as revision rev (current row and history), entered at "at" (NULL: now). */
+/* Write v as revision rev, entered at "at" (NULL: now); see rev_write. */
 static int write_ivalue(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
 			const char *by, const char *at, const char *action, long long rev,
-			struct err *e)
+			enum put_how how, struct err *e)
 {
 	static const char *const sqls[2] = {
 		"INSERT INTO indicator_value(unit_id, indicator_id, period, numerator, denominator,"
-		" value, note, entered_by, entered_at, revision)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" value, note, entered_by, entered_at, revision, action)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 		" ON CONFLICT(unit_id, indicator_id, period) DO UPDATE SET"
 		" numerator = excluded.numerator, denominator = excluded.denominator,"
 		" value = excluded.value, note = excluded.note, entered_by = excluded.entered_by,"
-		" entered_at = excluded.entered_at, revision = excluded.revision",
-		"INSERT INTO indicator_history(unit_id, indicator_id, period, numerator, denominator,"
-		" value, note, entered_by, entered_at, revision, action)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		" entered_at = excluded.entered_at, revision = excluded.revision,"
+		" action = excluded.action",
+		"INSERT OR REPLACE INTO indicator_history(unit_id, indicator_id, period, numerator,"
+		" denominator, value, note, entered_by, entered_at, revision, action)"
+		" SELECT unit_id, indicator_id, period, numerator, denominator, value, note,"
+		" entered_by, entered_at, revision, action FROM indicator_value"
+		" WHERE unit_id = ?1 AND indicator_id = ?2 AND period = ?3",
 	};
 	return rev_write(db, &ivalue_kind, sqls, k->unit_id, k->indicator_id, k->period, v, by, at,
-			 action, rev, e);
+			 action, rev, how, e);
 }
 
 int ivalue_put(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
-	       const char *action, bool same_revision, struct err *e)
+	       const char *action, enum put_how how, struct err *e)
 {
-	if (same_revision) {
-		sqlite3_stmt *st = db_prep(db, "DELETE FROM indicator_history WHERE unit_id = ?1"
-					       " AND indicator_id = ?2 AND period = ?3 AND revision = ?4", e);
-		if (!st)
-			return -1;
-		bind_ivalue_key(st, k);
-		sqlite3_bind_int64(st, 4, v->revision);
-		if (db_done(db, st, e))
-			return -1;
-	}
-	return write_ivalue(db, k, v, v->by, v->at, action, v->revision, e);
+	return write_ivalue(db, k, v, v->by, v->at, action, v->revision, how, e);
 }
 
 int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v, const char *by,
@@ -527,7 +539,7 @@ int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v
 		db_rollback(db);
 		return 0;
 	}
-	if (write_ivalue(db, k, v, by, NULL, "set", cur.revision + 1, e))
+	if (write_ivalue(db, k, v, by, NULL, "set", cur.revision + 1, found ? PUT_NEXT : PUT_FIRST, e))
 		goto fail_cur;
 	*revision = cur.revision + 1;
 	ivalue_free(&cur);
@@ -544,6 +556,9 @@ int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **ou
 {
 	sqlite3_stmt *st = db_prep(db, "SELECT numerator, denominator, value, note, entered_by,"
 				       " entered_at, revision, action FROM indicator_history"
+				       " WHERE unit_id = ?1 AND indicator_id = ?2 AND period = ?3"
+				       " UNION ALL SELECT numerator, denominator, value, note, entered_by,"
+				       " entered_at, revision, action FROM indicator_value"
 				       " WHERE unit_id = ?1 AND indicator_id = ?2 AND period = ?3"
 				       " ORDER BY revision", e);
 	*out = NULL;

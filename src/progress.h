@@ -44,6 +44,8 @@ struct entry_key {
 /* Read the current entry; *found false (and en zeroed) when none. */
 int progress_get(struct db *db, const struct entry_key *k, struct entry *en, bool *found,
 		 struct err *e);
+/* Has the unit any entry for the period? */
+int progress_any(struct db *db, int64_t unit_id, const char *period, bool *any, struct err *e);
 /* Apply a patch in one transaction: the revision goes up by one and the new
  * state is appended to the history. *changed is false when the patch changed
  * nothing (then nothing is written). */
@@ -52,14 +54,17 @@ int progress_set(struct db *db, const struct entry_key *k, const struct entry_pa
 /* Put back the state before the last change, as a new revision. */
 int progress_undo(struct db *db, const struct entry_key *k, const char *by, long long *revision,
 		  struct err *e);
+/* How a revision is stored: the first of its entry (no current row), the
+ * next one (the current row moves into the history), or the same revision
+ * again with other content (a resolved conflict: the current row is
+ * replaced, the history untouched). */
+enum put_how { PUT_FIRST, PUT_NEXT, PUT_SAME };
 /* Store en exactly as given (its revision, by and at) as the current entry,
- * with a history row marked action; used by import and conflict resolution,
- * inside the caller's transaction. The caller has checked the revision
- * rule; same_revision: the history already holds this revision (a resolved
- * conflict), replace it. */
+ * saved by action; used by import and conflict resolution, inside the
+ * caller's transaction. The caller has checked the revision rule. */
 int progress_put(struct db *db, const struct entry_key *k, const struct entry *en,
-		 const char *action, bool same_revision, struct err *e);
-/* Every saved revision, oldest first. */
+		 const char *action, enum put_how how, struct err *e);
+/* Every saved revision, oldest first (the history, then the current row). */
 int progress_history(struct db *db, const struct entry_key *k, struct entry **out, size_t *n,
 		     struct err *e);
 void entries_free(struct entry *v, size_t n);
@@ -87,7 +92,7 @@ int ivalue_set(struct db *db, const struct ivalue_key *k, const struct ivalue *v
 	       bool *changed, long long *revision, struct err *e);
 /* Store v exactly as given (revision, by, at); see progress_put. */
 int ivalue_put(struct db *db, const struct ivalue_key *k, const struct ivalue *v,
-	       const char *action, bool same_revision, struct err *e);
+	       const char *action, enum put_how how, struct err *e);
 int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **out, size_t *n,
 		   struct err *e);
 void ivalues_free(struct ivalue *v, size_t n);

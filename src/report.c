@@ -22,6 +22,7 @@
 #include "report_internal.h"
 #include "date.h"
 #include "db_internal.h"
+#include "humanfmt.h"
 #include "progress_rows.h"
 #include "msg.h"
 #include "period.h"
@@ -253,7 +254,7 @@ static void write_end(struct writer *w)
 	char rows[24], sum[24];
 	snprintf(rows, sizeof rows, "%zu", w->rows);
 	snprintf(sum, sizeof sum, "%016" PRIx64, w->h);
-	const char *end[] = {"end", rows, sum};
+	unsigned flags = w->flags;
 	w->flags &= ~(unsigned)CSVW_NUMBERS; /* read as it is, like the format row */
 	if (w->sk) { /* signfile.h: the signature row, just before the end row */
 		char pkh[SIGN_PUBLIC_HEX], sigh[SIGN_HEX];
@@ -261,7 +262,14 @@ static void write_end(struct writer *w)
 		const char *sig[] = {"signature", "ed25519", pkh, sigh};
 		put(w, false, false, sig, ARRAY_LEN(sig));
 	}
-	put(w, false, false, end, ARRAY_LEN(end));
+	/* The row count is a number and stays one. The checksum is 16 hex
+	 * digits: about one in 800 is digits only or digits around an e, which
+	 * a spreadsheet turns into a number (leading zeros lost, or scientific)
+	 * and re-saves so: in the Excel flavour it is protected as the texts
+	 * are (check_end in report_read.c undoes it). */
+	const char *cells[] = {sum};
+	sb_addf(w->b, "end,%s,", rows);
+	csvio_write_row(w->b, cells, 1, flags);
 }
 
 void report_write(struct report *r, bool excel, struct strbuf *b)
@@ -281,8 +289,9 @@ void report_write(struct report *r, bool excel, struct strbuf *b)
 char *report_file_name(const char *unit, const char *period, const char *stamp, bool excel)
 {
 	struct strbuf b = {0};
-	sb_addf(&b, "baocao_%s_%s_%.4s%.2s%.2s%s.csv", unit, period, stamp, stamp + 5, stamp + 8,
-		excel ? "_excel" : "");
+	char day[9];
+	fmt_file_day(stamp, day);
+	sb_addf(&b, "baocao_%s_%s_%s%s.csv", unit, period, day, excel ? "_excel" : "");
 	return sb_take(&b);
 }
 

@@ -94,6 +94,12 @@ bool report_sniff(const char *buf, size_t n);
  * problem found is appended to problems (at most a few dozen) and -1 returned. */
 int report_parse(const char *buf, size_t n, const char *name, struct report *out,
 		 struct strvec *problems);
+/* The same for a text proven valid UTF-8 in NFC as a whole (proven: as
+ * encoding_decode returns it), whose fields are then not checked again;
+ * sign (or NULL) is given every row in the same pass (signfile.h). */
+struct signfile_reader;
+int report_parse_text(const char *buf, size_t n, bool proven, struct signfile_reader *sign,
+		      const char *name, struct report *out, struct strvec *problems);
 
 /* The suggested file name: baocao_UNIT_PERIOD_YYYYMMDD.csv */
 char *report_file_name(const char *unit, const char *period, const char *stamp, bool excel);

@@ -15,6 +15,7 @@
 #include "msg.h"
 #include "period.h"
 #include "report_internal.h"
+#include "signfile.h"
 #include "text.h"
 
 #define MAX_PROBLEMS 40
@@ -28,6 +29,7 @@ struct parser {
 	struct report *r;
 	size_t cap_e, cap_v, cap_r;
 	bool rows; /* reading data rows: their texts go to the pool */
+	bool proven; /* the text is valid UTF-8 in NFC (report_parse_text) */
 };
 
 static void problem(struct parser *p, const char *fmt, ...) TIENDO_PRINTF(2, 3);
@@ -85,12 +87,19 @@ static char *take_code(struct parser *p, const char *what, const char *s)
 	return keep(p, s);
 }
 
-static char *take_text(struct parser *p, const char *what, const char *s, unsigned flags)
+/* A text field, checked and canonicalised (text_clean); s may be changed. */
+static char *take_text(struct parser *p, const char *what, char *s, unsigned flags)
 {
 	const char *why = NULL;
 	if (strlen(s) > PROGRESS_TEXT_MAX) { /* one limit for set and import */
 		problem(p, tr("the %s is too long: %zu bytes, at most %d"), tr(what), strlen(s),
 			PROGRESS_TEXT_MAX);
+		return NULL;
+	}
+	if (p->proven) { /* the file-level pass proved UTF-8 and NFC: no copy, no re-check */
+		if (text_clean_proven(s, flags, &why))
+			return keep(p, s);
+		problem(p, tr("%s: %s"), tr(what), tr(why));
 		return NULL;
 	}
 	char *t = text_clean(s, flags, &why);
@@ -328,6 +337,7 @@ struct reading {
 	char *end_f[4];
 	size_t end_used;        /* its fields up to the last non-empty one */
 	int last_line;
+	struct signfile_reader *sign; /* shares the pass: the signature's digest */
 };
 
 static void frame_problem(struct reading *rd, int line, const char *msg)
@@ -412,6 +422,8 @@ static int on_report_row(void *arg, const struct csv_row *row)
 {
 	struct reading *rd = arg;
 	struct report *out = rd->p.r;
+	if (rd->sign) /* first: the row as read */
+		signfile_reader_row(rd->sign, row);
 	if (row_blank(row))
 		return 0;
 	rd->last_line = row->line;
@@ -468,6 +480,8 @@ static void check_end(struct reading *rd)
 		frame_problem(rd, rd->last_line, tr("the file ends before its end row: it was cut short (truncated) on the way; ask for it again"));
 		return;
 	}
+	if (rd->p.r->excel && rd->end_used == 3)
+		csvio_unneutralise(rd->end_f[2]); /* the checksum protected from a spreadsheet */
 	if (rd->end_used != 3 || !parse_int(er->f[1], 0, 100000000, &want_rows) ||
 	    strlen(er->f[2]) != 16 || (want_sum = strtoull(er->f[2], &endp, 16), *endp)) {
 		frame_problem(rd, er->line, tr("the end row must be end,ROWS,CHECKSUM"));
@@ -490,14 +504,23 @@ static void check_end(struct reading *rd)
 int report_parse(const char *buf, size_t n, const char *name, struct report *out,
 		 struct strvec *problems)
 {
+	return report_parse_text(buf, n, false, NULL, name, out, problems);
+}
+
+int report_parse_text(const char *buf, size_t n, bool proven, struct signfile_reader *sign,
+		      const char *name, struct report *out, struct strvec *problems)
+{
 	struct err e;
-	struct reading rd = {.p = {.name = name, .r = out}, .frame = problems, .h = HASH_FNV_INIT};
+	struct reading rd = {.p = {.name = name, .r = out, .proven = proven}, .frame = problems,
+			     .h = HASH_FNV_INIT, .sign = sign};
 	rd.p.problems = &rd.data;
 	size_t before = problems->n;
 	memset(out, 0, sizeof *out);
 	if (csvio_parse_rows(buf, n, name, 0, NULL, on_report_row, &rd, NULL, NULL, &e)) {
 		sv_push(problems, e.msg);
 	} else if (!rd.done) {
+		if (sign)
+			signfile_reader_whole(sign); /* every row was read */
 		check_end(&rd);
 		if (!rd.done) {
 			for (size_t i = 0; i < rd.data.n; i++)

@@ -10,8 +10,9 @@
  * sections, tasks, indicators, events and report rules belong to a plan and
  * are unique by code within it. Progress entries and indicator values are
  * unique per (unit, task or indicator, period) and carry a revision that
- * increases with every change; each saved revision is also copied into the
- * matching *_history table, which is the audit trail and the base of undo. */
+ * increases with every change; a revision superseded by a newer one moves
+ * into the matching *_history table (schema 8), which with the current row
+ * (the *_revisions views) is the audit trail and the base of undo. */
 #include <stdio.h>
 
 #include "db.h"
@@ -300,6 +301,34 @@ static const char *const migrations[] = {
 	" pending_key TEXT,"
 	" pending_file TEXT,"
 	" pending_at TEXT);",
+	/* 7 -> 8: the history keeps only superseded revisions (issue 15): the
+	 * current one lives in progress and indicator_value, with the action
+	 * that saved it, so a first entry (most of an import) is written once.
+	 * The *_revisions views give every revision, as the history did. */
+	"ALTER TABLE progress ADD COLUMN action TEXT NOT NULL DEFAULT 'set';"
+	"UPDATE progress SET action = coalesce((SELECT h.action FROM progress_history h"
+	" WHERE h.unit_id = progress.unit_id AND h.task_id = progress.task_id"
+	" AND h.period = progress.period AND h.revision = progress.revision), 'set');"
+	"DELETE FROM progress_history WHERE EXISTS (SELECT 1 FROM progress p"
+	" WHERE p.unit_id = progress_history.unit_id AND p.task_id = progress_history.task_id"
+	" AND p.period = progress_history.period AND p.revision = progress_history.revision);"
+	"ALTER TABLE indicator_value ADD COLUMN action TEXT NOT NULL DEFAULT 'set';"
+	"UPDATE indicator_value SET action = coalesce((SELECT h.action FROM indicator_history h"
+	" WHERE h.unit_id = indicator_value.unit_id AND h.indicator_id = indicator_value.indicator_id"
+	" AND h.period = indicator_value.period AND h.revision = indicator_value.revision), 'set');"
+	"DELETE FROM indicator_history WHERE EXISTS (SELECT 1 FROM indicator_value v"
+	" WHERE v.unit_id = indicator_history.unit_id AND v.indicator_id = indicator_history.indicator_id"
+	" AND v.period = indicator_history.period AND v.revision = indicator_history.revision);"
+	"CREATE VIEW progress_revisions AS"
+	" SELECT unit_id, task_id, period, revision, status, percent, count, result, difficulties,"
+	" proposals, evidence, entered_by, entered_at, action FROM progress_history"
+	" UNION ALL SELECT unit_id, task_id, period, revision, status, percent, count, result,"
+	" difficulties, proposals, evidence, entered_by, entered_at, action FROM progress;"
+	"CREATE VIEW indicator_revisions AS"
+	" SELECT unit_id, indicator_id, period, revision, numerator, denominator, value, note,"
+	" entered_by, entered_at, action FROM indicator_history"
+	" UNION ALL SELECT unit_id, indicator_id, period, revision, numerator, denominator, value,"
+	" note, entered_by, entered_at, action FROM indicator_value;",
 };
 
 int schema_latest(void)

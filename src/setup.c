@@ -5,9 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "compat.h"
 #include "db.h"
 #include "exchange_keys.h"
 #include "keystore.h"
@@ -69,7 +68,7 @@ static void remove_db_files(const char *path)
 		size_t n = strlen(path) + 10;
 		char *f = xmalloc(n);
 		snprintf(f, n, "%s%s", path, ext[i]);
-		unlink(f);
+		compat_unlink(f);
 		free(f);
 	}
 }
@@ -78,8 +77,7 @@ int setup_database(const char *path, const char *file, const struct plan_def *p,
 		   const char *owner, const char *added, struct store_result *r, bool *created,
 		   char fingerprint[SIGN_FINGERPRINT_BUF], struct err *e)
 {
-	struct stat sb;
-	*created = stat(path, &sb) != 0;
+	*created = compat_path_kind(path) < 0;
 	struct db *db = db_connect(path, DB_OPEN_CREATE, e);
 	if (!db) {
 		if (*created)
@@ -112,8 +110,7 @@ int setup_database(const char *path, const char *file, const struct plan_def *p,
 
 bool setup_has_plan(const char *path)
 {
-	struct stat sb;
-	if (stat(path, &sb) != 0)
+	if (compat_path_kind(path) < 0)
 		return false;
 	struct err e;
 	struct db *db = db_connect(path, DB_OPEN_EXISTING, &e);

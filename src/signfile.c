@@ -71,6 +71,10 @@ static size_t used(const struct csv_row *r)
 	return n;
 }
 
+static void on_values(struct reading *rd, const struct csv_row *r);
+
+/* One row; the row is not changed (another reader may share the pass:
+ * the Excel flavour's protection is undone on copies). */
 static int on_row(void *arg, const struct csv_row *r)
 {
 	struct reading *rd = arg;
@@ -84,9 +88,32 @@ static int on_row(void *arg, const struct csv_row *r)
 		sign_hash_init(&rd->h, r->f[1]);
 		return 0;
 	}
+	size_t k = 1;
 	if (rd->excel)
-		for (size_t j = 1; j < r->n; j++)
-			csvio_unneutralise(r->f[j]);
+		while (k < r->n && r->f[k][0] != '\'')
+			k++;
+	if (k >= r->n) { /* nothing protected: the row as it is */
+		on_values(rd, r);
+		return 0;
+	}
+	char **f = xmalloc(r->n * sizeof *f);
+	for (size_t j = 0; j < r->n; j++) {
+		f[j] = j >= k && r->f[j][0] == '\'' ? xstrdup(r->f[j]) : r->f[j];
+		if (f[j] != r->f[j])
+			csvio_unneutralise(f[j]);
+	}
+	struct csv_row v = {f, r->n, r->line};
+	on_values(rd, &v);
+	for (size_t j = k; j < r->n; j++)
+		if (f[j] != r->f[j])
+			free(f[j]);
+	free(f);
+	return 0;
+}
+
+/* A row after the format row, its values as they were written. */
+static void on_values(struct reading *rd, const struct csv_row *r)
+{
 	if (strcmp(r->f[0], "signature") == 0) {
 		if (!rd->sig_line) {
 			rd->sig_line = r->line;
@@ -98,10 +125,10 @@ static int on_row(void *arg, const struct csv_row *r)
 				memcpy(rd->sig, r->f[3], SIGN_HEX);
 			}
 		}
-		return 0;
+		return;
 	}
 	if (strcmp(r->f[0], "end") == 0 || strcmp(r->f[0], "format") == 0)
-		return 0;
+		return;
 	if (strcmp(r->f[0], "key") == 0 && rd->out && !rd->bad_key) {
 		uint8_t pk[SIGN_PUBLIC_BYTES];
 		if (used(r) != 3 || !code_valid(r->f[1]) || !sign_from_hex(r->f[2], pk, sizeof pk)) {
@@ -116,7 +143,6 @@ static int on_row(void *arg, const struct csv_row *r)
 		}
 	}
 	signfile_hash_row(&rd->h, (const char *const *)r->f, r->n);
-	return 0;
 }
 
 /* Read text row by row; false when it is no CSV or no exchange file. */
@@ -130,34 +156,89 @@ static bool read_rows(const char *text, size_t len, struct reading *rd, uint8_t 
 	return true;
 }
 
-int signfile_read(const char *text, size_t len, const char *name, struct signfile *out,
-		  struct err *e)
+/* What the rows read (into rd, digest d) say about the signature. */
+static int conclude(const struct reading *rd, const uint8_t d[SIGN_DIGEST_BYTES], struct signfile *out,
+		    struct err *e)
 {
-	uint8_t d[SIGN_DIGEST_BYTES], sig[SIGN_BYTES];
-	struct reading rd = {.name = name, .out = out};
-	memset(out, 0, sizeof *out);
-	if (!read_rows(text, len, &rd, d)) {
-		signfile_free(out);
-		return 0; /* its own parser says what is wrong */
-	}
-	if (rd.bad_key) {
+	const char *name = rd->name;
+	uint8_t sig[SIGN_BYTES];
+	if (rd->bad_key) {
 		signfile_free(out);
 		return err_set(e, tr("%s:%d: a key row must be key,UNIT,PUBLIC-KEY (64 hex digits)"),
-			       name, rd.key_line);
+			       name, rd->key_line);
 	}
-	if (!rd.sig_line)
+	if (!rd->sig_line)
 		return 0;
 	out->is_signed = true;
-	out->line = rd.sig_line;
-	if (rd.bad_sig || !sign_from_hex(rd.sig_pk, out->pk, sizeof out->pk) ||
-	    !sign_from_hex(rd.sig, sig, sizeof sig)) {
-		int line = rd.sig_line;
+	out->line = rd->sig_line;
+	if (rd->bad_sig || !sign_from_hex(rd->sig_pk, out->pk, sizeof out->pk) ||
+	    !sign_from_hex(rd->sig, sig, sizeof sig)) {
+		int line = rd->sig_line;
 		signfile_free(out);
 		return err_set(e, tr("%s:%d: the signature row must be signature,ed25519,PUBLIC-KEY,SIGNATURE (hex)"),
 			       name, line);
 	}
 	out->valid = sign_verify(sig, d, out->pk);
 	return 0;
+}
+
+int signfile_read(const char *text, size_t len, const char *name, struct signfile *out,
+		  struct err *e)
+{
+	uint8_t d[SIGN_DIGEST_BYTES];
+	struct reading rd = {.name = name, .out = out};
+	memset(out, 0, sizeof *out);
+	if (!read_rows(text, len, &rd, d)) {
+		signfile_free(out);
+		return 0; /* its own parser says what is wrong */
+	}
+	return conclude(&rd, d, out, e);
+}
+
+struct signfile_reader {
+	struct reading rd;
+	struct signfile sf;
+	bool stopped, whole;
+};
+
+struct signfile_reader *signfile_reader_new(const char *name)
+{
+	struct signfile_reader *sr = xcalloc(1, sizeof *sr);
+	sr->rd.name = name;
+	sr->rd.out = &sr->sf;
+	return sr;
+}
+
+void signfile_reader_row(struct signfile_reader *sr, const struct csv_row *row)
+{
+	if (!sr->stopped && on_row(&sr->rd, row))
+		sr->stopped = true; /* not an exchange file */
+}
+
+void signfile_reader_whole(struct signfile_reader *sr)
+{
+	sr->whole = true;
+}
+
+int signfile_reader_finish(struct signfile_reader *sr, const char *text, size_t len,
+			   struct signfile *out, struct err *e)
+{
+	int rc;
+	memset(out, 0, sizeof *out);
+	if (!sr->whole) { /* the rows were not all seen: read them here */
+		signfile_free(&sr->sf);
+		rc = signfile_read(text, len, sr->rd.name, out, e);
+	} else if (!sr->rd.started) {
+		signfile_free(&sr->sf);
+		rc = 0; /* not an exchange file: unsigned */
+	} else {
+		uint8_t d[SIGN_DIGEST_BYTES];
+		sign_hash_final(&sr->rd.h, d);
+		*out = sr->sf; /* the key rows */
+		rc = conclude(&sr->rd, d, out, e);
+	}
+	free(sr);
+	return rc;
 }
 
 void signfile_sign(struct strbuf *b, const uint8_t sk[SIGN_SECRET_BYTES])

@@ -41,6 +41,19 @@ void signfile_free(struct signfile *s);
 int signfile_read(const char *text, size_t len, const char *name, struct signfile *out,
 		  struct err *e);
 
+/* signfile_read within another reader's pass over the file's rows (the
+ * report's, report_read.c): each row as csvio_parse_rows gives it, in order
+ * and unchanged, then signfile_reader_whole if every row of the text was
+ * given, then signfile_reader_finish, which returns what signfile_read
+ * would (reading text itself when the rows were not all seen) and frees sr. */
+struct csv_row;
+struct signfile_reader;
+struct signfile_reader *signfile_reader_new(const char *name);
+void signfile_reader_row(struct signfile_reader *sr, const struct csv_row *row);
+void signfile_reader_whole(struct signfile_reader *sr);
+int signfile_reader_finish(struct signfile_reader *sr, const char *text, size_t len,
+			   struct signfile *out, struct err *e);
+
 /* One row's values into a digest, as signfile_read reads them (for a
  * writer that signs as it writes, as report_export does). */
 void signfile_hash_row(struct sign_hash *h, const char *const *f, size_t n);

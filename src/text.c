@@ -6,6 +6,7 @@
  * them by hand after utf8proc has stripped the combining marks. */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -71,7 +72,14 @@ void text_repair_utf8(char *s)
  * below U+0300 (Latin, no combining marks), a precomposed letter of Latin
  * Extended Additional (ạ ả ấ ... ỹ: NFC as they are), general punctuation
  * from U+2002 (U+2000 and U+2001 are singletons), or a currency sign. That
- * is nearly all Vietnamese text, which then skips utf8proc's NFC. */
+ * is nearly all Vietnamese text, which then skips utf8proc's NFC. nfc_quick_cp
+ * is the test of one code point. */
+static bool nfc_quick_cp(unsigned cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
 static bool nfc_quick(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -91,10 +99,70 @@ static bool nfc_quick(const char *s, size_t n)
 		} else {
 			return false;
 		}
-		if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-		      (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF)))
+		if (!nfc_quick_cp(cp))
 			return false;
 	}
+	return true;
+}
+
+bool text_valid_utf8_nfc(const char *s, size_t n, bool *nfc)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+	bool quick = true;
+	size_t i = 0;
+	while (i < n) {
+		/* a run of ASCII without NUL, eight bytes at a time */
+		while (n - i >= 8) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if ((w & high) || ((w - ones) & ~w & high))
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		unsigned c = p[i];
+		if (c >= 0x01 && c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k;
+		unsigned lo = 0x80, hi = 0xBF;
+		if (c >= 0xC2 && c <= 0xDF)
+			k = 1;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			k = 2;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			k = 3;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			return false; /* NUL, a continuation byte, C0, C1 or F5..FF */
+		}
+		if (n - i <= k || p[i + 1] < lo || p[i + 1] > hi)
+			return false;
+		for (size_t j = 2; j <= k; j++)
+			if (p[i + j] < 0x80 || p[i + j] > 0xBF)
+				return false;
+		if (quick) {
+			if (k == 1)
+				quick = nfc_quick_cp((c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu));
+			else if (k == 2)
+				quick = nfc_quick_cp((c & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 |
+						     (p[i + 2] & 0x3Fu));
+			else
+				quick = false;
+		}
+		i += k + 1;
+	}
+	*nfc = quick;
 	return true;
 }
 
@@ -221,6 +289,47 @@ char *text_clean(const char *s, unsigned flags, const char **why)
 fail:
 	sb_free(&b);
 	return NULL;
+}
+
+bool text_clean_proven(char *s, unsigned flags, const char **why)
+{
+	unsigned char *p = (unsigned char *)s;
+	const char *first = NULL; /* the first line break or control, as text_clean finds it */
+	bool cr = false;
+	for (size_t i = 0;; i++) {
+		unsigned c = p[i];
+		if ((c >= 0x20 && c != 0x7f && c != 0xC2 && c != 0xE2) || c == '\t')
+			continue;
+		if (!c)
+			break;
+		if (c == 0xC2 || c == 0xE2) {
+			/* valid UTF-8: the bytes hidden_at reads are there */
+			if (hidden_at(p + i, 3)) {
+				*why = N_("control character or bidirectional override (U+0080..U+009F, U+202A..U+202E, U+2066..U+2069)");
+				return false;
+			}
+		} else if (c == '\r' || c == '\n') {
+			if (!(flags & TEXT_MULTILINE) && !first)
+				first = N_("line break in a one-line field");
+			cr |= c == '\r';
+		} else if (!first) {
+			first = N_("control character");
+		}
+	}
+	if (first) {
+		*why = first;
+		return false;
+	}
+	if (cr) { /* CRLF and CR become LF */
+		unsigned char *w = p;
+		for (; *p; p++)
+			if (*p != '\r')
+				*w++ = *p;
+			else if (p[1] != '\n')
+				*w++ = '\n';
+		*w = '\0';
+	}
+	return true;
 }
 
 /* Map through utf8proc with opts, then replace đ/Đ by d/D (or d when lower). */

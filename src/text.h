@@ -17,6 +17,11 @@ enum text_flags {
  * control characters (but tab, and line breaks with TEXT_MULTILINE), NFC.
  * Returns a new string, or NULL with *why set to an untranslated reason. */
 char *text_clean(const char *s, unsigned flags, const char **why);
+/* text_clean for a field of a text already proven valid UTF-8 in NFC (a
+ * file as encoding_decode returns it: a piece cut at ASCII characters such
+ * as CSV's delimiters stays NFC): the same refusals and the same result,
+ * in place (line breaks become LF), without copying or re-checking. */
+bool text_clean_proven(char *s, unsigned flags, const char **why);
 
 /* Outside text made safe for a terminal: C0 controls (but line breaks and
  * tabs unless one_line), DEL, C1 controls, bidirectional overrides and
@@ -28,6 +33,9 @@ char *text_visible(const char *s, bool one_line);
  * isolate (U+202A..U+202E, U+2066..U+2069)? */
 bool text_has_hidden_controls(const char *s, size_t n);
 
+/* text_valid_utf8 and, in the same pass, *nfc: true when s is certainly
+ * in NFC already (nearly all Vietnamese text; false: ask text_nfc). */
+bool text_valid_utf8_nfc(const char *s, size_t n, bool *nfc);
 /* NFC of valid UTF-8 s[0..n) (no NUL inside). New string. */
 char *text_nfc(const char *s, size_t n);
 /* Replace, in place, every byte of s that is not part of valid UTF-8 by

@@ -17,12 +17,14 @@
 
 #include "consolidate.h"
 #include "editbuf.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "setup.h"
 #include "text.h"
 #include "ui.h"
 #include "ui_keys.h"
+#include "ui_list.h"
 
 volatile sig_atomic_t ui_signal;
 
@@ -107,7 +109,6 @@ static void set_pane_geometry(struct pane *p, int y, int x, int h, int w)
 	if (p->win)
 		delwin(p->win);
 	p->win = newwin(h, w, y, x);
-	keypad(p->win, TRUE);
 	p->dirty = true;
 }
 
@@ -149,17 +150,16 @@ static void ui_relayout(struct app *a)
  * dates go first when even that is not enough. */
 static void draw_top(struct app *a)
 {
-	char head[120], tail[120], pc[PERIOD_BUF], d0[DATE_BUF], d1[DATE_BUF];
+	char head[120], tail[120], pc[PERIOD_BUF], d0[6], d1[6];
 	const struct plan_rec *pl = &a->s.b.plan;
 	period_format(&a->period, pc);
-	date_format(period_start(&a->period), d0);
-	date_format(period_end(&a->period), d1);
+	fmt_day_short(period_start(&a->period), d0);
+	fmt_day_short(period_end(&a->period), d1);
 	snprintf(head, sizeof head, " tiendo | %s v%d | %s: ", pl->code, pl->version, tr("Unit"));
 	const char *name = a->unit ? a->unit->name : tr("all units");
 	int min_name = 12;
 	/* the period's days as dd/mm (the year is the period's) */
-	snprintf(tail, sizeof tail, " | %s: %s (%.2s/%.2s..%.2s/%.2s)", tr("Period"), pc, d0 + 8, d0 + 5,
-		 d1 + 8, d1 + 5);
+	snprintf(tail, sizeof tail, " | %s: %s (%s..%s)", tr("Period"), pc, d0, d1);
 	if (ui_width(head) + min_name + ui_width(tail) > a->cols)
 		snprintf(tail, sizeof tail, " | %s: %s", tr("Period"), pc);
 	int hw = ui_width(head), tw = ui_width(tail);
@@ -279,10 +279,28 @@ static void ui_draw_dirty(struct app *a)
 		draw_bottom(a, a->hint_mask ? a->hint_mask : a->panes[a->focus].mask);
 }
 
+/* A list that scrolled a few lines: the terminal scrolls its rows (a few
+ * bytes) instead of every row being written again; then every window is
+ * touched so that what scrolled along beside the list is put back. */
+static void scroll_lists(struct app *a)
+{
+	if (a->too_small)
+		return;
+	for (int i = 0; i < PANE_ID_COUNT; i++) {
+		struct pane *p = &a->panes[i];
+		if (!p->list || p->dirty || !p->win || !ui_list_scroll_screen(p->list, p->win))
+			continue;
+		for (int k = 0; k < PANE_ID_COUNT; k++)
+			if (a->panes[k].win)
+				touchwin(a->panes[k].win);
+	}
+}
+
 static void ui_refresh(struct app *a)
 {
+	scroll_lists(a);
 	ui_draw_dirty(a);
-	doupdate();
+	ui_doupdate();
 }
 
 static void ui_hints(struct app *a, unsigned mask)

@@ -18,6 +18,7 @@
 
 struct app;
 struct pane;
+struct ui_list;
 
 struct pane_ops {
 	void (*draw)(struct app *a, struct pane *p);    /* paint what is dirty */
@@ -34,6 +35,7 @@ struct pane {
 	bool dirty;          /* repaint all on the next draw */
 	const struct pane_ops *ops;
 	void *data;
+	struct ui_list *list; /* the pane's list, scrolled by the terminal (ui_list.c); or NULL */
 };
 
 /* What a pane or a popup may ask of the interface around it (ui.c fills it
@@ -121,6 +123,11 @@ struct editbuf;
 bool ui_edit_key(struct editbuf *b, int k);
 void ui_vline(struct app *a, WINDOW *w, int y, int x, int n);
 void ui_box(struct app *a, WINDOW *w);
+/* doupdate, sending fewer bytes: blanks whose attributes do not show take
+ * the attributes of the text beside them (fewer attribute changes), and a
+ * long run of blanks over other text is cleared to the end of its line
+ * first, what follows it written again (ui_draw.c). */
+void ui_doupdate(void);
 
 /* Colour pairs (when colours are on). */
 enum { CP_NONE, CP_OVERDUE, CP_DONE, CP_TITLE, CP_HINTKEY, CP_MARK };

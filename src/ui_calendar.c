@@ -6,6 +6,7 @@
 
 #include "deadline.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "ui.h"
 #include "ui_list.h"
@@ -20,6 +21,10 @@ struct cal {
 struct agenda {
 	struct ui_list list;
 	struct deadline_list dl;
+	/* each row: an index into dl, or a year heading -(year) when the list
+	 * spans two years (dates show as dd/mm under their year's heading, so
+	 * that "31/12" of 2025 and of 2026 never look alike) */
+	long *rows;
 };
 
 static struct cal *cal_of(struct app *a)
@@ -50,6 +55,37 @@ static void compute_marks(struct app *a, struct cal *c)
 		if (dl.v[i].kind != DL_OVERDUE && dl.v[i].date >= c->shown_month && dl.v[i].date < end)
 			c->marks[dl.v[i].date - c->shown_month + 1] = true;
 	deadline_list_free(&dl);
+}
+
+static bool agenda_selectable(void *ctx, size_t row)
+{
+	return ((struct agenda *)ctx)->rows[row] >= 0;
+}
+
+/* The rows: the deadlines, under a heading for each year when they are not
+ * all in the year of from (the title's date). */
+static void agenda_rows(struct agenda *g, day_t from)
+{
+	int y0, y, m, d;
+	bool years = false;
+	date_to_ymd(from, &y0, &m, &d);
+	for (size_t i = 0; i < g->dl.n; i++) {
+		date_to_ymd(g->dl.v[i].date, &y, &m, &d);
+		years |= y != y0;
+	}
+	free(g->rows);
+	g->rows = xcalloc(2 * g->dl.n + 1, sizeof *g->rows);
+	size_t n = 0;
+	int last = 0;
+	for (size_t i = 0; i < g->dl.n; i++) {
+		date_to_ymd(g->dl.v[i].date, &y, &m, &d);
+		if (years && y != last)
+			g->rows[n++] = -(long)y;
+		last = y;
+		g->rows[n++] = (long)i;
+	}
+	g->list.n = n;
+	g->list.selectable = agenda_selectable;
 }
 
 static void agenda_compute(struct app *a);
@@ -193,9 +229,10 @@ static void agenda_compute(struct app *a)
 	deadline_list_free(&g->dl);
 	if (session_due(&a->s, a->unit, c->sel, c->sel + 60, true, &g->dl, &e))
 		ui_message(a, true, "%s", e.msg);
-	g->list.n = g->dl.n;
+	agenda_rows(g, c->sel);
 	g->list.cur = 0;
 	g->list.top = 0;
+	ui_list_fix(&g->list); /* not on a year's heading */
 	g->list.drawn = false;
 	p->dirty = true;
 }
@@ -203,20 +240,17 @@ static void agenda_compute(struct app *a)
 static void agenda_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
 {
 	struct agenda *g = ctx;
-	const struct deadline *d = &g->dl.v[row];
-	int yy, mm, dd;
-	date_to_ymd(d->date, &yy, &mm, &dd);
-	char date[8], text[400];
-	/* dd/mm in the year the agenda starts in; another year's date shows its
-	 * year, so that two years never look alike ("31/12" of 2025 and 2026) */
-	int ty, tm, td;
-	date_to_ymd(cal_of(a)->sel, &ty, &tm, &td);
-	if (yy == ty)
-		snprintf(date, sizeof date, "%02d/%02d", dd % 100, mm % 100);
-	else
-		snprintf(date, sizeof date, "%04d", yy % 10000);
-	snprintf(text, sizeof text, "%s %s", d->code, d->detail);
 	int width = a->panes[PANE_ID_AGENDA].w - 1;
+	if (g->rows[row] < 0) {
+		char head[64];
+		snprintf(head, sizeof head, tr("Year %d"), (int)(-g->rows[row] % 10000));
+		ui_put(a, w, y, 1, width, head, A_BOLD);
+		return;
+	}
+	const struct deadline *d = &g->dl.v[g->rows[row]];
+	char date[6], text[400];
+	fmt_day_short(d->date, date);
+	snprintf(text, sizeof text, "%s %s", d->code, d->detail);
 	attr_t base = d->kind == DL_OVERDUE ? ui_attr(a, CP_OVERDUE) | A_BOLD : A_NORMAL;
 	attr_t sel = selected && a->focus == PANE_ID_AGENDA ? A_REVERSE : A_NORMAL;
 	ui_put(a, w, y, 1, 5, date, base | sel);
@@ -231,11 +265,9 @@ static void agenda_draw(struct app *a, struct pane *p)
 	struct agenda *g = p->data;
 	struct cal *c = cal_of(a);
 	if (p->dirty) {
-		char title[64], d[DATE_BUF];
-		date_format(c->sel, d);
-		char dm[8];
-		snprintf(dm, sizeof dm, "%.2s/%.2s", d + 8, d + 5); /* dd/mm */
-		snprintf(title, sizeof title, tr("Due from %s"), dm);
+		char title[64], d[DAY_SHOWN_BUF];
+		fmt_day(c->sel, d); /* with its year: the rows' dd/mm are in it */
+		snprintf(title, sizeof title, tr("Due from %s"), d);
 		werase(p->win);
 		ui_pane_title(a, p, title, "");
 		for (int r = 1; r < p->h; r++)
@@ -264,7 +296,9 @@ static bool agenda_key(struct app *a, struct pane *p, enum action act, int k)
 	}
 	if (act != ACT_OPEN || g->dl.n == 0)
 		return false;
-	const struct deadline *d = &g->dl.v[g->list.cur];
+	if (g->rows[g->list.cur] < 0)
+		return false;
+	const struct deadline *d = &g->dl.v[g->rows[g->list.cur]];
 	if (!d->task_id) {
 		ui_message(a, false, "%s %s", d->code, d->detail);
 		return true;
@@ -285,6 +319,7 @@ static void agenda_free(struct pane *p)
 {
 	struct agenda *g = p->data;
 	deadline_list_free(&g->dl);
+	free(g->rows);
 	free(g);
 }
 

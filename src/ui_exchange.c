@@ -21,6 +21,7 @@
 #include "db.h"
 #include "deliver.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "exchange.h"
 #include "exchange_files.h"
 #include "exchange_keys.h"
@@ -178,6 +179,8 @@ static void result_lines(struct strvec *sv, int width, const char *path, const s
 	struct strbuf b = {0};
 	describe_import(&b, file, r, false);
 	add_chomped(sv, width, &b);
+	if (describe_import_signer(&b, file, r) || b.len) /* who signed it, as on the command line */
+		add_chomped(sv, width, &b);
 	if (r->outcome != IMPORT_REFUSED)
 		return;
 	/* the reasons, each "file:line: why", named by the file alone */
@@ -401,8 +404,8 @@ static void status_cells(const struct expected_report *r, const struct unit_key_
 	strcpy(exported, "-");
 	strcpy(imported, "-");
 	if (r->exported_at[0]) {
-		snprintf(exported, 24, "%.10s %.5s", r->exported_at, r->exported_at + 11);
-		snprintf(imported, 24, "%.10s", r->imported_at);
+		fmt_stamp(r->exported_at, exported, 24);
+		fmt_stamp_day(r->imported_at, imported, 24);
 	}
 	cells[SC_UNIT] = r->unit->code;
 	cells[SC_KIND] = unit_kind_label(r->unit->kind);
@@ -496,8 +499,8 @@ void ui_reports(struct app *a)
 			if (i == comp.n)
 				break;
 			to = comp.v[i].to;
-			char due[DATE_BUF];
-			date_format(comp.v[i].due, due);
+			char due[DAY_SHOWN_BUF];
+			fmt_day(comp.v[i].due, due);
 			if (i)
 				sv_push(&sv, "");
 			sb_addf(&b, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, pc,
@@ -548,7 +551,10 @@ static void conflict_view(struct app *a, const struct conflict_rec *k)
 	ui_page_heading(&sv, b.s);
 	sb_free(&b);
 	ui_page_add(&sv, width, tr("File"), k->file);
-	ui_page_add(&sv, width, tr("Imported at"), k->received_at ? k->received_at : "-");
+	char at[STAMP_SHOWN_BUF + 8] = "-";
+	if (k->received_at)
+		fmt_stamp(k->received_at, at, sizeof at);
+	ui_page_add(&sv, width, tr("Imported at"), at);
 	sv_push(&sv, "");
 	struct strvec stored = {0}, incoming = {0};
 	if (!k->is_value) {

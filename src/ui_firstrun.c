@@ -6,13 +6,12 @@
  * unit the plan names only as a group (a new commune: name typed with Telex,
  * parent from a list). setup_database does the rest in one transaction, as
  * `tiendo init` does. */
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <strings.h>
 
+#include "compat.h"
 #include "editbuf.h"
 #include "exchange_files.h"
 #include "msg.h"
@@ -55,48 +54,53 @@ static void draw_intro(struct app *a, const char *db_path, const char *step, con
 static bool is_csv(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && strcmp(name + n - 4, ".csv") == 0;
+	return n > 4 && strcasecmp(name + n - 4, ".csv") == 0; /* ".CSV" from Windows too */
+}
+
+struct scan {
+	bool packages_only;
+	struct strvec names;
+};
+
+static void scan_name(const char *name, void *arg)
+{
+	struct scan *sc = arg;
+	if (!is_csv(name) || name[0] == '.')
+		return;
+	if (sc->packages_only && strncasecmp(name, "kehoach_", 8) != 0)
+		return;
+	sv_push(&sc->names, name);
 }
 
 /* The plan files of dir: plan packages (kehoach_*.csv) only, or every .csv. */
 static void scan_dir(const char *dir, bool packages_only, struct strvec *out)
 {
-	DIR *d = dir ? opendir(dir) : NULL;
-	if (!d)
+	struct scan sc = {packages_only, {0}};
+	if (!dir || compat_dir_each(dir, scan_name, &sc) != 0)
 		return;
-	struct strvec names = {0};
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL) {
-		if (!is_csv(de->d_name) || de->d_name[0] == '.')
-			continue;
-		if (packages_only && strncmp(de->d_name, "kehoach_", 8) != 0)
-			continue;
-		sv_push(&names, de->d_name);
-	}
-	closedir(d);
-	for (size_t i = 0; i < names.n; i++) {
-		char *path = exchange_path_join(dir, names.v[i]);
+	for (size_t i = 0; i < sc.names.n; i++) {
+		char *path = exchange_path_join(dir, sc.names.v[i]);
 		char *real = compat_realpath(path);
 		if (real && !sv_contains(out, real))
 			sv_push(out, real);
 		free(real);
 		free(path);
 	}
-	sv_free(&names);
+	sv_free(&sc.names);
 }
 
 /* Plan packages in the current folder and $TIENDO_EXPORT_DIR, then the plans
- * that come with tiendo (share/tiendo/plans, or data/plans in the source
- * tree beside the program). */
+ * that come with tiendo (share/tiendo/plans, data/plans in the source tree
+ * beside the program, plans beside tiendo.exe in the Windows zip). */
 void ui_find_plans(struct strvec *out)
 {
 	scan_dir(".", true, out);
-	char *exp = getenv("TIENDO_EXPORT_DIR") ? exchange_export_dir() : NULL;
+	char *exp = compat_getenv("TIENDO_EXPORT_DIR") ? exchange_export_dir() : NULL;
 	scan_dir(exp, true, out);
 	free(exp);
 	char *exe = compat_exe_dir();
 	if (exe) {
-		static const char *const rel[] = {"/data/plans", "/../data/plans", "/../share/tiendo/plans"};
+		static const char *const rel[] = {"/plans", "/data/plans", "/../data/plans", "/../share/tiendo/plans"};
 		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
 			char *dir = xmalloc(strlen(exe) + strlen(rel[i]) + 1);
 			strcpy(dir, exe);
@@ -109,54 +113,59 @@ void ui_find_plans(struct strvec *out)
 	scan_dir(TIENDO_DATADIR "/plans", false, out);
 }
 
+struct completion {
+	const char *base; /* what was typed after the last separator */
+	char *msg;
+	size_t msg_n;
+	char *common; /* the longest common start of the matches */
+	size_t nmatch;
+};
+
+static void complete_name(const char *name, void *arg)
+{
+	struct completion *c = arg;
+	if (strncmp(name, c->base, strlen(c->base)) != 0)
+		return;
+	if (name[0] == '.' && c->base[0] != '.')
+		return;
+	c->nmatch++;
+	size_t used = strlen(c->msg);
+	if (used + strlen(name) + 3 < c->msg_n)
+		snprintf(c->msg + used, c->msg_n - used, "%s%s", used ? "  " : "", name);
+	if (!c->common) {
+		c->common = xstrdup(name);
+		return;
+	}
+	size_t k = 0;
+	while (c->common[k] && c->common[k] == name[k])
+		k++;
+	c->common[k] = '\0';
+}
+
 /* Complete the path in eb at Tab: the longest common continuation of the
- * entries that start with what was typed; the candidates go to msg. */
+ * entries that start with what was typed; the candidates go to msg. A folder
+ * gets the separator the clerk types ('\\' on Windows unless '/' was used). */
 static void complete_path(struct editbuf *eb, char *msg, size_t msg_n)
 {
 	char *text = eb_text(eb);
-	char *slash = strrchr(text, '/');
+	const char *slash = compat_last_sep(text);
 	char *dir = slash ? xstrndup(text, (size_t)(slash - text) + 1) : xstrdup("");
-	const char *base = slash ? slash + 1 : text;
+	struct completion c = {slash ? slash + 1 : text, msg, msg_n, NULL, 0};
 	char *home = NULL;
 	const char *open_dir = *dir ? dir : ".";
-	if (dir[0] == '~' && getenv("HOME")) {
-		home = exchange_path_join(getenv("HOME"), dir + 1 + (dir[1] == '/'));
+	if (dir[0] == '~' && compat_home()) {
+		home = exchange_path_join(compat_home(), dir + 1 + compat_is_sep(dir[1]));
 		open_dir = home;
 	}
-	DIR *d = opendir(open_dir);
-	char *common = NULL;
-	size_t nmatch = 0;
 	msg[0] = '\0';
-	struct dirent *de;
-	while (d && (de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, base, strlen(base)) != 0 || !strcmp(de->d_name, ".") ||
-		    !strcmp(de->d_name, ".."))
-			continue;
-		if (de->d_name[0] == '.' && base[0] != '.')
-			continue;
-		nmatch++;
-		size_t used = strlen(msg);
-		if (used + strlen(de->d_name) + 3 < msg_n)
-			snprintf(msg + used, msg_n - used, "%s%s", used ? "  " : "", de->d_name);
-		if (!common) {
-			common = xstrdup(de->d_name);
-		} else {
-			size_t k = 0;
-			while (common[k] && common[k] == de->d_name[k])
-				k++;
-			common[k] = '\0';
-		}
-	}
-	if (d)
-		closedir(d);
-	if (common && strlen(common) >= strlen(base)) {
+	compat_dir_each(open_dir, complete_name, &c);
+	if (c.common && strlen(c.common) >= strlen(c.base)) {
 		struct strbuf b = {0};
-		sb_addf(&b, "%s%s", dir, common);
-		if (nmatch == 1) {
-			struct stat st;
-			char *full = exchange_path_join(open_dir, common);
-			if (stat(full, &st) == 0 && S_ISDIR(st.st_mode))
-				sb_addf(&b, "/");
+		sb_addf(&b, "%s%s", dir, c.common);
+		if (c.nmatch == 1) {
+			char *full = exchange_path_join(open_dir, c.common);
+			if (compat_path_kind(full) == 1)
+				sb_addf(&b, "%c", slash ? *slash : compat_native_sep());
 			free(full);
 			msg[0] = '\0';
 		}
@@ -164,9 +173,9 @@ static void complete_path(struct editbuf *eb, char *msg, size_t msg_n)
 		eb_end(eb);
 		sb_free(&b);
 	}
-	if (!nmatch)
+	if (!c.nmatch)
 		snprintf(msg, msg_n, "%s", tr("no file starts so"));
-	free(common);
+	free(c.common);
 	free(home);
 	free(dir);
 	free(text);
@@ -233,7 +242,7 @@ static bool choose_plan(struct app *a, const char *db_path, struct plan_def *p, 
 		const char **items = xmalloc((found.n + 1) * sizeof *items);
 		char **labels = xmalloc((found.n + 1) * sizeof *labels);
 		for (size_t i = 0; i < found.n; i++) {
-			const char *slash = strrchr(found.v[i], '/');
+			const char *slash = compat_last_sep(found.v[i]);
 			struct strbuf b = {0};
 			sb_addf(&b, "%s   (%.*s)", slash ? slash + 1 : found.v[i],
 				slash ? (int)(slash - found.v[i]) : 0, found.v[i]);

@@ -14,10 +14,12 @@
 #include "describe.h"
 #include "editbuf.h"
 #include "entry_check.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "text.h"
 #include "ui.h"
+#include "viqr.h"
 
 enum ftype { F_STATUS, F_NUMBER, F_TEXT, F_YESNO };
 
@@ -32,6 +34,7 @@ struct field {
 	const char *suffix;  /* after a number: "%" or the measure */
 	int top;             /* first visible screen line of the field */
 	bool selected;       /* a short field entered: the next digit replaces it */
+	bool decimal;        /* F_NUMBER that takes a decimal mark (',' or '.') */
 };
 
 struct form {
@@ -128,12 +131,18 @@ static size_t segments(const char *s, int width, struct seg *out, size_t max)
 	return n;
 }
 
+/* What a text field shows (viqr.h): in ASCII mode its VIQR. */
+static void fview_make(const struct app *a, const struct field *f, struct fview *v)
+{
+	fview_init(v, f->eb.s, f->eb.cur, a->ascii && f->type == F_TEXT);
+}
+
 /* Which screen line and column of the field the cursor is on. */
-static void cursor_seg(const struct field *f, int width, size_t *line, int *col, struct seg *sg,
+static void cursor_seg(const struct fview *f, int width, size_t *line, int *col, struct seg *sg,
 		       size_t ns)
 {
 	(void)width;
-	size_t c = f->eb.cur;
+	size_t c = f->cur;
 	size_t i;
 	for (i = 0; i + 1 < ns; i++) {
 		/* the cursor belongs to the first segment that ends at or after it,
@@ -142,20 +151,20 @@ static void cursor_seg(const struct field *f, int width, size_t *line, int *col,
 			break;
 	}
 	*line = i;
-	char *pre = xstrndup(f->eb.s + sg[i].start, c > sg[i].start ? c - sg[i].start : 0);
+	char *pre = xstrndup(f->s + sg[i].start, c > sg[i].start ? c - sg[i].start : 0);
 	*col = ui_width(pre);
 	free(pre);
 }
 
-/* Field f's text cut into at most max screen lines of width (into sg; their
- * number), and the cursor's line and column in them. */
-static size_t field_layout(const struct field *f, int width, struct seg *sg, size_t max,
+/* A field's shown text (fview) cut into at most max screen lines of width
+ * (into sg; their number), and the cursor's line and column in them. */
+static size_t field_layout(const struct fview *v, int width, struct seg *sg, size_t max,
 			   size_t *line, int *col)
 {
-	size_t ns = segments(f->eb.s, width, sg, max);
+	size_t ns = segments(v->s, width, sg, max);
 	if (ns > max)
 		ns = max;
-	cursor_seg(f, width, line, col, sg, ns);
+	cursor_seg(v, width, line, col, sg, ns);
 	return ns;
 }
 
@@ -199,16 +208,18 @@ static void draw_form(struct app *a, struct form *fm)
 		}
 		struct seg sg[400];
 		int width = f->type == F_NUMBER ? 12 : fw;
+		struct fview v;
+		fview_make(a, f, &v);
 		size_t cl;
 		int cc;
-		size_t ns = field_layout(f, width, sg, ARRAY_LEN(sg), &cl, &cc);
+		size_t ns = field_layout(&v, width, sg, ARRAY_LEN(sg), &cl, &cc);
 		if ((int)cl < f->top)
 			f->top = (int)cl;
 		if ((int)cl >= f->top + f->lines)
 			f->top = (int)cl - f->lines + 1;
 		for (int r = 0; r < f->lines; r++) {
 			size_t si = (size_t)(f->top + r);
-			char *text = si < ns ? xstrndup(f->eb.s + sg[si].start, sg[si].end - sg[si].start)
+			char *text = si < ns ? xstrndup(v.s + sg[si].start, sg[si].end - sg[si].start)
 					     : xstrdup("");
 			size_t tl = strlen(text);
 			if (tl && text[tl - 1] == ' ' && ui_width(text) > width)
@@ -216,6 +227,7 @@ static void draw_form(struct app *a, struct form *fm)
 			ui_put(a, w, y + r, x, width, text, f->selected ? A_REVERSE : A_UNDERLINE);
 			free(text);
 		}
+		fview_free(&v);
 		if (f->suffix)
 			ui_put(a, w, y, x + width + 1, fw - width - 1, f->suffix, A_NORMAL);
 		if (f->lines > 1 && ns > (size_t)f->lines) {
@@ -239,7 +251,7 @@ static void draw_form(struct app *a, struct form *fm)
 		curs_set(0);
 	}
 	wnoutrefresh(w);
-	doupdate();
+	ui_doupdate();
 }
 
 static void place(struct app *a, struct form *fm)
@@ -264,20 +276,24 @@ static void place(struct app *a, struct form *fm)
 }
 
 /* Move by screen line inside a long field; false at its first/last line. */
-static bool move_line(struct form *fm, struct field *f, int d)
+static bool move_line(const struct app *a, struct form *fm, struct field *f, int d)
 {
 	int width = fm->w - 3 - fm->label_w - 1;
 	struct seg sg[400];
+	struct fview v;
+	fview_make(a, f, &v);
 	size_t cl;
 	int cc;
-	size_t ns = field_layout(f, width, sg, ARRAY_LEN(sg), &cl, &cc);
-	if ((d < 0 && cl == 0) || (d > 0 && cl + 1 >= ns))
-		return false;
-	size_t t = d < 0 ? cl - 1 : cl + 1;
-	char *line = xstrndup(f->eb.s + sg[t].start, sg[t].end - sg[t].start);
-	f->eb.cur = sg[t].start + ui_fit(line, cc);
-	free(line);
-	return true;
+	size_t ns = field_layout(&v, width, sg, ARRAY_LEN(sg), &cl, &cc);
+	bool moved = !((d < 0 && cl == 0) || (d > 0 && cl + 1 >= ns));
+	if (moved) {
+		size_t t = d < 0 ? cl - 1 : cl + 1;
+		char *line = xstrndup(v.s + sg[t].start, sg[t].end - sg[t].start);
+		f->eb.cur = fview_back(&v, f->eb.s, sg[t].start + ui_fit(line, cc));
+		free(line);
+	}
+	fview_free(&v);
+	return moved;
 }
 
 /* Say why the editor refused what was typed ("field too long"). */
@@ -290,11 +306,18 @@ static void refused(struct app *a, struct field *f)
 static void type_key(struct app *a, struct field *f, int k)
 {
 	if (f->type == F_NUMBER) {
-		if (f->selected && k >= '0' && k <= '9') {
+		bool mark = f->decimal && (k == '.' || k == ',') && !strpbrk(f->eb.s, ".,");
+		if (f->selected && ((k >= '0' && k <= '9') || mark)) {
 			eb_set(&f->eb, "");
 			f->selected = false;
 		}
-		if (k < '0' || k > '9') {
+		if (mark) {
+			/* the decimal mark of the interface's language: 9,1 or 9.1 */
+			char m[2] = ".";
+			fmt_decimals(m);
+			if (!eb_insert_cp(&f->eb, (uint32_t)m[0]))
+				refused(a, f);
+		} else if (k < '0' || k > '9') {
 			ui_message(a, true, tr("%s: only digits here (0-9)"), f->label);
 			a->host->repaint(a);
 		} else if (!eb_insert_cp(&f->eb, (uint32_t)k)) {
@@ -376,7 +399,7 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 		case ACT_FIELD_NEXT: case ACT_FIELD_PREV: {
 			int d = act == ACT_FIELD_NEXT ? 1 : -1;
 			/* Up/Down move by line inside a long field first */
-			if ((k == KEYC_UP || k == KEYC_DOWN) && f->type == F_TEXT && move_line(fm, f, d))
+			if ((k == KEYC_UP || k == KEYC_DOWN) && f->type == F_TEXT && move_line(a, fm, f, d))
 				continue;
 			fm->cur = (fm->cur + d + fm->n) % fm->n;
 			eb_end(&fm->f[fm->cur].eb);
@@ -479,8 +502,9 @@ static void progress_form_init(struct app *a, const struct task_rec *t, const ch
 		eb_set(&fm->f[FP_DIFF].eb, dr->difficulties);
 		eb_set(&fm->f[FP_PROP].eb, dr->proposals);
 		eb_set(&fm->f[FP_EVID].eb, dr->evidence);
-		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."),
-			   dr->saved_at);
+		char at[STAMP_SHOWN_BUF + 8];
+		fmt_stamp(dr->saved_at, at, sizeof at);
+		ui_message(a, false, tr("Restored what was typed before the interruption (%s)."), at);
 		draft_free(dr);
 		a->host->repaint(a);
 	}
@@ -655,6 +679,9 @@ static const char *indicator_form_value(const struct indicator_rec *d, struct fo
 			else
 				v.numerator = n1, v.denominator = n2;
 		} else if (*sv) {
+			for (char *c = sv; *c; c++)
+				if (*c == ',')
+					*c = '.'; /* the Vietnamese decimal comma, as shown */
 			if (!parse_num(sv, &v.value))
 				why = tr("The value is not valid.");
 			else
@@ -698,7 +725,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 	char *num = num_text(cur.numerator), *den = num_text(cur.denominator);
 	char val[32] = "";
 	if (cur.has_value)
-		fmt_num(val, sizeof val, cur.value);
+		fmt_num_shown(val, sizeof val, cur.value);
 	int idx[4] = {-1, -1, -1, -1};
 	if (d->kind == IND_MILESTONE) {
 		idx[FI_VAL] = fm.n;
@@ -715,6 +742,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 		idx[FI_VAL] = fm.n;
 		field_init(&fm.f[fm.n], d->kind == IND_PERCENT ? tr("or percent") : tr("Value"), F_NUMBER, val, 1);
 		fm.f[fm.n].suffix = d->kind == IND_PERCENT ? "%" : NULL;
+		fm.f[fm.n].decimal = true;
 		fm.n++;
 	}
 	idx[FI_NOTE] = fm.n;

@@ -7,6 +7,7 @@
 
 #include "consolidate.h"
 #include "describe.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "ui.h"
 #include "ui_list.h"
@@ -85,11 +86,7 @@ static void value_text(const struct indicator_rec *ind, const struct ind_standin
 		fmt_num(num, sizeof num, s->value);
 		snprintf(buf, n, "%s", num);
 	}
-	/* the Vietnamese decimal comma: 9,1% */
-	if (msg_lang() == LANG_VI)
-		for (char *c = buf; *c; c++)
-			if (*c == '.')
-				*c = ',';
+	fmt_decimals(buf); /* the Vietnamese decimal comma: 9,1% */
 }
 
 static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)

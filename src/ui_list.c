@@ -111,3 +111,22 @@ void ui_list_draw(struct app *a, struct ui_list *l, WINDOW *w, bool full)
 	l->drawn_cur = l->cur;
 	l->drawn_top = l->top;
 }
+
+bool ui_list_scroll_screen(struct ui_list *l, WINDOW *w)
+{
+	if (!l->drawn || l->top == l->drawn_top || l->h < 3)
+		return false;
+	long d = (long)l->top - (long)l->drawn_top;
+	if (d >= l->h / 2 || -d >= l->h / 2)
+		return false;
+	int top = getbegy(w) + l->y0, bot = top + l->h - 1;
+	/* newscr is what the last doupdate sent: scroll its rows the way the
+	 * terminal should, and let doupdate find the scroll (whole lines moved). */
+	wsetscrreg(newscr, top, bot);
+	scrollok(newscr, TRUE);
+	wscrl(newscr, (int)d);
+	scrollok(newscr, FALSE);
+	wsetscrreg(newscr, 0, getmaxy(newscr) - 1);
+	doupdate(); /* not ui_doupdate: newscr is already tidy, and this is no repaint */
+	return true;
+}

@@ -18,6 +18,12 @@ struct ui_list {
 /* Paint: everything when full or scrolled, else only the rows whose
  * selection changed (two rows for a cursor move). */
 void ui_list_draw(struct app *a, struct ui_list *l, WINDOW *w, bool full);
+/* Before the panes draw (nothing of this frame sent to the screen yet): when
+ * the list has scrolled by less than a page since it was drawn, move its rows
+ * on the terminal with the terminal's own scrolling (one doupdate); true when
+ * it did, and then every window over those rows must be touched so that what
+ * scrolled along beside the list is put back. */
+bool ui_list_scroll_screen(struct ui_list *l, WINDOW *w);
 /* Move the cursor for a list action; true when the action was a move. */
 bool ui_list_key(struct ui_list *l, enum action act);
 /* Put the cursor on row (or the next selectable one) and scroll to it. */

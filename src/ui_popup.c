@@ -10,18 +10,40 @@
 #include "msg.h"
 #include "text.h"
 #include "ui.h"
+#include "viqr.h"
+
+/* Has the terminal changed size without curses being told? A SIGWINCH that
+ * comes between curses' check and its read (a busy or loaded machine, a
+ * slow link) is otherwise seen only at the next key. Then curses is told. */
+static bool missed_resize(void)
+{
+	int rows, cols;
+	if (!compat_term_size(&rows, &cols) || !is_term_resized(rows, cols))
+		return false;
+	resize_term(rows, cols);
+	clearok(curscr, TRUE); /* what the terminal shows is unknown */
+	return true;
+}
 
 int ui_getkey(struct app *a, WINDOW *w)
 {
+	/* wake up once a second to look at the terminal's size (no output) */
+	wtimeout(w, 1000);
 	for (;;) {
 		if (ui_signal)
 			return KEYC_SIGNAL;
+		if (missed_resize()) {
+			a->host->relayout(a);
+			return KEYC_RESIZE;
+		}
 		wint_t ch;
+		errno = 0;
 		int r = wget_wch(w, &ch);
 		if (r == ERR) {
 			if (ui_signal)
 				return KEYC_SIGNAL;
-			if (errno == EINTR)
+			/* a signal, or the second without a key: look again */
+			if (errno == EINTR || compat_tty_alive())
 				continue;
 			/* no terminal any more (stdin closed): stop */
 			ui_signal = SIGHUP;
@@ -77,7 +99,7 @@ bool ui_confirm(struct app *a, const char *question)
 	snprintf(buf, sizeof buf, "%s %s", question, tr("(y/n)"));
 	ui_put(a, a->bottom, 0, 0, a->cols - 1, buf, A_BOLD | A_REVERSE);
 	wnoutrefresh(a->bottom);
-	doupdate();
+	ui_doupdate();
 	for (;;) {
 		int k = ui_getkey(a, a->bottom);
 		if (k == KEYC_SIGNAL || k == 'n' || k == 'N' || k == KEYC_ESC || k == 'k' || k == 'K') {
@@ -119,11 +141,15 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 		lw = ui_width(label) + 1 + mw;
 		ui_put(a, a->bottom, 0, 0, mw, mark, A_BOLD | A_REVERSE);
 		ui_put(a, a->bottom, 0, mw, lw - mw, label, A_BOLD);
-		size_t line, col;
+		size_t line, col, *map = NULL;
 		eb_cursor_pos(&b, &line, &col);
+		/* ASCII mode: what was typed in VIQR, its tones readable */
+		char *viqr = a->ascii ? text_viqr(b.s, &map) : NULL;
+		if (viqr)
+			col = map[b.cur];
 		int room = a->cols - 1 - lw;
 		int shift = (int)col >= room ? (int)col - room + 1 : 0;
-		const char *shown = b.s;
+		const char *shown = viqr ? viqr : b.s;
 		for (int s = shift; s > 0 && *shown;) {
 			size_t k = ui_fit(shown, 1);
 			if (!k)
@@ -132,9 +158,11 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 			s--;
 		}
 		ui_put(a, a->bottom, 0, lw, room, shown, A_NORMAL);
+		free(viqr);
+		free(map);
 		wmove(a->bottom, 0, lw + (int)col - shift);
 		wnoutrefresh(a->bottom);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, a->bottom);
 		if (k == KEYC_SIGNAL || k == KEYC_ESC || k == KEYC_CTRL('g'))
 			break;
@@ -228,7 +256,7 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			top = cur - (size_t)body + 1;
 		choose_draw(a, win, title, items, shown, ns, cur, top, filter);
 		wnoutrefresh(win);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, win);
 		enum action act = keymap_lookup(&a->km, PANE_POPUP, k);
 		if (k == KEYC_SIGNAL || act == ACT_CANCEL || k == KEYC_ESC)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
 #include "text.h"
@@ -31,6 +32,7 @@ struct tasks {
 	bool by_title; /* else plan order, by section */
 	size_t *order; /* by_title: task indexes in Vietnamese order of titles */
 	int status_w;  /* columns of the status field: 5, wider for "718/3311" */
+	int due_w;     /* columns of the due date: 5, 10 when one is in another year */
 };
 
 static const char *sfilter_label(enum sfilter f)
@@ -141,6 +143,28 @@ static const char *folded(struct app *a, struct tasks *t, size_t i)
 	return t->folded[i];
 }
 
+/* The due column: "2026" for the end of a year, "30/06" in the period's
+ * year (the header shows it), "30/06/2027" in another; its width. */
+static int due_text(struct app *a, const struct task_rec *tk, char due[DAY_SHOWN_BUF])
+{
+	int yy, mm, dd, py;
+	if (tk->tf.kind == TF_RECURRING) {
+		snprintf(due, DAY_SHOWN_BUF, "%s", tr("rec."));
+		return ui_width(due);
+	}
+	if (tk->tf.kind != TF_DUE) {
+		due[0] = '\0';
+		return 0;
+	}
+	date_to_ymd(tk->tf.date, &yy, &mm, &dd);
+	if (mm == 12 && dd == 31) {
+		snprintf(due, DAY_SHOWN_BUF, "%04d", yy % 10000);
+		return 4;
+	}
+	date_to_ymd(period_end(&a->period), &py, &mm, &dd);
+	return fmt_day_in_year(tk->tf.date, py, due);
+}
+
 static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, bool selected)
 {
 	struct tasks *t = ctx;
@@ -155,7 +179,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	}
 	const struct task_state *s = &a->tstate[r->idx];
 	attr_t base = s->overdue ? ui_attr(a, CP_OVERDUE) : A_NORMAL;
-	char st[32], pct[16], due[16], lead[48];
+	char st[32], pct[16], due[DAY_SHOWN_BUF], lead[48];
 	if (a->unit) {
 		const char *mark = !s->has_entry ? "[ ]" : s->status == STATUS_DONE ? "[x]"
 					: s->status == STATUS_IN_PROGRESS ? "[~]"
@@ -172,18 +196,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 		else
 			snprintf(pct, sizeof pct, "   -");
 	}
-	if (tk->tf.kind == TF_DUE) {
-		int yy, mm, dd;
-		date_to_ymd(tk->tf.date, &yy, &mm, &dd);
-		if (mm == 12 && dd == 31)
-			snprintf(due, sizeof due, "%04d", yy % 10000);
-		else
-			snprintf(due, sizeof due, "%02d/%02d", dd % 100, mm % 100);
-	} else if (tk->tf.kind == TF_RECURRING) {
-		snprintf(due, sizeof due, "%s", tr("rec."));
-	} else {
-		due[0] = '\0';
-	}
+	due_text(a, tk, due);
 	const char *sp = strchr(tk->lead, ' ');
 	size_t ll = sp ? (size_t)(sp - tk->lead) : strlen(tk->lead);
 	char first[40];
@@ -205,7 +218,7 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	x += sw;
 	ui_put(a, w, y, x, 4, pct, base);
 	x += 4;
-	int lead_w = 8, due_w = 5;
+	int lead_w = 8, due_w = t->due_w;
 	int title_w = width - x - 1 - lead_w - due_w - 1;
 	ui_put(a, w, y, x, 1, " ", base);
 	ui_put(a, w, y, x + 1, title_w, tk->title, base | (s->overdue ? A_BOLD : A_NORMAL));
@@ -299,7 +312,7 @@ static void filter_menu(struct app *a, struct tasks *t)
 		ui_put(a, win, 5, 2, w - 4, line, A_NORMAL);
 		ui_put(a, win, 7, 2, w - 4, tr("x  clear all    Enter/Esc  close"), A_NORMAL);
 		wnoutrefresh(win);
-		doupdate();
+		ui_doupdate();
 		int k = ui_getkey(a, win);
 		if (k == KEYC_SIGNAL || k == KEYC_ESC || k == KEYC_ENTER || k == 'q')
 			break;
@@ -462,6 +475,12 @@ static void reload(struct app *a, struct pane *p)
 		if (n > t->status_w)
 			t->status_w = n;
 	}
+	t->due_w = 5;
+	for (size_t i = 0; i < a->s.b.tasks.n; i++) {
+		char buf[DAY_SHOWN_BUF];
+		if (due_text(a, &a->s.b.tasks.v[i], buf) > t->due_w)
+			t->due_w = 10;
+	}
 	if (t->n_folded != a->s.b.tasks.n)
 		fold_all(a, t);
 	sort_titles(a, t);
@@ -489,6 +508,7 @@ void ui_tasks_init(struct app *a, struct pane *p)
 {
 	struct tasks *t = xcalloc(1, sizeof *t);
 	t->status_w = 5;
+	t->due_w = 5;
 	t->list.selectable = row_selectable;
 	t->list.draw_row = draw_row;
 	t->list.ctx = t;
@@ -496,6 +516,7 @@ void ui_tasks_init(struct app *a, struct pane *p)
 	p->mask = PANE_TASKS;
 	p->ops = &ops;
 	p->data = t;
+	p->list = &t->list;
 	fold_all(a, t);
 }
 

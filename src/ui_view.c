@@ -131,7 +131,7 @@ static enum action popup_run(struct app *a, struct popup *pp)
 			if (list)
 				a->host->hints(a, pp->mask);
 			popup_draw(a, pp, win, h, w);
-			doupdate();
+			ui_doupdate();
 		}
 		int k = ui_getkey(a, win ? win : a->bottom);
 		if (list && a->msg[0]) {

@@ -130,6 +130,21 @@ bool unit_under(const struct unit_set *s, const struct unit_rec *a, const struct
 	return false;
 }
 
+/* The next space-separated word at *p (its length in *n), *p moved past
+ * it; NULL at the end. */
+static const char *next_word(const char **p, size_t *n)
+{
+	const char *s = *p;
+	while (*s == ' ')
+		s++;
+	const char *w = s;
+	while (*s && *s != ' ')
+		s++;
+	*p = s;
+	*n = (size_t)(s - w);
+	return *n ? w : NULL;
+}
+
 bool unit_covers(const struct unit_set *s, const struct unit_rec *target, const struct unit_rec *u)
 {
 	if (target->id == u->id)
@@ -138,16 +153,9 @@ bool unit_covers(const struct unit_set *s, const struct unit_rec *target, const 
 		return false;
 	const char *kind = unit_kind_name(u->kind);
 	const struct unit_rec *scope = target->parent_id ? unit_set_by_id(s, target->parent_id) : NULL;
-	const char *p = target->members;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		size_t n = (size_t)(p - w);
-		if (!n)
-			break;
+	const char *p = target->members, *w;
+	size_t n;
+	while ((w = next_word(&p, &n))) {
 		if (strlen(u->code) == n && memcmp(u->code, w, n) == 0)
 			return true;
 		if (strlen(kind) == n && memcmp(kind, w, n) == 0 && u->kind != UNIT_GROUP &&
@@ -159,16 +167,11 @@ bool unit_covers(const struct unit_set *s, const struct unit_rec *target, const 
 
 bool unit_list_covers(const struct unit_set *s, const char *codes, const struct unit_rec *u)
 {
-	const char *p = codes;
+	const char *p = codes, *w;
 	char code[64];
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		size_t n = (size_t)(p - w);
-		if (!n || n >= sizeof code)
+	size_t n;
+	while ((w = next_word(&p, &n))) {
+		if (n >= sizeof code)
 			continue;
 		memcpy(code, w, n);
 		code[n] = '\0';

@@ -30,15 +30,10 @@ if command -v clang >/dev/null 2>&1; then
 else
 	echo "fuzz: clang not found, fuzzing skipped"
 fi
-# tiendo.exe under wine: minutes of cross-building the first time, so only
-# when asked (TIENDO_CHECK_WINDOWS=1) and when mingw-w64 and wine are here.
-if [ "${TIENDO_CHECK_WINDOWS:-0}" = 1 ] && command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 &&
-	command -v wine >/dev/null 2>&1; then
-	{ sh scripts/windows/build.sh . && sh tests/windows/run.sh; } 2>&1 | tee "$log"
-	section "$log"
-else
-	echo "windows: skipped (set TIENDO_CHECK_WINDOWS=1, with mingw-w64 and wine installed)"
-fi
+# tiendo.exe under wine: when asked (TIENDO_CHECK_WINDOWS=1) and the tools
+# are here; a skip, never a failure, when Debian's sources cannot be fetched.
+sh scripts/windows/check.sh | tee "$log"
+section "$log"
 if [ -s "$fails" ]; then
 	echo "make check: failed checks:"
 	sed 's/^/  /' "$fails"

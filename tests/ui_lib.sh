@@ -117,6 +117,11 @@ exec 3<&0
 env --default-signal=INT,QUIT "$T/ui-track.sh" tiendo "$TIENDO" "\$@" 0<&3 3<&- &
 pid=\$!
 exec 3<&-
+# The terminal's Ctrl-C and Ctrl-\\ are for tiendo: this shell stays, as an
+# interactive shell or cmd.exe does while a program runs (under wine the
+# console keeps ISIG on: dying here hung up the terminal, and the SIGHUP
+# killed tiendo.exe before its Ctrl-C handler could keep the form's draft).
+trap '' INT QUIT
 trap 'kill -HUP \$pid 2>/dev/null' HUP
 # wait returns above 128 when a trapped signal interrupts it: wait again.
 while wait \$pid; st=\$?; [ \$st -gt 128 ] && kill -0 \$pid 2>/dev/null; do :; done

@@ -12,6 +12,11 @@
 # touched and nothing is left behind in /etc.
 #
 #   scripts/windows/build.sh [SRCDIR]     -> build/windows/tiendo.exe
+#
+# Exit status 75 (EX_TEMPFAIL) when the sources cannot be fetched (no network,
+# the mirror down): make check then says so and skips the Windows part.
+# DEBIAN_MIRROR (http://deb.debian.org/debian) and DEBIAN_SUITE (bookworm)
+# choose where from.
 set -eu
 SRCDIR=$(cd "${1:-.}" && pwd)
 W=$SRCDIR/build/windows
@@ -23,6 +28,7 @@ AR_W=${AR_W:-$HOST-ar}
 JOBS=${JOBS:-2}
 PACKAGES="sqlite3 ncurses utf8proc libcsv zlib libzip libxlsxwriter libsodium expat"
 SUITE=${DEBIAN_SUITE:-bookworm}
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 log() { printf 'windows: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -31,7 +37,8 @@ mkdir -p "$SRC" "$PREFIX/include" "$PREFIX/lib"
 
 # --- fetch: apt-get source with a private deb-src list ---
 apt_private() {
-	apt-get -q -o Dir::Etc::SourceList="$W/apt/tiendo-src.sources" \
+	apt-get -q -o Acquire::Retries=2 -o Acquire::http::Timeout=30 \
+		-o Dir::Etc::SourceList="$W/apt/tiendo-src.sources" \
 		-o Dir::Etc::SourceParts="$W/apt/parts" \
 		-o Dir::State::Lists="$W/apt/lists" -o Dir::Cache="$W/apt/cache" \
 		-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= "$@"
@@ -40,10 +47,15 @@ retry() { # retry CMD...: apt may find a lock held by someone else for a while
 	_i=0
 	until "$@"; do
 		_i=$((_i + 1))
-		[ $_i -lt 10 ] || return 1
+		# a network failure is not waited out: only a lock is
+		grep -q 'Could not get lock' "$W/apt.log" && [ $_i -lt 10 ] || return 1
 		log "retrying in 5 s ($*)"
 		sleep 5
 	done
+}
+fetch_failed() { # the sources could not be fetched: status 75 (see above)
+	log "cannot fetch the Debian source packages from $MIRROR ($1): see $W/apt.log"
+	exit 75
 }
 fetch() {
 	todo=""
@@ -56,15 +68,18 @@ fetch() {
 	trap 'rm -rf "$W/apt"' EXIT INT TERM HUP
 	cat >"$W/apt/tiendo-src.sources" <<SOURCES
 Types: deb-src
-URIs: http://deb.debian.org/debian
+URIs: $MIRROR
 Suites: $SUITE
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCES
-	retry apt_private update >"$W/apt.log" 2>&1 || die "apt-get update failed: see $W/apt.log"
+	: >"$W/apt.log"
+	retry apt_private update >>"$W/apt.log" 2>&1 || fetch_failed "apt-get update failed"
+	# apt-get update only warns when an index cannot be downloaded
+	grep -q '^[WE]: Failed to fetch' "$W/apt.log" && fetch_failed "no index"
 	# shellcheck disable=SC2086
 	(cd "$SRC" && retry apt_private source $todo >>"$W/apt.log" 2>&1) ||
-		die "apt-get source failed: see $W/apt.log"
+		fetch_failed "apt-get source failed"
 	rm -rf "$W/apt"
 	trap - EXIT INT TERM HUP
 	: >"$W/VERSIONS.tmp"
@@ -74,6 +89,29 @@ SOURCES
 	done
 	printf 'x86_64-w64-mingw32-gcc %s\n' "$($CC_W -dumpversion)" >>"$W/VERSIONS.tmp"
 	mv "$W/VERSIONS.tmp" "$W/VERSIONS"
+}
+
+# par DIR CMD...: run CMD in the background, $JOBS at a time; a failure
+# leaves DIR/FAILED (par_wait DIR then says so).
+par() {
+	_d=$1
+	shift
+	{ "$@" || : >"$_d/FAILED"; } &
+	_par=$((${_par:-0} + 1))
+	[ "$_par" -lt "$JOBS" ] || { wait; _par=0; }
+}
+par_wait() { # par_wait DIR WHAT
+	wait
+	_par=0
+	[ ! -e "$1/FAILED" ] || die "$2 failed (see above)"
+}
+
+# step NAME: build NAME (build_NAME skips what is built) and log the time.
+step() {
+	_t=$(date +%s)
+	"build_$1"
+	_t=$(($(date +%s) - _t))
+	[ "$_t" -eq 0 ] || log "$1: $_t s"
 }
 
 srcdir_of() { # the unpacked directory of source package $1
@@ -188,10 +226,10 @@ build_libxlsxwriter() {
 	rm -rf "$b" && mkdir -p "$b"
 	for f in "$s"/src/*.c "$s"/third_party/minizip/ioapi.c "$s"/third_party/minizip/zip.c \
 		"$s"/third_party/tmpfileplus/tmpfileplus.c "$s"/third_party/md5/md5.c; do
-		"$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API -Dfopen=compat_fopen \
-			-I"$s/include" -I"$PREFIX/include" -c -o "$b/$(basename "$f" .c).o" "$f" ||
-			die "libxlsxwriter: $f failed"
+		par "$b" "$CC_W" -O2 -Wno-char-subscripts -DNOCRYPT -DNOUNCRYPT -DUSE_FILE32API -Dfopen=compat_fopen \
+			-I"$s/include" -I"$PREFIX/include" -c -o "$b/$(basename "$f" .c).o" "$f"
 	done
+	par_wait "$b" libxlsxwriter
 	"$AR_W" rcs "$PREFIX/lib/libxlsxwriter.a" "$b"/*.o
 	cp -r "$s/include/xlsxwriter.h" "$s/include/xlsxwriter" "$PREFIX/include/"
 }
@@ -207,11 +245,12 @@ build_libsodium() {
 	b=$W/build-libsodium
 	rm -rf "$b" && mkdir -p "$b/sodium"
 	cp "$s/builds/msvc/version.h" "$b/sodium/version.h"
-	find "$s/src/libsodium" -name '*.c' | while read -r f; do
+	for f in $(find "$s/src/libsodium" -name '*.c'); do # no spaces in these names
 		o=$b/$(echo "${f#"$s/src/libsodium/"}" | tr / _ | sed 's/\.c$/.o/')
-		"$CC_W" -O2 -DSODIUM_STATIC -DCONFIGURED=1 -I"$b" -I"$b/sodium" \
-			-I"$s/src/libsodium/include/sodium" -c -o "$o" "$f" || die "libsodium: $f failed"
+		par "$b" "$CC_W" -O2 -DSODIUM_STATIC -DCONFIGURED=1 -I"$b" -I"$b/sodium" \
+			-I"$s/src/libsodium/include/sodium" -c -o "$o" "$f"
 	done
+	par_wait "$b" libsodium
 	"$AR_W" rcs "$PREFIX/lib/libsodium.a" "$b"/*.o
 	cp -r "$s/src/libsodium/include/sodium.h" "$s/src/libsodium/include/sodium" "$PREFIX/include/"
 	cp "$b/sodium/version.h" "$PREFIX/include/sodium/"
@@ -233,16 +272,13 @@ build_expat() {
 		die "expat failed: see $W/build-expat/*.log"
 }
 
+_t0=$(date +%s)
 fetch
-build_zlib
-build_libzip
-build_libxlsxwriter
-build_sqlite
-build_utf8proc
-build_libcsv
-build_ncurses
-build_libsodium
-build_expat
+_t=$(($(date +%s) - _t0))
+[ "$_t" -eq 0 ] || log "fetch: $_t s"
+for lib in zlib libzip libxlsxwriter sqlite utf8proc libcsv ncurses libsodium expat; do
+	step $lib
+done
 
 # --- tiendo itself, through the project's own Makefile ---
 log "tiendo.exe"
@@ -253,4 +289,4 @@ make -C "$SRCDIR" --no-print-directory -j"$JOBS" \
 	LIBS="-L$PREFIX/lib -lncursesw -lsqlite3 -lutf8proc -lxlsxwriter -lzip -lz -lsodium -lexpat -lcsv -lshell32 -lole32 -luuid -ladvapi32 -lpthread" \
 	LDFLAGS="-static" \
 	build/windows/tiendo.exe
-log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes)"
+log "built $W/tiendo.exe ($(wc -c <"$W/tiendo.exe") bytes) in $(($(date +%s) - _t0)) s"

@@ -335,6 +335,20 @@ cb_first=$1 cb_move=$2 cb_idle=$3
 row "bytes written, first screen 80x24" "$(num "$tb_first") (national DB)" "calcurse, 1,000 todos" "$(num "$cb_first")"
 row "bytes written, one cursor move in a list" "$tb_move" "calcurse (TODO pane)" "$cb_move"
 row "bytes written, 5 s idle" "$tb_idle" "calcurse (its clock)" "$cb_idle"
+# Issue 15's steps on the demo database, counted as tests/cli/ui_bytes.sh
+# counts them (tests/bench/ttybytes.sh, same day): exact figures, not timings.
+note "counting bytes for scrolling, page down and the progress form"
+if f=$(TIENDO_NOW=2026-03-15T09:00:00Z sh "$root/tests/bench/ttybytes.sh" "$out/ttybytes" "tan hong" \
+	"$bin -f $demo" 2>>"$log"); then
+	for kv in $f; do eval "d_${kv%%=*}=${kv#*=}"; done
+	row "bytes written, scrolling the task list one line (goal: 150) (demo DB)" \
+		"$d_scroll1 the first, at most $d_scroll the next three" "calcurse (issue 15's figure)" "210–229"
+	row "bytes written, page down in the task list (goal: 600) (demo DB)" "$d_pgdn" "" ""
+	row "bytes written, opening / closing the progress form (goal: 1,200 each) (demo DB)" \
+		"$(num "$d_form_open") / $(num "$d_form_close")" "" ""
+else
+	row "bytes written, scroll / page down / form (tests/bench/ttybytes.sh)" "failed (see build/bench/bench.log)" "" ""
+fi
 
 # Peak memory: GNU time's maximum resident set size, the program started in
 # tmux, quit with q once its first screen is up; median of 3.

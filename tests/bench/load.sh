@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # The department's database at national scale: the plan of gen.sh loaded with
 # `tiendo init`, then every unit's progress written straight into the tables
-# with sqlite3 (revision 1, one history row each).
+# with sqlite3 (revision 1; the history holds superseded revisions only, so
+# none).
 #
 # TEMPORARY PATH: this stands in for the units' reports arriving by file.
 # When `tiendo import` exists, bench.sh measures that path instead (see
@@ -24,10 +25,6 @@ SELECT u.id, t.id, b.period, b.status, NULLIF(b.percent, ''), NULLIF(b.count, ''
 FROM bench_in b JOIN unit u ON u.code = b.unit
 JOIN task t ON t.code = b.task AND t.plan_id = (SELECT id FROM plan WHERE code = 'DT-118-2025')
 WHERE '$only' = '' OR b.period = '$only';
-INSERT INTO progress_history(unit_id, task_id, period, revision, status, percent, count, result,
-	difficulties, proposals, evidence, entered_by, entered_at, action)
-SELECT unit_id, task_id, period, revision, status, percent, count, result, difficulties,
-	proposals, evidence, entered_by, entered_at, 'set' FROM progress;
 DROP TABLE bench_in;
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);

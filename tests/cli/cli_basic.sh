@@ -34,10 +34,10 @@ expect_grep "init reports what it loaded" 'loaded plan MINI-1 version 1: 5 tasks
 "$TIENDO" -f "$DB" tasks >"$T/tasks"
 cat >"$T/want" <<'W'
 1a-1	T-SBNDP T-BAO	recurring	Chuyên mục Nghị quyết 57 trên cổng thông tin
-1a-2	T-SBNDP	due 2025-12-31	Lập trang trên mạng xã hội
+1a-2	T-SBNDP	due 31/12/2025	Lập trang trên mạng xã hội
 1b-1	T-SKHCN	recurring	Sự kiện Ngày KH&CN và Ngày Chuyển đổi số
-1b-2	T-SKHCN	recurring from 2026-01-01	Giải báo chí về khoa học công nghệ
-2a	T-SGDDT	due 2026-06-30	Kế hoạch truyền thông trong trường học
+1b-2	T-SKHCN	recurring from 01/01/2026	Giải báo chí về khoa học công nghệ
+2a	T-SGDDT	due 30/06/2026	Kế hoạch truyền thông trong trường học
 W
 expect_file "tasks: code, lead, time frame, title" "$T/want" "$T/tasks"
 "$TIENDO" -f "$DB" tasks --unit T-XA1 | cut -f1 | tr '\n' ' ' >"$T/x"
@@ -56,9 +56,9 @@ expect_grep "units: roots have no parent" $'^T-UBND\tprovince\t\tỦy ban nhân 
 "$TIENDO" -f "$DB" regime >"$T/reg"
 expect_grep "regime lines" $'^BC-PRESS\tmonth\t20\tyes\tT-BAO\tT-SKHCN$' "$T/reg"
 "$TIENDO" -f "$DB" plans >"$T/plans"
-expect_grep "plans lines" $'^MINI-1\t1\t12/KH-UBND\t2025-08-13\tKế hoạch thử nghiệm truyền thông$' "$T/plans"
+expect_grep "plans lines" $'^MINI-1\t1\t12/KH-UBND\t13/08/2025\tKế hoạch thử nghiệm truyền thông$' "$T/plans"
 "$TIENDO" -f "$DB" --ascii tasks >"$T/ascii" 2>&1
-expect_grep "--ascii drops diacritics" $'^1a-2\tT-SBNDP\tdue 2025-12-31\tLap trang tren mang xa hoi$' "$T/ascii"
+expect_grep "--ascii drops diacritics" $'^1a-2\tT-SBNDP\tdue 31/12/2025\tLap trang tren mang xa hoi$' "$T/ascii"
 "$TIENDO" --ascii -f "$DB" tasks --search "CHUYÊN MỤC" >"$T/s"
 expect_eq "--search ignores case and marks" "1a-1" "$(cut -f1 "$T/s")"
 "$TIENDO" -f "$DB" tasks --search "ngay chuyen doi so" | cut -f1 >"$T/s"

@@ -7,12 +7,12 @@ DB="$T/db"
 
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 61 >"$T/due"
 cat >"$T/want" <<'W'
-2025-12-31	overdue	1a-2	Lập trang trên mạng xã hội
-2026-05-18	event	KHCN	Ngày Khoa học và Công nghệ Việt Nam
-2026-05-20	report	BC-PRESS	202605 T-SKHCN
-2026-06-20	report	BC-HALF	2026S1 T-SKHCN
-2026-06-20	report	BC-PRESS	202606 T-SKHCN
-2026-06-30	task	2a	Kế hoạch truyền thông trong trường học
+31/12/2025	overdue	1a-2	Lập trang trên mạng xã hội
+18/05/2026	event	KHCN	Ngày Khoa học và Công nghệ Việt Nam
+20/05/2026	report	BC-PRESS	202605 T-SKHCN
+20/06/2026	report	BC-HALF	2026S1 T-SKHCN
+20/06/2026	report	BC-PRESS	202606 T-SKHCN
+30/06/2026	task	2a	Kế hoạch truyền thông trong trường học
 W
 expect_file "due: overdue, events, reports, tasks in date order" "$T/want" "$T/due"
 
@@ -22,24 +22,36 @@ expect_file "due: overdue, events, reports, tasks in date order" "$T/want" "$T/d
 expect_no_grep "done task is not overdue" 'overdue' "$T/due"
 # ...but a commune that has not done it still has it overdue.
 "$TIENDO" -f "$DB" due --unit T-XA1 --from 2026-05-01 --days 10 >"$T/due"
-expect_grep "overdue is per unit" $'^2025-12-31\toverdue\t1a-2\t' "$T/due"
+expect_grep "overdue is per unit" $'^31/12/2025\toverdue\t1a-2\t' "$T/due"
 expect_no_grep "the commune does not get the department's task" $'\t2a\t' "$T/due"
 # A later period's entry reopening the task makes it overdue again.
 "$TIENDO" -f "$DB" set 1a-2 --period 2026S1 --status in-progress >/dev/null
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 10 >"$T/due"
-expect_grep "latest period decides" $'^2025-12-31\toverdue\t1a-2\t' "$T/due"
+expect_grep "latest period decides" $'^31/12/2025\toverdue\t1a-2\t' "$T/due"
 
 # Events and year-end reports across a year boundary.
 "$TIENDO" -f "$DB" due --all --from 2026-10-01 --days 112 >"$T/due"
-expect_grep "National Digital Transformation Day" $'^2026-10-10\tevent\tCDS\tNgày Chuyển đổi số quốc gia$' "$T/due"
-expect_grep "December half-year report" $'^2026-12-20\treport\tBC-HALF\t2026S2 T-SKHCN$' "$T/due"
-expect_grep "January press report" $'^2027-01-20\treport\tBC-PRESS\t202701 T-SKHCN$' "$T/due"
+expect_grep "National Digital Transformation Day" $'^10/10/2026\tevent\tCDS\tNgày Chuyển đổi số quốc gia$' "$T/due"
+expect_grep "December half-year report" $'^20/12/2026\treport\tBC-HALF\t2026S2 T-SKHCN$' "$T/due"
+expect_grep "January press report" $'^20/01/2027\treport\tBC-PRESS\t202701 T-SKHCN$' "$T/due"
 "$TIENDO" -f "$DB" due --all --from 2026-10-01 --days 111 >"$T/due2"
-expect_no_grep "from+days excludes the end" "^2027-01-20" "$T/due2"
+expect_no_grep "from+days excludes the end" "^20/01/2027" "$T/due2"
 
 # Today comes from the clock (TIENDO_NOW in tests).
 TIENDO_NOW=2026-06-19T00:00:00Z "$TIENDO" -f "$DB" due --days 2 >"$T/due"
-expect_grep "default --from is today" $'^2026-06-20\treport\tBC-HALF' "$T/due"
-expect_exit "bad --from refused" 1 "$TIENDO" -f "$DB" due --from 20/6/2026
+expect_grep "default --from is today" $'^20/06/2026\treport\tBC-HALF' "$T/due"
+expect_exit "bad --from refused" 1 "$TIENDO" -f "$DB" due --from 2026/06/20
+expect_exit "a day that does not exist refused" 1 "$TIENDO" -f "$DB" due --from 31/02/2026
+# Dates a person reads are dd/mm/yyyy (issue 12), and a person may type them so.
+"$TIENDO" -f "$DB" due --from 20/06/2026 --days 1 >"$T/due"
+expect_grep "--from takes dd/mm/yyyy" $'^20/06/2026\treport\tBC-HALF' "$T/due"
+expect_no_grep "no ISO date in the human output" '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$T/due"
+# Today is Vietnam's (UTC+7) whatever the machine's time zone: 18:00 UTC on
+# 19/06 is already 20/06 in Vietnam.
+TZ=UTC TIENDO_NOW=2026-06-19T18:00:00Z "$TIENDO" -f "$DB" due --days 1 >"$T/due"
+expect_grep "today is Vietnam's day" $'^20/06/2026\treport\tBC-HALF' "$T/due"
+TIENDO_TZ=+00:00 TIENDO_NOW=2026-06-19T18:00:00Z "$TIENDO" -f "$DB" due --days 1 >"$T/due"
+expect_no_grep "TIENDO_TZ moves it" 'BC-HALF' "$T/due"
+expect_exit "a TIENDO_TZ that does not parse is refused" 2 env TIENDO_TZ=Hanoi "$TIENDO" -f "$DB" due
 expect_exit "bad --days refused" 1 "$TIENDO" -f "$DB" due --days 0
 expect_exit "--unit and --all together is a usage error" 2 "$TIENDO" -f "$DB" due --all --unit T-XA1

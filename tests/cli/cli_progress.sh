@@ -18,9 +18,9 @@ expect_grep "show: count with its measure" $'^count\t12 tin bài$' "$T/out"
 expect_grep "show: multi-line result" $'^result\tĐã đăng 12 tin bài$' "$T/out"
 expect_grep "show: continuation line" $'^\t- trên cổng thông tin$' "$T/out"
 expect_grep "show: difficulties" $'^difficulties\tThiếu kinh phí$' "$T/out"
-expect_grep "show: who and when" $'^entered\t2026-03-16T10:00:00Z\tlan$' "$T/out"
+expect_grep "show: who and when" $'^entered\t16/03/2026 17:00\tlan$' "$T/out"
 expect_grep "show: history count" $'^history\t2$' "$T/out"
-expect_grep "show: first revision in history" $'^1\t2026-03-15T09:00:00Z\t[^\t]+\tset\tin-progress\t40\t12\tĐã đăng 12 tin bài\\\\n- trên cổng thông tin\t\t\tBáo cáo 15/BC-UBND$' "$T/out"
+expect_grep "show: first revision in history" $'^1\t15/03/2026 16:00\t[^\t]+\tset\tin-progress\t40\t12\tĐã đăng 12 tin bài\\\\n- trên cổng thông tin\t\t\tBáo cáo 15/BC-UBND$' "$T/out"
 expect_exit "the same values again" 0 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --percent 40
 expect_grep "no change, no new revision" 'no change \(revision 2\)' "$T/out"
 

@@ -66,7 +66,7 @@ expect_eq "revision kept" "1" "$(entry_col dept.db XA1 T1 2026S1 revision)"
 expect_eq "entered by kept" "clerk" "$(entry_col dept.db XA1 T1 2026S1 entered_by)"
 before=$(dump dept.db)
 expect_exit "the same file again" 0 tdo -f dept.db import "$A1"
-expect_grep "is a no-op that says so" "already imported on 2026-06-05: nothing to do" "$T/out"
+expect_grep "is a no-op that says so" "already imported on 05/06/2026: nothing to do" "$T/out"
 expect_eq "and changes nothing" "$before" "$(dump dept.db)"
 expect_exit "an old export is harmless" 0 tdo -f dept.db show T1 --period 2026S1 --unit XA1
 
@@ -191,14 +191,14 @@ fi
 # --- completeness and timeliness -----------------------------------------------
 export TIENDO_NOW=2026-06-15T02:00:00Z
 expect_exit "status before the due date" 0 tdo -f dept.db status --period 2026S1
-expect_grep "XA1 on time" "^XA1	commune	on time	2026-06-05 02:00	2026-06-05" "$T/out"
+expect_grep "XA1 on time" "^XA1	commune	on time	05/06/2026 09:00	05/06/2026" "$T/out"
 expect_grep "XA3 not yet due" "^XA3	commune	not yet due" "$T/out"
 expect_grep "divisions missing after their due date" "^P1	division	missing" "$T/out"
 expect_exit "XA3 reports late" 0 env TIENDO_NOW=2026-06-21T03:00:00Z "$TIENDO" -f XA3.db export --period 2026S1 -o c-late.csv
 export TIENDO_NOW=2026-06-22T02:00:00Z
 expect_exit "import the late one" 0 tdo -f dept.db import c-late.csv
 expect_exit "status after the due date" 0 tdo -f dept.db status --period 2026S1
-expect_grep "XA3 late" "^XA3	commune	late	2026-06-21 03:00" "$T/out"
+expect_grep "XA3 late" "^XA3	commune	late	21/06/2026 10:00" "$T/out"
 expect_grep "rates per recipient" "^Total: expected 5, received 3 \(60.0%\), on time 2 \(40.0%\), late 1, missing 2, not yet due 0" "$T/out"
 expect_grep "rates per kind" "^commune: expected 2, received 2 \(100.0%\), on time 1 \(50.0%\)" "$T/out"
 expect_exit "status --csv" 0 tdo -f dept.db status --period 2026S1 --csv
@@ -258,10 +258,10 @@ expect_exit "province database" 0 tdo -f tinh.db init --plan plan4.csv --unit TI
 expect_exit "province imports the department's report" 0 tdo -f tinh.db import skhcn.csv
 expect_grep "rows and receipts" "report of SKHCN for 2026S1" "$T/out"
 expect_exit "province status" 0 tdo -f tinh.db status --period 2026S1
-expect_grep "the department on time" "^SKHCN	department	on time	2026-06-24 02:00" "$T/out"
-expect_grep "one level down, from its receipts" "^Reports to SKHCN for 2026S1 \(rule R-PHONG, due 2026-06-10\), as its consolidated report tells:" "$T/out"
-expect_grep "P1 on time one level down" "^P1	division	on time	2026-06-08 02:00" "$T/out"
-expect_grep "a commune one level down" "^XA1	commune	on time	2026-06-05 02:00" "$T/out"
+expect_grep "the department on time" "^SKHCN	department	on time	24/06/2026 09:00" "$T/out"
+expect_grep "one level down, from its receipts" "^Reports to SKHCN for 2026S1 \(rule R-PHONG, due 10/06/2026\), as its consolidated report tells:" "$T/out"
+expect_grep "P1 on time one level down" "^P1	division	on time	08/06/2026 09:00" "$T/out"
+expect_grep "a commune one level down" "^XA1	commune	on time	05/06/2026 09:00" "$T/out"
 expect_exit "province consolidates" 0 tdo -f tinh.db consolidate --period 2026S1 -o tinh.csv
 expect_grep "division and commune values add up at the province" "^indicator,I2,Tin bài đăng tải,>=10,2026,sum,12,yes,4,3,0$" tinh.csv
 expect_exit "the department consolidates everything it received" 0 tdo -f dept.db consolidate --period 2026S1 -o dept.csv
@@ -308,8 +308,8 @@ expect_grep "is refused with its line" "plan-bad.csv:2: not valid UTF-8" "$T/err
 
 # --- the register of received files -------------------------------------------------
 expect_exit "received" 0 tdo -f dept.db received --period 2026S1
-expect_grep "one line per imported report" "^2026-06-05T02:00:00Z	report	XA1	TEST-EX v2 2026S1	2026-06-05T02:00:00Z	UTF-8	2/0/0/0/0	[0-9a-f]{16}	$A1$" "$T/out"
-expect_grep "a late one too" "	report	XA3	TEST-EX v3 2026S1	2026-06-21T03:00:00Z	UTF-8	" "$T/out"
+expect_grep "one line per imported report" "^05/06/2026 09:00	report	XA1	TEST-EX v2 2026S1	05/06/2026 09:00	UTF-8	2/0/0/0/0	[0-9a-f]{16}	$A1$" "$T/out"
+expect_grep "a late one too" "	report	XA3	TEST-EX v3 2026S1	21/06/2026 10:00	UTF-8	" "$T/out"
 expect_exit "received, all periods" 0 tdo -f XA3.db received
 expect_grep "plan packages are registered" "	plan	SKHCN	TEST-EX v3	-	UTF-8	-	[0-9a-f]{16}	plan3.csv$" "$T/out"
 

@@ -15,8 +15,8 @@ expect_exit "init --plan loads the Đồng Tháp plan" 0 "$TIENDO" -f "$DB" init
 # "Số: 118/KH-UBND", "Đồng Tháp, ngày 13 tháng 8 năm 2025".
 expect_exit "plans runs" 0 "$TIENDO" -f "$DB" plans
 expect_eq "plans: one plan" 1 "$(lines "$T/out")"
-expect_eq "plans: DT-118-2025, version 2, number 118/KH-UBND, dated 2025-08-13" \
-	$'DT-118-2025\t2\t118/KH-UBND\t2025-08-13\tKế hoạch thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” trên địa bàn tỉnh Đồng Tháp' \
+expect_eq "plans: DT-118-2025, version 2, number 118/KH-UBND, dated 13/08/2025" \
+	$'DT-118-2025\t2\t118/KH-UBND\t13/08/2025\tKế hoạch thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” trên địa bàn tỉnh Đồng Tháp' \
 	"$(row DT-118-2025 "$T/out")"
 
 # ---- tasks -------------------------------------------------------------------
@@ -43,13 +43,13 @@ expect_eq "tasks: plan order, first 1a-1, last V.7d" "1a-1 V.7d" \
 	"$(head -n 1 "$T/tasks" | cut -f 1) $(tail -n 1 "$T/tasks" | cut -f 1)"
 l=$(row 1a-5 "$T/tasks")
 expect_eq "task 1a-5 (trang/tài khoản/kênh): sở-ban-ngành-địa phương + báo chí chủ lực, Hoàn thành trong năm 2025" \
-	$'DT-SBNDP DT-BCCL\tdue 2025-12-31' "$(field 2-3 "$l")"
+	$'DT-SBNDP DT-BCCL\tdue 31/12/2025' "$(field 2-3 "$l")"
 l=$(row 1b-3 "$T/tasks")
 expect_eq "task 1b-3 (Giải báo chí): Sở KH&CN, thường xuyên bắt đầu từ năm 2026" \
-	$'DT-SKHCN\trecurring from 2026-01-01' "$(field 2-3 "$l")"
+	$'DT-SKHCN\trecurring from 01/01/2026' "$(field 2-3 "$l")"
 l=$(row 1b-7 "$T/tasks")
 expect_eq "task 1b-7 (03 chương trình đào tạo): Sở KH&CN, Hoàn thành trong năm 2027" \
-	$'DT-SKHCN\tdue 2027-12-31' "$(field 2-3 "$l")"
+	$'DT-SKHCN\tdue 31/12/2027' "$(field 2-3 "$l")"
 l=$(row IV.2 "$T/tasks")
 expect_eq "task IV.2 (budget estimates, part IV Kinh phí): every unit the plan gives tasks, yearly" \
 	$'DT-SBNDP DT-BCCL\trecurring' "$(field 2-3 "$l")"
@@ -64,13 +64,13 @@ expect_eq "task V.4a: Sở GD&ĐT and the universities/colleges lead, no time fr
 	$'DT-SGDDT DT-DH\tnone' "$(field 2-3 "$l")"
 l=$(row V.6a-2 "$T/tasks")
 expect_eq "task V.6a-2 (chương trình truyền thông chuyên biệt): báo chí chủ lực, hoàn thành năm 2025" \
-	$'DT-BCCL\tdue 2025-12-31' "$(field 2-3 "$l")"
+	$'DT-BCCL\tdue 31/12/2025' "$(field 2-3 "$l")"
 l=$(row V.6a-5 "$T/tasks")
 expect_eq "task V.6a-5 (chiến dịch; \"Định kỳ ngày 20 hằng tháng\" báo cáo): báo chí chủ lực, recurring" \
 	$'DT-BCCL\trecurring' "$(field 2-3 "$l")"
 l=$(row V.7a "$T/tasks")
 expect_eq "task V.7a (ban hành kế hoạch triển khai): sở-ban-ngành-địa phương, Hoàn thành trong năm 2025" \
-	$'DT-SBNDP\tdue 2025-12-31' "$(field 2-3 "$l")"
+	$'DT-SBNDP\tdue 31/12/2025' "$(field 2-3 "$l")"
 expect_no_grep "tasks: V.7đ (reporting regime) is not a task" $'^V\\.7dd\t' "$T/tasks"
 # The provincial newspaper-radio-TV belongs to "các cơ quan báo chí chủ lực"
 # (V.6a) and is not a sở, ban, ngành: it sees III.1a's and V.6a's tasks but not
@@ -150,27 +150,27 @@ expect_eq "regime: press monthly on the 20th or on request, to Sở KH&CN" \
 # due before --from that nobody has marked done: the four "Hoàn thành trong
 # năm 2025" tasks (1a-5, 2a, V.6a-2, V.7a).
 expect_exit "due June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
-expect_eq "due June 2026: half-year and monthly reports on 2026-06-20" \
-	$'2026-06-20\treport\tBC-HALF\t2026S1 DT-SKHCN\n2026-06-20\treport\tBC-MONTH\t202606 DT-SKHCN' \
+expect_eq "due June 2026: half-year and monthly reports on 20/06/2026" \
+	$'20/06/2026\treport\tBC-HALF\t2026S1 DT-SKHCN\n20/06/2026\treport\tBC-MONTH\t202606 DT-SKHCN' \
 	"$(grep -v $'\toverdue\t' "$T/out")"
 expect_eq "due June 2026: the 2025 tasks not done are overdue" "1a-5 2a V.6a-2 V.7a " \
 	"$(grep $'\toverdue\t' "$T/out" | cut -f3 | tr '\n' ' ')"
 # December 2026: the second-half report, the December press report, and the two
 # III.1b tasks "Hoàn thành trong năm 2026" (1b-4, 1b-6) due on 31/12.
 expect_exit "due December 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-12-01 --days 31
-expect_grep "due: second-half report due 2026-12-20" $'^2026-12-20\treport\tBC-HALF\t2026S2 DT-SKHCN$' "$T/out"
-expect_grep "due: task 1b-4 due 2026-12-31" $'^2026-12-31\ttask\t1b-4\t' "$T/out"
-expect_grep "due: task 1b-6 due 2026-12-31" $'^2026-12-31\ttask\t1b-6\t' "$T/out"
+expect_grep "due: second-half report due 20/12/2026" $'^20/12/2026\treport\tBC-HALF\t2026S2 DT-SKHCN$' "$T/out"
+expect_grep "due: task 1b-4 due 31/12/2026" $'^31/12/2026\ttask\t1b-4\t' "$T/out"
+expect_grep "due: task 1b-6 due 31/12/2026" $'^31/12/2026\ttask\t1b-6\t' "$T/out"
 expect_eq "due December 2026: 4 deadlines" 4 "$(grep -vc $'\toverdue\t' "$T/out")"
 
 # ---- events ------------------------------------------------------------------
 # III.1b first dash names Ngày Khoa học và Công nghệ Việt Nam (18/5) and
 # Ngày hội Chuyển đổi số quốc gia (10/10): two annual events.
 expect_exit "due May 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 31
-expect_grep "due: Ngày Khoa học và Công nghệ Việt Nam on 2026-05-18" \
-	$'^2026-05-18\tevent\tKHCN\tNgày Khoa học và Công nghệ Việt Nam$' "$T/out"
+expect_grep "due: Ngày Khoa học và Công nghệ Việt Nam on 18/05/2026" \
+	$'^18/05/2026\tevent\tKHCN\tNgày Khoa học và Công nghệ Việt Nam$' "$T/out"
 expect_exit "due October 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-10-01 --days 15
-expect_grep "due: Ngày hội Chuyển đổi số quốc gia on 2026-10-10" \
-	$'^2026-10-10\tevent\tCDS\tNgày hội Chuyển đổi số quốc gia$' "$T/out"
+expect_grep "due: Ngày hội Chuyển đổi số quốc gia on 10/10/2026" \
+	$'^10/10/2026\tevent\tCDS\tNgày hội Chuyển đổi số quốc gia$' "$T/out"
 expect_exit "due 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-01-01 --days 365
 expect_eq "due 2026: exactly two event dates" 2 "$(grep -c $'\tevent\t' "$T/out")"

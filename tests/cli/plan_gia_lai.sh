@@ -57,19 +57,19 @@ expect_eq "gia lai: units GL-BCTT is a group under GL-UBND" \
 "$TIENDO" -f "$DB" tasks >"$T/out" 2>"$T/err"
 l=$(pick 1a-2)
 expect_eq "gia lai: task 1a-2 led by sở/ngành, press and communes" "GL-SBN GL-BCTT GL-XA" "$(field 2 "$l")"
-expect_eq "gia lai: task 1a-2 due in 2025 (Hoàn thành trong năm 2025)" "due 2025-12-31" "$(field 3 "$l")"
+expect_eq "gia lai: task 1a-2 due in 2025 (Hoàn thành trong năm 2025)" "due 31/12/2025" "$(field 3 "$l")"
 l=$(pick 1b-1)
 expect_eq "gia lai: task 1b-1 (events 18/5, 1/10, 10/10) led by GL-SKHCN" "GL-SKHCN" "$(field 2 "$l")"
 expect_eq "gia lai: task 1b-1 recurring" "recurring" "$(field 3 "$l")"
 l=$(pick 2-1)
 expect_eq "gia lai: task 2-1 led by Sở GD&ĐT and universities" "GL-SGDDT GL-DH" "$(field 2 "$l")"
-expect_eq "gia lai: task 2-1 due in 2025" "due 2025-12-31" "$(field 3 "$l")"
+expect_eq "gia lai: task 2-1 due in 2025" "due 31/12/2025" "$(field 3 "$l")"
 l=$(pick 3b-2)
 expect_eq "gia lai: task 3b-2 led by GL-SKHCN" "GL-SKHCN" "$(field 2 "$l")"
 expect_eq "gia lai: task 3b-2 states no time frame" "none" "$(field 3 "$l")"
 l=$(pick V.6-2)
 expect_eq "gia lai: task V.6-2 led by the press agency" "GL-BAO" "$(field 2 "$l")"
-expect_eq "gia lai: task V.6-2 due in 2025 (hoàn thành năm 2025)" "due 2025-12-31" "$(field 3 "$l")"
+expect_eq "gia lai: task V.6-2 due in 2025 (hoàn thành năm 2025)" "due 31/12/2025" "$(field 3 "$l")"
 l=$(pick V.7dd)
 expect_eq "gia lai: task V.7dd (item đ) led by sở, ban, ngành và địa phương" "GL-SBNDP" "$(field 2 "$l")"
 expect_eq "gia lai: first task is 1a-1" "1a-1" "$(head -n 1 "$T/out" | cut -f 1)"
@@ -117,25 +117,25 @@ expect_eq "gia lai: one half-yearly rule due on the 15th, ad hoc allowed" \
 	"BC-HALF${TAB}half${TAB}15${TAB}yes${TAB}GL-SBNDP${TAB}GL-SKHCN" "$(cat "$T/out")"
 
 expect_exit "gia lai: due in June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
-expect_grep "gia lai: first half 2026 report due 2026-06-15" \
-	"^2026-06-15${TAB}report${TAB}BC-HALF${TAB}2026S1 GL-SKHCN\$" "$T/out"
+expect_grep "gia lai: first half 2026 report due 15/06/2026" \
+	"^15/06/2026${TAB}report${TAB}BC-HALF${TAB}2026S1 GL-SKHCN\$" "$T/out"
 expect_exit "gia lai: due in December 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-12-01 --days 31
-expect_grep "gia lai: second half 2026 report due 2026-12-15" \
-	"^2026-12-15${TAB}report${TAB}BC-HALF${TAB}2026S2 GL-SKHCN\$" "$T/out"
+expect_grep "gia lai: second half 2026 report due 15/12/2026" \
+	"^15/12/2026${TAB}report${TAB}BC-HALF${TAB}2026S2 GL-SKHCN\$" "$T/out"
 
 # ---- events and task deadlines seen through due -----------------------------
 
 expect_exit "gia lai: due in May 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 31
-expect_grep "gia lai: Vietnam S&T Day on 2026-05-18" \
-	"^2026-05-18${TAB}event${TAB}KHCN${TAB}Ngày Khoa học và Công nghệ Việt Nam\$" "$T/out"
+expect_grep "gia lai: Vietnam S&T Day on 18/05/2026" \
+	"^18/05/2026${TAB}event${TAB}KHCN${TAB}Ngày Khoa học và Công nghệ Việt Nam\$" "$T/out"
 expect_exit "gia lai: due in October 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-10-01 --days 31
-expect_grep "gia lai: National Innovation Day on 2026-10-01" \
-	"^2026-10-01${TAB}event${TAB}DMST${TAB}Ngày hội Đổi mới sáng tạo quốc gia\$" "$T/out"
-expect_grep "gia lai: National Digital Transformation Day on 2026-10-10" \
-	"^2026-10-10${TAB}event${TAB}CDS${TAB}Ngày Chuyển đổi số quốc gia\$" "$T/out"
+expect_grep "gia lai: National Innovation Day on 01/10/2026" \
+	"^01/10/2026${TAB}event${TAB}DMST${TAB}Ngày hội Đổi mới sáng tạo quốc gia\$" "$T/out"
+expect_grep "gia lai: National Digital Transformation Day on 10/10/2026" \
+	"^10/10/2026${TAB}event${TAB}CDS${TAB}Ngày Chuyển đổi số quốc gia\$" "$T/out"
 
 # The seed says "Hoàn thành trong năm 2025" twice (III.1 a) item 2, III.2
-# item 1) and "hoàn thành năm 2025" once (V.6 item 2): 3 tasks due 2025-12-31.
+# item 1) and "hoàn thành năm 2025" once (V.6 item 2): 3 tasks due 31/12/2025.
 expect_exit "gia lai: due in December 2025 runs" 0 "$TIENDO" -f "$DB" due --from 2025-12-01 --days 31
-expect_eq "gia lai: 3 tasks due 2025-12-31" 3 "$(grep -c "^2025-12-31${TAB}task${TAB}" "$T/out")"
-expect_grep "gia lai: task 2-1 due 2025-12-31" "^2025-12-31${TAB}task${TAB}2-1${TAB}" "$T/out"
+expect_eq "gia lai: 3 tasks due 31/12/2025" 3 "$(grep -c "^31/12/2025${TAB}task${TAB}" "$T/out")"
+expect_grep "gia lai: task 2-1 due 31/12/2025" "^31/12/2025${TAB}task${TAB}2-1${TAB}" "$T/out"

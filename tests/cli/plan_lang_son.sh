@@ -93,9 +93,9 @@ expect_eq "regime: one rule" 1 "$(lines "$T/out")"
 expect_eq "regime: half-yearly, 10/6 and 10/12, ad hoc, to Sở KH&CN" \
 	$'BC-HALF\thalf\t06-10 12-10\tyes\tLS-SBN LS-XA LS-BAO\tLS-SKHCN' "$(row BC-HALF "$T/out")"
 expect_exit "due June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
-expect_grep "due: first-half report due 2026-06-10" $'^2026-06-10\treport\tBC-HALF\t2026S1 LS-SKHCN$' "$T/out"
+expect_grep "due: first-half report due 10/06/2026" $'^10/06/2026\treport\tBC-HALF\t2026S1 LS-SKHCN$' "$T/out"
 expect_exit "due December 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-12-01 --days 31
-expect_grep "due: second-half report due 2026-12-10" $'^2026-12-10\treport\tBC-HALF\t2026S2 LS-SKHCN$' "$T/out"
+expect_grep "due: second-half report due 10/12/2026" $'^10/12/2026\treport\tBC-HALF\t2026S2 LS-SKHCN$' "$T/out"
 
 # ---- events ------------------------------------------------------------------
 # The seed names no annual event (no 18/5, 1/10 or 10/10) and no task has a

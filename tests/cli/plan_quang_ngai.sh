@@ -115,21 +115,21 @@ expect_eq "regime: yearly report due at the end of the year" \
 # --- deadlines -----------------------------------------------------------------
 run "due in June 2026 runs" "$T/due_jun" due --from 2026-06-01 --days 30
 expect_eq "due June 2026: Sở KH&CN half-year report on 20/6, quarterly and half-year reports on 30/6" \
-	"2026-06-20${TAB}report${TAB}BC-SKHCN-HALF${TAB}2026S1 QNG-UBND
-2026-06-30${TAB}report${TAB}BC-HALF${TAB}2026S1 QNG-SKHCN
-2026-06-30${TAB}report${TAB}BC-QUARTER${TAB}2026Q2 QNG-SKHCN" "$(cat "$T/due_jun")"
+	"20/06/2026${TAB}report${TAB}BC-SKHCN-HALF${TAB}2026S1 QNG-UBND
+30/06/2026${TAB}report${TAB}BC-HALF${TAB}2026S1 QNG-SKHCN
+30/06/2026${TAB}report${TAB}BC-QUARTER${TAB}2026Q2 QNG-SKHCN" "$(cat "$T/due_jun")"
 run "due in December 2026 runs" "$T/due_dec" due --from 2026-12-01 --days 31
 expect_grep "due December 2026: yearly report on 31/12" \
-	"^2026-12-31${TAB}report${TAB}BC-YEAR${TAB}2026 QNG-SKHCN\$" "$T/due_dec"
+	"^31/12/2026${TAB}report${TAB}BC-YEAR${TAB}2026 QNG-SKHCN\$" "$T/due_dec"
 expect_grep "due December 2026: Sở KH&CN report on 20/12" \
-	"^2026-12-20${TAB}report${TAB}BC-SKHCN-HALF${TAB}2026S2 QNG-UBND\$" "$T/due_dec"
+	"^20/12/2026${TAB}report${TAB}BC-SKHCN-HALF${TAB}2026S2 QNG-UBND\$" "$T/due_dec"
 run "due in May 2026 runs" "$T/due_may" due --from 2026-05-01 --days 31
 expect_eq "due May 2026: only Vietnam S&T Day 18/5 (task 1d)" \
-	"2026-05-18${TAB}event${TAB}KHCN${TAB}Ngày Khoa học và Công nghệ Việt Nam" "$(cat "$T/due_may")"
+	"18/05/2026${TAB}event${TAB}KHCN${TAB}Ngày Khoa học và Công nghệ Việt Nam" "$(cat "$T/due_may")"
 run "due early October 2026 runs" "$T/due_oct" due --from 2026-10-01 --days 10
 expect_eq "due 1-10 October 2026: Innovation Day 1/10 and Digital Transformation Day 10/10" \
-	"2026-10-01${TAB}event${TAB}DMST${TAB}Ngày hội Đổi mới sáng tạo quốc gia
-2026-10-10${TAB}event${TAB}CDS${TAB}Ngày Chuyển đổi số quốc gia" "$(cat "$T/due_oct")"
+	"01/10/2026${TAB}event${TAB}DMST${TAB}Ngày hội Đổi mới sáng tạo quốc gia
+10/10/2026${TAB}event${TAB}CDS${TAB}Ngày Chuyển đổi số quốc gia" "$(cat "$T/due_oct")"
 # Every task is "Thường xuyên" or states no time frame: no task due dates.
 run "due over 2025-2026 runs" "$T/due_all" due --from 2025-01-01 --days 730
 expect_no_grep "due 2025-2026: no task deadlines" "^[0-9-]+${TAB}task${TAB}" "$T/due_all"

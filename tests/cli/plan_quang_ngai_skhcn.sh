@@ -136,7 +136,7 @@ expect_eq "indicator MT2030-3: year 2030" 2030 "$(field 4 "$i")"
 # ---------------------------------------------------------------- plan header
 "$TIENDO" -f "$DB" plans >"$T/plans" 2>"$T/err"
 expect_eq "plans: header of 2725/KH-SKHCN" \
-	"$(printf 'QNG-SKHCN-2725-2025\t2\t2725/KH-SKHCN\t2025-11-11\tKế hoạch triển khai thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” tại Sở Khoa học và Công nghệ')" \
+	"$(printf 'QNG-SKHCN-2725-2025\t2\t2725/KH-SKHCN\t11/11/2025\tKế hoạch triển khai thực hiện Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia đến năm 2030” tại Sở Khoa học và Công nghệ')" \
 	"$(cat "$T/plans")"
 # "Thực hiện Kế hoạch số 58/KH-UBND ngày 10/10/2025 của Ủy ban nhân dân tỉnh về …"
 expect_eq "plans: parent reference as the plan cites it" \
@@ -165,20 +165,20 @@ expect_grep "export-plan writes the inferred mark back" '^report,BC-QLKH,QNG-SKH
 
 expect_exit "due: June 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-06-01 --days 30
 expect_eq "due: June 2026 has the two first-half reports" \
-	"$(printf '2026-06-10\treport\tBC-DV\t2026S1 QNG-SKHCN-QLKH\n2026-06-20\treport\tBC-QLKH\t2026S1 QNG-UBND')" \
+	"$(printf '10/06/2026\treport\tBC-DV\t2026S1 QNG-SKHCN-QLKH\n20/06/2026\treport\tBC-QLKH\t2026S1 QNG-UBND')" \
 	"$(cat "$T/out")"
 expect_exit "due: December 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-12-01 --days 31
 expect_grep "due: divisions' second-half report on 15 December" \
-	"$(printf '^2026-12-15\treport\tBC-DV\t2026S2 QNG-SKHCN-QLKH$')" "$T/out"
+	"$(printf '^15/12/2026\treport\tBC-DV\t2026S2 QNG-SKHCN-QLKH$')" "$T/out"
 
 # ---------------------------------------------------------------- events (task 1d)
 expect_exit "due: May 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 31
 expect_eq "due: S&T Day on 18 May" \
-	"$(printf '2026-05-18\tevent\tKHCN\tNgày Khoa học và Công nghệ Việt Nam')" \
+	"$(printf '18/05/2026\tevent\tKHCN\tNgày Khoa học và Công nghệ Việt Nam')" \
 	"$(cat "$T/out")"
 expect_exit "due: 1-10 October 2026 runs" 0 "$TIENDO" -f "$DB" due --from 2026-10-01 --days 10
 expect_eq "due: Innovation Day 1/10 and Digital Transformation Day 10/10" \
-	"$(printf '2026-10-01\tevent\tDMST\tNgày hội Đổi mới sáng tạo quốc gia\n2026-10-10\tevent\tCDS\tNgày Chuyển đổi số quốc gia')" \
+	"$(printf '01/10/2026\tevent\tDMST\tNgày hội Đổi mới sáng tạo quốc gia\n10/10/2026\tevent\tCDS\tNgày Chuyển đổi số quốc gia')" \
 	"$(cat "$T/out")"
 
 # ---------------------------------------------------------------- OCR damage

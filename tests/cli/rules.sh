@@ -55,7 +55,7 @@ expect_grep "and is told the regime names no recipient, as the interface says" \
 # Time frames and targets in the user's language (they were English on the
 # Vietnamese screen).
 TIENDO_LANG=vi expect_exit "tasks in Vietnamese" 0 tdo -f dept.db tasks
-expect_grep "a due date in Vietnamese" $'^T2\t.*\thạn 2026-06-30\t' "$T/out"
+expect_grep "a due date in Vietnamese" $'^T2\t.*\thạn 30/06/2026\t' "$T/out"
 expect_grep "recurring in Vietnamese" $'^T1\t.*\tthường xuyên\t' "$T/out"
 expect_no_grep "no English time frame" $'\t(due|recurring)' "$T/out"
 

@@ -19,7 +19,8 @@ expect_screen "hint bar from the action table" 'F1Help F2Unit F3View F4Enter F5F
 expect_screen "overdue task marked with !" '^!1a-2 '
 expect_screen "section headings" '^III.1 Đẩy mạnh truyền thông về chuyển đổi số'
 expect_screen "calendar weekday header" 'Mo Tu We Th Fr Sa Su'
-expect_screen "overdue deadline in the agenda, last year's shown by its year" '2025 +LATE 1a-2'
+expect_screen "the agenda spans two years: a heading for each" 'Year 2025'
+expect_screen "overdue deadline in the agenda, under last year's heading" '31/12 LATE +1a-2'
 [ "$(ui_screen | wc -l)" -eq 24 ] && ok "screen is 24 lines" || notok "screen is 24 lines"
 
 # --- help generated from the action table ---

@@ -145,9 +145,9 @@ mkdir -p "$T/deliver"
 ui_start 80 24 -f "$T/dept.db"
 ui_keys R
 expect_screen "R: the reports of the period" 'Reports for 2026S1'
-expect_screen "per recipient, with rule and due date" 'Reports to SKHCN for 2026S1 \(rule R-XA, due 2026-06-20\):'
-expect_screen "XA1 on time, with export and import dates, and its key's state" 'XA1 +commune +on time +2026-06-05 02:00 +2026-06-05 +new +Xã Một'
-expect_screen "XA2 on time" 'XA2 +ward +on time +2026-06-05 02:00'
+expect_screen "per recipient, with rule and due date" 'Reports to SKHCN for 2026S1 \(rule R-XA, due 20/06/2026\):'
+expect_screen "XA1 on time, with export and import dates, and its key's state" 'XA1 +commune +on time +05/06/2026 09:00 +05/06/2026 +new +Xã Một'
+expect_screen "XA2 on time" 'XA2 +ward +on time +05/06/2026 09:00'
 expect_screen "XA3 not yet due" 'XA3 +commune +not yet due +- +- +- +Xã Ba'
 expect_screen "divisions missing after their due date" 'P1 +division +missing +- +- +- +Phòng'
 expect_screen "totals and rates" 'Total: expected 5, received 2 \(40\.0%\), on time 2 \(40\.0%\), late 0,'

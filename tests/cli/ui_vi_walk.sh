@@ -18,12 +18,17 @@ export TIENDO_NOW=2026-06-05T02:00:00Z
 "$TIENDO" -f dept.db import xa.csv >/dev/null
 mkdir -p out && export TIENDO_EXPORT_DIR="$T/out"
 
-# check NAME: the screen now shows none of the English code words
+# check NAME: the screen now shows none of the English code words, and no
+# ISO date: a person reads dd/mm/yyyy (issue 12)
 check() {
 	sleep 0.3
 	bad=$(ui_screen | grep -noEw -- "$WORDS" | head -n 5)
 	if [ -z "$bad" ]; then ok "vi: $1 shows no English code word"; else
 		notok "vi: $1 shows no English code word" "$bad
+$(ui_screen)"; fi
+	bad=$(ui_screen | grep -noE -- '[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}:[0-9]{2}:[0-9]{2}' | head -n 5)
+	if [ -z "$bad" ]; then ok "vi: $1 shows no ISO date"; else
+		notok "vi: $1 shows no ISO date" "$bad
 $(ui_screen)"; fi
 }
 
@@ -60,6 +65,39 @@ for db in xa.db dept.db; do
 	ui_keys q
 	ui_wait 'EXIT-STATUS' 5
 done
+
+# Dates read dd/mm/yyyy, times in Vietnam time (the report left at 02:00 UTC,
+# 09:00 in Vietnam) and decimals with a comma, whatever the machine's TZ.
+ui_start 80 24 --lang vi -f "$T/dept.db"
+expect_screen "vi: the agenda's title has the year" 'Hạn từ 05/06/2026'
+expect_screen "vi: an agenda spanning two years heads each year" 'Năm 2025'
+expect_screen "vi: and lists dd/mm under it" '31/12 TRỄ'
+ui_keys R
+expect_screen "vi: a due date reads dd/mm/yyyy" 'hạn 20/06/2026'
+expect_screen "vi: the export time in Vietnam time" '05/06/2026 09:00'
+expect_screen "vi: rates with a decimal comma" '\(33,3%\)'
+ui_keys Escape
+ui_keys Down F3
+expect_screen "vi: the task view's due date reads dd/mm/yyyy" 'hạn 31/12/2025'
+ui_keys Escape
+expect_screen "vi: the task list: dd/mm in the period's year" ' 2a .* 30/06│'
+ui_keys F6
+expect_screen "vi: the task list: another year's date shows its year" ' 2a .* 30/06/2026│'
+ui_keys q
+
+# A target's value typed with the Vietnamese decimal comma is taken (9,5 is
+# 9.5) and shown with it.
+ui_start 80 24 --lang vi -f "$T/xa.db"
+ui_keys Tab Enter
+expect_screen "vi: the first target's form" 'Chỉ tiêu MT2025-1'
+ui_keys Tab Tab
+ui_text "9,5"
+expect_screen "vi: a decimal comma can be typed" 'hoặc tỷ lệ +9,5 +%'
+ui_keys F2
+expect_screen "vi: saved" 'Đã lưu MT2025-1'
+"$TIENDO" -f xa.db show-indicator MT2025-1 --period 2026S1 >"$T/ind"
+expect_grep "vi: 9,5 is stored as 9.5" $'^value\t9.5$' "$T/ind"
+ui_keys q
 
 # Keys are written the way clerks read them in Vietnamese: Ctrl+T, Shift+Tab.
 ui_start 80 24 --lang vi -f "$T/xa.db"

@@ -72,12 +72,13 @@ fault_text() {
 # one_line TEXT: TEXT with line breaks written as \n (as the dumps write them).
 one_line() { printf '%s' "$1" | awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }'; }
 
-# fault_history DB: every saved revision, one per line:
+# fault_history DB: every saved revision (the history and the current row,
+# schema 8), one per line:
 # UNIT TAB TASK TAB PERIOD TAB REVISION TAB ACTION TAB RESULT (\n for breaks)
 # TAB STATUS TAB PERCENT TAB COUNT.
 fault_history() {
 	sqlite3 -separator "$TAB" "$1" "SELECT u.code, t.code, h.period, h.revision, h.action,
-		replace(h.result, char(10), '\n'), h.status, h.percent, h.count FROM progress_history h
+		replace(h.result, char(10), '\n'), h.status, h.percent, h.count FROM progress_revisions h
 		JOIN unit u ON u.id = h.unit_id JOIN task t ON t.id = h.task_id
 		ORDER BY u.code, t.code, h.period, h.revision"
 }

@@ -262,7 +262,7 @@ static void test_plan_and_progress(void)
 	CHECK(!r.unchanged && r.tasks_added == 1 && r.tasks_retired == 1 && r.old_version == 1, "one task added, one retired");
 	CHECK_INT(q_int(&db, "SELECT count(*) FROM progress"), 3, "progress entries survive the update");
 	CHECK_INT(q_int(&db, "SELECT retired FROM task WHERE code = '1b-2'"), 1, "the removed task is retired, not deleted");
-	CHECK_INT(q_int(&db, "SELECT count(*) FROM progress_history"), 7, "history survives the update");
+	CHECK_INT(q_int(&db, "SELECT count(*) FROM progress_revisions"), 7, "history survives the update");
 	CHECK(load(&db, "tests/data/mini.csv", NULL, &r) == 0 && r.unchanged, "an older version changes nothing");
 	CHECK_INT(q_int(&db, "SELECT version FROM plan"), 2, "still version 2");
 	CHECK(load(&db, "tests/data/mini.csv", "NOPE", &r) != 0, "an unknown owner is refused");

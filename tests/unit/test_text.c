@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "util.h"
 
 static char *clean(const char *s, unsigned flags)
 {
@@ -69,5 +70,58 @@ int main(void)
 	char bad[] = "ab\xE1\xBB";
 	text_repair_utf8(bad);
 	CHECK_STR(bad, "ab??", "a clipped character is repaired");
+
+	/* text_clean_proven: the same verdict and result as text_clean on
+	 * valid NFC text, in place (issue 15: the import's fields). */
+	static const char *const cases[] = {
+		"", "Hoàn thành 80% kế hoạch", "tab\there", "a\r\nb\rc\nd", "a\r\n", "\r",
+		"a\x01" "b", "x\x7f", "bidi \xE2\x80\xAE here", "c1 \xC2\x85", "iso \xE2\x81\xA6",
+		"line\nthen \xE2\x80\xAE", "“quoted” – dash", "\xC2\xA0nbsp", "\xE2\x80\xA6",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (unsigned fl = 0; fl <= TEXT_MULTILINE; fl++) {
+			const char *why1 = NULL, *why2 = NULL;
+			char *want = text_clean(cases[i], fl, &why1);
+			char *got = xstrdup(cases[i]);
+			bool ok = text_clean_proven(got, fl, &why2);
+			char what[80];
+			snprintf(what, sizeof what, "text_clean_proven agrees on case %zu, flags %u", i, fl);
+			CHECK(ok == (want != NULL) && (ok ? strcmp(got, want) == 0 : strcmp(why1, why2) == 0),
+			      what);
+			free(want);
+			free(got);
+		}
+
+	/* text_valid_utf8_nfc: text_valid_utf8's verdict, and NFC when it says so
+	 * (random strings of pieces: ASCII runs, Vietnamese, combining marks,
+	 * NUL, broken and overlong sequences, 4-byte characters). */
+	static const char *const pieces[] = {
+		"abcdefgh", "x", " ", "ệ", "ạ", "Đ", "e\xCC\x81", "\xCC\x81", "\xF0\x9F\x98\x80",
+		"\xC3", "\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x80\x9C", "\xE2\x84\xAB", "\0",
+		"\xEF\xBB\xBF", "12345678901234567", "\xC3\xA0",
+	};
+	srand(15);
+	int agree = 0, runs = 4000;
+	for (int t = 0; t < runs; t++) {
+		char buf[256];
+		size_t n = 0;
+		int k = rand() % 12;
+		for (int j = 0; j < k; j++) {
+			const char *pc = pieces[rand() % (int)(sizeof pieces / sizeof pieces[0])];
+			size_t l = pc[0] ? strlen(pc) : 1;
+			memcpy(buf + n, pc, l);
+			n += l;
+		}
+		bool quick = false;
+		bool v = text_valid_utf8_nfc(buf, n, &quick);
+		bool ok = v == text_valid_utf8(buf, n);
+		if (ok && v && quick) {
+			char *norm = text_nfc(buf, n);
+			ok = strlen(norm) == n && memcmp(norm, buf, n) == 0;
+			free(norm);
+		}
+		agree += ok;
+	}
+	CHECK_INT(agree, runs, "text_valid_utf8_nfc agrees with text_valid_utf8, and its NFC holds");
 	return check_done();
 }

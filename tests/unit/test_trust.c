@@ -316,6 +316,12 @@ static void test_signatures(void)
 			      memcmp(sf.pk, pk, sizeof pk) == 0,
 		      excel ? "an Excel-flavour report verifies" : "a signed report verifies");
 		signfile_free(&sf);
+		/* The import reads the signature in the same pass as the rows
+		 * (issue 15): the protected cell must verify there too. */
+		CHECK(exchange_import(&db, "s.csv", b.s, b.len, 0, &res) == 0 &&
+			      res.outcome != IMPORT_REFUSED && !res.problems.n,
+		      excel ? "the Excel-flavour signed report imports" : "the signed report imports");
+		import_result_free(&res);
 		/* Re-saved by a spreadsheet: semicolons, every cell quoted, padded rows. */
 		struct strbuf re = {0};
 		struct csv_table t;
@@ -336,6 +342,9 @@ static void test_signatures(void)
 		CHECK(signfile_read(re.s, re.len, "r.csv", &sf, &e) == 0 && sf.valid,
 		      "and still verifies after a spreadsheet's re-save");
 		signfile_free(&sf);
+		CHECK(exchange_import(&db, "r.csv", re.s, re.len, IMPORT_DRY_RUN, &res) == 0 &&
+			      !res.problems.n, "  and imports");
+		import_result_free(&res);
 		sb_free(&re);
 		/* A changed value with a recomputed checksum: only the signature sees it. */
 		char *sig = take_line(&b, "signature,");

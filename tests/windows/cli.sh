@@ -42,6 +42,19 @@ expect_grep "is read from the environment as UTF-8" "^result	$RESULT$" "$T/out"
 expect_exit "tasks in Vietnamese" 0 env TIENDO_LANG=vi wine "$TIENDO" -f "Dữ liệu xã/xa1.db" tasks
 expect_grep "Vietnamese messages and titles" "Nghị quyết" "$T/out"
 
+# A file that is not a database, named in Vietnamese: refused by its content
+# (the check read the file with the ANSI-code-page stat and skipped it).
+printf 'ghi chú\n' >"$F/sổ ghi chú.db"
+expect_exit "a text file named in Vietnamese is not opened as a database" 1 tdo -f "$F/sổ ghi chú.db" tasks
+expect_grep "refused as not an SQLite file" "sổ ghi chú.db: not a tiendo database \\(not an SQLite file\\)" "$T/err"
+: >"$F/trống.db"
+expect_exit "an empty file named in Vietnamese is refused" 1 tdo -f "$F/trống.db" tasks
+expect_grep "refused as empty" "trống.db: the file is empty" "$T/err"
+mkdir "$F/thư mục.db"
+expect_exit "a folder named in Vietnamese is refused" 1 tdo -f "$F\\thư mục.db" tasks
+expect_grep "refused as not a regular file" "thư mục.db: not a regular file" "$T/err"
+rm -rf "$F/sổ ghi chú.db" "$F/trống.db" "$F/thư mục.db"
+
 # --- export: into a folder named in Vietnamese, over an existing file, to Documents
 expect_exit "export into \"$F\"" 0 tdo -f "Dữ liệu xã/xa1.db" export --period 2026S1 -o "$F/báo cáo xã 1.csv"
 expect_grep "the report file" "^report,XA1,TEST-EX," "$F/báo cáo xã 1.csv"

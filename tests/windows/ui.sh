@@ -39,7 +39,7 @@ ui_keys F10
 # wine's console leaves the last screen in place (no alternate screen to go
 # back from): the status line printed after it wraps; read joined lines.
 _n=600
-until tmux -L "$SOCK" capture-pane -p -J -t ui | tr -d '\n' | grep -q 'EXIT-STATUS:0'; do
+until tmux -L "$SOCK" capture-pane -p -J -t ui 2>/dev/null | tr -d '\n' | grep -q 'EXIT-STATUS:0'; do
 	_n=$((_n - 1))
 	[ "$_n" -gt 0 ] || break
 	sleep 0.05
@@ -61,11 +61,19 @@ ui_keys Tab C-t
 ui_text "khos khawn"
 expect_screen "Vietnamese typed with Telex (C-t) shows" 'khó khăn' 10
 _pid=$(ui_tiendo_pid) _start=$(ui_starttime "$(ui_tiendo_pid)")
+# The terminal's Ctrl-C reaches tiendo.exe as CTRL_C_EVENT (wine's console
+# leaves ISIG on; wine turns the SIGINT into the event); the pane's shell
+# stays, as cmd.exe does, and prints the status: 130 as for SIGINT on Linux.
 ui_keys C-c
-# The terminal's Ctrl-C also stops the pane's shell under wine, so no status
-# line is printed: wait for the program itself to end.
 if ui_wait_gone "$_pid" "$_start" 30; then ok "Ctrl-C ends the interface"; else
 	notok "Ctrl-C ends the interface" "$(ui_screen)"; fi
+_n=200
+until tmux -L "$SOCK" capture-pane -p -J -t ui 2>/dev/null | tr -d '\n' | grep -q 'EXIT-STATUS:130'; do
+	_n=$((_n - 1))
+	[ "$_n" -gt 0 ] || break
+	sleep 0.05
+done
+[ "$_n" -gt 0 ] && ok "with status 130 (SIGINT)" || notok "with status 130 (SIGINT)" "$(ui_screen)"
 ui_stop
 wine "$EXE" -f ui.db show 1b-1 --period 2026S1 >"$T/show" 2>&1
 expect_grep "the draft survived Ctrl-C" $'^draft\t[^\t]+\tnot-started\t\t\tBản nháp chưa lưu' "$T/show"
