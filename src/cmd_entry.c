@@ -77,7 +77,7 @@ static int check_erase(struct target *t, const char *const texts[4], const bool 
 	struct entry now;
 	bool found;
 	struct err e;
-	if (progress_get(t->s.db, &k, &now, &found, &e)) {
+	if (session_entry_now(&t->s, &k, &now, &found, NULL, NULL, &e)) {
 		cli_error("%s", e.msg);
 		return EXIT_REFUSED;
 	}
@@ -494,9 +494,8 @@ int cmd_show_indicator(struct cli *c, int argc, char **argv)
 	size_t nh = 0;
 	bool found;
 	struct err e;
-	if (ivalue_get(t.s.db, &k, &v, &found, &e) || ivalue_history(t.s.db, &k, &hist, &nh, &e)) {
+	if (session_value_now(&t.s, &k, &v, &found, &hist, &nh, &e)) {
 		cli_error("%s", e.msg);
-		ivalue_free(&v);
 		target_free(&t);
 		return EXIT_REFUSED;
 	}

@@ -75,6 +75,19 @@ int session_set_value(struct session *s, const struct session_target *t, const s
 /* Put back the entry's state before its last change. */
 int session_undo(struct session *s, const struct session_target *t, long long *revision,
 		 struct err *e);
+/* The entry of k as it is now (found false: none yet) and, when dr is not
+ * NULL, the draft an interrupted form left for it (has_draft). */
+int session_entry_now(struct session *s, const struct entry_key *k, struct entry *en, bool *found,
+		      struct draft *dr, bool *has_draft, struct err *e);
+/* Keep what a form held when it was interrupted (a signal), to offer it
+ * again; drop it when the user cancels or saves. */
+int session_draft_keep(struct session *s, const struct entry_key *k, const struct draft *d,
+		       struct err *e);
+int session_draft_drop(struct session *s, const struct entry_key *k, struct err *e);
+/* The indicator value of k as it is now and, when hist is not NULL, its
+ * earlier revisions (a new array of *nh). */
+int session_value_now(struct session *s, const struct ivalue_key *k, struct ivalue *v, bool *found,
+		      struct ivalue **hist, size_t *nh, struct err *e);
 
 /* One task's state for a unit (or all units) and period. */
 struct task_state {

@@ -174,3 +174,41 @@ void session_task_state(struct session *s, const struct unit_rec *unit, const ch
 	}
 	task_overdue(s, unit, today, i, st);
 }
+
+int session_entry_now(struct session *s, const struct entry_key *k, struct entry *en, bool *found,
+		      struct draft *dr, bool *has_draft, struct err *e)
+{
+	if (progress_get(s->db, k, en, found, e))
+		return -1;
+	if (dr && draft_get(s->db, k, dr, has_draft, e)) {
+		if (*found)
+			entry_free(en);
+		*found = false;
+		return -1;
+	}
+	return 0;
+}
+
+int session_draft_keep(struct session *s, const struct entry_key *k, const struct draft *d,
+		       struct err *e)
+{
+	return draft_save(s->db, k, d, e);
+}
+
+int session_draft_drop(struct session *s, const struct entry_key *k, struct err *e)
+{
+	return draft_delete(s->db, k, e);
+}
+
+int session_value_now(struct session *s, const struct ivalue_key *k, struct ivalue *v, bool *found,
+		      struct ivalue **hist, size_t *nh, struct err *e)
+{
+	if (ivalue_get(s->db, k, v, found, e))
+		return -1;
+	if (hist && ivalue_history(s->db, k, hist, nh, e)) {
+		ivalue_free(v);
+		*found = false;
+		return -1;
+	}
+	return 0;
+}

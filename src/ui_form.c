@@ -586,7 +586,7 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 		return false;
 	}
 	struct entry_key k = {a->unit->id, t->id, pc};
-	draft_delete(a->s.db, &k, &e);
+	session_draft_drop(&a->s, &k, &e);
 	if (!sv.changed)
 		ui_message(a, false, tr("%s: nothing changed."), t->code);
 	else if (sv.moved)
@@ -620,7 +620,7 @@ bool ui_form_progress(struct app *a, size_t ti)
 	bool found, has_draft;
 	struct draft dr;
 	struct err e;
-	if (progress_get(a->s.db, &k, &en, &found, &e) || draft_get(a->s.db, &k, &dr, &has_draft, &e)) {
+	if (session_entry_now(&a->s, &k, &en, &found, &dr, &has_draft, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return false;
 	}
@@ -632,13 +632,13 @@ bool ui_form_progress(struct app *a, size_t ti)
 			if (form_changed(&fm)) {
 				struct draft d;
 				fill_draft(&fm, &d);
-				draft_save(a->s.db, &k, &d, &e);
+				session_draft_keep(&a->s, &k, &d, &e);
 				draft_free(&d);
 			}
 			break;
 		}
 		if (r == FORM_CANCEL) {
-			draft_delete(a->s.db, &k, &e);
+			session_draft_drop(&a->s, &k, &e);
 			break;
 		}
 		if (progress_form_save(a, t, pc, &fm, en.revision)) {
@@ -716,7 +716,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}
-	if (ivalue_get(a->s.db, &k, &cur, &found, &e)) {
+	if (session_value_now(&a->s, &k, &cur, &found, NULL, NULL, &e)) {
 		ui_message(a, true, "%s", e.msg);
 		return;
 	}

@@ -369,10 +369,12 @@ static void undo_last(struct app *a, struct pane *p, size_t i)
 	struct entry_key ek = {a->unit->id, st.task->id, st.period};
 	struct entry en;
 	bool found;
-	if (progress_get(a->s.db, &ek, &en, &found, &e) || !found) {
-		ui_message(a, !found ? false : true, "%s", found ? e.msg : tr("Nothing to undo here."));
-		if (found)
-			entry_free(&en);
+	if (session_entry_now(&a->s, &ek, &en, &found, NULL, NULL, &e)) {
+		ui_message(a, true, "%s", e.msg);
+		return;
+	}
+	if (!found) {
+		ui_message(a, false, "%s", tr("Nothing to undo here."));
 		return;
 	}
 	char q[300];
@@ -385,7 +387,7 @@ static void undo_last(struct app *a, struct pane *p, size_t i)
 	}
 	if (session_undo(&a->s, &st, &rev, &e)) {
 		ui_message(a, true, "%s", e.msg);
-	} else if (progress_get(a->s.db, &ek, &en, &found, &e) == 0 && found) {
+	} else if (session_entry_now(&a->s, &ek, &en, &found, NULL, NULL, &e) == 0 && found) {
 		char pct[16] = "-";
 		if (en.percent >= 0)
 			snprintf(pct, sizeof pct, "%d%%", en.percent);

@@ -26,3 +26,10 @@ if [ -z "$off" ]; then ok "no SQL text above storage"; else notok "no SQL text a
 off=$(hits 'curses|\bWINDOW\b|wnoutrefresh|doupdate' $(below))
 if [ -z "$off" ]; then ok "no curses in model or storage files"; else
 	notok "no curses in model or storage files" "$off"; fi
+
+# An entry is read and written through the session (its rules inside), never
+# by the faces straight from progress.c: the form, undo and set alike.
+faces() { ls cmd_*.c ui*.c 2>/dev/null; }
+off=$(hits '\b(progress_(get|put|set|undo)|ivalue_(get|put)|draft_(get|save|delete))\(' $(faces))
+if [ -z "$off" ]; then ok "the faces read and write entries through the session"; else
+	notok "the faces read and write entries through the session" "$off"; fi
