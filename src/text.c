@@ -14,6 +14,39 @@
 #include "msg.h"
 #include "util.h"
 
+/* The number of continuation bytes of the well-formed multi-byte sequence
+ * at p (left bytes remain), or 0 when it is not one (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF). */
+static size_t utf8_tail(const unsigned char *p, size_t left)
+{
+	unsigned c = p[0];
+	size_t k;
+	unsigned lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF) {
+		k = 1;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		k = 2;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		k = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else {
+		return 0; /* NUL, a continuation byte, C0, C1 or F5..FF */
+	}
+	if (left <= k || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t j = 2; j <= k; j++)
+		if (p[j] < 0x80 || p[j] > 0xBF)
+			return 0;
+	return k;
+}
+
 bool text_valid_utf8(const char *s, size_t n)
 {
 	/* RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF; no NUL. */
@@ -25,30 +58,9 @@ bool text_valid_utf8(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		size_t k;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF)
-			k = 1;
-		else if (c >= 0xE0 && c <= 0xEF) {
-			k = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			k = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return false; /* NUL, a continuation byte, C0, C1 or F5..FF */
-		}
-		if (n - i <= k || p[i + 1] < lo || p[i + 1] > hi)
+		size_t k = utf8_tail(p + i, n - i);
+		if (!k)
 			return false;
-		for (size_t j = 2; j <= k; j++)
-			if (p[i + j] < 0x80 || p[i + j] > 0xBF)
-				return false;
 		i += k + 1;
 	}
 	return true;
@@ -127,30 +139,9 @@ bool text_valid_utf8_nfc(const char *s, size_t n, bool *nfc)
 			i++;
 			continue;
 		}
-		size_t k;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF)
-			k = 1;
-		else if (c >= 0xE0 && c <= 0xEF) {
-			k = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			k = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return false; /* NUL, a continuation byte, C0, C1 or F5..FF */
-		}
-		if (n - i <= k || p[i + 1] < lo || p[i + 1] > hi)
+		size_t k = utf8_tail(p + i, n - i);
+		if (!k)
 			return false;
-		for (size_t j = 2; j <= k; j++)
-			if (p[i + j] < 0x80 || p[i + j] > 0xBF)
-				return false;
 		if (quick) {
 			if (k == 1)
 				quick = nfc_quick_cp((c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu));

@@ -1,14 +1,35 @@
 /* SPDX-License-Identifier: MIT */
-/* What the C unit tests of the exchange share: a crafted report imported, and
- * its problems searched. */
+/* What the C unit tests of the exchange share: a report made, a crafted
+ * report imported, and its problems searched. */
 #ifndef TIENDO_CHECK_EXCHANGE_H
 #define TIENDO_CHECK_EXCHANGE_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "exchange.h"
 #include "report.h"
+
+/* A report of plan TEST-EX, 2026S1, from sender with one entry for
+ * unit/task: done, 100%, the result "- kết quả". */
+static inline void report_one(struct report *r, const char *sender, const char *unit, const char *task)
+{
+	memset(r, 0, sizeof *r);
+	r->sender = xstrdup(sender);
+	r->plan = xstrdup("TEST-EX");
+	r->plan_version = 1;
+	r->period = xstrdup("2026S1");
+	r->exported_at = xstrdup("2026-06-05T02:00:00Z");
+	r->entries = xcalloc(1, sizeof *r->entries);
+	r->n_entries = 1;
+	r->entries[0].unit = xstrdup(unit);
+	r->entries[0].task = xstrdup(task);
+	r->entries[0].en = (struct entry){
+		.status = STATUS_DONE, .percent = 100, .count = -1, .result = xstrdup("- kết quả"),
+		.difficulties = xstrdup(""), .proposals = xstrdup(""), .evidence = xstrdup(""),
+		.by = xstrdup("clerk"), .at = xstrdup("2026-06-05T02:00:00Z"), .revision = 1};
+}
 
 /* Write r (with excel, as Excel's flavour) and import it as "crafted.csv";
  * the import's return code. */

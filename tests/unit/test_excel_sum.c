@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_exchange.h"
 #include "csvio.h"
 #include "msg.h"
 #include "report.h"
@@ -34,22 +35,14 @@ static bool digits_around_e(const char *s)
 	return true;
 }
 
+/* One entry whose evidence a spreadsheet would take for a number. */
 static void make(struct report *r)
 {
-	memset(r, 0, sizeof *r);
-	r->sender = xstrdup("XA1");
-	r->plan = xstrdup("TEST-EX");
-	r->plan_version = 1;
-	r->period = xstrdup("2026S1");
-	r->exported_at = xstrdup("2026-06-05T02:00:00Z");
-	r->entries = xcalloc(1, sizeof *r->entries);
-	r->n_entries = 1;
-	r->entries[0].unit = xstrdup("XA1");
-	r->entries[0].task = xstrdup("T1");
-	r->entries[0].en = (struct entry){
-		.status = STATUS_DONE, .percent = 100, .count = -1, .result = xstrdup(""),
-		.difficulties = xstrdup(""), .proposals = xstrdup(""), .evidence = xstrdup("0912345678"),
-		.by = xstrdup("clerk"), .at = xstrdup("2026-06-05T02:00:00Z"), .revision = 1};
+	report_one(r, "XA1", "XA1", "T1");
+	free(r->entries[0].en.result);
+	r->entries[0].en.result = xstrdup("");
+	free(r->entries[0].en.evidence);
+	r->entries[0].en.evidence = xstrdup("0912345678");
 }
 
 /* Vary r's result text until its checksum (hex) satisfies want. */

@@ -19,30 +19,12 @@
 
 static char dir[200];
 
-/* A report from sender with one entry for unit/task. */
-static void make(struct report *r, const char *sender, const char *unit, const char *task)
-{
-	memset(r, 0, sizeof *r);
-	r->sender = xstrdup(sender);
-	r->plan = xstrdup("TEST-EX");
-	r->plan_version = 1;
-	r->period = xstrdup("2026S1");
-	r->exported_at = xstrdup("2026-06-05T02:00:00Z");
-	r->entries = xcalloc(1, sizeof *r->entries);
-	r->n_entries = 1;
-	r->entries[0].unit = xstrdup(unit);
-	r->entries[0].task = xstrdup(task);
-	r->entries[0].en = (struct entry){
-		.status = STATUS_DONE, .percent = 100, .count = -1, .result = xstrdup("- kết quả"),
-		.difficulties = xstrdup(""), .proposals = xstrdup(""), .evidence = xstrdup(""),
-		.by = xstrdup("clerk"), .at = xstrdup("2026-06-05T02:00:00Z"), .revision = 1};
-}
 
 static void test_roundtrip(void)
 {
 	struct report r, back;
 	struct strvec problems = {0};
-	make(&r, "XA1", "XA1", "T1");
+	report_one(&r, "XA1", "XA1", "T1");
 	free(r.entries[0].en.result);
 	r.entries[0].en.result = xstrdup("=1+1, \"trích\"\ndòng hai");
 	for (int excel = 0; excel < 2; excel++) {
@@ -96,7 +78,7 @@ static void test_rules(void)
 	CHECK(store_plan_save(&db, &def, "TINH", &sr, &e) == 0, "test plan saved");
 	plan_def_free(&def);
 
-	make(&r, "XA1", "XA2", "T1");
+	report_one(&r, "XA1", "XA2", "T1");
 	CHECK(crafted_import(&db, &r, false, &res) == -1 && res.outcome == IMPORT_REFUSED,
 	      "a commune's file with another commune's row is refused");
 	CHECK(problem_has(&res, "crafted.csv:5: row of unit XA2, but the file comes from XA1"),
@@ -104,19 +86,19 @@ static void test_rules(void)
 	import_result_free(&res);
 	report_free(&r);
 
-	make(&r, "SKHCN", "P1", "T3");
+	report_one(&r, "SKHCN", "P1", "T3");
 	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.added == 1,
 	      "a department's file may carry its divisions' rows");
 	import_result_free(&res);
 	report_free(&r);
 
-	make(&r, "SKHCN", "XA1", "T2");
+	report_one(&r, "SKHCN", "XA1", "T2");
 	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.added == 1,
 	      "and its communes' rows: they report to it by the regime");
 	import_result_free(&res);
 	report_free(&r);
 
-	make(&r, "P1", "XA1", "T2");
+	report_one(&r, "P1", "XA1", "T2");
 	CHECK(crafted_import(&db, &r, false, &res) == -1, "a division may not carry a commune's rows");
 	import_result_free(&res);
 	report_free(&r);
@@ -135,7 +117,7 @@ static void test_rules(void)
 		{"XA1", "XA1", "T1", "version 2 of plan TEST-EX, but this database has version 1", 2},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
-		make(&r, bad[i].sender, bad[i].unit, bad[i].task);
+		report_one(&r, bad[i].sender, bad[i].unit, bad[i].task);
 		r.plan_version = bad[i].version;
 		CHECK(crafted_import(&db, &r, false, &res) == -1, bad[i].want);
 		CHECK(problem_has(&res, bad[i].want), "  and says so");
@@ -145,7 +127,7 @@ static void test_rules(void)
 		import_result_free(&res);
 		report_free(&r);
 	}
-	make(&r, "XA1", "XA1", "T1");
+	report_one(&r, "XA1", "XA1", "T1");
 	free(r.plan);
 	r.plan = xstrdup("OTHER");
 	CHECK(crafted_import(&db, &r, false, &res) == -1 && problem_has(&res, "plan OTHER is not in this database"),
@@ -159,7 +141,7 @@ static void test_rules(void)
 	/* Field-level refusals, by editing a good file's text (and fixing the checksum
 	 * by writing it again through the parser is impossible: so these come from the
 	 * writer with bad values). */
-	make(&r, "XA1", "XA1", "T1");
+	report_one(&r, "XA1", "XA1", "T1");
 	r.entries[0].en.percent = 101;
 	CHECK(crafted_import(&db, &r, false, &res) == -1 && problem_has(&res, "percent '101' is not a whole number from 0 to 100"),
 	      "a percent over 100 is refused");
@@ -173,7 +155,7 @@ static void test_rules(void)
 	report_free(&r);
 
 	/* The same content at the same revision is unchanged; other content a conflict. */
-	make(&r, "XA1", "XA1", "T1");
+	report_one(&r, "XA1", "XA1", "T1");
 	CHECK(crafted_import(&db, &r, false, &res) == 0 && res.added == 1, "first import adds");
 	import_result_free(&res);
 	free(r.exported_at);
@@ -194,7 +176,7 @@ static void test_rules(void)
 	import_result_free(&res);
 	report_free(&r);
 	CHECK(exchange_resolve(&db, 1, false, "tester", &e) == 0, "keep the stored row");
-	make(&r, "XA1", "XA1", "T1");
+	report_one(&r, "XA1", "XA1", "T1");
 	free(r.entries[0].en.result);
 	r.entries[0].en.result = xstrdup("khác");
 	free(r.exported_at);

@@ -10,18 +10,8 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "db_internal.h"
+#include "check_db.h"
 #include "progress.h"
-
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static char *q_text(struct db *db, const char *sql)
 {
