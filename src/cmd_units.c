@@ -13,14 +13,29 @@ const struct command cmd_units_entry = {
 	.name = "units",
 	.run = cmd_units,
 	.summary = N_("list the units"),
-	.usage = N_("Usage: tiendo [-f DB] units\n\nList the units: code, kind, parent, name.\n"),
+	.usage = N_("Usage: tiendo [-f DB] units [--keys]\n\nList the units: code, kind, parent, name.\n  --keys  a column before the name: the state of the key the unit signs its\n          report files with (new, trusted, changed), or - (the D list's column)\n"),
 };
 
 int cmd_units(struct cli *c, int argc, char **argv)
 {
-	int rc = cli_no_options("units", argc, argv, 0, "");
-	if (rc >= 0)
-		return rc;
+	static const struct option opts[] = {
+		{"keys", no_argument, NULL, 'k'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool keys = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt("units", argc, argv, ":kh", opts)) != -1) {
+		switch (ch) {
+		case 'k': keys = true; break;
+		case 'h': return cli_command_help("units");
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!cli_positional("units", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	int rc;
 	struct session x;
 	struct session_options so = {0};
 	struct session_unit_list ul = {0};
@@ -28,15 +43,17 @@ int cmd_units(struct cli *c, int argc, char **argv)
 	rc = EXIT_REFUSED;
 	if (cli_session(c, &x, &so, false))
 		goto out;
-	if (session_units_list(&x, false, &ul, &e)) {
+	if (session_units_list(&x, keys, &ul, &e)) {
 		cli_error("%s", e.msg);
 		goto out;
 	}
 	for (size_t k = 0; k < ul.n; k++) {
 		const struct unit_rec *u = ul.v[k].unit;
-		cli_out(c, "%s\t%s\t%s\t%s%s\n", u->code, unit_kind_label(u->kind),
-			ul.v[k].parent ? ul.v[k].parent->code : "", u->name,
-			u->retired ? tr(" (retired)") : "");
+		cli_out(c, "%s\t%s\t%s\t", u->code, unit_kind_label(u->kind),
+			ul.v[k].parent ? ul.v[k].parent->code : "");
+		if (keys)
+			cli_out(c, "%s\t", describe_key_state(ul.v[k].key));
+		cli_out(c, "%s%s\n", u->name, u->retired ? tr(" (retired)") : "");
 	}
 	rc = EXIT_OK;
 out:

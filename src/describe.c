@@ -241,3 +241,8 @@ void describe_value_side(struct strvec *lines, const char *label, const struct i
 		v->by ? v->by : "", at, num, den, val, v->note ? v->note : "");
 	push_line(lines, &b);
 }
+
+const char *describe_key_state(enum key_state ks)
+{
+	return ks == KEY_NONE ? "-" : tr(key_state_name(ks));
+}

@@ -9,6 +9,7 @@
 
 #include "deadline.h"
 #include "exchange.h"
+#include "keystore.h"
 #include "plan.h"
 #include "progress.h"
 #include "session.h"
@@ -63,6 +64,11 @@ void describe_value_side(struct strvec *lines, const char *label, const struct i
 /* How values are written: codes and bare numbers (tiendo show, read by
  * scripts) or words in the user's language (the interface). */
 enum describe_style { DESCRIBE_CODES, DESCRIBE_WORDS };
+/* A unit's key state as a list column: its name (new, trusted, changed),
+ * translated, or "-" for a unit without a key (the D list, the report
+ * states list and `tiendo units --keys`). */
+const char *describe_key_state(enum key_state ks);
+
 /* One line of an entry: key (the command line's, never translated; NULL:
  * a note shown alone), label (the interface's), value; text: a text the
  * person typed (it may hold line breaks). */

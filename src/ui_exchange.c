@@ -400,7 +400,7 @@ static void status_cells(const struct expected_report *r, const struct unit_key_
 			 char exported[24], char imported[24], const char *cells[SC_COUNT])
 {
 	enum key_state ks = unit_key_list_state(keys, r->unit->code);
-	cells[SC_KEY] = ks == KEY_NONE ? "-" : tr(key_state_name(ks));
+	cells[SC_KEY] = describe_key_state(ks);
 	strcpy(exported, "-");
 	strcpy(imported, "-");
 	if (r->exported_at[0]) {

@@ -23,7 +23,7 @@ static void unit_cells(const struct session_unit_row *r, struct strbuf *name,
 	cells[UC_KIND] = unit_kind_label(u->kind);
 	cells[UC_PARENT] = r->parent ? r->parent->code : "";
 	/* the state of the key it signs its files with (new, trusted, changed), or "-" */
-	cells[UC_KEY] = r->key == KEY_NONE ? "-" : tr(key_state_name(r->key));
+	cells[UC_KEY] = describe_key_state(r->key);
 	cells[UC_NAME] = name->s;
 }
 

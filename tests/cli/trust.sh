@@ -116,6 +116,12 @@ expect_grep "says what to do" "signed by another key than the one known for XA1 
 expect_eq "nothing but the key kept aside changed" "$before" "$(dump dept.db | grep -v 'INSERT INTO unit_key')"
 expect_exit "trust lists it" 0 tdo -f dept.db trust
 expect_grep "the key shows as changed" "^XA1	changed	" "$T/out"
+expect_exit "units --keys lists every unit with its key state" 0 tdo -f dept.db units --keys
+expect_grep "XA1's key is changed there too, before the name" "^XA1	commune	[^	]*	changed	" "$T/out"
+expect_grep "a unit without a key shows -" "^XA2	ward	[^	]*	-	" "$T/out"
+expect_exit "units without --keys keeps four columns" 0 tdo -f dept.db units
+expect_eq "no line has a fifth column" "0" "$(awk -F'\t' 'NF != 4' "$T/out" | wc -l)"
+expect_exit "units refuses an argument" 2 tdo -f dept.db units XA1
 expect_exit "after the phone call: tiendo trust XA1" 0 tdo -f dept.db trust XA1
 expect_grep "names the file kept aside" "new key of XA1 is trusted now: .*Import the file kept aside again: s2.csv" "$T/out"
 expect_exit "the file comes in now" 0 tdo -f dept.db import s2.csv
