@@ -35,6 +35,7 @@ struct field {
 	int top;             /* first visible screen line of the field */
 	bool selected;       /* a short field entered: the next digit replaces it */
 	bool decimal;        /* F_NUMBER that takes a decimal mark (',' or '.') */
+	bool beside;         /* a one-line field on the row of the field before it */
 };
 
 struct form {
@@ -179,30 +180,48 @@ static void draw_form(struct app *a, struct form *fm)
 {
 	WINDOW *w = fm->win;
 	werase(w);
-	ui_box(a, w);
-	/* the input method shows on the form it types into, not on the header */
-	int mw = 0;
+	/* A sheet as wide as the screen, over the lower panes: a title bar in
+	 * reverse video, no frame. Its blank cells are plain, so the terminal
+	 * clears them to the end of the line instead of being sent each one
+	 * (issue 15: the form costs 1,200 bytes at most each way). */
+	int mw = 0, sw = getmaxx(w);
+	attr_t bar = ui_attr(a, CP_TITLE);
 	if (a->im != IM_OFF) {
+		/* the input method shows on the form it types into, not on the header */
 		const char *mark = a->im == IM_TELEX ? "[TELEX]" : "[VNI]";
-		mw = ui_width(mark);
-		ui_put(a, w, 0, fm->w - 2 - mw, mw, mark, A_BOLD | A_REVERSE);
-		mw++;
+		mw = ui_width(mark) + 1;
+		ui_put(a, w, 0, sw - mw, mw, mark, bar | A_BOLD);
 	}
-	ui_put(a, w, 0, 2, fm->w - 4 - mw, fm->title, A_BOLD);
-	ui_put(a, w, 1, 2, fm->w - 4, fm->info, A_NORMAL);
-	int y = 3, cur_y = -1, cur_x = -1;
+	/* the unit and period at the bar's right, at most half of it */
+	char info[sizeof fm->info + 1];
+	snprintf(info, sizeof info, " %s", fm->info);
+	for (size_t n = strlen(info); n && info[n - 1] == ' '; n--)
+		info[n - 1] = '\0';
+	int iw = ui_width(info) + 1;
+	if (iw > (sw - mw) / 2)
+		iw = (sw - mw) / 2;
+	ui_put(a, w, 0, 0, sw - mw - iw, fm->title, bar | A_BOLD);
+	ui_put(a, w, 0, sw - mw - iw, iw, info, bar);
+	int y = 1, cur_y = -1, cur_x = -1, end_x = 0;
 	int fw = fm->w - 3 - fm->label_w - 1;
 	for (int i = 0; i < fm->n; i++) {
 		struct field *f = &fm->f[i];
 		bool focus = i == fm->cur;
 		char label[100];
 		snprintf(label, sizeof label, "%s%s", field_changed(f) ? "*" : " ", f->label);
-		ui_put(a, w, y, 1, fm->label_w, label, focus ? A_BOLD | A_REVERSE : A_BOLD);
-		int x = 2 + fm->label_w;
+		int lx = 1, lw = fm->label_w;
+		if (f->beside && i > 0) {
+			y--;
+			lx = end_x + 2;
+			lw = ui_width(label) + 1;
+		}
+		ui_put(a, w, y, lx, lw, label, focus ? A_BOLD | A_REVERSE : A_BOLD);
+		int x = lx + lw + 1;
 		if (f->type == F_STATUS || f->type == F_YESNO) {
 			char buf[100];
 			snprintf(buf, sizeof buf, "< %s >", choice_label(f));
-			ui_put(a, w, y, x, fw, buf, focus ? A_REVERSE : A_NORMAL);
+			int bw = ui_width(buf);
+			ui_put(a, w, y, x, bw < fw ? bw : fw, buf, focus ? A_REVERSE : A_NORMAL);
 			y++;
 			continue;
 		}
@@ -224,12 +243,23 @@ static void draw_form(struct app *a, struct form *fm)
 			size_t tl = strlen(text);
 			if (tl && text[tl - 1] == ' ' && ui_width(text) > width)
 				text[tl - 1] = '\0'; /* the space a word wrap broke at */
-			ui_put(a, w, y + r, x, width, text, f->selected ? A_REVERSE : A_UNDERLINE);
+			/* the field being typed in shows its whole width; the others
+			 * only their text (underlined blanks would all be sent) */
+			int tw = ui_width(text);
+			if (focus || tw > width)
+				tw = width;
+			ui_put(a, w, y + r, x, tw, text, f->selected ? A_REVERSE : A_UNDERLINE);
 			free(text);
 		}
 		fview_free(&v);
-		if (f->suffix)
-			ui_put(a, w, y, x + width + 1, fw - width - 1, f->suffix, A_NORMAL);
+		end_x = x + width;
+		if (f->suffix) {
+			int sfw = ui_width(f->suffix);
+			if (sfw > sw - end_x - 1)
+				sfw = sw - end_x - 1;
+			ui_put(a, w, y, end_x + 1, sfw, f->suffix, A_NORMAL);
+			end_x += 1 + sfw;
+		}
 		if (f->lines > 1 && ns > (size_t)f->lines) {
 			char more[32];
 			snprintf(more, sizeof more, "%zu/%zu", cl + 1, ns);
@@ -258,14 +288,17 @@ static void place(struct app *a, struct form *fm)
 {
 	int rows = 0;
 	for (int i = 0; i < fm->n; i++)
-		rows += fm->f[i].type == F_TEXT ? fm->f[i].lines : 1;
-	fm->h = rows + 5;
-	if (fm->h > a->rows)
-		fm->h = a->rows;
+		rows += fm->f[i].type == F_TEXT ? fm->f[i].lines : !fm->f[i].beside;
+	/* the title bar (with the unit and period), the fields; at the bottom,
+	 * over the lower panes, as wide as the screen (fm->w: the width its
+	 * fields wrap in, as in a box of at most 100 columns) */
+	fm->h = rows + 1;
+	if (fm->h > a->rows - 2)
+		fm->h = a->rows - 2;
 	fm->w = a->cols - 4 > 100 ? 100 : a->cols - 4;
 	if (fm->win)
 		delwin(fm->win);
-	fm->win = newwin(fm->h, fm->w, (a->rows - fm->h) / 2, (a->cols - fm->w) / 2);
+	fm->win = newwin(fm->h, a->cols, a->rows - 1 - fm->h, 0);
 	keypad(fm->win, TRUE);
 	fm->label_w = 0;
 	for (int i = 0; i < fm->n; i++) {
@@ -482,10 +515,13 @@ static void progress_form_init(struct app *a, const struct task_rec *t, const ch
 	fm->f[FP_PERCENT].suffix = "%";
 	field_init(&fm->f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
 	fm->f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
-	int big = a->rows >= 30 ? 6 : 4;
-	field_init(&fm->f[FP_RESULT], tr("Result"), F_TEXT, en->result, big);
-	field_init(&fm->f[FP_DIFF], tr("Difficulties"), F_TEXT, en->difficulties, 3);
-	field_init(&fm->f[FP_PROP], tr("Proposals"), F_TEXT, en->proposals, 2);
+	fm->f[FP_COUNT].beside = true;
+	/* on a 24-line screen the form leaves the task list's upper half in
+	 * view (and costs fewer bytes to put back: issue 15) */
+	bool tall = a->rows >= 30;
+	field_init(&fm->f[FP_RESULT], tr("Result"), F_TEXT, en->result, tall ? 6 : 4);
+	field_init(&fm->f[FP_DIFF], tr("Difficulties"), F_TEXT, en->difficulties, tall ? 3 : 2);
+	field_init(&fm->f[FP_PROP], tr("Proposals"), F_TEXT, en->proposals, tall ? 2 : 1);
 	field_init(&fm->f[FP_EVID], tr("Evidence"), F_TEXT, en->evidence, 1);
 	fm->f[FP_EVID].eb.multiline = false;
 	free(pct);
