@@ -44,6 +44,7 @@ struct form {
 	char title[300], info[300];
 	WINDOW *win;
 	int h, w, label_w;
+	bool info_row;       /* the unit and period under the title bar, not in it */
 };
 
 static void field_init(struct field *f, const char *label, enum ftype type, const char *text, int lines)
@@ -192,17 +193,17 @@ static void draw_form(struct app *a, struct form *fm)
 		mw = ui_width(mark) + 1;
 		ui_put(a, w, 0, sw - mw, mw, mark, bar | A_BOLD);
 	}
-	/* the unit and period at the bar's right, at most half of it */
+	/* the unit and period at the bar's right, or under it when they would
+	 * leave the title less than TITLE_MIN columns */
 	char info[sizeof fm->info + 1];
 	snprintf(info, sizeof info, " %s", fm->info);
-	for (size_t n = strlen(info); n && info[n - 1] == ' '; n--)
-		info[n - 1] = '\0';
-	int iw = ui_width(info) + 1;
-	if (iw > (sw - mw) / 2)
-		iw = (sw - mw) / 2;
+	int iw = fm->info_row ? 0 : ui_width(info) + 1;
 	ui_put(a, w, 0, 0, sw - mw - iw, fm->title, bar | A_BOLD);
-	ui_put(a, w, 0, sw - mw - iw, iw, info, bar);
-	int y = 1, cur_y = -1, cur_x = -1, end_x = 0;
+	if (fm->info_row)
+		ui_put(a, w, 1, 1, fm->w - 3, info, A_NORMAL);
+	else
+		ui_put(a, w, 0, sw - mw - iw, iw, info, bar);
+	int y = fm->info_row ? 2 : 1, cur_y = -1, cur_x = -1, end_x = 0;
 	int fw = fm->w - 3 - fm->label_w - 1;
 	for (int i = 0; i < fm->n; i++) {
 		struct field *f = &fm->f[i];
@@ -284,6 +285,11 @@ static void draw_form(struct app *a, struct form *fm)
 	ui_doupdate();
 }
 
+/* The form's title keeps at least TITLE_MIN columns of its bar; MARK_W are
+ * kept for the input method's marker, so that the bar does not change its
+ * layout when it comes. */
+enum { TITLE_MIN = 22, MARK_W = 8 };
+
 static void place(struct app *a, struct form *fm)
 {
 	int rows = 0;
@@ -292,7 +298,11 @@ static void place(struct app *a, struct form *fm)
 	/* the title bar (with the unit and period), the fields; at the bottom,
 	 * over the lower panes, as wide as the screen (fm->w: the width its
 	 * fields wrap in, as in a box of at most 100 columns) */
-	fm->h = rows + 1;
+	size_t n = strlen(fm->info);
+	while (n && fm->info[n - 1] == ' ')
+		fm->info[--n] = '\0';
+	fm->info_row = ui_width(fm->info) + 2 > a->cols - TITLE_MIN - MARK_W;
+	fm->h = rows + 1 + fm->info_row;
 	if (fm->h > a->rows - 2)
 		fm->h = a->rows - 2;
 	fm->w = a->cols - 4 > 100 ? 100 : a->cols - 4;
@@ -527,7 +537,7 @@ static void progress_form_init(struct app *a, const struct task_rec *t, const ch
 	free(pct);
 	free(cnt);
 	snprintf(fm->title, sizeof fm->title, " %s %s - %s ", tr("Progress"), t->code, t->title);
-	snprintf(fm->info, sizeof fm->info, "%s: %s   %s: %s   %s", tr("Unit"), a->unit->name,
+	snprintf(fm->info, sizeof fm->info, "%s: %s  %s: %s  %s", tr("Unit"), a->unit->name,
 		 tr("Period"), pc, found ? "" : tr("(new entry)"));
 	if (has_draft) {
 		/* what was typed when the session was cut off */
@@ -788,7 +798,7 @@ void ui_form_indicator(struct app *a, size_t ii)
 	char target[48];
 	describe_target(d->kind, d->cmp, d->target, target, sizeof target);
 	snprintf(fm.title, sizeof fm.title, " %s %s - %s ", tr("Target"), d->code, d->title);
-	snprintf(fm.info, sizeof fm.info, "%s: %s   %s: %s   %s %s (%d)", tr("Unit"), a->unit->name,
+	snprintf(fm.info, sizeof fm.info, "%s: %s  %s: %s  %s %s (%d)", tr("Unit"), a->unit->name,
 		 tr("Period"), pc, tr("target"), target, d->year);
 	for (;;) {
 		enum form_result r = run_form(a, &fm);

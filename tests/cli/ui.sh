@@ -237,6 +237,9 @@ ui_stop
 ui_start 80 24 -f "$DB"
 ui_keys 2 Down Enter
 expect_screen "indicator form for MT2030-1" 'Target MT2030-1'
+# the unit, period and target do not fit in the title bar beside the title:
+# they take the line under it, whole
+expect_screen "the form shows the target whole, under its title bar" '^  Unit: .*  Period: 2026S1  target .*\(2030\)$'
 ui_text "600"
 ui_keys Tab
 ui_text "1000"
