@@ -139,6 +139,18 @@ bool text_valid_utf8_nfc(const char *s, size_t n, bool *nfc)
 			i++;
 			continue;
 		}
+		/* Vietnamese letters, checked inline: U+0080..U+02FF (C2..CB xx)
+		 * and Latin Extended Additional, U+1E00..U+1EFF (E1 B8..BB xx),
+		 * valid and NFC as they are. */
+		if (c >= 0xC2 && c <= 0xCB && n - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c == 0xE1 && n - i >= 3 && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t k = utf8_tail(p + i, n - i);
 		if (!k)
 			return false;

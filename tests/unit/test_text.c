@@ -99,9 +99,13 @@ int main(void)
 		"abcdefgh", "x", " ", "ệ", "ạ", "Đ", "e\xCC\x81", "\xCC\x81", "\xF0\x9F\x98\x80",
 		"\xC3", "\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x80\x9C", "\xE2\x84\xAB", "\0",
 		"\xEF\xBB\xBF", "12345678901234567", "\xC3\xA0",
+		/* the edges of the inline checks: U+02FF, U+0300, U+1DFF, U+1E00, U+1EFF,
+		 * U+1F00, a cut E1 BA, a lead byte before a non-continuation */
+		"\xCB\xBF", "\xCC\x80", "\xE1\xB7\xBF", "\xE1\xB8\x80", "\xE1\xBB\xBF",
+		"\xE1\xBC\x80", "\xE1\xBA", "\xC4" "a", "\xE1\xBB" "a",
 	};
 	srand(15);
-	int agree = 0, runs = 4000;
+	int agree = 0, runs = 20000;
 	for (int t = 0; t < runs; t++) {
 		char buf[256];
 		size_t n = 0;
