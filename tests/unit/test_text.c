@@ -77,6 +77,10 @@ int main(void)
 		"", "Hoàn thành 80% kế hoạch", "tab\there", "a\r\nb\rc\nd", "a\r\n", "\r",
 		"a\x01" "b", "x\x7f", "bidi \xE2\x80\xAE here", "c1 \xC2\x85", "iso \xE2\x81\xA6",
 		"line\nthen \xE2\x80\xAE", "“quoted” – dash", "\xC2\xA0nbsp", "\xE2\x80\xA6",
+		/* longer: what is looked for at each place in an eight-byte word */
+		"Hoàn thành kế hoạch năm 2026, đạt 80%", "1234567\x01" "abcdefgh", "12345678\r\n12345678",
+		"abcdefghi\tjklmnopq", "abcdefg\xE2\x80\xAE tail of the text", "Kết quả tốt đẹp\x7f",
+		"abcdefghijklmn\xC2\x85", "abcdefghijklmno\xC2\xA0", "abcdefghijk\n", "abcdefghijklmnop\r",
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		for (unsigned fl = 0; fl <= TEXT_MULTILINE; fl++) {
