@@ -38,9 +38,9 @@ struct collect {
 	const char *bad_why;
 };
 
-static void on_field(void *data, size_t len, void *ctx)
+/* One field into the row; data may point into c->buf, at c->len. */
+static void on_field_at(struct collect *c, const char *data, size_t len)
 {
-	struct collect *c = ctx;
 	if (c->bad_why || c->stop)
 		return;
 	if (len > c->lim->max_field) {
@@ -59,12 +59,23 @@ static void on_field(void *data, size_t len, void *ctx)
 		return;
 	}
 	xgrow((void **)&c->off, &c->cap_off, c->n + 1, sizeof *c->off);
+	if (data == c->buf + c->len) { /* the fast path copied it there already */
+		c->off[c->n++] = c->len;
+		c->len += len;
+		c->buf[c->len++] = '\0';
+		return;
+	}
 	xgrow((void **)&c->buf, &c->cap, c->len + len + 1, 1);
 	c->off[c->n++] = c->len;
 	if (len)
 		memcpy(c->buf + c->len, data, len);
 	c->len += len;
 	c->buf[c->len++] = '\0';
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	on_field_at(ctx, data, len);
 }
 
 static void on_row(int term, void *ctx)
@@ -107,6 +118,105 @@ static char detect_delim(const char *s, size_t n)
 	return ',';
 }
 
+bool csvio_libcsv_only;
+
+/* The fast path: one row of the common shape starting at buf[*off] (a line
+ * start), handed to fn as libcsv would hand it. Anything unusual (a space
+ * or tab at either end of an unquoted field, which libcsv trims; a quote
+ * inside an unquoted field; anything but a separator or a line end after a
+ * closing quote; a bare CR; an unclosed quote; a field or row over the
+ * limits) returns false with nothing handed over and *off unchanged: the
+ * caller gives the rest of the input to libcsv from that row's start, so
+ * libcsv finds and words every problem. On true, *off and *line are past
+ * the row and its line end (blank lines are skipped, as libcsv does). */
+static bool fast_row(struct collect *c, const char *buf, size_t n, char delim, size_t *off,
+		     int *line)
+{
+	size_t i = *off;
+	int ln = *line;
+	/* blank lines: libcsv drops them */
+	while (i < n && (buf[i] == '\n' || (buf[i] == '\r' && i + 1 < n && buf[i + 1] == '\n'))) {
+		i += buf[i] == '\r' ? 2 : 1;
+		ln++;
+	}
+	if (i >= n) {
+		*off = i;
+		*line = ln;
+		return true;
+	}
+	c->row_line = ln;
+	c->n = c->len = 0;
+	for (;;) {
+		const char *start = buf + i;
+		size_t flen;
+		if (i < n && buf[i] == '"') {
+			/* Quoted: copy runs between doubled quotes straight into the row. */
+			size_t at = c->len;
+			i++;
+			for (;;) {
+				const char *q = memchr(buf + i, '"', n - i);
+				if (!q)
+					goto unusual; /* unclosed */
+				size_t run = (size_t)(q - (buf + i));
+				for (const char *p = buf + i; (p = memchr(p, '\n', (size_t)(q - p))) != NULL; p++)
+					ln++;
+				xgrow((void **)&c->buf, &c->cap, c->len + run + 2, 1);
+				memcpy(c->buf + c->len, buf + i, run);
+				c->len += run;
+				i = (size_t)(q - buf) + 1;
+				if (i < n && buf[i] == '"') {
+					c->buf[c->len++] = '"';
+					i++;
+					continue;
+				}
+				break;
+			}
+			if (i < n && buf[i] != delim && buf[i] != '\n' && buf[i] != '\r')
+				goto unusual;
+			flen = c->len - at;
+			c->len = at; /* on_field copies it again, in place */
+			start = c->buf + at;
+		} else {
+			size_t j = i;
+			while (j < n && buf[j] != delim && buf[j] != '\n' && buf[j] != '\r' && buf[j] != '"')
+				j++;
+			if (j < n && buf[j] == '"')
+				goto unusual;
+			flen = j - i;
+			if (flen && (buf[i] == ' ' || buf[i] == '\t' || buf[j - 1] == ' ' ||
+				     buf[j - 1] == '\t'))
+				goto unusual;
+			i = j;
+		}
+		on_field_at(c, start, flen);
+		if (c->bad_why)
+			goto unusual;
+		if (i < n && buf[i] == delim) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	/* the row's end: LF, CRLF or the end of the input */
+	if (i < n && buf[i] == '\r') {
+		if (i + 1 >= n || buf[i + 1] != '\n')
+			goto unusual; /* a bare CR: libcsv's line counting */
+		i++;
+	}
+	if (i < n) {
+		i++;
+		ln++;
+	}
+	on_row(0, c);
+	*off = i;
+	*line = ln;
+	return true;
+unusual:
+	c->bad_why = NULL;
+	c->n = c->len = 0;
+	return false;
+}
+
 int csvio_parse_rows(const char *buf, size_t n, const char *name, char delim,
 		     const struct csv_limits *lim, csvio_row_fn *fn, void *arg, char *delim_out,
 		     bool *had_bom, struct err *e)
@@ -142,6 +252,9 @@ int csvio_parse_rows(const char *buf, size_t n, const char *name, char delim,
 	struct collect c = {.lim = lim, .fn = fn, .arg = arg, .cur_line = 1, .row_line = 1};
 	size_t off = 0;
 	int rc = 0;
+	if (!csvio_libcsv_only)
+		while (off < n && !c.stop && fast_row(&c, buf, n, delim, &off, &c.cur_line))
+			;
 	while (off < n && !c.bad_why && !c.stop) {
 		const char *nl = memchr(buf + off, '\n', n - off);
 		size_t len = nl ? (size_t)(nl - (buf + off)) + 1 : n - off;

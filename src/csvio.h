@@ -43,6 +43,11 @@ void csvio_table_free(struct csv_table *t);
  * delim_out and had_bom (may be NULL) get the separator used and whether
  * a BOM was skipped. */
 typedef int csvio_row_fn(void *arg, const struct csv_row *row);
+/* Rows of the common shape (no space at a field's ends, well-formed
+ * quoting, LF or CRLF line ends) are read by csvio.c's own tokenizer, the
+ * rest by libcsv, with the same rows, lines and messages; true sends
+ * everything to libcsv (tests compare the two). */
+extern bool csvio_libcsv_only;
 int csvio_parse_rows(const char *buf, size_t n, const char *name, char delim,
 		     const struct csv_limits *lim, csvio_row_fn *fn, void *arg, char *delim_out,
 		     bool *had_bom, struct err *e);

@@ -99,6 +99,8 @@ struct import_batch {
 	bool dry_run, open, broken;
 	bool add_plan;            /* IMPORT_ADD_PLAN for every file */
 	double since;             /* when the open transaction began (monotonic seconds) */
+	double seconds;           /* how long a transaction gathers files (batch_seconds) */
+	long long version;        /* PRAGMA data_version when the cache was last valid */
 	struct import_pending *v; /* the files written in it, verdicts not yet final */
 	size_t pending, cap;
 	import_done_fn *done;
@@ -111,7 +113,8 @@ void import_batch_init(struct import_batch *b, struct db *db, bool dry_run, impo
  * lost (see above): stop, and say the files not yet read were not imported. */
 int import_batch_file(struct import_batch *b, const char *path);
 /* Commit what is pending and hand over the verdicts; -1 when that failed
- * (the pending files were handed over as IMPORT_LOST). Frees the cache. */
+ * (the pending files were handed over as IMPORT_LOST). Frees the cache,
+ * which is kept across the batch's own commits. */
 int import_batch_finish(struct import_batch *b);
 
 /* One file in the register of received files. */

@@ -37,7 +37,7 @@ int exchange_parse_signed(const char *name, const char *buf, size_t n, struct re
 {
 	struct strvec pp = {0};
 	struct err e;
-	struct signfile_reader *sr = signfile_reader_new(name);
+	struct signfile_reader *sr = signfile_reader_new(name, buf, n);
 	/* buf is as encoding_decode returned it: valid UTF-8 in NFC */
 	int rc = report_parse_text(buf, n, true, sr, name, rep, &pp);
 	int bad = signfile_reader_finish(sr, buf, n, sf, &e);

@@ -141,6 +141,8 @@ static bool take_period(struct parser *p, const char *s)
 {
 	struct period per;
 	char buf[PERIOD_BUF];
+	if (p->r->period && strcmp(s, p->r->period) == 0)
+		return true; /* the report's own, as written: already read and canonical */
 	if (!period_parse(s, &per)) {
 		problem(p, tr("period '%.20s' is not a period code (2026, 2026S1, 2026Q1, 202606)"), s);
 		return false;
@@ -160,6 +162,8 @@ static char *take_value_period(struct parser *p, const char *s)
 {
 	struct period per, rp;
 	char buf[PERIOD_BUF];
+	if (p->r->period && strcmp(s, p->r->period) == 0)
+		return NULL;
 	if (!p->r->period || !period_parse(s, &per) || !period_parse(p->r->period, &rp) ||
 	    !period_within(&rp, &per) || per.type == rp.type) {
 		take_period(p, s);

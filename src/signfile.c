@@ -55,6 +55,7 @@ void signfile_hash_row(struct sign_hash *h, const char *const *f, size_t n)
 struct reading {
 	const char *name;
 	bool started, excel, bad_key, bad_sig;
+	bool no_digest; /* the text has no signature row: the digest is not made */
 	struct sign_hash h;
 	int sig_line, key_line;
 	char sig_pk[SIGN_PUBLIC_HEX + 1], sig[SIGN_HEX + 1];
@@ -142,7 +143,8 @@ static void on_values(struct reading *rd, const struct csv_row *r)
 			o->n_keys++;
 		}
 	}
-	signfile_hash_row(&rd->h, (const char *const *)r->f, r->n);
+	if (!rd->no_digest)
+		signfile_hash_row(&rd->h, (const char *const *)r->f, r->n);
 }
 
 /* Read text row by row; false when it is no CSV or no exchange file. */
@@ -201,11 +203,28 @@ struct signfile_reader {
 	bool stopped, whole;
 };
 
-struct signfile_reader *signfile_reader_new(const char *name)
+/* Does text[0..len) hold the bytes of w? (memmem is not C11.) */
+static bool has_bytes(const char *text, size_t len, const char *w)
+{
+	size_t k = strlen(w);
+	for (const char *p = text, *end = text + len; (size_t)(end - p) >= k;) {
+		p = memchr(p, w[0], (size_t)(end - p) - k + 1);
+		if (!p)
+			return false;
+		if (memcmp(p, w, k) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+struct signfile_reader *signfile_reader_new(const char *name, const char *text, size_t len)
 {
 	struct signfile_reader *sr = xcalloc(1, sizeof *sr);
 	sr->rd.name = name;
 	sr->rd.out = &sr->sf;
+	/* No "signature" anywhere, no signature row: its digest would not be used. */
+	sr->rd.no_digest = !has_bytes(text, len, "signature");
 	return sr;
 }
 

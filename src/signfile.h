@@ -48,7 +48,9 @@ int signfile_read(const char *text, size_t len, const char *name, struct signfil
  * would (reading text itself when the rows were not all seen) and frees sr. */
 struct csv_row;
 struct signfile_reader;
-struct signfile_reader *signfile_reader_new(const char *name);
+/* text[0..len) is the whole text the rows come from: without a signature
+ * row anywhere in it, the digest is not computed. */
+struct signfile_reader *signfile_reader_new(const char *name, const char *text, size_t len);
 void signfile_reader_row(struct signfile_reader *sr, const struct csv_row *row);
 void signfile_reader_whole(struct signfile_reader *sr);
 int signfile_reader_finish(struct signfile_reader *sr, const char *text, size_t len,

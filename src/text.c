@@ -139,6 +139,18 @@ bool text_valid_utf8_nfc(const char *s, size_t n, bool *nfc)
 			i++;
 			continue;
 		}
+		/* Vietnamese letters, checked inline: U+0080..U+02FF (C2..CB xx)
+		 * and Latin Extended Additional, U+1E00..U+1EFF (E1 B8..BB xx),
+		 * valid and NFC as they are. */
+		if (c >= 0xC2 && c <= 0xCB && n - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c == 0xE1 && n - i >= 3 && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t k = utf8_tail(p + i, n - i);
 		if (!k)
 			return false;
@@ -287,7 +299,21 @@ bool text_clean_proven(char *s, unsigned flags, const char **why)
 	unsigned char *p = (unsigned char *)s;
 	const char *first = NULL; /* the first line break or control, as text_clean finds it */
 	bool cr = false;
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	size_t n = strlen(s);
 	for (size_t i = 0;; i++) {
+		/* eight bytes at a time while none is below 0x20, 0x7F, 0xC2 or 0xE2 */
+		while (n - i >= 8) {
+			uint64_t w, x, y, z;
+			memcpy(&w, p + i, 8);
+			x = w ^ (0x7F * ones);
+			y = w ^ (0xC2 * ones);
+			z = w ^ (0xE2 * ones);
+			if (((w - 0x20 * ones) & ~w & high) | ((x - ones) & ~x & high) |
+			    ((y - ones) & ~y & high) | ((z - ones) & ~z & high))
+				break;
+			i += 8;
+		}
 		unsigned c = p[i];
 		if ((c >= 0x20 && c != 0x7f && c != 0xC2 && c != 0xE2) || c == '\t')
 			continue;

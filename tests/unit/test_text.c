@@ -77,6 +77,10 @@ int main(void)
 		"", "Hoàn thành 80% kế hoạch", "tab\there", "a\r\nb\rc\nd", "a\r\n", "\r",
 		"a\x01" "b", "x\x7f", "bidi \xE2\x80\xAE here", "c1 \xC2\x85", "iso \xE2\x81\xA6",
 		"line\nthen \xE2\x80\xAE", "“quoted” – dash", "\xC2\xA0nbsp", "\xE2\x80\xA6",
+		/* longer: what is looked for at each place in an eight-byte word */
+		"Hoàn thành kế hoạch năm 2026, đạt 80%", "1234567\x01" "abcdefgh", "12345678\r\n12345678",
+		"abcdefghi\tjklmnopq", "abcdefg\xE2\x80\xAE tail of the text", "Kết quả tốt đẹp\x7f",
+		"abcdefghijklmn\xC2\x85", "abcdefghijklmno\xC2\xA0", "abcdefghijk\n", "abcdefghijklmnop\r",
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		for (unsigned fl = 0; fl <= TEXT_MULTILINE; fl++) {
@@ -99,9 +103,13 @@ int main(void)
 		"abcdefgh", "x", " ", "ệ", "ạ", "Đ", "e\xCC\x81", "\xCC\x81", "\xF0\x9F\x98\x80",
 		"\xC3", "\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x80\x9C", "\xE2\x84\xAB", "\0",
 		"\xEF\xBB\xBF", "12345678901234567", "\xC3\xA0",
+		/* the edges of the inline checks: U+02FF, U+0300, U+1DFF, U+1E00, U+1EFF,
+		 * U+1F00, a cut E1 BA, a lead byte before a non-continuation */
+		"\xCB\xBF", "\xCC\x80", "\xE1\xB7\xBF", "\xE1\xB8\x80", "\xE1\xBB\xBF",
+		"\xE1\xBC\x80", "\xE1\xBA", "\xC4" "a", "\xE1\xBB" "a",
 	};
 	srand(15);
-	int agree = 0, runs = 4000;
+	int agree = 0, runs = 20000;
 	for (int t = 0; t < runs; t++) {
 		char buf[256];
 		size_t n = 0;
