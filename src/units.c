@@ -54,10 +54,10 @@ static void find_sole_root(struct unit_set *s)
 		return;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct unit_rec *a = &s->v[i];
-		size_t steps = 0;
-		while (a && a->parent_id && steps++ <= s->n)
+		size_t steps = 0; /* most units sit right under the root: no look-up */
+		while (a && a->parent_id && a->parent_id != root && steps++ <= s->n)
 			a = unit_set_by_id(s, a->parent_id);
-		if (!a || a->id != root)
+		if (!a || (a->id != root && a->parent_id != root))
 			return;
 	}
 	s->sole_root = root;
