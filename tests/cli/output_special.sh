@@ -9,7 +9,7 @@ cd "$T" || exit 1
 export TMPDIR=$T
 PLAN="$SRCDIR/tests/data/exchange/plan.csv"
 "$TIENDO" -f dept.db init --plan "$PLAN" >/dev/null 2>err || { notok "database" "$(cat err)"; exit 1; }
-"$TIENDO" -f dept.db set T1 --unit SKHCN --period 2026S1 --status done --result "Xong" >/dev/null 2>&1
+"$TIENDO" -f dept.db set T1 --unit SKHCN --period 2026S1 --status "done" --result "Xong" >/dev/null 2>&1
 
 # through_fifo NAME CMD...: run CMD (which names fifo as its output) while a
 # reader copies the FIFO to got.
