@@ -321,9 +321,14 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql, struct err *e)
 		db->cache[db->n_cache].sql = sql;
 		db->cache[db->n_cache++].st = st;
 	} else {
-		/* Full cache: evict the oldest entry. */
-		sqlite3_finalize(db->cache[0].st);
-		memmove(db->cache, db->cache + 1, sizeof db->cache - sizeof db->cache[0]);
+		/* Full cache: evict the oldest entry not being stepped (a caller
+		 * may step one statement while preparing another). */
+		int v = 0;
+		while (v < db->n_cache - 1 && sqlite3_stmt_busy(db->cache[v].st))
+			v++;
+		sqlite3_finalize(db->cache[v].st);
+		memmove(db->cache + v, db->cache + v + 1,
+			(size_t)(db->n_cache - 1 - v) * sizeof db->cache[0]);
 		db->cache[db->n_cache - 1].sql = sql;
 		db->cache[db->n_cache - 1].st = st;
 	}

@@ -569,68 +569,60 @@ int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **ou
 	return rev_history(db, st, &ivalue_kind, (void **)out, n, e);
 }
 
-/* One unit's latest entry for a task so far (progress_task_done). */
-struct latest_done {
-	int64_t unit;
-	day_t end;
-	bool done;
-};
+/* Is the unit's latest entry for the task (by period end; of equal ends, the
+ * last in period order, e.g. 2026S2 over 2026) done? Reads only that unit's
+ * rows: "+task_id" keeps the planner on the (unit, task, period) index, not
+ * on the covering progress_by_task, which holds every unit's rows. */
+static int unit_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
+			  struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT period, status FROM progress WHERE unit_id = ?1"
+				       " AND +task_id = ?2", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, unit_id);
+	sqlite3_bind_int64(st, 2, task_id);
+	char latest[PERIOD_BUF] = "";
+	day_t latest_end = 0;
+	int rc;
+	*done = false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *pc = db_col_text(st, 0);
+		struct period p;
+		if (!period_parse(pc, &p))
+			continue;
+		day_t end = period_end(&p);
+		if (*latest && (end < latest_end || (end == latest_end && strcmp(pc, latest) < 0)))
+			continue;
+		snprintf(latest, sizeof latest, "%s", pc);
+		latest_end = end;
+		*done = strcmp(db_col_text(st, 1), "done") == 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
 
 int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
 		       struct err *e)
 {
-	/* One unit: its rows through the unique (unit, task, period) index.
-	 * Every unit: one pass over the task's rows, the latest row of each unit
-	 * kept in a small open-addressing table (no sort of thousands of rows). */
-	sqlite3_stmt *st = db_prep(db, unit_id
-		? "SELECT period, status, unit_id FROM progress WHERE unit_id = ?2 AND task_id = ?1"
-		: "SELECT period, status, unit_id FROM progress WHERE task_id = ?1", e);
+	if (unit_id)
+		return unit_task_done(db, unit_id, task_id, done, e);
+	/* Any unit: only a unit with a done row can be done; each is asked in
+	 * turn (its own rows, another statement), latest periods first, and the
+	 * first unit found done ends the search. */
+	sqlite3_stmt *st = db_prep(db, "SELECT unit_id FROM progress WHERE task_id = ?1"
+				       " AND status = 'done' ORDER BY period DESC", e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	if (unit_id)
-		sqlite3_bind_int64(st, 2, unit_id);
-	size_t cap = 64, used = 0;
-	struct latest_done *tab = xcalloc(cap, sizeof *tab);
-	int rc;
+	int rc = SQLITE_DONE, r = 0;
 	*done = false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct period p;
-		if (!period_parse(db_col_text(st, 0), &p))
-			continue;
-		int64_t u = sqlite3_column_int64(st, 2);
-		if (2 * (used + 1) > cap) { /* grow and rehash */
-			struct latest_done *old = tab;
-			size_t old_cap = cap;
-			cap *= 2;
-			tab = xcalloc(cap, sizeof *tab);
-			for (size_t k = 0; k < old_cap; k++)
-				if (old[k].unit) {
-					size_t h = (size_t)old[k].unit * 2654435761u % cap;
-					while (tab[h].unit)
-						h = (h + 1) % cap;
-					tab[h] = old[k];
-				}
-			free(old);
-		}
-		size_t h = (size_t)u * 2654435761u % cap;
-		while (tab[h].unit && tab[h].unit != u)
-			h = (h + 1) % cap;
-		day_t end = period_end(&p);
-		if (!tab[h].unit) {
-			tab[h].unit = u;
-			used++;
-		} else if (end < tab[h].end) {
-			continue;
-		}
-		tab[h].end = end;
-		tab[h].done = strcmp(db_col_text(st, 1), "done") == 0;
-	}
+	while (r == 0 && !*done && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		r = unit_task_done(db, sqlite3_column_int64(st, 0), task_id, done, e);
+	if (r == 0 && !*done && rc != SQLITE_DONE)
+		r = db_fail(db, e);
 	sqlite3_reset(st);
-	for (size_t k = 0; k < cap && !*done; k++)
-		*done = tab[k].unit && tab[k].done;
-	free(tab);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+	return r;
 }
 
 void draft_free(struct draft *d)

@@ -36,6 +36,34 @@ static int cmp_by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Does every unit's chain of parents lead to one root (no cycle, no
+ * missing parent)? Then unit_under need not walk when asked about that
+ * root: the first screen asks it of every unit for every group. */
+static void find_sole_root(struct unit_set *s)
+{
+	s->sole_root = 0;
+	s->rooted_n = 0;
+	int64_t root = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (!s->v[i].parent_id) {
+			if (root)
+				return;
+			root = s->v[i].id;
+		}
+	if (!root)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct unit_rec *a = &s->v[i];
+		size_t steps = 0; /* most units sit right under the root: no look-up */
+		while (a && a->parent_id && a->parent_id != root && steps++ <= s->n)
+			a = unit_set_by_id(s, a->parent_id);
+		if (!a || (a->id != root && a->parent_id != root))
+			return;
+	}
+	s->sole_root = root;
+	s->rooted_n = s->n;
+}
+
 void unit_set_index(struct unit_set *s)
 {
 	free(s->by_id);
@@ -45,6 +73,7 @@ void unit_set_index(struct unit_set *s)
 	sort_set = s;
 	qsort(s->by_id, s->n, sizeof *s->by_id, cmp_by_id);
 	sort_set = NULL;
+	find_sole_root(s);
 }
 
 static int cmp_code_at(const void *a, const void *b)
@@ -79,6 +108,8 @@ void unit_set_order_from_ids(struct unit_set *s)
 	s->cap = n ? n : 1;
 	if (!by_id) /* not filled in id order after all */
 		unit_set_index(s);
+	else
+		find_sole_root(s);
 }
 
 const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code)
@@ -121,6 +152,9 @@ const struct unit_rec *unit_set_by_id(const struct unit_set *s, int64_t id)
 
 bool unit_under(const struct unit_set *s, const struct unit_rec *a, const struct unit_rec *b)
 {
+	if (s->sole_root && b->id == s->sole_root && a >= s->v && a < s->v + s->rooted_n &&
+	    s->rooted_n == s->n)
+		return true;
 	/* Bounded walk: a corrupt cycle cannot hang us. */
 	for (size_t steps = 0; a && steps <= s->n; steps++) {
 		if (a->id == b->id)

@@ -21,6 +21,8 @@ struct unit_set {
 	size_t n, cap;
 	size_t *by_id;      /* indexes into v sorted by id; built by unit_set_index */
 	bool packed;        /* each unit's code, name and members in one block at code */
+	int64_t sole_root;  /* the root every unit's parents lead to; 0: none (by the index) */
+	size_t rooted_n;    /* how many units of v that was worked out for */
 };
 
 /* Build the id index; call after filling v in code order. */

@@ -279,8 +279,43 @@ size_t utf8_put(char buf[5], uint32_t cp)
 	return n;
 }
 
+/* Write n bytes of data to fd; -1 with errno on failure. */
+static int write_fd_all(int fd, const char *data, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, data, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		data += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* A FIFO or a device (not a regular file, not a folder) is written to as
+ * it is: renaming a temporary file onto it would replace it with a regular
+ * file (issue 15). */
+static int write_special(const char *path, const char *data, size_t n)
+{
+	int fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	int rc = write_fd_all(fd, data, n);
+	int saved = errno;
+	if (close(fd) && !rc) {
+		rc = -1;
+		saved = errno;
+	}
+	errno = saved;
+	return rc;
+}
+
 int write_file_atomic(const char *path, const char *data, size_t n)
 {
+	if (compat_path_special(path))
+		return write_special(path, data, n);
 	/* The temporary file sits in the target's folder so that rename is atomic. */
 	size_t len = strlen(path);
 	char *tmp = xmalloc(len + 16);
@@ -347,6 +382,20 @@ uint64_t hash_fnv1a(uint64_t h, const void *p, size_t n)
 
 char *file_temp_beside(const char *path)
 {
+	if (compat_path_special(path)) {
+		/* No temporary file beside /dev/stdout: one in TMPDIR, copied
+		 * into the device by file_commit. */
+		const char *dir = getenv("TMPDIR");
+		struct strbuf b = {0};
+		sb_addf(&b, "%s/tiendo-out-XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = compat_mkstemp(b.s);
+		if (fd < 0) {
+			sb_free(&b);
+			return NULL;
+		}
+		close(fd);
+		return b.s;
+	}
 	size_t len = strlen(path);
 	char *tmp = xmalloc(len + 16);
 	const char *slash = compat_last_sep(path);
@@ -363,6 +412,16 @@ char *file_temp_beside(const char *path)
 
 int file_commit(const char *tmp, const char *path)
 {
+	if (compat_path_special(path)) {
+		size_t n;
+		char *data = read_file(tmp, &n);
+		int rc = data ? write_special(path, data, n) : -1;
+		int saved = errno;
+		free(data);
+		compat_unlink(tmp);
+		errno = saved;
+		return rc;
+	}
 	int fd = compat_open_read(tmp);
 	bool ok = fd >= 0 && compat_fchmod_default(fd) == 0 && compat_fsync(fd) == 0;
 	int saved = errno;

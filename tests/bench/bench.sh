@@ -155,15 +155,29 @@ bench_import() { # 3,300 unit reports (mkreports.c) into a department database, 
 	if have import; then
 		${CC:-cc} -std=c11 -O2 -o "$out/mkreports" "$root/tests/bench/mkreports.c" || return
 		# As real reports: revisions above 1, proposals, evidence, indicator values.
-		inds=$(grep '^indicator,' "$gen/plan.csv" | awk -F, '$8 ~ /DT-SBNDP|DT-XA/ { printf "%s%s", s, $2; s = "," }')
+		# Each as CODE:WHO, WHO its reporters (a group: its members), so
+		# that only the units reporting an indicator carry its value.
+		inds=$(awk -F, '$1 == "unit" && $3 == "group" { m[$2] = $5 }
+			$1 == "indicator" && $8 ~ /DT-SBNDP|DT-XA/ {
+				w = ""; n = split($8, r, " ")
+				for (i = 1; i <= n; i++) w = w (w == "" ? "" : " ") (r[i] in m ? m[r[i]] : r[i])
+				gsub(/ +/, "+", w); printf "%s%s:%s", s, $2, w; s = ","
+			}' "$gen/plan.csv")
 		rm -rf "$gen/reports" "$gen/reports-prev"
 		mkdir -p "$gen/reports" "$gen/reports-prev"
-		"$out/mkreports" "$gen/progress.csv" 2026S1 DT-118-2025 1 2026-06-19T02:00:00Z "$gen/reports" "$inds" >>"$log" || return
-		"$out/mkreports" "$gen/progress.csv" 2025S2 DT-118-2025 1 2025-12-19T02:00:00Z "$gen/reports-prev" "$inds" >>"$log" || return
+		"$out/mkreports" "$gen/progress.csv" 2026S1 DT-118-2025 1 2026-06-19T02:00:00Z "$gen/reports" "$inds" "$gen/plan.csv" >>"$log" || return
+		"$out/mkreports" "$gen/progress.csv" 2025S2 DT-118-2025 1 2025-12-19T02:00:00Z "$gen/reports-prev" "$inds" "$gen/plan.csv" >>"$log" || return
 		rm -f "$out/import-base.db"* "$out/import-prev.db"*
 		"$bin" -f "$out/import-base.db" init --plan "$gen/plan.csv" --unit DT-SKHCN >>"$log" || return
 		cp "$out/import-base.db" "$out/import-prev.db"
-		"$bin" -f "$out/import-prev.db" import "$gen/reports-prev" >/dev/null 2>>"$log" || return
+		# A report the import refuses means mkreports and tiendo disagree:
+		# the figures would time the refusal, so the bench stops.
+		"$bin" -f "$out/import-prev.db" import "$gen/reports-prev" >/dev/null 2>>"$log" ||
+			{ note "import: a 2025S2 report refused (build/bench/bench.log)"; exit 1; }
+		cp "$out/import-base.db" "$out/import-check.db"
+		"$bin" -f "$out/import-check.db" import "$gen/reports" >/dev/null 2>>"$log" ||
+			{ note "import: a 2026S1 report refused (build/bench/bench.log)"; exit 1; }
+		rm -f "$out/import-check.db"*
 		anchor="sh $out/anchor-import.sh"
 		r=$(vs import "$import_rounds" "rm -f $out/import.db*; cp $out/import-base.db $out/import.db" \
 			"$bin -f $out/import.db import $gen/reports" true "$anchor")

@@ -5,12 +5,15 @@
  * making 3,300 databases first. Written independently of src/ from the format
  * document: an import that refuses these files means the two disagree.
  *
- * Usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR [INDICATORS]
+ * Usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR [INDICATORS [PLAN.CSV]]
  * Input rows: unit,task,period,status,percent,count,result,difficulties,entered_at
  * (RFC 4180, one header line, grouped by unit). Output: OUTDIR/baocao_UNIT_PERIOD.csv.
  * As real reports do, rows carry revisions above 1 (a third of them),
  * proposals and evidence (some), and with INDICATORS (codes separated by
- * commas) one value row per indicator and unit. */
+ * commas) one value row per indicator and unit. An indicator given as
+ * CODE:WORD+WORD is reported only by the units whose kind or code is one of
+ * the words (its reporters; the kinds read from PLAN.CSV's unit rows): an
+ * import refuses a value from a unit that does not report the indicator. */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -128,6 +131,61 @@ static unsigned pick(const char *s, const char *t, unsigned n)
 
 static const char *inds; /* indicator codes, or NULL */
 
+/* The plan's units and their kinds (PLAN.CSV), to know who reports what. */
+static struct kind_of {
+	char code[64], kind[32];
+} *kinds;
+static size_t n_kinds;
+
+static int read_kinds(const char *path)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in) {
+		perror(path);
+		return -1;
+	}
+	static char f[IN_FIELDS][MAX_FIELD];
+	size_t cap = 0;
+	while (read_row(in, f) > 0) {
+		if (strcmp(f[0], "unit") != 0 || strlen(f[1]) >= 64 || strlen(f[2]) >= 32)
+			continue;
+		if (n_kinds == cap) {
+			cap = cap ? 2 * cap : 256;
+			kinds = realloc(kinds, cap * sizeof *kinds);
+			if (!kinds) {
+				perror("mkreports");
+				exit(1);
+			}
+		}
+		strcpy(kinds[n_kinds].code, f[1]);
+		strcpy(kinds[n_kinds++].kind, f[2]);
+	}
+	fclose(in);
+	return 0;
+}
+
+/* Does the unit report an indicator whose reporters are words (w, n bytes,
+ * separated by '+'; none: every unit)? */
+static int reports(const char *unit, const char *w, size_t n)
+{
+	if (!n)
+		return 1;
+	const char *kind = "";
+	for (size_t i = 0; i < n_kinds; i++)
+		if (strcmp(kinds[i].code, unit) == 0)
+			kind = kinds[i].kind;
+	while (n) {
+		size_t k = 0;
+		while (k < n && w[k] != '+')
+			k++;
+		if ((strlen(unit) == k && !memcmp(unit, w, k)) || (strlen(kind) == k && !memcmp(kind, w, k)))
+			return 1;
+		w += k + (k < n);
+		n -= k + (k < n);
+	}
+	return 0;
+}
+
 static void values(struct out *o, const char *period, const char *at)
 {
 	if (!inds || !*inds)
@@ -136,9 +194,13 @@ static void values(struct out *o, const char *period, const char *at)
 	      "entered_at\n", o->f);
 	char code[64];
 	for (const char *p = inds; *p;) {
-		size_t k = strcspn(p, ",");
-		snprintf(code, sizeof code, "%.*s", (int)k, p);
+		size_t k = strcspn(p, ","), c = strcspn(p, ":,");
+		snprintf(code, sizeof code, "%.*s", (int)c, p);
+		const char *who = p + c + (c < k);
+		size_t n_who = c < k ? k - c - 1 : 0;
 		p += k + (p[k] == ',');
+		if (!reports(o->unit, who, n_who))
+			continue;
 		unsigned den = 10 + pick(o->unit, code, 90), num = den - pick(code, o->unit, den / 3 + 1);
 		char sn[16], sd[16], sv[32], rev[8];
 		snprintf(sn, sizeof sn, "%u", num);
@@ -169,11 +231,13 @@ static int finish(struct out *o, const char *period, const char *at)
 
 int main(int argc, char **argv)
 {
-	if (argc != 7 && argc != 8) {
-		fprintf(stderr, "usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR [INDICATORS]\n");
+	if (argc < 7 || argc > 9) {
+		fprintf(stderr, "usage: mkreports PROGRESS.CSV PERIOD PLAN PLAN_VERSION EXPORTED_AT OUTDIR [INDICATORS [PLAN.CSV]]\n");
 		return 2;
 	}
-	inds = argc == 8 ? argv[7] : NULL;
+	inds = argc >= 8 ? argv[7] : NULL;
+	if (argc == 9 && read_kinds(argv[8]))
+		return 1;
 	const char *period = argv[2], *plan = argv[3], *version = argv[4], *at = argv[5],
 		   *dir = argv[6];
 	FILE *in = fopen(argv[1], "rb");

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "units.h"
 #include "util.h"
+#include <stdbool.h>
 
 struct u {
 	int64_t id, parent;
@@ -53,6 +54,72 @@ static int permutation(const size_t *idx, size_t n)
 	}
 	free(seen);
 	return ok;
+}
+
+/* unit_under by a plain walk of parents (linear search): the reference. */
+static bool walk_under(const struct unit_set *s, const struct unit_rec *a, const struct unit_rec *b)
+{
+	for (size_t steps = 0; a && steps <= s->n; steps++) {
+		if (a->id == b->id)
+			return true;
+		const struct unit_rec *up = NULL;
+		for (size_t i = 0; i < s->n && a->parent_id; i++)
+			if (s->v[i].id == a->parent_id)
+				up = &s->v[i];
+		a = up;
+	}
+	return false;
+}
+
+/* How many (a, b) pairs unit_under answers unlike the walk. */
+static int under_differs(const struct unit_set *s)
+{
+	int d = 0;
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t j = 0; j < s->n; j++)
+			d += unit_under(s, &s->v[i], &s->v[j]) != walk_under(s, &s->v[i], &s->v[j]);
+	return d;
+}
+
+/* The one-root shortcut of unit_under (every unit under the sole root
+ * without a walk) answers as the walk, and is not taken when a parent is
+ * missing, a chain loops or there are two roots. */
+static void test_sole_root(void)
+{
+	static const struct u one[] = {
+		{1, 0, "R", "Tỉnh", UNIT_PROVINCE}, {2, 1, "D", "Sở", UNIT_DEPARTMENT},
+		{3, 2, "DV", "Phòng", UNIT_DIVISION}, {4, 1, "X", "Xã", UNIT_COMMUNE},
+	};
+	static const struct u missing[] = {
+		{1, 0, "R", "Tỉnh", UNIT_PROVINCE}, {2, 1, "D", "Sở", UNIT_DEPARTMENT},
+		{3, 99, "DV", "Phòng", UNIT_DIVISION}, {4, 1, "X", "Xã", UNIT_COMMUNE},
+	};
+	static const struct u loop[] = {
+		{1, 0, "R", "Tỉnh", UNIT_PROVINCE}, {2, 3, "D", "Sở", UNIT_DEPARTMENT},
+		{3, 2, "DV", "Phòng", UNIT_DIVISION}, {4, 1, "X", "Xã", UNIT_COMMUNE},
+	};
+	static const struct u two[] = {
+		{1, 0, "R", "Tỉnh", UNIT_PROVINCE}, {2, 0, "B", "Bộ", UNIT_EXTERNAL},
+		{3, 2, "DV", "Phòng", UNIT_DIVISION}, {4, 1, "X", "Xã", UNIT_COMMUNE},
+	};
+	struct unit_set s;
+	build(&s, one, ARRAY_LEN(one));
+	CHECK_INT(s.sole_root, 1, "one root every unit leads to: the shortcut is on");
+	CHECK_INT(under_differs(&s), 0, "unit_under answers as the walk of parents");
+	unit_set_free(&s);
+	build(&s, missing, ARRAY_LEN(missing));
+	CHECK_INT(s.sole_root, 0, "a missing parent: no shortcut");
+	CHECK(!unit_under(&s, unit_set_find(&s, "DV"), unit_set_find(&s, "R")), "the orphan is not under the root");
+	CHECK_INT(under_differs(&s), 0, "unit_under answers as the walk (missing parent)");
+	unit_set_free(&s);
+	build(&s, loop, ARRAY_LEN(loop));
+	CHECK_INT(s.sole_root, 0, "a loop of parents: no shortcut");
+	CHECK_INT(under_differs(&s), 0, "unit_under answers as the walk (loop)");
+	unit_set_free(&s);
+	build(&s, two, ARRAY_LEN(two));
+	CHECK_INT(s.sole_root, 0, "two roots: no shortcut");
+	CHECK_INT(under_differs(&s), 0, "unit_under answers as the walk (two roots)");
+	unit_set_free(&s);
 }
 
 int main(void)
@@ -113,5 +180,6 @@ int main(void)
 	CHECK(idx != NULL, "an empty set gives an empty order");
 	free(idx);
 	unit_set_free(&s);
+	test_sole_root();
 	return check_done();
 }
