@@ -189,7 +189,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	struct session x;
 	struct err e;
 	struct session_export r = {0};
-	int rc = ctx_load(c, &x, NULL);
+	/* A commune's export loads its own unit and the few it reports through,
+	 * not the province's 3,300 (issue 15). */
+	struct session_options so = {.need_owner = true, .sender_units = true};
+	int rc = cli_session(c, &x, &so, false) ? EXIT_REFUSED : EXIT_OK;
 	if (rc)
 		goto out;
 	if (session_export(&x, period, out, excel, &r, &e)) {

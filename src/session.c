@@ -7,10 +7,11 @@
 
 #include "db.h"
 
-static int load(struct session *s, bool need_owner, struct err *e)
+static int load(struct session *s, bool need_owner, bool sender_units, struct err *e)
 {
 	bool found;
-	if (plan_bundle_load(s->db, NULL, s->with_retired, &s->b, &found, e))
+	if (sender_units ? plan_bundle_load_sender(s->db, &s->b, e)
+			 : plan_bundle_load(s->db, NULL, s->with_retired, &s->b, &found, e))
 		return -1;
 	if (need_owner && !s->b.owner)
 		return store_owner(s->db, &s->b.units, &s->b.owner, e);
@@ -29,13 +30,13 @@ int session_open(struct session *s, const char *path, const struct session_optio
 		return -1;
 	if (o && o->db_only)
 		return 0;
-	return load(s, o && o->need_owner, e);
+	return load(s, o && o->need_owner, o && o->sender_units && !s->with_retired, e);
 }
 
 int session_reload(struct session *s, struct err *e)
 {
 	plan_bundle_free(&s->b);
-	return load(s, false, e);
+	return load(s, false, false, e);
 }
 
 int session_read_begin(struct session *s, struct err *e)

@@ -27,6 +27,7 @@ struct session_options {
 	bool with_retired; /* load retired tasks too (commands naming a task by code) */
 	bool need_owner;   /* an error when the database has no owner unit */
 	bool db_only;      /* open the database, load nothing (import loads its own) */
+	bool sender_units; /* only the units the owner's own report needs (export) */
 };
 
 /* Open the database at path (which must exist) and load its current plan.

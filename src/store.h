@@ -44,6 +44,11 @@ int store_use_plan(struct db *db, const char *code, struct err *e);
 
 /* Units (store_units.c). */
 int store_units(struct db *db, struct unit_set *out, struct err *e);
+/* The units a report from sender needs: every unit when it answers for
+ * others (units below it, or reporting to it); else only the sender, the
+ * units above it, the groups with the units scoping them and the reporting
+ * lines' recipients (a commune's export reads a few units, not 3,300). */
+int store_units_sender(struct db *db, const char *sender, struct unit_set *out, struct err *e);
 /* The id of unit code; 0 when there is none. */
 int64_t store_unit_id(struct db *db, const char *code);
 /* The database's owner unit ("who am I"); e set when none. */
@@ -154,6 +159,9 @@ struct plan_bundle {
  * stored; a database without any plan is an error. */
 int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct plan_bundle *b,
 		     bool *found, struct err *e);
+/* The current plan for the owner's own report: b->units holds only the
+ * units that report needs (store_units_sender). */
+int plan_bundle_load_sender(struct db *db, struct plan_bundle *b, struct err *e);
 void plan_bundle_free(struct plan_bundle *b);
 /* What a search looks in: the task's code, title and text, folded
  * (text_fold: no case, no diacritics). New string. */

@@ -38,22 +38,27 @@ int store_find_plan(struct db *db, const char *code, struct plan_rec *out, bool 
 	return 0;
 }
 
-/* The units, tasks, indicators, rules and events of the plan in b->plan, and the owner. */
-static int load_rest(struct db *db, bool with_retired, struct plan_bundle *b, struct err *e)
+/* The units, tasks, indicators, rules and events of the plan in b->plan, and the owner;
+ * with for_sender, only the units the owner's own report needs (store_units_sender). */
+static int load_rest(struct db *db, bool with_retired, bool for_sender, struct plan_bundle *b,
+		     struct err *e)
 {
-	if (store_units(db, &b->units, e) ||
-	    store_tasks(db, b->plan.id, with_retired, &b->tasks, e) ||
-	    store_indicators_all(db, b->plan.id, with_retired, &b->inds, e) ||
-	    store_rules(db, b->plan.id, &b->rules, e) || store_events(db, b->plan.id, &b->events, e))
-		return -1;
 	char *owner = db_meta_get(db, "owner");
+	int rc = for_sender && owner ? store_units_sender(db, owner, &b->units, e)
+				     : store_units(db, &b->units, e);
+	if (rc || store_tasks(db, b->plan.id, with_retired, &b->tasks, e) ||
+	    store_indicators_all(db, b->plan.id, with_retired, &b->inds, e) ||
+	    store_rules(db, b->plan.id, &b->rules, e) || store_events(db, b->plan.id, &b->events, e)) {
+		free(owner);
+		return -1;
+	}
 	b->owner = owner ? unit_set_find(&b->units, owner) : NULL;
 	free(owner);
 	return 0;
 }
 
-int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct plan_bundle *b,
-		     bool *found, struct err *e)
+static int bundle_load(struct db *db, const char *code, bool with_retired, bool for_sender,
+		       struct plan_bundle *b, bool *found, struct err *e)
 {
 	memset(b, 0, sizeof *b);
 	*found = true;
@@ -66,11 +71,23 @@ int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct 
 	else
 		rc = store_current_plan(db, &b->plan, e);
 	if (rc == 0 && *found)
-		rc = load_rest(db, with_retired, b, e);
+		rc = load_rest(db, with_retired, for_sender, b, e);
 	db_read_end(db);
 	if (rc || !*found)
 		plan_bundle_free(b);
 	return rc;
+}
+
+int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct plan_bundle *b,
+		     bool *found, struct err *e)
+{
+	return bundle_load(db, code, with_retired, false, b, found, e);
+}
+
+int plan_bundle_load_sender(struct db *db, struct plan_bundle *b, struct err *e)
+{
+	bool found;
+	return bundle_load(db, NULL, false, true, b, &found, e);
 }
 
 char *task_search_text(const struct task_rec *t)

@@ -13,17 +13,12 @@
 #define DONE(st) do { if (db_done(db, (st), e)) goto fail; } while (0)
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), e))) goto fail; } while (0)
 
-int store_units(struct db *db, struct unit_set *out, struct err *e)
+/* The rows of st (id, parent, code, name, members, kind, retired) as a set
+ * ordered by code; st is reset. */
+static int read_units(struct db *db, sqlite3_stmt *st, struct unit_set *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	out->packed = true;
-	/* In the table's order (by id), sorted by code here: walking the code
-	 * index looked every row up again (a sixth of a commune's export, whose
-	 * database holds the province's 3,300 units). */
-	sqlite3_stmt *st = db_prep(db, "SELECT id, COALESCE(parent_id, 0), code, name, members,"
-				       " kind, retired FROM unit", e);
-	if (!st)
-		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -49,6 +44,64 @@ int store_units(struct db *db, struct unit_set *out, struct err *e)
 		return db_fail(db, e);
 	}
 	unit_set_order_from_ids(out);
+	return 0;
+}
+
+int store_units(struct db *db, struct unit_set *out, struct err *e)
+{
+	/* In the table's order (by id), sorted by code here: walking the code
+	 * index looked every row up again (a sixth of a commune's export, whose
+	 * database holds the province's 3,300 units). */
+	sqlite3_stmt *st = db_prep(db, "SELECT id, COALESCE(parent_id, 0), code, name, members,"
+				       " kind, retired FROM unit", e);
+	if (!st) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	return read_units(db, st, out, e);
+}
+
+int store_units_sender(struct db *db, const char *sender, struct unit_set *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	/* Units reporting to the sender: it answers for them. */
+	sqlite3_stmt *st = db_prep(db, "SELECT EXISTS(SELECT 1 FROM report_rule r JOIN unit o"
+				       " ON r.to_id = o.id WHERE o.code = ?1)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, sender, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	bool answers = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, e);
+	if (answers)
+		return store_units(db, out, e);
+	/* What unit_list_covers, unit_under and exchange_recipient look at:
+	 * the sender and the units above it, every group with the unit that
+	 * scopes it, every reporting line's recipient; and the units right
+	 * below the sender, if any (one pass over the table finds both). */
+	st = db_prep(db, "WITH RECURSIVE up(id) AS (SELECT id FROM unit WHERE code = ?1"
+			 "  UNION SELECT u.parent_id FROM unit u JOIN up ON u.id = up.id"
+			 "  WHERE u.parent_id IS NOT NULL),"
+			 " few(id, parent_id) AS MATERIALIZED (SELECT id, parent_id FROM unit"
+			 "  WHERE kind = 'group' OR parent_id = (SELECT id FROM unit WHERE code = ?1)),"
+			 " want(id) AS (SELECT id FROM up UNION SELECT id FROM few"
+			 "  UNION SELECT parent_id FROM few UNION SELECT to_id FROM report_rule)"
+			 " SELECT u.id, COALESCE(u.parent_id, 0), u.code, u.name, u.members, u.kind, u.retired"
+			 " FROM want JOIN unit u ON u.id = want.id ORDER BY u.id", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, sender, -1, SQLITE_STATIC);
+	if (read_units(db, st, out, e))
+		return -1;
+	/* Units below it: it answers for them too, and for whoever they answer for. */
+	const struct unit_rec *me = unit_set_find(out, sender);
+	for (size_t i = 0; me && i < out->n; i++)
+		if (out->v[i].parent_id == me->id) {
+			unit_set_free(out);
+			return store_units(db, out, e);
+		}
 	return 0;
 }
 
