@@ -143,6 +143,7 @@ build_sqlite() {
 
 build_ncurses() {
 	[ -f "$PREFIX/lib/libncursesw.a" ] && return 0
+	# Only its include and ncurses folders: tiendo uses no panel, menu or form.
 	log "ncurses: cross-build with the win32con driver, keys read as UTF-16 (a few minutes)"
 	s=$(srcdir_of ncurses)
 	sh "$SRCDIR/scripts/windows/patch-console-input.sh" "$s" || die "ncurses: patch failed"
@@ -155,7 +156,8 @@ build_ncurses() {
 		--without-shared --without-cxx --without-cxx-binding --without-ada \
 		--without-progs --without-tests --without-manpages --without-debug \
 		>configure.log 2>&1 &&
-		make -j"$JOBS" >make.log 2>&1 && make install >install.log 2>&1) ||
+		make -C include -j"$JOBS" >make.log 2>&1 && make -C ncurses -j"$JOBS" >>make.log 2>&1 &&
+		make -C include install >install.log 2>&1 && make -C ncurses install >>install.log 2>&1) ||
 		die "ncurses failed: see $b/*.log"
 }
 
