@@ -179,10 +179,12 @@ bench: $(BIN)
 	@sh tests/bench/bench.sh ./$(BIN)
 
 # Windows: a static build/windows/tiendo.exe cross-built with mingw-w64, the
-# libraries from Debian's source packages (scripts/windows/build.sh; the first
-# build takes minutes, later ones only rebuild tiendo); check-windows runs the
-# command-line and interface tests on it under wine; dist-windows zips it.
-.PHONY: windows check-windows dist-windows
+# libraries from Debian's source packages (scripts/windows/libs.sh, about
+# 5 min, kept in a per-user cache: scripts/windows/build.sh); check-windows
+# runs the command-line and interface tests on it under wine (make check
+# does too when wine is here); dist-windows zips it; windows-cache-clean
+# empties the cache.
+.PHONY: windows check-windows dist-windows windows-cache-clean
 windows:
 	@sh scripts/deps.sh windows
 	@sh scripts/windows/build.sh .
@@ -192,6 +194,9 @@ check-windows: windows
 
 dist-windows: windows
 	@sh scripts/windows/dist.sh $(VERSION)
+
+windows-cache-clean:
+	@sh scripts/windows/build.sh --cache-clean
 
 install: $(BIN) $(MAN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MANDIR_VI) $(DESTDIR)$(DATADIR)/plans \

@@ -65,6 +65,15 @@ int compat_unlink(const char *path);
 int compat_dir_each(const char *dir, void (*fn)(const char *name, void *arg), void *arg);
 /* Whether c separates folders in a path ('/', and '\\' on Windows). */
 bool compat_is_sep(char c);
+/* Does file name name start with prefix, as the platform compares names
+ * (src/compat_name.c: bytes on Linux, ignoring case on Windows)? */
+bool compat_name_starts(const char *name, const char *prefix);
+/* The length in bytes of the longest common start of names a and b, compared
+ * so, a whole number of a's UTF-8 characters. */
+size_t compat_name_common(const char *a, const char *b);
+/* The same with the comparison chosen (for the tests). */
+bool compat_name_starts_as(const char *name, const char *prefix, bool ignore_case);
+size_t compat_name_common_as(const char *a, const char *b, bool ignore_case);
 /* The separator a path made here is given ('/'; '\\' on Windows). */
 char compat_native_sep(void);
 /* The last path separator of path ('/', and '\\' on Windows), or NULL. */

@@ -124,7 +124,7 @@ struct completion {
 static void complete_name(const char *name, void *arg)
 {
 	struct completion *c = arg;
-	if (strncmp(name, c->base, strlen(c->base)) != 0)
+	if (!compat_name_starts(name, c->base))
 		return;
 	if (name[0] == '.' && c->base[0] != '.')
 		return;
@@ -136,14 +136,13 @@ static void complete_name(const char *name, void *arg)
 		c->common = xstrdup(name);
 		return;
 	}
-	size_t k = 0;
-	while (c->common[k] && c->common[k] == name[k])
-		k++;
-	c->common[k] = '\0';
+	c->common[compat_name_common(c->common, name)] = '\0';
 }
 
 /* Complete the path in eb at Tab: the longest common continuation of the
- * entries that start with what was typed; the candidates go to msg. A folder
+ * entries that start with what was typed, compared as the platform compares
+ * file names (on Windows "báo" completes "Báo cáo", written as the folder
+ * is); the candidates go to msg. A folder
  * gets the separator the clerk types ('\\' on Windows unless '/' was used). */
 static void complete_path(struct editbuf *eb, char *msg, size_t msg_n)
 {
@@ -159,7 +158,7 @@ static void complete_path(struct editbuf *eb, char *msg, size_t msg_n)
 	}
 	msg[0] = '\0';
 	compat_dir_each(open_dir, complete_name, &c);
-	if (c.common && strlen(c.common) >= strlen(c.base)) {
+	if (c.common && compat_name_starts(c.common, c.base)) {
 		struct strbuf b = {0};
 		sb_addf(&b, "%s%s", dir, c.common);
 		if (c.nmatch == 1) {

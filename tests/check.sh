@@ -30,8 +30,8 @@ if command -v clang >/dev/null 2>&1; then
 else
 	echo "fuzz: clang not found, fuzzing skipped"
 fi
-# tiendo.exe under wine: when asked (TIENDO_CHECK_WINDOWS=1) and the tools
-# are here; a skip, never a failure, when Debian's sources cannot be fetched.
+# tiendo.exe under wine, when the tools are here (TIENDO_CHECK_WINDOWS=0:
+# never); a skip, never a failure, when Debian's sources cannot be fetched.
 sh scripts/windows/check.sh | tee "$log"
 section "$log"
 if [ -s "$fails" ]; then

@@ -33,3 +33,22 @@ expect_screen "then the package inside it" 'Báo cáo tổng hợp/kehoach_MINI-
 ui_keys Enter
 expect_screen "the package opens: my unit, from its units" 'My unit'
 ui_stop
+
+# Two folders whose names part inside a letter's bytes (á is C3 A1, à C3 A0):
+# Tab completed "B" and the half of á, and nothing matched after (failed
+# before compat_name_common).
+mkdir -p "$T/xa2/Bán hàng" "$T/xa2/Bàn giao"
+cp "$T/xa/KEHOACH_MINI-1_V1.CSV" "$T/xa2/Bàn giao/"
+cd "$T/xa2" || exit 1
+ui_start 80 24 -f "$T/xa2/tiendo.db"
+expect_screen "first run again" 'tiendo: first run'
+ui_text "Another"
+ui_keys Enter
+expect_screen "the path prompt again" 'Type the path of the plan file'
+ui_text "B"
+ui_keys Tab
+expect_screen "Tab lists Bán hàng and Bàn giao" 'Bán hàng  Bàn giao|Bàn giao  Bán hàng'
+ui_text "à"
+ui_keys Tab
+expect_screen "à then Tab completes Bàn giao/" 'Bàn giao/ *$'
+ui_stop

@@ -46,13 +46,25 @@ static int check_failed, check_count;
 		}                                                                      \
 	} while (0)
 
+#if defined(_WIN32)
+/* mingw-w64 has no mkdtemp (the tests cross-built for tests/windows/unit.sh) */
+#include <direct.h>
+#include <io.h>
+static inline char *check_mkdtemp(char *t)
+{
+	return _mktemp(t) && _mkdir(t) == 0 ? t : NULL;
+}
+#else
+#define check_mkdtemp mkdtemp
+#endif
+
 /* Make a fresh scratch folder $TMPDIR/tiendo-unit.XXXXXX (/tmp without
  * $TMPDIR) into dir; false when it cannot be made. */
 static inline int check_tmpdir(char *dir, size_t size)
 {
 	const char *t = getenv("TMPDIR");
 	int n = snprintf(dir, size, "%s/tiendo-unit.XXXXXX", t && *t ? t : "/tmp");
-	return n > 0 && (size_t)n < size && mkdtemp(dir) != NULL;
+	return n > 0 && (size_t)n < size && check_mkdtemp(dir) != NULL;
 }
 
 /* Remove the scratch folder dir and everything in it. */
