@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "db.h"
+#include "db_internal.h"
 #include "exchange_files.h"
 #include "msg.h"
 #include "planfile.h"
@@ -33,6 +34,8 @@ static const char *code_of(const struct unit_rec *u)
 	return u ? u->code : "(none)";
 }
 
+static void compare_all(struct db *db, const char *file);
+
 /* Every unit of the plan in file as the owner: the two loads agree. */
 static void test_plan(const char *file, int k)
 {
@@ -52,6 +55,15 @@ static void test_plan(const char *file, int k)
 	CHECK(db != NULL, "database opened");
 	if (!db)
 		return;
+	compare_all(db, file);
+	db_disconnect(db);
+}
+
+/* Every unit of the database as its owner: the two loads agree. */
+static void compare_all(struct db *db, const char *file)
+{
+	char name[400];
+	struct err e;
 	struct unit_set all;
 	CHECK(store_units(db, &all, &e) == 0, "units read");
 	size_t bad = 0, lone = 0, small = 0, agreed = 0;
@@ -97,6 +109,53 @@ static void test_plan(const char *file, int k)
 		 file, small, lone);
 	CHECK(lone > 0 && small == lone, name);
 	unit_set_free(&all);
+}
+
+static void exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK)
+		CHECK(0, msg ? msg : "sql");
+	sqlite3_free(msg);
+}
+
+/* A group scoped under a department that is above none of the communes:
+ * its rule must not reach them (the scoping unit must be loaded), while
+ * the communes of the district it is scoped to report to the department. */
+static void test_scoped_group(void)
+{
+	char path[300];
+	struct err e;
+	snprintf(path, sizeof path, "%s/scoped.db", dir);
+	struct db *db = db_connect(path, DB_OPEN_CREATE, &e);
+	CHECK(db != NULL, "scoped: database created");
+	if (!db)
+		return;
+	exec(db, "BEGIN;"
+		 "INSERT INTO unit(id, code, kind, parent_id, members, name) VALUES"
+		 " (1, 'P', 'province', NULL, '', 'Tỉnh'),"
+		 " (2, 'D', 'department', 1, '', 'Sở'),"
+		 " (3, 'H', 'district', 1, '', 'Huyện'),"
+		 " (4, 'X', 'commune', 1, '', 'Xã X'),"
+		 " (5, 'Y', 'commune', 3, '', 'Xã Y'),"
+		 " (6, 'G', 'group', 3, 'commune', 'Các xã của huyện'),"
+		 " (7, 'Z', 'commune', 1, '', 'Xã Z');"
+		 "INSERT INTO plan(id, code, version, issuer_id, consolidator_id, title, loaded_at)"
+		 " VALUES (1, 'KH', 1, 1, 1, 'Kế hoạch', '2026-01-01T00:00:00Z');"
+		 "INSERT INTO report_rule(id, plan_id, code, period_type, due, adhoc, to_id, seq)"
+		 " VALUES (1, 1, 'R1', 'half', '06-15', 0, 2, 1);"
+		 "INSERT INTO report_rule_unit(rule_id, unit_id, seq) VALUES (1, 6, 1);"
+		 "INSERT OR REPLACE INTO meta(key, value) VALUES ('plan', 'KH');"
+		 "COMMIT");
+	compare_all(db, "scoped");
+	exec(db, "UPDATE meta SET value = 'X' WHERE key = 'owner'");
+	if (sqlite3_changes(db->h) == 0)
+		exec(db, "INSERT INTO meta(key, value) VALUES ('owner', 'X')");
+	struct plan_bundle b;
+	CHECK(plan_bundle_load_sender(db, &b, &e) == 0, "scoped: X's units loaded");
+	CHECK(b.owner && !exchange_recipient(&b.units, &b.rules, b.owner, PERIOD_HALF),
+	      "scoped: X, outside the district, reports to nobody by G's rule");
+	plan_bundle_free(&b);
 	db_disconnect(db);
 }
 
@@ -112,6 +171,7 @@ int main(void)
 	};
 	for (size_t k = 0; k < sizeof plans / sizeof *plans; k++)
 		test_plan(plans[k], (int)k);
+	test_scoped_group();
 	check_rmdir(dir);
 	return check_done();
 }
