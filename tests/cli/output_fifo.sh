@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: MIT
 # -o to something that is not a regular file (issue 15, "Also found"): a
 # FIFO is written to as it is, never replaced by a regular file; -o - is
-# standard output. For consolidate, export and export-plan.
+# standard output. For the streamed outputs (consolidate, export,
+# export-plan) and those written whole through a temporary file
+# (consolidate --xlsx, draft-report, draft-reminder, key --export).
 . "$SRCDIR/tests/lib.sh"
 cd "$T" || exit 1
+export TMPDIR=$T
 PLAN="$SRCDIR/tests/data/exchange/plan.csv"
 "$TIENDO" -f dept.db init --plan "$PLAN" >/dev/null 2>err || { notok "database" "$(cat err)"; exit 1; }
 "$TIENDO" -f dept.db set T1 --unit SKHCN --period 2026S1 --status done --result "Xong" >/dev/null 2>&1
@@ -33,6 +36,18 @@ through_fifo "export" "$TIENDO" -f dept.db export --period 2026S1 -o fifo
 expect_grep "export: a report came through" "^format,tiendo-report" got
 through_fifo "export-plan" "$TIENDO" -f dept.db export-plan -o fifo
 expect_grep "export-plan: a package came through" "tiendo-plan" got
+
+# Written whole through a temporary file, then into the FIFO.
+through_fifo "consolidate --xlsx" "$TIENDO" -f dept.db consolidate --period 2026S1 --xlsx -o fifo
+[ "$(head -c 2 got)" = PK ] && ok "consolidate --xlsx: a workbook came through" || notok "consolidate --xlsx: a workbook came through"
+through_fifo "draft-report" "$TIENDO" -f dept.db draft-report --period 2026S1 -o fifo
+[ "$(head -c 2 got)" = PK ] && ok "draft-report: a document came through" || notok "draft-report: a document came through"
+through_fifo "draft-reminder" "$TIENDO" -f dept.db draft-reminder --period 2026S1 -o fifo
+[ "$(head -c 2 got)" = PK ] && ok "draft-reminder: a document came through" || notok "draft-reminder: a document came through"
+through_fifo "key --export" "$TIENDO" -f dept.db key --export -o fifo
+"$TIENDO" -f dept.db key --export -o k.csv >/dev/null 2>&1
+expect_eq "key --export: the same bytes as to a file" "$(md5sum <k.csv)" "$(md5sum <got)"
+ls tiendo-out-* >/dev/null 2>&1 && notok "no temporary file left" "$(ls tiendo-out-*)" || ok "no temporary file left"
 
 # A place that cannot be written: refused with its reason, nothing made, and
 # nothing left allocated (the sanitizer build saw a leak of the path here).
