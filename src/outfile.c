@@ -12,17 +12,8 @@
 
 static void write_all(struct outfile *o, const char *s, size_t n)
 {
-	while (n && !o->err) {
-		ssize_t w = write(o->fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			o->err = errno;
-			break;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
+	if (!o->err && write_fd_all(o->fd, s, n))
+		o->err = errno;
 }
 
 static void flush(struct strbuf *b)

@@ -279,8 +279,7 @@ size_t utf8_put(char buf[5], uint32_t cp)
 	return n;
 }
 
-/* Write n bytes of data to fd; -1 with errno on failure. */
-static int write_fd_all(int fd, const char *data, size_t n)
+int write_fd_all(int fd, const char *data, size_t n)
 {
 	while (n) {
 		ssize_t w = write(fd, data, n);

@@ -74,6 +74,8 @@ char *read_file(const char *path, size_t *len);
  * fsync, rename over path, fsync the folder. -1 with errno on failure (then
  * path is untouched and no temporary file is left). */
 int write_file_atomic(const char *path, const char *data, size_t n);
+/* Write all n bytes of data to fd, again after a signal; -1 with errno on failure. */
+int write_fd_all(int fd, const char *data, size_t n);
 /* For files a library writes by name (a zip, a workbook): a new empty
  * temporary file beside path (NULL with errno on failure) to write to, then
  * file_commit() to fsync it and rename it over path (-1 with errno, and the
