@@ -127,4 +127,11 @@ struct progress_row {
 };
 int progress_period_rows(struct db *db, int64_t unit_id, const char *period,
 			 struct progress_row **out, size_t *n, struct err *e);
+/* The all-units counts (?2 the period), every task's, 0 included: task by
+ * task through the covering progress_by_task (task_id, period, status,
+ * ...), a look-up and the done rows each. Its query plan is tested
+ * (test_schema_speed). */
+#define PROGRESS_DONE_COUNTS_SQL \
+	"SELECT t.id, 'done', (SELECT count(*) FROM progress p WHERE p.task_id = t.id" \
+	" AND p.period = ?2 AND p.status = 'done') FROM task t"
 #endif

@@ -20,8 +20,7 @@ int progress_period_rows(struct db *db, int64_t unit_id, const char *period,
 			return -1;
 		sqlite3_bind_int64(st, 1, unit_id);
 	} else {
-		st = db_prep(db, "SELECT task_id, 'done', count(*) FROM progress WHERE status = 'done'"
-				 " AND period = ?2 GROUP BY task_id", e);
+		st = db_prep(db, PROGRESS_DONE_COUNTS_SQL, e);
 		if (!st)
 			return -1;
 	}
@@ -29,6 +28,8 @@ int progress_period_rows(struct db *db, int64_t unit_id, const char *period,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!unit_id && sqlite3_column_int(st, 2) == 0)
+			continue; /* no unit has done it: as no row */
 		xgrow((void **)out, &cap, *n + 1, sizeof **out);
 		struct progress_row *r = &(*out)[(*n)++];
 		memset(r, 0, sizeof *r);

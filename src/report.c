@@ -418,6 +418,45 @@ static int owned_rows(struct db *db, sqlite3_stmt *st, const struct unit_set *un
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
+static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st);
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The entries of the units in own, unit by unit in id order, each in plan
+ * order: every unit through the unique index (unit_id, task_id, period),
+ * which also serves a commune answering for itself alone; progress has no
+ * index by period (issue 15: each one costs every entry an import writes). */
+static int owned_entries(struct db *db, const struct plan_rec *plan, const struct unit_set *units,
+			 const bool *own, const char *period, struct built *bu, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
+				       " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
+				       " p.entered_at, p.revision FROM progress p JOIN task t"
+				       " ON t.id = p.task_id WHERE t.plan_id = ?1 AND p.period = ?2"
+				       " AND p.unit_id = ?3 ORDER BY t.seq", e);
+	if (!st)
+		return -1;
+	int64_t *ids = xmalloc((units->n ? units->n : 1) * sizeof *ids);
+	size_t n = 0;
+	for (size_t i = 0; i < units->n; i++)
+		if (own[i])
+			ids[n++] = units->v[i].id;
+	qsort(ids, n, sizeof *ids, cmp_id);
+	sqlite3_bind_int64(st, 1, plan->id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		sqlite3_bind_int64(st, 3, ids[i]);
+		rc = owned_rows(db, st, units, own, add_entry, bu, e);
+	}
+	free(ids);
+	return rc;
+}
+
 /* Each row read is written at once (b->w), or kept in the report. */
 static void add_entry(struct built *b, const char *unit, sqlite3_stmt *st)
 {
@@ -556,25 +595,10 @@ static int gather(struct db *db, const struct plan_rec *plan, const struct unit_
 		n_own += own[i];
 	bool alone = n_own == 1;
 
-	sqlite3_stmt *st = db_prep(db, alone
-		? "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
-		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
-		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
-		  " WHERE t.plan_id = ?1 AND p.period = ?2 AND p.unit_id = ?3 ORDER BY t.seq"
-		: "SELECT p.unit_id, t.code, p.status, p.percent, p.count,"
-		  " p.result, p.difficulties, p.proposals, p.evidence, p.entered_by,"
-		  " p.entered_at, p.revision FROM progress p JOIN task t ON t.id = p.task_id"
-		  " WHERE t.plan_id = ?1 AND p.period = ?2 ORDER BY p.unit_id, t.seq", e);
-	if (!st)
-		goto fail;
-	sqlite3_bind_int64(st, 1, plan->id);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	if (alone)
-		sqlite3_bind_int64(st, 3, sender->id);
-	if (owned_rows(db, st, units, own, add_entry, &bu, e))
+	if (owned_entries(db, plan, units, own, period, &bu, e))
 		goto fail;
 
-	st = db_prep(db, alone
+	sqlite3_stmt *st = db_prep(db, alone
 		? "SELECT v.unit_id, i.code, v.numerator, v.denominator, v.value, v.note,"
 		  " v.entered_by, v.entered_at, v.revision, v.period FROM indicator_value v"
 		  " JOIN indicator i ON i.id = v.indicator_id"

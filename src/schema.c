@@ -329,6 +329,13 @@ static const char *const migrations[] = {
 	" entered_by, entered_at, action FROM indicator_history"
 	" UNION ALL SELECT unit_id, indicator_id, period, revision, numerator, denominator, value,"
 	" note, entered_by, entered_at, action FROM indicator_value;",
+	/* 8 -> 9: two indexes fewer on progress (issue 15): every entry an
+	 * import writes went into the table and four indexes. What read
+	 * (period, unit_id) reads the unique (unit_id, task_id, period) unit by
+	 * unit (report.c, consolidate); the "done" counts of a period read
+	 * progress_by_task task by task (PROGRESS_DONE_COUNTS_SQL). */
+	"DROP INDEX IF EXISTS progress_by_period;"
+	"DROP INDEX IF EXISTS progress_status_by_period;",
 };
 
 int schema_latest(void)
