@@ -39,54 +39,6 @@
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), &e))) goto fail; } while (0)
 #define DONE(st) do { if (db_done(db, (st), &e)) goto fail; } while (0)
 
-void import_result_free(struct import_result *r)
-{
-	free(r->sender);
-	free(r->plan);
-	free(r->period);
-	free(r->exported_at);
-	free(r->before);
-	free(r->unit_added);
-	sv_free(&r->problems);
-	memset(r, 0, sizeof *r);
-}
-
-void exchange_problem(struct import_result *r, const char *name, int line, const char *fmt, ...)
-{
-	char m[700];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(m, sizeof m, fmt, ap);
-	va_end(ap);
-	struct strbuf b = {0};
-	if (line > 0)
-		sb_addf(&b, tr("%s:%d: %s"), name, line, m);
-	else
-		sb_addf(&b, "%s: %s", name, m);
-	text_repair_utf8(b.s);
-	if (r->problems.n < 40)
-		sv_push(&r->problems, b.s);
-	else if (r->problems.n == 40)
-		sv_push(&r->problems, tr("(more problems not shown)"));
-	sb_free(&b);
-}
-
-/* After a failed database call: the batch's transaction must be rolled
- * back when something was already written, or when SQLite rolled it back
- * by itself (full disk, I/O error). */
-int exchange_failed(struct db *db, enum import_mode mode, bool writing)
-{
-	if (mode == IMPORT_IN_BATCH && (writing || sqlite3_get_autocommit(db->h)))
-		return IMPORT_WRITE_FAILED;
-	return -1;
-}
-
-int exchange_refuse(struct import_result *r)
-{
-	r->outcome = IMPORT_REFUSED;
-	return -1;
-}
-
 static int refuse_freeing(struct import_result *r, char *owned)
 {
 	free(owned);
