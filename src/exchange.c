@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "date.h"
 #include "exchange_keys.h"
@@ -38,27 +39,6 @@
 
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), &e))) goto fail; } while (0)
 #define DONE(st) do { if (db_done(db, (st), &e)) goto fail; } while (0)
-
-static int refuse_freeing(struct import_result *r, char *owned)
-{
-	free(owned);
-	return exchange_refuse(r);
-}
-
-/* The line of the first byte that is not valid UTF-8 (for messages). */
-static int bad_line(const char *buf, size_t n)
-{
-	size_t lo = 0;
-	int line = 1;
-	for (size_t i = 0; i < n; i++)
-		if (buf[i] == '\n') {
-			if (!text_valid_utf8(buf + lo, i - lo))
-				return line;
-			lo = i + 1;
-			line++;
-		}
-	return line;
-}
 
 /* What a report needs from the database, loaded once. */
 struct ctx {
@@ -511,21 +491,19 @@ static void result_head(struct import_result *r, const struct report *rep)
 	r->rows = rep->n_entries + rep->n_values + rep->n_receipts;
 }
 
-static int import_report(struct db *db, struct plan_bundle *cache, const char *name,
-			 const char *buf, size_t n, enum import_mode mode, unsigned flags,
-			 struct signfile *sf, struct import_result *r)
+/* The report rep (parsed, result_head done) under the rules; frees rep. */
+static int import_parsed(struct db *db, struct plan_bundle *cache, const char *name,
+			 struct report *rep_in, enum import_mode mode, struct signfile *sf,
+			 struct import_result *r)
 {
 	bool dry_run = mode == IMPORT_DRY, writing = false;
 	bool adopted = false; /* a new unit was added: its transaction level is open */
-	(void)flags; /* IMPORT_ADD_PLAN concerns plan packages only */
-	struct report rep;
+	struct report rep = *rep_in;
 	struct ctx c;
 	struct err e;
 	bool found;
 	memset(&c, 0, sizeof c);
-	if (exchange_parse_signed(name, buf, n, &rep, sf, r))
-		return exchange_refuse(r);
-	result_head(r, &rep);
+	memset(rep_in, 0, sizeof *rep_in);
 	if (exchange_bad_signature(sf, name, r))
 		goto refused;
 
@@ -633,30 +611,97 @@ int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const cha
 	return import_buf(db, cache, name, buf, n, buf, IMPORT_IN_BATCH, flags, r);
 }
 
-/* Refuse, naming the likely cause, bytes that cannot be a CSV text: a file
- * re-saved the wrong way, binary data, a file cut short. */
-static bool bytes_readable(const char *buf, size_t n, const char *name, struct import_result *r)
+/* A file signed by a changed key: the key is kept aside for tiendo trust. */
+static int hold_key(struct db *db, const char *name, unsigned flags, int rc,
+		    struct import_result *r)
 {
-	const char *cause = encoding_saved_as(buf, n);
-	if (cause) {
-		exchange_problem(r, name, 1, "%s", cause);
-		return false;
-	}
-	/* UTF-16 (Excel's "Unicode Text") is half NUL bytes: encoding_decode reads it. */
-	const char *nul = encoding_is_utf16(buf, n) ? NULL : memchr(buf, '\0', n);
-	if (nul) {
-		int line = 1;
-		for (const char *p = buf; p < nul; p++)
-			line += *p == '\n';
-		exchange_problem(r, name, line, "%s",
-			    tr("binary data (NUL bytes): not a CSV file; was the right file attached?"));
-		return false;
-	}
-	return true; /* a file cut short in a character: see import_buf */
+	struct err e;
+	if (rc && r->held_unit && !(flags & IMPORT_DRY_RUN) &&
+	    keystore_hold(db, r->held_unit, r->held_key, name, &e))
+		sv_push(&r->problems, e.msg);
+	return rc;
 }
 
-/* owned (buf, or NULL) is freed once the text is decoded: the file's bytes
- * and its decoded text are not both kept while it is read. */
+/* A file read, decoded and, when it is a report, parsed: all that needs no
+ * database, done ahead by a second thread (exchange_prefetch.c). */
+struct exchange_parsed {
+	char *path;
+	enum { PARSED_REFUSED, PARSED_REPORT, PARSED_OTHER } state;
+	struct import_result r; /* refused: the verdict; a report: its head so far */
+	struct report rep;
+	struct signfile sf;
+	char *text; /* what rep was read from */
+};
+
+struct exchange_parsed *exchange_parse_file(const char *path)
+{
+	struct exchange_parsed *p = xcalloc(1, sizeof *p);
+	size_t n, len;
+	struct stat st;
+	p->path = xstrdup(path);
+	p->state = PARSED_OTHER;
+	/* Only a regular file is read ahead: a pipe or a device is read when
+	 * its turn comes, where a signal can stop the read (exchange_read_file),
+	 * and a file that cannot be read says so then, as always. */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return p;
+	p->state = PARSED_REFUSED;
+	char *buf = exchange_read_file(path, &n, &p->r), *text = NULL;
+	if (!buf)
+		return p;
+	int d = exchange_decode_bytes(path, buf, n, buf, &p->r, &text, &len);
+	if (d < 0)
+		return p;
+	if (d == 1 || !report_sniff(text, len)) {
+		/* a workbook, a plan package, a signature: read again, the usual way */
+		free(d == 1 ? buf : text);
+		import_result_free(&p->r);
+		p->state = PARSED_OTHER;
+		return p;
+	}
+	if (exchange_parse_signed(path, text, len, &p->rep, &p->sf, &p->r)) {
+		exchange_refuse(&p->r);
+		free(text);
+		signfile_free(&p->sf);
+		return p;
+	}
+	result_head(&p->r, &p->rep);
+	p->text = text;
+	p->state = PARSED_REPORT;
+	return p;
+}
+
+const char *exchange_parsed_path(const struct exchange_parsed *p)
+{
+	return p->path;
+}
+
+int exchange_import_parsed(struct db *db, struct plan_bundle *cache, struct exchange_parsed *p,
+			   struct import_result *r)
+{
+	if (p->state == PARSED_OTHER)
+		return IMPORT_NOT_PARSED;
+	*r = p->r;
+	memset(&p->r, 0, sizeof p->r);
+	if (p->state == PARSED_REFUSED)
+		return -1;
+	int rc = import_parsed(db, cache, p->path, &p->rep, IMPORT_IN_BATCH, &p->sf, r);
+	return hold_key(db, p->path, 0, rc, r);
+}
+
+void exchange_parsed_free(struct exchange_parsed *p)
+{
+	if (!p)
+		return;
+	if (p->state == PARSED_REPORT)
+		report_free(&p->rep);
+	signfile_free(&p->sf);
+	import_result_free(&p->r);
+	free(p->text);
+	free(p->path);
+	free(p);
+}
+
 static int import_buf(struct db *db, struct plan_bundle *cache, const char *name,
 		      const char *buf, size_t n, char *owned, enum import_mode mode, unsigned flags,
 		      struct import_result *r)
@@ -664,21 +709,14 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	struct plan_bundle own = {0};
 	if (!cache)
 		cache = &own;
-	memset(r, 0, sizeof *r);
-	r->enc = ENC_UTF8;
-	if (n == 0) {
-		exchange_problem(r, name, 0, "%s", tr("the file is empty"));
-		return refuse_freeing(r, owned);
-	}
-	if (n > EXCHANGE_MAX_FILE) {
-		exchange_problem(r, name, 0, tr("the file is too large (%zu bytes; at most %u MiB)"), n,
-			    EXCHANGE_MAX_FILE >> 20);
-		return refuse_freeing(r, owned);
-	}
-	if (xlsxread_sniff(buf, n)) {
+	char *text;
+	size_t len;
+	int d = exchange_decode_bytes(name, buf, n, owned, r, &text, &len);
+	if (d < 0)
+		return -1;
+	if (d == 1) {
 		/* A report saved as a workbook: its first sheet, as CSV, checked the same way. */
 		const char *why = NULL;
-		size_t len = 0;
 		char *csv = xlsxread_to_csv(buf, n, EXCHANGE_MAX_FILE, &len, &why);
 		free(owned);
 		if (!csv) {
@@ -690,33 +728,17 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 		plan_bundle_free(&own);
 		return rc;
 	}
-	if (!bytes_readable(buf, n, name, r))
-		return refuse_freeing(r, owned);
-	const char *why = NULL;
-	size_t len;
-	char *text = encoding_decode(buf, n, &len, &r->enc, &why);
-	/* Valid UTF-8 up to a last character cut in half: the file was cut
-	 * short. (Read as UTF-8, the file was valid UTF-8: no need to look.) */
-	if (!encoding_is_utf16(buf, n) && !(text && r->enc == ENC_UTF8))
-		for (size_t k = 1; k <= 3 && k < n; k++)
-			if ((buf[n - k] & 0xC0) == 0xC0 && text_valid_utf8(buf, n - k)) {
-				free(text);
-				exchange_problem(r, name, bad_line(buf, n), "%s",
-					    tr("the file ends in the middle of a character: it was cut short (truncated) on the way; ask for it again"));
-				return refuse_freeing(r, owned);
-			}
-	if (!text) {
-		exchange_problem(r, name, encoding_is_utf16(buf, n) ? 0 : bad_line(buf, n),
-			    tr("not UTF-8, and not clearly cp1258, TCVN3 or VNI either (%s); please save it as CSV UTF-8"),
-			    tr(why));
-		return refuse_freeing(r, owned);
-	}
-	free(owned);
 	int rc;
 	struct signfile sf = {0};
 	if (report_sniff(text, len)) {
 		/* its signature is read in the same pass as its rows */
-		rc = import_report(db, cache, name, text, len, mode, flags, &sf, r);
+		struct report rep;
+		if (exchange_parse_signed(name, text, len, &rep, &sf, r)) {
+			rc = exchange_refuse(r);
+		} else {
+			result_head(r, &rep);
+			rc = import_parsed(db, cache, name, &rep, mode, &sf, r);
+		}
 	} else if (exchange_read_signature(name, text, len, &sf, r)) {
 		rc = exchange_refuse(r);
 	} else {
@@ -738,10 +760,5 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 	signfile_free(&sf);
 	free(text);
 	plan_bundle_free(&own);
-	/* A file signed by a changed key: the key is kept aside for tiendo trust. */
-	struct err e;
-	if (rc && r->held_unit && !(flags & IMPORT_DRY_RUN) &&
-	    keystore_hold(db, r->held_unit, r->held_key, name, &e))
-		sv_push(&r->problems, e.msg);
-	return rc;
+	return hold_key(db, name, flags, rc, r);
 }

@@ -69,6 +69,20 @@ int exchange_import_file(struct db *db, const char *path, unsigned flags, struct
  * exchange_import does, or IMPORT_WRITE_FAILED when a write failed: the
  * transaction then holds part of the file and must be rolled back. */
 #define IMPORT_WRITE_FAILED (-2)
+/* exchange_import_parsed: not a report read ahead; import the file itself. */
+#define IMPORT_NOT_PARSED (-3)
+
+/* A file read, decoded and, when it is a report, parsed ahead of its import,
+ * with no database (so a second thread may do it: exchange_prefetch.c). */
+struct exchange_parsed;
+struct exchange_parsed *exchange_parse_file(const char *path);
+const char *exchange_parsed_path(const struct exchange_parsed *p);
+/* exchange_import_in_batch of a parsed file: the same outcomes, and
+ * IMPORT_NOT_PARSED for a file that was not a report (r untouched). */
+struct plan_bundle;
+int exchange_import_parsed(struct db *db, struct plan_bundle *cache, struct exchange_parsed *p,
+			   struct import_result *r);
+void exchange_parsed_free(struct exchange_parsed *p);
 int exchange_import_in_batch(struct db *db, struct plan_bundle *cache, const char *name,
 			     char *buf, size_t n, unsigned flags, struct import_result *r);
 
@@ -112,6 +126,8 @@ void import_batch_init(struct import_batch *b, struct db *db, bool dry_run, impo
 /* Import one file (path as named to the user). 0, or -1 when the batch is
  * lost (see above): stop, and say the files not yet read were not imported. */
 int import_batch_file(struct import_batch *b, const char *path);
+/* The same for a file read ahead (exchange_parse_file); p stays the caller's. */
+int import_batch_parsed(struct import_batch *b, struct exchange_parsed *p);
 /* Commit what is pending and hand over the verdicts; -1 when that failed
  * (the pending files were handed over as IMPORT_LOST). Frees the cache,
  * which is kept across the batch's own commits. */

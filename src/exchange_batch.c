@@ -176,9 +176,16 @@ static int lose_pending(struct import_batch *b, const char *why)
 	return -1;
 }
 
-/* Read path and write it into the open transaction. */
-static int write_one(struct import_batch *b, const char *path, struct import_result *r)
+/* Read path (or take what was read of it ahead, p) and write it into the
+ * open transaction. */
+static int write_one(struct import_batch *b, const char *path, struct exchange_parsed *p,
+		     struct import_result *r)
 {
+	if (p) {
+		int rc = exchange_import_parsed(b->db, &b->cache, p, r);
+		if (rc != IMPORT_NOT_PARSED)
+			return rc;
+	}
 	size_t n;
 	char *buf = exchange_read_file(path, &n, r);
 	if (!buf)
@@ -231,7 +238,7 @@ static int write_again(struct import_batch *b)
 		if (r->outcome == IMPORT_REFUSED)
 			continue;
 		struct import_result again;
-		int rc = write_one(b, b->v[i].path, &again);
+		int rc = write_one(b, b->v[i].path, NULL, &again);
 		const char *why = again.problems.n ? again.problems.v[again.problems.n - 1] : "?";
 		if (rc == IMPORT_WRITE_FAILED) {
 			char *msg = xstrdup(why);
@@ -266,7 +273,7 @@ static int commit(struct import_batch *b)
 	return 0;
 }
 
-int import_batch_file(struct import_batch *b, const char *path)
+static int batch_file(struct import_batch *b, const char *path, struct exchange_parsed *p)
 {
 	struct import_result r;
 	struct err e;
@@ -288,7 +295,7 @@ int import_batch_file(struct import_batch *b, const char *path)
 		hand_over(b, path, &r);
 		return 0;
 	}
-	int rc = write_one(b, path, &r);
+	int rc = write_one(b, path, p, &r);
 	if (rc == IMPORT_WRITE_FAILED) {
 		bool gone = sqlite3_get_autocommit(b->db->h);
 		if (gone || write_again(b)) {
@@ -308,6 +315,16 @@ int import_batch_file(struct import_batch *b, const char *path)
 	if (now_seconds() - b->since >= b->seconds)
 		return commit(b);
 	return 0;
+}
+
+int import_batch_file(struct import_batch *b, const char *path)
+{
+	return batch_file(b, path, NULL);
+}
+
+int import_batch_parsed(struct import_batch *b, struct exchange_parsed *p)
+{
+	return batch_file(b, exchange_parsed_path(p), b->dry_run ? NULL : p);
 }
 
 int import_batch_finish(struct import_batch *b)

@@ -19,6 +19,11 @@ void exchange_problem(struct import_result *r, const char *name, int line, const
 int exchange_failed(struct db *db, enum import_mode mode, bool writing);
 /* Mark r refused; returns -1. */
 int exchange_refuse(struct import_result *r);
+/* A file's bytes (buf, n; owned: buf or NULL, freed once decoded), checked
+ * and decoded with no database (exchange_decode.c): -1 refused (r says
+ * why), 0 with *text its text (UTF-8, NFC), 1 a workbook (nothing done). */
+int exchange_decode_bytes(const char *name, const char *buf, size_t n, char *owned,
+			  struct import_result *r, char **text, size_t *len);
 
 /* Read the signature of a decoded file (exchange_sign.c): -1 (refused, the
  * problem in r) for a malformed signature or key row, or none where

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "db.h"
 #include "exchange_files.h"
+#include "exchange_prefetch.h"
 #include "exchange_keys.h"
 #include "msg.h"
 #include "outfile.h"
@@ -114,13 +115,23 @@ int session_import(struct session *s, const struct strvec *files, unsigned flags
 	struct verdicts v = {h, r};
 	import_batch_init(&batch, s->db, flags & IMPORT_DRY_RUN, on_verdict, &v);
 	batch.add_plan = flags & IMPORT_ADD_PLAN;
+	/* the next files read while one is written (not for a dry run, which
+	 * reads each file once and writes nothing) */
+	struct prefetch *pf = flags & IMPORT_DRY_RUN ? NULL : prefetch_start(files);
 	for (r->done = 0; r->done < files->n; r->done++) {
 		const char *path = files->v[r->done];
 		if (h->before && !h->before(h->arg, r->done, files->n, path)) {
 			r->stopped = true;
 			break;
 		}
-		int lost = import_batch_file(&batch, path);
+		int lost;
+		if (pf) {
+			struct exchange_parsed *p = prefetch_take(pf, r->done);
+			lost = import_batch_parsed(&batch, p);
+			exchange_parsed_free(p);
+		} else {
+			lost = import_batch_file(&batch, path);
+		}
 		if (h->read)
 			h->read(h->arg, path);
 		if (lost) {
@@ -129,6 +140,7 @@ int session_import(struct session *s, const struct strvec *files, unsigned flags
 			break;
 		}
 	}
+	prefetch_stop(pf);
 	if (import_batch_finish(&batch))
 		r->lost_batch = true;
 	if (r->lost_batch)
