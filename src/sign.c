@@ -4,6 +4,7 @@
 #include "sign.h"
 
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,15 +15,17 @@ _Static_assert(crypto_sign_PUBLICKEYBYTES == SIGN_PUBLIC_BYTES, "public key size
 _Static_assert(crypto_sign_SECRETKEYBYTES == SIGN_SECRET_BYTES, "secret key size");
 _Static_assert(crypto_sign_BYTES == SIGN_BYTES, "signature size");
 
+/* libsodium started once; from either thread of an import (sodium_init
+ * itself may be called from several). */
 static void ready(void)
 {
-	static int done;
-	if (!done) {
+	static atomic_int done;
+	if (!atomic_load(&done)) {
 		if (sodium_init() < 0) {
 			fputs("tiendo: libsodium cannot start (no random source?)\n", stderr);
 			abort();
 		}
-		done = 1;
+		atomic_store(&done, 1);
 	}
 }
 
