@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # make check: the suite on the normal build and on the sanitizer build, the
-# fault tests (tests/fault) at small size, then a short fuzzing run when clang
-# is available. Ends with the failed checks of every part, if any, and
+# fault tests (tests/fault) at small size, the import's reading thread under
+# ThreadSanitizer (tests/thread), then a short fuzzing run when clang is
+# available. Ends with the failed checks of every part, if any, and
 # "N passed, M failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +24,10 @@ sh tests/run.sh build-san build-san/tiendo sanitizer | tee "$log"
 section "$log"
 # Crash, concurrency, signals and a small memcheck, on the normal build.
 TIENDO="$root/tiendo" sh tests/fault/run.sh quick | tee "$log"
+section "$log"
+# The import's second thread under ThreadSanitizer (skipped where the
+# compiler has none).
+sh tests/thread/run.sh | tee "$log"
 section "$log"
 if command -v clang >/dev/null 2>&1; then
 	sh tests/fuzz/run.sh "${FUZZ_SECONDS:-5}" | tee "$log"
