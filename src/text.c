@@ -204,6 +204,14 @@ char *text_visible(const char *s, bool one_line)
 	struct strbuf b = {0};
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
+	/* The usual line (a verdict of an import, printed for every file):
+	 * valid UTF-8 with nothing to show as an escape, copied whole. */
+	size_t plain = 0;
+	while (plain < n && (p[plain] >= 0x20 || (!one_line && (p[plain] == '\n' || p[plain] == '\t'))) &&
+	       p[plain] != 0x7f && !((p[plain] == 0xC2 || p[plain] == 0xE2) && hidden_at(p + plain, n - plain)))
+		plain++;
+	if (plain == n && text_valid_utf8(s, n))
+		return xstrndup(s, n);
 	sb_addn(&b, "", 0);
 	for (size_t i = 0; i < n;) {
 		unsigned c = p[i];

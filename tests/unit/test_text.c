@@ -131,5 +131,27 @@ int main(void)
 		agree += ok;
 	}
 	CHECK_INT(agree, runs, "text_valid_utf8_nfc agrees with text_valid_utf8, and its NFC holds");
+
+	/* text_visible: what a message shows of a text, escapes where needed
+	 * (a plain line is copied whole, the rest byte by byte: both agree) */
+	const struct {
+		const char *in, *out;
+		bool one_line;
+	} vis[] = {
+		{"baocao_XA1.csv: đã nhập báo cáo của Xã Tân Hồng, kỳ 2026S1", NULL, false},
+		{"hai dòng\nvà\ttab", NULL, false},
+		{"hai dòng\nvà", "hai dòng\\x0avà", true},
+		{"chuông\a", "chuông\\x07", false},
+		{"đảo \xE2\x80\xAEngược", "đảo \\u202engược", false},
+		{"C1 \xC2\x85.", "C1 \\u0085.", false},
+		{"hỏng \xC3(", "hỏng \\xc3(", false},
+		{"xoá \x7F", "xoá \\x7f", false},
+		{"", NULL, false},
+	};
+	for (size_t i = 0; i < sizeof vis / sizeof vis[0]; i++) {
+		char *v = text_visible(vis[i].in, vis[i].one_line);
+		CHECK_STR(v, vis[i].out ? vis[i].out : vis[i].in, "text_visible");
+		free(v);
+	}
 	return check_done();
 }
