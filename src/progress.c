@@ -122,10 +122,13 @@ static int rev_write(struct db *db, const struct rev_kind *rk, const char *const
 		     enum put_how how, struct err *e)
 {
 	char stamp[STAMP_BUF];
-	if (at)
-		snprintf(stamp, sizeof stamp, "%s", at);
-	else
+	if (at) { /* a copy, cut to the buffer as snprintf would: one per entry imported */
+		size_t n = strnlen(at, sizeof stamp - 1);
+		memcpy(stamp, at, n);
+		stamp[n] = '\0';
+	} else {
 		date_now_stamp(stamp);
+	}
 	sqlite3_stmt *st;
 	if (how == PUT_NEXT) {
 		if (!(st = db_prep(db, sqls[1], e)))
