@@ -16,7 +16,6 @@
 #include "exchange.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,22 +23,8 @@
 #include <time.h>
 
 #include "db_internal.h"
+#include "exchange_internal.h"
 #include "msg.h"
-
-static void note(struct import_result *r, const char *path, const char *fmt, ...)
-	TIENDO_PRINTF(3, 4);
-static void note(struct import_result *r, const char *path, const char *fmt, ...)
-{
-	char m[700];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(m, sizeof m, fmt, ap);
-	va_end(ap);
-	struct strbuf b = {0};
-	sb_addf(&b, "%s: %s", path, m);
-	sv_push(&r->problems, b.s);
-	sb_free(&b);
-}
 
 static char *refuse_read(struct import_result *r)
 {
@@ -55,14 +40,14 @@ char *exchange_read_file(const char *path, size_t *n, struct import_result *r)
 	FILE *f = compat_fopen(path, "rb");
 	struct stat st;
 	if (!f || fstat(fileno(f), &st) != 0) {
-		note(r, path, tr("cannot read: %s"), tr_errno(errno));
+		exchange_problem(r, path, 0, tr("cannot read: %s"), tr_errno(errno));
 		if (f)
 			fclose(f);
 		return refuse_read(r);
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
-		note(r, path, tr("the file is too large (%zu bytes; at most %u MiB)"), (size_t)st.st_size,
-		     EXCHANGE_MAX_FILE >> 20);
+		exchange_problem(r, path, 0, tr("the file is too large (%zu bytes; at most %u MiB)"),
+				 (size_t)st.st_size, EXCHANGE_MAX_FILE >> 20);
 		fclose(f);
 		return refuse_read(r);
 	}
@@ -83,14 +68,15 @@ char *exchange_read_file(const char *path, size_t *n, struct import_result *r)
 			break;
 	}
 	if (ferror(f)) {
-		note(r, path, tr("cannot read: %s"), tr_errno(errno));
+		exchange_problem(r, path, 0, tr("cannot read: %s"), tr_errno(errno));
 		free(buf);
 		fclose(f);
 		return refuse_read(r);
 	}
 	fclose(f);
 	if (len > limit) {
-		note(r, path, tr("the file is too large (more than %u MiB)"), EXCHANGE_MAX_FILE >> 20);
+		exchange_problem(r, path, 0, tr("the file is too large (more than %u MiB)"),
+				 EXCHANGE_MAX_FILE >> 20);
 		free(buf);
 		return refuse_read(r);
 	}
@@ -170,7 +156,7 @@ static int lose_pending(struct import_batch *b, const char *why)
 			continue; /* nothing of it was to be written */
 		sv_free(&r->problems);
 		r->outcome = IMPORT_LOST;
-		note(r, b->v[i].path, "%s", why);
+		exchange_problem(r, b->v[i].path, 0, "%s", why);
 	}
 	hand_over_pending(b);
 	return -1;
@@ -290,7 +276,7 @@ static int batch_file(struct import_batch *b, const char *path, struct exchange_
 	}
 	if (!b->open && begin(b, &e)) {
 		memset(&r, 0, sizeof r);
-		note(&r, path, "%s", e.msg);
+		exchange_problem(&r, path, 0, "%s", e.msg);
 		r.outcome = IMPORT_REFUSED;
 		hand_over(b, path, &r);
 		return 0;

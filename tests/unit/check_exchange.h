@@ -8,8 +8,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
+#include "db_internal.h"
 #include "exchange.h"
+#include "planfile.h"
 #include "report.h"
+#include "store.h"
+
+/* dir/name created and given the test plan (tests/data/exchange/plan.csv),
+ * owned by unit owner. */
+static inline void open_test_plan_db(struct db *db, const char *dir, const char *name,
+				     const char *owner)
+{
+	char path[300];
+	struct err e;
+	struct plan_def def;
+	struct store_result sr;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	CHECK(db_open(db, path, DB_OPEN_CREATE, &e) == 0, "database");
+	CHECK(planfile_load("tests/data/exchange/plan.csv", &def, &e) == 0, "test plan loads");
+	CHECK(store_plan_save(db, &def, owner, &sr, &e) == 0, "test plan saved");
+	plan_def_free(&def);
+}
 
 /* A report of plan TEST-EX, 2026S1, from sender with one entry for
  * unit/task: done, 100%, the result "- kết quả". */

@@ -60,19 +60,6 @@ static void on_done(void *arg, const char *path, const struct import_result *r)
 	s->outcomes[s->n] = '\0';
 }
 
-static void plan_db(struct db *db, const char *name)
-{
-	char path[300];
-	struct err e;
-	struct plan_def def;
-	struct store_result sr;
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	CHECK(db_open(db, path, DB_OPEN_CREATE, &e) == 0, "database");
-	CHECK(planfile_load("tests/data/exchange/plan.csv", &def, &e) == 0, "test plan loads");
-	CHECK(store_plan_save(db, &def, "SKHCN", &sr, &e) == 0, "test plan saved");
-	plan_def_free(&def);
-}
-
 int main(void)
 {
 	msg_set_lang(LANG_EN);
@@ -135,8 +122,8 @@ int main(void)
 
 	/* Read ahead or file by file: the same verdicts and rows. */
 	struct db a, b;
-	plan_db(&a, "a.db");
-	plan_db(&b, "b.db");
+	open_test_plan_db(&a, dir, "a.db", "SKHCN");
+	open_test_plan_db(&b, dir, "b.db", "SKHCN");
 	struct seen sa = {{0}, 0}, sb = {{0}, 0};
 	struct import_batch ba, bb;
 	import_batch_init(&ba, &a, false, on_done, &sa);

@@ -61,15 +61,7 @@ static void start(struct report *r, const char *sender, int version)
 
 static void open_db(struct db *db, const char *name, const char *owner)
 {
-	char path[300];
-	struct err e;
-	struct plan_def def;
-	struct store_result sr;
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	CHECK(db_open(db, path, DB_OPEN_CREATE, &e) == 0, "database");
-	CHECK(planfile_load("tests/data/exchange/plan.csv", &def, &e) == 0, "test plan loads");
-	CHECK(store_plan_save(db, &def, owner, &sr, &e) == 0, "test plan saved");
-	plan_def_free(&def);
+	open_test_plan_db(db, dir, name, owner);
 }
 
 static long long changes(struct db *db)
