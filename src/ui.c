@@ -35,6 +35,7 @@ static void on_signal(int sig)
 
 #define MIN_COLS 80
 #define MIN_ROWS 24
+#define AGENDA_MIN_ROWS 5 /* its title and four deadlines */
 
 static void ui_mark_all(struct app *a)
 {
@@ -132,15 +133,27 @@ static void ui_relayout(struct app *a)
 		ui_mark_all(a);
 		return;
 	}
+	/* The task list is as wide as the screen, so that its titles can be read
+	 * and the terminal can scroll its rows alone (a few bytes a line; no
+	 * terminal scrolls part of a line). Under it: the targets, and beside
+	 * them the calendar above the agenda; where they do not both fit (below
+	 * 38 lines) the two share the corner and the one last gone to shows. */
 	int body = a->rows - 2;
 	int right = a->cols >= 120 ? 31 : 23; /* calendar 21 columns + separator + margin */
 	int left = a->cols - right;
 	int tasks_h = body * 6 / 10;
+	int low_y = 1 + tasks_h, low_h = body - tasks_h;
 	int cal_h = 9;
-	set_pane_geometry(&a->panes[PANE_ID_TASKS], 1, 0, tasks_h, left);
-	set_pane_geometry(&a->panes[PANE_ID_INDICATORS], 1 + tasks_h, 0, body - tasks_h, left);
-	set_pane_geometry(&a->panes[PANE_ID_CALENDAR], 1, left, cal_h, right);
-	set_pane_geometry(&a->panes[PANE_ID_AGENDA], 1 + cal_h, left, body - cal_h, right);
+	a->shared_slot = low_h < cal_h + AGENDA_MIN_ROWS;
+	set_pane_geometry(&a->panes[PANE_ID_TASKS], 1, 0, tasks_h, a->cols);
+	set_pane_geometry(&a->panes[PANE_ID_INDICATORS], low_y, 0, low_h, left);
+	if (a->shared_slot) {
+		set_pane_geometry(&a->panes[PANE_ID_CALENDAR], low_y, left, low_h, right);
+		set_pane_geometry(&a->panes[PANE_ID_AGENDA], low_y, left, low_h, right);
+	} else {
+		set_pane_geometry(&a->panes[PANE_ID_CALENDAR], low_y, left, cal_h, right);
+		set_pane_geometry(&a->panes[PANE_ID_AGENDA], low_y + cal_h, left, low_h - cal_h, right);
+	}
 	/* Geometry only: the panes size their lists when they draw. */
 	ui_mark_all(a);
 }
@@ -198,6 +211,9 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 						  act == ACT_RIGHT || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN ||
 						  act == ACT_TOP || act == ACT_BOTTOM))
 					continue; /* arrows need no hint */
+				if (pass == 1 && a->shared_slot && (act == ACT_FOCUS_CALENDAR || act == ACT_FOCUS_AGENDA) &&
+				    act - ACT_FOCUS_TASKS == (int)a->slot)
+					continue; /* in view: the hint names the one it hides */
 				if (pass == 0) {
 					bool has_f = false;
 					for (int k = 0; k < a->km.n[act]; k++)
@@ -221,7 +237,7 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 				if (x + need > width)
 					continue;
 				used[act] = true;
-				ui_put(a, w, 0, x, ui_width(kn), kn, ui_attr(a, CP_HINTKEY));
+				ui_put(a, w, 0, x, ui_width(kn), kn, A_NORMAL); /* plain against the reversed label */
 				x += ui_width(kn);
 				ui_put(a, w, 0, x, ui_width(label), label, A_REVERSE);
 				x += ui_width(label);
@@ -259,18 +275,41 @@ static void draw_too_small(struct app *a)
 	wnoutrefresh(stdscr);
 }
 
+bool ui_pane_shown(const struct app *a, enum pane_id id)
+{
+	return !a->shared_slot || (id != PANE_ID_CALENDAR && id != PANE_ID_AGENDA) || id == a->slot;
+}
+
+/* The calendar or the agenda was gone to (a key, Tab, Enter on a day): when
+ * they share the corner, it takes the corner, drawn whole. */
+static void sync_slot(struct app *a)
+{
+	if ((a->focus != PANE_ID_CALENDAR && a->focus != PANE_ID_AGENDA) || a->slot == a->focus)
+		return;
+	a->slot = a->focus;
+	if (!a->shared_slot)
+		return;
+	a->panes[a->slot].dirty = true;
+	if (a->panes[a->slot].win)
+		touchwin(a->panes[a->slot].win);
+	a->bottom_dirty = true; /* the hint names the other one */
+}
+
 static void ui_draw_dirty(struct app *a)
 {
 	if (a->too_small) {
 		draw_too_small(a);
 		return;
 	}
+	sync_slot(a);
 	if (a->top_dirty && a->s.b.plan.code)
 		draw_top(a);
 	for (int i = 0; i < PANE_ID_COUNT; i++) {
 		struct pane *p = &a->panes[i];
 		if (!p->ops)
 			continue; /* the first-run screen: no panes yet */
+		if (!ui_pane_shown(a, p->id))
+			continue; /* stays dirty: drawn whole when it shows */
 		p->ops->draw(a, p);
 		p->dirty = false;
 		wnoutrefresh(p->win);
@@ -288,16 +327,19 @@ static void scroll_lists(struct app *a)
 		return;
 	for (int i = 0; i < PANE_ID_COUNT; i++) {
 		struct pane *p = &a->panes[i];
-		if (!p->list || p->dirty || !p->win || !ui_list_scroll_screen(p->list, p->win))
+		if (!p->list || p->dirty || !p->win || !ui_pane_shown(a, p->id) ||
+		    !ui_list_scroll_screen(p->list, p->win))
 			continue;
-		for (int k = 0; k < PANE_ID_COUNT; k++)
-			if (a->panes[k].win)
+		for (int k = 0; k < PANE_ID_COUNT; k++) /* those beside it moved too */
+			if (a->panes[k].win && ui_pane_shown(a, (enum pane_id)k) &&
+			    a->panes[k].y < p->y + p->h && p->y < a->panes[k].y + a->panes[k].h)
 				touchwin(a->panes[k].win);
 	}
 }
 
 static void ui_refresh(struct app *a)
 {
+	sync_slot(a);
 	scroll_lists(a);
 	ui_draw_dirty(a);
 	ui_doupdate();
@@ -466,7 +508,7 @@ static void start_curses(struct app *a)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	ui_keys_define_fallbacks();
-	curs_set(0);
+	ui_cursor(false);
 	set_escdelay(40);
 	/* Ctrl-S and Ctrl-Q are keys, not flow control; a font with Vietnamese. */
 	compat_tty_setup();
@@ -478,7 +520,6 @@ static void start_curses(struct app *a)
 		init_pair(CP_OVERDUE, COLOR_RED, -1);
 		init_pair(CP_DONE, COLOR_GREEN, -1);
 		init_pair(CP_TITLE, COLOR_BLACK, COLOR_CYAN);
-		init_pair(CP_HINTKEY, -1, -1);
 		init_pair(CP_MARK, COLOR_YELLOW, -1);
 	}
 	compat_stop_signals(on_signal);
@@ -541,6 +582,7 @@ int ui_run(const char *db_path, const struct ui_options *opts)
 	memset(a, 0, sizeof *a);
 	a->host = &host;
 	a->jump_task = -1;
+	a->slot = PANE_ID_AGENDA; /* what falls due says more than the month */
 	a->im = o.im;
 	if (load_keymap(a, o.keymap))
 		return 2;

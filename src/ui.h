@@ -63,6 +63,10 @@ struct app {
 	int rows, cols;
 	enum pane_id focus;
 	struct pane panes[PANE_ID_COUNT];
+	/* calendar and agenda share one corner (a short screen); slot: the one
+	 * shown, or the one last gone to */
+	bool shared_slot;
+	enum pane_id slot;
 	WINDOW *top, *bottom;
 	char msg[300];
 	bool msg_error;
@@ -128,9 +132,13 @@ void ui_box(struct app *a, WINDOW *w);
  * long run of blanks over other text is cleared to the end of its line
  * first, what follows it written again (ui_draw.c). */
 void ui_doupdate(void);
+/* doupdate, and no cursor move at its end while the cursor is hidden. */
+void ui_doupdate_raw(void);
+/* Show or hide the terminal's cursor (curs_set, remembered for ui_doupdate). */
+void ui_cursor(bool on);
 
 /* Colour pairs (when colours are on). */
-enum { CP_NONE, CP_OVERDUE, CP_DONE, CP_TITLE, CP_HINTKEY, CP_MARK };
+enum { CP_NONE, CP_OVERDUE, CP_DONE, CP_TITLE, CP_MARK };
 attr_t ui_attr(struct app *a, int pair);
 
 /* The panes (ui_tasks.c, ui_indicators.c, ui_calendar.c). */
@@ -138,6 +146,8 @@ void ui_tasks_init(struct app *a, struct pane *p);
 void ui_indicators_init(struct app *a, struct pane *p);
 void ui_calendar_init(struct app *a, struct pane *p);
 void ui_agenda_init(struct app *a, struct pane *p);
+/* False for the calendar or the agenda while the other has the corner they share. */
+bool ui_pane_shown(const struct app *a, enum pane_id id);
 /* Select task index i in the task list and focus it. */
 void ui_tasks_select(struct app *a, size_t i);
 

@@ -213,7 +213,7 @@ attr_t ui_attr(struct app *a, int pair)
 {
 	static const attr_t mono[] = {
 		[CP_NONE] = A_NORMAL, [CP_OVERDUE] = A_BOLD, [CP_DONE] = A_NORMAL,
-		[CP_TITLE] = A_REVERSE, [CP_HINTKEY] = A_BOLD, [CP_MARK] = A_BOLD,
+		[CP_TITLE] = A_REVERSE, [CP_MARK] = A_BOLD,
 	};
 	attr_t at = mono[pair];
 	if (a->color && pair != CP_NONE)
@@ -417,6 +417,25 @@ static void clear_blank_runs(int rows, int cols)
 	free(from);
 }
 
+/* Whether the terminal's cursor shows (a field being typed in): while it
+ * does not, no update ends by moving it back to a window's cursor (9 bytes
+ * a key, for a cursor no one sees). */
+static bool cursor_shown = true;
+
+void ui_cursor(bool on)
+{
+	if (on != cursor_shown)
+		curs_set(on ? 1 : 0);
+	cursor_shown = on;
+}
+
+void ui_doupdate_raw(void)
+{
+	if (!cursor_shown)
+		leaveok(newscr, TRUE); /* wnoutrefresh gives newscr the window's own */
+	doupdate();
+}
+
 void ui_doupdate(void)
 {
 	int cy, cx;
@@ -427,5 +446,5 @@ void ui_doupdate(void)
 			tidy_line(y, cols);
 	clear_blank_runs(rows, cols);
 	wmove(newscr, cy, cx);
-	doupdate();
+	ui_doupdate_raw();
 }

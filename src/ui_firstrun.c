@@ -200,7 +200,7 @@ static char *prompt_path(struct app *a, const char *db_path)
 			shown += k ? k : 1;
 		}
 		ui_put(a, stdscr, 7, 2, room, shown, A_UNDERLINE);
-		curs_set(1);
+		ui_cursor(true);
 		wmove(stdscr, 7, 2 + (int)col - shift);
 		wnoutrefresh(stdscr);
 		doupdate();
@@ -226,7 +226,7 @@ static char *prompt_path(struct app *a, const char *db_path)
 				eb_insert_cp(&b, (uint32_t)k);
 		}
 	}
-	curs_set(0);
+	ui_cursor(false);
 	eb_free(&b);
 	return result;
 }

@@ -113,7 +113,7 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 		int k;
 		if (a->too_small || !fm->win) {
 			/* only the "too small" message until the terminal grows */
-			curs_set(0);
+			ui_cursor(false);
 			a->host->repaint(a);
 			k = ui_getkey(a, stdscr);
 		} else {
@@ -241,10 +241,11 @@ static void progress_form_init(struct app *a, const struct task_rec *t, const ch
 	field_init(&fm->f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
 	fm->f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
 	fm->f[FP_COUNT].beside = true;
-	/* on a 24-line screen the form leaves the task list's upper half in
-	 * view (and costs fewer bytes to put back: issue 15) */
+	/* on a 24-line screen the form covers the targets, the agenda and two
+	 * rows of the task list, no more (fewer bytes to put back: issue 15);
+	 * a longer text scrolls in its field */
 	bool tall = a->rows >= 30;
-	field_init(&fm->f[FP_RESULT], tr("Result"), F_TEXT, en->result, tall ? 6 : 4);
+	field_init(&fm->f[FP_RESULT], tr("Result"), F_TEXT, en->result, tall ? 6 : 3);
 	field_init(&fm->f[FP_DIFF], tr("Difficulties"), F_TEXT, en->difficulties, tall ? 3 : 2);
 	field_init(&fm->f[FP_PROP], tr("Proposals"), F_TEXT, en->proposals, tall ? 2 : 1);
 	field_init(&fm->f[FP_EVID], tr("Evidence"), F_TEXT, en->evidence, 1);
@@ -364,7 +365,7 @@ static bool progress_form_save(struct app *a, const struct task_rec *t, const ch
 /* After a form: the cursor hidden, the form freed, the screen behind it repainted. */
 static void form_close(struct app *a, struct form *fm)
 {
-	curs_set(0);
+	ui_cursor(false);
 	form_free(fm);
 	a->host->mark_dirty(a);
 	touchwin(stdscr);

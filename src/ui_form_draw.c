@@ -218,10 +218,10 @@ void form_draw(struct app *a, struct form *fm)
 	 * action table: the main screen's keys mean nothing here */
 	a->host->hints(a, PANE_FORM);
 	if (cur_y >= 0) {
-		curs_set(1);
+		ui_cursor(true);
 		wmove(w, cur_y, cur_x);
 	} else {
-		curs_set(0);
+		ui_cursor(false);
 	}
 	wnoutrefresh(w);
 	ui_doupdate();

@@ -117,7 +117,7 @@ bool ui_list_scroll_screen(struct ui_list *l, WINDOW *w)
 	if (!l->drawn || l->top == l->drawn_top || l->h < 3)
 		return false;
 	long d = (long)l->top - (long)l->drawn_top;
-	if (d >= l->h / 2 || -d >= l->h / 2)
+	if (d >= l->h || -d >= l->h)
 		return false;
 	int top = getbegy(w) + l->y0, bot = top + l->h - 1;
 	/* newscr is what the last doupdate sent: scroll its rows the way the
@@ -127,6 +127,6 @@ bool ui_list_scroll_screen(struct ui_list *l, WINDOW *w)
 	wscrl(newscr, (int)d);
 	scrollok(newscr, FALSE);
 	wsetscrreg(newscr, 0, getmaxy(newscr) - 1);
-	doupdate(); /* not ui_doupdate: newscr is already tidy, and this is no repaint */
+	ui_doupdate_raw(); /* not ui_doupdate: newscr is already tidy, and this is no repaint */
 	return true;
 }

@@ -133,7 +133,7 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 	eb_init(&b, initial ? initial : "", false, 200);
 	int lw = ui_width(label) + 1;
 	char *result = NULL;
-	curs_set(1);
+	ui_cursor(true);
 	for (;;) {
 		/* the input method (Ctrl-T) types here as in a form, and shows */
 		const char *mark = a->im == IM_TELEX ? "[TELEX] " : a->im == IM_VNI ? "[VNI] " : "";
@@ -179,7 +179,7 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 		else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f)
 			ui_type(a, &b, k);
 	}
-	curs_set(0);
+	ui_cursor(false);
 	eb_free(&b);
 	a->bottom_dirty = true;
 	return result;

@@ -206,12 +206,15 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	/* mark(1) code(7) sp status(5) pct(4) sp title sp lead(7) sp due(5) */
 	int x = 0;
 	attr_t sel = selected ? A_REVERSE : A_NORMAL;
-	ui_put(a, w, y, x, 1, s->overdue ? "!" : " ", base | sel | A_BOLD);
+	/* bold only on the "!": a bold blank costs an attribute change */
+	ui_put(a, w, y, x, 1, s->overdue ? "!" : " ", base | sel | (s->overdue ? A_BOLD : A_NORMAL));
 	x += 1;
 	ui_put(a, w, y, x, 8, tk->code, base | sel);
 	x += 8;
-	attr_t st_at = base | sel;
-	if (a->unit && s->has_entry && s->status == STATUS_DONE && !selected)
+	/* the selection covers the mark and the code: a move writes those
+	 * cells again in two rows, and no more */
+	attr_t st_at = base;
+	if (a->unit && s->has_entry && s->status == STATUS_DONE)
 		st_at |= ui_attr(a, CP_DONE);
 	int sw = ((struct tasks *)a->panes[PANE_ID_TASKS].data)->status_w;
 	ui_put(a, w, y, x, sw, st, st_at);

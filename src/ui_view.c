@@ -361,6 +361,21 @@ void ui_view_indicator(struct app *a, size_t i)
 	sv_free(&sv);
 }
 
+/* Help: where the panes are, and the corner the calendar and agenda share. */
+static void help_screen(struct app *a, struct strvec *sv, int width)
+{
+	ui_page_heading(sv, tr("The screen"));
+	char k3[16] = "-", k4[16] = "-";
+	if (a->km.n[ACT_FOCUS_CALENDAR])
+		ui_key_label(a->km.keys[ACT_FOCUS_CALENDAR][0], k3, sizeof k3);
+	if (a->km.n[ACT_FOCUS_AGENDA])
+		ui_key_label(a->km.keys[ACT_FOCUS_AGENDA][0], k4, sizeof k4);
+	struct strbuf scr = {0};
+	sb_addf(&scr, tr("The task list runs across the screen; under it are the targets and, beside them, the calendar above the agenda (what falls due from the chosen day). On a screen under 38 lines the calendar and the agenda take turns in that corner: %s shows the calendar, %s the agenda; Tab goes through all four panes."), k3, k4);
+	ui_page_add(sv, width, NULL, scr.s);
+	sb_free(&scr);
+}
+
 void ui_help(struct app *a)
 {
 	static const struct {
@@ -411,6 +426,8 @@ void ui_help(struct app *a)
 	sv_push(&sv, "");
 	ui_page_heading(&sv, tr("Marks"));
 	ui_page_add(&sv, width, NULL, tr("[ ] not started  [~] in progress  [x] done  [#] blocked  ! overdue (due date passed, not done)  ~ target not met yet  ! target year reached, not met"));
+	sv_push(&sv, "");
+	help_screen(a, &sv, width);
 	ui_pager(a, tr("tiendo help"), &sv);
 	sv_free(&sv);
 }

@@ -3,7 +3,8 @@
 # Bytes a program writes to an 80x24 terminal (TERM=screen) for each step a
 # clerk takes, counted by `tmux pipe-pane`: the first screen, one cursor move
 # in the task list, scrolling it one line (the first scroll, then the most of
-# the next three), page down, 1 s idle, then, in one unit's view, opening the
+# the next three that scroll one line; scroll2: one of them that scrolls two,
+# a section's heading with its first task), page down, 1 s idle, then, in one unit's view, opening the
 # progress form and closing it. A step is over when the screen has changed
 # and nothing more has been written for 0.4 s; bytes are deterministic for a
 # given TERM and size, so the figures are exact, whatever the load.
@@ -12,7 +13,7 @@
 # Usage: tests/bench/ttybytes.sh OUTDIR UNIT-TEXT COMMAND
 #   UNIT-TEXT: typed into F2's unit chooser (the form needs one unit); empty
 #   when the program starts on a unit already.
-# Prints one line: first=N move=N scroll1=N scroll=N pgdn=N idle=N
+# Prints one line: first=N move=N scroll1=N scroll=N scroll2=N pgdn=N idle=N
 # form_open=N form_close=N. Exits 1 (with the screen on stderr) when a step
 # did not show what it should.
 out=$1 unit=$2 cmd=$3
@@ -87,13 +88,23 @@ while [ -z "$scroll1" ]; do
 	n=$((n + 1))
 	[ "$n" -gt 40 ] && fail "the task list never scrolled"
 done
-scroll=0
+# A Down that brings a section's heading into view scrolls two lines (the
+# heading and the section's first task): counted apart, as scroll2.
+scroll=0 scroll2=0
 for _ in 1 2 3; do
 	r=$(top_row)
+	old=$(screen | sed -n '3,$p' | cut -c1-12) # the list's own columns
 	step Down
 	[ "$(top_row)" = "$r" ] && fail "Down at the bottom of the page did not scroll"
-	[ "$B" -gt "$scroll" ] && scroll=$B
+	lines=$(printf '%s\n' "$old" | grep -nxF -- "$(top_row | cut -c1-12)" | head -1 | cut -d: -f1)
+	lines=$((${lines:-0} - 1))
+	if [ "$lines" = 1 ]; then
+		[ "$B" -gt "$scroll" ] && scroll=$B
+	elif [ "$B" -gt "$scroll2" ]; then
+		scroll2=$B
+	fi
 done
+[ "$scroll" -gt 0 ] || fail "none of the three Downs scrolled one line"
 step NPage
 pgdn=$B
 a=$(size)
@@ -127,4 +138,4 @@ while kill -0 "$pid" 2>/dev/null; do
 	fi
 	sleep 0.05
 done
-echo "first=$first move=$move scroll1=$scroll1 scroll=$scroll pgdn=$pgdn idle=$idle form_open=$form_open form_close=$form_close"
+echo "first=$first move=$move scroll1=$scroll1 scroll=$scroll scroll2=$scroll2 pgdn=$pgdn idle=$idle form_open=$form_open form_close=$form_close"

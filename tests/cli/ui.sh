@@ -12,16 +12,47 @@ DB="$T/db"
 ui_start 80 24 -f "$DB"
 expect_screen "task pane with the commune's tasks" 'Tasks \(3\)'
 expect_screen "target pane" 'Targets \(4\)'
-expect_screen "calendar pane on this month" 'Month 03/2026'
 expect_screen "agenda pane from today (dd/mm)" 'Due from 15/03'
 expect_screen "top line: plan, unit, period" 'MINI-1 v1 \| Unit: Xã Đồng Hòa \| Period: 2026S1'
 expect_screen "hint bar from the action table" 'F1Help F2Unit F3View F4Enter F5Filter'
 expect_screen "overdue task marked with !" '^!1a-2 '
 expect_screen "section headings" '^III.1 Đẩy mạnh truyền thông về chuyển đổi số'
-expect_screen "calendar weekday header" 'Mo Tu We Th Fr Sa Su'
 expect_screen "the agenda spans two years: a heading for each" 'Year 2025'
 expect_screen "overdue deadline in the agenda, under last year's heading" '31/12 LATE +1a-2'
 [ "$(ui_screen | wc -l)" -eq 24 ] && ok "screen is 24 lines" || notok "screen is 24 lines"
+# The task list runs across the screen (the terminal scrolls its rows
+# alone); below 38 lines the calendar and the agenda share the corner under
+# it, beside the targets: the agenda first, 3 and 4 (or Tab) switch.
+expect_screen "the task list runs across the screen" '^ 1a-1 .*Chuyên mục Nghị quyết 57 trên cổng thông tin +SBNDP\+ +rec\.$'
+expect_no_screen "no calendar beside the agenda at 80x24" 'Month 03/2026'
+ui_keys 3
+expect_screen "3: the calendar takes the corner" '> Month 03/2026'
+expect_screen "calendar weekday header" 'Mo Tu We Th Fr Sa Su'
+expect_no_screen "the agenda is behind it" 'Due from 15/03'
+ui_keys 4
+expect_screen "4: the agenda again" '> Due from 15/03'
+expect_no_screen "and the calendar behind it" 'Month 03/2026'
+ui_keys 1 Tab Tab
+expect_screen "Tab from the targets: the calendar in the corner" '> Month 03/2026'
+ui_keys Enter
+expect_screen "Enter on a day: its deadlines, the agenda in the corner" '> Due from 15/03'
+ui_keys Tab
+expect_screen "Tab from the agenda: the task list" '> Tasks \(3\)'
+expect_screen "the corner keeps the agenda" '  Due from 15/03'
+ui_keys q
+ui_start 80 40 -f "$DB"
+expect_screen "80x40: the calendar above the agenda" 'Month 03/2026'
+expect_screen "80x40: and the agenda" 'Due from 15/03'
+if ui_screen | grep -n 'Targets (4)' | grep -q '^24:.*Month 03/2026'; then ok "80x40: both beside the targets"; else
+	notok "80x40: both beside the targets" "$(ui_screen)"; fi
+ui_keys q
+ui_start 80 24 --lang vi -f "$DB"
+expect_screen "vi: the hint bar names the calendar behind the agenda" 'F9Tìm 3Lịch'
+ui_keys 3 1
+expect_screen "vi: and the agenda behind the calendar" 'F9Tìm 4Hạn'
+ui_keys q
+ui_start 80 24 -f "$DB"
+expect_screen "started again" 'Tasks \(3\)'
 
 # --- help generated from the action table ---
 ui_keys F1

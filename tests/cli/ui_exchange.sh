@@ -273,6 +273,8 @@ ui_keys Escape
 ui_keys F1
 expect_screen "help lists the new keys" 'E +Write this unit.s report for the period, to send'
 ui_keys End
+n=0 # up from the end, past the sections after the lists' keys
+until ui_screen | grep -Eq 'k +Keep the stored row' || [ "$n" -gt 40 ]; do ui_keys Up; n=$((n + 1)); sleep 0.05; done
 expect_screen "and the keys of the lists" 'k +Keep the stored row; the incoming one is set aside'
 expect_screen "and of the reports screen" 'x +Write the consolidated workbook \(\.xlsx\) of the period'
 expect_screen "unit list keys too" 'd +Retire the selected unit'
