@@ -241,8 +241,8 @@ static void progress_form_init(struct app *a, const struct task_rec *t, const ch
 	field_init(&fm->f[FP_COUNT], tr("Count"), F_NUMBER, cnt, 1);
 	fm->f[FP_COUNT].suffix = *t->measure ? t->measure : NULL;
 	fm->f[FP_COUNT].beside = true;
-	/* on a 24-line screen the form covers the targets, the agenda and two
-	 * rows of the task list, no more (fewer bytes to put back: issue 15);
+	/* on a 24-line screen the form covers the targets, the agenda and one
+	 * row of the task list, no more (fewer bytes to put back: issue 15);
 	 * a longer text scrolls in its field */
 	bool tall = a->rows >= 30;
 	field_init(&fm->f[FP_RESULT], tr("Result"), F_TEXT, en->result, tall ? 6 : 3);
