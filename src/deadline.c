@@ -48,6 +48,29 @@ static int cmp_deadline(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
+int task_undone(struct db *db, const struct unit_set *units, const struct task_rec *t,
+		const struct unit_rec *unit, bool *undone, struct err *e)
+{
+	bool done = true;
+	*undone = false;
+	if (unit) {
+		if (progress_task_done(db, unit->id, t->id, &done, e))
+			return -1;
+		*undone = !done;
+		return 0;
+	}
+	/* the first assigned unit found not done answers: at once, mostly */
+	for (size_t i = 0; i < units->n && !*undone; i++) {
+		const struct unit_rec *u = &units->v[i];
+		if (u->kind == UNIT_GROUP || u->retired || !task_assigned(units, t, u))
+			continue;
+		if (progress_task_done(db, u->id, t->id, &done, e))
+			return -1;
+		*undone = !done;
+	}
+	return 0;
+}
+
 /* The deadlines of tasks, rules and events already loaded (retired tasks
  * are skipped). */
 static int collect(struct db *db, const struct task_list *tasks, const struct rule_list *rules,
@@ -64,9 +87,9 @@ static int collect(struct db *db, const struct task_list *tasks, const struct ru
 		if (t->tf.date >= from && t->tf.date < to) {
 			add(out, t->tf.date, DL_TASK, t->code, t->title, t->id);
 		} else if (overdue && t->tf.date < from) {
-			bool done;
-			rc = progress_task_done(db, unit ? unit->id : 0, t->id, &done, e);
-			if (rc == 0 && !done)
+			bool undone;
+			rc = task_undone(db, units, t, unit, &undone, e);
+			if (rc == 0 && undone)
 				add(out, t->tf.date, DL_OVERDUE, t->code, t->title, t->id);
 		}
 	}

@@ -24,9 +24,16 @@ struct deadline_list {
 };
 void deadline_list_free(struct deadline_list *l);
 
+/* Whether unit has not done task t (its latest entry, of any period, is not
+ * "done"); unit NULL: whether some unit the task is assigned to (retired
+ * ones aside) has not. What "overdue" means, once the due date is past, in
+ * the task list's "!", the agenda and `tiendo due`, for one unit or all. */
+int task_undone(struct db *db, const struct unit_set *units, const struct task_rec *t,
+		const struct unit_rec *unit, bool *undone, struct err *e);
+
 /* Deadlines in [from, to) for unit (NULL: the whole plan), sorted by date,
  * kind, code; plus, with overdue, tasks due before from that the unit has
- * not done (the costly part: a calendar's marks do without). From the
+ * not done (for the whole plan: that some unit has not done, task_undone) (the costly part: a calendar's marks do without). From the
  * loaded plan bundle's tasks (retired ones skipped), rules and events: the
  * interface asks at every reload and they are not read again. */
 int deadlines_of_bundle(struct db *db, const struct plan_bundle *b, const struct unit_rec *unit,

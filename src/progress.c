@@ -576,8 +576,8 @@ int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **ou
  * last in period order, e.g. 2026S2 over 2026) done? Reads only that unit's
  * rows: "+task_id" keeps the planner on the (unit, task, period) index, not
  * on the covering progress_by_task, which holds every unit's rows. */
-static int unit_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
-			  struct err *e)
+int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
+		       struct err *e)
 {
 	sqlite3_stmt *st = db_prep(db, "SELECT period, status FROM progress WHERE unit_id = ?1"
 				       " AND +task_id = ?2", e);
@@ -603,29 +603,6 @@ static int unit_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool 
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
-}
-
-int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
-		       struct err *e)
-{
-	if (unit_id)
-		return unit_task_done(db, unit_id, task_id, done, e);
-	/* Any unit: only a unit with a done row can be done; each is asked in
-	 * turn (its own rows, another statement), latest periods first, and the
-	 * first unit found done ends the search. */
-	sqlite3_stmt *st = db_prep(db, "SELECT unit_id FROM progress WHERE task_id = ?1"
-				       " AND status = 'done' ORDER BY period DESC", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, task_id);
-	int rc = SQLITE_DONE, r = 0;
-	*done = false;
-	while (r == 0 && !*done && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		r = unit_task_done(db, sqlite3_column_int64(st, 0), task_id, done, e);
-	if (r == 0 && !*done && rc != SQLITE_DONE)
-		r = db_fail(db, e);
-	sqlite3_reset(st);
-	return r;
 }
 
 void draft_free(struct draft *d)

@@ -112,7 +112,7 @@ int draft_get(struct db *db, const struct entry_key *k, struct draft *d, bool *f
 int draft_delete(struct db *db, const struct entry_key *k, struct err *e);
 
 /* Is the task done for the unit: its latest entry (by period end) says done?
- * unit_id 0: done by any unit. */
+ * (For all units: task_undone, deadline.h.) */
 int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
 		       struct err *e);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "entry_check.h"
 #include "msg.h"
 #include "session.h"
@@ -100,7 +101,8 @@ int session_undo(struct session *s, const struct session_target *t, long long *r
 	return progress_undo(s->db, &k, progress_user(), revision, e);
 }
 
-/* The overdue mark of task i: due date passed and not done. */
+/* The overdue mark of task i: due date passed and not done (for all units:
+ * not done by one of them at least, whatever the period shown counts). */
 static void task_overdue(struct session *s, const struct unit_rec *unit, day_t today, size_t i,
 			 struct task_state *st)
 {
@@ -109,13 +111,9 @@ static void task_overdue(struct session *s, const struct unit_rec *unit, day_t t
 	st->overdue = false;
 	if (t->tf.kind != TF_DUE || t->tf.date >= today || !st->assigned)
 		return;
-	if (unit) {
-		bool done = false;
-		progress_task_done(s->db, unit->id, t->id, &done, &e);
-		st->overdue = !done;
-	} else {
-		st->overdue = st->done < st->units;
-	}
+	bool undone = false;
+	task_undone(s->db, &s->b.units, t, unit, &undone, &e);
+	st->overdue = undone;
 }
 
 struct task_state *session_task_states(struct session *s, const struct unit_rec *unit,

@@ -425,7 +425,7 @@ void ui_help(struct app *a)
 	ui_page_add(&sv, width, NULL, tr("Left/Right by character, Home/End (C-a/C-e) line start and end, C-w delete word, C-u/C-k delete to line start/end, Enter new line in long fields. C-t types Vietnamese without an input method: Telex (aa=â, dd=đ, s f r x j tones) or VNI (a6=â, d9=đ, 1-5 tones)."));
 	sv_push(&sv, "");
 	ui_page_heading(&sv, tr("Marks"));
-	ui_page_add(&sv, width, NULL, tr("[ ] not started  [~] in progress  [x] done  [#] blocked  ! overdue (due date passed, not done)  ~ target not met yet  ! target year reached, not met"));
+	ui_page_add(&sv, width, NULL, tr("[ ] not started  [~] in progress  [x] done  [#] blocked  ! overdue (due date passed, not done; for all units: not done by one unit at least)  ~ target not met yet  ! target year reached, not met"));
 	sv_push(&sv, "");
 	help_screen(a, &sv, width);
 	ui_pager(a, tr("tiendo help"), &sv);

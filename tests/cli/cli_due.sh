@@ -16,14 +16,24 @@ cat >"$T/want" <<'W'
 W
 expect_file "due: overdue, events, reports, tasks in date order" "$T/want" "$T/due"
 
-# The owner marks 1a-2 done: no longer overdue.
+# The owner, the consolidating department, sees every unit's deadlines: its
+# own 1a-2 done, the task is still overdue while a unit it is assigned to
+# (T-SBNDP: the departments, communes and wards) has not done it, as the
+# task list's "!" says in the all-units view.
 "$TIENDO" -f "$DB" set 1a-2 --period 2025S2 --status done >/dev/null
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 61 >"$T/due"
-expect_no_grep "done task is not overdue" 'overdue' "$T/due"
-# ...but a commune that has not done it still has it overdue.
+expect_grep "overdue while some unit has not done it" $'^31/12/2025\toverdue\t1a-2\t' "$T/due"
+# ...and a commune that has not done it has it overdue.
 "$TIENDO" -f "$DB" due --unit T-XA1 --from 2026-05-01 --days 10 >"$T/due"
 expect_grep "overdue is per unit" $'^31/12/2025\toverdue\t1a-2\t' "$T/due"
 expect_no_grep "the commune does not get the department's task" $'\t2a\t' "$T/due"
+"$TIENDO" -f "$DB" due --unit T-SKHCN --from 2026-05-01 --days 61 >"$T/due"
+expect_no_grep "the department's own: done, not overdue" 'overdue' "$T/due"
+for u in T-SGDDT T-XA1 T-PH1; do
+	"$TIENDO" -f "$DB" set 1a-2 --unit "$u" --period 2025S2 --status done >/dev/null
+done
+"$TIENDO" -f "$DB" due --from 2026-05-01 --days 61 >"$T/due"
+expect_no_grep "done by every unit: not overdue" 'overdue' "$T/due"
 # A later period's entry reopening the task makes it overdue again.
 "$TIENDO" -f "$DB" set 1a-2 --period 2026S1 --status in-progress >/dev/null
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 10 >"$T/due"

@@ -278,3 +278,22 @@ expect_screen "typed the denominator" '1000'
 ui_stop
 "$TIENDO" -f "$DB" show-indicator MT2030-1 --period 2026S1 >"$T/show"
 expect_grep "the value typed before the hang-up is saved" $'^value\t600/1000$' "$T/show"
+
+# --- all units: "overdue" is the same in the task list and the agenda ------
+# (before: the list's "!" counted the units done in the period shown, the
+# agenda asked whether any unit had done the task)
+ALL="$T/all.db"
+"$TIENDO" -f "$ALL" init --plan "$SRCDIR/tests/data/mini.csv" >/dev/null
+"$TIENDO" -f "$ALL" set 1a-2 --unit T-XA1 --period 2025S2 --status done >/dev/null
+ui_start 80 24 -f "$ALL"
+expect_screen "all units: 1a-2 done by one unit of four is overdue in the list" '^!1a-2 +0/4 '
+expect_screen "all units: and in the agenda" '31/12 LATE +1a-2'
+ui_stop
+for u in T-SKHCN T-SGDDT T-PH1; do
+	"$TIENDO" -f "$ALL" set 1a-2 --unit "$u" --period 2025S2 --status done >/dev/null
+done
+ui_start 80 24 -f "$ALL"
+expect_screen "all units, 2026S1: the list" 'Period: 2026S1'
+expect_screen "done by every unit in 2025S2: not overdue in 2026S1's list" '^ 1a-2 +0/4 '
+expect_no_screen "nor in the agenda" 'LATE +1a-2'
+ui_stop
