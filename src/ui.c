@@ -137,7 +137,7 @@ static void ui_relayout(struct app *a)
 	 * and the terminal can scroll its rows alone (a few bytes a line; no
 	 * terminal scrolls part of a line). Under it: the targets, and beside
 	 * them the calendar above the agenda; where they do not both fit (below
-	 * 38 lines) the two share the corner and the one last gone to shows. */
+	 * 35 lines) the two share the corner and the one last gone to shows. */
 	int body = a->rows - 2;
 	int right = a->cols >= 120 ? 31 : 23; /* calendar 21 columns + separator + margin */
 	int left = a->cols - right;

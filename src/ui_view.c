@@ -371,7 +371,7 @@ static void help_screen(struct app *a, struct strvec *sv, int width)
 	if (a->km.n[ACT_FOCUS_AGENDA])
 		ui_key_label(a->km.keys[ACT_FOCUS_AGENDA][0], k4, sizeof k4);
 	struct strbuf scr = {0};
-	sb_addf(&scr, tr("The task list runs across the screen; under it are the targets and, beside them, the calendar above the agenda (what falls due from the chosen day). On a screen under 38 lines the calendar and the agenda take turns in that corner: %s shows the calendar, %s the agenda; Tab goes through all four panes."), k3, k4);
+	sb_addf(&scr, tr("The task list runs across the screen; under it are the targets and, beside them, the calendar above the agenda (what falls due from the chosen day). On a screen under 35 lines the calendar and the agenda take turns in that corner: %s shows the calendar, %s the agenda; Tab goes through all four panes."), k3, k4);
 	ui_page_add(sv, width, NULL, scr.s);
 	sb_free(&scr);
 }
