@@ -25,14 +25,15 @@ at_most() {
 # Before issue 15 (2026-11-28): first screen 2,765, move 77, idle 0; scroll
 # one line 713 the first time, then up to 786; page down 867; the form
 # opening 2,142, closing 1,892. First screen, move and idle: no worse than
-# the figures reached (2,674 / 39 / 0).
-at_most "first screen" 2680 "$b_first"
+# the figures reached (2,699 / 39 / 0: the agenda of the first screen lists
+# every task some unit is late on since session 8).
+at_most "first screen" 2700 "$b_first"
 at_most "one cursor move in the task list" 40 "$b_move"
 expect_eq "nothing written while idle (1 s)" 0 "$b_idle"
 # Issue 15's goals: scrolling one line 150, page down 600, the form 1,200
 # each way. The task list is as wide as the screen, so the terminal scrolls
 # its rows alone: 150 bytes a line (two lines, a section's heading and its
-# first task: 290). Page down writes 11 rows of readable titles: 1,174
+# first task: 266). Page down writes 11 rows of readable titles: 1,172
 # (missed; 845 when the list was 56 columns wide and scrolled at 539 a
 # line). The form (a sheet at the bottom, no frame) 721 and 1,141. The
 # bounds are the figures reached, so that the savings are kept
