@@ -401,9 +401,47 @@ int db_meta_set(struct db *db, const char *key, const char *value, struct err *e
 	return db_done(db, st, e);
 }
 
-void db_bulk_cache(struct db *db)
+/* A pragma's integer value (fallback when it cannot be read). */
+static long long pragma_int(struct db *db, const char *sql, long long fallback)
 {
-	sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+	sqlite3_stmt *st = NULL;
+	long long v = fallback;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void pragma_set(struct db *db, const char *name, long long v)
+{
+	char sql[80];
+	snprintf(sql, sizeof sql, "PRAGMA %s = %lld", name, v);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+void db_bulk_begin(struct db *db)
+{
+	if (db->bulk)
+		return;
+	db->bulk = true;
+	db->bulk_cache = pragma_int(db, "PRAGMA cache_size", -2000);
+	db->bulk_ckpt = pragma_int(db, "PRAGMA wal_autocheckpoint", 1000);
+	pragma_set(db, "cache_size", -65536);
+	pragma_set(db, "wal_autocheckpoint", 16384);
+}
+
+void db_bulk_end(struct db *db)
+{
+	if (!db->bulk)
+		return;
+	db->bulk = false;
+	/* PASSIVE: never waits for a reader; what it cannot copy now stays
+	 * in the WAL, committed, for a later checkpoint */
+	if (!db->depth && sqlite3_get_autocommit(db->h))
+		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	pragma_set(db, "wal_autocheckpoint", db->bulk_ckpt);
+	pragma_set(db, "cache_size", db->bulk_cache);
 }
 
 struct db *db_connect(const char *path, enum db_open_mode mode, struct err *e)
