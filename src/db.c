@@ -426,9 +426,7 @@ void db_bulk_begin(struct db *db)
 		return;
 	db->bulk = true;
 	db->bulk_cache = pragma_int(db, "PRAGMA cache_size", -2000);
-	db->bulk_ckpt = pragma_int(db, "PRAGMA wal_autocheckpoint", 1000);
 	pragma_set(db, "cache_size", -65536);
-	pragma_set(db, "wal_autocheckpoint", 16384);
 }
 
 void db_bulk_end(struct db *db)
@@ -436,11 +434,6 @@ void db_bulk_end(struct db *db)
 	if (!db->bulk)
 		return;
 	db->bulk = false;
-	/* PASSIVE: never waits for a reader; what it cannot copy now stays
-	 * in the WAL, committed, for a later checkpoint */
-	if (!db->depth && sqlite3_get_autocommit(db->h))
-		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-	pragma_set(db, "wal_autocheckpoint", db->bulk_ckpt);
 	pragma_set(db, "cache_size", db->bulk_cache);
 }
 

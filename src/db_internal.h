@@ -20,7 +20,7 @@ struct db {
 	int reading; /* db_read_begin calls not yet ended */
 	bool read_only; /* opened read-only: the folder cannot be written */
 	bool bulk; /* between db_bulk_begin and db_bulk_end */
-	long long bulk_cache, bulk_ckpt; /* cache_size and wal_autocheckpoint before it */
+	long long bulk_cache; /* cache_size before it */
 };
 
 /* Open (and create or migrate) the database into db; see db_connect. */

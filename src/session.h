@@ -165,7 +165,7 @@ struct session_import {
 	struct err lost_why;
 };
 /* Import files (each whole or absent; see import_batch); bulk: many files,
- * written with db_bulk_begin's settings and checkpointed once at the end.
+ * written with db_bulk_begin's larger cache.
  * -1 when a file was refused or lost, or stopped. */
 int session_import(struct session *s, const struct strvec *files, unsigned flags, bool bulk,
 		   const struct session_import_hooks *h, struct session_import *r);

@@ -88,41 +88,20 @@ static void test_other_writer(void)
 	db_close(&db);
 }
 
-/* A file's bytes hashed (FNV-1a); 0 when it cannot be read. */
-static unsigned long long file_hash(const char *path)
-{
-	unsigned long long h = 1469598103934665603ULL;
-	FILE *f = fopen(path, "rb");
-	int c;
-	if (!f)
-		return 0;
-	while ((c = getc(f)) != EOF)
-		h = (h ^ (unsigned char)c) * 1099511628211ULL;
-	fclose(f);
-	return h;
-}
-
-/* db_bulk_begin/db_bulk_end: the bulk settings while it lasts, the
- * commits left in the WAL until its end, then copied into the database
- * (another connection stays open, so no close checkpoints for us), and
- * the settings as they were. */
+/* db_bulk_begin/db_bulk_end: the larger cache while it lasts, the import
+ * written as without it, and the cache size as it was after. */
 static void test_bulk(void)
 {
 	char dbpath[300], a[300];
-	struct db db, other;
+	struct db db;
 	struct err e;
 	struct report r;
 	struct seen seen = {0};
 	snprintf(dbpath, sizeof dbpath, "%s/x.db", dir);
 	CHECK(db_open(&db, dbpath, DB_OPEN_EXISTING, &e) == 0, "bulk: the database");
-	CHECK(db_open(&other, dbpath, DB_OPEN_EXISTING, &e) == 0, "bulk: a second connection");
-	sqlite3_exec(db.h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 	long long cache = q_int(&db, "PRAGMA cache_size");
-	long long ckpt = q_int(&db, "PRAGMA wal_autocheckpoint");
-	unsigned long long before = file_hash(dbpath);
 	db_bulk_begin(&db);
 	CHECK_INT(q_int(&db, "PRAGMA cache_size"), -65536, "bulk: a 64 MiB cache");
-	CHECK_INT(q_int(&db, "PRAGMA wal_autocheckpoint"), 16384, "bulk: a checkpoint after 16,384 pages");
 	report_one(&r, "XA2", "XA2", "T1");
 	write_report(&r, "c.csv", a, sizeof a);
 	report_free(&r);
@@ -130,13 +109,9 @@ static void test_bulk(void)
 	import_batch_init(&batch, &db, false, on_done, &seen);
 	CHECK(import_batch_file(&batch, a) == 0 && import_batch_finish(&batch) == 0 &&
 	      seen.reports == 1, "bulk: a report imported and committed");
-	CHECK(file_hash(dbpath) == before, "bulk: its commit is in the WAL only");
-	CHECK_INT(q_int(&other, "SELECT count(*) FROM progress"), 3, "bulk: another connection reads it");
 	db_bulk_end(&db);
-	CHECK(file_hash(dbpath) != before, "bulk: its end copies the WAL into the database");
 	CHECK_INT(q_int(&db, "PRAGMA cache_size"), cache, "bulk: the cache size is restored");
-	CHECK_INT(q_int(&db, "PRAGMA wal_autocheckpoint"), ckpt, "bulk: the checkpoint threshold is restored");
-	db_close(&other);
+	CHECK_INT(q_int(&db, "SELECT count(*) FROM progress"), 3, "bulk: its entry is in");
 	db_close(&db);
 }
 
