@@ -401,9 +401,40 @@ int db_meta_set(struct db *db, const char *key, const char *value, struct err *e
 	return db_done(db, st, e);
 }
 
-void db_bulk_cache(struct db *db)
+/* A pragma's integer value (fallback when it cannot be read). */
+static long long pragma_int(struct db *db, const char *sql, long long fallback)
 {
-	sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+	sqlite3_stmt *st = NULL;
+	long long v = fallback;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void pragma_set(struct db *db, const char *name, long long v)
+{
+	char sql[80];
+	snprintf(sql, sizeof sql, "PRAGMA %s = %lld", name, v);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+void db_bulk_begin(struct db *db)
+{
+	if (db->bulk)
+		return;
+	db->bulk = true;
+	db->bulk_cache = pragma_int(db, "PRAGMA cache_size", -2000);
+	pragma_set(db, "cache_size", -65536);
+}
+
+void db_bulk_end(struct db *db)
+{
+	if (!db->bulk)
+		return;
+	db->bulk = false;
+	pragma_set(db, "cache_size", db->bulk_cache);
 }
 
 struct db *db_connect(const char *path, enum db_open_mode mode, struct err *e)

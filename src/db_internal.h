@@ -19,6 +19,8 @@ struct db {
 	int depth; /* open transactions: 1 = BEGIN, more = savepoints */
 	int reading; /* db_read_begin calls not yet ended */
 	bool read_only; /* opened read-only: the folder cannot be written */
+	bool bulk; /* between db_bulk_begin and db_bulk_end */
+	long long bulk_cache; /* cache_size before it */
 };
 
 /* Open (and create or migrate) the database into db; see db_connect. */

@@ -362,9 +362,7 @@ bool *report_owned_units(const struct unit_set *units, const struct rule_list *r
 	bool *own = xcalloc(units->n ? units->n : 1, sizeof *own);
 	own[sender - units->v] = true;
 	/* Most senders are communes: nothing under them, nobody reporting to them. */
-	bool alone = true;
-	for (size_t i = 0; i < units->n && alone; i++)
-		alone = units->v[i].parent_id != sender->id;
+	bool alone = !unit_set_has_child(units, sender);
 	for (size_t r = 0; r < rules->n && alone; r++)
 		alone = strcmp(rules->v[r].to, sender->code) != 0;
 	if (alone)

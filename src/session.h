@@ -164,8 +164,9 @@ struct session_import {
 					  * stopped; files from done on were not read */
 	struct err lost_why;
 };
-/* Import files (each whole or absent; see import_batch); bulk: a larger
- * cache for many files. -1 when a file was refused or lost, or stopped. */
+/* Import files (each whole or absent; see import_batch); bulk: many files,
+ * written with db_bulk_begin's larger cache.
+ * -1 when a file was refused or lost, or stopped. */
 int session_import(struct session *s, const struct strvec *files, unsigned flags, bool bulk,
 		   const struct session_import_hooks *h, struct session_import *r);
 /* Resolve conflict id: take the incoming row, or keep the stored one. */

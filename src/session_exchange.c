@@ -111,7 +111,7 @@ int session_import(struct session *s, const struct strvec *files, unsigned flags
 	memset(r, 0, sizeof *r);
 	r->files = files->n;
 	if (bulk)
-		db_bulk_cache(s->db);
+		db_bulk_begin(s->db);
 	struct verdicts v = {h, r};
 	import_batch_init(&batch, s->db, flags & IMPORT_DRY_RUN, on_verdict, &v);
 	batch.add_plan = flags & IMPORT_ADD_PLAN;
@@ -143,6 +143,8 @@ int session_import(struct session *s, const struct strvec *files, unsigned flags
 	prefetch_stop(pf);
 	if (import_batch_finish(&batch))
 		r->lost_batch = true;
+	if (bulk)
+		db_bulk_end(s->db);
 	if (r->lost_batch)
 		err_set(&r->lost_why, "%s", tr("import: the database could not be written (is the disk full?); the files above marked NOT saved or not read must be imported again"));
 	return r->refused || r->lost || r->lost_batch || r->stopped ? -1 : 0;

@@ -25,6 +25,7 @@ void unit_set_free(struct unit_set *s)
 	}
 	free(s->v);
 	free(s->by_id);
+	free(s->has_child);
 	memset(s, 0, sizeof *s);
 }
 
@@ -64,6 +65,30 @@ static void find_sole_root(struct unit_set *s)
 	s->rooted_n = s->n;
 }
 
+/* Which units are some unit's parent: an import asks it of every sender
+ * (report_owned_units), most of them communes with nobody under them. */
+static void mark_parents(struct unit_set *s)
+{
+	free(s->has_child);
+	s->has_child = xcalloc(s->n ? s->n : 1, sizeof *s->has_child);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct unit_rec *p = s->v[i].parent_id ? unit_set_by_id(s, s->v[i].parent_id) : NULL;
+		if (p)
+			s->has_child[p - s->v] = true;
+	}
+	s->child_n = s->n;
+}
+
+bool unit_set_has_child(const struct unit_set *s, const struct unit_rec *u)
+{
+	if (s->has_child && s->child_n == s->n)
+		return s->has_child[u - s->v];
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].parent_id == u->id)
+			return true;
+	return false;
+}
+
 void unit_set_index(struct unit_set *s)
 {
 	free(s->by_id);
@@ -74,6 +99,7 @@ void unit_set_index(struct unit_set *s)
 	qsort(s->by_id, s->n, sizeof *s->by_id, cmp_by_id);
 	sort_set = NULL;
 	find_sole_root(s);
+	mark_parents(s);
 }
 
 static int cmp_code_at(const void *a, const void *b)
@@ -106,10 +132,12 @@ void unit_set_order_from_ids(struct unit_set *s)
 	free(s->v);
 	s->v = v;
 	s->cap = n ? n : 1;
-	if (!by_id) /* not filled in id order after all */
+	if (!by_id) { /* not filled in id order after all */
 		unit_set_index(s);
-	else
+	} else {
 		find_sole_root(s);
+		mark_parents(s);
+	}
 }
 
 const struct unit_rec *unit_set_find(const struct unit_set *s, const char *code)

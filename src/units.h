@@ -23,10 +23,14 @@ struct unit_set {
 	bool packed;        /* each unit's code, name and members in one block at code */
 	int64_t sole_root;  /* the root every unit's parents lead to; 0: none (by the index) */
 	size_t rooted_n;    /* how many units of v that was worked out for */
+	bool *has_child;    /* parallel to v: some unit's parent (with the index) */
+	size_t child_n;     /* how many units of v that was worked out for */
 };
 
 /* Build the id index; call after filling v in code order. */
 void unit_set_index(struct unit_set *s);
+/* Is u (of s) some unit's parent? From the index when it is up to date. */
+bool unit_set_has_child(const struct unit_set *s, const struct unit_rec *u);
 /* Put v, filled in ascending id order, in code order and build the id
  * index with it (one sort, not two). */
 void unit_set_order_from_ids(struct unit_set *s);

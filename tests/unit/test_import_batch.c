@@ -9,6 +9,7 @@
 #include "check.h"
 #include "check_db.h"
 #include "check_exchange.h"
+#include "db.h"
 #include "exchange.h"
 #include "msg.h"
 #include "planfile.h"
@@ -87,6 +88,33 @@ static void test_other_writer(void)
 	db_close(&db);
 }
 
+/* db_bulk_begin/db_bulk_end: the larger cache while it lasts, the import
+ * written as without it, and the cache size as it was after. */
+static void test_bulk(void)
+{
+	char dbpath[300], a[300];
+	struct db db;
+	struct err e;
+	struct report r;
+	struct seen seen = {0};
+	snprintf(dbpath, sizeof dbpath, "%s/x.db", dir);
+	CHECK(db_open(&db, dbpath, DB_OPEN_EXISTING, &e) == 0, "bulk: the database");
+	long long cache = q_int(&db, "PRAGMA cache_size");
+	db_bulk_begin(&db);
+	CHECK_INT(q_int(&db, "PRAGMA cache_size"), -65536, "bulk: a 64 MiB cache");
+	report_one(&r, "XA2", "XA2", "T1");
+	write_report(&r, "c.csv", a, sizeof a);
+	report_free(&r);
+	struct import_batch batch;
+	import_batch_init(&batch, &db, false, on_done, &seen);
+	CHECK(import_batch_file(&batch, a) == 0 && import_batch_finish(&batch) == 0 &&
+	      seen.reports == 1, "bulk: a report imported and committed");
+	db_bulk_end(&db);
+	CHECK_INT(q_int(&db, "PRAGMA cache_size"), cache, "bulk: the cache size is restored");
+	CHECK_INT(q_int(&db, "SELECT count(*) FROM progress"), 3, "bulk: its entry is in");
+	db_close(&db);
+}
+
 int main(void)
 {
 	msg_set_lang(LANG_EN);
@@ -94,6 +122,7 @@ int main(void)
 	if (!check_tmpdir(dir, sizeof dir))
 		return 1;
 	test_other_writer();
+	test_bulk();
 	check_rmdir(dir);
 	printf("1..%d\n", check_count);
 	return check_failed != 0;
