@@ -47,6 +47,15 @@ static void write_report(struct report *r, const char *name, char *path, size_t 
 	sb_free(&b);
 }
 
+/* A one-row report of unit on task T1, written to dir/name (path). */
+static void write_one(const char *unit, const char *name, char *path, size_t n)
+{
+	struct report r;
+	report_one(&r, unit, unit, "T1");
+	write_report(&r, name, path, n);
+	report_free(&r);
+}
+
 static void test_other_writer(void)
 {
 	char dbpath[300], a[300], b[300];
@@ -54,19 +63,14 @@ static void test_other_writer(void)
 	struct err e;
 	struct plan_def def;
 	struct store_result sr;
-	struct report r;
 	struct seen seen = {0};
 	snprintf(dbpath, sizeof dbpath, "%s/x.db", dir);
 	CHECK(db_open(&db, dbpath, DB_OPEN_CREATE, &e) == 0, "database");
 	CHECK(planfile_load("tests/data/exchange/plan.csv", &def, &e) == 0, "test plan loads");
 	CHECK(store_plan_save(&db, &def, "SKHCN", &sr, &e) == 0, "test plan saved");
 	plan_def_free(&def);
-	report_one(&r, "XA1", "XA1", "T1");
-	write_report(&r, "a.csv", a, sizeof a);
-	report_free(&r);
-	report_one(&r, "XA3", "XA3", "T1");
-	write_report(&r, "b.csv", b, sizeof b);
-	report_free(&r);
+	write_one("XA1", "a.csv", a, sizeof a);
+	write_one("XA3", "b.csv", b, sizeof b);
 
 	setenv("TIENDO_IMPORT_BATCH_SECONDS", "0.000001", 1); /* a commit after each file */
 	struct import_batch batch;
@@ -95,16 +99,13 @@ static void test_bulk(void)
 	char dbpath[300], a[300];
 	struct db db;
 	struct err e;
-	struct report r;
 	struct seen seen = {0};
 	snprintf(dbpath, sizeof dbpath, "%s/x.db", dir);
 	CHECK(db_open(&db, dbpath, DB_OPEN_EXISTING, &e) == 0, "bulk: the database");
 	long long cache = q_int(&db, "PRAGMA cache_size");
 	db_bulk_begin(&db);
 	CHECK_INT(q_int(&db, "PRAGMA cache_size"), -65536, "bulk: a 64 MiB cache");
-	report_one(&r, "XA2", "XA2", "T1");
-	write_report(&r, "c.csv", a, sizeof a);
-	report_free(&r);
+	write_one("XA2", "c.csv", a, sizeof a);
 	struct import_batch batch;
 	import_batch_init(&batch, &db, false, on_done, &seen);
 	CHECK(import_batch_file(&batch, a) == 0 && import_batch_finish(&batch) == 0 &&
