@@ -48,6 +48,47 @@ static int cmp_deadline(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
+/* A unit's place in the plan's units (progress_task_latest). */
+static ptrdiff_t unit_slot(const void *ctx, int64_t unit_id)
+{
+	const struct unit_set *units = ctx;
+	const struct unit_rec *u = unit_set_by_id(units, unit_id);
+	return u ? u - units->v : -1;
+}
+
+/* A unit the task counts: one it is assigned to, neither a group nor retired. */
+static bool counts_for(const struct unit_set *units, const struct task_rec *t, const struct unit_rec *u)
+{
+	return u->kind != UNIT_GROUP && !u->retired && task_assigned(units, t, u);
+}
+
+/* The rest of task_undone for all units, from unit i on: the task's rows
+ * read once, its lead and coordinating lists once. */
+static int undone_from(struct db *db, const struct unit_set *units, const struct task_rec *t,
+		       size_t i, bool *undone, struct err *e)
+{
+	size_t n = units->n;
+	struct progress_latest *latest = xcalloc(n, sizeof *latest);
+	bool *lead = xcalloc(n, sizeof *lead), *coord = xcalloc(n, sizeof *coord);
+	unit_list_covers_each(units, t->lead, lead);
+	if (t->coord && *t->coord)
+		unit_list_covers_each(units, t->coord, coord);
+	int rc = progress_task_latest(db, t->id, unit_slot, units, latest, e);
+	for (; rc == 0 && i < n && !*undone; i++) {
+		const struct unit_rec *u = &units->v[i];
+		*undone = (lead[i] || coord[i]) && u->kind != UNIT_GROUP && !u->retired && !latest[i].done;
+	}
+	free(latest);
+	free(lead);
+	free(coord);
+	return rc;
+}
+
+/* Units asked one by one before the task's rows are read whole: a task
+ * someone is late on is mostly answered by its first units, one done by
+ * every unit costs one reading of its rows, not one look-up per unit. */
+#define UNDONE_ASKED 3
+
 int task_undone(struct db *db, const struct unit_set *units, const struct task_rec *t,
 		const struct unit_rec *unit, bool *undone, struct err *e)
 {
@@ -59,16 +100,19 @@ int task_undone(struct db *db, const struct unit_set *units, const struct task_r
 		*undone = !done;
 		return 0;
 	}
-	/* the first assigned unit found not done answers: at once, mostly */
-	for (size_t i = 0; i < units->n && !*undone; i++) {
-		const struct unit_rec *u = &units->v[i];
-		if (u->kind == UNIT_GROUP || u->retired || !task_assigned(units, t, u))
+	size_t i = 0;
+	for (int asked = 0; i < units->n && asked < UNDONE_ASKED; i++) {
+		if (!counts_for(units, t, &units->v[i]))
 			continue;
-		if (progress_task_done(db, u->id, t->id, &done, e))
+		if (progress_task_done(db, units->v[i].id, t->id, &done, e))
 			return -1;
-		*undone = !done;
+		if (!done) {
+			*undone = true;
+			return 0;
+		}
+		asked++;
 	}
-	return 0;
+	return i == units->n ? 0 : undone_from(db, units, t, i, undone, e);
 }
 
 /* The deadlines of tasks, rules and events already loaded (retired tasks

@@ -576,6 +576,13 @@ int ivalue_history(struct db *db, const struct ivalue_key *k, struct ivalue **ou
  * last in period order, e.g. 2026S2 over 2026) done? Reads only that unit's
  * rows: "+task_id" keeps the planner on the (unit, task, period) index, not
  * on the covering progress_by_task, which holds every unit's rows. */
+/* Is the entry of period pc (ending on end) later than the latest so far
+ * (latest, latest_end; "" for none)? Of equal ends, the greater period code. */
+static bool period_later(const char *pc, day_t end, const char *latest, day_t latest_end)
+{
+	return !*latest || end > latest_end || (end == latest_end && strcmp(pc, latest) >= 0);
+}
+
 int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
 		       struct err *e)
 {
@@ -592,14 +599,49 @@ int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *do
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *pc = db_col_text(st, 0);
 		struct period p;
-		if (!period_parse(pc, &p))
-			continue;
-		day_t end = period_end(&p);
-		if (*latest && (end < latest_end || (end == latest_end && strcmp(pc, latest) < 0)))
+		if (!period_parse(pc, &p) || !period_later(pc, period_end(&p), latest, latest_end))
 			continue;
 		snprintf(latest, sizeof latest, "%s", pc);
-		latest_end = end;
+		latest_end = period_end(&p);
 		*done = strcmp(db_col_text(st, 1), "done") == 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+int progress_task_latest(struct db *db, int64_t task_id,
+			 ptrdiff_t (*slot)(const void *ctx, int64_t unit_id), const void *ctx,
+			 struct progress_latest *latest, struct err *e)
+{
+	/* the task's rows from its covering index, in its order (no sort) */
+	sqlite3_stmt *st = db_prep(db, "SELECT unit_id, period, status FROM progress"
+				       " WHERE task_id = ?1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	/* the rows come period by period: each period parsed once */
+	char last[PERIOD_BUF] = "";
+	day_t end = 0;
+	bool valid = false;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ptrdiff_t i = slot(ctx, sqlite3_column_int64(st, 0));
+		const char *pc = db_col_text(st, 1);
+		size_t len = strlen(pc);
+		if (i < 0 || len >= PERIOD_BUF)
+			continue;
+		if (strcmp(pc, last) != 0) {
+			struct period p;
+			memcpy(last, pc, len + 1);
+			valid = period_parse(pc, &p);
+			end = valid ? period_end(&p) : 0;
+		}
+		struct progress_latest *l = &latest[i];
+		if (!valid || !period_later(pc, end, l->period, l->end))
+			continue;
+		memcpy(l->period, pc, len + 1);
+		l->end = end;
+		l->done = strcmp(db_col_text(st, 2), "done") == 0;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e);

@@ -4,9 +4,11 @@
 #define TIENDO_PROGRESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
+#include "period.h"
 #include "plan.h"
 #include "util.h"
 
@@ -115,6 +117,18 @@ int draft_delete(struct db *db, const struct entry_key *k, struct err *e);
  * (For all units: task_undone, deadline.h.) */
 int progress_task_done(struct db *db, int64_t unit_id, int64_t task_id, bool *done,
 		       struct err *e);
+/* The same for many units in one reading of the task's rows: slot(ctx,
+ * unit_id) gives the unit's place in latest[] (or -1: not asked), which the
+ * caller zeroes (no entry: period ""); each place ends with the unit's
+ * latest entry. */
+struct progress_latest {
+	char period[PERIOD_BUF];
+	day_t end;
+	bool done;
+};
+int progress_task_latest(struct db *db, int64_t task_id,
+			 ptrdiff_t (*slot)(const void *ctx, int64_t unit_id), const void *ctx,
+			 struct progress_latest *latest, struct err *e);
 
 /* The entries of a period (progress_states.c): for one unit (unit_id), each
  * task's status and percent; for all units (0), the number of units that

@@ -34,6 +34,16 @@ for u in T-SGDDT T-XA1 T-PH1; do
 done
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 61 >"$T/due"
 expect_no_grep "done by every unit: not overdue" 'overdue' "$T/due"
+# Whichever unit is the one left (the first ones are asked one by one, the
+# rest read at once from the task's rows): overdue.
+for late in T-SKHCN T-SGDDT T-XA1 T-PH1; do
+	"$TIENDO" -f "$DB" set 1a-2 --unit "$late" --period 2025S2 --status in-progress >/dev/null
+	"$TIENDO" -f "$DB" due --from 2026-05-01 --days 10 >"$T/due"
+	expect_grep "overdue while $late alone has not done it" $'^31/12/2025\toverdue\t1a-2\t' "$T/due"
+	"$TIENDO" -f "$DB" set 1a-2 --unit "$late" --period 2025S2 --status done >/dev/null
+done
+"$TIENDO" -f "$DB" due --from 2026-05-01 --days 61 >"$T/due"
+expect_no_grep "done by every unit again: not overdue" 'overdue' "$T/due"
 # A later period's entry reopening the task makes it overdue again.
 "$TIENDO" -f "$DB" set 1a-2 --period 2026S1 --status in-progress >/dev/null
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 10 >"$T/due"

@@ -44,6 +44,25 @@ static bool slow_done(struct db *db, int64_t unit, int64_t task)
 	return unit >= 0 && unit < UNITS && seen[unit] && done[unit];
 }
 
+/* progress_task_latest's places: the unit id itself (ids 2..39 here). */
+static ptrdiff_t id_slot(const void *ctx, int64_t unit)
+{
+	(void)ctx;
+	return unit > 0 && unit < 64 ? (ptrdiff_t)unit : -1;
+}
+
+/* Does the unit have any row of the task? */
+static bool q_has_rows(struct db *db, int64_t unit, int64_t task)
+{
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(db->h, "SELECT 1 FROM progress WHERE unit_id = ?1 AND task_id = ?2", -1, &st, NULL);
+	sqlite3_bind_int64(st, 1, unit);
+	sqlite3_bind_int64(st, 2, task);
+	bool has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return has;
+}
+
 static void exec(struct db *db, const char *sql)
 {
 	char *msg = NULL;
@@ -107,6 +126,22 @@ static void test_task_done(void)
 			unit_not += !done;
 		}
 	}
+	/* progress_task_latest: each unit's answer in one reading of the task */
+	int latest_differ = 0, latest_units = 0;
+	for (int t = 1; t <= 30; t++) {
+		struct progress_latest latest[64];
+		memset(latest, 0, sizeof latest);
+		failed += progress_task_latest(&db, t, id_slot, NULL, latest, &e) != 0;
+		for (int u = 2; u < 40; u++) {
+			bool has = latest[u].period[0] != '\0', want = false;
+			latest_units += has;
+			latest_differ += has != q_has_rows(&db, u, t);
+			failed += progress_task_done(&db, u, t, &want, &e) != 0;
+			latest_differ += latest[u].done != want || want != slow_done(&db, u, t);
+		}
+	}
+	CHECK_INT(latest_differ, 0, "progress_task_latest: each unit's latest entry, as progress_task_done has it");
+	CHECK(latest_units > 100, "progress_task_latest found many units' entries");
 	CHECK_INT(failed, 0, "no error");
 	CHECK_INT(differ, 0, "progress_task_done answers as the slow way, for each unit");
 	CHECK(unit_done > 0 && unit_not > 0, "both answers occur for one unit");
