@@ -56,10 +56,10 @@ static ptrdiff_t unit_slot(const void *ctx, int64_t unit_id)
 	return u ? u - units->v : -1;
 }
 
-/* A unit the task counts: one it is assigned to, neither a group nor retired. */
-static bool counts_for(const struct unit_set *units, const struct task_rec *t, const struct unit_rec *u)
+/* A unit that answers for its tasks: neither a group nor retired. */
+static bool answers(const struct unit_rec *u)
 {
-	return u->kind != UNIT_GROUP && !u->retired && task_assigned(units, t, u);
+	return u->kind != UNIT_GROUP && !u->retired;
 }
 
 /* The rest of task_undone for all units, from unit i on: the task's rows
@@ -75,8 +75,7 @@ static int undone_from(struct db *db, const struct unit_set *units, const struct
 		unit_list_covers_each(units, t->coord, coord);
 	int rc = progress_task_latest(db, t->id, unit_slot, units, latest, e);
 	for (; rc == 0 && i < n && !*undone; i++) {
-		const struct unit_rec *u = &units->v[i];
-		*undone = (lead[i] || coord[i]) && u->kind != UNIT_GROUP && !u->retired && !latest[i].done;
+		*undone = (lead[i] || coord[i]) && answers(&units->v[i]) && !latest[i].done;
 	}
 	free(latest);
 	free(lead);
@@ -102,7 +101,7 @@ int task_undone(struct db *db, const struct unit_set *units, const struct task_r
 	}
 	size_t i = 0;
 	for (int asked = 0; i < units->n && asked < UNDONE_ASKED; i++) {
-		if (!counts_for(units, t, &units->v[i]))
+		if (!answers(&units->v[i]) || !task_assigned(units, t, &units->v[i]))
 			continue;
 		if (progress_task_done(db, units->v[i].id, t->id, &done, e))
 			return -1;

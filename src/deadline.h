@@ -33,7 +33,8 @@ int task_undone(struct db *db, const struct unit_set *units, const struct task_r
 
 /* Deadlines in [from, to) for unit (NULL: the whole plan), sorted by date,
  * kind, code; plus, with overdue, tasks due before from that the unit has
- * not done (for the whole plan: that some unit has not done, task_undone) (the costly part: a calendar's marks do without). From the
+ * not done, or for the whole plan that some unit has not done (task_undone:
+ * the costly part, which a calendar's marks do without). From the
  * loaded plan bundle's tasks (retired ones skipped), rules and events: the
  * interface asks at every reload and they are not read again. */
 int deadlines_of_bundle(struct db *db, const struct plan_bundle *b, const struct unit_rec *unit,

@@ -339,8 +339,7 @@ static void scroll_lists(struct app *a)
 
 static void ui_refresh(struct app *a)
 {
-	sync_slot(a);
-	scroll_lists(a);
+	scroll_lists(a); /* a pane about to take the corner is dirty: drawn whole */
 	ui_draw_dirty(a);
 	ui_doupdate();
 }
