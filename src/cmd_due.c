@@ -24,7 +24,7 @@ const struct command cmd_due_entry = {
 	.name = "due",
 	.run = cmd_due,
 	.summary = N_("deadlines ahead, and overdue tasks"),
-	.usage = N_("Usage: tiendo [-f DB] due [--from DATE] [--days N] [--unit CODE | --all]\n\nDeadlines from DATE (default today) for N days (default 30): task due dates,\nreport due dates from the reporting regime and annual events, plus tasks\nalready overdue (due before DATE and not done). One line each:\nDATE, KIND (overdue, task, report, event), CODE, DETAIL.\n  --unit CODE  deadlines of that unit (default: the database's owner; when the\n               owner is the plan's consolidating unit, every unit's)\n  --all        deadlines of every unit\n"),
+	.usage = N_("Usage: tiendo [-f DB] due [--from DATE] [--days N] [--unit CODE | --all]\n\nDeadlines from DATE (default today) for N days (default 30): task due dates,\nreport due dates from the reporting regime and annual events, plus tasks\nalready overdue (due before DATE and not done). One line each:\nDATE, KIND (overdue, task, report, event), CODE, DETAIL.\n  --unit CODE  deadlines of that unit (default: the database's owner; when the\n               owner is the plan's consolidating unit, every unit's)\n  --all        deadlines of every unit (a task is overdue while one unit\n               it is assigned to has not done it)\n"),
 };
 
 int cmd_due(struct cli *c, int argc, char **argv)
