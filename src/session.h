@@ -101,9 +101,6 @@ struct task_state {
  * unit (NULL: all units) in period, overdue as of today. */
 struct task_state *session_task_states(struct session *s, const struct unit_rec *unit,
 				       const char *period, day_t today, struct err *e);
-/* Read task i's state again after a change. */
-void session_task_state(struct session *s, const struct unit_rec *unit, const char *period,
-			day_t today, size_t i, struct task_state *st);
 
 /* ---- units (session_units.c); session_reload after a change: the bundle
  * still holds the units as they were ---- */

@@ -155,24 +155,6 @@ struct task_state *session_task_states(struct session *s, const struct unit_rec 
 	return v;
 }
 
-void session_task_state(struct session *s, const struct unit_rec *unit, const char *period,
-			day_t today, size_t i, struct task_state *st)
-{
-	struct err e;
-	if (unit) {
-		struct entry en;
-		bool found;
-		struct entry_key k = {unit->id, s->b.tasks.v[i].id, period};
-		if (progress_get(s->db, &k, &en, &found, &e) == 0) {
-			st->has_entry = found;
-			st->status = found ? en.status : STATUS_NOT_STARTED;
-			st->percent = found ? en.percent : -1;
-			entry_free(&en);
-		}
-	}
-	task_overdue(s, unit, today, i, st);
-}
-
 int session_entry_now(struct session *s, const struct entry_key *k, struct entry *en, bool *found,
 		      struct draft *dr, bool *has_draft, struct err *e)
 {

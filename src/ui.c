@@ -54,13 +54,6 @@ static void load_states(struct app *a)
 	a->tstate = session_task_states(&a->s, a->unit, pc, a->today, &e);
 }
 
-static void ui_reload_task(struct app *a, size_t i)
-{
-	char pc[PERIOD_BUF];
-	period_format(&a->period, pc);
-	session_task_state(&a->s, a->unit, pc, a->today, i, &a->tstate[i]);
-}
-
 /* Read the plan, units, tasks, indicators, rules and events again. */
 static void load_data(struct app *a)
 {
@@ -462,18 +455,12 @@ static bool global_key(struct app *a, enum action act)
 	}
 }
 
-static void reload_task(struct app *a, size_t i)
-{
-	ui_reload_task(a, i);
-}
-
 /* What the panes and popups may ask of the interface around them. */
 static const struct ui_host host = {
 	.repaint = ui_refresh,
 	.draw_dirty = ui_draw_dirty,
 	.mark_dirty = ui_mark_all,
 	.reload = ui_reload,
-	.reload_task = reload_task,
 	.relayout = ui_relayout,
 	.hints = ui_hints,
 };

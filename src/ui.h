@@ -45,7 +45,6 @@ struct ui_host {
 	void (*draw_dirty)(struct app *a); /* the same without the doupdate (under a popup) */
 	void (*mark_dirty)(struct app *a); /* everything repaints next time */
 	void (*reload)(struct app *a);     /* data changed: reread, mark everything dirty */
-	void (*reload_task)(struct app *a, size_t i); /* reread one task's state */
 	void (*relayout)(struct app *a);   /* the terminal's size changed */
 	/* the bottom line for a popup: the message if any, else the keys of mask */
 	void (*hints)(struct app *a, unsigned mask);

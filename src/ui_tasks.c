@@ -361,9 +361,8 @@ static void filter_menu(struct app *a, struct tasks *t)
 }
 
 /* Undo the last change of task i's entry, after asking; say what it is now. */
-static void undo_last(struct app *a, struct pane *p, size_t i)
+static void undo_last(struct app *a, size_t i)
 {
-	struct tasks *t = p->data;
 	struct session_target st = {.unit = a->unit, .task = &a->s.b.tasks.v[i]};
 	period_format(&a->period, st.period);
 	struct err e;
@@ -400,10 +399,9 @@ static void undo_last(struct app *a, struct pane *p, size_t i)
 	} else {
 		ui_message(a, false, tr("%s: last change undone (revision %lld)."), st.task->code, rev);
 	}
-	a->host->reload_task(a, i);
-	rebuild(a, t);
-	p->dirty = true;
-	a->panes[PANE_ID_CALENDAR].dirty = a->panes[PANE_ID_AGENDA].dirty = true;
+	/* not the task's row alone: the agenda and the calendar show its
+	 * overdue too (the cursor stays on the task: rebuild keeps it) */
+	a->host->reload(a);
 }
 
 static bool key(struct app *a, struct pane *p, enum action act, int k)
@@ -444,7 +442,7 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 		return true;
 	case ACT_UNDO:
 		if (ok && a->unit)
-			undo_last(a, p, i);
+			undo_last(a, i);
 		return true;
 	case ACT_SEARCH: {
 		char *q = ui_prompt(a, tr("Search:"), NULL);

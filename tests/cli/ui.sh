@@ -305,3 +305,22 @@ expect_screen "all units, 2026S1: the list" 'Period: 2026S1'
 expect_screen "done by every unit in 2025S2: not overdue in 2026S1's list" '^ 1a-2 +0/4 '
 expect_no_screen "nor in the agenda" 'LATE +1a-2'
 ui_stop
+
+# --- undo: the agenda follows at once (before, only the task's row did: the
+# agenda showed the task as late again only after Ctrl-L) ---
+U="$T/undo.db"
+cp "$DB" "$U"
+"$TIENDO" -f "$U" set 1a-2 --period 2026S1 --status done >/dev/null
+ui_start 80 24 -f "$U"
+expect_screen "1a-2 done: not marked overdue" '^ 1a-2 '
+expect_no_screen "1a-2 done: not late in the agenda" 'LATE +1a-2'
+ui_keys 1 Home Down u
+expect_screen "u on 1a-2 asks first" "Undo 1a-2's last change"
+ui_keys y
+expect_screen "undone: 1a-2 overdue again in the list" '^!1a-2 '
+expect_screen "undone: and late in the agenda at once" '31/12 LATE +1a-2'
+expect_screen "undone: the cursor stays on 1a-2" "1a-2: last change undone"
+ui_keys F3
+expect_screen "the task under the cursor is still 1a-2" 'Task 1a-2'
+ui_keys Escape
+ui_stop
