@@ -300,6 +300,22 @@ void db_read_end(struct db *db)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
 
+struct db_stamp db_stamp(struct db *db)
+{
+	struct db_stamp s = {-1, sqlite3_total_changes64(db->h)};
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		s.version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return s;
+}
+
+bool db_stamp_same(struct db_stamp a, struct db_stamp b)
+{
+	return a.version >= 0 && a.version == b.version && a.changes == b.changes;
+}
+
 void db_abort(struct db *db)
 {
 	db->depth = 0;

@@ -49,6 +49,16 @@ void db_bulk_end(struct db *db);
 int db_read_begin(struct db *db, struct err *e);
 void db_read_end(struct db *db);
 
+/* What the database has seen of changes: PRAGMA data_version (it changes
+ * when another connection commits) and this connection's own changed rows
+ * (sqlite3_total_changes64). What was read under one stamp holds while the
+ * stamp is the same; version -1 when it cannot be read (never the same). */
+struct db_stamp {
+	long long version, changes;
+};
+struct db_stamp db_stamp(struct db *db);
+bool db_stamp_same(struct db_stamp a, struct db_stamp b);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; nested calls use savepoints. */
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);

@@ -114,12 +114,45 @@ int task_undone(struct db *db, const struct unit_set *units, const struct task_r
 	return i == units->n ? 0 : undone_from(db, units, t, i, undone, e);
 }
 
+void undone_memo_check(struct undone_memo *m, struct db *db)
+{
+	struct db_stamp now = db_stamp(db);
+	if (!db_stamp_same(now, m->stamp))
+		m->n = 0;
+	m->stamp = now;
+}
+
+void undone_memo_free(struct undone_memo *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+int task_undone_memo(struct db *db, const struct unit_set *units, const struct task_rec *t,
+		     const struct unit_rec *unit, struct undone_memo *m, bool *undone,
+		     struct err *e)
+{
+	int64_t unit_id = unit ? unit->id : 0;
+	for (size_t i = 0; m && i < m->n; i++)
+		if (m->v[i].task_id == t->id && m->v[i].unit_id == unit_id) {
+			*undone = m->v[i].undone;
+			return 0;
+		}
+	if (task_undone(db, units, t, unit, undone, e))
+		return -1;
+	if (m) {
+		xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
+		m->v[m->n++] = (struct undone_answer){t->id, unit_id, *undone};
+	}
+	return 0;
+}
+
 /* The deadlines of tasks, rules and events already loaded (retired tasks
  * are skipped). */
 static int collect(struct db *db, const struct task_list *tasks, const struct rule_list *rules,
 		   const struct event_list *events, const struct unit_set *units,
 		   const struct unit_rec *unit, day_t from, day_t to, bool overdue,
-		   struct deadline_list *out, struct err *e)
+		   struct undone_memo *memo, struct deadline_list *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	int rc = 0;
@@ -131,7 +164,7 @@ static int collect(struct db *db, const struct task_list *tasks, const struct ru
 			add(out, t->tf.date, DL_TASK, t->code, t->title, t->id);
 		} else if (overdue && t->tf.date < from) {
 			bool undone;
-			rc = task_undone(db, units, t, unit, &undone, e);
+			rc = task_undone_memo(db, units, t, unit, memo, &undone, e);
 			if (rc == 0 && undone)
 				add(out, t->tf.date, DL_OVERDUE, t->code, t->title, t->id);
 		}
@@ -175,9 +208,9 @@ static int collect(struct db *db, const struct task_list *tasks, const struct ru
 }
 
 int deadlines_of_bundle(struct db *db, const struct plan_bundle *b, const struct unit_rec *unit,
-			day_t from, day_t to, bool overdue, struct deadline_list *out,
-			struct err *e)
+			day_t from, day_t to, bool overdue, struct undone_memo *memo,
+			struct deadline_list *out, struct err *e)
 {
 	return collect(db, &b->tasks, &b->rules, &b->events, &b->units, unit, from, to, overdue,
-		       out, e);
+		       memo, out, e);
 }

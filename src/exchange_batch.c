@@ -180,27 +180,15 @@ static int write_one(struct import_batch *b, const char *path, struct exchange_p
 					b->add_plan ? IMPORT_ADD_PLAN : 0u, r); /* frees buf */
 }
 
-/* PRAGMA data_version: it changes when another connection commits, so
- * the plan cache outlives our own commits and no one else's. -1 when it
- * cannot be read. */
-static long long data_version(struct db *db)
-{
-	sqlite3_stmt *st = NULL;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db->h, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static int begin(struct import_batch *b, struct err *e)
 {
 	if (db_begin(b->db, e))
 		return -1;
 	b->open = true;
 	b->since = now_seconds();
-	long long v = data_version(b->db);
+	/* the version alone: the plan cache outlives our own commits, and no
+	 * one else's */
+	long long v = db_stamp(b->db).version;
 	if (v < 0 || v != b->version)
 		plan_bundle_free(&b->cache); /* another process may have changed the plan */
 	b->version = v;

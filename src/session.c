@@ -51,6 +51,7 @@ void session_read_end(struct session *s)
 
 void session_close(struct session *s)
 {
+	undone_memo_free(&s->undone);
 	plan_bundle_free(&s->b);
 	db_disconnect(s->db);
 	memset(s, 0, sizeof *s);

@@ -20,6 +20,7 @@ struct session {
 	struct db *db;
 	struct plan_bundle b; /* the plan, units, tasks, indicators, rules, events, owner */
 	bool with_retired;    /* b.tasks holds retired tasks too */
+	struct undone_memo undone; /* overdue answers, shared by the faces' questions */
 };
 
 struct session_options {

@@ -112,7 +112,7 @@ static void task_overdue(struct session *s, const struct unit_rec *unit, day_t t
 	if (t->tf.kind != TF_DUE || t->tf.date >= today || !st->assigned)
 		return;
 	bool undone = false;
-	task_undone(s->db, &s->b.units, t, unit, &undone, &e);
+	task_undone_memo(s->db, &s->b.units, t, unit, &s->undone, &undone, &e);
 	st->overdue = undone;
 }
 
@@ -150,6 +150,7 @@ struct task_state *session_task_states(struct session *s, const struct unit_rec 
 			break;
 		}
 	free(rows);
+	undone_memo_check(&s->undone, s->db);
 	for (size_t i = 0; i < tl->n; i++)
 		task_overdue(s, unit, today, i, &v[i]);
 	return v;

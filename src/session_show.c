@@ -19,7 +19,9 @@ const struct unit_rec *session_followed_unit(const struct session *s)
 int session_due(struct session *s, const struct unit_rec *unit, day_t from, day_t to,
 		bool overdue, struct deadline_list *out, struct err *e)
 {
-	return deadlines_of_bundle(s->db, &s->b, unit, from, to, overdue, out, e);
+	if (overdue)
+		undone_memo_check(&s->undone, s->db);
+	return deadlines_of_bundle(s->db, &s->b, unit, from, to, overdue, &s->undone, out, e);
 }
 
 void session_unit_list_free(struct session_unit_list *l)

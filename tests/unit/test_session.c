@@ -122,6 +122,68 @@ static void test_units(const char *path)
 	session_close(&s);
 }
 
+/* Set task code done (or in progress) for unit in 2026S1 through session s. */
+static void set_done(struct session *s, const char *unit, const char *code, bool done)
+{
+	struct session_target t;
+	struct session_saved r;
+	struct entry_patch p;
+	struct err e;
+	entry_patch_init(&p);
+	p.set_status = true;
+	p.status = done ? STATUS_DONE : STATUS_IN_PROGRESS;
+	CHECK(session_target(s, unit, code, false, "2026S1", &t, &e) == 0 &&
+	      session_set_progress(s, &t, &p, -1, &r, &e) == 0, "an entry is saved");
+}
+
+/* Whether task code is overdue for all units on 1/7/2026, by the task list
+ * (session_task_states) and by the agenda (session_due). */
+static void overdue_both(struct session *s, const char *code, bool *list, bool *agenda)
+{
+	struct err e;
+	day_t today = date_from_ymd(2026, 7, 1);
+	struct task_state *st = session_task_states(s, NULL, "2026S1", today, &e);
+	*list = *agenda = false;
+	for (size_t i = 0; i < s->b.tasks.n; i++)
+		if (strcmp(s->b.tasks.v[i].code, code) == 0)
+			*list = st[i].overdue;
+	free(st);
+	struct deadline_list dl;
+	CHECK(session_due(s, NULL, today, today + 30, true, &dl, &e) == 0, "the agenda is read");
+	for (size_t i = 0; i < dl.n; i++)
+		if (dl.v[i].kind == DL_OVERDUE && strcmp(dl.v[i].code, code) == 0)
+			*agenda = true;
+	deadline_list_free(&dl);
+}
+
+/* The overdue answers are kept while the database does not change, shared
+ * by the task list and the agenda, and forgotten when it does: by this
+ * session's writes or another process's. */
+static void test_undone_memo(const char *path)
+{
+	struct session s, other;
+	struct err e;
+	bool list, agenda;
+	CHECK(session_open(&s, path, NULL, &e) == 0 && session_open(&other, path, NULL, &e) == 0,
+	      "two sessions on one database");
+	overdue_both(&s, "T2", &list, &agenda);
+	CHECK(list && agenda, "T2, due 30/6, done by no unit: overdue in the list and the agenda");
+	size_t kept = s.undone.n;
+	CHECK(kept > 0, "the answers are kept");
+	overdue_both(&s, "T2", &list, &agenda);
+	CHECK(s.undone.n == kept, "asked again with nothing changed: answered from what was kept");
+	set_done(&other, "XA1", "T2", true);
+	set_done(&other, "XA2", "T2", true);
+	set_done(&other, "SKHCN", "T2", true);
+	overdue_both(&s, "T2", &list, &agenda);
+	CHECK(!list && !agenda, "done by its three units in another process: no longer overdue");
+	set_done(&s, "XA2", "T2", false);
+	overdue_both(&s, "T2", &list, &agenda);
+	CHECK(list && agenda, "this session's own change is seen: overdue again");
+	session_close(&other);
+	session_close(&s);
+}
+
 int main(void)
 {
 	char path[400];
@@ -136,6 +198,9 @@ int main(void)
 	test_entries(path);
 	test_values(path);
 	test_units(path);
+	snprintf(path, sizeof path, "%s/memo.db", dir);
+	make_db(path, "XA1");
+	test_undone_memo(path);
 	check_rmdir(dir);
 	return check_done();
 }
