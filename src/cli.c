@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compat.h"
+#include "db.h"
 #include "msg.h"
 #include "text.h"
 
@@ -93,6 +95,26 @@ int cli_session(const struct cli *c, struct session *s, const struct session_opt
 		cli_error(tr("%s; nothing was written"), e.msg);
 	free(path);
 	return rc;
+}
+
+bool cli_output_ok(const struct cli *c, const char *cmd, const char *out)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	if (!out || strcmp(out, "-") == 0)
+		return true;
+	char *path = db_default_path(c->db_opt);
+	bool clash = false;
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes && !clash; i++) {
+		struct strbuf f = {0};
+		sb_addf(&f, "%s%s", path, suffixes[i]);
+		clash = compat_same_file(out, f.s);
+		sb_free(&f);
+	}
+	if (clash)
+		cli_error(tr("%s: %s is the database (%s): writing there would destroy it; choose another file name with -o (nothing was written)"),
+			  cmd, out, path);
+	free(path);
+	return !clash;
 }
 
 char *cli_text(const char *option, const char *arg, bool multiline)

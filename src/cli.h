@@ -36,6 +36,10 @@ struct session_options;
 int cli_session(const struct cli *c, struct session *s, const struct session_options *o,
 		bool writes);
 
+/* May command cmd write its output to out (-o FILE)? Not when out is the
+ * database or one of its journal files: the output would be renamed over it
+ * and the database lost. Prints why not. NULL and "-" are always fine. */
+bool cli_output_ok(const struct cli *c, const char *cmd, const char *out);
 /* Check a command-line text argument: valid UTF-8, canonical NFC. Prints why
  * not, naming the option. New string or NULL. */
 char *cli_text(const char *option, const char *arg, bool multiline);

@@ -105,6 +105,8 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_positional("export-plan", argc, argv, 0, ""))
 		return EXIT_USAGE;
+	if (!cli_output_ok(c, "export-plan", out))
+		return EXIT_USAGE;
 	struct session x;
 	struct err e;
 	struct plan_def def = {0};
@@ -180,6 +182,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!cli_positional("export", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	if (!cli_output_ok(c, "export", out))
 		return EXIT_USAGE;
 	char period[PERIOD_BUF];
 	if (!period_arg)
@@ -520,6 +524,8 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!cli_positional("consolidate", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	if (!cli_output_ok(c, "consolidate", out))
 		return EXIT_USAGE;
 	char period[PERIOD_BUF];
 	if (!period_arg)

@@ -4,7 +4,8 @@
 # FIFO is written to as it is, never replaced by a regular file; -o - is
 # standard output. For the streamed outputs (consolidate, export,
 # export-plan) and those written whole through a temporary file
-# (consolidate --xlsx, draft-report, draft-reminder, key --export).
+# (consolidate --xlsx, draft-report, draft-reminder, key --export). And -o
+# naming the database itself, which is refused.
 . "$SRCDIR/tests/lib.sh"
 cd "$T" || exit 1
 export TMPDIR=$T
@@ -56,3 +57,23 @@ for cmd in "export --period 2026S1" "consolidate --period 2026S1" "export-plan";
 	expect_grep "${cmd%% *}: says why" "nowhere/x.csv: No such file or directory|nowhere/x.csv" "$T/err"
 done
 [ ! -e nowhere ] && ok "no folder was made" || notok "no folder was made"
+
+# -o naming the database itself (or through a link, or its journal) is
+# refused before anything is written: renaming the output over it lost the
+# whole database.
+cp dept.db before.db
+ln -s dept.db dblink
+for cmd in "export --period 2026S1" "consolidate --period 2026S1" "consolidate --period 2026S1 --xlsx" \
+	"export-plan" "draft-report --period 2026S1" "draft-reminder --period 2026S1" "key --export"; do
+	for out in dept.db "$T/dept.db" dblink; do
+		expect_exit "$cmd -o ${out/#$T/\$T} (the database): refused" 2 "$TIENDO" -f dept.db $cmd -o "$out"
+		expect_grep "$cmd -o ${out/#$T/\$T}: says it is the database" "is the database" "$T/err"
+	done
+done
+expect_eq "the database is untouched" "$(md5sum <before.db)" "$(md5sum <dept.db)"
+expect_exit "the database still opens" 0 "$TIENDO" -f dept.db units
+[ -L dblink ] && ok "the link to the database is still a link" || notok "the link to the database is still a link"
+printf 'stale\n' >dept.db-wal
+expect_exit "-o the database's WAL file: refused" 2 "$TIENDO" -f dept.db consolidate --period 2026S1 -o dept.db-wal
+expect_eq "the WAL file is untouched" "stale" "$(cat dept.db-wal)"
+rm -f dept.db-wal
