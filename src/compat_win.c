@@ -146,6 +146,11 @@ bool compat_path_special(const char *path)
 	return false;
 }
 
+char *compat_link_target(const char *path)
+{
+	return xstrdup(path);
+}
+
 /* No inode numbers in msvcrt's stat: the full paths, compared as the
  * file system compares names (ignoring case). */
 bool compat_same_file(const char *a, const char *b)

@@ -77,3 +77,27 @@ printf 'stale\n' >dept.db-wal
 expect_exit "-o the database's WAL file: refused" 2 "$TIENDO" -f dept.db consolidate --period 2026S1 -o dept.db-wal
 expect_eq "the WAL file is untouched" "stale" "$(cat dept.db-wal)"
 rm -f dept.db-wal
+
+# -o naming a symbolic link writes the file it points to (through a chain of
+# links, relative to the link's folder, or not existing yet); the link stays
+# a link. A rename onto the link replaced it with a regular file and left
+# the file it pointed to as it was.
+mkdir -p shared
+for cmd in "consolidate --period 2026S1" "consolidate --period 2026S1 --xlsx" "export --period 2026S1" \
+	"export-plan" "draft-report --period 2026S1" "key --export"; do
+	rm -rf shared/* out.lnk hop.lnk
+	echo old >shared/old.dat
+	ln -s ../shared/old.dat shared/hop.lnk
+	ln -s shared/hop.lnk out.lnk
+	expect_exit "$cmd -o a link to a file" 0 "$TIENDO" -f dept.db $cmd -o out.lnk
+	[ -L out.lnk ] && [ -L shared/hop.lnk ] && ok "$cmd: the links are still links" ||
+		notok "$cmd: the links are still links" "$(ls -l out.lnk shared)"
+	! cmp -s shared/old.dat - <<<old && ok "$cmd: the file linked to was written" ||
+		notok "$cmd: the file linked to was written"
+	ls shared/.old.dat.* >/dev/null 2>&1 && notok "$cmd: no temporary file left" || ok "$cmd: no temporary file left"
+	rm -f out.lnk
+	ln -s shared/new.dat out.lnk
+	expect_exit "$cmd -o a link to a file not there yet" 0 "$TIENDO" -f dept.db $cmd -o out.lnk
+	[ -L out.lnk ] && [ -s shared/new.dat ] && ok "$cmd: the new file is made where the link points" ||
+		notok "$cmd: the new file is made where the link points" "$(ls -l out.lnk shared)"
+done
