@@ -136,6 +136,16 @@ bool cli_int(const char *cmd, const char *option, const char *arg, long long lo,
 	return false;
 }
 
+bool cli_int_rule(const char *cmd, const char *option, const char *arg, long long parse_hi,
+		  long long rule_hi, long long *out)
+{
+	if (parse_int(arg, 0, parse_hi, out))
+		return true;
+	cli_error(tr("%s: %s '%s' must be a whole number from %lld to %lld; nothing was written"),
+		  cmd, option, arg, 0LL, rule_hi);
+	return false;
+}
+
 void cli_help(const char *usage)
 {
 	fputs(tr(usage), stdout);

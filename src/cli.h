@@ -46,6 +46,12 @@ char *cli_text(const char *option, const char *arg, bool multiline);
 /* Parse an integer option within bounds; prints the error. */
 bool cli_int(const char *cmd, const char *option, const char *arg, long long lo, long long hi,
 	     long long *out);
+/* The same for a number whose range a later check words (the session's, as
+ * for an import): parsed within 0..parse_hi so that the check sees it and
+ * says "not N"; one beyond that is refused naming the rule's 0..rule_hi,
+ * not the parse range. */
+bool cli_int_rule(const char *cmd, const char *option, const char *arg, long long parse_hi,
+		  long long rule_hi, long long *out);
 /* Print a command's help from its usage lines. */
 void cli_help(const char *usage);
 
