@@ -72,7 +72,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
-	if (adding && setup_add_unit(&p, &nu, &e)) {
+	if ((adding && setup_add_unit(&p, &nu, &e)) || (unit && !adding && setup_check_owner(&p, unit, &e))) {
 		cli_error("%s", e.msg);
 		cli_error(tr("the database was not changed"));
 		plan_def_free(&p);

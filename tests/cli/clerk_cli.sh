@@ -57,6 +57,22 @@ expect_grep "task T1 of the communes' group" '^T1' "$T/out"
 expect_exit "progress for the new commune" 0 tdo -f new.db set T1 --period 2026S1 --status in-progress --percent 10
 expect_exit "a parent that is a group is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name "Xã Tám" --parent XA
 if [ -e bad.db ]; then notok "no file after that refusal either"; else ok "no file after that refusal either"; fi
+# A database belongs to one unit: a group or a retired unit of the package is
+# refused, as the first-run screen never offers them (init took a group, and
+# then export and set refused everything the database was for).
+expect_exit "init as a group is refused" 1 tdo -f grp.db init --plan pkg.csv --unit XA
+expect_grep "saying it is a group" 'XA \(.*\) is a group of units' "$T/err"
+[ -e grp.db ] && notok "no file after a group refused" || ok "no file after a group refused"
+expect_exit "a database of XA1" 0 tdo -f own.db init --plan pkg.csv --unit XA1
+expect_exit "re-init as a group is refused" 1 tdo -f own.db init --plan pkg.csv --unit XA
+expect_exit "its unit is still XA1" 0 tdo -f own.db export --period 2026S1 -o own.csv
+expect_grep "the report comes from XA1" '^report,XA1,' own.csv
+cp dept.db retire.db
+tdo -f retire.db retire-unit XA2 >/dev/null
+tdo -f retire.db export-plan -o pkg-retired.csv >/dev/null
+expect_exit "init as a retired unit is refused" 1 tdo -f ret.db init --plan pkg-retired.csv --unit XA2
+expect_grep "saying it is retired" 'unit XA2 \(.*\) is retired' "$T/err"
+[ -e ret.db ] && notok "no file after a retired unit refused" || ok "no file after a retired unit refused"
 
 # --- a new commune's report describes it; the department adds it on import ---
 expect_exit "the new commune exports" 0 tdo -f new.db export --period 2026S1 -o new.csv
