@@ -317,6 +317,10 @@ int write_file_atomic(const char *path, const char *data, size_t n)
 {
 	if (compat_path_special(path))
 		return write_special(path, data, n);
+	if (compat_path_kind(path) == 1) {
+		errno = EISDIR; /* as outfile_open says it */
+		return -1;
+	}
 	/* A link is followed: the file it points to is replaced, not the link. */
 	char *target = compat_link_target(path);
 	int rc = write_regular(target, data, n);
@@ -407,6 +411,10 @@ char *file_temp_beside(const char *path)
 		}
 		close(fd);
 		return b.s;
+	}
+	if (compat_path_kind(path) == 1) {
+		errno = EISDIR; /* as outfile_open says it */
+		return NULL;
 	}
 	/* Beside the file a link points to: file_commit replaces that file. */
 	char *target = compat_link_target(path);

@@ -101,3 +101,16 @@ for cmd in "consolidate --period 2026S1" "consolidate --period 2026S1 --xlsx" "e
 	[ -L out.lnk ] && [ -s shared/new.dat ] && ok "$cmd: the new file is made where the link points" ||
 		notok "$cmd: the new file is made where the link points" "$(ls -l out.lnk shared)"
 done
+
+# -o naming a folder, with or without its trailing slash, says it is a
+# folder: "outd/" was refused as "Not a directory". (export alone takes
+# "outd/" as the folder to write its usual file name into.)
+mkdir -p outd
+for cmd in "consolidate --period 2026S1" "consolidate --period 2026S1 --xlsx" "export-plan" \
+	"draft-report --period 2026S1" "key --export"; do
+	for out in outd outd/; do
+		expect_exit "$cmd -o $out: refused" 1 "$TIENDO" -f dept.db $cmd -o $out
+		expect_grep "$cmd -o $out: says it is a folder" "cannot write $out: Is a directory" "$T/err"
+	done
+done
+[ -z "$(ls -A outd)" ] && ok "nothing was left in the folder" || notok "nothing was left in the folder" "$(ls -A outd)"
