@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "session.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,17 @@ int cli_session(const struct cli *c, struct session *s, const struct session_opt
 		cli_error(tr("%s; nothing was written"), e.msg);
 	free(path);
 	return rc;
+}
+
+int cli_finish(const char *cmd, int rc)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (cmd)
+		cli_error(tr("%s: cannot write to standard output: %s"), cmd, tr_errno(errno));
+	else
+		cli_error(tr("cannot write to standard output: %s"), tr_errno(errno));
+	return rc ? rc : EXIT_REFUSED;
 }
 
 bool cli_output_ok(const struct cli *c, const char *cmd, const char *out)

@@ -36,6 +36,10 @@ struct session_options;
 int cli_session(const struct cli *c, struct session *s, const struct session_options *o,
 		bool writes);
 
+/* The exit status of command cmd (NULL: none) that returned rc, once what it printed is
+ * out: when standard output could not take it (a full disk, a closed
+ * output), says so and returns EXIT_REFUSED instead of 0. */
+int cli_finish(const char *cmd, int rc);
 /* May command cmd write its output to out (-o FILE)? Not when out is the
  * database or one of its journal files: the output would be renamed over it
  * and the database lost. Prints why not. NULL and "-" are always fine. */
