@@ -171,6 +171,17 @@ expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
 expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
 sed "s/^key,XA2,[0-9a-f]*/key,XA2,$(printf 'a%.0s' $(seq 64))/" k.csv >k-bad.csv
 expect_exit "an edited key file is refused" 1 tdo -f so.db trust k-bad.csv
+# A key file of this database's own unit (SKHCN, made by another database
+# set up as SKHCN) is refused: trust listed SKHCN as trusted with that key,
+# while this database signs with its own.
+tdo -f fake-so.db init --plan "$PLAN" --unit SKHCN >/dev/null
+tdo -f fake-so.db key --export -o k-so.csv >/dev/null
+before=$(tdo -f so.db trust)
+expect_exit "a key file of the database's own unit is refused" 1 tdo -f so.db trust k-so.csv
+expect_grep "saying it is this database's own unit" "k-so.csv: the key file is of SKHCN, this database's own unit" "$T/err"
+expect_eq "and the keys known are as they were" "$before" "$(tdo -f so.db trust)"
+tdo -f so.db key --export -o k-own.csv >/dev/null
+expect_exit "its own key file too" 1 tdo -f so.db trust k-own.csv
 
 # --- what reaches a terminal or a spreadsheet (section 5) ----------------
 export TIENDO_NOW=2026-06-07T02:00:00Z
