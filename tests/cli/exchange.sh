@@ -233,6 +233,21 @@ expect_exit "units file" 0 tdo -f dept.db add-units units.csv
 expect_grep "added and renamed" "2 units added, 1 renamed" "$T/out"
 expect_exit "units file again" 0 tdo -f dept.db add-units units.csv
 expect_grep "idempotent" "0 units added, 0 renamed" "$T/out"
+# A group's members must be unit kinds or known units, as the plan package's
+# reader requires: add-units and add-unit took "XA7", and every unit's tiendo
+# then refused the next package ("member 'XA7' is neither a unit kind nor a
+# declared unit"). On a copy, so that what follows is unchanged.
+cp dept.db grp.db
+printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TINH,Nhóm,XA6 commune XA7\n' >units-group.csv
+before=$(dump grp.db)
+expect_exit "a group with an unknown member is refused" 1 tdo -f grp.db add-units units-group.csv
+expect_grep "naming file, line and member" "units-group.csv:3: member 'XA7' is neither a unit kind nor a declared unit" "$T/err"
+expect_eq "the file refused whole" "$before" "$(dump grp.db)"
+expect_exit "add-unit refuses it too" 1 tdo -f grp.db add-unit NHOM --kind group --parent TINH --name Nhóm --members XA7
+printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TINH,Nhóm,XA6 commune\n' >units-group.csv
+expect_exit "a group of a kind and a unit added just before" 0 tdo -f grp.db add-units units-group.csv
+expect_exit "its package" 0 tdo -f grp.db export-plan -o grp-pkg.csv
+expect_exit "loads in a unit's database" 0 tdo -f grp-xa6.db init --plan grp-pkg.csv --unit XA6
 
 # --- two levels: divisions -> department -> province -----------------------------
 export TIENDO_NOW=2026-06-08T02:00:00Z
