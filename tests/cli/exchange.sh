@@ -248,6 +248,17 @@ printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TIN
 expect_exit "a group of a kind and a unit added just before" 0 tdo -f grp.db add-units units-group.csv
 expect_exit "its package" 0 tdo -f grp.db export-plan -o grp-pkg.csv
 expect_exit "loads in a unit's database" 0 tdo -f grp-xa6.db init --plan grp-pkg.csv --unit XA6
+# A unit's name within the limit of every text (32 KiB): rename-unit took
+# 70,000 bytes, and no unit could load the next package ("field too long").
+long=$(head -c 70000 /dev/zero | tr '\0' a)
+expect_exit "rename-unit refuses a name over 32 KiB" 1 tdo -f grp.db rename-unit XA6 --name "$long"
+expect_grep "saying so" "the unit's name is too long: 70000 bytes, at most 32768" "$T/err"
+expect_exit "add-unit too" 1 tdo -f grp.db add-unit XA8 --kind commune --parent TINH --name "$long"
+printf 'XA6,commune,TINH,%s\n' "${long:0:40000}" >units-long.csv
+expect_exit "add-units too" 1 tdo -f grp.db add-units units-long.csv
+expect_grep "naming file and line" "units-long.csv:1: the unit's name is too long" "$T/err"
+expect_exit "the package still loads" 0 tdo -f grp.db export-plan -o grp-pkg2.csv
+expect_exit "in a unit's database" 0 tdo -f grp-xa6b.db init --plan grp-pkg2.csv --unit XA6
 
 # --- two levels: divisions -> department -> province -----------------------------
 export TIENDO_NOW=2026-06-08T02:00:00Z
