@@ -57,6 +57,14 @@ expect_grep "task T1 of the communes' group" '^T1' "$T/out"
 expect_exit "progress for the new commune" 0 tdo -f new.db set T1 --period 2026S1 --status in-progress --percent 10
 expect_exit "a parent that is a group is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name "Xã Tám" --parent XA
 if [ -e bad.db ]; then notok "no file after that refusal either"; else ok "no file after that refusal either"; fi
+# --name is checked as a text: a control character is named (it said "the
+# new unit needs a name"), and a name over 32 KiB, which the department would
+# refuse in every report of the commune, is refused here.
+expect_exit "a name with a control character is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name $'Xã\a' --parent TINH
+expect_grep "saying why" "--name: control character" "$T/err"
+expect_exit "a name over 32 KiB is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name "$(head -c 40000 /dev/zero | tr '\0' a)" --parent TINH
+expect_grep "saying so" "the unit's name is too long: 40000 bytes, at most 32768" "$T/err"
+[ -e bad.db ] && notok "no file after those refusals" || ok "no file after those refusals"
 # A database belongs to one unit: a group or a retired unit of the package is
 # refused, as the first-run screen never offers them (init took a group, and
 # then export and set refused everything the database was for).
