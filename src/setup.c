@@ -27,13 +27,13 @@ bool setup_plan_has_unit(const struct plan_def *p, const char *code)
 	return find_unit(p, code) != NULL;
 }
 
-int setup_check_owner(const struct plan_def *p, const char *code, struct err *e)
+int setup_check_owner(const struct plan_def *p, const char *code, bool new_db, struct err *e)
 {
 	const struct unit_def *u = find_unit(p, code);
 	if (u && u->kind == UNIT_GROUP)
 		return err_set(e, tr("%s (%s) is a group of units: a database belongs to one unit; choose one of its units"),
 			       code, u->name);
-	if (u && u->retired)
+	if (u && u->retired && new_db)
 		return err_set(e, tr("unit %s (%s) is retired in plan %s: a database cannot belong to it"), code,
 			       u->name, p->code);
 	return 0;

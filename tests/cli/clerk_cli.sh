@@ -81,6 +81,9 @@ tdo -f retire.db export-plan -o pkg-retired.csv >/dev/null
 expect_exit "init as a retired unit is refused" 1 tdo -f ret.db init --plan pkg-retired.csv --unit XA2
 expect_grep "saying it is retired" 'unit XA2 \(.*\) is retired' "$T/err"
 [ -e ret.db ] && notok "no file after a retired unit refused" || ok "no file after a retired unit refused"
+expect_grep "and says no database was created" "no database was created" "$T/err"
+tdo -f xa2-own.db init --plan pkg.csv --unit XA2 >/dev/null
+expect_exit "XA2's own database still takes the package that retires XA2" 0 tdo -f xa2-own.db init --plan pkg-retired.csv --unit XA2
 
 # --- a new commune's report describes it; the department adds it on import ---
 expect_exit "the new commune exports" 0 tdo -f new.db export --period 2026S1 -o new.csv
