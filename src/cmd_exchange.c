@@ -112,11 +112,15 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	struct plan_def def = {0};
 	struct strbuf b = {0};
 	char *name = NULL;
+	bool tx = false;
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
 	int old = x.b.plan.version;
-	if (store_plan_bump(x.db, &x.b.plan, &x.b.plan.version, &e) ||
+	/* The version goes up with a package written: one that could not be
+	 * written leaves the database as it was (and the next says so). */
+	tx = db_begin(x.db, &e) == 0;
+	if (!tx || store_plan_bump(x.db, &x.b.plan, &x.b.plan.version, &e) ||
 	    store_plan_def(x.db, &x.b.plan, &def, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
@@ -137,6 +141,13 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 		out = name;
 	}
 	rc = emit("export-plan", out, &b);
+	if (rc == EXIT_OK) {
+		tx = false; /* a failed commit rolls back by itself */
+		if (db_commit(x.db, &e)) {
+			cli_error("%s", e.msg);
+			rc = EXIT_REFUSED;
+		}
+	}
 	if (rc == EXIT_OK && strcmp(out, "-") != 0) {
 		if (def.version != old)
 			cli_out(c, tr("Units changed since version %d was sent: this is version %d.\n"), old,
@@ -145,6 +156,8 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 			out, def.code, def.version, def.n_units, def.n_tasks, def.n_indicators);
 	}
 out:
+	if (tx)
+		db_rollback(x.db);
 	free(name);
 	sb_free(&b);
 	plan_def_free(&def);

@@ -246,7 +246,14 @@ expect_eq "the file refused whole" "$before" "$(dump grp.db)"
 expect_exit "add-unit refuses it too" 1 tdo -f grp.db add-unit NHOM --kind group --parent TINH --name Nhóm --members XA7
 printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TINH,Nhóm,XA6 commune\n' >units-group.csv
 expect_exit "a group of a kind and a unit added just before" 0 tdo -f grp.db add-units units-group.csv
+# A package that cannot be written leaves the version as it was: it went
+# up, "nothing was written" was said, and the next package did not say that
+# units had changed.
+v=$(tdo -f grp.db plans | cut -f2)
+expect_exit "a package into a missing folder is refused" 1 tdo -f grp.db export-plan -o nowhere/p.csv
+expect_eq "the plan's version is unchanged" "$v" "$(tdo -f grp.db plans | cut -f2)"
 expect_exit "its package" 0 tdo -f grp.db export-plan -o grp-pkg.csv
+expect_grep "says the units changed: a new version" "^Units changed since version $v was sent: this is version $((v + 1))\\.$" "$T/out"
 expect_exit "loads in a unit's database" 0 tdo -f grp-xa6.db init --plan grp-pkg.csv --unit XA6
 # A unit's name within the limit of every text (32 KiB): rename-unit took
 # 70,000 bytes, and no unit could load the next package ("field too long").
