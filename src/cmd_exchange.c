@@ -23,6 +23,7 @@
 #include "planfile.h"
 #include "report.h"
 #include "session.h"
+#include "text.h"
 #include "store.h"
 
 /* Open the database and load its plan (code, or the current one) and owner. */
@@ -280,8 +281,12 @@ static bool import_before(void *arg, size_t i, size_t n, const char *path)
 	if (import_stop)
 		return false;
 	if (ic->progress) {
-		fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, n, path);
+		/* the file's name as every line shows it: no control character
+		 * of it reaches the terminal (a name may set its title) */
+		char *shown = text_visible(path, true);
+		fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, n, shown);
 		fflush(stderr);
+		free(shown);
 	}
 	return true;
 }

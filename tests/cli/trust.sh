@@ -195,6 +195,18 @@ expect_grep "it shows them visibly" 'a\\x1b\]0;PWNED\\x07\\x1b\[2J\.csv: importe
 expect_exit "received" 0 tdo -f dept.db received
 if grep -q $'\e' "$T/out"; then notok "received never prints them raw"; else ok "received never prints them raw"; fi
 expect_grep "received shows them visibly" 'a\\x1b\]0;PWNED' "$T/out"
+# On a terminal, import shows a progress line "[k/N] FILE" per file: it
+# printed the name raw, and the title of the window became PWNED.
+if command -v script >/dev/null 2>&1; then
+	mkdir -p evil-folder
+	cp "$evil" evil-folder/
+	for i in 1 2 3; do cp "$evil" "evil-folder/b$i.csv"; done
+	cp dept.db tty.db
+	script -qc "\"$TIENDO\" -f tty.db import evil-folder" /dev/null >tty.txt 2>&1 </dev/null
+	expect_grep "on a terminal, a progress line is shown" '\[1/4\] evil-folder/a' tty.txt
+	if grep -q $'\e]0;PWNED' tty.txt; then notok "the progress line never prints the name's escapes raw" "$(cat -v tty.txt | head -c 600)"
+	else ok "the progress line never prints the name's escapes raw"; fi
+fi
 
 bidi=$'abc\u202Eexe.txt'
 c1=$'x\u009b2Jy'
