@@ -62,10 +62,13 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	fputs("tiendo: ", stderr);
 	if (cmd)
 		fprintf(stderr, "%s: ", cmd);
+	/* what was typed, shown as cli_error shows it: no control character
+	 * of an argument reaches the terminal */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *s = format_visible(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s\n", s);
+	free(s);
 	if (cmd)
 		fprintf(stderr, tr("See: tiendo %s --help\n"), cmd);
 	else

@@ -214,6 +214,15 @@ expect_exit "set refuses a bidirectional override" 1 tdo -f XA2.db set T1 --peri
 expect_grep "naming it" "bidirectional override" "$T/err"
 expect_exit "set refuses a C1 control" 1 tdo -f XA2.db set T1 --period 2026S1 --result "$c1"
 expect_exit "tiendo --help still works" 0 tdo --help
+# A usage error shows what was typed through the same sanitiser: an unknown
+# command or argument was printed raw (a script passing on a received file's
+# name as an argument could set the window title).
+expect_exit "an unknown command with escapes is a usage error" 2 tdo $'\e]0;PWNED\a'
+if grep -q $'\e' "$T/err"; then notok "... its escapes never printed raw" "$(cat -v "$T/err")"
+else ok "... its escapes never printed raw"; fi
+expect_exit "an unexpected argument with escapes too" 2 tdo -f dept.db units $'\e[2J'
+if grep -q $'\e' "$T/err"; then notok "... nor its" "$(cat -v "$T/err")"; else ok "... nor its"; fi
+expect_grep "they show them visibly" "unexpected argument '\\\\x1b\\[2J'" "$T/err"
 
 # status --csv and the default consolidated table are formula-safe.
 tdo -f dept.db add-unit XA5 --name '=HYPERLINK("http://x","y")' --kind commune --parent TINH >/dev/null
