@@ -653,9 +653,11 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 		cli_out(c, "%s", all ? tr("No conflicts.\n") : tr("No open conflicts.\n"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct conflict_rec *k = &l.v[i];
+		char *file = text_visible(k->file, true); /* one line, one row */
 		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)k->id,
 			conflict_state_label(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
-			k->item, k->period, k->file);
+			k->item, k->period, file);
+		free(file);
 		const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
 		struct strvec lines = {0};
 		if (!k->is_value) {
@@ -776,14 +778,16 @@ int cmd_received(struct cli *c, int argc, char **argv)
 		char imported[STAMP_SHOWN_BUF + 8], exported[STAMP_SHOWN_BUF + 8];
 		fmt_stamp(r->imported_at, imported, sizeof imported);
 		fmt_stamp(r->exported_at, exported, sizeof exported);
+		char *file = text_visible(r->file, true); /* a tab or a line break of a name: one row */
 		if (strcmp(r->kind, "plan") == 0)
 			cli_out(c, "%s\t%s\t%s\t%s v%d\t-\t%s\t-\t%s\t%s\n", imported, r->kind,
-				r->sender, r->plan, r->plan_version, r->encoding, r->checksum, r->file);
+				r->sender, r->plan, r->plan_version, r->encoding, r->checksum, file);
 		else
 			cli_out(c, "%s\t%s\t%s\t%s v%d %s\t%s\t%s\t%lld/%lld/%lld/%lld/%lld\t%s\t%s\n",
 				imported, r->kind, r->sender, r->plan, r->plan_version, r->period,
 				exported, r->encoding, r->added, r->replaced, r->unchanged,
-				r->older, r->conflicts, r->checksum, r->file);
+				r->older, r->conflicts, r->checksum, file);
+		free(file);
 	}
 	received_list_free(&l);
 	db_disconnect(db);

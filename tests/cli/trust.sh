@@ -195,6 +195,16 @@ expect_grep "it shows them visibly" 'a\\x1b\]0;PWNED\\x07\\x1b\[2J\.csv: importe
 expect_exit "received" 0 tdo -f dept.db received
 if grep -q $'\e' "$T/out"; then notok "received never prints them raw"; else ok "received never prints them raw"; fi
 expect_grep "received shows them visibly" 'a\\x1b\]0;PWNED' "$T/out"
+# A tab or a line break in a file's name is shown escaped too: its import
+# line stays one line, and its row of the register keeps its 9 fields.
+tabbed=$'t\tab\nnl.csv'
+tdo -f XA2-old.db set T1 --period 2026S1 --result "từ tệp có tên lạ" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o "$tabbed" >/dev/null
+expect_exit "a file named with a tab and a line break imports" 0 tdo -f dept.db import "$tabbed"
+expect_eq "in one line" 1 "$(wc -l <"$T/out")"
+expect_grep "its name shown escaped" '^t\\x09ab\\x0anl\.csv: imported' "$T/out"
+expect_exit "received" 0 tdo -f dept.db received
+expect_eq "the register's rows keep their 9 fields" "" "$(awk -F'\t' 'NF != 9' "$T/out")"
 # On a terminal, import shows a progress line "[k/N] FILE" per file: it
 # printed the name raw, and the title of the window became PWNED.
 if command -v script >/dev/null 2>&1; then
