@@ -250,10 +250,11 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 
 /* Who signed an imported file, when the clerk should know (a warning on
  * standard error). */
-static void print_signer(struct cli *c, const char *file, const struct import_result *r)
+static void print_signer(struct cli *c, const char *file, const struct import_result *r,
+			 bool dry_run)
 {
 	struct strbuf b = {0};
-	if (describe_import_signer(&b, file, r)) {
+	if (describe_import_signer(&b, file, r, dry_run)) {
 		b.s[--b.len] = '\0'; /* cli_error ends the line */
 		cli_error("%s", b.s);
 	} else if (b.len) {
@@ -297,7 +298,7 @@ static void import_after(void *arg, const char *path, const struct import_result
 	if (ic->progress)
 		fprintf(stderr, "\r\033[K");
 	print_result(ic->c, path, r, ic->dry_run, r->outcome == IMPORT_LOST && ic->lost++ > 0);
-	print_signer(ic->c, path, r);
+	print_signer(ic->c, path, r, ic->dry_run);
 }
 
 const struct command cmd_import_entry = {

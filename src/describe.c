@@ -159,17 +159,20 @@ void describe_import(struct strbuf *b, const char *path, const struct import_res
 	free(file);
 }
 
-static bool signer_lines(struct strbuf *b, const char *file, const struct import_result *r);
+static bool signer_lines(struct strbuf *b, const char *file, const struct import_result *r,
+			 bool dry_run);
 
-bool describe_import_signer(struct strbuf *b, const char *path, const struct import_result *r)
+bool describe_import_signer(struct strbuf *b, const char *path, const struct import_result *r,
+			    bool dry_run)
 {
 	char *file = text_visible(path, true);
-	bool warn = signer_lines(b, file, r);
+	bool warn = signer_lines(b, file, r, dry_run);
 	free(file);
 	return warn;
 }
 
-static bool signer_lines(struct strbuf *b, const char *file, const struct import_result *r)
+static bool signer_lines(struct strbuf *b, const char *file, const struct import_result *r,
+			 bool dry_run)
 {
 	/* a changed key refuses the file: its reason is among r->problems */
 	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
@@ -181,7 +184,10 @@ static bool signer_lines(struct strbuf *b, const char *file, const struct import
 		sb_addc(b, '\n');
 		return true;
 	}
-	if (r->signer == KEYV_NEW)
+	if (r->signer == KEYV_NEW && dry_run) /* nothing was recorded */
+		sb_addf(b, tr("%s: note: the first signed file of %s: its key %s would be recorded; check these digits with %s by phone\n"),
+			file, r->sender, r->fingerprint, r->sender);
+	else if (r->signer == KEYV_NEW)
 		sb_addf(b, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
 			file, r->sender, r->fingerprint, r->sender, r->sender);
 	return false;

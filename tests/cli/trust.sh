@@ -101,6 +101,10 @@ expect_grep "a report is format 2" "^format,tiendo-report,2$" s1.csv
 expect_grep "with the sender's key and an Ed25519 signature" "^signature,ed25519,[0-9a-f]{64},[0-9a-f]{128}$" s1.csv
 expect_eq "the signature row comes just before the end row" "signature end" "$(tail -n 2 s1.csv | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
 expect_grep "the plan package is signed too" "^signature,ed25519," pkg.csv
+# A dry run records no key, and says so: it said "is recorded".
+expect_exit "a dry run of XA1's first signed report" 0 tdo -f dept.db import --dry-run s1.csv
+expect_grep "says the key would be recorded" "first signed file of XA1: its key $FP_XA1 would be recorded" "$T/out"
+expect_no_grep "not that it is" "is recorded" "$T/out"
 expect_exit "the department imports XA1's first signed report" 0 tdo -f dept.db import s1.csv
 expect_grep "and says the key is new" "first signed file of XA1: its key $FP_XA1 is recorded" "$T/out"
 expect_exit "trust lists the keys" 0 tdo -f dept.db trust
