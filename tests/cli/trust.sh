@@ -317,6 +317,15 @@ expect_exit "-f on a text file is refused" 1 tdo -f notes2.txt tasks
 expect_grep "as not a database" "notes2.txt: not a tiendo database" "$T/err"
 expect_exit "init on a text file is refused too" 1 tdo -f notes2.txt init --plan "$PLAN"
 expect_eq "and it is untouched" "ghi chú" "$(cat notes2.txt)"
+# An SQLite database of another program is refused and left as it was: a
+# command that only reads switched it to WAL and added tiendo's tables to it.
+sqlite3 other.db "CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('Lan')"
+before=$(md5sum <other.db)
+expect_exit "-f on another program's SQLite database is refused" 1 tdo -f other.db tasks
+expect_grep "as another program's" "other.db: an SQLite database of another program" "$T/err"
+expect_exit "init does not take it over either" 1 tdo -f other.db init --plan "$PLAN"
+expect_eq "and the file is untouched" "$before" "$(md5sum <other.db)"
+expect_eq "with no tiendo table in it" "contacts" "$(sqlite3 other.db "SELECT group_concat(name) FROM sqlite_schema")"
 
 cp so.db minus.db
 sqlite3 minus.db "PRAGMA user_version = -1"
