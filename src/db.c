@@ -178,7 +178,7 @@ static bool foreign_database(struct db *db)
 	sqlite3_stmt *st;
 	bool foreign = false;
 	if (schema_version(db) != 0 ||
-	    sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+	    sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	foreign = sqlite3_step(st) == SQLITE_ROW;
