@@ -3,10 +3,13 @@
 #include "cli.h"
 #include "session.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "compat.h"
+#include "db.h"
 #include "msg.h"
 #include "text.h"
 
@@ -59,10 +62,13 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	fputs("tiendo: ", stderr);
 	if (cmd)
 		fprintf(stderr, "%s: ", cmd);
+	/* what was typed, shown as cli_error shows it: no control character
+	 * of an argument reaches the terminal */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *s = format_visible(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s\n", s);
+	free(s);
 	if (cmd)
 		fprintf(stderr, tr("See: tiendo %s --help\n"), cmd);
 	else
@@ -95,6 +101,37 @@ int cli_session(const struct cli *c, struct session *s, const struct session_opt
 	return rc;
 }
 
+int cli_finish(const char *cmd, int rc)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (cmd)
+		cli_error(tr("%s: cannot write to standard output: %s"), cmd, tr_errno(errno));
+	else
+		cli_error(tr("cannot write to standard output: %s"), tr_errno(errno));
+	return rc ? rc : EXIT_REFUSED;
+}
+
+bool cli_output_ok(const struct cli *c, const char *cmd, const char *out)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	if (!out || strcmp(out, "-") == 0)
+		return true;
+	char *path = db_default_path(c->db_opt);
+	bool clash = false;
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes && !clash; i++) {
+		struct strbuf f = {0};
+		sb_addf(&f, "%s%s", path, suffixes[i]);
+		clash = compat_same_file(out, f.s);
+		sb_free(&f);
+	}
+	if (clash)
+		cli_error(tr("%s: %s is the database (%s): writing there would destroy it; choose another file name with -o (nothing was written)"),
+			  cmd, out, path);
+	free(path);
+	return !clash;
+}
+
 char *cli_text(const char *option, const char *arg, bool multiline)
 {
 	const char *why = NULL;
@@ -111,6 +148,16 @@ bool cli_int(const char *cmd, const char *option, const char *arg, long long lo,
 		return true;
 	cli_error(tr("%s: %s '%s' must be a whole number from %lld to %lld; nothing was written"),
 		  cmd, option, arg, lo, hi);
+	return false;
+}
+
+bool cli_int_rule(const char *cmd, const char *option, const char *arg, long long parse_hi,
+		  long long rule_hi, long long *out)
+{
+	if (parse_int(arg, 0, parse_hi, out))
+		return true;
+	cli_error(tr("%s: %s '%s' must be a whole number from %lld to %lld; nothing was written"),
+		  cmd, option, arg, 0LL, rule_hi);
 	return false;
 }
 

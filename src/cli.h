@@ -36,12 +36,26 @@ struct session_options;
 int cli_session(const struct cli *c, struct session *s, const struct session_options *o,
 		bool writes);
 
+/* The exit status of command cmd (NULL: none) that returned rc, once what it printed is
+ * out: when standard output could not take it (a full disk, a closed
+ * output), says so and returns EXIT_REFUSED instead of 0. */
+int cli_finish(const char *cmd, int rc);
+/* May command cmd write its output to out (-o FILE)? Not when out is the
+ * database or one of its journal files: the output would be renamed over it
+ * and the database lost. Prints why not. NULL and "-" are always fine. */
+bool cli_output_ok(const struct cli *c, const char *cmd, const char *out);
 /* Check a command-line text argument: valid UTF-8, canonical NFC. Prints why
  * not, naming the option. New string or NULL. */
 char *cli_text(const char *option, const char *arg, bool multiline);
 /* Parse an integer option within bounds; prints the error. */
 bool cli_int(const char *cmd, const char *option, const char *arg, long long lo, long long hi,
 	     long long *out);
+/* The same for a number whose range a later check words (the session's, as
+ * for an import): parsed within 0..parse_hi so that the check sees it and
+ * says "not N"; one beyond that is refused naming the rule's 0..rule_hi,
+ * not the parse range. */
+bool cli_int_rule(const char *cmd, const char *option, const char *arg, long long parse_hi,
+		  long long rule_hi, long long *out);
 /* Print a command's help from its usage lines. */
 void cli_help(const char *usage);
 

@@ -43,7 +43,7 @@ static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc,
 		default: goto out;
 		}
 	}
-	if (!cli_positional(cmd, argc, argv, 0, ""))
+	if (!cli_positional(cmd, argc, argv, 0, "") || !cli_output_ok(c, cmd, out))
 		goto out;
 	struct period p;
 	if (!period_arg) {

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "describe.h"
+#include "entry_check.h"
 #include "humanfmt.h"
 #include "msg.h"
 #include "progress.h"
@@ -151,7 +152,7 @@ static int set_options(int argc, char **argv, struct set_args *a)
 				a->patch.percent = -1;
 				break;
 			}
-			if (!cli_int("set", "--percent", optarg, 0, 1000000, &v))
+			if (!cli_int_rule("set", "--percent", optarg, 1000000, 100, &v))
 				return EXIT_REFUSED;
 			a->patch.percent = (int)v; /* the range is the session's to check */
 			break;
@@ -160,7 +161,7 @@ static int set_options(int argc, char **argv, struct set_args *a)
 				a->patch.count = -1;
 				break;
 			}
-			if (!cli_int("set", "--count", optarg, 0, LLONG_MAX, &v))
+			if (!cli_int_rule("set", "--count", optarg, LLONG_MAX, ENTRY_NUMBER_MAX, &v))
 				return EXIT_REFUSED;
 			a->patch.count = v;
 			break;
@@ -434,10 +435,10 @@ int cmd_set_indicator(struct cli *c, int argc, char **argv)
 		v.has_value = true;
 	} else {
 		/* the ranges are the session's to check */
-		if (!cli_int("set-indicator", "--numerator", num, 0, LLONG_MAX, &n))
+		if (!cli_int_rule("set-indicator", "--numerator", num, LLONG_MAX, ENTRY_NUMBER_MAX, &n))
 			return EXIT_REFUSED;
 		v.numerator = n;
-		if (!cli_int("set-indicator", "--denominator", den, 0, LLONG_MAX, &n))
+		if (!cli_int_rule("set-indicator", "--denominator", den, LLONG_MAX, ENTRY_NUMBER_MAX, &n))
 			return EXIT_REFUSED;
 		v.denominator = n;
 	}

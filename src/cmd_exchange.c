@@ -23,6 +23,7 @@
 #include "planfile.h"
 #include "report.h"
 #include "session.h"
+#include "text.h"
 #include "store.h"
 
 /* Open the database and load its plan (code, or the current one) and owner. */
@@ -105,16 +106,22 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_positional("export-plan", argc, argv, 0, ""))
 		return EXIT_USAGE;
+	if (!cli_output_ok(c, "export-plan", out))
+		return EXIT_USAGE;
 	struct session x;
 	struct err e;
 	struct plan_def def = {0};
 	struct strbuf b = {0};
 	char *name = NULL;
+	bool tx = false;
 	int rc = ctx_load(c, &x, NULL);
 	if (rc)
 		goto out;
 	int old = x.b.plan.version;
-	if (store_plan_bump(x.db, &x.b.plan, &x.b.plan.version, &e) ||
+	/* The version goes up with a package written: one that could not be
+	 * written leaves the database as it was (and the next says so). */
+	tx = db_begin(x.db, &e) == 0;
+	if (!tx || store_plan_bump(x.db, &x.b.plan, &x.b.plan.version, &e) ||
 	    store_plan_def(x.db, &x.b.plan, &def, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
@@ -135,6 +142,13 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 		out = name;
 	}
 	rc = emit("export-plan", out, &b);
+	if (rc == EXIT_OK) {
+		tx = false; /* a failed commit rolls back by itself */
+		if (db_commit(x.db, &e)) {
+			cli_error("%s", e.msg);
+			rc = EXIT_REFUSED;
+		}
+	}
 	if (rc == EXIT_OK && strcmp(out, "-") != 0) {
 		if (def.version != old)
 			cli_out(c, tr("Units changed since version %d was sent: this is version %d.\n"), old,
@@ -143,6 +157,8 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 			out, def.code, def.version, def.n_units, def.n_tasks, def.n_indicators);
 	}
 out:
+	if (tx)
+		db_rollback(x.db);
 	free(name);
 	sb_free(&b);
 	plan_def_free(&def);
@@ -180,6 +196,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!cli_positional("export", argc, argv, 0, ""))
+		return EXIT_USAGE;
+	if (!cli_output_ok(c, "export", out))
 		return EXIT_USAGE;
 	char period[PERIOD_BUF];
 	if (!period_arg)
@@ -232,10 +250,11 @@ static void print_result(struct cli *c, const char *file, const struct import_re
 
 /* Who signed an imported file, when the clerk should know (a warning on
  * standard error). */
-static void print_signer(struct cli *c, const char *file, const struct import_result *r)
+static void print_signer(struct cli *c, const char *file, const struct import_result *r,
+			 bool dry_run)
 {
 	struct strbuf b = {0};
-	if (describe_import_signer(&b, file, r)) {
+	if (describe_import_signer(&b, file, r, dry_run)) {
 		b.s[--b.len] = '\0'; /* cli_error ends the line */
 		cli_error("%s", b.s);
 	} else if (b.len) {
@@ -263,8 +282,12 @@ static bool import_before(void *arg, size_t i, size_t n, const char *path)
 	if (import_stop)
 		return false;
 	if (ic->progress) {
-		fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, n, path);
+		/* the file's name as every line shows it: no control character
+		 * of it reaches the terminal (a name may set its title) */
+		char *shown = text_visible(path, true);
+		fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, n, shown);
 		fflush(stderr);
+		free(shown);
 	}
 	return true;
 }
@@ -275,7 +298,7 @@ static void import_after(void *arg, const char *path, const struct import_result
 	if (ic->progress)
 		fprintf(stderr, "\r\033[K");
 	print_result(ic->c, path, r, ic->dry_run, r->outcome == IMPORT_LOST && ic->lost++ > 0);
-	print_signer(ic->c, path, r);
+	print_signer(ic->c, path, r, ic->dry_run);
 }
 
 const struct command cmd_import_entry = {
@@ -521,6 +544,8 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_positional("consolidate", argc, argv, 0, ""))
 		return EXIT_USAGE;
+	if (!cli_output_ok(c, "consolidate", out))
+		return EXIT_USAGE;
 	char period[PERIOD_BUF];
 	if (!period_arg)
 		return cli_usage("consolidate", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
@@ -629,9 +654,11 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 		cli_out(c, "%s", all ? tr("No conflicts.\n") : tr("No open conflicts.\n"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct conflict_rec *k = &l.v[i];
+		char *file = text_visible(k->file, true); /* one line, one row */
 		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)k->id,
 			conflict_state_label(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
-			k->item, k->period, k->file);
+			k->item, k->period, file);
+		free(file);
 		const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
 		struct strvec lines = {0};
 		if (!k->is_value) {
@@ -752,14 +779,16 @@ int cmd_received(struct cli *c, int argc, char **argv)
 		char imported[STAMP_SHOWN_BUF + 8], exported[STAMP_SHOWN_BUF + 8];
 		fmt_stamp(r->imported_at, imported, sizeof imported);
 		fmt_stamp(r->exported_at, exported, sizeof exported);
+		char *file = text_visible(r->file, true); /* a tab or a line break of a name: one row */
 		if (strcmp(r->kind, "plan") == 0)
 			cli_out(c, "%s\t%s\t%s\t%s v%d\t-\t%s\t-\t%s\t%s\n", imported, r->kind,
-				r->sender, r->plan, r->plan_version, r->encoding, r->checksum, r->file);
+				r->sender, r->plan, r->plan_version, r->encoding, r->checksum, file);
 		else
 			cli_out(c, "%s\t%s\t%s\t%s v%d %s\t%s\t%s\t%lld/%lld/%lld/%lld/%lld\t%s\t%s\n",
 				imported, r->kind, r->sender, r->plan, r->plan_version, r->period,
 				exported, r->encoding, r->added, r->replaced, r->unchanged,
-				r->older, r->conflicts, r->checksum, r->file);
+				r->older, r->conflicts, r->checksum, file);
+		free(file);
 	}
 	received_list_free(&l);
 	db_disconnect(db);

@@ -72,13 +72,16 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	}
 	if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
-	if (adding && setup_add_unit(&p, &nu, &e)) {
+	char *path = db_default_path(c->db_opt);
+	bool new_db = compat_path_kind(path) < 0;
+	if ((adding && setup_add_unit(&p, &nu, &e)) ||
+	    (unit && !adding && setup_check_owner(&p, unit, new_db, &e))) {
 		cli_error("%s", e.msg);
-		cli_error(tr("the database was not changed"));
+		cli_error("%s", new_db ? tr("no database was created") : tr("the database was not changed"));
+		free(path);
 		plan_def_free(&p);
 		return EXIT_REFUSED;
 	}
-	char *path = db_default_path(c->db_opt);
 	struct store_result r;
 	bool created;
 	int rc = EXIT_OK;

@@ -47,6 +47,14 @@ int compat_path_kind(const char *path);
  * device, a socket: written to as it is, never replaced; skipped in a
  * folder of files to import)? Never on Windows. */
 bool compat_path_special(const char *path);
+/* The file an output written to path replaces: path itself, or when it is a
+ * symbolic link, the file it points to (links followed, at most 40; the
+ * last one may not exist yet), so that a rename replaces the file and not
+ * the link. Allocated. Windows: path itself. */
+char *compat_link_target(const char *path);
+/* Do paths a and b both exist and name the same file (through links, other
+ * spellings of the path, hard links on POSIX)? */
+bool compat_same_file(const char *a, const char *b);
 bool compat_readable(const char *path);
 /* Can path (a file or a folder) be written to? */
 bool compat_writable(const char *path);

@@ -53,6 +53,41 @@ bool compat_path_special(const char *path)
 	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
 }
 
+char *compat_link_target(const char *path)
+{
+	char *cur = xstrdup(path);
+	for (int hops = 0; hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			break;
+		char buf[PATH_MAX];
+		ssize_t n = readlink(cur, buf, sizeof buf - 1);
+		if (n <= 0)
+			break;
+		buf[n] = '\0';
+		const char *slash = strrchr(cur, '/');
+		char *next;
+		if (buf[0] == '/' || !slash) {
+			next = xstrdup(buf);
+		} else {
+			/* relative to the folder holding the link */
+			struct strbuf b = {0};
+			sb_addf(&b, "%.*s%s", (int)(slash - cur + 1), cur, buf);
+			next = sb_take(&b);
+		}
+		free(cur);
+		cur = next;
+	}
+	return cur;
+}
+
+bool compat_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
 bool compat_readable(const char *path)
 {
 	return access(path, R_OK) == 0;

@@ -146,6 +146,23 @@ bool compat_path_special(const char *path)
 	return false;
 }
 
+char *compat_link_target(const char *path)
+{
+	return xstrdup(path);
+}
+
+/* No inode numbers in msvcrt's stat: the full paths, compared as the
+ * file system compares names (ignoring case). */
+bool compat_same_file(const char *a, const char *b)
+{
+	char *fa = compat_realpath(a), *fb = compat_realpath(b);
+	bool same = fa && fb && strlen(fa) == strlen(fb) &&
+		    compat_name_common_as(fa, fb, true) == strlen(fa);
+	free(fa);
+	free(fb);
+	return same;
+}
+
 bool compat_readable(const char *path)
 {
 	wchar_t *wp = wide(path);

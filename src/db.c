@@ -170,6 +170,22 @@ static int open_read_only(struct db *db, const char *path, struct err *e)
 	return 0;
 }
 
+/* An SQLite file of another program: tables, but no schema version of
+ * tiendo's. Opening it set it to WAL and added tiendo's tables beside the
+ * program's own, even for a command that only reads. */
+static bool foreign_database(struct db *db)
+{
+	sqlite3_stmt *st;
+	bool foreign = false;
+	if (schema_version(db) != 0 ||
+	    sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	foreign = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return foreign;
+}
+
 int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err *e)
 {
 	memset(db, 0, sizeof *db);
@@ -201,6 +217,11 @@ int db_open(struct db *db, const char *path, enum db_open_mode mode, struct err 
 		return open_read_only(db, path, e);
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
+	if (exists && foreign_database(db)) {
+		err_set(e, tr("%s: an SQLite database of another program, not a tiendo database (left as it was); give the database with -f, or a new file name to init"),
+			path);
+		goto fail;
+	}
 	/* A file that is not a database fails on its first read. */
 	if (exec(db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", e)) {
 		int code = sqlite3_errcode(db->h);

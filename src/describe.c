@@ -3,6 +3,7 @@
 #include "describe.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -10,6 +11,7 @@
 #include "exchange_keys.h"
 #include "humanfmt.h"
 #include "msg.h"
+#include "text.h"
 
 const char *unit_kind_label(enum unit_kind k)
 {
@@ -119,8 +121,8 @@ static void import_plan(struct strbuf *b, const char *file, const struct import_
 			r->plan_r.tasks_retired, r->plan_r.units_added, r->plan_r.units_updated, enc, dry);
 }
 
-void describe_import(struct strbuf *b, const char *file, const struct import_result *r,
-		     bool dry_run)
+static void import_lines(struct strbuf *b, const char *file, const struct import_result *r,
+			 bool dry_run)
 {
 	char enc[96] = "";
 	if (r->enc != ENC_UTF8)
@@ -146,7 +148,31 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 	}
 }
 
-bool describe_import_signer(struct strbuf *b, const char *file, const struct import_result *r)
+/* A file's name on one line: a tab or a line break of a received file's
+ * name shown as \x09, \x0a, as its other control characters are (one line
+ * per file, whoever reads them). */
+void describe_import(struct strbuf *b, const char *path, const struct import_result *r,
+		     bool dry_run)
+{
+	char *file = text_visible(path, true);
+	import_lines(b, file, r, dry_run);
+	free(file);
+}
+
+static bool signer_lines(struct strbuf *b, const char *file, const struct import_result *r,
+			 bool dry_run);
+
+bool describe_import_signer(struct strbuf *b, const char *path, const struct import_result *r,
+			    bool dry_run)
+{
+	char *file = text_visible(path, true);
+	bool warn = signer_lines(b, file, r, dry_run);
+	free(file);
+	return warn;
+}
+
+static bool signer_lines(struct strbuf *b, const char *file, const struct import_result *r,
+			 bool dry_run)
 {
 	/* a changed key refuses the file: its reason is among r->problems */
 	if (r->outcome == IMPORT_REFUSED || r->outcome == IMPORT_DUPLICATE ||
@@ -158,7 +184,10 @@ bool describe_import_signer(struct strbuf *b, const char *file, const struct imp
 		sb_addc(b, '\n');
 		return true;
 	}
-	if (r->signer == KEYV_NEW)
+	if (r->signer == KEYV_NEW && dry_run) /* nothing was recorded */
+		sb_addf(b, tr("%s: note: the first signed file of %s: its key %s would be recorded; check these digits with %s by phone\n"),
+			file, r->sender, r->fingerprint, r->sender);
+	else if (r->signer == KEYV_NEW)
 		sb_addf(b, tr("%s: note: the first signed file of %s: its key %s is recorded; check these digits with %s by phone, then: tiendo trust %s\n"),
 			file, r->sender, r->fingerprint, r->sender, r->sender);
 	return false;

@@ -40,11 +40,13 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 		     bool dry_run);
 /* The note on who signed an imported file, when the clerk should know,
  * ending in a line break (nothing otherwise): a unit's first signed file
- * (trust on first use: its key is recorded, to be checked by phone), or an
+ * (trust on first use: its key is recorded, to be checked by phone; in a
+ * dry run, would be), or an
  * unsigned file of format 1. True when the note is a warning (the unsigned
  * file). A file signed by a changed key is refused: its reason, with what
  * to do, is among r->problems. */
-bool describe_import_signer(struct strbuf *b, const char *file, const struct import_result *r);
+bool describe_import_signer(struct strbuf *b, const char *file, const struct import_result *r,
+			    bool dry_run);
 /* The totals of an import of many files, ending in a line break. */
 void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run);
 

@@ -210,8 +210,15 @@ int exchange_trust_file(struct db *db, const char *path, char **unit, char *fing
 		rc = err_set(e, tr("%s: the key file's signature does not match its key: it was changed; ask for it again"),
 			     path);
 	int64_t id = rc ? 0 : unit_id_of(db, sf.keys[0].unit);
+	char *owner = rc ? NULL : db_meta_get(db, "owner");
 	if (!rc && !id)
 		rc = err_set(e, tr("unknown unit '%s' (see: tiendo units)"), sf.keys[0].unit);
+	else if (!rc && owner && strcmp(owner, sf.keys[0].unit) == 0)
+		/* This database signs as its own unit with its own key
+		 * (tiendo key): another recorded for it would only mislead. */
+		rc = err_set(e, tr("%s: the key file is of %s, this database's own unit, whose key is this database's (see: tiendo key); nothing was trusted"),
+			     path, owner);
+	free(owner);
 	if (!rc && (db_begin(db, e) || keystore_put(db, id, sf.pk, true, e) || db_commit(db, e))) {
 		db_rollback(db);
 		rc = -1;

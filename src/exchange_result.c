@@ -33,10 +33,12 @@ void exchange_problem(struct import_result *r, const char *name, int line, const
 	vsnprintf(m, sizeof m, fmt, ap);
 	va_end(ap);
 	struct strbuf b = {0};
+	char *shown = text_visible(name, true); /* one line, as describe_import shows it */
 	if (line > 0)
-		sb_addf(&b, tr("%s:%d: %s"), name, line, m);
+		sb_addf(&b, tr("%s:%d: %s"), shown, line, m);
 	else
-		sb_addf(&b, "%s: %s", name, m);
+		sb_addf(&b, "%s: %s", shown, m);
+	free(shown);
 	text_repair_utf8(b.s);
 	if (r->problems.n < 40)
 		sv_push(&r->problems, b.s);

@@ -102,8 +102,8 @@ int main(int argc, char **argv)
 			else
 				return cli_usage(NULL, tr("--lang must be vi or en"));
 			break;
-		case 'h': usage(stdout); return EXIT_OK;
-		case 'V': printf("tiendo %s\n", TIENDO_VERSION); return EXIT_OK;
+		case 'h': usage(stdout); return cli_finish(NULL, EXIT_OK);
+		case 'V': printf("tiendo %s\n", TIENDO_VERSION); return cli_finish(NULL, EXIT_OK);
 		case 'D': msg_dump(stdout); return EXIT_OK;
 		case 'L': /* for tests/cli/help.sh: the command table, one name a line */
 			for (size_t i = 0; i < cli_n_commands; i++)
@@ -119,7 +119,7 @@ int main(int argc, char **argv)
 	if (optind >= argc) {
 		/* No command: the interface on a terminal, the overview for scripts. */
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-			return cmd_overview(&c, 0, NULL);
+			return cli_finish(NULL, cmd_overview(&c, 0, NULL));
 		struct ui_options uo = {.ascii = c.ascii && !utf8, .utf8 = utf8, .keymap = keymap ? keymap : cfg.keymap[0] ? cfg.keymap : NULL};
 		const char *im = input ? input : cfg.input[0] ? cfg.input : "off";
 		if (!im_mode_parse(im, &uo.im))
@@ -132,6 +132,6 @@ int main(int argc, char **argv)
 	const char *name = argv[optind];
 	for (size_t i = 0; i < cli_n_commands; i++)
 		if (strcmp(cli_commands[i]->name, name) == 0)
-			return cli_commands[i]->run(&c, argc - optind, argv + optind);
+			return cli_finish(name, cli_commands[i]->run(&c, argc - optind, argv + optind));
 	return cli_usage(NULL, tr("unknown command '%s'"), name);
 }

@@ -52,6 +52,16 @@ int outfile_open(struct outfile *o, const char *path)
 		o->fd = open(path, O_WRONLY);
 		return o->fd < 0 ? open_failed(o) : 0;
 	}
+	/* A folder (even named "dir/", which the rename would call "not a
+	 * directory") is not a file to write. */
+	if (compat_path_kind(path) == 1) {
+		errno = EISDIR;
+		return open_failed(o);
+	}
+	/* A link is followed: the file it points to is replaced, not the link. */
+	free(o->path);
+	o->path = compat_link_target(path);
+	path = o->path;
 	size_t len = strlen(path);
 	const char *slash = compat_last_sep(path);
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;

@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "csvio.h"
 #include "date.h"
+#include "entry_check.h"
 #include "msg.h"
 #include "period.h"
 #include "report_internal.h"
@@ -123,14 +125,17 @@ static bool take_stamp(struct parser *p, const char *what, const char *s, char *
 	return true;
 }
 
-/* An optional whole number in [lo, hi]; -1 when empty. */
+/* An optional whole number in [lo, hi]; -1 when empty. With rule set, any
+ * number from lo on is taken and the rule `tiendo set` obeys (entry_check)
+ * refuses one above hi in its own words, as set does; this names hi only
+ * for what is no such number at all. */
 static bool take_opt_int(struct parser *p, const char *what, const char *s, long long lo,
-			 long long hi, long long *out)
+			 long long hi, bool rule, long long *out)
 {
 	*out = -1;
 	if (!*s)
 		return true;
-	if (!parse_int(s, lo, hi, out)) {
+	if (!parse_int(s, lo, rule ? LLONG_MAX : hi, out)) {
 		problem(p, tr("%s '%.30s' is not a whole number from %lld to %lld"), tr(what), s, lo, hi);
 		return false;
 	}
@@ -250,9 +255,9 @@ static void rec_entry(struct parser *p, char **f)
 	take_row_key(p, f, N_("task"), &x->unit, &x->task, &x->en.revision);
 	if (!status_parse(f[5], &x->en.status))
 		problem(p, tr("status '%.30s' is not one of not-started, in-progress, done, blocked"), f[5]);
-	if (take_opt_int(p, N_("percent"), f[6], 0, 100, &v))
+	if (take_opt_int(p, N_("percent"), f[6], 0, 100, false, &v))
 		x->en.percent = (int)v;
-	take_opt_int(p, N_("count"), f[7], 0, 1000000000000000LL, &x->en.count);
+	take_opt_int(p, N_("count"), f[7], 0, ENTRY_NUMBER_MAX, true, &x->en.count);
 	x->en.result = take_text(p, N_("result"), f[8], TEXT_MULTILINE);
 	x->en.difficulties = take_text(p, N_("difficulties"), f[9], TEXT_MULTILINE);
 	x->en.proposals = take_text(p, N_("proposals"), f[10], TEXT_MULTILINE);
@@ -274,8 +279,8 @@ static void rec_value(struct parser *p, char **f)
 	x->period = take_value_period(p, f[3]);
 	if (take_revision(p, f[4], &rv))
 		x->v.revision = rv;
-	take_opt_int(p, N_("numerator"), f[5], 0, 1000000000000000LL, &x->v.numerator);
-	take_opt_int(p, N_("denominator"), f[6], 1, 1000000000000000LL, &x->v.denominator);
+	take_opt_int(p, N_("numerator"), f[5], 0, ENTRY_NUMBER_MAX, true, &x->v.numerator);
+	take_opt_int(p, N_("denominator"), f[6], 1, ENTRY_NUMBER_MAX, true, &x->v.denominator);
 	if (*f[7]) {
 		if (parse_num(f[7], &x->v.value))
 			x->v.has_value = true;

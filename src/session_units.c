@@ -10,8 +10,22 @@
 #include "db.h"
 #include "encoding.h"
 #include "msg.h"
+#include "progress.h"
 #include "session.h"
 #include "text.h"
+
+/* A unit's name: not empty, and within the limit of every text (a report
+ * refuses a longer one; one over 64 KiB made a plan package no unit could
+ * load). */
+static int check_name(const char *name, struct err *e)
+{
+	if (!name || !*name)
+		return err_set(e, "%s", tr("The name must not be empty."));
+	if (strlen(name) > PROGRESS_TEXT_MAX)
+		return err_set(e, tr("the unit's name is too long: %zu bytes, at most %d"), strlen(name),
+			       PROGRESS_TEXT_MAX);
+	return 0;
+}
 
 /* The rules of a new unit's code, name and members. */
 static int check_unit(const struct session_unit *u, struct err *e)
@@ -19,8 +33,8 @@ static int check_unit(const struct session_unit *u, struct err *e)
 	if (!code_valid(u->code))
 		return err_set(e, tr("'%s' is not a valid unit code (ASCII letters, digits, - _ ., at most 32)"),
 			       u->code);
-	if (!u->name || !*u->name)
-		return err_set(e, "%s", tr("The name must not be empty."));
+	if (check_name(u->name, e))
+		return -1;
 	if ((u->kind == UNIT_GROUP) != (u->members && *u->members))
 		return err_set(e, "%s", tr("members are required for a group and only for a group"));
 	return 0;
@@ -40,8 +54,8 @@ int session_unit_rename(struct session *s, const char *code, const char *name, b
 {
 	const struct unit_rec *u = unit_set_find(&s->b.units, code);
 	*renamed = false;
-	if (!name || !*name)
-		return err_set(e, "%s", tr("The name must not be empty."));
+	if (check_name(name, e))
+		return -1;
 	if (u && strcmp(u->name, name) == 0)
 		return 0;
 	*renamed = true;

@@ -11,6 +11,7 @@
 #include "exchange_keys.h"
 #include "keystore.h"
 #include "msg.h"
+#include "progress.h"
 #include "text.h"
 
 static const struct unit_def *find_unit(const struct plan_def *p, const char *code)
@@ -26,6 +27,18 @@ bool setup_plan_has_unit(const struct plan_def *p, const char *code)
 	return find_unit(p, code) != NULL;
 }
 
+int setup_check_owner(const struct plan_def *p, const char *code, bool new_db, struct err *e)
+{
+	const struct unit_def *u = find_unit(p, code);
+	if (u && u->kind == UNIT_GROUP)
+		return err_set(e, tr("%s (%s) is a group of units: a database belongs to one unit; choose one of its units"),
+			       code, u->name);
+	if (u && u->retired && new_db)
+		return err_set(e, tr("unit %s (%s) is retired in plan %s: a database cannot belong to it"), code,
+			       u->name, p->code);
+	return 0;
+}
+
 int setup_add_unit(struct plan_def *p, const struct setup_unit *nu, struct err *e)
 {
 	if (!nu->code || !code_valid(nu->code))
@@ -36,6 +49,15 @@ int setup_add_unit(struct plan_def *p, const struct setup_unit *nu, struct err *
 			       nu->code, p->code);
 	const char *why = NULL;
 	char *name = nu->name ? text_clean(nu->name, 0, &why) : NULL;
+	if (!name && nu->name) /* given, but not a text (a control character...) */
+		return err_set(e, "--name: %s", tr(why));
+	if (name && strlen(name) > PROGRESS_TEXT_MAX) {
+		/* as add-unit: its reports would carry a name no one takes */
+		err_set(e, tr("the unit's name is too long: %zu bytes, at most %d"), strlen(name),
+			PROGRESS_TEXT_MAX);
+		free(name);
+		return -1;
+	}
 	if (!name || !*name) {
 		free(name);
 		return err_set(e, "%s", tr("the new unit needs a name (--name)"));

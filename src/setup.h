@@ -20,6 +20,11 @@ struct setup_unit {
 
 /* Does plan p list the unit code? */
 bool setup_plan_has_unit(const struct plan_def *p, const char *code);
+/* Can the unit code of plan p be the one a database belongs to? Not a group,
+ * nor a retired unit for a new database (the first-run screen offers
+ * neither; a database whose own unit a later package retires still takes
+ * the package). 0, or -1 with e. */
+int setup_check_owner(const struct plan_def *p, const char *code, bool new_db, struct err *e);
 
 /* Check nu against the plan p (a free code, a name, a kind that is not a
  * group, a parent the plan lists and that is not a group) and add it to p's

@@ -139,6 +139,23 @@ fail:
 	return -1;
 }
 
+/* A group's members are unit kinds or units known here, as a plan package's
+ * reader requires (planfile.c): one it refuses would stop every unit from
+ * loading the next package. */
+static int members_known(struct db *db, const char *members, struct err *e)
+{
+	struct strvec sv = {0};
+	int rc = 0;
+	sv_split_ws(&sv, members ? members : "");
+	for (size_t i = 0; i < sv.n && !rc; i++) {
+		enum unit_kind k;
+		if (!unit_kind_parse(sv.v[i], &k) && !store_unit_id(db, sv.v[i]))
+			rc = err_set(e, tr("member '%.40s' is neither a unit kind nor a declared unit"), sv.v[i]);
+	}
+	sv_free(&sv);
+	return rc;
+}
+
 int store_unit_add(struct db *db, const char *code, const char *name, enum unit_kind kind,
 		   const char *parent, const char *members, struct err *e)
 {
@@ -153,6 +170,8 @@ int store_unit_add(struct db *db, const char *code, const char *name, enum unit_
 		err_set(e, tr("unknown parent unit '%s' (see: tiendo units)"), parent);
 		goto fail;
 	}
+	if (members_known(db, members, e))
+		goto fail;
 	PREP(st, "INSERT INTO unit(code, kind, parent_id, members, name)"
 		 " VALUES (?1, ?2, (SELECT id FROM unit WHERE code = ?3), ?4, ?5)");
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

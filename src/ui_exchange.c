@@ -179,7 +179,7 @@ static void result_lines(struct strvec *sv, int width, const char *path, const s
 	struct strbuf b = {0};
 	describe_import(&b, file, r, false);
 	add_chomped(sv, width, &b);
-	if (describe_import_signer(&b, file, r) || b.len) /* who signed it, as on the command line */
+	if (describe_import_signer(&b, file, r, false) || b.len) /* who signed it, as on the command line */
 		add_chomped(sv, width, &b);
 	if (r->outcome != IMPORT_REFUSED)
 		return;

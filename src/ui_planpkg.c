@@ -23,7 +23,7 @@ static void collect(void *arg, const char *path, const struct import_result *r)
 	struct strbuf b = {0};
 	const char *slash = strrchr(path, '/');
 	describe_import(&b, slash ? slash + 1 : path, r, o->dry);
-	describe_import_signer(&b, slash ? slash + 1 : path, r);
+	describe_import_signer(&b, slash ? slash + 1 : path, r, o->dry);
 	for (size_t i = 0; r->outcome == IMPORT_REFUSED && i < r->problems.n; i++)
 		sb_addf(&b, "%s\n", r->problems.v[i]);
 	char *line = b.s, *nl;

@@ -311,10 +311,27 @@ static int write_special(const char *path, const char *data, size_t n)
 	return rc;
 }
 
+static int write_regular(const char *path, const char *data, size_t n);
+
 int write_file_atomic(const char *path, const char *data, size_t n)
 {
 	if (compat_path_special(path))
 		return write_special(path, data, n);
+	if (compat_path_kind(path) == 1) {
+		errno = EISDIR; /* as outfile_open says it */
+		return -1;
+	}
+	/* A link is followed: the file it points to is replaced, not the link. */
+	char *target = compat_link_target(path);
+	int rc = write_regular(target, data, n);
+	int saved = errno;
+	free(target);
+	errno = saved;
+	return rc;
+}
+
+static int write_regular(const char *path, const char *data, size_t n)
+{
 	/* The temporary file sits in the target's folder so that rename is atomic. */
 	size_t len = strlen(path);
 	char *tmp = xmalloc(len + 16);
@@ -395,11 +412,18 @@ char *file_temp_beside(const char *path)
 		close(fd);
 		return b.s;
 	}
-	size_t len = strlen(path);
+	if (compat_path_kind(path) == 1) {
+		errno = EISDIR; /* as outfile_open says it */
+		return NULL;
+	}
+	/* Beside the file a link points to: file_commit replaces that file. */
+	char *target = compat_link_target(path);
+	size_t len = strlen(target);
 	char *tmp = xmalloc(len + 16);
-	const char *slash = compat_last_sep(path);
-	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	const char *slash = compat_last_sep(target);
+	size_t dir_len = slash ? (size_t)(slash - target) + 1 : 0;
+	snprintf(tmp, len + 16, "%.*s.%s.XXXXXX", (int)dir_len, target, target + dir_len);
+	free(target);
 	int fd = compat_mkstemp(tmp);
 	if (fd < 0) {
 		free(tmp);
@@ -428,15 +452,19 @@ int file_commit(const char *tmp, const char *path)
 		ok = false;
 		saved = errno;
 	}
-	if (!ok || compat_rename_replace(tmp, path)) {
+	/* A link is followed, as file_temp_beside did. */
+	char *target = compat_link_target(path);
+	if (!ok || compat_rename_replace(tmp, target)) {
 		saved = ok ? errno : saved;
 		compat_unlink(tmp);
+		free(target);
 		errno = saved;
 		return -1;
 	}
-	const char *slash = compat_last_sep(path);
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	const char *slash = compat_last_sep(target);
+	char *dir = slash ? xstrndup(target, (size_t)(slash - target) + 1) : xstrdup(".");
 	compat_sync_dir(dir);
 	free(dir);
+	free(target);
 	return 0;
 }

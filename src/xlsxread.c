@@ -62,8 +62,12 @@ struct sax {
 	long col, row;
 	char type[12];
 	struct strbuf csv;
-	bool bad;
+	size_t max, row_bytes; /* the CSV's limit; the current row's cells so far */
+	bool bad, too_big;
 };
+
+/* Excel's last row: a sheet's row numbers go up to it, in order. */
+#define XLSX_MAX_ROWS 1048576L
 
 static const char *attr(const char **a, const char *name)
 {
@@ -159,6 +163,7 @@ static void flush_row(struct sax *x)
 {
 	csvio_write_row(&x->csv, (const char *const *)x->cells.v, x->cells.n, 0);
 	sv_free(&x->cells);
+	x->row_bytes = 0;
 }
 
 static void sh_start(void *ud, const XML_Char *name, const XML_Char **a)
@@ -168,8 +173,14 @@ static void sh_start(void *ud, const XML_Char *name, const XML_Char **a)
 	if (strcmp(name, "row") == 0) {
 		const char *r = attr(a, "r");
 		long want = r ? strtol(r, NULL, 10) : x->row + 1;
-		/* Rows the sheet skips are empty rows. */
-		while (x->row + 1 < want && want - x->row < 1000000) {
+		/* Rows come in order and end at Excel's last: the empty rows
+		 * between them cost a byte each, a few KB of zip could not ask
+		 * for gigabytes. */
+		if (want <= x->row || want > XLSX_MAX_ROWS) {
+			x->bad = true;
+			return;
+		}
+		while (x->row + 1 < want) {
 			sb_add(&x->csv, "\n");
 			x->row++;
 		}
@@ -221,6 +232,11 @@ static void sh_end(void *ud, const XML_Char *name)
 		}
 		while ((long)x->cells.n < x->col)
 			sv_push(&x->cells, "");
+		/* A shared string is stored once and may be used by every cell:
+		 * the CSV is bounded as the file is. */
+		x->row_bytes += strlen(v) + 3;
+		if (x->csv.len + x->row_bytes > x->max)
+			x->bad = x->too_big = true;
 		if (!x->bad)
 			sv_push(&x->cells, v);
 		x->col++;
@@ -269,6 +285,7 @@ char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_l
 	memset(&x, 0, sizeof x);
 	struct strvec none = {0};
 	x.shared = &none;
+	x.max = max_bytes;
 	char *r = NULL, *xml;
 	size_t len = 0;
 	*why = N_("not a readable .xlsx workbook (its first sheet is missing or damaged)");
@@ -299,6 +316,8 @@ char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_l
 	sb_addn(&x.csv, "", 0);
 	bool ok = parse(xml, len, &x, sh_start, sh_end);
 	free(xml);
+	if (x.too_big)
+		*why = N_("not a readable .xlsx workbook (its first sheet holds more than a report can)");
 	if (!ok || x.bad)
 		goto out;
 	r = sb_take(&x.csv);

@@ -57,6 +57,33 @@ expect_grep "task T1 of the communes' group" '^T1' "$T/out"
 expect_exit "progress for the new commune" 0 tdo -f new.db set T1 --period 2026S1 --status in-progress --percent 10
 expect_exit "a parent that is a group is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name "Xã Tám" --parent XA
 if [ -e bad.db ]; then notok "no file after that refusal either"; else ok "no file after that refusal either"; fi
+# --name is checked as a text: a control character is named (it said "the
+# new unit needs a name"), and a name over 32 KiB, which the department would
+# refuse in every report of the commune, is refused here.
+expect_exit "a name with a control character is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name $'Xã\a' --parent TINH
+expect_grep "saying why" "--name: control character" "$T/err"
+expect_exit "a name over 32 KiB is refused" 1 tdo -f bad.db init --plan pkg.csv --unit XA8 --name "$(head -c 40000 /dev/zero | tr '\0' a)" --parent TINH
+expect_grep "saying so" "the unit's name is too long: 40000 bytes, at most 32768" "$T/err"
+[ -e bad.db ] && notok "no file after those refusals" || ok "no file after those refusals"
+# A database belongs to one unit: a group or a retired unit of the package is
+# refused, as the first-run screen never offers them (init took a group, and
+# then export and set refused everything the database was for).
+expect_exit "init as a group is refused" 1 tdo -f grp.db init --plan pkg.csv --unit XA
+expect_grep "saying it is a group" 'XA \(.*\) is a group of units' "$T/err"
+[ -e grp.db ] && notok "no file after a group refused" || ok "no file after a group refused"
+expect_exit "a database of XA1" 0 tdo -f own.db init --plan pkg.csv --unit XA1
+expect_exit "re-init as a group is refused" 1 tdo -f own.db init --plan pkg.csv --unit XA
+expect_exit "its unit is still XA1" 0 tdo -f own.db export --period 2026S1 -o own.csv
+expect_grep "the report comes from XA1" '^report,XA1,' own.csv
+cp dept.db retire.db
+tdo -f retire.db retire-unit XA2 >/dev/null
+tdo -f retire.db export-plan -o pkg-retired.csv >/dev/null
+expect_exit "init as a retired unit is refused" 1 tdo -f ret.db init --plan pkg-retired.csv --unit XA2
+expect_grep "saying it is retired" 'unit XA2 \(.*\) is retired' "$T/err"
+[ -e ret.db ] && notok "no file after a retired unit refused" || ok "no file after a retired unit refused"
+expect_grep "and says no database was created" "no database was created" "$T/err"
+tdo -f xa2-own.db init --plan pkg.csv --unit XA2 >/dev/null
+expect_exit "XA2's own database still takes the package that retires XA2" 0 tdo -f xa2-own.db init --plan pkg-retired.csv --unit XA2
 
 # --- a new commune's report describes it; the department adds it on import ---
 expect_exit "the new commune exports" 0 tdo -f new.db export --period 2026S1 -o new.csv

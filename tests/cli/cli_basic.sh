@@ -104,3 +104,23 @@ expect_exit "HOME fallback" 0 "$TIENDO" init --plan "$MINI"
 # Overview (what `make run` shows until the terminal interface exists).
 expect_exit "no command: overview" 0 "$TIENDO" -f "$DB"
 expect_grep "overview shows the plan" 'Plan MINI-1, version 2' "$T/out"
+
+# Output that standard output cannot take (a full disk, a closed output) is
+# an error, exit 1 with a message: `tiendo status --csv > x.csv` on a full
+# disk exited 0 with the file cut short.
+if [ -w /dev/full ]; then
+	for cmd in "units" "tasks" "show 1a-1 --period 2026S1" "plans" "status --period 2026S1 --csv" \
+		"consolidate --period 2026S1 -o -" "key --export -o -" "set --help"; do
+		"$TIENDO" -f "$DB" $cmd >/dev/full 2>"$T/err"
+		expect_eq "$cmd > /dev/full: exit 1" 1 $?
+		expect_grep "$cmd > /dev/full: says so" "cannot write to standard output: No space left on device" "$T/err"
+	done
+	"$TIENDO" -f "$DB" </dev/null >/dev/full 2>"$T/err"
+	expect_eq "the overview > /dev/full: exit 1" 1 $?
+	"$TIENDO" --help >/dev/full 2>"$T/err"
+	expect_eq "--help > /dev/full: exit 1" 1 $?
+	"$TIENDO" -f "$DB" units >&- 2>"$T/err"
+	expect_eq "units with standard output closed: exit 1" 1 $?
+	"$TIENDO" -f "$DB" units >/dev/null 2>"$T/err"
+	expect_eq "units > /dev/null: still 0" 0 $?
+fi

@@ -39,6 +39,18 @@ expect_grep "names the period" "period '2026H1' is not a period code" "$T/err"
 expect_exit "percent over 100 refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --percent 101
 expect_grep "says the range" "from 0 to 100" "$T/err"
 expect_exit "negative percent refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --percent -5
+expect_grep "says the rule's range, not the parser's" "'-5' must be a whole number from 0 to 100;" "$T/err"
+# A number too big to parse names the rule's range (it said 0 to 1000000 for
+# a percent, 0 to 9223372036854775807 for a count: a clerk who typed the
+# latter was then told the count goes to 1000000000000).
+expect_exit "a huge percent refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --percent 2000000
+expect_grep "says the percent's range" "'2000000' must be a whole number from 0 to 100;" "$T/err"
+expect_exit "a huge count refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --count 99999999999999999999
+expect_grep "says the count's range" "must be a whole number from 0 to 1000000000000;" "$T/err"
+expect_exit "a huge numerator refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --numerator 99999999999999999999 --denominator 1
+expect_grep "says the numerator's range" "numerator '99999999999999999999' must be a whole number from 0 to 1000000000000;" "$T/err"
+expect_exit "a huge denominator refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --numerator 1 --denominator 99999999999999999999
+expect_grep "says the denominator's range" "from 0 to 1000000000000;" "$T/err"
 expect_exit "non-numeric count refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --count 2.500
 expect_exit "bad status refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --status finished
 expect_exit "invalid UTF-8 refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --result $'bad \xff byte'

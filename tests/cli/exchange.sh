@@ -233,6 +233,39 @@ expect_exit "units file" 0 tdo -f dept.db add-units units.csv
 expect_grep "added and renamed" "2 units added, 1 renamed" "$T/out"
 expect_exit "units file again" 0 tdo -f dept.db add-units units.csv
 expect_grep "idempotent" "0 units added, 0 renamed" "$T/out"
+# A group's members must be unit kinds or known units, as the plan package's
+# reader requires: add-units and add-unit took "XA7", and every unit's tiendo
+# then refused the next package ("member 'XA7' is neither a unit kind nor a
+# declared unit"). On a copy, so that what follows is unchanged.
+cp dept.db grp.db
+printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TINH,Nhóm,XA6 commune XA7\n' >units-group.csv
+before=$(dump grp.db)
+expect_exit "a group with an unknown member is refused" 1 tdo -f grp.db add-units units-group.csv
+expect_grep "naming file, line and member" "units-group.csv:3: member 'XA7' is neither a unit kind nor a declared unit" "$T/err"
+expect_eq "the file refused whole" "$before" "$(dump grp.db)"
+expect_exit "add-unit refuses it too" 1 tdo -f grp.db add-unit NHOM --kind group --parent TINH --name Nhóm --members XA7
+printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TINH,Nhóm,XA6 commune\n' >units-group.csv
+expect_exit "a group of a kind and a unit added just before" 0 tdo -f grp.db add-units units-group.csv
+# A package that cannot be written leaves the version as it was: it went
+# up, "nothing was written" was said, and the next package did not say that
+# units had changed.
+v=$(tdo -f grp.db plans | cut -f2)
+expect_exit "a package into a missing folder is refused" 1 tdo -f grp.db export-plan -o nowhere/p.csv
+expect_eq "the plan's version is unchanged" "$v" "$(tdo -f grp.db plans | cut -f2)"
+expect_exit "its package" 0 tdo -f grp.db export-plan -o grp-pkg.csv
+expect_grep "says the units changed: a new version" "^Units changed since version $v was sent: this is version $((v + 1))\\.$" "$T/out"
+expect_exit "loads in a unit's database" 0 tdo -f grp-xa6.db init --plan grp-pkg.csv --unit XA6
+# A unit's name within the limit of every text (32 KiB): rename-unit took
+# 70,000 bytes, and no unit could load the next package ("field too long").
+long=$(head -c 70000 /dev/zero | tr '\0' a)
+expect_exit "rename-unit refuses a name over 32 KiB" 1 tdo -f grp.db rename-unit XA6 --name "$long"
+expect_grep "saying so" "the unit's name is too long: 70000 bytes, at most 32768" "$T/err"
+expect_exit "add-unit too" 1 tdo -f grp.db add-unit XA8 --kind commune --parent TINH --name "$long"
+printf 'XA6,commune,TINH,%s\n' "${long:0:40000}" >units-long.csv
+expect_exit "add-units too" 1 tdo -f grp.db add-units units-long.csv
+expect_grep "naming file and line" "units-long.csv:1: the unit's name is too long" "$T/err"
+expect_exit "the package still loads" 0 tdo -f grp.db export-plan -o grp-pkg2.csv
+expect_exit "in a unit's database" 0 tdo -f grp-xa6b.db init --plan grp-pkg2.csv --unit XA6
 
 # --- two levels: divisions -> department -> province -----------------------------
 export TIENDO_NOW=2026-06-08T02:00:00Z

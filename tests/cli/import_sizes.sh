@@ -70,3 +70,35 @@ expect_grep "... the huge file refused unread" "b.csv: the file is too large \(1
 expect_grep "... the FIFO skipped and named" "c.csv: not a regular file" err
 expect_grep "... the good file imported" "a.csv: imported report of XA1" out
 expect_eq "... and it is in the database" 1 "$(sqlite3 dept.db "SELECT count(*) FROM received WHERE kind = 'report'")"
+
+# A few KB of .xlsx that would ask for gigabytes as CSV: rows numbered a
+# million apart (each gap became that many empty lines), and a shared string
+# of 1 MB used by 100,000 cells. Both are refused within the file limit.
+cat >bomb.py <<'PY'
+import sys, zipfile
+def book(name, rows, shared=None):
+    z = zipfile.ZipFile(name, 'w', zipfile.ZIP_DEFLATED)
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    z.writestr('xl/workbook.xml', '<workbook %s xmlns:r="http://schemas.openxmlformats.org/'
+               'officeDocument/2006/relationships"><sheets><sheet name="a" sheetId="1" r:id="rId1"/>'
+               '</sheets></workbook>' % ns)
+    z.writestr('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/'
+               'package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+               '</Relationships>')
+    if shared:
+        z.writestr('xl/sharedStrings.xml', '<sst %s><si><t>%s</t></si></sst>' % (ns, shared))
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (ns, rows))
+    z.close()
+book('gaps.xlsx', ''.join('<row r="%d"><c t="inlineStr"><is><t>x</t></is></c></row>' % (i * 999999 + 1)
+                          for i in range(3000)))
+book('shared.xlsx', ''.join('<row>%s</row>' % ('<c t="s"><v>0</v></c>' * 1000) for i in range(100)),
+     'a' * 1000000)
+PY
+python3 bomb.py
+cp base.db dept.db
+for f in gaps shared; do
+	limited "$(mib 64)" "$f.xlsx, a few KB that would make gigabytes of CSV" \
+		"$TIENDO" -f dept.db import $f.xlsx
+	expect_grep "... refused as a workbook" "$f.xlsx: not a readable .xlsx workbook" err
+done
+expect_eq "... and nothing is in the database" 0 "$(sqlite3 dept.db "SELECT count(*) FROM received")"

@@ -4,7 +4,8 @@
 # FIFO is written to as it is, never replaced by a regular file; -o - is
 # standard output. For the streamed outputs (consolidate, export,
 # export-plan) and those written whole through a temporary file
-# (consolidate --xlsx, draft-report, draft-reminder, key --export).
+# (consolidate --xlsx, draft-report, draft-reminder, key --export). And -o
+# naming the database itself, which is refused.
 . "$SRCDIR/tests/lib.sh"
 cd "$T" || exit 1
 export TMPDIR=$T
@@ -56,3 +57,60 @@ for cmd in "export --period 2026S1" "consolidate --period 2026S1" "export-plan";
 	expect_grep "${cmd%% *}: says why" "nowhere/x.csv: No such file or directory|nowhere/x.csv" "$T/err"
 done
 [ ! -e nowhere ] && ok "no folder was made" || notok "no folder was made"
+
+# -o naming the database itself (or through a link, or its journal) is
+# refused before anything is written: renaming the output over it lost the
+# whole database.
+cp dept.db before.db
+ln -s dept.db dblink
+for cmd in "export --period 2026S1" "consolidate --period 2026S1" "consolidate --period 2026S1 --xlsx" \
+	"export-plan" "draft-report --period 2026S1" "draft-reminder --period 2026S1" "key --export"; do
+	for out in dept.db "$T/dept.db" dblink; do
+		expect_exit "$cmd -o ${out/#$T/\$T} (the database): refused" 2 "$TIENDO" -f dept.db $cmd -o "$out"
+		expect_grep "$cmd -o ${out/#$T/\$T}: says it is the database" "is the database" "$T/err"
+	done
+done
+expect_eq "the database is untouched" "$(md5sum <before.db)" "$(md5sum <dept.db)"
+expect_exit "the database still opens" 0 "$TIENDO" -f dept.db units
+[ -L dblink ] && ok "the link to the database is still a link" || notok "the link to the database is still a link"
+printf 'stale\n' >dept.db-wal
+expect_exit "-o the database's WAL file: refused" 2 "$TIENDO" -f dept.db consolidate --period 2026S1 -o dept.db-wal
+expect_eq "the WAL file is untouched" "stale" "$(cat dept.db-wal)"
+rm -f dept.db-wal
+
+# -o naming a symbolic link writes the file it points to (through a chain of
+# links, relative to the link's folder, or not existing yet); the link stays
+# a link. A rename onto the link replaced it with a regular file and left
+# the file it pointed to as it was.
+mkdir -p shared
+for cmd in "consolidate --period 2026S1" "consolidate --period 2026S1 --xlsx" "export --period 2026S1" \
+	"export-plan" "draft-report --period 2026S1" "key --export"; do
+	rm -rf shared/* out.lnk hop.lnk
+	echo old >shared/old.dat
+	ln -s ../shared/old.dat shared/hop.lnk
+	ln -s shared/hop.lnk out.lnk
+	expect_exit "$cmd -o a link to a file" 0 "$TIENDO" -f dept.db $cmd -o out.lnk
+	[ -L out.lnk ] && [ -L shared/hop.lnk ] && ok "$cmd: the links are still links" ||
+		notok "$cmd: the links are still links" "$(ls -l out.lnk shared)"
+	! cmp -s shared/old.dat - <<<old && ok "$cmd: the file linked to was written" ||
+		notok "$cmd: the file linked to was written"
+	ls shared/.old.dat.* >/dev/null 2>&1 && notok "$cmd: no temporary file left" || ok "$cmd: no temporary file left"
+	rm -f out.lnk
+	ln -s shared/new.dat out.lnk
+	expect_exit "$cmd -o a link to a file not there yet" 0 "$TIENDO" -f dept.db $cmd -o out.lnk
+	[ -L out.lnk ] && [ -s shared/new.dat ] && ok "$cmd: the new file is made where the link points" ||
+		notok "$cmd: the new file is made where the link points" "$(ls -l out.lnk shared)"
+done
+
+# -o naming a folder, with or without its trailing slash, says it is a
+# folder: "outd/" was refused as "Not a directory". (export alone takes
+# "outd/" as the folder to write its usual file name into.)
+mkdir -p outd
+for cmd in "consolidate --period 2026S1" "consolidate --period 2026S1 --xlsx" "export-plan" \
+	"draft-report --period 2026S1" "key --export"; do
+	for out in outd outd/; do
+		expect_exit "$cmd -o $out: refused" 1 "$TIENDO" -f dept.db $cmd -o $out
+		expect_grep "$cmd -o $out: says it is a folder" "cannot write $out: Is a directory" "$T/err"
+	done
+done
+[ -z "$(ls -A outd)" ] && ok "nothing was left in the folder" || notok "nothing was left in the folder" "$(ls -A outd)"

@@ -39,6 +39,13 @@ put_row T1 10 5000000000000
 expect_exit "the commune exports a count above the limit" 0 tdo -f xa1.db export --period 2026S1 -o big.csv
 expect_exit "import refuses a count set refuses" 1 tdo -f dept.db import big.csv
 expect_grep "naming the rule" "big.csv:[0-9]+: the count must be from 0 to 1000000000000" "$T/err"
+# Above the parser's old bound (10^15) the same rule is named: it said "not
+# a whole number from 0 to 1000000000000000", a limit no rule has.
+sqlite3 xa1.db "DELETE FROM progress"
+put_row T1 10 5000000000000000
+expect_exit "the commune exports a count far above the limit" 0 tdo -f xa1.db export --period 2026S1 -o huge.csv
+expect_exit "import refuses it" 1 tdo -f dept.db import huge.csv
+expect_grep "naming the rule" "huge.csv:[0-9]+: the count must be from 0 to 1000000000000 \\(not 5000000000000000\\)" "$T/err"
 sqlite3 xa1.db "DELETE FROM progress"
 put_row T1 10 12
 expect_exit "the commune exports a good entry" 0 tdo -f xa1.db export --period 2026S1 -o good.csv

@@ -101,6 +101,10 @@ expect_grep "a report is format 2" "^format,tiendo-report,2$" s1.csv
 expect_grep "with the sender's key and an Ed25519 signature" "^signature,ed25519,[0-9a-f]{64},[0-9a-f]{128}$" s1.csv
 expect_eq "the signature row comes just before the end row" "signature end" "$(tail -n 2 s1.csv | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
 expect_grep "the plan package is signed too" "^signature,ed25519," pkg.csv
+# A dry run records no key, and says so: it said "is recorded".
+expect_exit "a dry run of XA1's first signed report" 0 tdo -f dept.db import --dry-run s1.csv
+expect_grep "says the key would be recorded" "first signed file of XA1: its key $FP_XA1 would be recorded" "$T/out"
+expect_no_grep "not that it is" "is recorded" "$T/out"
 expect_exit "the department imports XA1's first signed report" 0 tdo -f dept.db import s1.csv
 expect_grep "and says the key is new" "first signed file of XA1: its key $FP_XA1 is recorded" "$T/out"
 expect_exit "trust lists the keys" 0 tdo -f dept.db trust
@@ -171,6 +175,17 @@ expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
 expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
 sed "s/^key,XA2,[0-9a-f]*/key,XA2,$(printf 'a%.0s' $(seq 64))/" k.csv >k-bad.csv
 expect_exit "an edited key file is refused" 1 tdo -f so.db trust k-bad.csv
+# A key file of this database's own unit (SKHCN, made by another database
+# set up as SKHCN) is refused: trust listed SKHCN as trusted with that key,
+# while this database signs with its own.
+tdo -f fake-so.db init --plan "$PLAN" --unit SKHCN >/dev/null
+tdo -f fake-so.db key --export -o k-so.csv >/dev/null
+before=$(tdo -f so.db trust)
+expect_exit "a key file of the database's own unit is refused" 1 tdo -f so.db trust k-so.csv
+expect_grep "saying it is this database's own unit" "k-so.csv: the key file is of SKHCN, this database's own unit" "$T/err"
+expect_eq "and the keys known are as they were" "$before" "$(tdo -f so.db trust)"
+tdo -f so.db key --export -o k-own.csv >/dev/null
+expect_exit "its own key file too" 1 tdo -f so.db trust k-own.csv
 
 # --- what reaches a terminal or a spreadsheet (section 5) ----------------
 export TIENDO_NOW=2026-06-07T02:00:00Z
@@ -184,6 +199,28 @@ expect_grep "it shows them visibly" 'a\\x1b\]0;PWNED\\x07\\x1b\[2J\.csv: importe
 expect_exit "received" 0 tdo -f dept.db received
 if grep -q $'\e' "$T/out"; then notok "received never prints them raw"; else ok "received never prints them raw"; fi
 expect_grep "received shows them visibly" 'a\\x1b\]0;PWNED' "$T/out"
+# A tab or a line break in a file's name is shown escaped too: its import
+# line stays one line, and its row of the register keeps its 9 fields.
+tabbed=$'t\tab\nnl.csv'
+tdo -f XA2-old.db set T1 --period 2026S1 --result "từ tệp có tên lạ" >/dev/null
+tdo -f XA2-old.db export --period 2026S1 -o "$tabbed" >/dev/null
+expect_exit "a file named with a tab and a line break imports" 0 tdo -f dept.db import "$tabbed"
+expect_eq "in one line" 1 "$(wc -l <"$T/out")"
+expect_grep "its name shown escaped" '^t\\x09ab\\x0anl\.csv: imported' "$T/out"
+expect_exit "received" 0 tdo -f dept.db received
+expect_eq "the register's rows keep their 9 fields" "" "$(awk -F'\t' 'NF != 9' "$T/out")"
+# On a terminal, import shows a progress line "[k/N] FILE" per file: it
+# printed the name raw, and the title of the window became PWNED.
+if command -v script >/dev/null 2>&1; then
+	mkdir -p evil-folder
+	cp "$evil" evil-folder/
+	for i in 1 2 3; do cp "$evil" "evil-folder/b$i.csv"; done
+	cp dept.db tty.db
+	script -qc "\"$TIENDO\" -f tty.db import evil-folder" /dev/null >tty.txt 2>&1 </dev/null
+	expect_grep "on a terminal, a progress line is shown" '\[1/4\] evil-folder/a' tty.txt
+	if grep -q $'\e]0;PWNED' tty.txt; then notok "the progress line never prints the name's escapes raw" "$(cat -v tty.txt | head -c 600)"
+	else ok "the progress line never prints the name's escapes raw"; fi
+fi
 
 bidi=$'abc\u202Eexe.txt'
 c1=$'x\u009b2Jy'
@@ -191,6 +228,15 @@ expect_exit "set refuses a bidirectional override" 1 tdo -f XA2.db set T1 --peri
 expect_grep "naming it" "bidirectional override" "$T/err"
 expect_exit "set refuses a C1 control" 1 tdo -f XA2.db set T1 --period 2026S1 --result "$c1"
 expect_exit "tiendo --help still works" 0 tdo --help
+# A usage error shows what was typed through the same sanitiser: an unknown
+# command or argument was printed raw (a script passing on a received file's
+# name as an argument could set the window title).
+expect_exit "an unknown command with escapes is a usage error" 2 tdo $'\e]0;PWNED\a'
+if grep -q $'\e' "$T/err"; then notok "... its escapes never printed raw" "$(cat -v "$T/err")"
+else ok "... its escapes never printed raw"; fi
+expect_exit "an unexpected argument with escapes too" 2 tdo -f dept.db units $'\e[2J'
+if grep -q $'\e' "$T/err"; then notok "... nor its" "$(cat -v "$T/err")"; else ok "... nor its"; fi
+expect_grep "they show them visibly" "unexpected argument '\\\\x1b\\[2J'" "$T/err"
 
 # status --csv and the default consolidated table are formula-safe.
 tdo -f dept.db add-unit XA5 --name '=HYPERLINK("http://x","y")' --kind commune --parent TINH >/dev/null
@@ -271,6 +317,15 @@ expect_exit "-f on a text file is refused" 1 tdo -f notes2.txt tasks
 expect_grep "as not a database" "notes2.txt: not a tiendo database" "$T/err"
 expect_exit "init on a text file is refused too" 1 tdo -f notes2.txt init --plan "$PLAN"
 expect_eq "and it is untouched" "ghi chú" "$(cat notes2.txt)"
+# An SQLite database of another program is refused and left as it was: a
+# command that only reads switched it to WAL and added tiendo's tables to it.
+sqlite3 other.db "CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('Lan')"
+before=$(md5sum <other.db)
+expect_exit "-f on another program's SQLite database is refused" 1 tdo -f other.db tasks
+expect_grep "as another program's" "other.db: an SQLite database of another program" "$T/err"
+expect_exit "init does not take it over either" 1 tdo -f other.db init --plan "$PLAN"
+expect_eq "and the file is untouched" "$before" "$(md5sum <other.db)"
+expect_eq "with no tiendo table in it" "contacts" "$(sqlite3 other.db "SELECT group_concat(name) FROM sqlite_schema")"
 
 cp so.db minus.db
 sqlite3 minus.db "PRAGMA user_version = -1"
