@@ -97,11 +97,16 @@ bool ui_confirm(struct app *a, const char *question)
 {
 	char buf[400];
 	snprintf(buf, sizeof buf, "%s %s", question, tr("(y/n)"));
-	ui_put(a, a->bottom, 0, 0, a->cols - 1, buf, A_BOLD | A_REVERSE);
-	wnoutrefresh(a->bottom);
-	ui_doupdate();
 	for (;;) {
+		/* asked again after a resize (the screen is repainted behind it) */
+		ui_put(a, a->bottom, 0, 0, a->cols - 1, buf, A_BOLD | A_REVERSE);
+		wnoutrefresh(a->bottom);
+		ui_doupdate();
 		int k = ui_getkey(a, a->bottom);
+		if (k == KEYC_RESIZE) {
+			a->host->repaint(a);
+			continue;
+		}
 		if (k == KEYC_SIGNAL || k == 'n' || k == 'N' || k == KEYC_ESC || k == 'k' || k == 'K') {
 			a->bottom_dirty = true;
 			return false;

@@ -51,3 +51,38 @@ ui_keys F2
 expect_screen "next: the row below by title (Giải báo chí)" 'next: 1b-2$'
 expect_screen "still by title" 'Tasks \(5\), by title'
 ui_keys q
+
+# --- a resize while the form asks a question, or shows its help ------------
+# The question went with the old bottom line, and the form kept the size it
+# had been placed for: its last fields under the hint bar, out of sight.
+# expect_line NAME LINE PATTERN: screen line LINE (1 = top) shows PATTERN.
+expect_line() {
+	_n=100
+	while [ "$_n" -gt 0 ] && ! ui_screen | sed -n "$2p" | grep -Eq -- "$3"; do sleep 0.05; _n=$((_n - 1)); done
+	if [ "$_n" -gt 0 ]; then ok "$1"; else notok "$1" "line $2 does not show /$3/:
+$(ui_screen)"; fi
+}
+ui_start 100 30 -f "$DB"
+ui_keys Enter
+expect_screen "the form at 100x30" 'Progress 1a-1'
+expect_line "its last field just above the hint bar" 29 '^  Evidence'
+ui_keys Tab
+ui_text "7"
+ui_keys Escape
+expect_screen "Esc with a change asks" 'Discard what you typed\? \(y/n\)'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_line "80x24: the question is asked again on the new bottom line" 24 'Discard what you typed\? \(y/n\)'
+ui_keys n
+expect_line "n: the form, placed for 80x24, its last field in sight" 23 '^  Evidence'
+expect_screen "with what was typed" 'Percent +7 '
+ui_keys F1
+expect_screen "F1 in the form: the help" 'tiendo help'
+tmux -L "$SOCK" resize-window -t ui -x 100 -y 30
+expect_screen "the help at 100x30" 'tiendo help.*─{60}'
+ui_keys Escape
+expect_line "Esc: the form placed for 100x30" 29 '^  Evidence'
+ui_keys Escape
+expect_screen "Esc asks again" 'Discard what you typed\? \(y/n\)'
+ui_keys y
+expect_screen "y: the form is gone" 'F4Enter F5Filter'
+ui_keys q
