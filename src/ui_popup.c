@@ -230,15 +230,45 @@ static void choose_draw(struct app *a, WINDOW *win, const char *title, const cha
 	ui_put(a, win, h - 2, 1, w - 2, foot, A_NORMAL);
 }
 
-int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start)
+/* The chooser's window for n items on the screen as it is now; NULL when
+ * the screen is too small. */
+static WINDOW *choose_window(struct app *a, size_t n)
 {
+	if (a->too_small)
+		return NULL;
 	int h = a->rows - 6, w = a->cols - 16;
 	if (h > (int)n + 4)
 		h = (int)n + 4;
 	if (h < 6)
 		h = 6;
 	WINDOW *win = newwin(h, w, (a->rows - h) / 2, 8);
-	keypad(win, TRUE);
+	if (win)
+		keypad(win, TRUE);
+	return win;
+}
+
+/* Move the chooser's cursor for a key; false when the key is not a move. */
+static bool choose_move(enum action act, int k, size_t body, size_t ns, size_t *cur)
+{
+	if (act == ACT_UP || k == KEYC_UP) {
+		if (*cur > 0)
+			(*cur)--;
+	} else if (act == ACT_DOWN || k == KEYC_DOWN) {
+		if (*cur + 1 < ns)
+			(*cur)++;
+	} else if (act == ACT_PAGE_UP) {
+		*cur = *cur > body ? *cur - body : 0;
+	} else if (act == ACT_PAGE_DOWN) {
+		*cur = *cur + body < ns ? *cur + body : (ns ? ns - 1 : 0);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start)
+{
+	WINDOW *win = choose_window(a, n);
 	char *filter = xstrdup("");
 	size_t *shown = xmalloc((n ? n : 1) * sizeof *shown);
 	size_t ns = 0, cur = 0, top = 0;
@@ -254,18 +284,32 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			top = 0;
 			refilter = false;
 		}
-		int body = h - 3;
+		int body = win ? getmaxy(win) - 3 : 1;
 		if (cur < top)
 			top = cur;
 		if (cur >= top + (size_t)body)
 			top = cur - (size_t)body + 1;
-		choose_draw(a, win, title, items, shown, ns, cur, top, filter);
-		wnoutrefresh(win);
-		ui_doupdate();
-		int k = ui_getkey(a, win);
+		if (win) {
+			choose_draw(a, win, title, items, shown, ns, cur, top, filter);
+			wnoutrefresh(win);
+			ui_doupdate();
+		} else {
+			a->host->repaint(a); /* says the terminal is too small */
+		}
+		int k = ui_getkey(a, win ? win : stdscr);
 		enum action act = keymap_lookup(&a->km, PANE_POPUP, k);
 		if (k == KEYC_SIGNAL || act == ACT_CANCEL || k == KEYC_ESC)
 			break;
+		if (k == KEYC_RESIZE) {
+			/* made again for the new size, over the repainted screen */
+			if (win)
+				delwin(win);
+			a->host->repaint(a);
+			win = choose_window(a, n);
+			continue;
+		}
+		if (!win)
+			continue;
 		if (k == KEYC_ENTER) {
 			if (ns) {
 				result = (int)shown[cur];
@@ -273,21 +317,9 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			}
 			continue; /* nothing matches: the footer says so; not a cancel */
 		}
-		if (k == KEYC_RESIZE) {
-			a->host->repaint(a);
+		if (choose_move(act, k, (size_t)body, ns, &cur))
 			continue;
-		}
-		if (act == ACT_UP || k == KEYC_UP) {
-			if (cur > 0)
-				cur--;
-		} else if (act == ACT_DOWN || k == KEYC_DOWN) {
-			if (cur + 1 < ns)
-				cur++;
-		} else if (act == ACT_PAGE_UP) {
-			cur = cur > (size_t)body ? cur - (size_t)body : 0;
-		} else if (act == ACT_PAGE_DOWN) {
-			cur = cur + (size_t)body < ns ? cur + (size_t)body : (ns ? ns - 1 : 0);
-		} else if (k == KEYC_BACKSPACE) {
+		if (k == KEYC_BACKSPACE) {
 			size_t len = strlen(filter);
 			while (len > 0 && ((unsigned char)filter[len - 1] & 0xC0) == 0x80)
 				len--;
@@ -307,7 +339,8 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 	}
 	free(shown);
 	free(filter);
-	delwin(win);
+	if (win)
+		delwin(win);
 	a->host->mark_dirty(a);
 	touchwin(stdscr);
 	return result;

@@ -86,3 +86,22 @@ expect_screen "Esc asks again" 'Discard what you typed\? \(y/n\)'
 ui_keys y
 expect_screen "y: the form is gone" 'F4Enter F5Filter'
 ui_keys q
+
+# --- the unit chooser (F2) follows a resize ---------------------------------
+# Its window was made once: after a smaller screen it ran off the edges, its
+# filter line out of sight.
+ui_start 120 40 -f "$DB"
+ui_keys F2
+expect_screen "F2 at 120x40" '│Filter: +│'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_screen "80x24: the chooser whole, its filter line in sight" '│Filter: +│$'
+expect_screen "and its bottom edge" '└─+┘'
+tmux -L "$SOCK" resize-window -t ui -x 60 -y 20
+expect_screen "too small: says so" 'too small'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_screen "80x24 again: the chooser" '│Filter: +│$'
+ui_text "dong hoa"
+expect_screen "typing filters" '│T-XA1 +Xã Đồng Hòa +│$'
+ui_keys Enter
+expect_screen "Enter chooses" 'Unit: Xã Đồng Hòa'
+ui_keys q
