@@ -304,7 +304,8 @@ static void filter_menu(struct app *a, struct tasks *t)
 	for (;;) {
 		werase(win);
 		ui_box(a, win);
-		ui_put(a, win, 0, 2, 20, tr(" Filter tasks "), A_BOLD);
+		const char *title = tr(" Filter tasks ");
+		ui_put(a, win, 0, 2, ui_width(title) < w - 4 ? ui_width(title) : w - 4, title, A_BOLD);
 		char line[300];
 		snprintf(line, sizeof line, "s  %s %s", tr("Status:"), sfilter_label(t->status));
 		ui_put(a, win, 2, 2, w - 4, line, A_NORMAL);

@@ -105,3 +105,25 @@ expect_screen "typing filters" '│T-XA1 +Xã Đồng Hòa +│$'
 ui_keys Enter
 expect_screen "Enter chooses" 'Unit: Xã Đồng Hòa'
 ui_keys q
+
+# --- the task's view (F3) shows the whole title; its history reads right ----
+# A title longer than the popup was cut with "…" (the only place it can be
+# read whole); a change that is not an undo read "root : in progress".
+"$TIENDO" -f "$T/v.db" init --plan "$SRCDIR/data/plans/dong-thap-118-2025.csv" --unit DT-SVHTTDL >/dev/null
+"$TIENDO" -f "$T/v.db" set 1a-1 --period 2026S1 --status in-progress --percent 30 >/dev/null
+"$TIENDO" -f "$T/v.db" set 1a-1 --period 2026S1 --percent 40 >/dev/null
+"$TIENDO" -f "$T/v.db" undo 1a-1 --period 2026S1 >/dev/null
+ui_start 80 24 -f "$T/v.db"
+ui_keys v
+expect_screen "v opens the task's view" 'Task 1a-1'
+expect_screen "the title's end is on the next line, not cut" '^ .│ báo chí +│'
+expect_no_screen "nothing of it is cut" 'TTĐT v…'
+ui_keys End
+expect_screen "a change: by whom, then a colon" '#2 [0-9/]+ [0-9:]+ root: in progress 40%'
+expect_screen "an undo says so" '#3 [0-9/]+ [0-9:]+ root \(undo\): in progress 30%'
+ui_keys Escape
+# the filter's title was padded to 20 columns: " Filter tasks       ──"
+ui_keys F5
+expect_screen "the filter's title is followed by the frame" '┌─ Filter tasks ─────'
+ui_keys Escape
+ui_keys q
