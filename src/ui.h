@@ -194,5 +194,7 @@ bool ui_type(struct app *a, struct editbuf *eb, int k);
 /* A one-line prompt in the bottom line; returns the new text or NULL on Esc.
  * Ctrl-T switches the input method there too. */
 char *ui_prompt(struct app *a, const char *label, const char *initial);
+/* The same for a code or a period: typed as it is, without the input method. */
+char *ui_prompt_plain(struct app *a, const char *label, const char *initial);
 
 #endif

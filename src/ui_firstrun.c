@@ -358,7 +358,7 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 		return false;
 	}
 	char *sug = suggest_code(p, kinds[k], name);
-	char *code = ui_prompt(a, tr("Its code (ASCII letters, digits, -; Enter keeps the suggestion):"), sug);
+	char *code = ui_prompt_plain(a, tr("Its code (ASCII letters, digits, -; Enter keeps the suggestion):"), sug);
 	free(sug);
 	if (!code || !*code) {
 		free(code);

@@ -132,7 +132,9 @@ bool ui_type(struct app *a, struct editbuf *eb, int k)
 	return eb_insert_cp(eb, (uint32_t)k);
 }
 
-char *ui_prompt(struct app *a, const char *label, const char *initial)
+/* The one-line prompt; plain: what is typed goes in as it is, without the
+ * input method (a code or a period, where Telex made "MYX" into "MỸ"). */
+static char *prompt(struct app *a, const char *label, const char *initial, bool plain)
 {
 	struct editbuf b;
 	eb_init(&b, initial ? initial : "", false, 200);
@@ -141,7 +143,8 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 	ui_cursor(true);
 	for (;;) {
 		/* the input method (Ctrl-T) types here as in a form, and shows */
-		const char *mark = a->im == IM_TELEX ? "[TELEX] " : a->im == IM_VNI ? "[VNI] " : "";
+		enum im_mode im = plain ? IM_OFF : a->im;
+		const char *mark = im == IM_TELEX ? "[TELEX] " : im == IM_VNI ? "[VNI] " : "";
 		int mw = ui_width(mark);
 		lw = ui_width(label) + 1 + mw;
 		ui_put(a, a->bottom, 0, 0, mw, mark, A_BOLD | A_REVERSE);
@@ -179,8 +182,10 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 			continue;
 		if (k == KEYC_RESIZE)
 			a->host->repaint(a);
-		else if (keymap_lookup(&a->km, PANE_FORM, k) == ACT_INPUT_METHOD)
+		else if (keymap_lookup(&a->km, PANE_FORM, k) == ACT_INPUT_METHOD && !plain)
 			a->im = (enum im_mode)((a->im + 1) % IM_MODE_COUNT);
+		else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f && plain)
+			eb_insert_cp(&b, (uint32_t)k);
 		else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f)
 			ui_type(a, &b, k);
 	}
@@ -188,6 +193,16 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 	eb_free(&b);
 	a->bottom_dirty = true;
 	return result;
+}
+
+char *ui_prompt(struct app *a, const char *label, const char *initial)
+{
+	return prompt(a, label, initial, false);
+}
+
+char *ui_prompt_plain(struct app *a, const char *label, const char *initial)
+{
+	return prompt(a, label, initial, true);
 }
 
 /* The items whose folded text matches the folded filter, into shown; their number. */

@@ -127,3 +127,35 @@ ui_keys F5
 expect_screen "the filter's title is followed by the frame" '┌─ Filter tasks ─────'
 ui_keys Escape
 ui_keys q
+
+# --- a unit's code and a period are typed as they are, Telex or not ---------
+# With --input telex (or `input telex` in the config), "T-XA-MYXUYEN" became
+# "T-XA-MỸUYEN" and was refused; the name is still typed with Telex.
+ui_start 80 24 -f "$T/s.db" --input telex
+ui_keys D
+expect_screen "D lists the units" 'Units \([0-9]+\)'
+ui_keys a
+expect_screen "a asks for the code, without Telex" '^Code of the new unit:'
+ui_text "T-XA-MYXUYEN"
+expect_screen "the code as typed" 'Code of the new unit: T-XA-MYXUYEN'
+ui_keys Enter
+expect_screen "the name, with Telex" '^\[TELEX\] Name of T-XA-MYXUYEN:'
+ui_text "Xax Myx Xuyeen"
+expect_screen "Telex in the name" 'Name of T-XA-MYXUYEN: Xã Mỹ Xuyên'
+ui_keys Enter
+expect_screen "its kind" 'Kind of T-XA-MYXUYEN'
+ui_keys Enter
+expect_screen "its parent" 'Parent of T-XA-MYXUYEN'
+ui_text "T-UBND"
+ui_keys Enter
+expect_screen "added" 'Unit T-XA-MYXUYEN added'
+ui_keys Escape
+ui_keys p
+expect_screen "p: the period, without Telex" '^Period \(2026S1'
+ui_keys C-u
+ui_text "2026"
+ui_keys Enter
+expect_screen "the period typed" 'Period: 2026 '
+ui_keys q
+"$TIENDO" -f "$T/s.db" units >"$T/units"
+expect_grep "the unit is stored with the code and name typed" '^T-XA-MYXUYEN	.*Xã Mỹ Xuyên' "$T/units"
