@@ -97,6 +97,10 @@ void ui_pane_title(struct app *a, struct pane *p, const char *title, const char 
 const char *ui_unit_short(const char *code);
 /* A choice from a list of lines (type to filter); returns the index or -1. */
 int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start);
+/* The same; keep_last: the last item (such as "not in the list: add it")
+ * stays whatever is typed, for when the filter finds nothing. */
+int ui_choose_keep(struct app *a, const char *title, const char *const *items, size_t n, size_t start,
+		   bool keep_last);
 /* Choose a unit (not a group, not retired) in order (indexes into the
  * units), after a first line that chooses none (*out NULL); the cursor
  * starts on unit start_id. False when cancelled. */

@@ -398,7 +398,8 @@ static int choose_unit(struct app *a, const char *db_path, const char *file, str
 	snprintf(step, sizeof step, tr("Step 2 of 2: plan %s version %d. Choose your unit (type to filter, without diacritics too)."),
 		 p->code, p->version);
 	draw_intro(a, db_path, step, msg[0] ? msg : NULL);
-	int r = ui_choose(a, tr("My unit"), items, n + 1, 0);
+	/* the entry for a new unit stays when the filter finds nothing */
+	int r = ui_choose_keep(a, tr("My unit"), items, n + 1, 0, true);
 	const char *owner = r >= 0 && (size_t)r < n ? p->units[idx[r]].code : NULL;
 	char *owner_copy = owner ? xstrdup(owner) : NULL;
 	for (size_t i = 0; i < n; i++)

@@ -205,14 +205,16 @@ char *ui_prompt_plain(struct app *a, const char *label, const char *initial)
 	return prompt(a, label, initial, true);
 }
 
-/* The items whose folded text matches the folded filter, into shown; their number. */
-static size_t choose_filter(const char *const *items, size_t n, const char *filter, size_t *shown)
+/* The items whose folded text matches the folded filter, into shown; their
+ * number. keep_last: the last item is shown whatever the filter. */
+static size_t choose_filter(const char *const *items, size_t n, const char *filter, size_t *shown,
+			    bool keep_last)
 {
 	char *ff = text_fold(filter);
 	size_t ns = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *fi = text_fold(items[i]);
-		if (text_match(fi, ff))
+		if (text_match(fi, ff) || (keep_last && i + 1 == n))
 			shown[ns++] = i;
 		free(fi);
 	}
@@ -283,6 +285,12 @@ static bool choose_move(enum action act, int k, size_t body, size_t ns, size_t *
 
 int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start)
 {
+	return ui_choose_keep(a, title, items, n, start, false);
+}
+
+int ui_choose_keep(struct app *a, const char *title, const char *const *items, size_t n, size_t start,
+		   bool keep_last)
+{
 	WINDOW *win = choose_window(a, n);
 	char *filter = xstrdup("");
 	size_t *shown = xmalloc((n ? n : 1) * sizeof *shown);
@@ -291,7 +299,7 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 	bool refilter = true;
 	for (;;) {
 		if (refilter) {
-			ns = choose_filter(items, n, filter, shown);
+			ns = choose_filter(items, n, filter, shown, keep_last);
 			cur = 0;
 			for (size_t i = 0; i < ns; i++)
 				if (shown[i] == start)

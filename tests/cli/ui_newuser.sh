@@ -159,3 +159,21 @@ expect_screen "the period typed" 'Period: 2026 '
 ui_keys q
 "$TIENDO" -f "$T/s.db" units >"$T/units"
 expect_grep "the unit is stored with the code and name typed" '^T-XA-MYXUYEN	.*Xã Mỹ Xuyên' "$T/units"
+
+# --- first run: the entry for a new unit stays while the clerk types a name --
+# A commune the plan does not list is what the clerk types first; the filter
+# then found nothing and hid "My unit is not in the list" with the rest.
+"$TIENDO" -f "$T/dept.db" init --plan "$SRCDIR/tests/data/mini.csv" >/dev/null
+mkdir -p "$T/xa" && "$TIENDO" -f "$T/dept.db" export-plan -o "$T/xa/kehoach_MINI-1_v1.csv" >/dev/null
+cd "$T/xa" || exit 1
+ui_start 80 24 -f "$T/xa/tiendo.db"
+expect_screen "first run" 'tiendo: first run'
+ui_keys Enter
+expect_screen "my unit, from the package's units" 'Xã Đồng Hòa \(T-XA1\)'
+ui_text "dong tien"
+expect_screen "a name the plan does not list: the entry for a new unit stays" '│My unit is not in the list'
+expect_no_screen "the others are filtered out" 'T-XA1'
+ui_keys Enter
+expect_screen "Enter adds the new unit" 'Name of your unit'
+ui_stop
+cd "$T" || exit 1
