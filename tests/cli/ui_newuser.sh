@@ -177,3 +177,14 @@ ui_keys Enter
 expect_screen "Enter adds the new unit" 'Name of your unit'
 ui_stop
 cd "$T" || exit 1
+
+# --- a target's code is not cut while it fits ------------------------------
+# The code column was 10 wide: MT2026-4.2027 .. MT2026-4.2030 all read
+# "MT2026-4.…", four rows alike.
+ui_start 80 24 -f "$T/v.db"
+ui_keys 2 End
+expect_screen "the targets pane, at its end" '^> Targets \(16\)'
+expect_screen "a long code whole" '^.MT2026-4\.2027 '
+expect_screen "and the next one" '^.MT2026-4\.2030 '
+expect_no_screen "none cut" 'MT2026-4\.…'
+ui_keys q
