@@ -24,31 +24,59 @@
 #define TIENDO_DATADIR "/usr/local/share/tiendo"
 #endif
 
-/* The first-run background: what this is and what to do, on stdscr. */
-static void draw_intro(struct app *a, const char *db_path, const char *step, const char *msg)
+/* The first-run background drawn last, drawn again after a resize: the
+ * interface's repaint (its host) is replaced by one that draws it while the
+ * first-run screen is up. */
+static struct {
+	struct ui_host host;
+	const struct ui_host *main; /* the interface's: says "too small" */
+	const char *db_path;
+	char step[600], msg[1200];
+} intro;
+
+/* The background on stdscr, without the doupdate. */
+static void paint_intro(struct app *a)
 {
+	if (a->too_small) {
+		intro.main->draw_dirty(a);
+		return;
+	}
 	werase(stdscr);
 	int y = 1, w = a->cols - 4;
 	ui_put(a, stdscr, y++, 2, w, tr("tiendo: first run"), A_BOLD);
 	y++;
 	char line[600];
-	snprintf(line, sizeof line, tr("The database %s holds no plan yet."), db_path);
+	snprintf(line, sizeof line, tr("The database %s holds no plan yet."), intro.db_path);
 	ui_put(a, stdscr, y++, 2, w, line, A_NORMAL);
 	struct strvec sv = {0};
-	ui_wrap(step, w, &sv);
+	ui_wrap(intro.step, w, &sv);
 	for (size_t i = 0; i < sv.n && i < 3; i++)
 		ui_put(a, stdscr, y++, 2, w, sv.v[i], A_NORMAL);
 	sv_free(&sv);
-	if (msg) {
+	if (intro.msg[0]) {
 		/* a refusal (a plan file that does not load) in full, at the bottom */
-		ui_wrap(msg, w, &sv);
+		ui_wrap(intro.msg, w, &sv);
 		int n = sv.n > 4 ? 4 : (int)sv.n;
 		for (int i = 0; i < n; i++)
 			ui_put(a, stdscr, a->rows - 1 - n + i, 2, w, sv.v[i], A_BOLD);
 		sv_free(&sv);
 	}
 	wnoutrefresh(stdscr);
+}
+
+static void repaint_intro(struct app *a)
+{
+	paint_intro(a);
 	doupdate();
+}
+
+/* The first-run background: what this is and what to do, on stdscr. */
+static void draw_intro(struct app *a, const char *db_path, const char *step, const char *msg)
+{
+	intro.db_path = db_path;
+	snprintf(intro.step, sizeof intro.step, "%s", step);
+	snprintf(intro.msg, sizeof intro.msg, "%s", msg ? msg : "");
+	repaint_intro(a);
 }
 
 static bool is_csv(const char *name)
@@ -443,7 +471,22 @@ out:
 	return rc;
 }
 
+static int firstrun(struct app *a, const char *db_path);
+
 int ui_firstrun(struct app *a, const char *db_path)
+{
+	intro.main = a->host;
+	intro.host = *a->host;
+	intro.host.repaint = repaint_intro;
+	intro.host.draw_dirty = paint_intro;
+	intro.db_path = db_path;
+	a->host = &intro.host;
+	int r = firstrun(a, db_path);
+	a->host = intro.main;
+	return r;
+}
+
+static int firstrun(struct app *a, const char *db_path)
 {
 	char msg[1200] = "";
 	for (;;) {

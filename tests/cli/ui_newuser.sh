@@ -168,6 +168,14 @@ mkdir -p "$T/xa" && "$TIENDO" -f "$T/dept.db" export-plan -o "$T/xa/kehoach_MINI
 cd "$T/xa" || exit 1
 ui_start 80 24 -f "$T/xa/tiendo.db"
 expect_screen "first run" 'tiendo: first run'
+# a resize: the first-run screen is drawn again behind its list (it was left
+# blank, or with "too small" after a screen that had been too small)
+tmux -L "$SOCK" resize-window -t ui -x 60 -y 20
+expect_screen "too small: says so" 'too small'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_screen "80x24 again: the first-run screen" 'tiendo: first run'
+expect_screen "its step" 'Step 1 of 2'
+expect_no_screen "and nothing of the too small screen" 'too small'
 ui_keys Enter
 expect_screen "my unit, from the package's units" 'Xã Đồng Hòa \(T-XA1\)'
 ui_text "dong tien"
