@@ -196,3 +196,16 @@ expect_screen "a long code whole" '^.MT2026-4\.2027 '
 expect_screen "and the next one" '^.MT2026-4\.2030 '
 expect_no_screen "none cut" 'MT2026-4\.…'
 ui_keys q
+
+# --- the help says what Enter does on the calendar --------------------------
+# Enter on a day shows the deadlines from it (the agenda); the help named
+# only the tasks, the targets and the agenda.
+ui_start 80 24 -f "$DB"
+ui_keys F1
+expect_screen "F1: the help" 'tiendo help'
+expect_screen "Enter on the calendar is in the help" 'the deadlines from the day \(calendar\)'
+ui_keys Escape 3
+expect_screen "3: the calendar" '> Month 03/2026'
+ui_keys Right Enter
+expect_screen "Enter on a day: the deadlines from it" '> Due from 16/03'
+ui_keys q
