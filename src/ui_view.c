@@ -426,11 +426,11 @@ void ui_help(struct app *a)
 				ui_key_label(a->km.keys[act][k], kn, sizeof kn);
 				sb_addf(&keys, "%s%s", k ? " " : "", kn);
 			}
-			struct strbuf line = {0};
-			sb_addf(&line, "%-14s %s", keys.s ? keys.s : "-", tr(keymap_actions[act].help));
-			ui_page_add(&sv, width, NULL, line.s);
+			/* a long line goes on under the description, not under the keys */
+			const char *cells[2] = {keys.s ? keys.s : "-", tr(keymap_actions[act].help)};
+			const int widths[1] = {13};
+			ui_columns(&sv, width, cells, widths, 2, true);
 			sb_free(&keys);
-			sb_free(&line);
 		}
 		sv_push(&sv, "");
 	}

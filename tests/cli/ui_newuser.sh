@@ -209,3 +209,8 @@ expect_screen "3: the calendar" '> Month 03/2026'
 ui_keys Right Enter
 expect_screen "Enter on a day: the deadlines from it" '> Due from 16/03'
 ui_keys q
+# a help line that wraps goes on under its description, not under the keys
+ui_start 80 24 -f "$DB"
+ui_keys F1
+expect_screen "the help's second line of Enter, under the description" '│ {16}the deadlines from the day \(calendar\)'
+ui_keys Escape q
