@@ -352,6 +352,7 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 	const char *kl[3] = {tr("commune (xã)"), tr("ward (phường)"), tr("special zone (đặc khu)")};
 	char title[300];
 	snprintf(title, sizeof title, tr("Kind of %s"), name);
+	repaint_intro(a); /* the name's prompt goes from the bottom line */
 	int k = ui_choose(a, title, kl, 3, 0);
 	if (k < 0) {
 		free(name);
@@ -374,6 +375,7 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 		idx[n++] = i;
 	}
 	snprintf(title, sizeof title, tr("%s is under"), name);
+	repaint_intro(a); /* without the list before it */
 	int r = ui_choose(a, title, items, n, start);
 	const char *parent = r >= 0 ? p->units[idx[r]].code : NULL;
 	for (size_t i = 0; i < n; i++)
@@ -386,6 +388,7 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 		return false;
 	}
 	char *sug = suggest_code(p, kinds[k], name);
+	repaint_intro(a); /* the list chosen from is done: it goes */
 	char *code = ui_prompt_plain(a, tr("Its code (ASCII letters, digits, -; Enter keeps the suggestion):"), sug);
 	free(sug);
 	if (!code || !*code) {

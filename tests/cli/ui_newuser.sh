@@ -183,6 +183,20 @@ expect_screen "a name the plan does not list: the entry for a new unit stays" '�
 expect_no_screen "the others are filtered out" 'T-XA1'
 ui_keys Enter
 expect_screen "Enter adds the new unit" 'Name of your unit'
+ui_text "Xax Ddoongf Tieens"
+ui_keys Enter
+# each step goes from the screen when the next comes: the name's prompt
+# stayed on the bottom line under the lists, the parent's list behind the
+# code's prompt, as if still to be answered
+expect_screen "its kind" 'Kind of Xã Đồng Tiến'
+expect_no_screen "the name's prompt is gone" 'Name of your unit'
+ui_keys Enter
+expect_screen "its parent" 'Xã Đồng Tiến is under'
+ui_keys Enter
+expect_screen "its code" 'Its code.*T-XA-DONGTIEN'
+expect_no_screen "the parent's list is gone" 'is under|│'
+ui_keys Enter
+expect_screen "the main screen, on the new commune" 'Unit: Xã Đồng Tiến'
 ui_stop
 cd "$T" || exit 1
 
