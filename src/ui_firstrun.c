@@ -53,10 +53,14 @@ static void paint_intro(struct app *a)
 	for (size_t i = 0; i < sv.n && i < 3; i++)
 		ui_put(a, stdscr, y++, 2, w, sv.v[i], A_NORMAL);
 	sv_free(&sv);
+	/* the lists do not hide what to do, nor why a file was refused */
+	a->choose_top = y + 1;
+	a->choose_end = a->rows - 1;
 	if (intro.msg[0]) {
 		/* a refusal (a plan file that does not load) in full, at the bottom */
 		ui_wrap(intro.msg, w, &sv);
 		int n = sv.n > 4 ? 4 : (int)sv.n;
+		a->choose_end = a->rows - 2 - n;
 		for (int i = 0; i < n; i++)
 			ui_put(a, stdscr, a->rows - 1 - n + i, 2, w, sv.v[i], A_BOLD);
 		sv_free(&sv);
@@ -486,6 +490,7 @@ int ui_firstrun(struct app *a, const char *db_path)
 	a->host = &intro.host;
 	int r = firstrun(a, db_path);
 	a->host = intro.main;
+	a->choose_top = a->choose_end = 0;
 	return r;
 }
 

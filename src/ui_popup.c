@@ -258,7 +258,14 @@ static WINDOW *choose_window(struct app *a, size_t n)
 		h = (int)n + 4;
 	if (h < 6)
 		h = 6;
-	WINDOW *win = newwin(h, w, (a->rows - h) / 2, 8);
+	int y = (a->rows - h) / 2, end = a->choose_end ? a->choose_end : a->rows - 1;
+	if (a->choose_top && end - a->choose_top >= 6) {
+		/* between the texts on the screen, shorter if need be */
+		if (h > end - a->choose_top)
+			h = end - a->choose_top;
+		y = a->choose_top + (end - a->choose_top - h) / 2;
+	}
+	WINDOW *win = newwin(h, w, y, 8);
 	if (win)
 		keypad(win, TRUE);
 	return win;

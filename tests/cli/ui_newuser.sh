@@ -228,3 +228,21 @@ ui_start 80 24 -f "$DB"
 ui_keys F1
 expect_screen "the help's second line of Enter, under the description" '│ {16}the deadlines from the day \(calendar\)'
 ui_keys Escape q
+
+# --- first run: a long list of units leaves the step's text in sight --------
+# The list was centred on the screen: with a province's units it covered
+# "Step 2 of 2 ... Choose your unit (type to filter ...)".
+"$TIENDO" -f "$T/dt.db" init --plan "$SRCDIR/data/plans/dong-thap-118-2025.csv" >/dev/null
+mkdir -p "$T/xa2" && "$TIENDO" -f "$T/dt.db" export-plan -o "$T/xa2/kehoach_DT-118-2025_v1.csv" >/dev/null
+cd "$T/xa2" || exit 1
+ui_start 80 24 -f "$T/xa2/tiendo.db"
+expect_screen "first run, the plan package" 'kehoach_DT-118-2025_v1\.csv'
+ui_keys Enter
+expect_screen "the units' list" '│Sở Khoa học và Công nghệ \(DT-SKHCN\)'
+expect_screen "step 2 is in sight" '^  Step 2 of 2: plan DT-118-2025 version [0-9]+\. Choose your unit'
+expect_screen "what to type is in sight" '^  without diacritics too\)\.'
+ui_text "khoa hoc"
+ui_keys Enter
+expect_screen "chosen: the main screen" 'this database belongs to DT-SKHCN'
+ui_stop
+cd "$T" || exit 1
