@@ -122,8 +122,9 @@ char *describe_entry_change(const struct entry *h, enum describe_style st)
 	bool undo = h->action && strcmp(h->action, "undo") == 0;
 	char at[STAMP_SHOWN_BUF + 8];
 	if (st == DESCRIBE_WORDS) {
-		sb_addf(&b, "#%lld %s %s %s: %s", h->revision, when(h->at, at), h->by ? h->by : "",
-			undo ? tr("(undo)") : "", status_label(h->status));
+		/* "#2 15/03/2026 16:00 root: ..." and "#3 ... root (undo): ..." */
+		sb_addf(&b, "#%lld %s%s%s%s%s: %s", h->revision, when(h->at, at), h->by && *h->by ? " " : "",
+			h->by ? h->by : "", undo ? " " : "", undo ? tr("(undo)") : "", status_label(h->status));
 		if (h->percent >= 0)
 			sb_addf(&b, " %d%%", h->percent);
 		if (h->result && *h->result)

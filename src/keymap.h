@@ -59,7 +59,7 @@ enum {
 	X(TOP, "top", PANE_LISTS | PANE_POPUPS, N_("Top"), N_("First line")) \
 	X(BOTTOM, "bottom", PANE_LISTS | PANE_POPUPS, N_("End"), N_("Last line")) \
 	X(TODAY, "today", PANE_CALENDAR | PANE_AGENDA, N_("Today"), N_("Back to today")) \
-	X(OPEN, "open", PANE_LISTS | PANE_CALENDAR, N_("Open"), N_("Enter progress (tasks, targets); go to the task (agenda)")) \
+	X(OPEN, "open", PANE_LISTS | PANE_CALENDAR, N_("Open"), N_("Enter progress (tasks, targets); go to the task (agenda); the deadlines from the day (calendar)")) \
 	X(EDIT, "edit", PANE_TASKS | PANE_INDICATORS, N_("Enter"), N_("Enter progress for the selected unit and period")) \
 	X(VIEW, "view", PANE_TASKS | PANE_INDICATORS | PANE_CONFLICTS, N_("View"), N_("Full text, units, time frame, entry and history")) \
 	X(UNDO, "undo", PANE_TASKS, N_("Undo"), N_("Undo the last saved change of this entry")) \

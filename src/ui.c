@@ -387,7 +387,7 @@ static void goto_period(struct app *a)
 {
 	char pc[PERIOD_BUF];
 	period_format(&a->period, pc);
-	char *s = ui_prompt(a, tr("Period (2026S1, 2026, 2026Q2, 202606):"), pc);
+	char *s = ui_prompt_plain(a, tr("Period (2026S1, 2026, 2026Q2, 202606):"), pc);
 	if (!s || !*s) {
 		free(s);
 		return;

@@ -74,6 +74,9 @@ struct app {
 	int jump_task; /* agenda asks the task list to select this task, or -1 */
 	char *import_path; /* the folder or file last imported in this session */
 	unsigned hint_mask; /* nonzero while a form owns the bottom line: its keys */
+	/* a chooser keeps to rows choose_top to choose_end - 1 when they are
+	 * set (the first-run screen's text above and its message below) */
+	int choose_top, choose_end;
 };
 
 extern volatile sig_atomic_t ui_signal;
@@ -96,6 +99,10 @@ void ui_pane_title(struct app *a, struct pane *p, const char *title, const char 
 const char *ui_unit_short(const char *code);
 /* A choice from a list of lines (type to filter); returns the index or -1. */
 int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start);
+/* The same; keep_last: the last item (such as "not in the list: add it")
+ * stays whatever is typed, for when the filter finds nothing. */
+int ui_choose_keep(struct app *a, const char *title, const char *const *items, size_t n, size_t start,
+		   bool keep_last);
 /* Choose a unit (not a group, not retired) in order (indexes into the
  * units), after a first line that chooses none (*out NULL); the cursor
  * starts on unit start_id. False when cancelled. */
@@ -193,5 +200,7 @@ bool ui_type(struct app *a, struct editbuf *eb, int k);
 /* A one-line prompt in the bottom line; returns the new text or NULL on Esc.
  * Ctrl-T switches the input method there too. */
 char *ui_prompt(struct app *a, const char *label, const char *initial);
+/* The same for a code or a period: typed as it is, without the input method. */
+char *ui_prompt_plain(struct app *a, const char *label, const char *initial);
 
 #endif

@@ -24,31 +24,63 @@
 #define TIENDO_DATADIR "/usr/local/share/tiendo"
 #endif
 
-/* The first-run background: what this is and what to do, on stdscr. */
-static void draw_intro(struct app *a, const char *db_path, const char *step, const char *msg)
+/* The first-run background drawn last, drawn again after a resize: the
+ * interface's repaint (its host) is replaced by one that draws it while the
+ * first-run screen is up. */
+static struct {
+	struct ui_host host;
+	const struct ui_host *main; /* the interface's: says "too small" */
+	const char *db_path;
+	char step[600], msg[1200];
+} intro;
+
+/* The background on stdscr, without the doupdate. */
+static void paint_intro(struct app *a)
 {
+	if (a->too_small) {
+		intro.main->draw_dirty(a);
+		return;
+	}
 	werase(stdscr);
 	int y = 1, w = a->cols - 4;
 	ui_put(a, stdscr, y++, 2, w, tr("tiendo: first run"), A_BOLD);
 	y++;
 	char line[600];
-	snprintf(line, sizeof line, tr("The database %s holds no plan yet."), db_path);
+	snprintf(line, sizeof line, tr("The database %s holds no plan yet."), intro.db_path);
 	ui_put(a, stdscr, y++, 2, w, line, A_NORMAL);
 	struct strvec sv = {0};
-	ui_wrap(step, w, &sv);
+	ui_wrap(intro.step, w, &sv);
 	for (size_t i = 0; i < sv.n && i < 3; i++)
 		ui_put(a, stdscr, y++, 2, w, sv.v[i], A_NORMAL);
 	sv_free(&sv);
-	if (msg) {
+	/* the lists do not hide what to do, nor why a file was refused */
+	a->choose_top = y + 1;
+	a->choose_end = a->rows - 1;
+	if (intro.msg[0]) {
 		/* a refusal (a plan file that does not load) in full, at the bottom */
-		ui_wrap(msg, w, &sv);
+		ui_wrap(intro.msg, w, &sv);
 		int n = sv.n > 4 ? 4 : (int)sv.n;
+		a->choose_end = a->rows - 2 - n;
 		for (int i = 0; i < n; i++)
 			ui_put(a, stdscr, a->rows - 1 - n + i, 2, w, sv.v[i], A_BOLD);
 		sv_free(&sv);
 	}
 	wnoutrefresh(stdscr);
+}
+
+static void repaint_intro(struct app *a)
+{
+	paint_intro(a);
 	doupdate();
+}
+
+/* The first-run background: what this is and what to do, on stdscr. */
+static void draw_intro(struct app *a, const char *db_path, const char *step, const char *msg)
+{
+	intro.db_path = db_path;
+	snprintf(intro.step, sizeof intro.step, "%s", step);
+	snprintf(intro.msg, sizeof intro.msg, "%s", msg ? msg : "");
+	repaint_intro(a);
 }
 
 static bool is_csv(const char *name)
@@ -324,6 +356,7 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 	const char *kl[3] = {tr("commune (xã)"), tr("ward (phường)"), tr("special zone (đặc khu)")};
 	char title[300];
 	snprintf(title, sizeof title, tr("Kind of %s"), name);
+	repaint_intro(a); /* the name's prompt goes from the bottom line */
 	int k = ui_choose(a, title, kl, 3, 0);
 	if (k < 0) {
 		free(name);
@@ -346,6 +379,7 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 		idx[n++] = i;
 	}
 	snprintf(title, sizeof title, tr("%s is under"), name);
+	repaint_intro(a); /* without the list before it */
 	int r = ui_choose(a, title, items, n, start);
 	const char *parent = r >= 0 ? p->units[idx[r]].code : NULL;
 	for (size_t i = 0; i < n; i++)
@@ -358,7 +392,8 @@ static bool ask_new_unit(struct app *a, const char *db_path, const struct plan_d
 		return false;
 	}
 	char *sug = suggest_code(p, kinds[k], name);
-	char *code = ui_prompt(a, tr("Its code (ASCII letters, digits, -; Enter keeps the suggestion):"), sug);
+	repaint_intro(a); /* the list chosen from is done: it goes */
+	char *code = ui_prompt_plain(a, tr("Its code (ASCII letters, digits, -; Enter keeps the suggestion):"), sug);
 	free(sug);
 	if (!code || !*code) {
 		free(code);
@@ -398,7 +433,8 @@ static int choose_unit(struct app *a, const char *db_path, const char *file, str
 	snprintf(step, sizeof step, tr("Step 2 of 2: plan %s version %d. Choose your unit (type to filter, without diacritics too)."),
 		 p->code, p->version);
 	draw_intro(a, db_path, step, msg[0] ? msg : NULL);
-	int r = ui_choose(a, tr("My unit"), items, n + 1, 0);
+	/* the entry for a new unit stays when the filter finds nothing */
+	int r = ui_choose_keep(a, tr("My unit"), items, n + 1, 0, true);
 	const char *owner = r >= 0 && (size_t)r < n ? p->units[idx[r]].code : NULL;
 	char *owner_copy = owner ? xstrdup(owner) : NULL;
 	for (size_t i = 0; i < n; i++)
@@ -442,7 +478,23 @@ out:
 	return rc;
 }
 
+static int firstrun(struct app *a, const char *db_path);
+
 int ui_firstrun(struct app *a, const char *db_path)
+{
+	intro.main = a->host;
+	intro.host = *a->host;
+	intro.host.repaint = repaint_intro;
+	intro.host.draw_dirty = paint_intro;
+	intro.db_path = db_path;
+	a->host = &intro.host;
+	int r = firstrun(a, db_path);
+	a->host = intro.main;
+	a->choose_top = a->choose_end = 0;
+	return r;
+}
+
+static int firstrun(struct app *a, const char *db_path)
 {
 	char msg[1200] = "";
 	for (;;) {

@@ -106,11 +106,13 @@ static enum form_result run_form(struct app *a, struct form *fm)
 
 static enum form_result form_loop(struct app *a, struct form *fm)
 {
-	if (!a->too_small)
-		form_place(a, fm);
 	for (;;) {
 		struct field *f = &fm->f[fm->cur];
 		int k;
+		/* placed again after any resize, also one followed by a popup
+		 * (help, a question) rather than here */
+		if (!a->too_small && (!fm->win || fm->placed_rows != a->rows || fm->placed_cols != a->cols))
+			form_place(a, fm);
 		if (a->too_small || !fm->win) {
 			/* only the "too small" message until the terminal grows */
 			ui_cursor(false);
@@ -124,8 +126,6 @@ static enum form_result form_loop(struct app *a, struct form *fm)
 			return FORM_SIGNAL;
 		if (k == KEYC_RESIZE) {
 			a->host->repaint(a);
-			if (!a->too_small)
-				form_place(a, fm);
 			continue;
 		}
 		if (a->too_small || !fm->win)

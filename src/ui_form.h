@@ -33,6 +33,7 @@ struct form {
 	WINDOW *win;
 	int h, w, label_w;
 	bool info_row;       /* the unit and period under the title bar, not in it */
+	int placed_rows, placed_cols; /* the screen size it was placed for */
 };
 
 /* Has the clerk changed the field since it was loaded? */

@@ -248,6 +248,8 @@ void form_place(struct app *a, struct form *fm)
 	if (fm->h > a->rows - 2)
 		fm->h = a->rows - 2;
 	fm->w = a->cols - 4 > 100 ? 100 : a->cols - 4;
+	fm->placed_rows = a->rows;
+	fm->placed_cols = a->cols;
 	if (fm->win)
 		delwin(fm->win);
 	fm->win = newwin(fm->h, a->cols, a->rows - 1 - fm->h, 0);

@@ -19,6 +19,7 @@ struct inds {
 	 * after a divider row, the others; order[row] an index into app.inds,
 	 * or SIZE_MAX for the divider */
 	size_t *order, n_rows;
+	int code_w; /* columns of the code: the longest one (9 to 16) */
 };
 
 /* A commune's screen shows the targets that concern it first: those it
@@ -131,8 +132,8 @@ static void draw_row(struct app *a, void *ctx, WINDOW *w, int y, size_t row, boo
 	int x = 0;
 	attr_t sel = selected ? A_REVERSE : A_NORMAL;
 	ui_put(a, w, y, x, 1, mark, base | sel | A_BOLD);
-	ui_put(a, w, y, x + 1, 10, ind->code, base | sel);
-	x += 11;
+	ui_put(a, w, y, x + 1, d->code_w + 1, ind->code, base | sel);
+	x += d->code_w + 2;
 	ui_put(a, w, y, x, 7, target, base);
 	x += 7;
 	ui_put(a, w, y, x, 5, year, base);
@@ -201,6 +202,14 @@ static void reload(struct app *a, struct pane *p)
 	struct inds *d = p->data;
 	compute(a, d);
 	order_rows(a, d);
+	/* a code is not cut while it fits in 16 columns ("MT2026-4.2027"
+	 * and "MT2026-4.2028" read alike once cut) */
+	d->code_w = 9;
+	for (size_t i = 0; i < a->s.b.inds.n; i++) {
+		int cw = ui_width(a->s.b.inds.v[i].code);
+		if (cw > d->code_w)
+			d->code_w = cw > 16 ? 16 : cw;
+	}
 	d->list.n = d->n_rows;
 	d->list.h = p->h - 1;
 	ui_list_fix(&d->list);

@@ -97,11 +97,16 @@ bool ui_confirm(struct app *a, const char *question)
 {
 	char buf[400];
 	snprintf(buf, sizeof buf, "%s %s", question, tr("(y/n)"));
-	ui_put(a, a->bottom, 0, 0, a->cols - 1, buf, A_BOLD | A_REVERSE);
-	wnoutrefresh(a->bottom);
-	ui_doupdate();
 	for (;;) {
+		/* asked again after a resize (the screen is repainted behind it) */
+		ui_put(a, a->bottom, 0, 0, a->cols - 1, buf, A_BOLD | A_REVERSE);
+		wnoutrefresh(a->bottom);
+		ui_doupdate();
 		int k = ui_getkey(a, a->bottom);
+		if (k == KEYC_RESIZE) {
+			a->host->repaint(a);
+			continue;
+		}
 		if (k == KEYC_SIGNAL || k == 'n' || k == 'N' || k == KEYC_ESC || k == 'k' || k == 'K') {
 			a->bottom_dirty = true;
 			return false;
@@ -127,7 +132,9 @@ bool ui_type(struct app *a, struct editbuf *eb, int k)
 	return eb_insert_cp(eb, (uint32_t)k);
 }
 
-char *ui_prompt(struct app *a, const char *label, const char *initial)
+/* The one-line prompt; plain: what is typed goes in as it is, without the
+ * input method (a code or a period, where Telex made "MYX" into "MỸ"). */
+static char *prompt(struct app *a, const char *label, const char *initial, bool plain)
 {
 	struct editbuf b;
 	eb_init(&b, initial ? initial : "", false, 200);
@@ -136,7 +143,8 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 	ui_cursor(true);
 	for (;;) {
 		/* the input method (Ctrl-T) types here as in a form, and shows */
-		const char *mark = a->im == IM_TELEX ? "[TELEX] " : a->im == IM_VNI ? "[VNI] " : "";
+		enum im_mode im = plain ? IM_OFF : a->im;
+		const char *mark = im == IM_TELEX ? "[TELEX] " : im == IM_VNI ? "[VNI] " : "";
 		int mw = ui_width(mark);
 		lw = ui_width(label) + 1 + mw;
 		ui_put(a, a->bottom, 0, 0, mw, mark, A_BOLD | A_REVERSE);
@@ -174,8 +182,10 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 			continue;
 		if (k == KEYC_RESIZE)
 			a->host->repaint(a);
-		else if (keymap_lookup(&a->km, PANE_FORM, k) == ACT_INPUT_METHOD)
+		else if (keymap_lookup(&a->km, PANE_FORM, k) == ACT_INPUT_METHOD && !plain)
 			a->im = (enum im_mode)((a->im + 1) % IM_MODE_COUNT);
+		else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f && plain)
+			eb_insert_cp(&b, (uint32_t)k);
 		else if (k >= 0x20 && k < KEYC_BASE && k != 0x7f)
 			ui_type(a, &b, k);
 	}
@@ -185,14 +195,26 @@ char *ui_prompt(struct app *a, const char *label, const char *initial)
 	return result;
 }
 
-/* The items whose folded text matches the folded filter, into shown; their number. */
-static size_t choose_filter(const char *const *items, size_t n, const char *filter, size_t *shown)
+char *ui_prompt(struct app *a, const char *label, const char *initial)
+{
+	return prompt(a, label, initial, false);
+}
+
+char *ui_prompt_plain(struct app *a, const char *label, const char *initial)
+{
+	return prompt(a, label, initial, true);
+}
+
+/* The items whose folded text matches the folded filter, into shown; their
+ * number. keep_last: the last item is shown whatever the filter. */
+static size_t choose_filter(const char *const *items, size_t n, const char *filter, size_t *shown,
+			    bool keep_last)
 {
 	char *ff = text_fold(filter);
 	size_t ns = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *fi = text_fold(items[i]);
-		if (text_match(fi, ff))
+		if (text_match(fi, ff) || (keep_last && i + 1 == n))
 			shown[ns++] = i;
 		free(fi);
 	}
@@ -225,15 +247,58 @@ static void choose_draw(struct app *a, WINDOW *win, const char *title, const cha
 	ui_put(a, win, h - 2, 1, w - 2, foot, A_NORMAL);
 }
 
-int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start)
+/* The chooser's window for n items on the screen as it is now; NULL when
+ * the screen is too small. */
+static WINDOW *choose_window(struct app *a, size_t n)
 {
+	if (a->too_small)
+		return NULL;
 	int h = a->rows - 6, w = a->cols - 16;
 	if (h > (int)n + 4)
 		h = (int)n + 4;
 	if (h < 6)
 		h = 6;
-	WINDOW *win = newwin(h, w, (a->rows - h) / 2, 8);
-	keypad(win, TRUE);
+	int y = (a->rows - h) / 2, end = a->choose_end ? a->choose_end : a->rows - 1;
+	if (a->choose_top && end - a->choose_top >= 6) {
+		/* between the texts on the screen, shorter if need be */
+		if (h > end - a->choose_top)
+			h = end - a->choose_top;
+		y = a->choose_top + (end - a->choose_top - h) / 2;
+	}
+	WINDOW *win = newwin(h, w, y, 8);
+	if (win)
+		keypad(win, TRUE);
+	return win;
+}
+
+/* Move the chooser's cursor for a key; false when the key is not a move. */
+static bool choose_move(enum action act, int k, size_t body, size_t ns, size_t *cur)
+{
+	if (act == ACT_UP || k == KEYC_UP) {
+		if (*cur > 0)
+			(*cur)--;
+	} else if (act == ACT_DOWN || k == KEYC_DOWN) {
+		if (*cur + 1 < ns)
+			(*cur)++;
+	} else if (act == ACT_PAGE_UP) {
+		*cur = *cur > body ? *cur - body : 0;
+	} else if (act == ACT_PAGE_DOWN) {
+		*cur = *cur + body < ns ? *cur + body : (ns ? ns - 1 : 0);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+int ui_choose(struct app *a, const char *title, const char *const *items, size_t n, size_t start)
+{
+	return ui_choose_keep(a, title, items, n, start, false);
+}
+
+int ui_choose_keep(struct app *a, const char *title, const char *const *items, size_t n, size_t start,
+		   bool keep_last)
+{
+	WINDOW *win = choose_window(a, n);
 	char *filter = xstrdup("");
 	size_t *shown = xmalloc((n ? n : 1) * sizeof *shown);
 	size_t ns = 0, cur = 0, top = 0;
@@ -241,7 +306,7 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 	bool refilter = true;
 	for (;;) {
 		if (refilter) {
-			ns = choose_filter(items, n, filter, shown);
+			ns = choose_filter(items, n, filter, shown, keep_last);
 			cur = 0;
 			for (size_t i = 0; i < ns; i++)
 				if (shown[i] == start)
@@ -249,18 +314,32 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			top = 0;
 			refilter = false;
 		}
-		int body = h - 3;
+		int body = win ? getmaxy(win) - 3 : 1;
 		if (cur < top)
 			top = cur;
 		if (cur >= top + (size_t)body)
 			top = cur - (size_t)body + 1;
-		choose_draw(a, win, title, items, shown, ns, cur, top, filter);
-		wnoutrefresh(win);
-		ui_doupdate();
-		int k = ui_getkey(a, win);
+		if (win) {
+			choose_draw(a, win, title, items, shown, ns, cur, top, filter);
+			wnoutrefresh(win);
+			ui_doupdate();
+		} else {
+			a->host->repaint(a); /* says the terminal is too small */
+		}
+		int k = ui_getkey(a, win ? win : stdscr);
 		enum action act = keymap_lookup(&a->km, PANE_POPUP, k);
 		if (k == KEYC_SIGNAL || act == ACT_CANCEL || k == KEYC_ESC)
 			break;
+		if (k == KEYC_RESIZE) {
+			/* made again for the new size, over the repainted screen */
+			if (win)
+				delwin(win);
+			a->host->repaint(a);
+			win = choose_window(a, n);
+			continue;
+		}
+		if (!win)
+			continue;
 		if (k == KEYC_ENTER) {
 			if (ns) {
 				result = (int)shown[cur];
@@ -268,21 +347,9 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 			}
 			continue; /* nothing matches: the footer says so; not a cancel */
 		}
-		if (k == KEYC_RESIZE) {
-			a->host->repaint(a);
+		if (choose_move(act, k, (size_t)body, ns, &cur))
 			continue;
-		}
-		if (act == ACT_UP || k == KEYC_UP) {
-			if (cur > 0)
-				cur--;
-		} else if (act == ACT_DOWN || k == KEYC_DOWN) {
-			if (cur + 1 < ns)
-				cur++;
-		} else if (act == ACT_PAGE_UP) {
-			cur = cur > (size_t)body ? cur - (size_t)body : 0;
-		} else if (act == ACT_PAGE_DOWN) {
-			cur = cur + (size_t)body < ns ? cur + (size_t)body : (ns ? ns - 1 : 0);
-		} else if (k == KEYC_BACKSPACE) {
+		if (k == KEYC_BACKSPACE) {
 			size_t len = strlen(filter);
 			while (len > 0 && ((unsigned char)filter[len - 1] & 0xC0) == 0x80)
 				len--;
@@ -302,7 +369,8 @@ int ui_choose(struct app *a, const char *title, const char *const *items, size_t
 	}
 	free(shown);
 	free(filter);
-	delwin(win);
+	if (win)
+		delwin(win);
 	a->host->mark_dirty(a);
 	touchwin(stdscr);
 	return result;

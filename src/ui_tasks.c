@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The task pane: the plan's tasks by section, with status, progress, lead unit and due date;
  * search that ignores case and diacritics, filters, and an order by title. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,7 +304,8 @@ static void filter_menu(struct app *a, struct tasks *t)
 	for (;;) {
 		werase(win);
 		ui_box(a, win);
-		ui_put(a, win, 0, 2, 20, tr(" Filter tasks "), A_BOLD);
+		const char *title = tr(" Filter tasks ");
+		ui_put(a, win, 0, 2, ui_width(title) < w - 4 ? ui_width(title) : w - 4, title, A_BOLD);
 		char line[300];
 		snprintf(line, sizeof line, "s  %s %s", tr("Status:"), sfilter_label(t->status));
 		ui_put(a, win, 2, 2, w - 4, line, A_NORMAL);
@@ -404,6 +406,48 @@ static void undo_last(struct app *a, size_t i)
 	a->host->reload(a);
 }
 
+/* The task of the first task row below the cursor, as the list shows them
+ * (filtered, by title or in plan order); SIZE_MAX when none. */
+static size_t task_below(const struct tasks *t)
+{
+	for (size_t r = t->list.cur + 1; r < t->n_rows; r++)
+		if (!t->rows[r].section)
+			return t->rows[r].idx;
+	return SIZE_MAX;
+}
+
+/* Fast entry: after task i was saved, go on to the row below it in the
+ * list as shown, keeping the filters and the order; say where the cursor
+ * went: "1a-1 saved (revision 2); next: 1a-2". */
+static void after_save(struct app *a, struct tasks *t, size_t i)
+{
+	size_t next = task_below(t);
+	a->jump_task = -1;
+	char said[300];
+	snprintf(said, sizeof said, "%s", a->msg);
+	size_t n = strlen(said);
+	if (n && said[n - 1] == '.') /* "saved (revision 2)." + "; next: 1a-2" */
+		said[n - 1] = '\0';
+	a->host->reload(a);
+	bool shown = false;
+	for (size_t r = 0; next != SIZE_MAX && r < t->n_rows && !shown; r++)
+		shown = !t->rows[r].section && t->rows[r].idx == next;
+	if (shown) {
+		ui_tasks_select(a, next);
+		if (said[0] && !a->msg_error)
+			ui_message(a, false, tr("%s; next: %s"), said, a->s.b.tasks.v[next].code);
+	} else {
+		/* the last row: stay on it, or on the new last row when the
+		 * filter no longer shows it */
+		size_t stay = SIZE_MAX;
+		for (size_t r = 0; r < t->n_rows; r++)
+			if (!t->rows[r].section && (stay == SIZE_MAX || stay != i))
+				stay = t->rows[r].idx;
+		if (stay != SIZE_MAX)
+			ui_tasks_select(a, stay);
+	}
+}
+
 static bool key(struct app *a, struct pane *p, enum action act, int k)
 {
 	(void)k;
@@ -420,20 +464,8 @@ static bool key(struct app *a, struct pane *p, enum action act, int k)
 			ui_message(a, true, "%s", tr("Choose a unit first (F2): progress is entered for one unit."));
 			return true;
 		}
-		if (ui_form_progress(a, i)) {
-			/* fast entry: go on to the next task of the unit */
-			size_t next = i + 1;
-			while (next < a->s.b.tasks.n && !a->tstate[next].assigned)
-				next++;
-			a->jump_task = -1;
-			char said[300];
-			snprintf(said, sizeof said, "%s", a->msg);
-			a->host->reload(a);
-			ui_tasks_select(a, next < a->s.b.tasks.n ? next : i);
-			/* say where the cursor went: "1a-1 saved (revision 2); next: 1a-2" */
-			if (next < a->s.b.tasks.n && said[0] && !a->msg_error)
-				ui_message(a, false, tr("%s; next: %s"), said, a->s.b.tasks.v[next].code);
-		}
+		if (ui_form_progress(a, i))
+			after_save(a, t, i);
 		return true;
 	case ACT_VIEW:
 		if (ok)

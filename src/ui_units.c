@@ -52,7 +52,7 @@ static char *ask_name(struct app *a, const char *label, const char *initial)
  * the selected unit. Returns the new code, or NULL. */
 static char *unit_add(struct app *a, const struct unit_rec *sel)
 {
-	char *code = ui_prompt(a, tr("Code of the new unit:"), "");
+	char *code = ui_prompt_plain(a, tr("Code of the new unit:"), "");
 	char *name = NULL, *members = NULL, *result = NULL;
 	struct err e;
 	if (!code || !*code)
@@ -79,7 +79,7 @@ static char *unit_add(struct app *a, const struct unit_rec *sel)
 		goto out;
 	if (kind == UNIT_GROUP) {
 		snprintf(label, sizeof label, tr("Members of %s (unit kinds and unit codes):"), code);
-		members = ui_prompt(a, label, "");
+		members = ui_prompt_plain(a, label, "");
 		if (!members || !*members)
 			goto out;
 	}

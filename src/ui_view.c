@@ -239,6 +239,19 @@ void ui_page_heading(struct strvec *sv, const char *text)
 	sb_free(&b);
 }
 
+/* A heading that may be longer than a line (a task's title): wrapped, each
+ * line a heading, so that none of it is cut. */
+static void page_heading_wrapped(struct strvec *sv, int width, const char *text)
+{
+	struct strvec lines = {0};
+	ui_wrap(text, width, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		ui_page_heading(sv, lines.v[i]);
+	if (!lines.n)
+		ui_page_heading(sv, "");
+	sv_free(&lines);
+}
+
 /* "DT-SKHCN Sở Khoa học và Công nghệ, DT-XA Ủy ban nhân dân các xã, phường" */
 static char *unit_names(struct app *a, const char *codes)
 {
@@ -265,7 +278,7 @@ static void view_entry(struct app *a, const struct task_rec *t, const char *pc, 
 	struct strbuf b = {0};
 	snprintf(st.period, sizeof st.period, "%s", pc);
 	sb_addf(&b, "%s %s, %s %s", tr("Entry of"), a->unit->name, tr("period"), pc);
-	ui_page_heading(sv, b.s);
+	page_heading_wrapped(sv, width, b.s);
 	sb_free(&b);
 	if (session_show_entry(&a->s, &st, &v, &e)) {
 		ui_page_add(sv, width, NULL, e.msg);
@@ -296,7 +309,7 @@ void ui_view_task(struct app *a, size_t i)
 	char tf[64], pc[PERIOD_BUF];
 	describe_timeframe(&t->tf, tf, sizeof tf);
 	period_format(&a->period, pc);
-	ui_page_heading(&sv, t->title);
+	page_heading_wrapped(&sv, width, t->title);
 	ui_page_add(&sv, width, tr("Section"), t->section_title);
 	char *lead = unit_names(a, t->lead), *coord = unit_names(a, t->coord);
 	ui_page_add(&sv, width, tr("Lead"), lead);
@@ -327,7 +340,7 @@ void ui_view_indicator(struct app *a, size_t i)
 	struct strvec sv = {0};
 	char target[48];
 	describe_target(d->kind, d->cmp, d->target, target, sizeof target);
-	ui_page_heading(&sv, d->title);
+	page_heading_wrapped(&sv, width, d->title);
 	struct strbuf b = {0};
 	sb_addf(&b, "%s (%d)", target, d->year);
 	ui_page_add(&sv, width, tr("Target"), b.s);
@@ -413,11 +426,11 @@ void ui_help(struct app *a)
 				ui_key_label(a->km.keys[act][k], kn, sizeof kn);
 				sb_addf(&keys, "%s%s", k ? " " : "", kn);
 			}
-			struct strbuf line = {0};
-			sb_addf(&line, "%-14s %s", keys.s ? keys.s : "-", tr(keymap_actions[act].help));
-			ui_page_add(&sv, width, NULL, line.s);
+			/* a long line goes on under the description, not under the keys */
+			const char *cells[2] = {keys.s ? keys.s : "-", tr(keymap_actions[act].help)};
+			const int widths[1] = {13};
+			ui_columns(&sv, width, cells, widths, 2, true);
 			sb_free(&keys);
-			sb_free(&line);
 		}
 		sv_push(&sv, "");
 	}
