@@ -163,7 +163,7 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 		snprintf(buf, sizeof buf, "%zu", i + 1);
 		ol_cell(tb, i + 1, 0, buf);
 		ol_cell(tb, i + 1, 1, d->title);
-		indicator_target_describe(d->kind, d->cmp, d->target, buf, sizeof buf);
+		draft_target_words(d, buf, sizeof buf);
 		ol_cell(tb, i + 1, 2, buf);
 		buf[0] = '\0';
 		if (s->has_value) {

@@ -224,7 +224,7 @@ static void sheet_targets(struct book *k, const struct consolidated *c)
 		const struct ind_standing *s = &c->ind[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		char target[64];
-		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		draft_target_words(d, target, sizeof target);
 		fit_row(ws, r, (const char *[]){d->title}, (const double[]){50}, 1);
 		str(k, ws, r, 0, d->code, NULL);
 		str(k, ws, r, 1, d->title, k->wrap);

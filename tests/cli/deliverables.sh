@@ -117,6 +117,18 @@ expect_exit "nothing entered: draft-reminder" 0 tdo -f XA3.db draft-reminder --p
 expect_exit "nothing entered: workbook" 0 tdo -f XA3.db consolidate --period 2026S1 --xlsx -o empty.xlsx
 expect_exit "an unwritable workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o nowhere/x.xlsx
 expect_grep "names the file" "nowhere/x.xlsx" "$T/err"
+# Targets are written in Vietnamese in both documents: a milestone's target is
+# "Hoàn thành" (not the plan file's "yes"), a decimal target has a comma.
+sed -e 's/^indicator,I1,percent,>=,80,/indicator,I1,percent,>=,80.5,/' "$PLAN" >plan-ms.csv
+echo 'indicator,I3,milestone,=,1,2026,all,SKHCN,Cổng thông tin vận hành,Cổng thông tin điện tử đi vào vận hành.' >>plan-ms.csv
+expect_exit "a plan with a milestone and a decimal target" 0 tdo -f ms.db init --plan plan-ms.csv
+expect_exit "its draft report" 0 tdo -f ms.db draft-report --period 2026S1 --text
+expect_grep "report: a decimal target with a comma" "^1	Cán bộ được tập huấn	>=80,5%	" "$T/out"
+expect_grep "report: a milestone's target in Vietnamese" "^3	Cổng thông tin vận hành	Hoàn thành	" "$T/out"
+expect_exit "its workbook" 0 tdo -f ms.db consolidate --period 2026S1 --xlsx -o ms.xlsx
+python3 check_xlsx.py ms.xlsx >ms.txt 2>&1
+expect_grep "workbook: a decimal target with a comma" "^2	C2	str	-	>=80,5%$" ms.txt
+expect_grep "workbook: a milestone's target in Vietnamese" "^2	C4	str	-	Hoàn thành$" ms.txt
 mkdir -p taken.xlsx taken.docx
 expect_exit "a folder in the way of the workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o taken.xlsx
 expect_exit "a folder in the way of the report: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o taken.docx
