@@ -42,6 +42,12 @@ char *cli_text(const char *option, const char *arg, bool multiline);
 /* Parse an integer option within bounds; prints the error. */
 bool cli_int(const char *cmd, const char *option, const char *arg, long long lo, long long hi,
 	     long long *out);
+/* The extension of a file name ("xlsx"), or "" when its last part has none. */
+const char *cli_name_ext(const char *path);
+/* The -o name of a command that writes a file of extension ext ("csv",
+ * "xlsx", "docx"): a usage error (EXIT_USAGE) when the name ends in the
+ * extension of another kind of document, else EXIT_OK. */
+int cli_output_name(const char *cmd, const char *out, const char *ext);
 /* Print a command's help from its usage lines. */
 void cli_help(const char *usage);
 

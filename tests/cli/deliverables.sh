@@ -40,6 +40,21 @@ expect_exit "the export folder is honoured" 0 env TIENDO_EXPORT_DIR=outbox "$TIE
 if [ -f outbox/tonghop_TEST-EX_2026S1_20260625.xlsx ]; then ok "workbook in \$TIENDO_EXPORT_DIR"; else notok "workbook in \$TIENDO_EXPORT_DIR" "$(ls -R)"; fi
 expect_exit "consolidate --xlsx -o" 0 tdo -f dept.db consolidate --period 2026S1 --xlsx -o book.xlsx
 expect_exit "--xlsx is not for standard output" 2 tdo -f dept.db consolidate --period 2026S1 --xlsx -o -
+# A name whose extension says another kind of document is refused, not
+# written: CSV text in a .xlsx file (or a .docx named .pdf) is a file Excel
+# or Word will not open.
+expect_exit "CSV into a .xlsx name: refused" 2 tdo -f dept.db consolidate --period 2026S1 -o table.xlsx
+expect_grep "saying --xlsx makes a workbook" "table.xlsx: a workbook needs --xlsx" "$T/err"
+expect_exit "a workbook into a .csv name: refused" 2 tdo -f dept.db consolidate --period 2026S1 --xlsx -o book.CSV
+expect_grep "naming the right name" "book.CSV: the file written is .xlsx, not .CSV; name it book.xlsx" "$T/err"
+expect_exit "a report into a .xlsx name: refused" 2 tdo -f XA1.db export --period 2026S1 -o out/r.xlsx
+expect_grep "the report is CSV" "out/r.xlsx: the file written is .csv, not .xlsx; name it out/r.csv" "$T/err"
+expect_exit "a draft into a .pdf name: refused" 2 tdo -f dept.db draft-report --period 2026S1 -o v1.0/report.pdf
+expect_grep "the draft is .docx" "report.pdf: the file written is .docx, not .pdf; name it v1.0/report.docx" "$T/err"
+written=$(for f in table.xlsx book.CSV; do [ -e "$f" ] && echo "$f"; done)
+expect_eq "nothing written under those names" "" "$written"
+expect_exit "a name of no document kind is taken as given" 0 tdo -f dept.db draft-report --period 2026S1 -o draft.v2
+rm -f draft.v2
 cat >check_xlsx.py <<'PY'
 import sys, zipfile, xml.etree.ElementTree as ET
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
