@@ -265,6 +265,7 @@ if command -v soffice >/dev/null 2>&1; then
 	expect_eq "and changes nothing" "$before" "$(dump xlsx.db)"
 	expect_exit "a report re-saved as .xlsx imports" 0 tdo -f xlsx.db import lo-xlsx/xl.xlsx
 	expect_grep "read from the workbook" "imported report of XA1 .*read as xlsx" "$T/out"
+	expect_no_grep "a workbook is not called \"not UTF-8\"" "read as xlsx.*not UTF-8" "$T/out"
 	expect_eq "every text arrives exactly" "0912345678|50%|1/10|12-5" \
 		"$(sqlite3 xlsx.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")"
 	expect_exit "the same report as CSV is a duplicate" 0 tdo -f xlsx.db import xl.csv
