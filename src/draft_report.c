@@ -242,6 +242,17 @@ static int cmp_group(const void *a, const void *b)
 	return (x->entry > y->entry) - (x->entry < y->entry);
 }
 
+/* Whether a unit's text starts as an item of a list already ("- Thiếu kinh
+ * phí", "+ ...", "• ..."): it takes no second dash. */
+static bool has_marker(const char *s)
+{
+	static const char *const marks[] = {"- ", "+ ", "* ", "\u2022 ", "\u2013 "};
+	for (size_t i = 0; i < ARRAY_LEN(marks); i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return true;
+	return false;
+}
+
 /* The units' texts of one field, grouped by the plan's sections (of the
  * task where each text first appears), exact duplicates merged. */
 static void part_texts(const struct consolidated *c, int field, const char *heading,
@@ -274,7 +285,8 @@ static void part_texts(const struct consolidated *c, int field, const char *head
 		}
 		struct ol_block *p = ol_para(o, OL_JUSTIFY);
 		p->level = 1;
-		ol_run_ref(p, 0, "- ");
+		if (!has_marker(field_of(en, field)))
+			ol_run_ref(p, 0, "- ");
 		ol_run_ref(p, 0, field_of(en, field));
 		ol_run(p, OL_ITALIC, g[k].attr);
 		free(g[k].attr);

@@ -137,9 +137,16 @@ expect_grep "names the file" "nowhere/x.xlsx" "$T/err"
 sed -e 's/^indicator,I1,percent,>=,80,/indicator,I1,percent,>=,80.5,/' "$PLAN" >plan-ms.csv
 echo 'indicator,I3,milestone,=,1,2026,all,SKHCN,Cổng thông tin vận hành,Cổng thông tin điện tử đi vào vận hành.' >>plan-ms.csv
 expect_exit "a plan with a milestone and a decimal target" 0 tdo -f ms.db init --plan plan-ms.csv
+# A unit's difficulties typed as a list ("- ...", as Vietnamese reports
+# write them) take no second dash in part IV.
+expect_exit "a list of difficulties" 0 tdo -f ms.db set T1 --period 2026S1 --unit XA1 --status in-progress \
+	--difficulties "- Thiếu máy tính
+- Đường truyền chậm"
 expect_exit "its draft report" 0 tdo -f ms.db draft-report --period 2026S1 --text
 expect_grep "report: a decimal target with a comma" "^1	Cán bộ được tập huấn	>=80,5%	" "$T/out"
 expect_grep "report: a milestone's target in Vietnamese" "^3	Cổng thông tin vận hành	Hoàn thành	" "$T/out"
+expect_grep "report: a listed difficulty keeps its own dash" "^  - Thiếu máy tính$" "$T/out"
+expect_no_grep "report: no dash before a dash" "- - " "$T/out"
 expect_exit "its workbook" 0 tdo -f ms.db consolidate --period 2026S1 --xlsx -o ms.xlsx
 python3 check_xlsx.py ms.xlsx >ms.txt 2>&1
 expect_grep "workbook: a decimal target with a comma" "^2	C2	str	-	>=80,5%$" ms.txt
