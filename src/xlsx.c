@@ -91,11 +91,29 @@ static void fit_row(lxw_worksheet *ws, lxw_row_t r, const char *const *texts, co
 		worksheet_set_row(ws, r, lines * 15.0 > 409 ? 409 : lines * 15.0, NULL);
 }
 
+/* A cell holds at most 32,767 characters (Excel's limit, which libxlsxwriter
+ * enforces by failing the workbook); a text may be longer (set takes 32 KiB):
+ * it is cut there, "…" marking the cut, rather than no workbook at all. */
+enum { CELL_MAX_CHARS = 32767 };
+
 static void str(struct book *k, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		lxw_format *f)
 {
-	if (s && *s)
+	if (!s || !*s)
+		return;
+	size_t chars = 0, cut = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80 && ++chars == CELL_MAX_CHARS)
+			cut = (size_t)((const char *)p - s);
+	if (chars <= CELL_MAX_CHARS) {
 		keep(k, worksheet_write_string(ws, r, c, s, f));
+		return;
+	}
+	char *t = xmalloc(cut + sizeof "\u2026");
+	memcpy(t, s, cut);
+	memcpy(t + cut, "\u2026", sizeof "\u2026");
+	keep(k, worksheet_write_string(ws, r, c, t, f));
+	free(t);
 }
 
 static void num(struct book *k, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)

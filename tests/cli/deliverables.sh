@@ -147,10 +147,20 @@ expect_grep "report: a decimal target with a comma" "^1	Cán bộ được tập
 expect_grep "report: a milestone's target in Vietnamese" "^3	Cổng thông tin vận hành	Hoàn thành	" "$T/out"
 expect_grep "report: a listed difficulty keeps its own dash" "^  - Thiếu máy tính$" "$T/out"
 expect_no_grep "report: no dash before a dash" "- - " "$T/out"
+# A text as long as set takes (32 KiB, here 32,768 characters) is over a
+# cell's 32,767: it is cut there, not the whole workbook refused.
+expect_exit "the longest result set takes" 0 tdo -f ms.db set T2 --period 2026S1 --unit XA1 --status in-progress \
+	--result "$(head -c 32768 /dev/zero | tr '\0' x)"
 expect_exit "its workbook" 0 tdo -f ms.db consolidate --period 2026S1 --xlsx -o ms.xlsx
 python3 check_xlsx.py ms.xlsx >ms.txt 2>&1
 expect_grep "workbook: a decimal target with a comma" "^2	C2	str	-	>=80,5%$" ms.txt
 expect_grep "workbook: a milestone's target in Vietnamese" "^2	C4	str	-	Hoàn thành$" ms.txt
+expect_eq "workbook: the long result cut to a cell's 32,767 characters, marked" "32767 xx…" \
+	"$(python3 -c 'import sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    f = l.rstrip("\n").split("\t")
+    if f[0] == "4" and f[4].startswith("xxx"):
+        print(len(f[4]), f[4][-3:])' ms.txt)"
 mkdir -p taken.xlsx taken.docx
 expect_exit "a folder in the way of the workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o taken.xlsx
 expect_exit "a folder in the way of the report: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o taken.docx
