@@ -107,7 +107,14 @@ static int list_keys(struct cli *c, struct db *db)
 	for (size_t i = 0; i < l.n; i++) {
 		char fp[SIGN_FINGERPRINT_BUF];
 		sign_fingerprint(l.v[i].pk, fp);
-		cli_out(c, "%s\t%s\t%s\n", l.v[i].unit, tr(key_state_name(l.v[i].state)), fp);
+		cli_out(c, "%s\t%s\t%s", l.v[i].unit, tr(key_state_name(l.v[i].state)), fp);
+		/* A changed key: the new digits, the ones to check by phone before
+		 * tiendo trust UNIT (the known key's stay beside them). */
+		if (l.v[i].state == KEY_CHANGED) {
+			sign_fingerprint(l.v[i].pending_pk, fp);
+			cli_out(c, "\t%s %s", tr("new key:"), fp);
+		}
+		cli_out(c, "\n");
 	}
 	if (l.n == 0)
 		cli_out(c, "%s\n", tr("No unit's key is known yet: keys are recorded from the first signed file of each unit."));

@@ -117,6 +117,10 @@ expect_grep "says what to do" "signed by another key than the one known for XA1 
 expect_eq "nothing but the key kept aside changed" "$before" "$(dump dept.db | grep -v 'INSERT INTO unit_key')"
 expect_exit "trust lists it" 0 tdo -f dept.db trust
 expect_grep "the key shows as changed" "^XA1	changed	" "$T/out"
+# The digits to check by phone before trusting it are the new key's: the
+# list shows them beside the known key's.
+FP_NEW=$(tdo -f XA1-new.db key | sed -n 's/^Key of this database (unit XA1): //p')
+expect_grep "and the new key's digits beside the known ones" "^XA1	changed	$FP_XA1	new key: $FP_NEW$" "$T/out"
 expect_exit "units --keys lists every unit with its key state" 0 tdo -f dept.db units --keys
 expect_grep "XA1's key is changed there too, before the name" "^XA1	commune	[^	]*	changed	" "$T/out"
 expect_grep "a unit without a key shows -" "^XA2	ward	[^	]*	-	" "$T/out"
