@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -162,6 +163,10 @@ int cmd_trust(struct cli *c, int argc, char **argv)
 			cli_out(c, tr("The key of %s is trusted now: %s. Check these digits with %s by phone.\n"),
 				unit, fp, unit);
 		}
+	} else if (strchr(arg, '/') || strcasecmp(cli_name_ext(arg), "csv") == 0) {
+		/* A key file's name, not a unit code: say the file is missing. */
+		cli_error(tr("%s: no such file (tiendo trust takes a key file or a unit code)"), arg);
+		rc = EXIT_REFUSED;
 	} else if (exchange_trust_unit(db, arg, fp, &was, &file, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;

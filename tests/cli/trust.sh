@@ -193,6 +193,8 @@ expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
 expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
 sed "s/^key,XA2,[0-9a-f]*/key,XA2,$(printf 'a%.0s' $(seq 64))/" k.csv >k-bad.csv
 expect_exit "an edited key file is refused" 1 tdo -f so.db trust k-bad.csv
+expect_exit "a key file that is not there" 1 tdo -f so.db trust khoa_XA9.csv
+expect_grep "is called a missing file, not an unknown unit" "^tiendo: khoa_XA9.csv: no such file" "$T/err"
 
 # --- what reaches a terminal or a spreadsheet (section 5) ----------------
 export TIENDO_NOW=2026-06-07T02:00:00Z
