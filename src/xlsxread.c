@@ -48,6 +48,25 @@ static char *part(zip_t *za, const char *name, size_t max, size_t *len)
 	return buf;
 }
 
+/* Why a zip archive that is no workbook cannot be read, when it is another
+ * kind of document a clerk may pick by mistake; NULL otherwise. */
+static const char *other_document(zip_t *za)
+{
+	static const char ods[] = "application/vnd.oasis.opendocument.spreadsheet";
+	zip_stat_t st;
+	if (zip_stat(za, "word/document.xml", 0, &st) == 0)
+		return N_("a Word document (.docx), not a report or plan package: import the .csv or .xlsx file that was sent");
+	size_t len = 0;
+	char *m = part(za, "mimetype", 200, &len);
+	const char *why = NULL;
+	if (m && strncmp(m, ods, sizeof ods - 1) == 0)
+		why = N_("an OpenDocument spreadsheet (.ods): in LibreOffice save it as .xlsx or as CSV UTF-8, then import that");
+	else if (m && strncmp(m, "application/vnd.oasis.opendocument", 34) == 0)
+		why = N_("an OpenDocument document, not a report or plan package: import the .csv or .xlsx file that was sent");
+	free(m);
+	return why;
+}
+
 /* What the XML handlers collect. */
 struct sax {
 	int depth_text;   /* inside a <t> (shared or inline string) */
@@ -274,6 +293,11 @@ char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_l
 	*why = N_("not a readable .xlsx workbook (its first sheet is missing or damaged)");
 	if (n > (size_t)INT32_MAX || max_bytes > (size_t)INT32_MAX)
 		goto out;
+	const char *other = other_document(za);
+	if (other) {
+		*why = other;
+		goto out;
+	}
 	if ((xml = part(za, "xl/workbook.xml", max_bytes, &len))) {
 		parse(xml, len, &x, wb_start, NULL);
 		free(xml);

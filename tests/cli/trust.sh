@@ -258,6 +258,19 @@ printf '\xff\xfeA' >odd.csv
 expect_exit "broken UTF-16 is refused" 1 tdo -f u16.db import odd.csv
 expect_grep "saying so" "broken UTF-16" "$T/err"
 
+# Another kind of zip document picked by mistake is named for what it is, not
+# called a damaged workbook: a Word draft, a LibreOffice .ods save.
+tdo -f zipdoc.db init --plan so-v2.csv >/dev/null
+tdo -f zipdoc.db draft-report --period 2026S1 -o draft.docx >/dev/null
+python3 -c 'import zipfile, sys
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    z.writestr("content.xml", "<office:document-content/>")' xl.ods
+expect_exit "a Word document is refused" 1 tdo -f zipdoc.db import draft.docx
+expect_grep "as a Word document" "^tiendo: draft.docx: a Word document \(.docx\), not a report or plan package" "$T/err"
+expect_exit "an .ods save is refused" 1 tdo -f zipdoc.db import xl.ods
+expect_grep "saying how to save it instead" "^tiendo: xl.ods: an OpenDocument spreadsheet \(.ods\): in LibreOffice save it as .xlsx or as CSV UTF-8" "$T/err"
+
 # A report re-saved as .xlsx (a clerk opened it in Excel and saved a workbook).
 if command -v soffice >/dev/null 2>&1; then
 	mkdir -p lo-xlsx
