@@ -125,7 +125,7 @@ void describe_import(struct strbuf *b, const char *file, const struct import_res
 	char enc[96] = "";
 	/* A workbook is not a text in another encoding: no "(not UTF-8)". */
 	if (r->enc == ENC_XLSX)
-		snprintf(enc, sizeof enc, tr("; read as %s (its first sheet)"), encoding_name(r->enc));
+		snprintf(enc, sizeof enc, tr("; read as %s (a workbook)"), encoding_name(r->enc));
 	else if (r->enc != ENC_UTF8)
 		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
 	switch (r->outcome) {

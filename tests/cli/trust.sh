@@ -271,6 +271,36 @@ expect_grep "as a Word document" "^tiendo: draft.docx: a Word document \(.docx\)
 expect_exit "an .ods save is refused" 1 tdo -f zipdoc.db import xl.ods
 expect_grep "saying how to save it instead" "^tiendo: xl.ods: an OpenDocument spreadsheet \(.ods\): in LibreOffice save it as .xlsx or as CSV UTF-8" "$T/err"
 
+# A workbook where the clerk added a sheet of notes before the report (the
+# report's cells as inline strings): the sheet that starts with the format
+# row is read, not refused as "not a tiendo report".
+python3 -c 'import csv, sys, zipfile
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+def sheet(rows):
+    out = []
+    for i, r in enumerate(rows, 1):
+        cells = "".join("<c r=\"%s%d\" t=\"inlineStr\"><is><t xml:space=\"preserve\">%s</t></is></c>"
+                        % (chr(65 + j), i, escape(v)) for j, v in enumerate(r) if v)
+        out.append("<row r=\"%d\">%s</row>" % (i, cells))
+    return ("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            "<sheetData>%s</sheetData></worksheet>" % "".join(out))
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+with zipfile.ZipFile(sys.argv[2], "w") as z:
+    z.writestr("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"%s\"><sheets>"
+               "<sheet name=\"Ghi chú\" sheetId=\"2\" r:id=\"rId2\"/><sheet name=\"Báo cáo\" sheetId=\"1\" r:id=\"rId1\"/>"
+               "</sheets></workbook>" % R)
+    z.writestr("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+               "<Relationship Id=\"rId1\" Type=\"%s/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+               "<Relationship Id=\"rId2\" Type=\"%s/worksheet\" Target=\"worksheets/sheet2.xml\"/></Relationships>" % (R, R))
+    z.writestr("xl/worksheets/sheet1.xml", sheet(rows))
+    z.writestr("xl/worksheets/sheet2.xml", sheet([["Đã gọi điện cho xã ngày 5/6"]]))' xl.csv notes-first.xlsx
+tdo -f notes.db init --plan so-v2.csv >/dev/null
+expect_exit "a workbook with a sheet of notes before the report imports" 0 tdo -f notes.db import notes-first.xlsx
+expect_grep "as the report in it" "notes-first.xlsx: imported report of XA1 .*read as xlsx" "$T/out"
+expect_eq "its texts intact" "0912345678|50%|1/10|12-5" \
+	"$(sqlite3 notes.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")"
+
 # A report re-saved as .xlsx (a clerk opened it in Excel and saved a workbook).
 if command -v soffice >/dev/null 2>&1; then
 	mkdir -p lo-xlsx
