@@ -150,13 +150,7 @@ int exchange_keys_from_init(struct db *db, const char *path, const char *issuer,
 	free(text);
 	if (rc)
 		return -1;
-	if (!sf.is_signed && sf.version >= 2) {
-		char why[256];
-		snprintf(why, sizeof why,
-			 tr("the file is format %d, always written signed, but has no signature row: it was removed after export; ask for it again"),
-			 sf.version);
-		rc = err_set(e, "%s: %s", path, why);
-	} else if (sf.is_signed && !sf.valid) {
+	if (sf.is_signed && !sf.valid) {
 		rc = err_set(e, tr("%s:%d: the signature does not match the content: the file was changed after it was signed; ask for it again"),
 			     path, sf.line);
 	} else if (sf.is_signed) {

@@ -22,17 +22,9 @@
 #define PREP(var, sql) do { if (!((var) = db_prep(db, (sql), &e))) goto fail; } while (0)
 #define DONE(st) do { if (db_done(db, (st), &e)) goto fail; } while (0)
 
-/* A signature that does not match the content refuses the file, and so does
- * none at all in a file of a format that is always written signed: its
- * signature row was taken out (an unsigned file is format 1). */
+/* A signature that does not match the content refuses the file. */
 bool exchange_bad_signature(const struct signfile *sf, const char *name, struct import_result *r)
 {
-	if (!sf->is_signed && sf->version >= 2) {
-		exchange_problem(r, name, 0,
-			    tr("the file is format %d, always written signed, but has no signature row: it was removed after export; ask for it again"),
-			    sf->version);
-		return true;
-	}
 	if (!sf->is_signed || sf->valid)
 		return false;
 	exchange_problem(r, name, sf->line, "%s",

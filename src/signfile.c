@@ -55,7 +55,6 @@ void signfile_hash_row(struct sign_hash *h, const char *const *f, size_t n)
 struct reading {
 	const char *name;
 	bool started, excel, bad_key, bad_sig;
-	int version; /* the format row's version: from 2 every file is signed */
 	bool no_digest; /* the text has no signature row: the digest is not made */
 	struct sign_hash h;
 	int sig_line, key_line;
@@ -87,7 +86,6 @@ static int on_row(void *arg, const struct csv_row *r)
 			return 1; /* not an exchange file: unsigned */
 		rd->started = true;
 		rd->excel = r->n > 3 && strcmp(r->f[3], "excel") == 0;
-		rd->version = r->n > 2 ? atoi(r->f[2]) : 0;
 		sign_hash_init(&rd->h, r->f[1]);
 		return 0;
 	}
@@ -171,7 +169,6 @@ static int conclude(const struct reading *rd, const uint8_t d[SIGN_DIGEST_BYTES]
 		return err_set(e, tr("%s:%d: a key row must be key,UNIT,PUBLIC-KEY (64 hex digits)"),
 			       name, rd->key_line);
 	}
-	out->version = rd->version;
 	if (!rd->sig_line)
 		return 0;
 	out->is_signed = true;

@@ -28,7 +28,6 @@ struct signfile_key {
 struct signfile {
 	bool is_signed; /* a signature row is present */
 	bool valid;     /* and it matches the content */
-	int version;    /* the format row's version (2 and above are written signed) */
 	int line;       /* of the signature row */
 	uint8_t pk[SIGN_PUBLIC_BYTES];
 	struct signfile_key *keys; /* key rows */

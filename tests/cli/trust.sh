@@ -19,10 +19,9 @@ tdo -f XA1.db init --plan pkg.csv --unit XA1 >/dev/null
 # --- plans travel down ------------------------------------------------------
 # A forged package dropped in the department's folder: a newer version that
 # re-parents a ward and retargets an indicator. Signed packages cannot be
-# edited (see signatures below): these forgeries drop the signature, and
-# claim the unsigned format 1 (a format-2 file without its signature row is
-# refused as such), which the rules must refuse by themselves.
-unsigned() { grep -v '^signature,' "$@" | sed 's/^format,tiendo-plan,2$/format,tiendo-plan,1/'; }
+# edited (see signatures below): these forgeries drop the signature, which
+# the rules must refuse by themselves.
+unsigned() { grep -v '^signature,' "$@"; }
 unsigned pkg.csv | sed -e 's/^plan,TEST-EX,1,/plan,TEST-EX,9,/' -e 's/^unit,XA2,ward,TINH,/unit,XA2,ward,SKHCN,/' \
 	-e 's/^indicator,I1,percent,>=,80,/indicator,I1,percent,>=,10,/' >forged.csv
 before=$(dump dept.db)
@@ -133,23 +132,6 @@ expect_exit "the file comes in now" 0 tdo -f dept.db import s2.csv
 tdo -f XA1.db set T1 --period 2026S1 --status done --result "máy cũ" >/dev/null
 tdo -f XA1.db export --period 2026S1 -o s3.csv >/dev/null
 expect_exit "and the old computer's new files are refused" 1 tdo -f dept.db import s3.csv
-
-# A signed file whose signature row was taken out, its format row left at 2
-# (every format-2 file is written signed): refused as such, not imported as
-# an unsigned file of an older tiendo, at import and at init.
-tdo -f XA2-cut.db init --plan pkg.csv --unit XA2 >/dev/null
-tdo -f XA2-cut.db set T1 --period 2026S1 --status done >/dev/null
-tdo -f XA2-cut.db export --period 2026S1 -o cut-sig.csv >/dev/null
-grep -v '^signature,' cut-sig.csv >nosig.csv
-cp dept.db nosig.db
-before=$(dump nosig.db)
-expect_exit "a format-2 report without its signature row is refused" 1 tdo -f nosig.db import nosig.csv
-expect_grep "saying the signature was removed" "^tiendo: nosig.csv: the file is format 2, always written signed, but has no signature row: it was removed" "$T/err"
-expect_eq "and changes nothing" "$before" "$(dump nosig.db)"
-grep -v '^signature,' pkg.csv >pkg-nosig.csv
-expect_exit "init from a package without its signature row is refused" 1 tdo -f XA7.db init --plan pkg-nosig.csv --unit XA2
-expect_grep "naming the file" "pkg-nosig.csv: the file is format 2, always written signed, but has no signature row" "$T/err"
-if [ -e XA7.db ]; then notok "and no database is made"; else ok "and no database is made"; fi
 
 # Unsigned files: a warning, or refused when signatures are required.
 tdo -f XA2-old.db init --plan pkg.csv --unit XA2 >/dev/null
