@@ -43,6 +43,8 @@ int cmd_key(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (out && !export)
 		return cli_usage("key", tr("-o FILE goes with --export"));
+	if (cli_output_name("key", out, "csv"))
+		return EXIT_USAGE;
 	struct err e;
 	uint8_t pk[SIGN_PUBLIC_BYTES], sk[SIGN_SECRET_BYTES];
 	struct db *db = cli_open(c, DB_OPEN_EXISTING);

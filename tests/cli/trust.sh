@@ -170,6 +170,8 @@ expect_grep "the package carries the keys the department confirmed" "^key,XA1,[0
 
 # Key files handed over beforehand.
 expect_exit "key --export" 0 tdo -f XA2.db key --export -o k.csv
+expect_exit "a key file under a .xlsx name: refused" 2 tdo -f XA2.db key --export -o khoa.xlsx
+expect_grep "the key file is CSV" "khoa.xlsx: the file written is .csv, not .xlsx; name it khoa.csv" "$T/err"
 expect_grep "a signed key file" "^signature,ed25519," k.csv
 expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
 expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
