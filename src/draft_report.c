@@ -166,7 +166,10 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 		draft_target_words(d, buf, sizeof buf);
 		ol_cell(tb, i + 1, 2, buf);
 		buf[0] = '\0';
-		if (s->has_value) {
+		/* A milestone every reporter must reach: reached or not, not 1 or 0. */
+		if (s->has_value && d->kind == IND_MILESTONE && d->cons == CONS_ALL)
+			snprintf(buf, sizeof buf, "%s", s->value >= 1 ? "Hoàn thành" : "Chưa hoàn thành");
+		else if (s->has_value) {
 			fmt_num(buf, sizeof buf, round(s->value * 100) / 100);
 			fmt_decimal_comma(buf);
 			if (d->kind == IND_PERCENT)

@@ -142,9 +142,11 @@ expect_exit "a plan with a milestone and a decimal target" 0 tdo -f ms.db init -
 expect_exit "a list of difficulties" 0 tdo -f ms.db set T1 --period 2026S1 --unit XA1 --status in-progress \
 	--difficulties "- Thiếu máy tính
 - Đường truyền chậm"
+expect_exit "the milestone reached" 0 tdo -f ms.db set-indicator I3 --period 2026S1 --unit SKHCN --value 1
 expect_exit "its draft report" 0 tdo -f ms.db draft-report --period 2026S1 --text
 expect_grep "report: a decimal target with a comma" "^1	Cán bộ được tập huấn	>=80,5%	" "$T/out"
 expect_grep "report: a milestone's target in Vietnamese" "^3	Cổng thông tin vận hành	Hoàn thành	" "$T/out"
+expect_grep "report: a milestone reached says so, not 1" "^3	Cổng thông tin vận hành	Hoàn thành	Hoàn thành	Đạt	1/1$" "$T/out"
 expect_grep "report: a listed difficulty keeps its own dash" "^  - Thiếu máy tính$" "$T/out"
 expect_no_grep "report: no dash before a dash" "- - " "$T/out"
 # A text as long as set takes (32 KiB, here 32,768 characters) is over a
