@@ -119,6 +119,7 @@ expect_grep "text: header from the settings" "^UBND TỈNH THỬ$" "$T/out"
 expect_grep "text: part II" "^II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ$" "$T/out"
 # A Vietnamese document writes decimals with a comma ("33,3%"), never "33.3%".
 expect_grep "text: rates with a decimal comma" "([0-9]*,[0-9]%)" "$T/out"
+expect_grep "text: the chart's figures with a decimal comma too" "^I1	Mức đạt \(%\) 112,5$" "$T/out"
 if grep -q '[0-9]\.[0-9]%' "$T/out"; then notok "text: no decimal point in a rate" "$(grep '[0-9]\.[0-9]%' "$T/out" | head -3)"; else ok "text: no decimal point in a rate"; fi
 expect_exit "bad period" 1 tdo -f dept.db draft-report --period 2026X1
 expect_exit "missing period" 2 tdo -f dept.db draft-reminder
