@@ -154,6 +154,11 @@ expect_no_grep "report: no dash before a dash" "- - " "$T/out"
 # cell's 32,767: it is cut there, not the whole workbook refused.
 expect_exit "the longest result set takes" 0 tdo -f ms.db set T2 --period 2026S1 --unit XA1 --status in-progress \
 	--result "$(head -c 32768 /dev/zero | tr '\0' x)"
+# The consolidated table in Vietnamese: the target's column is not named
+# like the indicator's (both were "Chỉ tiêu"), a milestone's target is "có".
+expect_exit "its consolidated table in Vietnamese" 0 env TIENDO_LANG=vi "$TIENDO" -f ms.db consolidate --period 2026S1 -o ms-vi.csv
+expect_grep "table: the target's column is Mục tiêu" "^indicator,Chỉ tiêu,Tên,Mục tiêu,Năm," ms-vi.csv
+expect_grep "table: a milestone's target in the table's language" "^indicator,I3,Cổng thông tin vận hành,có,2026," ms-vi.csv
 expect_exit "its workbook" 0 tdo -f ms.db consolidate --period 2026S1 --xlsx -o ms.xlsx
 python3 check_xlsx.py ms.xlsx >ms.txt 2>&1
 expect_grep "workbook: a decimal target with a comma" "^2	C2	str	-	>=80,5%$" ms.txt
