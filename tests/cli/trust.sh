@@ -255,35 +255,50 @@ expect_grep "as a Word document" "^tiendo: draft.docx: a Word document \(.docx\)
 expect_exit "an .ods save is refused" 1 tdo -f zipdoc.db import xl.ods
 expect_grep "saying how to save it instead" "^tiendo: xl.ods: an OpenDocument spreadsheet \(.ods\): in LibreOffice save it as .xlsx or as CSV UTF-8" "$T/err"
 
-# A workbook where the clerk added a sheet of notes before the report (the
-# report's cells as inline strings): the sheet that starts with the format
-# row is read, not refused as "not a tiendo report".
-python3 -c 'import csv, sys, zipfile
+# mkxlsx.py CSV OUT [NOTE]: the CSV file as a workbook, its cells inline
+# strings; with NOTE, a sheet holding it comes first (as a clerk adds one).
+cat >mkxlsx.py <<'PY'
+import csv, sys, zipfile
 from xml.sax.saxutils import escape
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 def sheet(rows):
     out = []
     for i, r in enumerate(rows, 1):
-        cells = "".join("<c r=\"%s%d\" t=\"inlineStr\"><is><t xml:space=\"preserve\">%s</t></is></c>"
+        cells = "".join('<c r="%s%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
                         % (chr(65 + j), i, escape(v)) for j, v in enumerate(r) if v)
-        out.append("<row r=\"%d\">%s</row>" % (i, cells))
-    return ("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        out.append('<row r="%d">%s</row>' % (i, cells))
+    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             "<sheetData>%s</sheetData></worksheet>" % "".join(out))
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+note = sys.argv[3] if len(sys.argv) > 3 else None
+first = '<sheet name="Ghi chú" sheetId="2" r:id="rId2"/>' if note else ""
 with zipfile.ZipFile(sys.argv[2], "w") as z:
-    z.writestr("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"%s\"><sheets>"
-               "<sheet name=\"Ghi chú\" sheetId=\"2\" r:id=\"rId2\"/><sheet name=\"Báo cáo\" sheetId=\"1\" r:id=\"rId1\"/>"
-               "</sheets></workbook>" % R)
-    z.writestr("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-               "<Relationship Id=\"rId1\" Type=\"%s/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-               "<Relationship Id=\"rId2\" Type=\"%s/worksheet\" Target=\"worksheets/sheet2.xml\"/></Relationships>" % (R, R))
+    z.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+               'xmlns:r="%s"><sheets>%s<sheet name="Báo cáo" sheetId="1" r:id="rId1"/></sheets></workbook>' % (R, first))
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>'
+               '<Relationship Id="rId2" Type="%s/worksheet" Target="worksheets/sheet2.xml"/></Relationships>' % (R, R))
     z.writestr("xl/worksheets/sheet1.xml", sheet(rows))
-    z.writestr("xl/worksheets/sheet2.xml", sheet([["Đã gọi điện cho xã ngày 5/6"]]))' xl.csv notes-first.xlsx
+    z.writestr("xl/worksheets/sheet2.xml", sheet([[note or ""]]))
+PY
+
+# A workbook where the clerk added a sheet of notes before the report: the
+# sheet that starts with the format row is read, not refused as "not a
+# tiendo report".
+python3 mkxlsx.py xl.csv notes-first.xlsx "Đã gọi điện cho xã ngày 5/6"
 tdo -f notes.db init --plan so-v2.csv >/dev/null
 expect_exit "a workbook with a sheet of notes before the report imports" 0 tdo -f notes.db import notes-first.xlsx
 expect_grep "as the report in it" "notes-first.xlsx: imported report of XA1 .*read as xlsx" "$T/out"
 expect_eq "its texts intact" "0912345678|50%|1/10|12-5" \
 	"$(sqlite3 notes.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")"
+
+# A plan package saved as a workbook: init --plan reads it as import does
+# (it said "NUL byte in the file"), and learns the department's key from it.
+tdo -f so.db export-plan --excel -o pkg-xl.csv >/dev/null
+python3 mkxlsx.py pkg-xl.csv pkg-xl.xlsx
+expect_exit "init from a package saved as a workbook" 0 tdo -f XA6.db init --plan pkg-xl.xlsx --unit XA2
+expect_grep "says it read a workbook" "pkg-xl.xlsx: note: read as xlsx \(a workbook\)" "$T/err"
+expect_grep "and learns the department's key" "The package is signed by SKHCN, key [0-9 ]{24}" "$T/out"
 
 # A report re-saved as .xlsx (a clerk opened it in Excel and saved a workbook).
 if command -v soffice >/dev/null 2>&1; then
