@@ -269,6 +269,9 @@ static void sheet_targets(struct book *k, const struct consolidated *c)
 	chart_series_set_values(s, "Chỉ tiêu", 1, 9, (lxw_row_t)c->inds.n, 9);
 	chart_series_set_name(s, "Mức đạt so với mục tiêu");
 	chart_title_set_name(ch, "Mức đạt so với mục tiêu");
+	/* Shares: the axis in percent, as the reporting chart's (LibreOffice
+	 * does not take the cells' format, and drew 0.2, 0.4, ...). */
+	chart_axis_set_num_format(ch->y_axis, "0%");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	keep(k, worksheet_insert_chart(ws, (lxw_row_t)c->inds.n + 2, 1, ch));
 }

@@ -104,6 +104,10 @@ expect_no_grep "only bar charts" "^other-chart" xl.txt
 if unzip -p book.xlsx xl/worksheets/sheet4.xml | grep -q '<autoFilter ref="A1:N4"/>'; then ok "autofilter over the entries"; else notok "autofilter over the entries"; fi
 if unzip -p book.xlsx xl/worksheets/sheet4.xml | grep -q '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'; then ok "frozen header row"; else notok "frozen header row"; fi
 if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="0.0%"'; then ok "percent format"; else notok "percent format"; fi
+for n in 1 2; do
+	if unzip -p book.xlsx xl/charts/chart$n.xml | grep -q '<c:valAx>.*<c:numFmt formatCode="0%" sourceLinked="0"/>'; then
+		ok "chart $n: its axis in percent"; else notok "chart $n: its axis in percent"; fi
+done
 if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="dd/mm/yyyy'; then ok "date format"; else notok "date format"; fi
 
 # --- the draft report and the reminder --------------------------------------
