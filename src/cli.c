@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "compat.h"
 #include "db.h"
@@ -215,4 +216,29 @@ int cli_no_options(const char *cmd, int argc, char **argv, int npos, const char 
 		return EXIT_USAGE;
 	}
 	return cli_positional(cmd, argc, argv, npos, what) ? -1 : EXIT_USAGE;
+}
+
+const char *cli_name_ext(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	return dot && dot != base ? dot + 1 : "";
+}
+
+int cli_output_name(const char *cmd, const char *out, const char *ext)
+{
+	/* The extensions of the files an officer opens by a double click: one of
+	 * them on a file of another kind makes Excel or Word refuse it. */
+	static const char *const known[] = {"csv", "xlsx", "xls", "xlsm", "ods", "docx", "doc",
+					    "odt", "rtf", "pdf"};
+	if (!out || strcmp(out, "-") == 0)
+		return EXIT_OK;
+	const char *have = cli_name_ext(out);
+	if (strcasecmp(have, ext) == 0)
+		return EXIT_OK;
+	for (size_t i = 0; i < ARRAY_LEN(known); i++)
+		if (strcasecmp(have, known[i]) == 0)
+			return cli_usage(cmd, tr("-o %s: the file written is .%s, not .%s; name it %.*s.%s"),
+					 out, ext, have, (int)(have - 1 - out), out, ext);
+	return EXIT_OK;
 }

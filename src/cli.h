@@ -56,6 +56,12 @@ bool cli_int(const char *cmd, const char *option, const char *arg, long long lo,
  * not the parse range. */
 bool cli_int_rule(const char *cmd, const char *option, const char *arg, long long parse_hi,
 		  long long rule_hi, long long *out);
+/* The extension of a file name ("xlsx"), or "" when its last part has none. */
+const char *cli_name_ext(const char *path);
+/* The -o name of a command that writes a file of extension ext ("csv",
+ * "xlsx", "docx"): a usage error (EXIT_USAGE) when the name ends in the
+ * extension of another kind of document, else EXIT_OK. */
+int cli_output_name(const char *cmd, const char *out, const char *ext);
 /* Print a command's help from its usage lines. */
 void cli_help(const char *usage);
 

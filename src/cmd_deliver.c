@@ -56,6 +56,10 @@ static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc,
 			  cmd, period_arg);
 		goto out;
 	}
+	if (!text && cli_output_name(cmd, out, "docx")) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	char period[PERIOD_BUF];
 	period_format(&p, period);
 	struct config cfg;

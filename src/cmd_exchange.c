@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Commands of exchange by file: export-plan, export, import, status, consolidate,
- * conflicts, resolve. */
+/* Exchange by file: export-plan, export, import, status, consolidate, conflicts, resolve. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -106,7 +106,7 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_positional("export-plan", argc, argv, 0, ""))
 		return EXIT_USAGE;
-	if (!cli_output_ok(c, "export-plan", out))
+	if (!cli_output_ok(c, "export-plan", out) || cli_output_name("export-plan", out, "csv"))
 		return EXIT_USAGE;
 	struct session x;
 	struct err e;
@@ -197,7 +197,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_positional("export", argc, argv, 0, ""))
 		return EXIT_USAGE;
-	if (!cli_output_ok(c, "export", out))
+	if (!cli_output_ok(c, "export", out) || cli_output_name("export", out, "csv"))
 		return EXIT_USAGE;
 	char period[PERIOD_BUF];
 	if (!period_arg)
@@ -553,6 +553,10 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	if (xlsx && (excel || (out && strcmp(out, "-") == 0)))
 		return cli_usage("consolidate", tr("--xlsx writes a workbook file: not with --excel or -o -"));
+	if (!xlsx && out && strcasecmp(cli_name_ext(out), "xlsx") == 0)
+		return cli_usage("consolidate", tr("-o %s: a workbook needs --xlsx (without it the table is CSV)"), out);
+	if (cli_output_name("consolidate", out, xlsx ? "xlsx" : "csv"))
+		return EXIT_USAGE;
 	struct session x;
 	struct err e;
 	char *name = NULL;

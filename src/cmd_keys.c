@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -42,7 +43,7 @@ int cmd_key(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (out && !export)
 		return cli_usage("key", tr("-o FILE goes with --export"));
-	if (!cli_output_ok(c, "key", out))
+	if (!cli_output_ok(c, "key", out) || cli_output_name("key", out, "csv"))
 		return EXIT_USAGE;
 	struct err e;
 	uint8_t pk[SIGN_PUBLIC_BYTES], sk[SIGN_SECRET_BYTES];
@@ -109,7 +110,14 @@ static int list_keys(struct cli *c, struct db *db)
 	for (size_t i = 0; i < l.n; i++) {
 		char fp[SIGN_FINGERPRINT_BUF];
 		sign_fingerprint(l.v[i].pk, fp);
-		cli_out(c, "%s\t%s\t%s\n", l.v[i].unit, tr(key_state_name(l.v[i].state)), fp);
+		cli_out(c, "%s\t%s\t%s", l.v[i].unit, tr(key_state_name(l.v[i].state)), fp);
+		/* A changed key: the new digits, the ones to check by phone before
+		 * tiendo trust UNIT (the known key's stay beside them). */
+		if (l.v[i].state == KEY_CHANGED) {
+			sign_fingerprint(l.v[i].pending_pk, fp);
+			cli_out(c, "\t%s %s", tr("new key:"), fp);
+		}
+		cli_out(c, "\n");
 	}
 	if (l.n == 0)
 		cli_out(c, "%s\n", tr("No unit's key is known yet: keys are recorded from the first signed file of each unit."));
@@ -157,6 +165,10 @@ int cmd_trust(struct cli *c, int argc, char **argv)
 			cli_out(c, tr("The key of %s is trusted now: %s. Check these digits with %s by phone.\n"),
 				unit, fp, unit);
 		}
+	} else if (strchr(arg, '/') || strcasecmp(cli_name_ext(arg), "csv") == 0) {
+		/* A key file's name, not a unit code: say the file is missing. */
+		cli_error(tr("%s: no such file (tiendo trust takes a key file or a unit code)"), arg);
+		rc = EXIT_REFUSED;
 	} else if (exchange_trust_unit(db, arg, fp, &was, &file, &e)) {
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;

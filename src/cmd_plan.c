@@ -70,7 +70,9 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		cli_error(tr("the database was not changed"));
 		return EXIT_REFUSED;
 	}
-	if (enc != ENC_UTF8)
+	if (enc == ENC_XLSX)
+		cli_error(tr("%s: note: read as %s (a workbook)"), file, encoding_name(enc));
+	else if (enc != ENC_UTF8)
 		cli_error(tr("%s: note: read as %s (not UTF-8)"), file, encoding_name(enc));
 	char *path = db_default_path(c->db_opt);
 	bool new_db = compat_path_kind(path) < 0;

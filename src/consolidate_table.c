@@ -61,7 +61,9 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 {
 	struct period p;
 	period_parse(period, &p);
-	const char *h[] = {"indicator", tr("Indicator"), tr("Title"), tr("Target"), tr("Year"),
+	/* "Target level", not "Target": in Vietnamese "Target" is the indicator
+	 * itself (Chỉ tiêu), which would name two columns alike. */
+	const char *h[] = {"indicator", tr("Indicator"), tr("Title"), tr("Target level"), tr("Year"),
 			   tr("Consolidation"), tr("Value"), tr("Met"), tr("Expected units"),
 			   tr("Reported units"), tr("Units meeting the target")};
 	put(b, flags, h, ARRAY_LEN(h));
@@ -74,7 +76,10 @@ static int part_indicators(struct db *db, const struct unit_set *units,
 		const struct indicator_rec *d = &inds->v[i];
 		const struct ind_standing s = all[i];
 		char target[32], year[16], value[32] = "", exp[16], rep[16], met[16];
-		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		if (d->kind == IND_MILESTONE) /* reached: yes, in the table's language */
+			snprintf(target, sizeof target, "%s", tr("yes"));
+		else
+			indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
 		snprintf(year, sizeof year, "%d", d->year);
 		if (s.has_value)
 			figure(value, sizeof value, s.value);

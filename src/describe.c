@@ -125,7 +125,10 @@ static void import_lines(struct strbuf *b, const char *file, const struct import
 			 bool dry_run)
 {
 	char enc[96] = "";
-	if (r->enc != ENC_UTF8)
+	/* A workbook is not a text in another encoding: no "(not UTF-8)". */
+	if (r->enc == ENC_XLSX)
+		snprintf(enc, sizeof enc, tr("; read as %s (a workbook)"), encoding_name(r->enc));
+	else if (r->enc != ENC_UTF8)
 		snprintf(enc, sizeof enc, tr("; read as %s (not UTF-8)"), encoding_name(r->enc));
 	switch (r->outcome) {
 	case IMPORT_REPORT: import_report(b, file, r, enc, dry_run); break;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "humanfmt.h"
 #include "period.h"
 #include "text.h"
 
@@ -20,6 +21,16 @@ void draft_date(day_t d, char *buf, size_t n)
 	int y, m, dd;
 	date_to_ymd(d, &y, &m, &dd);
 	snprintf(buf, n, "%d/%d/%d", dd, m, y);
+}
+
+void draft_target_words(const struct indicator_rec *d, char *buf, size_t n)
+{
+	if (d->kind == IND_MILESTONE) {
+		snprintf(buf, n, "Hoàn thành");
+		return;
+	}
+	indicator_target_describe(d->kind, d->cmp, d->target, buf, n);
+	fmt_decimal_comma(buf);
 }
 
 void draft_period_words(const char *period, char *buf, size_t n)

@@ -39,5 +39,8 @@ void draft_period_words(const char *period, char *buf, size_t n);
 char *draft_plan_ref(const struct consolidated *c);
 /* A date as "20/6/2026". */
 void draft_date(day_t d, char *buf, size_t n);
+/* An indicator's target as the documents write it, in Vietnamese whatever the
+ * interface language: ">=80,5%", ">=3", "Hoàn thành" for a milestone. */
+void draft_target_words(const struct indicator_rec *d, char *buf, size_t n);
 
 #endif

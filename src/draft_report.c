@@ -163,10 +163,13 @@ static void part_targets(const struct consolidated *c, struct outline *o)
 		snprintf(buf, sizeof buf, "%zu", i + 1);
 		ol_cell(tb, i + 1, 0, buf);
 		ol_cell(tb, i + 1, 1, d->title);
-		indicator_target_describe(d->kind, d->cmp, d->target, buf, sizeof buf);
+		draft_target_words(d, buf, sizeof buf);
 		ol_cell(tb, i + 1, 2, buf);
 		buf[0] = '\0';
-		if (s->has_value) {
+		/* A milestone every reporter must reach: reached or not, not 1 or 0. */
+		if (s->has_value && d->kind == IND_MILESTONE && d->cons == CONS_ALL)
+			snprintf(buf, sizeof buf, "%s", s->value >= 1 ? "Hoàn thành" : "Chưa hoàn thành");
+		else if (s->has_value) {
 			fmt_num(buf, sizeof buf, round(s->value * 100) / 100);
 			fmt_decimal_comma(buf);
 			if (d->kind == IND_PERCENT)
@@ -242,6 +245,17 @@ static int cmp_group(const void *a, const void *b)
 	return (x->entry > y->entry) - (x->entry < y->entry);
 }
 
+/* Whether a unit's text starts as an item of a list already ("- Thiếu kinh
+ * phí", "+ ...", "• ..."): it takes no second dash. */
+static bool has_marker(const char *s)
+{
+	static const char *const marks[] = {"- ", "+ ", "* ", "\u2022 ", "\u2013 "};
+	for (size_t i = 0; i < ARRAY_LEN(marks); i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return true;
+	return false;
+}
+
 /* The units' texts of one field, grouped by the plan's sections (of the
  * task where each text first appears), exact duplicates merged. */
 static void part_texts(const struct consolidated *c, int field, const char *heading,
@@ -274,7 +288,8 @@ static void part_texts(const struct consolidated *c, int field, const char *head
 		}
 		struct ol_block *p = ol_para(o, OL_JUSTIFY);
 		p->level = 1;
-		ol_run_ref(p, 0, "- ");
+		if (!has_marker(field_of(en, field)))
+			ol_run_ref(p, 0, "- ");
 		ol_run_ref(p, 0, field_of(en, field));
 		ol_run(p, OL_ITALIC, g[k].attr);
 		free(g[k].attr);

@@ -17,6 +17,7 @@
 #include "db_internal.h"
 #include "encoding.h"
 #include "msg.h"
+#include "xlsxread.h"
 
 static bool require_sigs;
 
@@ -130,7 +131,11 @@ static int read_text(const char *path, char **text, size_t *len, struct err *e)
 	if (!buf)
 		return err_set(e, tr("cannot read %s: %s"), path, tr_errno(errno));
 	const char *why = NULL;
-	*text = encoding_decode(buf, n, len, NULL, &why);
+	/* A file saved as a workbook is read as import reads it. */
+	if (xlsxread_sniff(buf, n))
+		*text = xlsxread_to_csv(buf, n, (size_t)64 << 20, len, &why);
+	else
+		*text = encoding_decode(buf, n, len, NULL, &why);
 	free(buf);
 	return 0;
 }

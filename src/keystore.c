@@ -137,7 +137,7 @@ int keystore_list(struct db *db, bool confirmed_only, struct unit_key_list *out,
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	PREP(st, "SELECT u.code, k.public_key, k.confirmed, k.pending_key IS NOT NULL FROM unit_key k"
+	PREP(st, "SELECT u.code, k.public_key, k.confirmed, k.pending_key FROM unit_key k"
 		 " JOIN unit u ON u.id = k.unit_id WHERE ?1 = 0 OR k.confirmed = 1 ORDER BY u.code");
 	sqlite3_bind_int(st, 1, confirmed_only);
 	int rc;
@@ -146,8 +146,9 @@ int keystore_list(struct db *db, bool confirmed_only, struct unit_key_list *out,
 		struct unit_key_row *r = &out->v[out->n];
 		if (!sign_from_hex(db_col_text(st, 1), r->pk, SIGN_PUBLIC_BYTES))
 			continue;
+		bool pending = sign_from_hex(db_col_text(st, 3), r->pending_pk, SIGN_PUBLIC_BYTES);
 		r->unit = xstrdup(db_col_text(st, 0));
-		r->state = key_state_of(true, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
+		r->state = key_state_of(true, sqlite3_column_int(st, 2), pending);
 		out->n++;
 	}
 	sqlite3_reset(st);

@@ -51,6 +51,7 @@ struct unit_key_row {
 	char *unit;
 	uint8_t pk[SIGN_PUBLIC_BYTES];
 	enum key_state state;
+	uint8_t pending_pk[SIGN_PUBLIC_BYTES]; /* KEY_CHANGED: the new key held aside */
 };
 struct unit_key_list {
 	struct unit_key_row *v;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "humanfmt.h"
 #include "msg.h"
 
 void outline_init(struct outline *o, const char *title)
@@ -274,8 +275,10 @@ static void text_block(const struct outline *o, const struct ol_block *b, struct
 				double v = c->values[k * c->n_cats + i];
 				if (isnan(v))
 					snprintf(num, sizeof num, "-");
-				else
+				else {
 					fmt_num(num, sizeof num, v);
+					fmt_decimal_comma(num); /* the draft is Vietnamese */
+				}
 				sb_addf(s, "\t%s %s", c->series[k], num);
 			}
 			sb_add(s, "\n");

@@ -18,6 +18,7 @@
 #include "encoding.h"
 #include "msg.h"
 #include "text.h"
+#include "xlsxread.h"
 
 struct record_spec {
 	const char *type;
@@ -547,8 +548,17 @@ int planfile_load_any(const char *path, struct plan_def *out, enum text_encoding
 	int rc;
 	const char *why = NULL;
 	char *text = NULL;
+	/* A package a clerk opened in Excel and saved as a workbook, as import
+	 * takes it (its XML read up to import's 64 MiB limit per part). */
+	if (xlsxread_sniff(buf, n)) {
+		if (!(text = xlsxread_to_csv(buf, n, (size_t)64 << 20, &len, &why))) {
+			free(buf);
+			return err_set(e, "%s: %s", path, tr(why));
+		}
+		*enc = ENC_XLSX;
+	}
 	/* Not UTF-8 (and no NUL): a spreadsheet's legacy save, when it is clearly one. */
-	if (encoding_is_utf16(buf, n) || (!memchr(buf, '\0', n) && !text_valid_utf8(buf, n)))
+	else if (encoding_is_utf16(buf, n) || (!memchr(buf, '\0', n) && !text_valid_utf8(buf, n)))
 		text = encoding_decode(buf, n, &len, enc, &why);
 	if (text)
 		rc = planfile_parse(text, len, path, out, e);

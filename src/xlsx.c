@@ -91,11 +91,29 @@ static void fit_row(lxw_worksheet *ws, lxw_row_t r, const char *const *texts, co
 		worksheet_set_row(ws, r, lines * 15.0 > 409 ? 409 : lines * 15.0, NULL);
 }
 
+/* A cell holds at most 32,767 characters (Excel's limit, which libxlsxwriter
+ * enforces by failing the workbook); a text may be longer (set takes 32 KiB):
+ * it is cut there, "…" marking the cut, rather than no workbook at all. */
+enum { CELL_MAX_CHARS = 32767 };
+
 static void str(struct book *k, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		lxw_format *f)
 {
-	if (s && *s)
+	if (!s || !*s)
+		return;
+	size_t chars = 0, cut = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80 && ++chars == CELL_MAX_CHARS)
+			cut = (size_t)((const char *)p - s);
+	if (chars <= CELL_MAX_CHARS) {
 		keep(k, worksheet_write_string(ws, r, c, s, f));
+		return;
+	}
+	char *t = xmalloc(cut + sizeof "\u2026");
+	memcpy(t, s, cut);
+	memcpy(t + cut, "\u2026", sizeof "\u2026");
+	keep(k, worksheet_write_string(ws, r, c, t, f));
+	free(t);
 }
 
 static void num(struct book *k, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
@@ -224,7 +242,7 @@ static void sheet_targets(struct book *k, const struct consolidated *c)
 		const struct ind_standing *s = &c->ind[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		char target[64];
-		indicator_target_describe(d->kind, d->cmp, d->target, target, sizeof target);
+		draft_target_words(d, target, sizeof target);
 		fit_row(ws, r, (const char *[]){d->title}, (const double[]){50}, 1);
 		str(k, ws, r, 0, d->code, NULL);
 		str(k, ws, r, 1, d->title, k->wrap);
@@ -251,6 +269,9 @@ static void sheet_targets(struct book *k, const struct consolidated *c)
 	chart_series_set_values(s, "Chỉ tiêu", 1, 9, (lxw_row_t)c->inds.n, 9);
 	chart_series_set_name(s, "Mức đạt so với mục tiêu");
 	chart_title_set_name(ch, "Mức đạt so với mục tiêu");
+	/* Shares: the axis in percent, as the reporting chart's (LibreOffice
+	 * does not take the cells' format, and drew 0.2, 0.4, ...). */
+	chart_axis_set_num_format(ch->y_axis, "0%");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	keep(k, worksheet_insert_chart(ws, (lxw_row_t)c->inds.n + 2, 1, ch));
 }

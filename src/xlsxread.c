@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The first sheet of an .xlsx workbook as CSV text (see xlsxread.h).
+/* The report sheet of an .xlsx workbook as CSV text (see xlsxread.h).
  *
  * An .xlsx file is a zip archive of XML parts (ECMA-376): xl/workbook.xml
  * lists the sheets in order, each with a relationship id that
@@ -48,6 +48,25 @@ static char *part(zip_t *za, const char *name, size_t max, size_t *len)
 	return buf;
 }
 
+/* Why a zip archive that is no workbook cannot be read, when it is another
+ * kind of document a clerk may pick by mistake; NULL otherwise. */
+static const char *other_document(zip_t *za)
+{
+	static const char ods[] = "application/vnd.oasis.opendocument.spreadsheet";
+	zip_stat_t st;
+	if (zip_stat(za, "word/document.xml", 0, &st) == 0)
+		return N_("a Word document (.docx), not a report or plan package: import the .csv or .xlsx file that was sent");
+	size_t len = 0;
+	char *m = part(za, "mimetype", 200, &len);
+	const char *why = NULL;
+	if (m && strncmp(m, ods, sizeof ods - 1) == 0)
+		why = N_("an OpenDocument spreadsheet (.ods): in LibreOffice save it as .xlsx or as CSV UTF-8, then import that");
+	else if (m && strncmp(m, "application/vnd.oasis.opendocument", 34) == 0)
+		why = N_("an OpenDocument document, not a report or plan package: import the .csv or .xlsx file that was sent");
+	free(m);
+	return why;
+}
+
 /* What the XML handlers collect. */
 struct sax {
 	int depth_text;   /* inside a <t> (shared or inline string) */
@@ -55,8 +74,9 @@ struct sax {
 	struct strbuf text;  /* the current string or value */
 	struct strvec strings; /* shared strings */
 	const struct strvec *shared;
-	/* workbook: the first sheet's relationship id; rels: its target */
-	char *first_rid, *target;
+	/* workbook: the sheets' relationship ids in order; rels: every id and
+	 * its target */
+	struct strvec rids, rel_ids, rel_targets;
 	/* sheet: the rows being built */
 	struct strvec cells; /* the current row's cells by column */
 	long col, row;
@@ -126,17 +146,18 @@ static void wb_start(void *ud, const XML_Char *name, const XML_Char **a)
 {
 	struct sax *x = ud;
 	const char *id = attr(a, "r:id");
-	if (strcmp(local(name), "sheet") == 0 && !x->first_rid && id)
-		x->first_rid = xstrdup(id);
+	if (strcmp(local(name), "sheet") == 0 && id)
+		sv_push(&x->rids, id);
 }
 
 static void rel_start(void *ud, const XML_Char *name, const XML_Char **a)
 {
 	struct sax *x = ud;
 	const char *id = attr(a, "Id"), *t = attr(a, "Target");
-	if (strcmp(local(name), "Relationship") == 0 && id && t && x->first_rid && !x->target &&
-	    strcmp(id, x->first_rid) == 0)
-		x->target = xstrdup(t);
+	if (strcmp(local(name), "Relationship") == 0 && id && t) {
+		sv_push(&x->rel_ids, id);
+		sv_push(&x->rel_targets, t);
+	}
 }
 
 /* ---- the sheet ---- */
@@ -260,6 +281,62 @@ static bool parse(const char *xml, size_t n, struct sax *x, XML_StartElementHand
 	return ok;
 }
 
+/* The sheet of relationship id rid as CSV text (new string), or NULL when
+ * it is missing or damaged. */
+static char *sheet_csv(zip_t *za, struct sax *x, const char *rid, size_t max_bytes)
+{
+	const char *target = NULL;
+	for (size_t i = 0; i < x->rel_ids.n && !target; i++)
+		if (strcmp(x->rel_ids.v[i], rid) == 0)
+			target = x->rel_targets.v[i];
+	if (!target || strstr(target, ".."))
+		return NULL;
+	struct strbuf path = {0};
+	sb_addf(&path, "%s%s", target[0] == '/' ? "" : "xl/", target + (target[0] == '/'));
+	size_t len = 0;
+	char *xml = part(za, path.s, max_bytes, &len);
+	sb_free(&path);
+	if (!xml)
+		return NULL;
+	x->row = x->col = 0;
+	x->bad = x->too_big = x->in_v = x->in_cell = x->in_is = false;
+	x->depth_text = 0;
+	x->row_bytes = 0;
+	sv_free(&x->cells);
+	sb_free(&x->csv);
+	sb_addn(&x->csv, "", 0);
+	bool ok = parse(xml, len, x, sh_start, sh_end) && !x->bad;
+	free(xml);
+	if (!ok)
+		return NULL;
+	return sb_take(&x->csv);
+}
+
+/* The report among the sheets: the first one that starts with the format
+ * row (a sheet of notes may come before it, or a hidden one); else the first
+ * sheet, whose reader then says what is wrong. */
+static char *report_sheet(zip_t *za, struct sax *x, size_t max_bytes)
+{
+	char *first = NULL;
+	bool first_big = false;
+	for (size_t i = 0; i < x->rids.n; i++) {
+		char *t = sheet_csv(za, x, x->rids.v[i], max_bytes);
+		const char *s = t && strncmp(t, "\xEF\xBB\xBF", 3) == 0 ? t + 3 : t;
+		if (s && strncmp(s, "format,", 7) == 0) {
+			free(first);
+			return t;
+		}
+		if (i == 0) {
+			first = t;
+			first_big = x->too_big;
+		} else {
+			free(t);
+		}
+	}
+	x->too_big = first_big; /* the first sheet is the one refused */
+	return first;
+}
+
 char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_len,
 		      const char **why)
 {
@@ -291,6 +368,11 @@ char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_l
 	*why = N_("not a readable .xlsx workbook (its first sheet is missing or damaged)");
 	if (n > (size_t)INT32_MAX || max_bytes > (size_t)INT32_MAX)
 		goto out;
+	const char *other = other_document(za);
+	if (other) {
+		*why = other;
+		goto out;
+	}
 	if ((xml = part(za, "xl/workbook.xml", max_bytes, &len))) {
 		parse(xml, len, &x, wb_start, NULL);
 		free(xml);
@@ -299,28 +381,17 @@ char *xlsxread_to_csv(const char *buf, size_t n, size_t max_bytes, size_t *out_l
 		parse(xml, len, &x, rel_start, NULL);
 		free(xml);
 	}
-	if (!x.target || strstr(x.target, ".."))
-		goto out;
-	struct strbuf path = {0};
-	sb_addf(&path, "%s%s", x.target[0] == '/' ? "" : "xl/", x.target + (x.target[0] == '/'));
 	if ((xml = part(za, "xl/sharedStrings.xml", max_bytes, &len))) {
 		if (!parse(xml, len, &x, ss_start, ss_end))
 			x.bad = true;
 		free(xml);
 	}
 	x.shared = &x.strings;
-	xml = x.bad ? NULL : part(za, path.s, max_bytes, &len);
-	sb_free(&path);
-	if (!xml)
+	if (x.bad || !(r = report_sheet(za, &x, max_bytes))) {
+		if (x.too_big)
+			*why = N_("not a readable .xlsx workbook (its first sheet holds more than a report can)");
 		goto out;
-	sb_addn(&x.csv, "", 0);
-	bool ok = parse(xml, len, &x, sh_start, sh_end);
-	free(xml);
-	if (x.too_big)
-		*why = N_("not a readable .xlsx workbook (its first sheet holds more than a report can)");
-	if (!ok || x.bad)
-		goto out;
-	r = sb_take(&x.csv);
+	}
 	*out_len = strlen(r);
 	*why = NULL;
 out:
@@ -329,7 +400,8 @@ out:
 	sb_free(&x.csv);
 	sv_free(&x.strings);
 	sv_free(&x.cells);
-	free(x.first_rid);
-	free(x.target);
+	sv_free(&x.rids);
+	sv_free(&x.rel_ids);
+	sv_free(&x.rel_targets);
 	return r;
 }

@@ -40,6 +40,21 @@ expect_exit "the export folder is honoured" 0 env TIENDO_EXPORT_DIR=outbox "$TIE
 if [ -f outbox/tonghop_TEST-EX_2026S1_20260625.xlsx ]; then ok "workbook in \$TIENDO_EXPORT_DIR"; else notok "workbook in \$TIENDO_EXPORT_DIR" "$(ls -R)"; fi
 expect_exit "consolidate --xlsx -o" 0 tdo -f dept.db consolidate --period 2026S1 --xlsx -o book.xlsx
 expect_exit "--xlsx is not for standard output" 2 tdo -f dept.db consolidate --period 2026S1 --xlsx -o -
+# A name whose extension says another kind of document is refused, not
+# written: CSV text in a .xlsx file (or a .docx named .pdf) is a file Excel
+# or Word will not open.
+expect_exit "CSV into a .xlsx name: refused" 2 tdo -f dept.db consolidate --period 2026S1 -o table.xlsx
+expect_grep "saying --xlsx makes a workbook" "table.xlsx: a workbook needs --xlsx" "$T/err"
+expect_exit "a workbook into a .csv name: refused" 2 tdo -f dept.db consolidate --period 2026S1 --xlsx -o book.CSV
+expect_grep "naming the right name" "book.CSV: the file written is .xlsx, not .CSV; name it book.xlsx" "$T/err"
+expect_exit "a report into a .xlsx name: refused" 2 tdo -f XA1.db export --period 2026S1 -o out/r.xlsx
+expect_grep "the report is CSV" "out/r.xlsx: the file written is .csv, not .xlsx; name it out/r.csv" "$T/err"
+expect_exit "a draft into a .pdf name: refused" 2 tdo -f dept.db draft-report --period 2026S1 -o v1.0/report.pdf
+expect_grep "the draft is .docx" "report.pdf: the file written is .docx, not .pdf; name it v1.0/report.docx" "$T/err"
+written=$(for f in table.xlsx book.CSV; do [ -e "$f" ] && echo "$f"; done)
+expect_eq "nothing written under those names" "" "$written"
+expect_exit "a name of no document kind is taken as given" 0 tdo -f dept.db draft-report --period 2026S1 -o draft.v2
+rm -f draft.v2
 cat >check_xlsx.py <<'PY'
 import sys, zipfile, xml.etree.ElementTree as ET
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -89,6 +104,10 @@ expect_no_grep "only bar charts" "^other-chart" xl.txt
 if unzip -p book.xlsx xl/worksheets/sheet4.xml | grep -q '<autoFilter ref="A1:N4"/>'; then ok "autofilter over the entries"; else notok "autofilter over the entries"; fi
 if unzip -p book.xlsx xl/worksheets/sheet4.xml | grep -q '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'; then ok "frozen header row"; else notok "frozen header row"; fi
 if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="0.0%"'; then ok "percent format"; else notok "percent format"; fi
+for n in 1 2; do
+	if unzip -p book.xlsx xl/charts/chart$n.xml | grep -q '<c:valAx>.*<c:numFmt formatCode="0%" sourceLinked="0"/>'; then
+		ok "chart $n: its axis in percent"; else notok "chart $n: its axis in percent"; fi
+done
 if unzip -p book.xlsx xl/styles.xml | grep -q 'formatCode="dd/mm/yyyy'; then ok "date format"; else notok "date format"; fi
 
 # --- the draft report and the reminder --------------------------------------
@@ -104,6 +123,7 @@ expect_grep "text: header from the settings" "^UBND TỈNH THỬ$" "$T/out"
 expect_grep "text: part II" "^II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ$" "$T/out"
 # A Vietnamese document writes decimals with a comma ("33,3%"), never "33.3%".
 expect_grep "text: rates with a decimal comma" "([0-9]*,[0-9]%)" "$T/out"
+expect_grep "text: the chart's figures with a decimal comma too" "^I1	Mức đạt \(%\) 112,5$" "$T/out"
 if grep -q '[0-9]\.[0-9]%' "$T/out"; then notok "text: no decimal point in a rate" "$(grep '[0-9]\.[0-9]%' "$T/out" | head -3)"; else ok "text: no decimal point in a rate"; fi
 expect_exit "bad period" 1 tdo -f dept.db draft-report --period 2026X1
 expect_exit "missing period" 2 tdo -f dept.db draft-reminder
@@ -117,6 +137,42 @@ expect_exit "nothing entered: draft-reminder" 0 tdo -f XA3.db draft-reminder --p
 expect_exit "nothing entered: workbook" 0 tdo -f XA3.db consolidate --period 2026S1 --xlsx -o empty.xlsx
 expect_exit "an unwritable workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o nowhere/x.xlsx
 expect_grep "names the file" "nowhere/x.xlsx" "$T/err"
+# Targets are written in Vietnamese in both documents: a milestone's target is
+# "Hoàn thành" (not the plan file's "yes"), a decimal target has a comma.
+sed -e 's/^indicator,I1,percent,>=,80,/indicator,I1,percent,>=,80.5,/' "$PLAN" >plan-ms.csv
+echo 'indicator,I3,milestone,=,1,2026,all,SKHCN,Cổng thông tin vận hành,Cổng thông tin điện tử đi vào vận hành.' >>plan-ms.csv
+expect_exit "a plan with a milestone and a decimal target" 0 tdo -f ms.db init --plan plan-ms.csv
+# A unit's difficulties typed as a list ("- ...", as Vietnamese reports
+# write them) take no second dash in part IV.
+expect_exit "a list of difficulties" 0 tdo -f ms.db set T1 --period 2026S1 --unit XA1 --status in-progress \
+	--difficulties "- Thiếu máy tính
+- Đường truyền chậm"
+expect_exit "the milestone reached" 0 tdo -f ms.db set-indicator I3 --period 2026S1 --unit SKHCN --value 1
+expect_exit "its draft report" 0 tdo -f ms.db draft-report --period 2026S1 --text
+expect_grep "report: a decimal target with a comma" "^1	Cán bộ được tập huấn	>=80,5%	" "$T/out"
+expect_grep "report: a milestone's target in Vietnamese" "^3	Cổng thông tin vận hành	Hoàn thành	" "$T/out"
+expect_grep "report: a milestone reached says so, not 1" "^3	Cổng thông tin vận hành	Hoàn thành	Hoàn thành	Đạt	1/1$" "$T/out"
+expect_grep "report: a listed difficulty keeps its own dash" "^  - Thiếu máy tính$" "$T/out"
+expect_no_grep "report: no dash before a dash" "- - " "$T/out"
+# A text as long as set takes (32 KiB, here 32,768 characters) is over a
+# cell's 32,767: it is cut there, not the whole workbook refused.
+expect_exit "the longest result set takes" 0 tdo -f ms.db set T2 --period 2026S1 --unit XA1 --status in-progress \
+	--result "$(head -c 32768 /dev/zero | tr '\0' x)"
+# The consolidated table in Vietnamese: the target's column is not named
+# like the indicator's (both were "Chỉ tiêu"), a milestone's target is "có".
+expect_exit "its consolidated table in Vietnamese" 0 env TIENDO_LANG=vi "$TIENDO" -f ms.db consolidate --period 2026S1 -o ms-vi.csv
+expect_grep "table: the target's column is Mục tiêu" "^indicator,Chỉ tiêu,Tên,Mục tiêu,Năm," ms-vi.csv
+expect_grep "table: a milestone's target in the table's language" "^indicator,I3,Cổng thông tin vận hành,có,2026," ms-vi.csv
+expect_exit "its workbook" 0 tdo -f ms.db consolidate --period 2026S1 --xlsx -o ms.xlsx
+python3 check_xlsx.py ms.xlsx >ms.txt 2>&1
+expect_grep "workbook: a decimal target with a comma" "^2	C2	str	-	>=80,5%$" ms.txt
+expect_grep "workbook: a milestone's target in Vietnamese" "^2	C4	str	-	Hoàn thành$" ms.txt
+expect_eq "workbook: the long result cut to a cell's 32,767 characters, marked" "32767 xx…" \
+	"$(python3 -c 'import sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    f = l.rstrip("\n").split("\t")
+    if f[0] == "4" and f[4].startswith("xxx"):
+        print(len(f[4]), f[4][-3:])' ms.txt)"
 mkdir -p taken.xlsx taken.docx
 expect_exit "a folder in the way of the workbook: refused" 1 tdo -f dept.db consolidate --period 2026S1 --xlsx -o taken.xlsx
 expect_exit "a folder in the way of the report: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o taken.docx

@@ -120,6 +120,10 @@ expect_grep "says what to do" "signed by another key than the one known for XA1 
 expect_eq "nothing but the key kept aside changed" "$before" "$(dump dept.db | grep -v 'INSERT INTO unit_key')"
 expect_exit "trust lists it" 0 tdo -f dept.db trust
 expect_grep "the key shows as changed" "^XA1	changed	" "$T/out"
+# The digits to check by phone before trusting it are the new key's: the
+# list shows them beside the known key's.
+FP_NEW=$(tdo -f XA1-new.db key | sed -n 's/^Key of this database (unit XA1): //p')
+expect_grep "and the new key's digits beside the known ones" "^XA1	changed	$FP_XA1	new key: $FP_NEW$" "$T/out"
 expect_exit "units --keys lists every unit with its key state" 0 tdo -f dept.db units --keys
 expect_grep "XA1's key is changed there too, before the name" "^XA1	commune	[^	]*	changed	" "$T/out"
 expect_grep "a unit without a key shows -" "^XA2	ward	[^	]*	-	" "$T/out"
@@ -170,6 +174,8 @@ expect_grep "the package carries the keys the department confirmed" "^key,XA1,[0
 
 # Key files handed over beforehand.
 expect_exit "key --export" 0 tdo -f XA2.db key --export -o k.csv
+expect_exit "a key file under a .xlsx name: refused" 2 tdo -f XA2.db key --export -o khoa.xlsx
+expect_grep "the key file is CSV" "khoa.xlsx: the file written is .csv, not .xlsx; name it khoa.csv" "$T/err"
 expect_grep "a signed key file" "^signature,ed25519," k.csv
 expect_exit "trust FILE" 0 tdo -f so.db trust k.csv
 expect_grep "says whose key, and the digits" "The key of XA2 is trusted now: [0-9 ]{24}" "$T/out"
@@ -186,6 +192,8 @@ expect_grep "saying it is this database's own unit" "k-so.csv: the key file is o
 expect_eq "and the keys known are as they were" "$before" "$(tdo -f so.db trust)"
 tdo -f so.db key --export -o k-own.csv >/dev/null
 expect_exit "its own key file too" 1 tdo -f so.db trust k-own.csv
+expect_exit "a key file that is not there" 1 tdo -f so.db trust khoa_XA9.csv
+expect_grep "is called a missing file, not an unknown unit" "^tiendo: khoa_XA9.csv: no such file" "$T/err"
 
 # --- what reaches a terminal or a spreadsheet (section 5) ----------------
 export TIENDO_NOW=2026-06-07T02:00:00Z
@@ -280,6 +288,64 @@ printf '\xff\xfeA' >odd.csv
 expect_exit "broken UTF-16 is refused" 1 tdo -f u16.db import odd.csv
 expect_grep "saying so" "broken UTF-16" "$T/err"
 
+# Another kind of zip document picked by mistake is named for what it is, not
+# called a damaged workbook: a Word draft, a LibreOffice .ods save.
+tdo -f zipdoc.db init --plan so-v2.csv >/dev/null
+tdo -f zipdoc.db draft-report --period 2026S1 -o draft.docx >/dev/null
+python3 -c 'import zipfile, sys
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    z.writestr("content.xml", "<office:document-content/>")' xl.ods
+expect_exit "a Word document is refused" 1 tdo -f zipdoc.db import draft.docx
+expect_grep "as a Word document" "^tiendo: draft.docx: a Word document \(.docx\), not a report or plan package" "$T/err"
+expect_exit "an .ods save is refused" 1 tdo -f zipdoc.db import xl.ods
+expect_grep "saying how to save it instead" "^tiendo: xl.ods: an OpenDocument spreadsheet \(.ods\): in LibreOffice save it as .xlsx or as CSV UTF-8" "$T/err"
+
+# mkxlsx.py CSV OUT [NOTE]: the CSV file as a workbook, its cells inline
+# strings; with NOTE, a sheet holding it comes first (as a clerk adds one).
+cat >mkxlsx.py <<'PY'
+import csv, sys, zipfile
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+def sheet(rows):
+    out = []
+    for i, r in enumerate(rows, 1):
+        cells = "".join('<c r="%s%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+                        % (chr(65 + j), i, escape(v)) for j, v in enumerate(r) if v)
+        out.append('<row r="%d">%s</row>' % (i, cells))
+    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            "<sheetData>%s</sheetData></worksheet>" % "".join(out))
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+note = sys.argv[3] if len(sys.argv) > 3 else None
+first = '<sheet name="Ghi chú" sheetId="2" r:id="rId2"/>' if note else ""
+with zipfile.ZipFile(sys.argv[2], "w") as z:
+    z.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+               'xmlns:r="%s"><sheets>%s<sheet name="Báo cáo" sheetId="1" r:id="rId1"/></sheets></workbook>' % (R, first))
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>'
+               '<Relationship Id="rId2" Type="%s/worksheet" Target="worksheets/sheet2.xml"/></Relationships>' % (R, R))
+    z.writestr("xl/worksheets/sheet1.xml", sheet(rows))
+    z.writestr("xl/worksheets/sheet2.xml", sheet([[note or ""]]))
+PY
+
+# A workbook where the clerk added a sheet of notes before the report: the
+# sheet that starts with the format row is read, not refused as "not a
+# tiendo report".
+python3 mkxlsx.py xl.csv notes-first.xlsx "Đã gọi điện cho xã ngày 5/6"
+tdo -f notes.db init --plan so-v2.csv >/dev/null
+expect_exit "a workbook with a sheet of notes before the report imports" 0 tdo -f notes.db import notes-first.xlsx
+expect_grep "as the report in it" "notes-first.xlsx: imported report of XA1 .*read as xlsx" "$T/out"
+expect_eq "its texts intact" "0912345678|50%|1/10|12-5" \
+	"$(sqlite3 notes.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")"
+
+# A plan package saved as a workbook: init --plan reads it as import does
+# (it said "NUL byte in the file"), and learns the department's key from it.
+tdo -f so.db export-plan --excel -o pkg-xl.csv >/dev/null
+python3 mkxlsx.py pkg-xl.csv pkg-xl.xlsx
+expect_exit "init from a package saved as a workbook" 0 tdo -f XA6.db init --plan pkg-xl.xlsx --unit XA2
+expect_grep "says it read a workbook" "pkg-xl.xlsx: note: read as xlsx \(a workbook\)" "$T/err"
+expect_grep "and learns the department's key" "The package is signed by SKHCN, key [0-9 ]{24}" "$T/out"
+
 # A report re-saved as .xlsx (a clerk opened it in Excel and saved a workbook).
 if command -v soffice >/dev/null 2>&1; then
 	mkdir -p lo-xlsx
@@ -293,6 +359,7 @@ if command -v soffice >/dev/null 2>&1; then
 	expect_eq "and changes nothing" "$before" "$(dump xlsx.db)"
 	expect_exit "a report re-saved as .xlsx imports" 0 tdo -f xlsx.db import lo-xlsx/xl.xlsx
 	expect_grep "read from the workbook" "imported report of XA1 .*read as xlsx" "$T/out"
+	expect_no_grep "a workbook is not called \"not UTF-8\"" "read as xlsx.*not UTF-8" "$T/out"
 	expect_eq "every text arrives exactly" "0912345678|50%|1/10|12-5" \
 		"$(sqlite3 xlsx.db "SELECT evidence || '|' || result || '|' || difficulties || '|' || proposals FROM progress")"
 	expect_exit "the same report as CSV is a duplicate" 0 tdo -f xlsx.db import xl.csv
