@@ -55,6 +55,7 @@ void signfile_hash_row(struct sign_hash *h, const char *const *f, size_t n)
 struct reading {
 	const char *name;
 	bool started, excel, bad_key, bad_sig;
+	int second_sig; /* the line of a second signature row, or 0 */
 	bool no_digest; /* the text has no signature row: the digest is not made */
 	struct sign_hash h;
 	int sig_line, key_line;
@@ -125,6 +126,8 @@ static void on_values(struct reading *rd, const struct csv_row *r)
 				memcpy(rd->sig_pk, r->f[2], SIGN_PUBLIC_HEX);
 				memcpy(rd->sig, r->f[3], SIGN_HEX);
 			}
+		} else if (!rd->second_sig) {
+			rd->second_sig = r->line;
 		}
 		return;
 	}
@@ -171,6 +174,11 @@ static int conclude(const struct reading *rd, const uint8_t d[SIGN_DIGEST_BYTES]
 	}
 	if (!rd->sig_line)
 		return 0;
+	if (rd->second_sig) {
+		signfile_free(out);
+		return err_set(e, tr("%s:%d: a second signature row (the file's is on line %d): a file carries one signature; ask for it again"),
+			       name, rd->second_sig, rd->sig_line);
+	}
 	out->is_signed = true;
 	out->line = rd->sig_line;
 	if (rd->bad_sig || !sign_from_hex(rd->sig_pk, out->pk, sizeof out->pk) ||

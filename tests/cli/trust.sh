@@ -101,6 +101,14 @@ expect_grep "a report is format 2" "^format,tiendo-report,2$" s1.csv
 expect_grep "with the sender's key and an Ed25519 signature" "^signature,ed25519,[0-9a-f]{64},[0-9a-f]{128}$" s1.csv
 expect_eq "the signature row comes just before the end row" "signature end" "$(tail -n 2 s1.csv | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
 expect_grep "the plan package is signed too" "^signature,ed25519," pkg.csv
+# A second signature row (a forger's, or the same one pasted twice) is
+# refused: the second was ignored, and the file imported as signed.
+sed '/^signature,/p' s1.csv >dup-sig.csv
+SIG_LINE=$(grep -n '^signature,' s1.csv | cut -d: -f1)
+before=$(dump dept.db)
+expect_exit "a report with two signature rows is refused" 1 tdo -f dept.db import dup-sig.csv
+expect_grep "naming both lines" "dup-sig.csv:$((SIG_LINE + 1)): a second signature row \\(the file's is on line $SIG_LINE\\)" "$T/err"
+expect_eq "and nothing changed" "$before" "$(dump dept.db)"
 # A dry run records no key, and says so: it said "is recorded".
 expect_exit "a dry run of XA1's first signed report" 0 tdo -f dept.db import --dry-run s1.csv
 expect_grep "says the key would be recorded" "first signed file of XA1: its key $FP_XA1 would be recorded" "$T/out"
