@@ -246,6 +246,16 @@ expect_eq "the file refused whole" "$before" "$(dump grp.db)"
 expect_exit "add-unit refuses it too" 1 tdo -f grp.db add-unit NHOM --kind group --parent TINH --name Nhóm --members XA7
 printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TINH,Nhóm,XA6 commune\n' >units-group.csv
 expect_exit "a group of a kind and a unit added just before" 0 tdo -f grp.db add-units units-group.csv
+# A group is no unit's parent (init --parent and the first-run screen
+# refuse one): add-unit and add-units took --parent XA, a unit under "the
+# communes and wards".
+before=$(dump grp.db)
+expect_exit "add-unit refuses a group as the parent" 1 tdo -f grp.db add-unit XA9 --name "Xã Chín" --kind commune --parent XA
+expect_grep "saying the parent is a group" "parent unit 'XA' is a group of units: a unit's parent is one unit" "$T/err"
+printf 'code,kind,parent,name\nXA9,commune,XA,Xã Chín\n' >units-gparent.csv
+expect_exit "add-units refuses it too" 1 tdo -f grp.db add-units units-gparent.csv
+expect_grep "naming file and line" "units-gparent.csv:2: parent unit 'XA' is a group of units" "$T/err"
+expect_eq "nothing was added" "$before" "$(dump grp.db)"
 # A package that cannot be written leaves the version as it was: it went
 # up, "nothing was written" was said, and the next package did not say that
 # units had changed.
