@@ -122,6 +122,18 @@ expect_exit "rename-unit" 0 tdo -f dept.db rename-unit XA5 --name "Xã Năm Mớ
 expect_grep "rename-unit says so" '^unit XA5 renamed: Xã Năm Mới' "$T/out"
 expect_exit "retire-unit" 0 tdo -f dept.db retire-unit XA5
 expect_grep "retire-unit says so" '^unit XA5 retired' "$T/out"
+# The units a plan cannot do without: retire-unit took the database's own
+# unit, the plan's consolidating unit (every report goes to it) and its
+# issuer.
+units_before=$(sqlite3 dept.db 'SELECT code, retired FROM unit ORDER BY code')
+expect_exit "retire-unit refuses the database's own unit" 1 tdo -f dept.db retire-unit SKHCN
+expect_grep "saying it is this database's unit" "unit SKHCN is this database's own unit: it cannot be retired" "$T/err"
+expect_exit "retire-unit refuses the plan's issuer" 1 tdo -f dept.db retire-unit TINH
+expect_grep "saying it issued the plan" "unit TINH issued plan TEST-EX: it cannot be retired" "$T/err"
+expect_exit "retire-unit refuses the consolidating unit" 1 tdo -f XA2.db retire-unit SKHCN
+expect_grep "saying every unit reports to it" "unit SKHCN consolidates plan TEST-EX: every unit reports to it" "$T/err"
+expect_eq "no unit was retired" "$units_before" "$(sqlite3 dept.db 'SELECT code, retired FROM unit ORDER BY code')"
+expect_eq "nor in the commune's database" "0" "$(sqlite3 XA2.db "SELECT retired FROM unit WHERE code = 'SKHCN'")"
 
 # --- section 3: a wrong re-save names the likely cause ----------------------
 printf '\320\317\021\340old workbook' >old.csv
