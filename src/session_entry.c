@@ -10,6 +10,7 @@
 #include "humanfmt.h"
 #include "msg.h"
 #include "session.h"
+#include "text.h"
 
 int session_target(struct session *s, const char *unit, const char *code, bool is_ind,
 		   const char *period, struct session_target *t, struct err *e)
@@ -94,6 +95,10 @@ int session_set_progress(struct session *s, const struct session_target *t,
 	int pct = p->percent != -2 ? p->percent : found ? now.percent : -1;
 	entry_free(&now);
 	struct entry_patch q = *p;
+	const char **qt[4] = {&q.result, &q.difficulties, &q.proposals, &q.evidence};
+	for (int i = 0; i < 4; i++)
+		if (*qt[i] && text_blank(*qt[i]))
+			*qt[i] = ""; /* only spaces says nothing: stored as empty */
 	if (st == STATUS_NOT_STARTED && pct > 0) {
 		if (p->set_status && p->percent != -2)
 			return err_set(e, tr("status 'not started' with %d%% done: give the percent or the status, not both that way"),

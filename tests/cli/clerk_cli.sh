@@ -111,6 +111,12 @@ expect_exit "100% with the status said" 0 tdo -f XA2.db set T2 --period 2026S1 -
 tdo -f XA2.db set T2 --period 2026S1 --result "Đã tổ chức hội nghị" >/dev/null
 expect_exit "--result '' erasing a stored text is refused" 1 tdo -f XA2.db set T2 --period 2026S1 --result ''
 expect_grep "it says to use --clear" "say --clear result" "$T/err"
+# Only spaces is no text: "   " replaced the stored result with blanks.
+expect_exit "--result of only spaces erasing a stored text is refused" 1 tdo -f XA2.db set T2 --period 2026S1 --result $'  \t \n '
+expect_grep "as '' is, saying so" "--result of only spaces would erase the stored result; to erase it, say --clear result; nothing was written" "$T/err"
+expect_eq "the stored result is kept" "Đã tổ chức hội nghị" "$(sqlite3 XA2.db "SELECT result FROM progress WHERE period = '2026S1' AND task_id = (SELECT id FROM task WHERE code = 'T2')")"
+expect_exit "--difficulties of only spaces, none stored" 0 tdo -f XA2.db set T2 --period 2026S1 --difficulties $'\xc2\xa0 '
+expect_eq "is stored empty, as '' is" "" "$(sqlite3 XA2.db "SELECT difficulties FROM progress WHERE period = '2026S1' AND task_id = (SELECT id FROM task WHERE code = 'T2')")"
 expect_exit "--clear result erases it" 0 tdo -f XA2.db set T2 --period 2026S1 --clear result
 expect_exit "show" 0 tdo -f XA2.db show T2 --period 2026S1
 expect_grep "the result is empty" $'^result\t$' "$T/out"

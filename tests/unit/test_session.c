@@ -87,6 +87,16 @@ static void test_entries(const char *path)
 	size_t i = (size_t)(t.task - s.b.tasks.v);
 	CHECK(st[i].has_entry && st[i].percent == 40 && st[i].assigned, "the task states see it");
 	free(st);
+	entry_patch_init(&p);
+	p.result = " \t\n ";
+	struct entry en;
+	bool found;
+	struct entry_key k = {t.unit->id, t.task->id, t.period};
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == 0 &&
+	      session_entry_now(&s, &k, &en, &found, NULL, NULL, &e) == 0 && found &&
+	      en.result && !*en.result, "a result of only spaces is saved empty, from either face");
+	if (found)
+		entry_free(&en);
 	long long rev;
 	CHECK(session_undo(&s, &t, &rev, &e) == 0 && rev == 2, "undo is a new revision");
 	session_close(&s);
