@@ -237,6 +237,17 @@ else ok "... its escapes never printed raw"; fi
 expect_exit "an unexpected argument with escapes too" 2 tdo -f dept.db units $'\e[2J'
 if grep -q $'\e' "$T/err"; then notok "... nor its" "$(cat -v "$T/err")"; else ok "... nor its"; fi
 expect_grep "they show them visibly" "unexpected argument '\\\\x1b\\[2J'" "$T/err"
+# --check-keymap printed a keymap file's lines and its name raw: a key
+# file handed round with escapes in it set the title or cleared the screen.
+printf 'up \033]0;PWNED\007\nfoo\033[2J bar\nquit q\n' >evil.keys
+expect_exit "--check-keymap: a file with escapes has problems" 1 tdo --check-keymap ./evil.keys
+if grep -q $'\e' "$T/err"; then notok "... its escapes never printed raw" "$(cat -v "$T/err")"
+else ok "... its escapes never printed raw"; fi
+expect_grep "... shown visibly, with its line" "^\./evil\.keys:1: .*\\\\x1b\]0;PWNED\\\\x07" "$T/err"
+mkdir -p "$(printf 'k\033[31m')" && printf 'quit q\n' >"$(printf 'k\033[31m')/ok.keys"
+expect_exit "--check-keymap: a good file in a folder named with escapes" 0 tdo --check-keymap "./$(printf 'k\033[31m')/ok.keys"
+if grep -q $'\e' "$T/out"; then notok "... its name never printed raw" "$(cat -v "$T/out")"
+else ok "... its name never printed raw"; fi
 
 # status --csv and the default consolidated table are formula-safe.
 tdo -f dept.db add-unit XA5 --name '=HYPERLINK("http://x","y")' --kind commune --parent TINH >/dev/null
