@@ -401,8 +401,9 @@ static void data_row(struct reading *rd, const struct csv_row *row)
 	}
 	size_t used = used_fields(row);
 	if (used > recs[k].fields) {
-		problem(p, tr("a %s row has %zu fields, expected %zu"), recs[k].type, used,
-			recs[k].fields);
+		problem(p, strchr("aeio", recs[k].type[0]) ? tr("an %s row has %zu fields, expected %zu")
+							    : tr("a %s row has %zu fields, expected %zu"),
+			recs[k].type, used, recs[k].fields);
 		return;
 	}
 	/* Pad a short row (its missing fields were empty trailing ones). */

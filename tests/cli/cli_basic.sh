@@ -26,6 +26,17 @@ expect_grep "and say how to create one" 'init --plan' "$T/err"
 printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U,province,,,Y\nsection,S,A\ntask,1,S,,NOPE,,none,,,,T,X\n' >"$T/bad.csv"
 expect_exit "a bad plan file is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
 expect_grep "with file and line" "bad.csv:5: lead units: unknown unit 'NOPE'" "$T/err"
+# "an indicator row", "an event row": the article before a vowel (it read
+# "a indicator row").
+printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U,province,,,Y\nindicator,I1\n' >"$T/bad.csv"
+expect_exit "a short indicator row is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
+expect_grep "an indicator row" "bad.csv:4: an indicator row needs [0-9]+ fields after the type, this one has 1" "$T/err"
+printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U,province,,,Y\nevent,E,05-18,Ngày,x,y,z\n' >"$T/bad.csv"
+expect_exit "an event row with extra fields is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
+expect_grep "an event row" "bad.csv:4: an event row has 3 fields after the type; field [0-9]+ is extra" "$T/err"
+printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U\n' >"$T/bad.csv"
+expect_exit "a short unit row is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
+expect_grep "a unit row" "bad.csv:3: a unit row needs" "$T/err"
 expect_exit "a missing plan file is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/nope.csv"
 expect_grep "naming the file" 'nope.csv: cannot read' "$T/err"
 
