@@ -442,7 +442,8 @@ static void deliver(struct app *a, enum action act, const char *period)
 		ui_message(a, false, tr("Wrote %s: the draft report of plan %s for %s.\n"), written,
 			   a->s.b.plan.code, period);
 	else
-		ui_message(a, false, tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
+		ui_message(a, false, n == 1 ? tr("Wrote %s: the reminder to %zu unit that has not reported for %s.\n")
+					    : tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
 			   written, n, period);
 	free(written);
 	size_t len = strlen(a->msg); /* the command line's message, without its line break */

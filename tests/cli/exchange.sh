@@ -124,7 +124,7 @@ refused "file cut mid-row" cut2.csv "cut2.csv:[0-9]+: (the file ends before its 
 sed 's/Sửa tại xã/Sửa tại xá/' a4.csv >altered.csv
 refused "altered cell" altered.csv "altered.csv:[0-9]+: the content does not match the file's checksum"
 grep -v '^value,' a4.csv >lost.csv
-refused "lost row" lost.csv "lost.csv:[0-9]+: the file holds 1 rows but its end row says 2"
+refused "lost row" lost.csv "lost.csv:[0-9]+: the file holds 1 row but its end row says 2"
 head -c 2000 /dev/urandom >junk.csv
 refused "binary junk" junk.csv "junk.csv:[0-9]+: (binary data|not UTF-8)"
 printf 'format,tiendo-report,1\n\0\0\0' >nul.csv
@@ -233,6 +233,10 @@ expect_exit "units file" 0 tdo -f dept.db add-units units.csv
 expect_grep "added and renamed" "2 units added, 1 renamed" "$T/out"
 expect_exit "units file again" 0 tdo -f dept.db add-units units.csv
 expect_grep "idempotent" "0 units added, 0 renamed" "$T/out"
+printf 'XA4B,commune,TINH,Xã Bốn B\n' >unit-one.csv
+cp dept.db one.db
+expect_exit "a units file of one unit" 0 tdo -f one.db add-units unit-one.csv
+expect_grep "says 1 unit" "^unit-one.csv: 1 unit added, 0 renamed\.$" "$T/out"
 # A group's members must be unit kinds or known units, as the plan package's
 # reader requires: add-units and add-unit took "XA7", and every unit's tiendo
 # then refused the next package ("member 'XA7' is neither a unit kind nor a
