@@ -48,6 +48,10 @@ expect_exit "a value row for a period outside the report's is refused" 1 tdo -f 
 # --- section 1: init of a new commune in one command; a refused init leaves no file
 expect_exit "init with a unit the package does not list is refused" 1 tdo -f new.db init --plan pkg.csv --unit XA9
 expect_grep "the refusal says how to add it" 'does not list unit XA9.*--name NAME --parent CODE' "$T/err"
+# ... and where the codes are: it said "unknown unit 'XA9' (see: tiendo
+# units)", which a database not yet made cannot answer.
+expect_grep "the refusal names the plan's units" "does not list unit XA9; its units are TINH, SKHCN, P1, P2, XA1, XA2 \\(the plan file's unit rows, or tiendo units once a database holds the plan\\)" "$T/err"
+expect_no_grep "not a command that cannot work yet" "see: tiendo units" "$T/err"
 if [ -e new.db ]; then notok "a refused init leaves no file behind" "$(ls -la new.db*)"; else ok "a refused init leaves no file behind"; fi
 expect_exit "init creates a new commune in one command" 0 tdo -f new.db init --plan pkg.csv --unit XA9 --name "Xã Chín" --kind commune --parent TINH
 expect_grep "it says what it did" 'added unit XA9 \(Xã Chín\)' "$T/out"
