@@ -180,7 +180,7 @@ static bool signer_lines(struct strbuf *b, const char *file, const struct import
 	    r->outcome == IMPORT_PLAN_SAME)
 		return false;
 	if (r->signer == KEYV_UNSIGNED) {
-		sb_addf(b, tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
+		sb_addf(b, tr("%s: note: not signed (no signature row): nothing proves that %s made it"), file,
 			r->sender);
 		sb_addc(b, '\n');
 		return true;

@@ -142,10 +142,21 @@ cp dept.db dept-strict.db
 mkdir -p "$HOME/.config/tiendo"
 echo "require-signatures yes" >"$HOME/.config/tiendo/config"
 expect_exit "require-signatures refuses an unsigned file" 1 tdo -f dept-strict.db import v1.csv
-expect_grep "saying why" "not signed \(format 1\) and this computer requires signed files" "$T/err"
+expect_grep "saying why" "not signed \(no signature row\) and this computer requires signed files" "$T/err"
 rm "$HOME/.config/tiendo/config"
 expect_exit "an unsigned format-1 file still imports" 0 tdo -f dept.db import v1.csv
-expect_grep "with a warning" "v1.csv: note: not signed \(format 1\): nothing proves that XA2 made it" "$T/err"
+expect_grep "with a warning" "v1.csv: note: not signed \(no signature row\): nothing proves that XA2 made it" "$T/err"
+# A format 2 file without its signature row is no format 1 file: the note
+# said "(format 1)" of it.
+cp XA2-old.db XA2-v2.db
+tdo -f XA2-v2.db set T1 --period 2026S1 --result "định dạng 2" >/dev/null
+tdo -f XA2-v2.db export --period 2026S1 -o v2.csv >/dev/null
+grep -v '^signature,' v2.csv >v2-unsigned.csv
+expect_grep "(the file is format 2)" '^format,tiendo-report,2$' v2-unsigned.csv
+cp dept.db dept-v2.db
+expect_exit "a format-2 file without its signature row imports, as unsigned" 0 tdo -f dept-v2.db import v2-unsigned.csv
+expect_grep "with the warning" "v2-unsigned.csv: note: not signed \(no signature row\): nothing proves that XA2 made it" "$T/err"
+expect_no_grep "not calling it format 1" "format 1" "$T/err"
 tdo -f XA2-old.db set T1 --period 2026S1 --result "lần hai" >/dev/null
 tdo -f XA2-old.db export --period 2026S1 -o old2.csv >/dev/null
 expect_exit "XA2's first signed file" 0 tdo -f dept.db import old2.csv
