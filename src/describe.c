@@ -97,8 +97,8 @@ static void import_report(struct strbuf *b, const char *file, const struct impor
 {
 	char when[STAMP_SHOWN_BUF + 8];
 	fmt_stamp(r->exported_at, when, sizeof when);
-	sb_addf(b, r->rows == 1 ? tr("%s: %s report of %s for %s (exported %s): %zu row: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n")
-				: tr("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
+	sb_addf(b, r->rows == 1 ? tr("%s: %s report of %s for %s (exported %s): %zu row: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n")
+				: tr("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n"),
 		file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
 		r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc,
 		dry_run ? tr(" (dry run: nothing was written)") : "");
@@ -112,11 +112,11 @@ static void import_plan(struct strbuf *b, const char *file, const struct import_
 {
 	const char *dry = dry_run ? tr(" (dry run: nothing was written)") : "";
 	if (r->plan_r.created)
-		sb_addf(b, tr("%s: plan %s version %d %s: %zu tasks, %zu indicators%s%s\n"), file,
+		sb_addf(b, tr("%s: plan %s version %d %s (tasks: %zu, indicators: %zu)%s%s\n"), file,
 			r->plan, r->plan_version, dry_run ? tr("would be added") : tr("added"),
 			r->plan_r.tasks_added, r->plan_r.indicators_added, enc, dry);
 	else
-		sb_addf(b, tr("%s: plan %s %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu units added, %zu changed%s%s\n"),
+		sb_addf(b, tr("%s: plan %s %s from version %d to %d: tasks: %zu added, %zu updated, %zu retired; units: %zu added, %zu changed%s%s\n"),
 			file, r->plan, dry_run ? tr("would be updated") : tr("updated"), r->old_version,
 			r->plan_version, r->plan_r.tasks_added, r->plan_r.tasks_updated,
 			r->plan_r.tasks_retired, r->plan_r.units_added, r->plan_r.units_updated, enc, dry);

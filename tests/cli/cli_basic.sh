@@ -41,7 +41,7 @@ expect_exit "a missing plan file is refused" 1 "$TIENDO" -f "$DB" init --plan "$
 expect_grep "naming the file" 'nope.csv: cannot read' "$T/err"
 
 expect_exit "init loads the plan" 0 "$TIENDO" -f "$DB" init --plan "$MINI"
-expect_grep "init reports what it loaded" 'loaded plan MINI-1 version 1: 5 tasks, 4 indicators, 2 report rules, 8 units' "$T/out"
+expect_grep "init reports what it loaded" 'loaded plan MINI-1 version 1: tasks: 5, indicators: 4, report rules: 2, units: 8' "$T/out"
 "$TIENDO" -f "$DB" tasks >"$T/tasks"
 cat >"$T/want" <<'W'
 1a-1	T-SBNDP T-BAO	recurring	Chuyên mục Nghị quyết 57 trên cổng thông tin
@@ -90,7 +90,7 @@ expect_exit "a bad newer version is refused" 1 "$TIENDO" -f "$DB" init --plan "$
 sqlite3 "$DB" .dump >"$T/after"
 expect_file "refused file leaves the database unchanged" "$T/before" "$T/after"
 expect_exit "newer version updates" 0 "$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini-v2.csv"
-expect_grep "update summary" 'from version 1 to 2: 1 tasks added, 4 updated, 1 retired' "$T/out"
+expect_grep "update summary" 'from version 1 to 2: tasks: 1 added, 4 updated, 1 retired' "$T/out"
 "$TIENDO" -f "$DB" tasks --retired | grep '^1b-2' >"$T/x"
 expect_grep "retired task still listed with --retired" '\(retired\)$' "$T/x"
 

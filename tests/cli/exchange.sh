@@ -17,6 +17,7 @@ dump() { sqlite3 "$1" .dump; }
 expect_exit "department database" 0 tdo -f dept.db init --plan "$PLAN"
 expect_exit "a commune added by the department" 0 tdo -f dept.db add-unit XA3 --name "Xã Ba" --kind commune --parent TINH
 expect_exit "export-plan" 0 tdo -f dept.db export-plan
+expect_grep "export-plan counts by noun (no \"1 units\")" '^Wrote .*: plan TEST-EX version [0-9]+ \(units: [0-9]+, tasks: 3, indicators: 2\)\.$' "$T/out"
 expect_grep "units changed: the version goes up" "this is version 2" "$T/out"
 expect_file_exists() { if [ -f "$2" ]; then ok "$1"; else notok "$1" "no file $2: $(ls)"; fi; }
 expect_file_exists "plan package named by plan and version" kehoach_TEST-EX_v2.csv
@@ -58,7 +59,7 @@ expect_exit "dry run" 0 tdo -f dept.db import --dry-run "$A1"
 expect_grep "dry run says what it would do" "would import report of XA1 for 2026S1.*2 rows: 2 new.*dry run" "$T/out"
 expect_eq "dry run writes nothing" "$before" "$(dump dept.db)"
 expect_exit "department imports both reports" 0 tdo -f dept.db import "$A1" "$B1"
-expect_grep "summary line per file" "$A1: imported report of XA1 for 2026S1 .*2 rows: 2 new, 0 replaced, 0 unchanged, 0 older, 0 conflicts" "$T/out"
+expect_grep "summary line per file" "$A1: imported report of XA1 for 2026S1 .*2 rows: 2 new, 0 replaced, 0 unchanged, 0 older, 0 in conflict" "$T/out"
 expect_grep "summary of all files" "^2 files: 2 imported, 0 with nothing new, 0 refused" "$T/out"
 expect_eq "text arrives exactly as entered" "$RESULT" "$(entry_col dept.db XA1 T1 2026S1 result)"
 expect_eq "excel flavour text arrives exactly" "+ thiếu kinh phí" "$(entry_col dept.db XA2 T1 2026S1 difficulties)"
@@ -88,7 +89,7 @@ expect_exit "the department corrects XA1's entry itself" 0 tdo -f dept.db set T1
 expect_exit "while XA1 also changes it" 0 tdo -f XA1.db set T1 --period 2026S1 --result "Sửa tại xã"
 expect_exit "XA1 exports" 0 tdo -f XA1.db export --period 2026S1 -o a3.csv
 expect_exit "a conflict is not a refusal" 0 tdo -f dept.db import a3.csv
-expect_grep "conflict counted" "1 conflicts" "$T/out"
+expect_grep "conflict counted" "1 in conflict" "$T/out"
 expect_eq "neither side silently wins" "Sửa tại Sở" "$(entry_col dept.db XA1 T1 2026S1 result)"
 expect_exit "conflicts lists it" 0 tdo -f dept.db conflicts --period 2026S1
 expect_grep "conflict line" "^1	open	XA1	task	T1	2026S1	a3.csv$" "$T/out"
@@ -107,7 +108,7 @@ expect_grep "the replaced content is kept" "Result: Sửa tại Sở" "$T/out"
 expect_exit "XA1's next revision applies cleanly" 0 tdo -f XA1.db set T1 --period 2026S1 --count 15
 expect_exit "export" 0 tdo -f XA1.db export --period 2026S1 -o a4.csv
 expect_exit "import" 0 tdo -f dept.db import a4.csv
-expect_grep "replaced, no conflict" "1 replaced, 1 unchanged, 0 older, 0 conflicts" "$T/out"
+expect_grep "replaced, no conflict" "1 replaced, 1 unchanged, 0 older, 0 in conflict" "$T/out"
 
 # --- refusals leave the database unchanged -------------------------------------
 before=$(dump dept.db)
