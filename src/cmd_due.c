@@ -89,7 +89,10 @@ int cmd_due(struct cli *c, int argc, char **argv)
 	if (dl.n == 0) { /* said, as conflicts says "No open conflicts." */
 		char d[DAY_SHOWN_BUF];
 		fmt_day(from, d);
-		cli_out(c, tr("Nothing due in the %lld days from %s, and nothing overdue.\n"), days, d);
+		if (days == 1) /* "in the 1 days" */
+			cli_out(c, tr("Nothing due on %s, and nothing overdue.\n"), d);
+		else
+			cli_out(c, tr("Nothing due in the %lld days from %s, and nothing overdue.\n"), days, d);
 	}
 	rc = EXIT_OK;
 out:

@@ -372,7 +372,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	if (r.stopped || import_stop) {
-		cli_error(tr("import: interrupted by a signal after %zu of %zu files; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
+		cli_error(tr("import: interrupted by a signal after file %zu of %zu; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
 			  r.done, r.files);
 		return EXIT_REFUSED;
 	}

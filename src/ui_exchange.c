@@ -369,7 +369,7 @@ void ui_import(struct app *a)
 	ui_message(a, r.refused + r.lost > 0 || r.lost_batch, "%s", b.s);
 	sb_free(&b);
 	if (r.stopped) {
-		sb_addf(&b, tr("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
+		sb_addf(&b, tr("Import stopped after file %zu of %zu; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
 			r.done, r.files);
 		add_chomped(&page, width, &b);
 	}

@@ -49,6 +49,8 @@ expect_no_grep "done by every unit again: not overdue" 'overdue' "$T/due"
 # written"), and an empty answer printed nothing at all.
 expect_exit "--days 0: only the overdue tasks" 0 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 0
 expect_grep "none: said" '^Nothing due in the 0 days from 01/05/2026, and nothing overdue\.$' "$T/out"
+expect_exit "--days 1, nothing that day" 0 "$TIENDO" -f "$DB" due --from 2026-05-02 --days 1
+expect_grep "one day: said of the day" '^Nothing due on 02/05/2026, and nothing overdue\.$' "$T/out"
 # A later period's entry reopening the task makes it overdue again.
 "$TIENDO" -f "$DB" set 1a-2 --period 2026S1 --status in-progress >/dev/null
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 10 >"$T/due"

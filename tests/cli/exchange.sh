@@ -334,7 +334,7 @@ sleep 1 # the first file is read and the import waits on the pipe
 kill -TERM $pid
 wait $pid
 expect_eq "SIGTERM: import stops with status 1" 1 $?
-expect_grep "and says how far it got" "interrupted by a signal after 2 of 3 files" sig.err
+expect_grep "and says how far it got" "interrupted by a signal after file 2 of 3;" sig.err
 expect_eq "the first file is whole" "1" "$(sqlite3 sig.db 'SELECT count(*) FROM received')"
 expect_eq "the last was not started" "0" "$(sqlite3 sig.db "SELECT count(*) FROM progress p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'XA2'")"
 expect_eq "database intact" "ok" "$(sqlite3 sig.db 'PRAGMA integrity_check')"
