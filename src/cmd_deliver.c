@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Commands that draft the department's documents: draft-report, draft-reminder. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,8 +8,35 @@
 #include "config.h"
 #include "deliver.h"
 #include "msg.h"
+#include "outfile.h"
 #include "period.h"
 #include "session.h"
+
+/* --text: the draft on standard output, or with -o FILE into FILE, written
+ * atomically as every other output is. */
+static int put_text(struct cli *c, const char *cmd, struct session *x, const char *period,
+		    enum deliver_kind kind, const struct draft_opts *dopt, const char *out)
+{
+	struct strbuf b = {0};
+	struct outfile o;
+	struct err e;
+	int rc = EXIT_REFUSED;
+	if (deliver_text(x->db, &x->b.plan, &x->b.units, x->b.owner, period, kind, dopt, &b, &e)) {
+		cli_error("%s: %s", cmd, e.msg);
+	} else if (!out || strcmp(out, "-") == 0) {
+		cli_out(c, "%s", b.s);
+		rc = EXIT_OK;
+	} else if (outfile_open(&o, out) || (sb_addn(&o.b, b.s, b.len), outfile_commit(&o))) {
+		cli_error(tr("%s: cannot write %s: %s (nothing was written)"), cmd, out, tr_errno(errno));
+	} else {
+		cli_out(c, kind == DELIVER_REPORT ? tr("Wrote %s: the draft report of plan %s for %s, as text.\n")
+						  : tr("Wrote %s: the draft reminder of plan %s for %s, as text.\n"),
+			out, x->b.plan.code, period);
+		rc = EXIT_OK;
+	}
+	sb_free(&b);
+	return rc;
+}
 
 static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc, char **argv)
 {
@@ -73,14 +101,7 @@ static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc,
 	if (cli_session(c, &x, &so, false))
 		goto close;
 	if (text) {
-		struct strbuf b = {0};
-		if (deliver_text(x.db, &x.b.plan, &x.b.units, x.b.owner, period, kind, &dopt, &b, &e))
-			cli_error("%s: %s", cmd, e.msg);
-		else {
-			cli_out(c, "%s", b.s);
-			rc = EXIT_OK;
-		}
-		sb_free(&b);
+		rc = put_text(c, cmd, &x, period, kind, &dopt, out);
 		goto close;
 	}
 	char *written;
@@ -93,7 +114,8 @@ static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc,
 		cli_out(c, tr("Wrote %s: the draft report of plan %s for %s.\n"), written, x.b.plan.code,
 			period);
 	else
-		cli_out(c, tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
+		cli_out(c, n == 1 ? tr("Wrote %s: the reminder to %zu unit that has not reported for %s.\n")
+				  : tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
 			written, n, period);
 	free(written);
 	rc = EXIT_OK;
@@ -109,7 +131,7 @@ const struct command cmd_draft_report_entry = {
 	.name = "draft-report",
 	.run = cmd_draft_report,
 	.summary = N_("draft the report on the plan's results (.docx)"),
-	.usage = N_("Usage: tiendo [-f DB] draft-report --period P [-o FILE.docx] [--text] [--plan CODE]\n                 [--org NAME] [--place NAME] [--signer-title TITLE] [--signer NAME]\n                 [--symbol SYMBOL]\n\nDraft the report on the plan's results for a period as a Word document in\nthe format of Decree 30/2020/ND-CP: header block, I. how the units reported,\nII. results by section and task, III. targets (table and chart), IV.\ndifficulties and V. proposals (the units' texts, duplicates merged, each\nattributed), an appendix of every entry, recipients and signer. Default\nfile: baocao-tonghop_PLAN_PERIOD_YYYYMMDD.docx in $TIENDO_EXPORT_DIR or here.\n  --text            print the draft as plain text instead\n  --org NAME        the governing body in the header (default: the unit\n                    above this one, in capitals)\n  --place NAME      the place of the date line (default: the plan's)\n  --signer-title T  the signer's title (\"GIÁM ĐỐC\")\n  --signer NAME     the signer's name\n  --symbol SYMBOL   the symbol after the number (\"BC-SKHCN\")\nWhat is neither given nor in the settings file (org, place, signer,\nsigner-title) is left as a dotted blank to fill in.\n"),
+	.usage = N_("Usage: tiendo [-f DB] draft-report --period P [-o FILE.docx] [--text] [--plan CODE]\n                 [--org NAME] [--place NAME] [--signer-title TITLE] [--signer NAME]\n                 [--symbol SYMBOL]\n\nDraft the report on the plan's results for a period as a Word document in\nthe format of Decree 30/2020/ND-CP: header block, I. how the units reported,\nII. results by section and task, III. targets (table and chart), IV.\ndifficulties and V. proposals (the units' texts, duplicates merged, each\nattributed), an appendix of every entry, recipients and signer. Default\nfile: baocao-tonghop_PLAN_PERIOD_YYYYMMDD.docx in $TIENDO_EXPORT_DIR or here.\n  --text            the draft as plain text instead (on standard output,\n                    or into -o FILE)\n  --org NAME        the governing body in the header (default: the unit\n                    above this one, in capitals)\n  --place NAME      the place of the date line (default: the plan's)\n  --signer-title T  the signer's title (\"GIÁM ĐỐC\")\n  --signer NAME     the signer's name\n  --symbol SYMBOL   the symbol after the number (\"BC-SKHCN\")\nWhat is neither given nor in the settings file (org, place, signer,\nsigner-title) is left as a dotted blank to fill in.\n"),
 };
 
 int cmd_draft_report(struct cli *c, int argc, char **argv)

@@ -24,7 +24,7 @@ const struct command cmd_due_entry = {
 	.name = "due",
 	.run = cmd_due,
 	.summary = N_("deadlines ahead, and overdue tasks"),
-	.usage = N_("Usage: tiendo [-f DB] due [--from DATE] [--days N] [--unit CODE | --all]\n\nDeadlines from DATE (default today) for N days (default 30): task due dates,\nreport due dates from the reporting regime and annual events, plus tasks\nalready overdue (due before DATE and not done). One line each:\nDATE, KIND (overdue, task, report, event), CODE, DETAIL.\n  --unit CODE  deadlines of that unit (default: the database's owner; when the\n               owner is the plan's consolidating unit, every unit's)\n  --all        deadlines of every unit (a task is overdue while one unit\n               it is assigned to has not done it)\n"),
+	.usage = N_("Usage: tiendo [-f DB] due [--from DATE] [--days N] [--unit CODE | --all]\n\nDeadlines from DATE (default today) for N days (default 30): task due dates,\nreport due dates from the reporting regime and annual events, plus tasks\nalready overdue (due before DATE and not done; --days 0: only those). One\nline each: DATE, KIND (overdue, task, report, event), CODE, DETAIL; when\nthere is none, a line that says so.\n  --unit CODE  deadlines of that unit (default: the database's owner; when the\n               owner is the plan's consolidating unit, every unit's)\n  --all        deadlines of every unit (a task is overdue while one unit\n               it is assigned to has not done it)\n"),
 };
 
 int cmd_due(struct cli *c, int argc, char **argv)
@@ -51,9 +51,11 @@ int cmd_due(struct cli *c, int argc, char **argv)
 				return EXIT_REFUSED;
 			}
 			break;
-		case 'd':
-			if (!cli_int("due", "--days", optarg, 1, 3660, &days))
+		case 'd': /* due writes nothing: no "nothing was written" here */
+			if (!parse_int(optarg, 0, 3660, &days)) {
+				cli_error(tr("due: --days '%s' must be a whole number from 0 to 3660"), optarg);
 				return EXIT_REFUSED;
+			}
 			break;
 		case 'u': unit_code = optarg; break;
 		case 'a': all = true; break;
@@ -84,6 +86,14 @@ int cmd_due(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	cli_print_deadlines(c, &dl);
+	if (dl.n == 0) { /* said, as conflicts says "No open conflicts." */
+		char d[DAY_SHOWN_BUF];
+		fmt_day(from, d);
+		if (days == 1) /* "in the 1 days" */
+			cli_out(c, tr("Nothing due on %s, and nothing overdue.\n"), d);
+		else
+			cli_out(c, tr("Nothing due in the %lld days from %s, and nothing overdue.\n"), days, d);
+	}
 	rc = EXIT_OK;
 out:
 	deadline_list_free(&dl);

@@ -69,10 +69,10 @@ static void print_saved(struct cli *c, const char *code, const struct session_ta
 			r->revision);
 }
 
-/* Refuse an empty text option that would erase a stored text (not said
- * with --clear); EXIT_OK when none would. */
-static int check_erase(struct target *t, const char *const texts[4], const bool cleared[4],
-		       const char *const opts[4], const char *const names[4])
+/* Refuse an empty text option (or one of only spaces, raw as typed) that
+ * would erase a stored text (not said with --clear); EXIT_OK when none would. */
+static int check_erase(struct target *t, const char *const texts[4], const char *const raw[4],
+		       const bool cleared[4], const char *const opts[4], const char *const names[4])
 {
 	struct entry_key k = {t->t.unit->id, t->t.task->id, t->t.period};
 	struct entry now;
@@ -86,7 +86,8 @@ static int check_erase(struct target *t, const char *const texts[4], const bool 
 	int rc = EXIT_OK;
 	for (int i = 0; i < 4 && rc == EXIT_OK; i++) {
 		if (found && texts[i] && !*texts[i] && !cleared[i] && stored[i] && *stored[i]) {
-			cli_error(tr("set: %s '' would erase the stored %s; to erase it, say --clear %s; nothing was written"),
+			cli_error(*raw[i] ? tr("set: %s of only spaces would erase the stored %s; to erase it, say --clear %s; nothing was written")
+					  : tr("set: %s '' would erase the stored %s; to erase it, say --clear %s; nothing was written"),
 				  opts[i], names[i], names[i]);
 			rc = EXIT_REFUSED;
 		}
@@ -99,7 +100,7 @@ const struct command cmd_set_entry = {
 	.name = "set",
 	.run = cmd_set,
 	.summary = N_("record progress on a task for a period"),
-	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month)\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result is refused)\n"),
+	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month),\n               within the plan's years\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result, or one of only spaces, is refused)\n"),
 };
 
 static const char *const text_names[4] = {"result", "difficulties", "proposals", "evidence"};
@@ -201,9 +202,13 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	struct target t;
 	rc = EXIT_REFUSED;
 	memset(&t, 0, sizeof t);
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 4; i++) {
 		if (texts[i] && !(clean[i] = cli_text(text_opts[i], texts[i], i < 3)))
 			goto out;
+		if (clean[i] && text_blank(clean[i]))
+			clean[i][0] = '\0'; /* only spaces: said nothing, as '' says */
+	}
+	const char *given[4] = {clean[0], clean[1], clean[2], clean[3]};
 	patch.result = clean[0];
 	patch.difficulties = clean[1];
 	patch.proposals = clean[2];
@@ -213,7 +218,7 @@ int cmd_set(struct cli *c, int argc, char **argv)
 		goto out;
 	struct err e;
 	/* an empty text that would erase a stored one: that is said with --clear */
-	if ((rc = check_erase(&t, texts, cleared, text_opts, text_names)) != EXIT_OK)
+	if ((rc = check_erase(&t, given, texts, cleared, text_opts, text_names)) != EXIT_OK)
 		goto out;
 	for (int i = 0; i < 4; i++)
 		if (cleared[i]) {

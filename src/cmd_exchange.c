@@ -153,7 +153,7 @@ int cmd_export_plan(struct cli *c, int argc, char **argv)
 		if (def.version != old)
 			cli_out(c, tr("Units changed since version %d was sent: this is version %d.\n"), old,
 				def.version);
-		cli_out(c, tr("Wrote %s: plan %s version %d, %zu units, %zu tasks, %zu indicators.\n"),
+		cli_out(c, tr("Wrote %s: plan %s version %d (units: %zu, tasks: %zu, indicators: %zu).\n"),
 			out, def.code, def.version, def.n_units, def.n_tasks, def.n_indicators);
 	}
 out:
@@ -372,7 +372,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	if (r.stopped || import_stop) {
-		cli_error(tr("import: interrupted by a signal after %zu of %zu files; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
+		cli_error(tr("import: interrupted by a signal after file %zu of %zu; the files not yet read were not imported (run the same command again: what was imported is recognised)"),
 			  r.done, r.files);
 		return EXIT_REFUSED;
 	}

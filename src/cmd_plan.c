@@ -102,11 +102,11 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		if (unit)
 			cli_out(c, tr("owner unit: %s\n"), unit);
 	} else if (r.created) {
-		cli_out(c, tr("%s: loaded plan %s version %d: %zu tasks, %zu indicators, %zu report rules, %zu units (%zu new)\n"),
+		cli_out(c, tr("%s: loaded plan %s version %d: tasks: %zu, indicators: %zu, report rules: %zu, units: %zu (%zu new)\n"),
 			path, p.code, p.version, p.n_tasks, p.n_indicators, p.n_reports,
 			p.n_units, r.units_added);
 	} else {
-		cli_out(c, tr("%s: updated plan %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu indicators added, %zu retired; %zu units added, %zu changed\n"),
+		cli_out(c, tr("%s: updated plan %s from version %d to %d: tasks: %zu added, %zu updated, %zu retired; indicators: %zu added, %zu retired; units: %zu added, %zu changed\n"),
 			path, p.code, r.old_version, p.version, r.tasks_added, r.tasks_updated,
 			r.tasks_retired, r.indicators_added, r.indicators_retired, r.units_added,
 			r.units_updated);

@@ -134,7 +134,7 @@ const struct command cmd_retire_unit_entry = {
 	.name = "retire-unit",
 	.run = cmd_retire_unit,
 	.summary = N_("retire a unit (history kept)"),
-	.usage = N_("Usage: tiendo [-f DB] retire-unit CODE\n\nRetire a unit: it keeps its history and is no longer expected to report.\n"),
+	.usage = N_("Usage: tiendo [-f DB] retire-unit CODE\n\nRetire a unit: it keeps its history and is no longer expected to report.\nThe database's own unit, and the unit that issues or consolidates a plan,\ncannot be retired.\n"),
 };
 
 int cmd_retire_unit(struct cli *c, int argc, char **argv)
@@ -246,7 +246,8 @@ int cmd_add_units(struct cli *c, int argc, char **argv)
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
-		cli_out(c, tr("%s: %zu units added, %zu renamed.\n"), file, added, renamed);
+		cli_out(c, added == 1 ? tr("%s: %zu unit added, %zu renamed.\n")
+				      : tr("%s: %zu units added, %zu renamed.\n"), file, added, renamed);
 	}
 	session_close(&x);
 	return rc;

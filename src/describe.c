@@ -97,7 +97,8 @@ static void import_report(struct strbuf *b, const char *file, const struct impor
 {
 	char when[STAMP_SHOWN_BUF + 8];
 	fmt_stamp(r->exported_at, when, sizeof when);
-	sb_addf(b, tr("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
+	sb_addf(b, r->rows == 1 ? tr("%s: %s report of %s for %s (exported %s): %zu row: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n")
+				: tr("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n"),
 		file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
 		r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc,
 		dry_run ? tr(" (dry run: nothing was written)") : "");
@@ -111,11 +112,11 @@ static void import_plan(struct strbuf *b, const char *file, const struct import_
 {
 	const char *dry = dry_run ? tr(" (dry run: nothing was written)") : "";
 	if (r->plan_r.created)
-		sb_addf(b, tr("%s: plan %s version %d %s: %zu tasks, %zu indicators%s%s\n"), file,
+		sb_addf(b, tr("%s: plan %s version %d %s (tasks: %zu, indicators: %zu)%s%s\n"), file,
 			r->plan, r->plan_version, dry_run ? tr("would be added") : tr("added"),
 			r->plan_r.tasks_added, r->plan_r.indicators_added, enc, dry);
 	else
-		sb_addf(b, tr("%s: plan %s %s from version %d to %d: %zu tasks added, %zu updated, %zu retired; %zu units added, %zu changed%s%s\n"),
+		sb_addf(b, tr("%s: plan %s %s from version %d to %d: tasks: %zu added, %zu updated, %zu retired; units: %zu added, %zu changed%s%s\n"),
 			file, r->plan, dry_run ? tr("would be updated") : tr("updated"), r->old_version,
 			r->plan_version, r->plan_r.tasks_added, r->plan_r.tasks_updated,
 			r->plan_r.tasks_retired, r->plan_r.units_added, r->plan_r.units_updated, enc, dry);
@@ -182,7 +183,7 @@ static bool signer_lines(struct strbuf *b, const char *file, const struct import
 	    r->outcome == IMPORT_PLAN_SAME)
 		return false;
 	if (r->signer == KEYV_UNSIGNED) {
-		sb_addf(b, tr("%s: note: not signed (format 1): nothing proves that %s made it"), file,
+		sb_addf(b, tr("%s: note: not signed (no signature row): nothing proves that %s made it"), file,
 			r->sender);
 		sb_addc(b, '\n');
 		return true;
@@ -198,15 +199,19 @@ static bool signer_lines(struct strbuf *b, const char *file, const struct import
 
 void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run)
 {
+	/* "1 file", "2 files": the English count's noun (one word in Vietnamese) */
 	if (dry_run && !r->lost && !r->lost_batch)
-		sb_addf(b, tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+		sb_addf(b, r->done == 1 ? tr("%zu file: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n")
+					: tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
 			r->done, r->imported, r->same, r->refused);
 	else if (r->lost || r->lost_batch)
-		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+		sb_addf(b, r->files == 1 ? tr("%zu file: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n")
+					 : tr("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
 			r->files, r->imported, r->same, r->refused, r->lost, r->files - r->done);
 	else
-		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), r->done,
-			r->imported, r->same, r->refused);
+		sb_addf(b, r->done == 1 ? tr("%zu file: %zu imported, %zu with nothing new, %zu refused\n")
+					: tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"),
+			r->done, r->imported, r->same, r->refused);
 }
 
 /* b's text as one line of lines (without its line break), and b emptied. */
@@ -221,7 +226,12 @@ static void push_line(struct strvec *lines, struct strbuf *b)
 void describe_export(const struct session_export *r, const char *where, struct strvec *lines)
 {
 	struct strbuf b = {0};
-	sb_addf(&b, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"),
+	bool one_e = r->n_entries == 1, one_v = r->n_values == 1; /* "1 entry", "2 entries" */
+	sb_addf(&b,
+		one_e ? (one_v ? tr("Wrote %s%s%s: report of %s for %s, %zu entry, %zu indicator value.\n")
+			       : tr("Wrote %s%s%s: report of %s for %s, %zu entry, %zu indicator values.\n"))
+		      : (one_v ? tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator value.\n")
+			       : tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n")),
 		where, *where ? "/" : "", r->path, r->sender, r->period, r->n_entries, r->n_values);
 	push_line(lines, &b);
 	if (r->to)

@@ -13,7 +13,7 @@ static bool unsigned_refused(const char *name, struct signfile *sf, struct impor
 	if (sf->is_signed || !exchange_signatures_required())
 		return false;
 	exchange_problem(r, name, 0, "%s",
-		    tr("the file is not signed (format 1) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
+		    tr("the file is not signed (no signature row) and this computer requires signed files (setting require-signatures); ask the sender to export it again with a current tiendo"));
 	signfile_free(sf);
 	return true;
 }

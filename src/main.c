@@ -14,6 +14,7 @@
 #include "keymap.h"
 #include "msg.h"
 #include "telex.h"
+#include "text.h"
 #include "ui.h"
 
 /* --check-keymap FILE: report every problem with its line, change nothing. */
@@ -31,12 +32,19 @@ static int check_keymap(const char *name)
 	struct keymap_diags d = {.n = 0};
 	keymap_defaults(&km);
 	int problems = keymap_apply(&km, buf, n, &d);
-	for (int i = 0; i < d.n; i++)
-		fprintf(stderr, "%s:%d: %s\n", path, d.v[i].line, d.v[i].msg);
+	/* the file's name and what a line holds reach the terminal only
+	 * through text_visible, as every other message's */
+	char *shown = text_visible(path, true);
+	for (int i = 0; i < d.n; i++) {
+		char *msg = text_visible(d.v[i].msg, true);
+		fprintf(stderr, "%s:%d: %s\n", shown, d.v[i].line, msg);
+		free(msg);
+	}
 	if (d.dropped)
-		fprintf(stderr, tr("%s: %d more problems\n"), path, d.dropped);
+		fprintf(stderr, tr("%s: %d more problems\n"), shown, d.dropped);
 	if (!problems)
-		printf(tr("%s: ok\n"), path);
+		printf(tr("%s: ok\n"), shown);
+	free(shown);
 	free(buf);
 	free(path);
 	return problems ? EXIT_REFUSED : EXIT_OK;

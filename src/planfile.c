@@ -425,6 +425,30 @@ static int finish(struct ctx *c, int last_line)
 	return 0;
 }
 
+/* A row has its type's required fields and no non-empty field past its
+ * optional ones; -1 (failed) otherwise. "an indicator row", "a unit row". */
+static int check_width(struct ctx *c, const struct record_spec *s, const struct csv_row *r)
+{
+	char m[200];
+	bool an = strchr("aeio", s->type[0]) != NULL;
+	if (r->n < s->required + 1) {
+		snprintf(m, sizeof m,
+			 an ? tr("an %s row needs %zu fields after the type, this one has %zu")
+			    : tr("a %s row needs %zu fields after the type, this one has %zu"),
+			 s->type, s->required, r->n - 1);
+		return fail(c, m);
+	}
+	for (size_t j = s->required + s->optional + 1; j < r->n; j++)
+		if (r->f[j][0]) {
+			snprintf(m, sizeof m,
+				 an ? tr("an %s row has %zu fields after the type; field %zu is extra")
+				    : tr("a %s row has %zu fields after the type; field %zu is extra"),
+				 s->type, s->required + s->optional, j);
+			return fail(c, m);
+		}
+	return 0;
+}
+
 int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def *out,
 		   struct err *e)
 {
@@ -472,22 +496,7 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 			break;
 		}
 		const struct record_spec *s = &specs[k];
-		if (r->n < s->required + 1) {
-			char m[200];
-			snprintf(m, sizeof m, tr("a %s row needs %zu fields after the type, this one has %zu"),
-				 s->type, s->required, r->n - 1);
-			rc = fail(&c, m);
-			break;
-		}
-		for (size_t j = s->required + s->optional + 1; j < r->n; j++)
-			if (r->f[j][0]) {
-				char m[200];
-				snprintf(m, sizeof m, tr("a %s row has %zu fields after the type; field %zu is extra"),
-					 s->type, s->required + s->optional, j);
-				rc = fail(&c, m);
-				break;
-			}
-		if (rc)
+		if ((rc = check_width(&c, s, r)) != 0)
 			break;
 		if (c.excel)
 			for (size_t j = 1; j < r->n; j++)

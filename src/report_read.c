@@ -401,8 +401,9 @@ static void data_row(struct reading *rd, const struct csv_row *row)
 	}
 	size_t used = used_fields(row);
 	if (used > recs[k].fields) {
-		problem(p, tr("a %s row has %zu fields, expected %zu"), recs[k].type, used,
-			recs[k].fields);
+		problem(p, strchr("aeio", recs[k].type[0]) ? tr("an %s row has %zu fields, expected %zu")
+							    : tr("a %s row has %zu fields, expected %zu"),
+			recs[k].type, used, recs[k].fields);
 		return;
 	}
 	/* Pad a short row (its missing fields were empty trailing ones). */
@@ -498,7 +499,9 @@ static void check_end(struct reading *rd)
 	}
 	if (rd->rows != want_rows) {
 		char m[300];
-		snprintf(m, sizeof m, tr("the file holds %lld rows but its end row says %lld: rows were lost or added on the way; ask for it again"),
+		snprintf(m, sizeof m,
+			 rd->rows == 1 ? tr("the file holds %lld row but its end row says %lld: rows were lost or added on the way; ask for it again")
+				       : tr("the file holds %lld rows but its end row says %lld: rows were lost or added on the way; ask for it again"),
 			 rd->rows, want_rows);
 		frame_problem(rd, er->line, m);
 		return;

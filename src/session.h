@@ -44,6 +44,11 @@ int session_reload(struct session *s, struct err *e);
 int session_read_begin(struct session *s, struct err *e);
 void session_read_end(struct session *s);
 void session_close(struct session *s);
+/* The years the plan covers: from the year it was issued (or its first
+ * target) to its last target year or deadline, and today's year. Progress
+ * and values are entered for periods within them; the interface's periods
+ * stay within them. */
+void session_plan_years(const struct session *s, day_t today, int *y0, int *y1);
 
 /* ---- entries and indicator values (session_entry.c) ---- */
 

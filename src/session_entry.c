@@ -7,8 +7,10 @@
 
 #include "deadline.h"
 #include "entry_check.h"
+#include "humanfmt.h"
 #include "msg.h"
 #include "session.h"
+#include "text.h"
 
 int session_target(struct session *s, const char *unit, const char *code, bool is_ind,
 		   const char *period, struct session_target *t, struct err *e)
@@ -32,6 +34,29 @@ int session_target(struct session *s, const char *unit, const char *code, bool i
 	return entry_check_target(&b->units, t->unit, t->task, e);
 }
 
+/* Is t's period one that may be entered: within the plan's years and, for
+ * a task recurring from a date, not over before that date? */
+static int check_period(struct session *s, const struct session_target *t, struct err *e)
+{
+	struct period p;
+	int y0, y1;
+	if (!period_parse(t->period, &p))
+		return err_set(e, tr("period '%.20s' is not a period code (2026, 2026S1, 2026Q1, 202606)"),
+			       t->period);
+	session_plan_years(s, date_today(), &y0, &y1);
+	if (p.year < y0 || p.year > y1)
+		return err_set(e, tr("period %s is outside plan %s, which runs from %d to %d"), t->period,
+			       s->b.plan.code, y0, y1);
+	const struct task_rec *k = t->task;
+	if (k && k->tf.kind == TF_RECURRING && k->tf.has_date && period_end(&p) < k->tf.date) {
+		char d[DAY_SHOWN_BUF];
+		fmt_day(k->tf.date, d);
+		return err_set(e, tr("period %s ends before task %s starts: it runs from %s to the plan's end (%d)"),
+			       t->period, k->code, d, y1);
+	}
+	return 0;
+}
+
 /* The texts a patch sets (NULL: left as they are). */
 static void patch_texts(const struct entry_patch *p, const char *texts[4])
 {
@@ -51,6 +76,8 @@ int session_set_progress(struct session *s, const struct session_target *t,
 		return -1;
 	if (t->task->retired)
 		return err_set(e, tr("task %s was retired from the plan"), t->task->code);
+	if (check_period(s, t, e))
+		return -1;
 	patch_texts(p, texts);
 	if (entry_check_values(p->percent == -2 ? -1 : p->percent, p->count == -2 ? -1 : p->count,
 			       texts, e))
@@ -68,6 +95,10 @@ int session_set_progress(struct session *s, const struct session_target *t,
 	int pct = p->percent != -2 ? p->percent : found ? now.percent : -1;
 	entry_free(&now);
 	struct entry_patch q = *p;
+	const char **qt[4] = {&q.result, &q.difficulties, &q.proposals, &q.evidence};
+	for (int i = 0; i < 4; i++)
+		if (*qt[i] && text_blank(*qt[i]))
+			*qt[i] = ""; /* only spaces says nothing: stored as empty */
 	if (st == STATUS_NOT_STARTED && pct > 0) {
 		if (p->set_status && p->percent != -2)
 			return err_set(e, tr("status 'not started' with %d%% done: give the percent or the status, not both that way"),
@@ -86,7 +117,7 @@ int session_set_value(struct session *s, const struct session_target *t, const s
 {
 	memset(r, 0, sizeof *r);
 	if (entry_check_unit(t->unit, e) || value_check_target(&s->b.units, t->unit, t->ind, e) ||
-	    value_check_values(t->ind, v, e))
+	    check_period(s, t, e) || value_check_values(t->ind, v, e))
 		return -1;
 	struct ivalue_key k = {t->unit->id, t->ind->id, t->period};
 	return ivalue_set(s->db, &k, v, progress_user(), &r->changed, &r->revision, e);

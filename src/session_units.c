@@ -62,12 +62,39 @@ int session_unit_rename(struct session *s, const char *code, const char *name, b
 	return store_unit_rename(s->db, code, name, e);
 }
 
+/* May unit code be retired: not this database's own unit, nor the unit
+ * that issues or consolidates a plan held here (every report goes to the
+ * consolidating unit; the issuer heads the tree). */
+static int check_retire(struct session *s, const char *code, struct err *e)
+{
+	if (s->b.owner && strcmp(s->b.owner->code, code) == 0)
+		return err_set(e, tr("unit %s is this database's own unit: it cannot be retired (nothing was changed)"),
+			       code);
+	struct plan_rec *v;
+	size_t n;
+	int rc = 0;
+	if (store_plans(s->db, &v, &n, e))
+		return -1;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (v[i].consolidator && strcmp(v[i].consolidator, code) == 0)
+			rc = err_set(e, tr("unit %s consolidates plan %s: every unit reports to it, so it cannot be retired (nothing was changed)"),
+				     code, v[i].code);
+		else if (v[i].issuer && strcmp(v[i].issuer, code) == 0)
+			rc = err_set(e, tr("unit %s issued plan %s: it cannot be retired while the plan names it (nothing was changed)"),
+				     code, v[i].code);
+	}
+	plan_recs_free(v, n);
+	return rc;
+}
+
 int session_unit_retire(struct session *s, const char *code, bool *retired, struct err *e)
 {
 	const struct unit_rec *u = unit_set_find(&s->b.units, code);
 	*retired = !(u && u->retired);
 	if (!*retired)
 		return 0; /* already retired: nothing to do */
+	if (check_retire(s, code, e))
+		return -1;
 	return store_unit_retire(s->db, code, e);
 }
 

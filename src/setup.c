@@ -27,9 +27,38 @@ bool setup_plan_has_unit(const struct plan_def *p, const char *code)
 	return find_unit(p, code) != NULL;
 }
 
+/* The codes a database of plan p may belong to (units, not groups, not
+ * retired), the first few of them, for a message: "A, B, C and 14 more". */
+static void owner_codes(const struct plan_def *p, struct strbuf *b)
+{
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < p->n_units; i++) {
+		const struct unit_def *u = &p->units[i];
+		if (u->kind == UNIT_GROUP || u->retired)
+			continue;
+		if (shown == 8) {
+			more++;
+			continue;
+		}
+		sb_addf(b, "%s%s", shown ? ", " : "", u->code);
+		shown++;
+	}
+	if (more)
+		sb_addf(b, tr(" and %zu more"), more);
+}
+
 int setup_check_owner(const struct plan_def *p, const char *code, bool new_db, struct err *e)
 {
 	const struct unit_def *u = find_unit(p, code);
+	if (!u && new_db) {
+		/* tiendo units needs a database: name the plan's units here */
+		struct strbuf b = {0};
+		owner_codes(p, &b);
+		err_set(e, tr("plan %s does not list unit %s; its units are %s (the plan file's unit rows, or tiendo units once a database holds the plan); if it is new (a new commune), add it in the same step: --unit %s --name NAME --parent CODE"),
+			p->code, code, b.s ? b.s : "-", code);
+		sb_free(&b);
+		return -1;
+	}
 	if (u && u->kind == UNIT_GROUP)
 		return err_set(e, tr("%s (%s) is a group of units: a database belongs to one unit; choose one of its units"),
 			       code, u->name);

@@ -20,8 +20,9 @@ struct setup_unit {
 
 /* Does plan p list the unit code? */
 bool setup_plan_has_unit(const struct plan_def *p, const char *code);
-/* Can the unit code of plan p be the one a database belongs to? Not a group,
- * nor a retired unit for a new database (the first-run screen offers
+/* Can the unit code of plan p be the one a database belongs to? Listed by
+ * the plan when the database is new (the message names its units), not a
+ * group, nor a retired unit for a new database (the first-run screen offers
  * neither; a database whose own unit a later package retires still takes
  * the package). 0, or -1 with e. */
 int setup_check_owner(const struct plan_def *p, const char *code, bool new_db, struct err *e);

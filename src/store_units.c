@@ -156,6 +156,21 @@ static int members_known(struct db *db, const char *members, struct err *e)
 	return rc;
 }
 
+/* Is unit code a group of units? A group cannot be a unit's parent: the
+ * tree of units (reports sent up, units under a department) runs through
+ * single units, as the first-run screen and init --parent require. */
+static bool unit_is_group(struct db *db, const char *code)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM unit WHERE code = ?1 AND kind = ?2", NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, unit_kind_name(UNIT_GROUP), -1, SQLITE_STATIC);
+	bool group = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return group;
+}
+
 int store_unit_add(struct db *db, const char *code, const char *name, enum unit_kind kind,
 		   const char *parent, const char *members, struct err *e)
 {
@@ -168,6 +183,11 @@ int store_unit_add(struct db *db, const char *code, const char *name, enum unit_
 	}
 	if (parent && !store_unit_id(db, parent)) {
 		err_set(e, tr("unknown parent unit '%s' (see: tiendo units)"), parent);
+		goto fail;
+	}
+	if (parent && unit_is_group(db, parent)) {
+		err_set(e, tr("parent unit '%s' is a group of units: a unit's parent is one unit, such as the province or a department (see: tiendo units)"),
+			parent);
 		goto fail;
 	}
 	if (members_known(db, members, e))

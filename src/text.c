@@ -190,6 +190,26 @@ static size_t hidden_at(const unsigned char *p, size_t left)
 	return 0;
 }
 
+bool text_blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			p++;
+		} else if (p[0] == 0xC2 && p[1] == 0xA0) { /* U+00A0 */
+			p += 2;
+		} else if (p[0] == 0xE2 && ((p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xAF)) ||
+					    (p[1] == 0x81 && p[2] == 0x9F))) {
+			p += 3; /* U+2000..U+200A, U+202F, U+205F */
+		} else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) { /* U+3000 */
+			p += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
 bool text_has_hidden_controls(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -32,6 +32,10 @@ char *text_visible(const char *s, bool one_line);
 /* Does valid UTF-8 s[0..n) hold a C1 control or a bidirectional override or
  * isolate (U+202A..U+202E, U+2066..U+2069)? */
 bool text_has_hidden_controls(const char *s, size_t n);
+/* Is s nothing but white space (spaces, tabs, line breaks, no-break and
+ * other Unicode spaces), or empty? Such a text says nothing: it is taken
+ * as empty where a text is entered. */
+bool text_blank(const char *s);
 
 /* text_valid_utf8 and, in the same pass, *nfc: true when s is certainly
  * in NFC already (nearly all Vietnamese text; false: ask text_nfc). */

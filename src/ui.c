@@ -358,28 +358,10 @@ static void choose_unit(struct app *a)
 	free(order);
 }
 
-/* The years the plan covers: from the year it was issued (or its first
- * target) to its last target year or deadline, and this year. */
+/* The years the plan covers (session_plan_years). */
 static void plan_years(struct app *a, int *y0, int *y1)
 {
-	const struct plan_bundle *b = &a->s.b;
-	int lo = 9999, hi = 0, y, m, d;
-	if (b->plan.date && strlen(b->plan.date) >= 4)
-		lo = hi = atoi(b->plan.date);
-	for (size_t i = 0; i < b->inds.n; i++) {
-		lo = b->inds.v[i].year < lo ? b->inds.v[i].year : lo;
-		hi = b->inds.v[i].year > hi ? b->inds.v[i].year : hi;
-	}
-	for (size_t i = 0; i < b->tasks.n; i++)
-		if (b->tasks.v[i].tf.has_date) {
-			date_to_ymd(b->tasks.v[i].tf.date, &y, &m, &d);
-			hi = y > hi ? y : hi;
-		}
-	date_to_ymd(a->today, &y, &m, &d);
-	if (lo > hi) /* a plan without dates: this year */
-		lo = hi = y;
-	*y0 = lo < y ? lo : y;
-	*y1 = hi > y ? hi : y;
+	session_plan_years(&a->s, a->today, y0, y1);
 }
 
 /* p: a period typed in, within the plan's years. */

@@ -35,10 +35,11 @@ expect_no_grep "does not say nothing was written (show writes nothing)" "nothing
 # --- bug 2: a yearly indicator value travels in the reports of its year -----
 tdo -f XA1.db set-indicator I1 --period 2026 --numerator 9 --denominator 10 >/dev/null
 expect_exit "export of the second half" 0 env TIENDO_NOW=2026-12-05T02:00:00Z "$TIENDO" -f XA1.db export --period 2026S2 -o r2.csv
-expect_grep "the export counts the yearly value" '1 indicator values' "$T/out"
+# English counts its nouns: "1 indicator values", "1 rows" read as slips.
+expect_grep "the export counts the yearly value" ', 0 entries, 1 indicator value\.$' "$T/out"
 expect_grep "the value row keeps its own period" '^value,XA1,I1,2026,1,9,10,' r2.csv
 expect_exit "the department imports it" 0 tdo -f dept.db import r2.csv
-expect_grep "one row new" '1 rows: 1 new' "$T/out"
+expect_grep "one row new" ': 1 row: 1 new' "$T/out"
 expect_exit "the department has the yearly value" 0 tdo -f dept.db show-indicator I1 --period 2026 --unit XA1
 expect_grep "value 9/10 for 2026" $'^value\t9/10' "$T/out"
 sed 's/^value,XA1,I1,2026,/value,XA1,I1,2027,/' r2.csv >r3.csv
@@ -47,6 +48,10 @@ expect_exit "a value row for a period outside the report's is refused" 1 tdo -f 
 # --- section 1: init of a new commune in one command; a refused init leaves no file
 expect_exit "init with a unit the package does not list is refused" 1 tdo -f new.db init --plan pkg.csv --unit XA9
 expect_grep "the refusal says how to add it" 'does not list unit XA9.*--name NAME --parent CODE' "$T/err"
+# ... and where the codes are: it said "unknown unit 'XA9' (see: tiendo
+# units)", which a database not yet made cannot answer.
+expect_grep "the refusal names the plan's units" "does not list unit XA9; its units are TINH, SKHCN, P1, P2, XA1, XA2 \\(the plan file's unit rows, or tiendo units once a database holds the plan\\)" "$T/err"
+expect_no_grep "not a command that cannot work yet" "see: tiendo units" "$T/err"
 if [ -e new.db ]; then notok "a refused init leaves no file behind" "$(ls -la new.db*)"; else ok "a refused init leaves no file behind"; fi
 expect_exit "init creates a new commune in one command" 0 tdo -f new.db init --plan pkg.csv --unit XA9 --name "Xã Chín" --kind commune --parent TINH
 expect_grep "it says what it did" 'added unit XA9 \(Xã Chín\)' "$T/out"
@@ -111,6 +116,12 @@ expect_exit "100% with the status said" 0 tdo -f XA2.db set T2 --period 2026S1 -
 tdo -f XA2.db set T2 --period 2026S1 --result "Đã tổ chức hội nghị" >/dev/null
 expect_exit "--result '' erasing a stored text is refused" 1 tdo -f XA2.db set T2 --period 2026S1 --result ''
 expect_grep "it says to use --clear" "say --clear result" "$T/err"
+# Only spaces is no text: "   " replaced the stored result with blanks.
+expect_exit "--result of only spaces erasing a stored text is refused" 1 tdo -f XA2.db set T2 --period 2026S1 --result $'  \t \n '
+expect_grep "as '' is, saying so" "--result of only spaces would erase the stored result; to erase it, say --clear result; nothing was written" "$T/err"
+expect_eq "the stored result is kept" "Đã tổ chức hội nghị" "$(sqlite3 XA2.db "SELECT result FROM progress WHERE period = '2026S1' AND task_id = (SELECT id FROM task WHERE code = 'T2')")"
+expect_exit "--difficulties of only spaces, none stored" 0 tdo -f XA2.db set T2 --period 2026S1 --difficulties $'\xc2\xa0 '
+expect_eq "is stored empty, as '' is" "" "$(sqlite3 XA2.db "SELECT difficulties FROM progress WHERE period = '2026S1' AND task_id = (SELECT id FROM task WHERE code = 'T2')")"
 expect_exit "--clear result erases it" 0 tdo -f XA2.db set T2 --period 2026S1 --clear result
 expect_exit "show" 0 tdo -f XA2.db show T2 --period 2026S1
 expect_grep "the result is empty" $'^result\t$' "$T/out"
@@ -122,6 +133,18 @@ expect_exit "rename-unit" 0 tdo -f dept.db rename-unit XA5 --name "Xã Năm Mớ
 expect_grep "rename-unit says so" '^unit XA5 renamed: Xã Năm Mới' "$T/out"
 expect_exit "retire-unit" 0 tdo -f dept.db retire-unit XA5
 expect_grep "retire-unit says so" '^unit XA5 retired' "$T/out"
+# The units a plan cannot do without: retire-unit took the database's own
+# unit, the plan's consolidating unit (every report goes to it) and its
+# issuer.
+units_before=$(sqlite3 dept.db 'SELECT code, retired FROM unit ORDER BY code')
+expect_exit "retire-unit refuses the database's own unit" 1 tdo -f dept.db retire-unit SKHCN
+expect_grep "saying it is this database's unit" "unit SKHCN is this database's own unit: it cannot be retired" "$T/err"
+expect_exit "retire-unit refuses the plan's issuer" 1 tdo -f dept.db retire-unit TINH
+expect_grep "saying it issued the plan" "unit TINH issued plan TEST-EX: it cannot be retired" "$T/err"
+expect_exit "retire-unit refuses the consolidating unit" 1 tdo -f XA2.db retire-unit SKHCN
+expect_grep "saying every unit reports to it" "unit SKHCN consolidates plan TEST-EX: every unit reports to it" "$T/err"
+expect_eq "no unit was retired" "$units_before" "$(sqlite3 dept.db 'SELECT code, retired FROM unit ORDER BY code')"
+expect_eq "nor in the commune's database" "0" "$(sqlite3 XA2.db "SELECT retired FROM unit WHERE code = 'SKHCN'")"
 
 # --- section 3: a wrong re-save names the likely cause ----------------------
 printf '\320\317\021\340old workbook' >old.csv

@@ -122,7 +122,7 @@ ui_keys P
 expect_screen "P offers the plan packages found here" 'kehoach_MINI-1_v2\.csv'
 ui_keys Enter
 expect_screen "the changes are shown first" 'would be updated from version 1 to 2.*|What the plan package changes'
-expect_screen "with the unit it adds" '1 units added'
+expect_screen "with the unit it adds" 'units: 1 added'
 ui_keys Escape
 expect_screen "then it asks" 'Apply the new plan version\? \(y/n\)'
 ui_keys y

@@ -26,11 +26,22 @@ expect_grep "and say how to create one" 'init --plan' "$T/err"
 printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U,province,,,Y\nsection,S,A\ntask,1,S,,NOPE,,none,,,,T,X\n' >"$T/bad.csv"
 expect_exit "a bad plan file is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
 expect_grep "with file and line" "bad.csv:5: lead units: unknown unit 'NOPE'" "$T/err"
+# "an indicator row", "an event row": the article before a vowel (it read
+# "a indicator row").
+printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U,province,,,Y\nindicator,I1\n' >"$T/bad.csv"
+expect_exit "a short indicator row is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
+expect_grep "an indicator row" "bad.csv:4: an indicator row needs [0-9]+ fields after the type, this one has 1" "$T/err"
+printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U,province,,,Y\nevent,E,05-18,Ngày,x,y,z\n' >"$T/bad.csv"
+expect_exit "an event row with extra fields is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
+expect_grep "an event row" "bad.csv:4: an event row has 3 fields after the type; field [0-9]+ is extra" "$T/err"
+printf 'format,tiendo-plan,1\nplan,P,1,U,,N,,U,,,T\nunit,U\n' >"$T/bad.csv"
+expect_exit "a short unit row is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad.csv"
+expect_grep "a unit row" "bad.csv:3: a unit row needs" "$T/err"
 expect_exit "a missing plan file is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/nope.csv"
 expect_grep "naming the file" 'nope.csv: cannot read' "$T/err"
 
 expect_exit "init loads the plan" 0 "$TIENDO" -f "$DB" init --plan "$MINI"
-expect_grep "init reports what it loaded" 'loaded plan MINI-1 version 1: 5 tasks, 4 indicators, 2 report rules, 8 units' "$T/out"
+expect_grep "init reports what it loaded" 'loaded plan MINI-1 version 1: tasks: 5, indicators: 4, report rules: 2, units: 8' "$T/out"
 "$TIENDO" -f "$DB" tasks >"$T/tasks"
 cat >"$T/want" <<'W'
 1a-1	T-SBNDP T-BAO	recurring	Chuyên mục Nghị quyết 57 trên cổng thông tin
@@ -79,7 +90,7 @@ expect_exit "a bad newer version is refused" 1 "$TIENDO" -f "$DB" init --plan "$
 sqlite3 "$DB" .dump >"$T/after"
 expect_file "refused file leaves the database unchanged" "$T/before" "$T/after"
 expect_exit "newer version updates" 0 "$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini-v2.csv"
-expect_grep "update summary" 'from version 1 to 2: 1 tasks added, 4 updated, 1 retired' "$T/out"
+expect_grep "update summary" 'from version 1 to 2: tasks: 1 added, 4 updated, 1 retired' "$T/out"
 "$TIENDO" -f "$DB" tasks --retired | grep '^1b-2' >"$T/x"
 expect_grep "retired task still listed with --retired" '\(retired\)$' "$T/x"
 

@@ -44,6 +44,13 @@ for late in T-SKHCN T-SGDDT T-XA1 T-PH1; do
 done
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 61 >"$T/due"
 expect_no_grep "done by every unit again: not overdue" 'overdue' "$T/due"
+# Nothing to list is said, as other empty answers are: --days 0 (only the
+# overdue tasks) was refused as if due wrote something ("nothing was
+# written"), and an empty answer printed nothing at all.
+expect_exit "--days 0: only the overdue tasks" 0 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 0
+expect_grep "none: said" '^Nothing due in the 0 days from 01/05/2026, and nothing overdue\.$' "$T/out"
+expect_exit "--days 1, nothing that day" 0 "$TIENDO" -f "$DB" due --from 2026-05-02 --days 1
+expect_grep "one day: said of the day" '^Nothing due on 02/05/2026, and nothing overdue\.$' "$T/out"
 # A later period's entry reopening the task makes it overdue again.
 "$TIENDO" -f "$DB" set 1a-2 --period 2026S1 --status in-progress >/dev/null
 "$TIENDO" -f "$DB" due --from 2026-05-01 --days 10 >"$T/due"
@@ -73,5 +80,7 @@ expect_grep "today is Vietnam's day" $'^20/06/2026\treport\tBC-HALF' "$T/due"
 TIENDO_TZ=+00:00 TIENDO_NOW=2026-06-19T18:00:00Z "$TIENDO" -f "$DB" due --days 1 >"$T/due"
 expect_no_grep "TIENDO_TZ moves it" 'BC-HALF' "$T/due"
 expect_exit "a TIENDO_TZ that does not parse is refused" 2 env TIENDO_TZ=Hanoi "$TIENDO" -f "$DB" due
-expect_exit "bad --days refused" 1 "$TIENDO" -f "$DB" due --days 0
+expect_exit "bad --days refused" 1 "$TIENDO" -f "$DB" due --days -1
+expect_grep "with the range" "due: --days '-1' must be a whole number from 0 to 3660" "$T/err"
+expect_no_grep "not saying nothing was written (due writes nothing)" 'nothing was written' "$T/err"
 expect_exit "--unit and --all together is a usage error" 2 "$TIENDO" -f "$DB" due --all --unit T-XA1

@@ -61,9 +61,22 @@ expect_grep "says whose task it is" 'not assigned to unit T-XA1 \(lead: T-SGDDT'
 expect_exit "a group cannot enter progress" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2026S1 --unit T-XA --percent 5
 expect_exit "missing --period is a usage error" 2 "$TIENDO" -f "$DB" set 1a-1 --percent 5
 expect_exit "missing task is a usage error" 2 "$TIENDO" -f "$DB" set --period 2026S1
+# Periods outside the plan's years (2025, its date, to 2030, its last
+# target) or before a recurring task starts were taken: 2019S1 and 2040S2
+# entries no report or status ever showed.
+expect_exit "a period before the plan refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2019S1 --percent 5
+expect_grep "names the period and the plan's years" 'period 2019S1 is outside plan MINI-1, which runs from 2025 to 2030; nothing was written' "$T/err"
+expect_exit "a period after the plan refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2040S2 --percent 5
+expect_grep "names the later period" 'period 2040S2 is outside plan MINI-1, which runs from 2025 to 2030' "$T/err"
+expect_exit "a period before a recurring task starts refused" 1 "$TIENDO" -f "$DB" set 1b-2 --period 2025S2 --unit T-SKHCN --percent 5
+expect_grep "names the task's start" 'period 2025S2 ends before task 1b-2 starts: it runs from 01/01/2026 to the plan.s end \(2030\)' "$T/err"
+expect_exit "an indicator value outside the plan refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2031 --numerator 1 --denominator 2
+expect_grep "the value's period named" 'period 2031 is outside plan MINI-1' "$T/err"
 expect_eq "refusals wrote nothing" "$before" "$(dump)"
 
 # Another unit, named explicitly.
+expect_exit "the plan's last year is taken" 0 "$TIENDO" -f "$DB" set 1a-1 --period 2030S2 --percent 5
+expect_exit "a recurring task from its first year" 0 "$TIENDO" -f "$DB" set 1b-2 --period 2026S1 --unit T-SKHCN --percent 5
 expect_exit "set for another unit" 0 "$TIENDO" -f "$DB" set 2a --period 2026S1 --unit T-SGDDT --status done
 "$TIENDO" -f "$DB" show 2a --period 2026S1 --unit T-SGDDT >"$T/show"
 expect_grep "done means 100%" $'^percent\t100$' "$T/show"

@@ -125,6 +125,19 @@ expect_grep "text: part II" "^II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ$" 
 expect_grep "text: rates with a decimal comma" "([0-9]*,[0-9]%)" "$T/out"
 expect_grep "text: the chart's figures with a decimal comma too" "^I1	Mức đạt \(%\) 112,5$" "$T/out"
 if grep -q '[0-9]\.[0-9]%' "$T/out"; then notok "text: no decimal point in a rate" "$(grep '[0-9]\.[0-9]%' "$T/out" | head -3)"; else ok "text: no decimal point in a rate"; fi
+# --text -o FILE writes the file: the draft went to standard output and
+# FILE was never made.
+cp "$T/out" draft-stdout.txt
+expect_exit "draft-report --text -o FILE" 0 tdo -f dept.db draft-report --period 2026S1 --text -o draft.txt
+expect_file "the file holds the draft as --text prints it" draft-stdout.txt draft.txt
+expect_grep "and says where it went" "^Wrote draft\.txt: the draft report of plan TEST-EX for 2026S1, as text\.$" "$T/out"
+expect_no_grep "not the draft on standard output" "^II\. " "$T/out"
+expect_exit "draft-reminder --text -o FILE" 0 tdo -f dept.db draft-reminder --period 2026S1 --text -o reminder.txt
+expect_grep "the reminder in its file" "^UBND TỈNH THỬ$" reminder.txt
+expect_exit "--text -o into a missing folder: refused" 1 tdo -f dept.db draft-report --period 2026S1 --text -o nowhere/x.txt
+expect_grep "naming the file" "cannot write nowhere/x.txt" "$T/err"
+expect_exit "--text -o - is standard output" 0 tdo -f dept.db draft-report --period 2026S1 --text -o -
+expect_file "the same draft" draft-stdout.txt "$T/out"
 expect_exit "bad period" 1 tdo -f dept.db draft-report --period 2026X1
 expect_exit "missing period" 2 tdo -f dept.db draft-reminder
 expect_exit "unwritable place: refused" 1 tdo -f dept.db draft-report --period 2026S1 -o nowhere/x.docx

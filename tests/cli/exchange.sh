@@ -17,6 +17,7 @@ dump() { sqlite3 "$1" .dump; }
 expect_exit "department database" 0 tdo -f dept.db init --plan "$PLAN"
 expect_exit "a commune added by the department" 0 tdo -f dept.db add-unit XA3 --name "Xã Ba" --kind commune --parent TINH
 expect_exit "export-plan" 0 tdo -f dept.db export-plan
+expect_grep "export-plan counts by noun (no \"1 units\")" '^Wrote .*: plan TEST-EX version [0-9]+ \(units: [0-9]+, tasks: 3, indicators: 2\)\.$' "$T/out"
 expect_grep "units changed: the version goes up" "this is version 2" "$T/out"
 expect_file_exists() { if [ -f "$2" ]; then ok "$1"; else notok "$1" "no file $2: $(ls)"; fi; }
 expect_file_exists "plan package named by plan and version" kehoach_TEST-EX_v2.csv
@@ -58,7 +59,7 @@ expect_exit "dry run" 0 tdo -f dept.db import --dry-run "$A1"
 expect_grep "dry run says what it would do" "would import report of XA1 for 2026S1.*2 rows: 2 new.*dry run" "$T/out"
 expect_eq "dry run writes nothing" "$before" "$(dump dept.db)"
 expect_exit "department imports both reports" 0 tdo -f dept.db import "$A1" "$B1"
-expect_grep "summary line per file" "$A1: imported report of XA1 for 2026S1 .*2 rows: 2 new, 0 replaced, 0 unchanged, 0 older, 0 conflicts" "$T/out"
+expect_grep "summary line per file" "$A1: imported report of XA1 for 2026S1 .*2 rows: 2 new, 0 replaced, 0 unchanged, 0 older, 0 in conflict" "$T/out"
 expect_grep "summary of all files" "^2 files: 2 imported, 0 with nothing new, 0 refused" "$T/out"
 expect_eq "text arrives exactly as entered" "$RESULT" "$(entry_col dept.db XA1 T1 2026S1 result)"
 expect_eq "excel flavour text arrives exactly" "+ thiếu kinh phí" "$(entry_col dept.db XA2 T1 2026S1 difficulties)"
@@ -88,7 +89,7 @@ expect_exit "the department corrects XA1's entry itself" 0 tdo -f dept.db set T1
 expect_exit "while XA1 also changes it" 0 tdo -f XA1.db set T1 --period 2026S1 --result "Sửa tại xã"
 expect_exit "XA1 exports" 0 tdo -f XA1.db export --period 2026S1 -o a3.csv
 expect_exit "a conflict is not a refusal" 0 tdo -f dept.db import a3.csv
-expect_grep "conflict counted" "1 conflicts" "$T/out"
+expect_grep "conflict counted" "1 in conflict" "$T/out"
 expect_eq "neither side silently wins" "Sửa tại Sở" "$(entry_col dept.db XA1 T1 2026S1 result)"
 expect_exit "conflicts lists it" 0 tdo -f dept.db conflicts --period 2026S1
 expect_grep "conflict line" "^1	open	XA1	task	T1	2026S1	a3.csv$" "$T/out"
@@ -107,7 +108,7 @@ expect_grep "the replaced content is kept" "Result: Sửa tại Sở" "$T/out"
 expect_exit "XA1's next revision applies cleanly" 0 tdo -f XA1.db set T1 --period 2026S1 --count 15
 expect_exit "export" 0 tdo -f XA1.db export --period 2026S1 -o a4.csv
 expect_exit "import" 0 tdo -f dept.db import a4.csv
-expect_grep "replaced, no conflict" "1 replaced, 1 unchanged, 0 older, 0 conflicts" "$T/out"
+expect_grep "replaced, no conflict" "1 replaced, 1 unchanged, 0 older, 0 in conflict" "$T/out"
 
 # --- refusals leave the database unchanged -------------------------------------
 before=$(dump dept.db)
@@ -124,7 +125,7 @@ refused "file cut mid-row" cut2.csv "cut2.csv:[0-9]+: (the file ends before its 
 sed 's/Sửa tại xã/Sửa tại xá/' a4.csv >altered.csv
 refused "altered cell" altered.csv "altered.csv:[0-9]+: the content does not match the file's checksum"
 grep -v '^value,' a4.csv >lost.csv
-refused "lost row" lost.csv "lost.csv:[0-9]+: the file holds 1 rows but its end row says 2"
+refused "lost row" lost.csv "lost.csv:[0-9]+: the file holds 1 row but its end row says 2"
 head -c 2000 /dev/urandom >junk.csv
 refused "binary junk" junk.csv "junk.csv:[0-9]+: (binary data|not UTF-8)"
 printf 'format,tiendo-report,1\n\0\0\0' >nul.csv
@@ -233,6 +234,10 @@ expect_exit "units file" 0 tdo -f dept.db add-units units.csv
 expect_grep "added and renamed" "2 units added, 1 renamed" "$T/out"
 expect_exit "units file again" 0 tdo -f dept.db add-units units.csv
 expect_grep "idempotent" "0 units added, 0 renamed" "$T/out"
+printf 'XA4B,commune,TINH,Xã Bốn B\n' >unit-one.csv
+cp dept.db one.db
+expect_exit "a units file of one unit" 0 tdo -f one.db add-units unit-one.csv
+expect_grep "says 1 unit" "^unit-one.csv: 1 unit added, 0 renamed\.$" "$T/out"
 # A group's members must be unit kinds or known units, as the plan package's
 # reader requires: add-units and add-unit took "XA7", and every unit's tiendo
 # then refused the next package ("member 'XA7' is neither a unit kind nor a
@@ -246,6 +251,16 @@ expect_eq "the file refused whole" "$before" "$(dump grp.db)"
 expect_exit "add-unit refuses it too" 1 tdo -f grp.db add-unit NHOM --kind group --parent TINH --name Nhóm --members XA7
 printf 'code,kind,parent,name,members\nXA6,commune,TINH,Xã Sáu\nNHOM,group,TINH,Nhóm,XA6 commune\n' >units-group.csv
 expect_exit "a group of a kind and a unit added just before" 0 tdo -f grp.db add-units units-group.csv
+# A group is no unit's parent (init --parent and the first-run screen
+# refuse one): add-unit and add-units took --parent XA, a unit under "the
+# communes and wards".
+before=$(dump grp.db)
+expect_exit "add-unit refuses a group as the parent" 1 tdo -f grp.db add-unit XA9 --name "Xã Chín" --kind commune --parent XA
+expect_grep "saying the parent is a group" "parent unit 'XA' is a group of units: a unit's parent is one unit" "$T/err"
+printf 'code,kind,parent,name\nXA9,commune,XA,Xã Chín\n' >units-gparent.csv
+expect_exit "add-units refuses it too" 1 tdo -f grp.db add-units units-gparent.csv
+expect_grep "naming file and line" "units-gparent.csv:2: parent unit 'XA' is a group of units" "$T/err"
+expect_eq "nothing was added" "$before" "$(dump grp.db)"
 # A package that cannot be written leaves the version as it was: it went
 # up, "nothing was written" was said, and the next package did not say that
 # units had changed.
@@ -319,7 +334,7 @@ sleep 1 # the first file is read and the import waits on the pipe
 kill -TERM $pid
 wait $pid
 expect_eq "SIGTERM: import stops with status 1" 1 $?
-expect_grep "and says how far it got" "interrupted by a signal after 2 of 3 files" sig.err
+expect_grep "and says how far it got" "interrupted by a signal after file 2 of 3;" sig.err
 expect_eq "the first file is whole" "1" "$(sqlite3 sig.db 'SELECT count(*) FROM received')"
 expect_eq "the last was not started" "0" "$(sqlite3 sig.db "SELECT count(*) FROM progress p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'XA2'")"
 expect_eq "database intact" "ok" "$(sqlite3 sig.db 'PRAGMA integrity_check')"

@@ -9,6 +9,10 @@
 PLAN="$SRCDIR/data/plans/dong-thap-118-2025.csv"
 DB="$T/db"
 
+# A unit the plan does not list, for a new database: the refusal names the
+# first units that may own one, and how many more (13 units, 4 groups).
+expect_exit "init --unit of a unit the plan does not list" 1 "$TIENDO" -f "$T/nope.db" init --plan "$PLAN" --unit NOPE
+expect_grep "names the first eight units and the rest's count" "its units are DT-UBND, DT-SKHCN, DT-SVHTTDL, DT-SGDDT, DT-STC, DT-VPUBND, DT-BTGDV, DT-BAO and 5 more \\(" "$T/err"
 expect_exit "init --plan loads the Đồng Tháp plan" 0 "$TIENDO" -f "$DB" init --plan "$PLAN"
 
 # ---- plan header -------------------------------------------------------------

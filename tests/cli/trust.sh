@@ -154,10 +154,21 @@ cp dept.db dept-strict.db
 mkdir -p "$HOME/.config/tiendo"
 echo "require-signatures yes" >"$HOME/.config/tiendo/config"
 expect_exit "require-signatures refuses an unsigned file" 1 tdo -f dept-strict.db import v1.csv
-expect_grep "saying why" "not signed \(format 1\) and this computer requires signed files" "$T/err"
+expect_grep "saying why" "not signed \(no signature row\) and this computer requires signed files" "$T/err"
 rm "$HOME/.config/tiendo/config"
 expect_exit "an unsigned format-1 file still imports" 0 tdo -f dept.db import v1.csv
-expect_grep "with a warning" "v1.csv: note: not signed \(format 1\): nothing proves that XA2 made it" "$T/err"
+expect_grep "with a warning" "v1.csv: note: not signed \(no signature row\): nothing proves that XA2 made it" "$T/err"
+# A format 2 file without its signature row is no format 1 file: the note
+# said "(format 1)" of it.
+cp XA2-old.db XA2-v2.db
+tdo -f XA2-v2.db set T1 --period 2026S1 --result "định dạng 2" >/dev/null
+tdo -f XA2-v2.db export --period 2026S1 -o v2.csv >/dev/null
+grep -v '^signature,' v2.csv >v2-unsigned.csv
+expect_grep "(the file is format 2)" '^format,tiendo-report,2$' v2-unsigned.csv
+cp dept.db dept-v2.db
+expect_exit "a format-2 file without its signature row imports, as unsigned" 0 tdo -f dept-v2.db import v2-unsigned.csv
+expect_grep "with the warning" "v2-unsigned.csv: note: not signed \(no signature row\): nothing proves that XA2 made it" "$T/err"
+expect_no_grep "not calling it format 1" "format 1" "$T/err"
 tdo -f XA2-old.db set T1 --period 2026S1 --result "lần hai" >/dev/null
 tdo -f XA2-old.db export --period 2026S1 -o old2.csv >/dev/null
 expect_exit "XA2's first signed file" 0 tdo -f dept.db import old2.csv
@@ -253,6 +264,17 @@ else ok "... its escapes never printed raw"; fi
 expect_exit "an unexpected argument with escapes too" 2 tdo -f dept.db units $'\e[2J'
 if grep -q $'\e' "$T/err"; then notok "... nor its" "$(cat -v "$T/err")"; else ok "... nor its"; fi
 expect_grep "they show them visibly" "unexpected argument '\\\\x1b\\[2J'" "$T/err"
+# --check-keymap printed a keymap file's lines and its name raw: a key
+# file handed round with escapes in it set the title or cleared the screen.
+printf 'up \033]0;PWNED\007\nfoo\033[2J bar\nquit q\n' >evil.keys
+expect_exit "--check-keymap: a file with escapes has problems" 1 tdo --check-keymap ./evil.keys
+if grep -q $'\e' "$T/err"; then notok "... its escapes never printed raw" "$(cat -v "$T/err")"
+else ok "... its escapes never printed raw"; fi
+expect_grep "... shown visibly, with its line" "^\./evil\.keys:1: .*\\\\x1b\]0;PWNED\\\\x07" "$T/err"
+mkdir -p "$(printf 'k\033[31m')" && printf 'quit q\n' >"$(printf 'k\033[31m')/ok.keys"
+expect_exit "--check-keymap: a good file in a folder named with escapes" 0 tdo --check-keymap "./$(printf 'k\033[31m')/ok.keys"
+if grep -q $'\e' "$T/out"; then notok "... its name never printed raw" "$(cat -v "$T/out")"
+else ok "... its name never printed raw"; fi
 
 # status --csv and the default consolidated table are formula-safe.
 tdo -f dept.db add-unit XA5 --name '=HYPERLINK("http://x","y")' --kind commune --parent TINH >/dev/null

@@ -48,7 +48,7 @@ cp dept.db cli.db
 tdo -f cli.db import recv >"$T/cli.out" 2>"$T/cli.err"
 expect_grep "the command line notes XA1's first key" "a-first.csv: note: the first signed file of XA1: its key $FP is recorded" "$T/cli.out"
 expect_grep "the command line says the changed key" "b-changed.csv:[0-9]+: signed by another key than the one known for XA1" "$T/cli.err"
-expect_grep "the command line notes the unsigned file" "c-unsigned.csv: note: not signed \(format 1\): nothing proves that XA2 made it" "$T/cli.err"
+expect_grep "the command line notes the unsigned file" "c-unsigned.csv: note: not signed \(no signature row\): nothing proves that XA2 made it" "$T/cli.err"
 
 ui_start 120 40 -f "$T/dept.db"
 expect_screen "the department's interface is up" 'Unit: all units'

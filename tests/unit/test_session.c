@@ -71,6 +71,14 @@ static void test_entries(const char *path)
 	p.count = 1000000000001LL;
 	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == -1, "a count over the limit too");
 	p.count = 12;
+	struct session_target far = t;
+	snprintf(far.period, sizeof far.period, "2019S1");
+	CHECK(session_set_progress(&s, &far, &p, -1, &r, &e) == -1 &&
+	      strstr(e.msg, "period 2019S1 is outside plan TEST-EX, which runs from 2025 to"),
+	      "a period before the plan's years is refused by the session, whatever the face");
+	snprintf(far.period, sizeof far.period, "2040S2");
+	CHECK(session_set_progress(&s, &far, &p, -1, &r, &e) == -1 && strstr(e.msg, "2040S2 is outside"),
+	      "and one after them");
 	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == 0 && r.changed && r.revision == 1,
 	      "a good entry is saved as revision 1");
 	CHECK(session_set_progress(&s, &t, &p, 0, &r, &e) == 0 && !r.changed && r.moved,
@@ -79,6 +87,16 @@ static void test_entries(const char *path)
 	size_t i = (size_t)(t.task - s.b.tasks.v);
 	CHECK(st[i].has_entry && st[i].percent == 40 && st[i].assigned, "the task states see it");
 	free(st);
+	entry_patch_init(&p);
+	p.result = " \t\n ";
+	struct entry en;
+	bool found;
+	struct entry_key k = {t.unit->id, t.task->id, t.period};
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == 0 &&
+	      session_entry_now(&s, &k, &en, &found, NULL, NULL, &e) == 0 && found &&
+	      en.result && !*en.result, "a result of only spaces is saved empty, from either face");
+	if (found)
+		entry_free(&en);
 	long long rev;
 	CHECK(session_undo(&s, &t, &rev, &e) == 0 && rev == 2, "undo is a new revision");
 	session_close(&s);

@@ -35,6 +35,10 @@ int main(void)
 	CHECK(!text_valid_utf8("a\0b", 3), "NUL is refused");
 	CHECK(!text_valid_utf8("\xED\xA0\x80", 3), "surrogates are refused");
 	CHECK(!text_valid_utf8("\xC0\xAF", 2), "overlong encoding refused");
+	CHECK(text_blank("") && text_blank(" \t\r\n ") && text_blank("\xC2\xA0\xE2\x80\x83\xE3\x80\x80"),
+	      "spaces, tabs, line breaks, no-break and other Unicode spaces are blank");
+	CHECK(!text_blank(" a ") && !text_blank("\xE2\x80\x8B") && !text_blank("\xE2\x80"),
+	      "a letter, a zero-width space or a cut sequence is not");
 
 	struct { const char *in, *fold; } folds[] = {
 		{"CHUYỂN ĐỔI SỐ", "chuyen doi so"},
