@@ -212,8 +212,15 @@ static int rec_unit(struct ctx *c, char **f, size_t nf)
 		failf(c, tr("unknown unit kind '%.40s'"), f[2]);
 		goto out;
 	}
-	if (*f[3] && !unit_declared(p, f[3], NULL)) {
+	size_t pi;
+	if (*f[3] && !unit_declared(p, f[3], &pi)) {
 		failf(c, tr("parent unit '%.40s' is not declared before this row"), f[3]);
+		goto out;
+	}
+	/* As add-unit and init --parent: a unit's tree runs through single units. */
+	if (*f[3] && p->units[pi].kind == UNIT_GROUP) {
+		failf(c, tr("parent unit '%.40s' is a group of units: a unit's parent is one unit, such as the province or a department"),
+		      f[3]);
 		goto out;
 	}
 	u->parent = xstrdup(f[3]);

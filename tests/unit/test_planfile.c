@@ -35,6 +35,8 @@ static const struct bad bads[] = {
 	{"bad unit kind", HEAD "unit,V,ministry,,,X\n", "t.csv:5: unknown unit kind 'ministry'"},
 	{"parent after child", HEAD "unit,V,department,W,,X\n", "t.csv:5: parent unit 'W' is not declared"},
 	{"group without members", HEAD "unit,G,group,U,,X\n", "t.csv:5: a group unit needs members"},
+	{"group as parent", HEAD "unit,G,group,U,commune,X\nunit,V,commune,G,,Y\n",
+	 "t.csv:6: parent unit 'G' is a group of units: a unit's parent is one unit"},
 	{"bad member", HEAD "unit,G,group,U,villages,X\n", "t.csv:5: member 'villages'"},
 	{"percent over 100", HEAD TASK "indicator,I,percent,>=,120,2025,ratio,U,T,X\n", "t.csv:6: a percent target cannot exceed 100"},
 	{"bad comparator", HEAD TASK "indicator,I,count,>,3,2025,sum,U,T,X\n", "t.csv:6: comparator '>'"},
