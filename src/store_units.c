@@ -171,6 +171,19 @@ static bool unit_is_group(struct db *db, const char *code)
 	return group;
 }
 
+/* Is unit code retired? A new unit is not put under one: it would report
+ * up a line nobody follows any more. */
+static bool unit_is_retired(struct db *db, const char *code)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM unit WHERE code = ?1 AND retired != 0", NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	bool retired = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return retired;
+}
+
 int store_unit_add(struct db *db, const char *code, const char *name, enum unit_kind kind,
 		   const char *parent, const char *members, struct err *e)
 {
@@ -187,6 +200,11 @@ int store_unit_add(struct db *db, const char *code, const char *name, enum unit_
 	}
 	if (parent && unit_is_group(db, parent)) {
 		err_set(e, tr("parent unit '%s' is a group of units: a unit's parent is one unit, such as the province or a department (see: tiendo units)"),
+			parent);
+		goto fail;
+	}
+	if (parent && unit_is_retired(db, parent)) {
+		err_set(e, tr("parent unit '%s' is retired: choose a unit still followed as the parent (see: tiendo units)"),
 			parent);
 		goto fail;
 	}

@@ -261,6 +261,15 @@ printf 'code,kind,parent,name\nXA9,commune,XA,Xã Chín\n' >units-gparent.csv
 expect_exit "add-units refuses it too" 1 tdo -f grp.db add-units units-gparent.csv
 expect_grep "naming file and line" "units-gparent.csv:2: parent unit 'XA' is a group of units" "$T/err"
 expect_eq "nothing was added" "$before" "$(dump grp.db)"
+before=$(dump grp.db)
+# Nor is a retired unit (XA3, retired above): add-unit put a unit under it,
+# reporting up a line nobody follows.
+expect_exit "add-unit refuses a retired parent" 1 tdo -f grp.db add-unit XA3-T --name "Tổ Một" --kind division --parent XA3
+expect_grep "naming the parent and that it is retired" "parent unit 'XA3' is retired: choose a unit still followed as the parent" "$T/err"
+printf 'code,kind,parent,name\nXA3-T,division,XA3,Tổ Một\n' >units-rparent.csv
+expect_exit "add-units refuses it too" 1 tdo -f grp.db add-units units-rparent.csv
+expect_grep "naming file and line" "units-rparent.csv:2: parent unit 'XA3' is retired" "$T/err"
+expect_eq "nothing was added under it" "$before" "$(dump grp.db)"
 # A package that cannot be written leaves the version as it was: it went
 # up, "nothing was written" was said, and the next package did not say that
 # units had changed.
