@@ -134,7 +134,7 @@ const struct command cmd_retire_unit_entry = {
 	.name = "retire-unit",
 	.run = cmd_retire_unit,
 	.summary = N_("retire a unit (history kept)"),
-	.usage = N_("Usage: tiendo [-f DB] retire-unit CODE\n\nRetire a unit: it keeps its history and is no longer expected to report.\nThe database's own unit, and the unit that issues or consolidates a plan,\ncannot be retired.\n"),
+	.usage = N_("Usage: tiendo [-f DB] retire-unit CODE\n\nRetire a unit: it keeps its history and is no longer expected to report.\nThe database's own unit, and the unit that issues or consolidates a plan,\ncannot be retired; nor can a unit with units still under it (retire them\nfirst) or one a reporting rule sends reports to.\n"),
 };
 
 int cmd_retire_unit(struct cli *c, int argc, char **argv)

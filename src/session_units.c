@@ -87,13 +87,46 @@ static int check_retire(struct session *s, const char *code, struct err *e)
 	return rc;
 }
 
+/* May unit code be retired: no unit still followed right under it (they
+ * would report up to nobody), no reporting rule sending reports to it. */
+static int check_dependents(struct session *s, const char *code, struct err *e)
+{
+	struct strvec under;
+	char *rule, *plan;
+	if (store_unit_dependents(s->db, code, &under, &rule, &plan, e))
+		return -1;
+	int rc = 0;
+	if (under.n) {
+		struct strbuf b = {0};
+		size_t shown = under.n > 8 ? 8 : under.n;
+		for (size_t i = 0; i < shown; i++)
+			sb_addf(&b, "%s%s", i ? ", " : "", under.v[i]);
+		if (under.n > shown)
+			sb_addf(&b, tr(" and %zu more"), under.n - shown);
+		if (under.n == 1)
+			rc = err_set(e, tr("unit %s still has a unit under it: %s; retire that unit first (nothing was changed)"),
+				     code, b.s);
+		else
+			rc = err_set(e, tr("unit %s still has %zu units under it: %s; retire them first (nothing was changed)"),
+				     code, under.n, b.s);
+		sb_free(&b);
+	} else if (rule) {
+		rc = err_set(e, tr("unit %s receives the reports of rule %s of plan %s: it cannot be retired while a reporting rule names it; the plan's next version must send them elsewhere first (nothing was changed)"),
+			     code, rule, plan);
+	}
+	sv_free(&under);
+	free(rule);
+	free(plan);
+	return rc;
+}
+
 int session_unit_retire(struct session *s, const char *code, bool *retired, struct err *e)
 {
 	const struct unit_rec *u = unit_set_find(&s->b.units, code);
 	*retired = !(u && u->retired);
 	if (!*retired)
 		return 0; /* already retired: nothing to do */
-	if (check_retire(s, code, e))
+	if (check_retire(s, code, e) || check_dependents(s, code, e))
 		return -1;
 	return store_unit_retire(s->db, code, e);
 }

@@ -61,6 +61,11 @@ int store_unit_add(struct db *db, const char *code, const char *name, enum unit_
 /* Rename a unit (marks the plans pending, like add and retire). */
 int store_unit_rename(struct db *db, const char *code, const char *name, struct err *e);
 int store_unit_retire(struct db *db, const char *code, struct err *e);
+/* What depends on unit code: the codes of the units right under it still
+ * followed (in code order, into under), and the first reporting rule that
+ * names it as recipient (*rule of *plan, NULL when none; the caller frees). */
+int store_unit_dependents(struct db *db, const char *code, struct strvec *under, char **rule,
+			  char **plan, struct err *e);
 
 /* The stored plan as a plan file would hold it (for export-plan): header,
  * the units of its province (and any it names), sections, events, live

@@ -262,6 +262,44 @@ int store_unit_rename(struct db *db, const char *code, const char *name, struct 
 	return unit_change(db, code, "UPDATE unit SET name = ?2 WHERE code = ?1 AND name != ?2", name, e);
 }
 
+int store_unit_dependents(struct db *db, const char *code, struct strvec *under, char **rule,
+			  char **plan, struct err *e)
+{
+	memset(under, 0, sizeof *under);
+	*rule = *plan = NULL;
+	sqlite3_stmt *st = db_prep(db, "SELECT c.code FROM unit c JOIN unit u ON c.parent_id = u.id"
+				       " WHERE u.code = ?1 AND c.retired = 0 ORDER BY c.code", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		sv_push(under, db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (!(st = db_prep(db, "SELECT r.code, p.code FROM report_rule r JOIN plan p ON p.id = r.plan_id"
+			       " JOIN unit u ON u.id = r.to_id WHERE u.code = ?1 ORDER BY p.code, r.seq"
+			       " LIMIT 1", e))) {
+		sv_free(under);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*rule = xstrdup(db_col_text(st, 0));
+		*plan = xstrdup(db_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return 0;
+fail:
+	sv_free(under);
+	free(*rule);
+	free(*plan);
+	*rule = *plan = NULL;
+	return db_fail(db, e);
+}
+
 int store_unit_retire(struct db *db, const char *code, struct err *e)
 {
 	return unit_change(db, code, "UPDATE unit SET retired = 1 WHERE code = ?1 AND retired = 0", NULL,

@@ -145,6 +145,35 @@ expect_exit "retire-unit refuses the consolidating unit" 1 tdo -f XA2.db retire-
 expect_grep "saying every unit reports to it" "unit SKHCN consolidates plan TEST-EX: every unit reports to it" "$T/err"
 expect_eq "no unit was retired" "$units_before" "$(sqlite3 dept.db 'SELECT code, retired FROM unit ORDER BY code')"
 expect_eq "nor in the commune's database" "0" "$(sqlite3 XA2.db "SELECT retired FROM unit WHERE code = 'SKHCN'")"
+# Nor a unit others depend on: retire-unit took a department with its
+# divisions still under it, and one a reporting rule sends reports to.
+cat >deps.csv <<'EOF2'
+format,tiendo-plan,1
+plan,DEPS,1,TINH,,Tỉnh,2025-09-01,SKHCN,,,Kế hoạch
+unit,TINH,province,,,Tỉnh
+unit,SKHCN,department,TINH,,Sở KH&CN
+unit,SNV,department,TINH,,Sở Nội vụ
+unit,SNV-P1,division,SNV,,Phòng Một
+unit,SNV-P2,division,SNV,,Phòng Hai
+unit,STC,department,TINH,,Sở Tài chính
+unit,STC-P1,division,STC,,Phòng Một
+section,I,Phần
+task,T1,I,a),SNV,,recurring,,,,Việc,Việc
+report,R-P,STC-P1,STC,half,06-10 12-10,no,Phòng báo cáo Sở
+EOF2
+tdo -f deps.db init --plan deps.csv >/dev/null
+deps_before=$(sqlite3 deps.db 'SELECT code, retired FROM unit ORDER BY code')
+expect_exit "retire-unit refuses a unit with units under it" 1 tdo -f deps.db retire-unit SNV
+expect_grep "naming them and saying what to do" "unit SNV still has 2 units under it: SNV-P1, SNV-P2; retire them first" "$T/err"
+expect_exit "retire-unit refuses a reporting rule's recipient" 1 tdo -f deps.db retire-unit STC
+expect_grep "the unit under it first" "unit STC still has a unit under it: STC-P1; retire that unit first" "$T/err"
+expect_eq "nothing was retired" "$deps_before" "$(sqlite3 deps.db 'SELECT code, retired FROM unit ORDER BY code')"
+expect_exit "its unit retired" 0 tdo -f deps.db retire-unit STC-P1
+expect_exit "the recipient is still refused" 1 tdo -f deps.db retire-unit STC
+expect_grep "naming the rule" "unit STC receives the reports of rule R-P of plan DEPS: it cannot be retired while a reporting rule names it" "$T/err"
+expect_exit "once its units are retired, a unit may be" 0 tdo -f deps.db retire-unit SNV-P1
+expect_exit "(the second)" 0 tdo -f deps.db retire-unit SNV-P2
+expect_exit "retired" 0 tdo -f deps.db retire-unit SNV
 
 # --- section 3: a wrong re-save names the likely cause ----------------------
 printf '\320\317\021\340old workbook' >old.csv
