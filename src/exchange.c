@@ -452,6 +452,14 @@ static int report_plan_sender(struct db *db, struct plan_bundle *cache, const st
 			    rep->plan_version, rep->plan, c->b->plan.version);
 		return 1;
 	}
+	struct period p;
+	int y0, y1; /* set and set-indicator hold to the same years */
+	plan_bundle_years(c->b, date_today(), &y0, &y1);
+	if (period_parse(rep->period, &p) && (p.year < y0 || p.year > y1)) {
+		exchange_problem(r, name, hl, tr("the report is for period %s, outside plan %s, which runs from %d to %d"),
+				 rep->period, rep->plan, y0, y1);
+		return 1;
+	}
 	c->sender = unit_set_find(&c->b->units, rep->sender);
 	if (!c->sender && rep->sender_name) {
 		int ad = adopt_sender(db, cache, rep, r, name, hl, e);

@@ -51,24 +51,7 @@ void session_read_end(struct session *s)
 
 void session_plan_years(const struct session *s, day_t today, int *y0, int *y1)
 {
-	const struct plan_bundle *b = &s->b;
-	int lo = 9999, hi = 0, y, m, d;
-	if (b->plan.date && strlen(b->plan.date) >= 4)
-		lo = hi = atoi(b->plan.date);
-	for (size_t i = 0; i < b->inds.n; i++) {
-		lo = b->inds.v[i].year < lo ? b->inds.v[i].year : lo;
-		hi = b->inds.v[i].year > hi ? b->inds.v[i].year : hi;
-	}
-	for (size_t i = 0; i < b->tasks.n; i++)
-		if (b->tasks.v[i].tf.has_date) {
-			date_to_ymd(b->tasks.v[i].tf.date, &y, &m, &d);
-			hi = y > hi ? y : hi;
-		}
-	date_to_ymd(today, &y, &m, &d);
-	if (lo > hi) /* a plan without dates: this year */
-		lo = hi = y;
-	*y0 = lo < y ? lo : y;
-	*y1 = hi > y ? hi : y;
+	plan_bundle_years(&s->b, today, y0, y1);
 }
 
 void session_close(struct session *s)

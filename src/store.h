@@ -168,6 +168,11 @@ int plan_bundle_load(struct db *db, const char *code, bool with_retired, struct 
  * units that report needs (store_units_sender). */
 int plan_bundle_load_sender(struct db *db, struct plan_bundle *b, struct err *e);
 void plan_bundle_free(struct plan_bundle *b);
+/* The years plan b covers: from the year it was issued (or its first
+ * target) to its last target year or deadline, and today's year. Entries,
+ * values and received reports are for periods within them
+ * (session_plan_years, the import). */
+void plan_bundle_years(const struct plan_bundle *b, day_t today, int *y0, int *y1);
 /* What a search looks in: the task's code, title and text, folded
  * (text_fold: no case, no diacritics). New string. */
 char *task_search_text(const struct task_rec *t);

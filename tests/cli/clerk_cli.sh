@@ -182,3 +182,18 @@ expect_grep "the refusal names the old workbook and the fix" 'old Excel workbook
 printf '%%PDF-1.4 report' >rep.csv
 expect_exit "a PDF is refused" 1 tdo -f dept.db import rep.csv
 expect_grep "the refusal names the PDF" 'a PDF document' "$T/err"
+
+# --- a report for a period outside the plan's years -------------------------
+# set refuses 2040S1 for a plan running 2025-2030, but import took a report
+# for it (a clerk's clock set years ahead; an edited file): entries no
+# status, report or screen ever shows. Refused whole; the batch goes on.
+cp XA1.db far.db
+env TIENDO_NOW=2040-06-05T02:00:00Z "$TIENDO" -f far.db set T1 --period 2040S1 --status done >/dev/null
+env TIENDO_NOW=2040-06-05T02:00:00Z "$TIENDO" -f far.db export --period 2040S1 -o far.csv >/dev/null
+cp dept.db far-dept.db
+far_before=$(sqlite3 far-dept.db "SELECT count(*) FROM progress WHERE period = '2040S1'; SELECT count(*) FROM received WHERE period = '2040S1'")
+expect_exit "a report for a period outside the plan's years is refused" 1 tdo -f far-dept.db import far.csv r_XA2.csv
+expect_grep "naming the file, the period and the plan's years" "far\.csv:[0-9]*: the report is for period 2040S1, outside plan TEST-EX, which runs from 2025 to 2026" "$T/err"
+expect_grep "refused as a whole" "^far\.csv: refused; nothing was imported from it" "$T/out"
+expect_grep "the batch goes on with the next file" "^r_XA2\.csv: imported report of XA2" "$T/out"
+expect_eq "nothing of it was written" "$far_before" "$(sqlite3 far-dept.db "SELECT count(*) FROM progress WHERE period = '2040S1'; SELECT count(*) FROM received WHERE period = '2040S1'")"
