@@ -769,8 +769,9 @@ static int import_buf(struct db *db, struct plan_bundle *cache, const char *name
 			plan_bundle_free(cache); /* units and tasks may change */
 			rc = exchange_import_plan(db, name, text, len, mode, flags, &sf, r);
 		} else {
-			exchange_problem(r, name, 1, "%s",
-				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,1 or format,tiendo-report,1)"));
+			exchange_problem(r, name, 1,
+				    tr("not a tiendo plan package or report (the first row must be format,tiendo-plan,%d or format,tiendo-report,%d; format 1 is read too)"),
+				    PLANFILE_FORMAT, REPORT_FORMAT);
 			rc = exchange_refuse(r);
 		}
 	}

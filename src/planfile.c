@@ -149,7 +149,7 @@ static int take_units(struct ctx *c, const char *field, const char *src, bool re
 static int rec_format(struct ctx *c, char **f, size_t nf)
 {
 	if (strcmp(f[1], "tiendo-plan") != 0)
-		return fail(c, tr("not a tiendo plan file (the first row must be format,tiendo-plan,1)"));
+		return failf(c, tr("not a tiendo plan file (the first row must be format,tiendo-plan,%d; format 1 is read too)"), PLANFILE_FORMAT);
 	long long v;
 	if (!parse_int(f[2], 1, 1000000, &v))
 		return failf(c, tr("bad format version '%.20s'"), f[2]);
@@ -499,7 +499,7 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 			break;
 		}
 		if (!seen_format && k != REC_FORMAT) {
-			rc = fail(&c, tr("not a tiendo plan file (the first row must be format,tiendo-plan,1)"));
+			rc = failf(&c, tr("not a tiendo plan file (the first row must be format,tiendo-plan,%d; format 1 is read too)"), PLANFILE_FORMAT);
 			break;
 		}
 		const struct record_spec *s = &specs[k];
@@ -530,7 +530,7 @@ int planfile_parse(const char *buf, size_t n, const char *name, struct plan_def 
 	}
 	if (rc == 0 && !seen_format) {
 		c.line = 1;
-		rc = fail(&c, tr("not a tiendo plan file (the first row must be format,tiendo-plan,1)"));
+		rc = failf(&c, tr("not a tiendo plan file (the first row must be format,tiendo-plan,%d; format 1 is read too)"), PLANFILE_FORMAT);
 	}
 	if (rc == 0)
 		rc = finish(&c, last);

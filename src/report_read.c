@@ -358,6 +358,15 @@ static void frame_problem(struct reading *rd, int line, const char *msg)
 	rd->done = true;
 }
 
+/* The first row is not a report's: name the format written now (1 is read too). */
+static void not_a_report(struct reading *rd, int line)
+{
+	char m[160];
+	snprintf(m, sizeof m, tr("not a tiendo report (the first row must be format,tiendo-report,%d; format 1 is read too)"),
+		 REPORT_FORMAT);
+	frame_problem(rd, line, m);
+}
+
 static void data_row(struct reading *rd, const struct csv_row *row)
 {
 	static const struct {
@@ -444,7 +453,7 @@ static int on_report_row(void *arg, const struct csv_row *row)
 		rd->p.line = row->line;
 		if (used < 3 || strcmp(row->f[0], "format") != 0 ||
 		    strcmp(row->f[1], "tiendo-report") != 0) {
-			frame_problem(rd, row->line, tr("not a tiendo report (the first row must be format,tiendo-report,1)"));
+			not_a_report(rd, row->line);
 		} else if (!parse_int(row->f[2], 1, 1000000, &fv)) {
 			char m[120];
 			snprintf(m, sizeof m, tr("bad format version '%.20s'"), row->f[2]);
@@ -483,7 +492,7 @@ static void check_end(struct reading *rd)
 	uint64_t want_sum = 0;
 	char *endp = NULL;
 	if (!rd->started) {
-		frame_problem(rd, 1, tr("not a tiendo report (the first row must be format,tiendo-report,1)"));
+		not_a_report(rd, 1);
 		return;
 	}
 	if (!er->line) {

@@ -132,6 +132,11 @@ printf 'format,tiendo-report,1\n\0\0\0' >nul.csv
 refused "NUL bytes" nul.csv "nul.csv:2: binary data"
 printf 'name,age\nAn,3\n' >other.csv
 refused "some other CSV" other.csv "other.csv:1: not a tiendo plan package or report"
+# The hints name the format tiendo writes (2), and that 1 is still read:
+# they asked for format,tiendo-report,1, a format tiendo no longer writes.
+expect_grep "the hint names format 2" "other.csv:1: not a tiendo plan package or report \(the first row must be format,tiendo-plan,2 or format,tiendo-report,2; format 1 is read too\)" "$T/err"
+printf 'format,tiendo-report\nreport,XA1\n' >nover.csv
+refused "a format row without its version" nover.csv "nover.csv:1: not a tiendo report \(the first row must be format,tiendo-report,2; format 1 is read too\)"
 : >empty.csv
 refused "empty file" empty.csv "empty.csv: the file is empty"
 expect_exit "missing file" 1 tdo -f dept.db import nowhere.csv

@@ -18,7 +18,7 @@ struct bad {
 };
 
 static const struct bad bads[] = {
-	{"empty file", "", "t.csv:1: not a tiendo plan file"},
+	{"empty file", "", "t.csv:1: not a tiendo plan file (the first row must be format,tiendo-plan,2; format 1 is read too)"},
 	{"not a plan file", "a,b,c\n", "t.csv:1: unknown record type 'a'"},
 	{"task before format", TASK, "t.csv:1: not a tiendo plan file"},
 	{"newer format", "format,tiendo-plan,3\n", "t.csv:1: format version 3 is newer"},
