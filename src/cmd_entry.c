@@ -36,8 +36,10 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 	memset(t, 0, sizeof *t);
 	if (!period)
 		return cli_usage(cmd, tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
+	bool show = strncmp(cmd, "show", 4) == 0; /* show and show-indicator only read */
 	if (!period_parse(period, &p)) {
-		cli_error(tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612); nothing was written"),
+		cli_error(show ? tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612)")
+			       : tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612); nothing was written"),
 			  cmd, period);
 		return EXIT_REFUSED;
 	}
@@ -45,7 +47,6 @@ static int target_load(struct cli *c, const char *cmd, const char *code, bool is
 	struct session_options o = {.with_retired = true};
 	if (cli_session(c, &t->s, &o, true))
 		return EXIT_REFUSED;
-	bool show = strncmp(cmd, "show", 4) == 0; /* show and show-indicator only read */
 	if (show ? session_show_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)
 		 : session_target(&t->s, unit_code, code, is_ind, pc, &t->t, &e)) {
 		if (show)

@@ -31,6 +31,14 @@ expect_exit "TIENDO_NOW as a date is taken" 0 env TIENDO_NOW=2026-06-05 "$TIENDO
 expect_exit "show of an unknown task" 1 tdo -f XA1.db show ZZZ --period 2026S1
 expect_grep "says no such task" "no such task 'ZZZ'" "$T/err"
 expect_no_grep "does not say nothing was written (show writes nothing)" "nothing was written" "$T/err"
+# Nor for a period that does not parse: show and show-indicator said
+# "nothing was written" there.
+expect_exit "show of a period that does not parse" 1 tdo -f XA1.db show T1 --period 2026H1
+expect_grep "says it is not a period code" "show: period '2026H1' is not a period code" "$T/err"
+expect_no_grep "without 'nothing was written'" "nothing was written" "$T/err"
+expect_exit "show-indicator of a period that does not parse" 1 tdo -f XA1.db show-indicator I1 --period 26
+expect_grep "says so too" "show-indicator: period '26' is not a period code" "$T/err"
+expect_no_grep "without 'nothing was written' either" "nothing was written" "$T/err"
 
 # --- bug 2: a yearly indicator value travels in the reports of its year -----
 tdo -f XA1.db set-indicator I1 --period 2026 --numerator 9 --denominator 10 >/dev/null
