@@ -89,10 +89,16 @@ sed 's/^task,2a,III.2,a),T-SGDDT/task,2a,III.2,a),T-NOPE/' "$SRCDIR/tests/data/m
 expect_exit "a bad newer version is refused" 1 "$TIENDO" -f "$DB" init --plan "$T/bad2.csv"
 sqlite3 "$DB" .dump >"$T/after"
 expect_file "refused file leaves the database unchanged" "$T/before" "$T/after"
+"$TIENDO" -f "$DB" set 1b-2 --unit T-SKHCN --period 2026S1 --percent 10 >/dev/null
+"$TIENDO" -f "$DB" set 1b-2 --unit T-SKHCN --period 2026S1 --percent 20 >/dev/null
 expect_exit "newer version updates" 0 "$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini-v2.csv"
 expect_grep "update summary" 'from version 1 to 2: tasks: 1 added, 4 updated, 1 retired' "$T/out"
 "$TIENDO" -f "$DB" tasks --retired | grep '^1b-2' >"$T/x"
 expect_grep "retired task still listed with --retired" '\(retired\)$' "$T/x"
+# set refuses a retired task's entry, but undo changed it (a new revision).
+expect_exit "undo of a retired task's entry is refused, as set is" 1 "$TIENDO" -f "$DB" undo 1b-2 --unit T-SKHCN --period 2026S1
+expect_grep "saying the task was retired" "task 1b-2 was retired from the plan" "$T/err"
+expect_eq "the entry is as it was" "2|20" "$(sqlite3 "$DB" "SELECT revision, percent FROM progress WHERE period = '2026S1' AND task_id = (SELECT id FROM task WHERE code = '1b-2')")"
 
 # Owner.
 expect_exit "init --unit sets the owner" 0 "$TIENDO" -f "$DB" init --plan "$MINI" --unit T-XA1
