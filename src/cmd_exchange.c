@@ -615,7 +615,7 @@ const struct command cmd_conflicts_entry = {
 	.name = "conflicts",
 	.run = cmd_conflicts,
 	.summary = N_("list the conflicts kept aside on import"),
-	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --all   also the conflicts already resolved\n"),
+	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --period P   those of P, and those the reports for P brought\n  --all        also the conflicts already resolved\n"),
 };
 
 int cmd_conflicts(struct cli *c, int argc, char **argv)

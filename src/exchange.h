@@ -165,7 +165,9 @@ struct conflict_list {
 	size_t n, cap;
 };
 void conflict_list_free(struct conflict_list *l);
-/* Conflicts of a plan (period NULL: every period); resolved ones too when all. */
+/* Conflicts of a plan (period NULL: every period; else those of the period
+ * and those a report for it brought, such as a yearly value in a half-year
+ * report); resolved ones too when all. */
 int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *period, bool all,
 		       struct conflict_list *out, struct err *e);
 /* Resolve an open conflict: take the incoming row (it replaces the stored

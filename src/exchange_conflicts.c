@@ -82,7 +82,8 @@ int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *p
 		 " FROM conflict c JOIN unit u ON u.id = c.unit_id JOIN received r ON r.id = c.received_id"
 		 " LEFT JOIN task t ON c.kind = 'entry' AND t.id = c.item_id"
 		 " LEFT JOIN indicator i ON c.kind = 'value' AND i.id = c.item_id"
-		 " WHERE COALESCE(t.plan_id, i.plan_id) = ?1 AND (?2 IS NULL OR c.period = ?2)"
+		 " WHERE COALESCE(t.plan_id, i.plan_id) = ?1"
+		 " AND (?2 IS NULL OR c.period = ?2 OR r.period = ?2)"
 		 " AND (?3 OR c.state = 'open') ORDER BY c.period, u.code, c.id");
 	sqlite3_bind_int64(st, 1, plan->id);
 	db_bind_text(st, 2, period);

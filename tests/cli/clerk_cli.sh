@@ -205,3 +205,23 @@ expect_grep "naming the file, the period and the plan's years" "far\.csv:[0-9]*:
 expect_grep "refused as a whole" "^far\.csv: refused; nothing was imported from it" "$T/out"
 expect_grep "the batch goes on with the next file" "^r_XA2\.csv: imported report of XA2" "$T/out"
 expect_eq "nothing of it was written" "$far_before" "$(sqlite3 far-dept.db "SELECT count(*) FROM progress WHERE period = '2040S1'; SELECT count(*) FROM received WHERE period = '2040S1'")"
+
+# --- conflicts --period P lists what the reports for P brought ---------------
+# A report for 2026S2 carries the yearly value for 2026; a conflict on it was
+# counted in the import's "1 in conflict" but 'conflicts --period 2026S2'
+# said "No open conflicts.": it filtered on the row's period only.
+cp dept.db cf-dept.db
+cp XA1.db cf-xa1.db
+export TIENDO_NOW=2026-12-05T02:00:00Z
+tdo -f cf-dept.db set-indicator I1 --unit XA1 --period 2026 --numerator 8 --denominator 10 >/dev/null
+tdo -f cf-xa1.db set-indicator I1 --period 2026 --numerator 7 --denominator 10 >/dev/null
+tdo -f cf-xa1.db export --period 2026S2 -o cf.csv >/dev/null
+expect_exit "a yearly value in conflict, from the report for 2026S2" 0 tdo -f cf-dept.db import cf.csv
+expect_grep "the import counts it" "1 in conflict" "$T/out"
+expect_exit "conflicts --period 2026S2" 0 tdo -f cf-dept.db conflicts --period 2026S2
+expect_grep "lists it, with its own period" $'^1\topen\tXA1\tindicator\tI1\t2026\tcf.csv$' "$T/out"
+expect_exit "conflicts --period 2026" 0 tdo -f cf-dept.db conflicts --period 2026
+expect_grep "as the year's list does" $'^1\topen\tXA1\tindicator\tI1\t2026\tcf.csv$' "$T/out"
+expect_exit "conflicts --period 2026S1" 0 tdo -f cf-dept.db conflicts --period 2026S1
+expect_grep "another half-year's list does not" "^No open conflicts\.$" "$T/out"
+export TIENDO_NOW=2026-06-05T02:00:00Z
