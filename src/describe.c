@@ -279,9 +279,13 @@ void describe_value_side(struct strvec *lines, const char *label, const struct i
 		fmt_num_shown(val, sizeof val, v->value);
 	char at[STAMP_SHOWN_BUF + 8];
 	fmt_stamp(v->at, at, sizeof at);
-	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s/%s, value %s %s\n"), label, v->revision,
-		v->by ? v->by : "", at, num, den, val, v->note ? v->note : "");
+	sb_addf(&b, tr("  %s: revision %lld by %s at %s: %s/%s, value %s\n"), label, v->revision,
+		v->by ? v->by : "", at, num, den, val);
 	push_line(lines, &b);
+	if (v->note && *v->note) { /* its own line, as an entry's texts */
+		sb_addf(&b, "    %s: %s", tr("Note"), v->note);
+		push_line(lines, &b);
+	}
 }
 
 const char *describe_key_state(enum key_state ks)

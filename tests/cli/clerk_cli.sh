@@ -224,4 +224,16 @@ expect_exit "conflicts --period 2026" 0 tdo -f cf-dept.db conflicts --period 202
 expect_grep "as the year's list does" $'^1\topen\tXA1\tindicator\tI1\t2026\tcf.csv$' "$T/out"
 expect_exit "conflicts --period 2026S1" 0 tdo -f cf-dept.db conflicts --period 2026S1
 expect_grep "another half-year's list does not" "^No open conflicts\.$" "$T/out"
+# A value's note was run on after the value ("value - Ghi chú"), as if it
+# were part of it, and an empty note left a trailing space: it has its own
+# line, as an entry's texts do.
+cp cf-xa1.db cfn-xa1.db
+tdo -f cfn-xa1.db set-indicator I1 --period 2026 --numerator 7 --denominator 10 --note "Số liệu của xã" >/dev/null
+tdo -f cfn-xa1.db export --period 2026S2 -o cfn.csv >/dev/null
+tdo -f cf-dept.db set-indicator I1 --unit XA1 --period 2026 --numerator 9 --denominator 10 >/dev/null
+tdo -f cf-dept.db import cfn.csv >/dev/null
+expect_exit "conflicts with a note" 0 tdo -f cf-dept.db conflicts --period 2026
+expect_grep "the stored side ends with its value" '^  stored: revision 3 by clerk at .*: 9/10, value -$' "$T/out"
+expect_grep "the incoming side too" '^  incoming: revision 3 by clerk at .*: 7/10, value -$' "$T/out"
+expect_grep "its note on a line of its own" '^    Note: Số liệu của xã$' "$T/out"
 export TIENDO_NOW=2026-06-05T02:00:00Z
