@@ -128,8 +128,10 @@ int session_undo(struct session *s, const struct session_target *t, long long *r
 {
 	if (entry_check_unit(t->unit, e) || entry_check_target(&s->b.units, t->unit, t->task, e))
 		return -1;
-	if (t->task->retired) /* an undo is a change, as set's is */
+	if (t->task->retired) /* an undo is a change, held to set's rules */
 		return err_set(e, tr("task %s was retired from the plan"), t->task->code);
+	if (check_period(s, t, e))
+		return -1;
 	struct entry_key k = {t->unit->id, t->task->id, t->period};
 	return progress_undo(s->db, &k, progress_user(), revision, e);
 }

@@ -73,6 +73,15 @@ expect_grep "names the task's start" 'period 2025S2 ends before task 1b-2 starts
 expect_exit "an indicator value outside the plan refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2031 --numerator 1 --denominator 2
 expect_grep "the value's period named" 'period 2031 is outside plan MINI-1' "$T/err"
 expect_eq "refusals wrote nothing" "$before" "$(dump)"
+# undo is a change too: an entry for 2040S1 (made when this year was 2040,
+# or imported by an older tiendo) took a new revision from undo.
+cp "$DB" "$T/far.db"
+TIENDO_NOW=2040-03-01T02:00:00Z "$TIENDO" -f "$T/far.db" set 1a-1 --period 2040S1 --percent 5 >/dev/null
+TIENDO_NOW=2040-03-01T02:00:00Z "$TIENDO" -f "$T/far.db" set 1a-1 --period 2040S1 --percent 9 >/dev/null
+far_before=$(sqlite3 "$T/far.db" "SELECT revision, percent FROM progress WHERE period = '2040S1'")
+expect_exit "undo of a period outside the plan refused" 1 env TIENDO_NOW=2026-03-01T02:00:00Z "$TIENDO" -f "$T/far.db" undo 1a-1 --period 2040S1
+expect_grep "as set refuses it" 'period 2040S1 is outside plan MINI-1, which runs from 2025 to 2030' "$T/err"
+expect_eq "the entry is as it was" "$far_before" "$(sqlite3 "$T/far.db" "SELECT revision, percent FROM progress WHERE period = '2040S1'")"
 
 # Another unit, named explicitly.
 expect_exit "the plan's last year is taken" 0 "$TIENDO" -f "$DB" set 1a-1 --period 2030S2 --percent 5
