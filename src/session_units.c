@@ -126,9 +126,15 @@ int session_unit_retire(struct session *s, const char *code, bool *retired, stru
 	*retired = !(u && u->retired);
 	if (!*retired)
 		return 0; /* already retired: nothing to do */
-	if (check_retire(s, code, e) || check_dependents(s, code, e))
+	/* One transaction: a unit added under it meanwhile is seen by the check. */
+	if (db_begin(s->db, e))
 		return -1;
-	return store_unit_retire(s->db, code, e);
+	if (check_retire(s, code, e) || check_dependents(s, code, e) ||
+	    store_unit_retire(s->db, code, e)) {
+		db_rollback(s->db);
+		return -1;
+	}
+	return db_commit(s->db, e);
 }
 
 /* One row of a units file (code,kind,parent,name[,members]), inside the open

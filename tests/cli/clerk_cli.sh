@@ -182,6 +182,26 @@ expect_grep "naming the rule" "unit STC receives the reports of rule R-P of plan
 expect_exit "once its units are retired, a unit may be" 0 tdo -f deps.db retire-unit SNV-P1
 expect_exit "(the second)" 0 tdo -f deps.db retire-unit SNV-P2
 expect_exit "retired" 0 tdo -f deps.db retire-unit SNV
+# The check and the retirement are one transaction: a unit added under the
+# department while retire-unit ran (here by another connection holding the
+# write lock) was not seen by the check, and the department was retired
+# over it once the lock was free.
+tdo -f deps.db add-unit SXD --name "Sở Xây dựng" --kind department --parent TINH >/dev/null
+rm -f locked
+sqlite3 deps.db >/dev/null <<'EOF2' &
+.timeout 10000
+BEGIN IMMEDIATE;
+INSERT INTO unit(code, kind, parent_id, name) SELECT 'SXD-P1', 'division', id, 'Phòng Một' FROM unit WHERE code = 'SXD';
+.shell touch locked
+.shell sleep 2
+COMMIT;
+EOF2
+lock_pid=$!
+for _ in $(seq 100); do [ -e locked ] && break; sleep 0.1; done
+expect_exit "retire-unit waiting on another writer still sees what it added" 1 tdo -f deps.db retire-unit SXD
+expect_grep "the unit added meanwhile" "unit SXD still has a unit under it: SXD-P1" "$T/err"
+wait "$lock_pid"
+expect_eq "the department is not retired" "0" "$(sqlite3 deps.db "SELECT retired FROM unit WHERE code = 'SXD'")"
 
 # --- section 3: a wrong re-save names the likely cause ----------------------
 printf '\320\317\021\340old workbook' >old.csv
