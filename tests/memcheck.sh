@@ -6,10 +6,15 @@ set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+# The log is opened by the wrapper on descriptor 9: with --log-file,
+# valgrind opened it on the lowest free descriptor and left it there, so a
+# test that closes standard output (>&-) had tiendo's output written into
+# the log, and tiendo could not see that standard output was closed.
 cat >"$dir/tiendo" <<WRAP
 #!/bin/sh
+exec 9>>"$dir/vg.\$\$"
 exec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=70 \
-	--log-file="$dir/vg.%p" "$root/tiendo" "\$@"
+	--log-fd=9 "$root/tiendo" "\$@"
 WRAP
 chmod +x "$dir/tiendo"
 sh "$root/tests/run.sh" "$dir/no-unit-tests" "$dir/tiendo" memcheck | tee "$dir/run.log"
