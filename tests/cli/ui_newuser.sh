@@ -246,3 +246,26 @@ ui_keys Enter
 expect_screen "chosen: the main screen" 'this database belongs to DT-SKHCN'
 ui_stop
 cd "$T" || exit 1
+
+# --- the reports (R) fit 80 columns and follow a resize ---------------------
+# At 80x24 the table was wider than its popup (the Key column cut to "K…",
+# a key's state wrapped onto the unit's name), and after a resize the popup
+# kept the table laid out for the old width.
+sh "$SRCDIR/data/demo/build.sh" "$TIENDO" "$T/demo.db" >/dev/null
+ui_start 80 24 -f "$T/demo.db"
+ui_keys R
+expect_screen "R at 80x24: the reports" 'Reports for 2026S1'
+expect_screen "every heading whole, Key too" '│ Unit +State +Exported +Imported +Key +│'
+expect_no_screen "no heading cut" 'K…'
+expect_screen "a unit's row whole, its key's state too" '│ DT-P-CAOLANH +on time +[0-9/]+ [0-9:]+ +[0-9/]+ +new +│'
+expect_screen "its name on the line under it, indented" '│   Phường Cao Lãnh +│'
+expect_no_screen "no key's state on a name's line" '│ new +Phường'
+tmux -L "$SOCK" resize-window -t ui -x 120 -y 30
+expect_screen "120x30: laid out again, the name beside its row" '│ DT-P-CAOLANH +ward +on time +[0-9/]+ [0-9:]+ +[0-9/]+ +new +Phường Cao Lãnh +│'
+expect_screen "a long name ends with an ellipsis" 'Văn phòng Ủy ban nhân dân tỉnh \(Phòn… │'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_screen "80x24 again: the names under the rows" '│   Ban Tuyên giáo và Dân vận Tỉnh ủy +│'
+expect_no_screen "nothing of the wider layout stays" 'Unit name'
+ui_keys Escape
+expect_screen "Esc: the main screen" 'F4Enter F5Filter'
+ui_keys q
