@@ -269,3 +269,15 @@ expect_no_screen "nothing of the wider layout stays" 'Unit name'
 ui_keys Escape
 expect_screen "Esc: the main screen" 'F4Enter F5Filter'
 ui_keys q
+
+# --- a named key stands apart from its label in the hint bar ---------------
+# The bar glued the key (plain) to its label (reversed): "SpaceStatus",
+# "TabField", "C-lRedraw" where reverse video does not show. A function key
+# or a single character shows where it ends: "F1Help", "xWorkbook".
+ui_start 80 24 -f "$DB"
+ui_keys Enter
+expect_screen "the form's keys" '^F1Help F2Save F10Cancel C-l Redraw Tab Field Space Status C-t Telex'
+ui_keys Escape
+ui_keys R
+expect_screen "the reports' keys" '^F10Cancel C-l Redraw xWorkbook wDraft nReminder'
+ui_keys Escape q
