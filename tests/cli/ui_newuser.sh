@@ -281,3 +281,14 @@ ui_keys Escape
 ui_keys R
 expect_screen "the reports' keys" '^F10Cancel C-l Redraw xWorkbook wDraft nReminder'
 ui_keys Escape q
+
+# --- u in the targets pane says where undo works -----------------------------
+# It did nothing and said nothing: a target's value has no undo.
+ui_start 80 24 -f "$DB"
+ui_keys 2
+expect_screen "2: the targets" '> Targets'
+ui_keys u
+expect_screen "u: where undo works, how a value is changed" "^Undo works in the task list \(1\); a target's value: enter it again \(Enter\)\.$"
+ui_keys F8
+expect_screen "F8 too" "^Undo works in the task list"
+ui_keys q
