@@ -196,13 +196,19 @@ static bool signer_lines(struct strbuf *b, const char *file, const struct import
 void describe_import_totals(struct strbuf *b, const struct session_import *r, bool dry_run)
 {
 	if (dry_run && !r->lost && !r->lost_batch)
-		sb_addf(b, tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+		sb_addf(b, trn(N_("%zu file: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+			       N_("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+			       r->done),
 			r->done, r->imported, r->same, r->refused);
 	else if (r->lost || r->lost_batch)
-		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+		sb_addf(b, trn(N_("%zu file: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+			       N_("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+			       r->files),
 			r->files, r->imported, r->same, r->refused, r->lost, r->files - r->done);
 	else
-		sb_addf(b, tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), r->done,
+		sb_addf(b, trn(N_("%zu file: %zu imported, %zu with nothing new, %zu refused\n"),
+			       N_("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), r->done),
+			r->done,
 			r->imported, r->same, r->refused);
 }
 
@@ -218,8 +224,12 @@ static void push_line(struct strvec *lines, struct strbuf *b)
 void describe_export(const struct session_export *r, const char *where, struct strvec *lines)
 {
 	struct strbuf b = {0};
-	sb_addf(&b, tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n"),
-		where, *where ? "/" : "", r->path, r->sender, r->period, r->n_entries, r->n_values);
+	char entries[64], values[64];
+	snprintf(entries, sizeof entries, trn(N_("%zu entry"), N_("%zu entries"), r->n_entries), r->n_entries);
+	snprintf(values, sizeof values, trn(N_("%zu indicator value"), N_("%zu indicator values"), r->n_values),
+		 r->n_values);
+	sb_addf(&b, tr("Wrote %s%s%s: report of %s for %s, %s, %s.\n"), where, *where ? "/" : "", r->path,
+		r->sender, r->period, entries, values);
 	push_line(lines, &b);
 	if (r->to)
 		sb_addf(&b, tr("Send it to %s (%s).\n"), r->to->name, r->to->code);

@@ -369,7 +369,8 @@ void ui_import(struct app *a)
 	ui_message(a, r.refused + r.lost > 0 || r.lost_batch, "%s", b.s);
 	sb_free(&b);
 	if (r.stopped) {
-		sb_addf(&b, tr("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
+		sb_addf(&b, trn(N_("Import stopped after %zu of %zu file; the files not yet read were not imported (import the same folder again: what was imported is recognised)."),
+			       N_("Import stopped after %zu of %zu files; the files not yet read were not imported (import the same folder again: what was imported is recognised)."), r.files),
 			r.done, r.files);
 		add_chomped(&page, width, &b);
 	}
@@ -446,7 +447,8 @@ static void deliver(struct app *a, enum action act, const char *period)
 		ui_message(a, false, tr("Wrote %s: the draft report of plan %s for %s.\n"), written,
 			   a->s.b.plan.code, period);
 	else
-		ui_message(a, false, tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
+		ui_message(a, false, trn(N_("Wrote %s: the reminder to %zu unit that has not reported for %s.\n"),
+			       N_("Wrote %s: the reminder to %zu units that have not reported for %s.\n"), n),
 			   written, n, period);
 	free(written);
 	size_t len = strlen(a->msg); /* the command line's message, without its line break */

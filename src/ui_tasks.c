@@ -289,7 +289,7 @@ static void search(struct app *a, struct tasks *t, int dir)
 					if (q == r)
 						at = hits;
 				}
-			ui_message(a, false, tr("%zu/%zu hits (n: next, N: previous)"), at, hits);
+			ui_message(a, false, trn(N_("%zu/%zu hit (n: next, N: previous)"), N_("%zu/%zu hits (n: next, N: previous)"), hits), at, hits);
 			return;
 		}
 	}

@@ -378,7 +378,10 @@ void ui_view_indicator(struct app *a, size_t i)
 		sv_push(&sv, "");
 		ui_page_heading(&sv, tr("All units"));
 		b = (struct strbuf){0};
-		sb_addf(&b, tr("%d of %d units reported, %d meet the target"), st.reported, st.expected,
+		sb_addf(&b,
+			trn(N_("%d of %d unit reported; meeting the target: %d"), N_("%d of %d units reported; meeting the target: %d"),
+			    (unsigned long long)st.expected),
+			st.reported, st.expected,
 			st.met_units);
 		ui_page_add(&sv, width, NULL, b.s);
 		sb_free(&b);

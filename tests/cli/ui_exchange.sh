@@ -42,7 +42,7 @@ expect_screen "it names the recipient from the regime" 'Send it to Sá»Ÿ Khoa há»
 name=$(ui_screen | grep -o 'baocao_[A-Za-z0-9_]*\.csv' | head -n 1)
 expect_eq "the file is named by unit, period and day" "baocao_XA1_2026S1_20260605.csv" "$name"
 case $(popup_text) in
-*"$(printf '%s' "Wrote $T/outbox/$name: report of XA1 for 2026S1, 1 entries, 1 indicator values." | tr -d ' ')"*) ok "the popup gives the full path, in \$TIENDO_EXPORT_DIR" ;;
+*"$(printf '%s' "Wrote $T/outbox/$name: report of XA1 for 2026S1, 1 entry, 1 indicator value." | tr -d ' ')"*) ok "the popup gives the full path, in \$TIENDO_EXPORT_DIR" ;;
 *) notok "the popup gives the full path, in \$TIENDO_EXPORT_DIR" "$(ui_screen)" ;;
 esac
 exists "the announced file exists" "$T/outbox/$name"
@@ -130,12 +130,12 @@ tmux -L "$SOCK" resize-window -t ui -x 100 -y 30
 sleep 0.3
 # (in the background, given up after a while: if the read was cut, no one waits)
 timeout 10 sh -c 'cat recv/b.csv >recv2/p.csv' &
-expect_screen "the import goes on after the resize" '1 files: 0 imported, 1 with nothing new, 0 refused'
+expect_screen "the import goes on after the resize" '1 file: 0 imported, 1 with nothing new, 0 refused'
 expect_screen "the file read during the resize was read whole" 'p\.csv: the same report of XA2 for 2026S1 was already imported'
 expect_no_screen "no read was cut by the resize" 'Interrupted|refused;'
 [ "$(ui_screen | wc -l)" -eq 30 ] && ok "the summary uses the new size" || notok "the summary uses the new size" "$(ui_screen)"
 tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
-expect_screen "back to 80x24, the summary is still there" '1 files: 0 imported'
+expect_screen "back to 80x24, the summary is still there" '1 file: 0 imported'
 ui_keys Escape
 ui_quit "quits cleanly (4)"
 

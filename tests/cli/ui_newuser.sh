@@ -292,3 +292,13 @@ expect_screen "u: where undo works, how a value is changed" "^Undo works in the 
 ui_keys F8
 expect_screen "F8 too" "^Undo works in the task list"
 ui_keys q
+
+# --- one of a thing is not "1 things" ---------------------------------------
+# The messages said "1/1 hits", "1 files: ...", "1 entries" (English only:
+# Vietnamese has one form).
+ui_start 80 24 -f "$DB"
+ui_keys /
+ui_text "mang xa hoi"
+ui_keys Enter
+expect_screen "one search hit" '^1/1 hit \(n: next, N: previous\)'
+ui_keys q
