@@ -199,6 +199,8 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 			for (int act = 0; act < ACT_COUNT; act++) {
 				if (used[act] || !(keymap_actions[act].panes & mask) || a->km.n[act] == 0)
 					continue;
+				if (act == ACT_CYCLE && a->hint_no_cycle)
+					continue; /* a form without a choice: the key would do nothing */
 				int key = a->km.keys[act][0];
 				if (pass == 1 && (act == ACT_UP || act == ACT_DOWN || act == ACT_LEFT ||
 						  act == ACT_RIGHT || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN ||

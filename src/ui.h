@@ -74,6 +74,7 @@ struct app {
 	int jump_task; /* agenda asks the task list to select this task, or -1 */
 	char *import_path; /* the folder or file last imported in this session */
 	unsigned hint_mask; /* nonzero while a form owns the bottom line: its keys */
+	bool hint_no_cycle; /* the form has no status or yes/no field: no "Status" key */
 	/* a chooser keeps to rows choose_top to choose_end - 1 when they are
 	 * set (the first-run screen's text above and its message below) */
 	int choose_top, choose_end;

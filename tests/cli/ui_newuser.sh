@@ -302,3 +302,12 @@ ui_text "mang xa hoi"
 ui_keys Enter
 expect_screen "one search hit" '^1/1 hit \(n: next, N: previous\)'
 ui_keys q
+
+# --- a target's form shows no "Space Status": it has no status to cycle -----
+# Space is typed in its fields; the hint named a key that did nothing.
+ui_start 80 24 -f "$DB"
+ui_keys 2 Enter
+expect_screen "the target form" '^ Target '
+expect_screen "its keys, without Space" '^F1Help F2Save F10Cancel C-l Redraw Tab Field C-t Telex'
+expect_no_screen "no Status key" 'Space ?Status'
+ui_keys Escape q
