@@ -311,3 +311,10 @@ expect_screen "the target form" '^ Target '
 expect_screen "its keys, without Space" '^F1Help F2Save F10Cancel C-l Redraw Tab Field C-t Telex'
 expect_no_screen "no Status key" 'Space ?Status'
 ui_keys Escape q
+
+# --- n before any search says how to search ---------------------------------
+# n and N are in the help and the hint bar; before a search they did nothing.
+ui_start 80 24 -f "$DB"
+ui_keys n
+expect_screen "n: how to search" '^No search yet: F9 searches the tasks\.'
+ui_keys q
