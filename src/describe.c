@@ -97,9 +97,13 @@ static void import_report(struct strbuf *b, const char *file, const struct impor
 {
 	char when[STAMP_SHOWN_BUF + 8];
 	fmt_stamp(r->exported_at, when, sizeof when);
-	sb_addf(b, tr("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu conflicts%s%s\n"),
+	char rows[64], conflicts[64];
+	snprintf(rows, sizeof rows, trn(N_("%zu row"), N_("%zu rows"), r->rows), r->rows);
+	snprintf(conflicts, sizeof conflicts, trn(N_("%zu conflict"), N_("%zu conflicts"), r->conflicts),
+		 r->conflicts);
+	sb_addf(b, tr("%s: %s report of %s for %s (exported %s): %s: %zu new, %zu replaced, %zu unchanged, %zu older, %s%s%s\n"),
 		file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
-		r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc,
+		rows, r->added, r->replaced, r->unchanged, r->older, conflicts, enc,
 		dry_run ? tr(" (dry run: nothing was written)") : "");
 	if (r->unit_added)
 		sb_addf(b, tr("%s: new unit %s %s, as its report describes it\n"), file, r->unit_added,

@@ -38,7 +38,7 @@ expect_exit "export of the second half" 0 env TIENDO_NOW=2026-12-05T02:00:00Z "$
 expect_grep "the export counts the yearly value" '1 indicator value\.' "$T/out"
 expect_grep "the value row keeps its own period" '^value,XA1,I1,2026,1,9,10,' r2.csv
 expect_exit "the department imports it" 0 tdo -f dept.db import r2.csv
-expect_grep "one row new" '1 rows: 1 new' "$T/out"
+expect_grep "one row new" '1 row: 1 new' "$T/out"
 expect_exit "the department has the yearly value" 0 tdo -f dept.db show-indicator I1 --period 2026 --unit XA1
 expect_grep "value 9/10 for 2026" $'^value\t9/10' "$T/out"
 sed 's/^value,XA1,I1,2026,/value,XA1,I1,2027,/' r2.csv >r3.csv

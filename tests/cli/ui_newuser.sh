@@ -318,3 +318,19 @@ ui_start 80 24 -f "$DB"
 ui_keys n
 expect_screen "n: how to search" '^No search yet: F9 searches the tasks\.'
 ui_keys q
+
+# --- importing one file of one row: "1 file", "1 row" ------------------------
+"$TIENDO" -f "$T/so1.db" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-SKHCN >/dev/null
+"$TIENDO" -f "$T/so1.db" export-plan -o "$T/plan1.csv" >/dev/null
+"$TIENDO" -f "$T/xa1.db" init --plan "$T/plan1.csv" --unit T-XA1 >/dev/null
+"$TIENDO" -f "$T/xa1.db" set 1a-1 --period 2026S1 --status in-progress --percent 10 >/dev/null
+mkdir -p "$T/in1"
+TIENDO_EXPORT_DIR="$T/in1" "$TIENDO" -f "$T/xa1.db" export --period 2026S1 >"$T/exp1"
+expect_grep "export: 1 entry" '1 entry, 0 indicator values\.' "$T/exp1"
+ui_start 80 24 -f "$T/so1.db"
+ui_keys I C-u
+ui_text "$T/in1"
+ui_keys Enter
+expect_screen "the import's summary: 1 file" '1 file: 1 imported, 0 with nothing new, 0 refused'
+expect_screen "the file's line: 1 row" '│ \(exported [0-9/]+ [0-9:]+\): 1 row: 1 new, 0 replaced'
+ui_keys Escape q
