@@ -114,8 +114,8 @@ static int run(struct cli *c, const char *cmd, enum deliver_kind kind, int argc,
 		cli_out(c, tr("Wrote %s: the draft report of plan %s for %s.\n"), written, x.b.plan.code,
 			period);
 	else
-		cli_out(c, n == 1 ? tr("Wrote %s: the reminder to %zu unit that has not reported for %s.\n")
-				  : tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
+		cli_out(c, trn(N_("Wrote %s: the reminder to %zu unit that has not reported for %s.\n"),
+			       N_("Wrote %s: the reminder to %zu units that have not reported for %s.\n"), n),
 			written, n, period);
 	free(written);
 	rc = EXIT_OK;

@@ -246,8 +246,9 @@ int cmd_add_units(struct cli *c, int argc, char **argv)
 		cli_error("%s", e.msg);
 		rc = EXIT_REFUSED;
 	} else {
-		cli_out(c, added == 1 ? tr("%s: %zu unit added, %zu renamed.\n")
-				      : tr("%s: %zu units added, %zu renamed.\n"), file, added, renamed);
+		cli_out(c, trn(N_("%s: %zu unit added, %zu renamed.\n"), N_("%s: %zu units added, %zu renamed.\n"),
+			       added),
+			file, added, renamed);
 	}
 	session_close(&x);
 	return rc;

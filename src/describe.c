@@ -97,8 +97,9 @@ static void import_report(struct strbuf *b, const char *file, const struct impor
 {
 	char when[STAMP_SHOWN_BUF + 8];
 	fmt_stamp(r->exported_at, when, sizeof when);
-	sb_addf(b, r->rows == 1 ? tr("%s: %s report of %s for %s (exported %s): %zu row: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n")
-				: tr("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n"),
+	sb_addf(b, trn(N_("%s: %s report of %s for %s (exported %s): %zu row: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n"),
+		       N_("%s: %s report of %s for %s (exported %s): %zu rows: %zu new, %zu replaced, %zu unchanged, %zu older, %zu in conflict%s%s\n"),
+		       r->rows),
 		file, dry_run ? tr("would import") : tr("imported"), r->sender, r->period, when,
 		r->rows, r->added, r->replaced, r->unchanged, r->older, r->conflicts, enc,
 		dry_run ? tr(" (dry run: nothing was written)") : "");
@@ -201,17 +202,20 @@ void describe_import_totals(struct strbuf *b, const struct session_import *r, bo
 {
 	/* "1 file", "2 files": the English count's noun (one word in Vietnamese) */
 	if (dry_run && !r->lost && !r->lost_batch)
-		sb_addf(b, r->done == 1 ? tr("%zu file: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n")
-					: tr("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+		sb_addf(b, trn(N_("%zu file: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+			       N_("%zu files: %zu would be imported, %zu with nothing new, %zu refused; dry run: nothing was written\n"),
+			       r->done),
 			r->done, r->imported, r->same, r->refused);
 	else if (r->lost || r->lost_batch)
-		sb_addf(b, r->files == 1 ? tr("%zu file: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n")
-					 : tr("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+		sb_addf(b, trn(N_("%zu file: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+			       N_("%zu files: %zu imported, %zu with nothing new, %zu refused, %zu NOT saved and %zu not read: import those again\n"),
+			       r->files),
 			r->files, r->imported, r->same, r->refused, r->lost, r->files - r->done);
 	else
-		sb_addf(b, r->done == 1 ? tr("%zu file: %zu imported, %zu with nothing new, %zu refused\n")
-					: tr("%zu files: %zu imported, %zu with nothing new, %zu refused\n"),
-			r->done, r->imported, r->same, r->refused);
+		sb_addf(b, trn(N_("%zu file: %zu imported, %zu with nothing new, %zu refused\n"),
+			       N_("%zu files: %zu imported, %zu with nothing new, %zu refused\n"), r->done),
+			r->done,
+			r->imported, r->same, r->refused);
 }
 
 /* b's text as one line of lines (without its line break), and b emptied. */
@@ -226,13 +230,12 @@ static void push_line(struct strvec *lines, struct strbuf *b)
 void describe_export(const struct session_export *r, const char *where, struct strvec *lines)
 {
 	struct strbuf b = {0};
-	bool one_e = r->n_entries == 1, one_v = r->n_values == 1; /* "1 entry", "2 entries" */
-	sb_addf(&b,
-		one_e ? (one_v ? tr("Wrote %s%s%s: report of %s for %s, %zu entry, %zu indicator value.\n")
-			       : tr("Wrote %s%s%s: report of %s for %s, %zu entry, %zu indicator values.\n"))
-		      : (one_v ? tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator value.\n")
-			       : tr("Wrote %s%s%s: report of %s for %s, %zu entries, %zu indicator values.\n")),
-		where, *where ? "/" : "", r->path, r->sender, r->period, r->n_entries, r->n_values);
+	char entries[64], values[64];
+	snprintf(entries, sizeof entries, trn(N_("%zu entry"), N_("%zu entries"), r->n_entries), r->n_entries);
+	snprintf(values, sizeof values, trn(N_("%zu indicator value"), N_("%zu indicator values"), r->n_values),
+		 r->n_values);
+	sb_addf(&b, tr("Wrote %s%s%s: report of %s for %s, %s, %s.\n"), where, *where ? "/" : "", r->path,
+		r->sender, r->period, entries, values);
 	push_line(lines, &b);
 	if (r->to)
 		sb_addf(&b, tr("Send it to %s (%s).\n"), r->to->name, r->to->code);

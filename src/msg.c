@@ -80,6 +80,11 @@ enum lang msg_lang(void)
 	return cur;
 }
 
+const char *trn(const char *one, const char *many, unsigned long long n)
+{
+	return tr(n == 1 ? one : many);
+}
+
 const char *tr(const char *en)
 {
 	if (cur == LANG_EN)

@@ -18,6 +18,12 @@ enum lang msg_lang(void);
  * English original; tests check that each translation keeps its conversions. */
 const char *tr(const char *en) __attribute__((format_arg(1)));
 
+/* The English singular one when n is 1, else the plural many, translated
+ * (Vietnamese has one form: the catalog gives both the same text). Write
+ * both with N_() so that tests/cli/catalog.sh finds them. */
+const char *trn(const char *one, const char *many, unsigned long long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
+
 /* Mark a string for the catalog without translating it here (it is passed
  * through tr() later). */
 #define N_(s) (s)

@@ -509,8 +509,9 @@ static void check_end(struct reading *rd)
 	if (rd->rows != want_rows) {
 		char m[300];
 		snprintf(m, sizeof m,
-			 rd->rows == 1 ? tr("the file holds %lld row but its end row says %lld: rows were lost or added on the way; ask for it again")
-				       : tr("the file holds %lld rows but its end row says %lld: rows were lost or added on the way; ask for it again"),
+			 trn(N_("the file holds %lld row but its end row says %lld: rows were lost or added on the way; ask for it again"),
+			     N_("the file holds %lld rows but its end row says %lld: rows were lost or added on the way; ask for it again"),
+			     (unsigned long long)rd->rows),
 			 rd->rows, want_rows);
 		frame_problem(rd, er->line, m);
 		return;

@@ -199,6 +199,8 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 			for (int act = 0; act < ACT_COUNT; act++) {
 				if (used[act] || !(keymap_actions[act].panes & mask) || a->km.n[act] == 0)
 					continue;
+				if (act == ACT_CYCLE && a->hint_no_cycle)
+					continue; /* a form without a choice: the key would do nothing */
 				int key = a->km.keys[act][0];
 				if (pass == 1 && (act == ACT_UP || act == ACT_DOWN || act == ACT_LEFT ||
 						  act == ACT_RIGHT || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN ||
@@ -226,12 +228,16 @@ static void draw_hints(struct app *a, WINDOW *w, unsigned mask, int width)
 				char kn[16];
 				ui_key_label(key, kn, sizeof kn);
 				const char *label = tr(keymap_actions[act].hint);
-				int need = ui_width(kn) + ui_width(label) + 1;
+				/* a named key is kept apart from its label ("Space Status",
+				 * not "SpaceStatus"); an F key or one character shows where
+				 * it ends ("F1Help", "xWorkbook") */
+				int sep = ui_width(kn) > 1 && !(key >= KEYC_F(1) && key <= KEYC_F(12));
+				int need = ui_width(kn) + sep + ui_width(label) + 1;
 				if (x + need > width)
 					continue;
 				used[act] = true;
-				ui_put(a, w, 0, x, ui_width(kn), kn, A_NORMAL); /* plain against the reversed label */
-				x += ui_width(kn);
+				ui_put(a, w, 0, x, ui_width(kn) + sep, kn, A_NORMAL); /* plain against the reversed label */
+				x += ui_width(kn) + sep;
 				ui_put(a, w, 0, x, ui_width(label), label, A_REVERSE);
 				x += ui_width(label);
 				ui_put(a, w, 0, x, 1, " ", A_NORMAL);

@@ -74,6 +74,7 @@ struct app {
 	int jump_task; /* agenda asks the task list to select this task, or -1 */
 	char *import_path; /* the folder or file last imported in this session */
 	unsigned hint_mask; /* nonzero while a form owns the bottom line: its keys */
+	bool hint_no_cycle; /* the form has no status or yes/no field: no "Status" key */
 	/* a chooser keeps to rows choose_top to choose_end - 1 when they are
 	 * set (the first-run screen's text above and its message below) */
 	int choose_top, choose_end;
@@ -126,6 +127,9 @@ void ui_columns(struct strvec *out, int width, const char *const *cells, const i
 		size_t n, bool wrap);
 /* Byte offset of the first character that does not fit in width columns. */
 size_t ui_fit(const char *s, int width);
+/* s cut to at most width columns, ending with the ellipsis ui_put draws
+ * ("~" in ASCII mode) when cut. New string. */
+char *ui_cut(struct app *a, const char *s, int width);
 void ui_hline(struct app *a, WINDOW *w, int y, int x, int n);
 /* The line-editing keys every text field shares (arrows, Home/End, Ctrl-A/E,
  * Backspace, Delete, Ctrl-D/W/U/K); false when k is none of them. */
@@ -176,6 +180,12 @@ void ui_page_heading(struct strvec *sv, const char *text);
  * (Enter returns ACT_VIEW), with *cur the selected line; Esc returns ACT_NONE. */
 enum action ui_popup_list(struct app *a, const char *title, const struct strvec *lines,
 			  unsigned mask, size_t *cur);
+/* The same for lines made for the screen's width (a table): a resize closes
+ * it too, returning ACT_NONE with *resized set, for the caller to make its
+ * lines again for the new size and show them. A line starting with '\x02'
+ * goes on the row above it (never selected, kept in sight with it). */
+enum action ui_popup_table(struct app *a, const char *title, const struct strvec *lines,
+			   unsigned mask, size_t *cur, bool *resized);
 
 /* The first-run screen (ui_firstrun.c): with curses started and no plan in
  * the database at db_path, choose a plan file and "my unit" and set the

@@ -53,6 +53,20 @@ size_t ui_fit(const char *s, int width)
 	return (size_t)(p - s);
 }
 
+char *ui_cut(struct app *a, const char *s, int width)
+{
+	if (ui_width(s) <= width)
+		return xstrdup(s);
+	struct strbuf b = {0};
+	if (width > 0) {
+		char *head = xstrndup(s, ui_fit(s, width - 1));
+		sb_add(&b, head);
+		sb_add(&b, a->ascii ? "~" : "\u2026");
+		free(head);
+	}
+	return b.s ? sb_take(&b) : xstrdup("");
+}
+
 void ui_put(struct app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 {
 	if (width <= 0)

@@ -396,6 +396,10 @@ static void tally_line(struct strvec *sv, int width, const char *label, const st
 
 enum { SC_UNIT, SC_KIND, SC_STATE, SC_EXPORTED, SC_IMPORTED, SC_KEY, SC_NAME, SC_COUNT };
 
+/* The widest a unit's code is shown (a longer one ends with an ellipsis),
+ * and the least room a unit's name keeps beside the other columns. */
+enum { SC_CODE_MAX = 16, SC_NAME_MIN = 20 };
+
 static void status_cells(const struct expected_report *r, const struct unit_key_list *keys,
 			 char exported[24], char imported[24], const char *cells[SC_COUNT])
 {
@@ -442,13 +446,141 @@ static void deliver(struct app *a, enum action act, const char *period)
 		ui_message(a, false, tr("Wrote %s: the draft report of plan %s for %s.\n"), written,
 			   a->s.b.plan.code, period);
 	else
-		ui_message(a, false, n == 1 ? tr("Wrote %s: the reminder to %zu unit that has not reported for %s.\n")
-					    : tr("Wrote %s: the reminder to %zu units that have not reported for %s.\n"),
+		ui_message(a, false, trn(N_("Wrote %s: the reminder to %zu unit that has not reported for %s.\n"),
+			       N_("Wrote %s: the reminder to %zu units that have not reported for %s.\n"), n),
 			   written, n, period);
 	free(written);
 	size_t len = strlen(a->msg); /* the command line's message, without its line break */
 	if (len && a->msg[len - 1] == '\n')
 		a->msg[len - 1] = '\0';
+}
+
+/* The reports table laid out for a width: the columns shown and theirs;
+ * the unit's name beside them (one line a unit) when the names fit there
+ * or keep SC_NAME_MIN columns, else on a line of its own under them, and
+ * then without the kind when the rest is still too wide (the tallies under
+ * the table give the kinds). */
+struct sc_layout {
+	int widths[SC_COUNT];
+	bool shown[SC_COUNT];
+	bool name_beside;
+};
+
+static void sc_layout(const struct completeness *comp, const struct unit_key_list *keys,
+		      const char *const head[SC_COUNT], int width, struct sc_layout *l)
+{
+	for (int c = 0; c < SC_COUNT; c++) {
+		l->widths[c] = ui_width(head[c]);
+		l->shown[c] = true;
+	}
+	for (size_t i = 0; i < comp->n; i++) {
+		char ex[24], im[24];
+		const char *cells[SC_COUNT];
+		status_cells(&comp->v[i], keys, ex, im, cells);
+		for (int c = 0; c < SC_COUNT; c++)
+			if (ui_width(cells[c]) > l->widths[c])
+				l->widths[c] = ui_width(cells[c]);
+	}
+	if (l->widths[SC_UNIT] > SC_CODE_MAX)
+		l->widths[SC_UNIT] = SC_CODE_MAX;
+	int fixed = 0;
+	for (int c = 0; c < SC_NAME; c++)
+		fixed += l->widths[c] + 2;
+	int name = l->widths[SC_NAME] < SC_NAME_MIN ? l->widths[SC_NAME] : SC_NAME_MIN;
+	l->name_beside = fixed + name <= width;
+	if (l->name_beside) {
+		l->widths[SC_NAME] = width - fixed;
+		return;
+	}
+	l->shown[SC_NAME] = false;
+	if (fixed - 2 > width)
+		l->shown[SC_KIND] = false;
+}
+
+/* One row of the table (or its header) as l lays it out, each cell cut to
+ * its column; the name on the next line when it is not beside them. */
+static void sc_row(struct app *a, const struct sc_layout *l, const char *const cells[SC_COUNT], int width,
+		   bool head, struct strvec *sv)
+{
+	const char *shown[SC_COUNT];
+	char *cut[SC_COUNT] = {NULL};
+	int w[SC_COUNT];
+	size_t n = 0;
+	for (int c = 0; c < SC_COUNT; c++) {
+		if (!l->shown[c])
+			continue;
+		shown[n] = cut[c] = ui_cut(a, cells[c], l->widths[c]);
+		w[n++] = l->widths[c];
+	}
+	struct strvec one = {0};
+	ui_columns(&one, width, shown, w, n, false);
+	if (head)
+		ui_page_heading(sv, one.v[0]);
+	else
+		sv_push(sv, one.v[0]);
+	sv_free(&one);
+	if (!l->name_beside && !head) {
+		char *name = ui_cut(a, cells[SC_NAME], width - 2);
+		struct strbuf b = {0};
+		sb_addf(&b, "\x02  %s", name);
+		sv_push(sv, b.s);
+		sb_free(&b);
+		free(name);
+	}
+	for (int c = 0; c < SC_COUNT; c++)
+		free(cut[c]);
+}
+
+/* The reports of period pc laid out for width into sv, by the unit they
+ * go to, each group with its tallies; line[i]: the line of comp's row i. */
+static void reports_lines(struct app *a, const struct completeness *comp, const struct unit_key_list *keys,
+			  const char *pc, int width, struct strvec *sv, size_t *line)
+{
+	struct strbuf b = {0};
+	const char *head[SC_COUNT] = {tr("Unit"), tr("Kind"), tr("State"), tr("Exported"), tr("Imported"),
+				      tr("Key"), tr("Unit name")};
+	struct sc_layout l;
+	sc_layout(comp, keys, head, width, &l);
+	if (comp->n == 0) {
+		sb_addf(&b, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
+			a->s.b.owner->code, pc, a->s.b.plan.code);
+		add_chomped(sv, width, &b);
+	}
+	const struct unit_rec *to = NULL;
+	for (size_t i = 0; i <= comp->n && comp->n; i++) {
+		if (i == comp->n || comp->v[i].to != to) {
+			if (to) {
+				struct completeness_tally all, kind[UNIT_KIND_COUNT];
+				completeness_tally(comp, to, &all, kind);
+				tally_line(sv, width, tr("Total"), &all);
+				for (int k = 0; k < UNIT_KIND_COUNT; k++)
+					if (kind[k].expected && kind[k].expected != all.expected)
+						tally_line(sv, width, unit_kind_label((enum unit_kind)k), &kind[k]);
+			}
+			if (i == comp->n)
+				break;
+			to = comp->v[i].to;
+			char due[DAY_SHOWN_BUF];
+			fmt_day(comp->v[i].due, due);
+			if (i)
+				sv_push(sv, "");
+			sb_addf(&b, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, pc,
+				comp->v[i].rule->code, due, to == a->s.b.owner ? "" : tr(", as its consolidated report tells"));
+			chomp(&b);
+			struct strvec hl = {0};
+			ui_wrap(b.s, width, &hl);
+			for (size_t h = 0; h < hl.n; h++)
+				ui_page_heading(sv, hl.v[h]);
+			sv_free(&hl);
+			sb_free(&b);
+			sc_row(a, &l, head, width, true, sv);
+		}
+		char ex[24], im[24];
+		const char *cells[SC_COUNT];
+		status_cells(&comp->v[i], keys, ex, im, cells);
+		line[i] = sv->n;
+		sc_row(a, &l, cells, width, false, sv);
+	}
 }
 
 void ui_reports(struct app *a)
@@ -462,74 +594,32 @@ void ui_reports(struct app *a)
 		completeness_free(&comp);
 		return;
 	}
-	struct strvec sv = {0};
-	struct strbuf b = {0};
-	int width = a->cols - 8;
-	const char *head[SC_COUNT] = {tr("Unit"), tr("Kind"), tr("State"), tr("Exported"), tr("Imported"),
-				      tr("Key"), tr("Unit name")};
 	struct unit_key_list keys;
 	if (keystore_list(a->s.db, false, &keys, &e))
 		memset(&keys, 0, sizeof keys);
-	int widths[SC_COUNT];
-	for (int c = 0; c < SC_COUNT; c++)
-		widths[c] = ui_width(head[c]);
-	for (size_t i = 0; i < comp.n; i++) {
-		char ex[24], im[24];
-		const char *cells[SC_COUNT];
-		status_cells(&comp.v[i], &keys, ex, im, cells);
-		for (int c = 0; c < SC_COUNT; c++)
-			if (ui_width(cells[c]) > widths[c])
-				widths[c] = ui_width(cells[c]);
-	}
-	if (comp.n == 0) {
-		sb_addf(&b, tr("No reports are expected by %s for %s under plan %s's reporting regime.\n"),
-			a->s.b.owner->code, pc, a->s.b.plan.code);
-		add_chomped(&sv, width, &b);
-	}
-	const struct unit_rec *to = NULL;
-	for (size_t i = 0; i <= comp.n && comp.n; i++) {
-		if (i == comp.n || comp.v[i].to != to) {
-			if (to) {
-				struct completeness_tally all, kind[UNIT_KIND_COUNT];
-				completeness_tally(&comp, to, &all, kind);
-				tally_line(&sv, width, tr("Total"), &all);
-				for (int k = 0; k < UNIT_KIND_COUNT; k++)
-					if (kind[k].expected && kind[k].expected != all.expected)
-						tally_line(&sv, width, unit_kind_label((enum unit_kind)k), &kind[k]);
-			}
-			if (i == comp.n)
-				break;
-			to = comp.v[i].to;
-			char due[DAY_SHOWN_BUF];
-			fmt_day(comp.v[i].due, due);
-			if (i)
-				sv_push(&sv, "");
-			sb_addf(&b, tr("Reports to %s for %s (rule %s, due %s)%s:\n"), to->code, pc,
-				comp.v[i].rule->code, due, to == a->s.b.owner ? "" : tr(", as its consolidated report tells"));
-			chomp(&b);
-			ui_page_heading(&sv, b.s);
-			sb_free(&b);
-			struct strvec hl = {0};
-			ui_columns(&hl, width, head, widths, SC_COUNT, false);
-			ui_page_heading(&sv, hl.v[0]);
-			sv_free(&hl);
-		}
-		char ex[24], im[24];
-		const char *cells[SC_COUNT];
-		status_cells(&comp.v[i], &keys, ex, im, cells);
-		ui_columns(&sv, width, cells, widths, SC_COUNT, true);
-	}
 	char title[100];
 	snprintf(title, sizeof title, tr("Reports for %s"), pc);
-	size_t cur = 0;
+	size_t *line = xmalloc((comp.n + 1) * sizeof *line);
+	size_t row = 0; /* the selected unit's row, kept through a resize */
 	for (;;) {
-		enum action act = ui_popup_list(a, title, &sv, PANE_REPORTS, &cur);
+		struct strvec sv = {0};
+		/* made again for the new width after a resize */
+		reports_lines(a, &comp, &keys, pc, a->cols - 8 > 20 ? a->cols - 8 : 20, &sv, line);
+		size_t cur = comp.n ? line[row] : 0;
+		bool resized;
+		enum action act = ui_popup_table(a, title, &sv, PANE_REPORTS, &cur, &resized);
+		sv_free(&sv);
+		for (size_t i = 0; i < comp.n; i++)
+			if (line[i] <= cur)
+				row = i;
+		if (ui_signal)
+			break;
 		if (act == ACT_WORKBOOK || act == ACT_DRAFT_REPORT || act == ACT_DRAFT_REMINDER)
 			deliver(a, act, pc);
-		else if (act != ACT_VIEW || ui_signal)
+		else if (act != ACT_VIEW && !resized)
 			break;
 	}
-	sv_free(&sv);
+	free(line);
 	unit_key_list_free(&keys);
 	completeness_free(&comp);
 }

@@ -96,9 +96,14 @@ static enum form_result form_loop(struct app *a, struct form *fm);
 static enum form_result run_form(struct app *a, struct form *fm)
 {
 	a->hint_mask = PANE_FORM;
+	a->hint_no_cycle = true; /* Space is typed in a text field: it cycles only a choice */
+	for (int i = 0; i < fm->n; i++)
+		if (fm->f[i].type == F_STATUS || fm->f[i].type == F_YESNO)
+			a->hint_no_cycle = false;
 	a->bottom_dirty = true;
 	enum form_result r = form_loop(a, fm);
 	a->hint_mask = 0;
+	a->hint_no_cycle = false;
 	a->bottom_dirty = true;
 	a->top_dirty = true;
 	return r;

@@ -168,12 +168,29 @@ static void draw(struct app *a, struct pane *p)
 	ui_list_draw(a, &d->list, p->win, p->dirty);
 }
 
+/* The task list's undo key typed here: a target's value has no undo (its
+ * history is kept, but nothing puts an older value back); say where undo
+ * works and how a value is changed, instead of doing nothing. */
+static void undo_elsewhere(struct app *a)
+{
+	char tasks[16] = "-", enter[16] = "-";
+	if (a->km.n[ACT_FOCUS_TASKS])
+		ui_key_label(a->km.keys[ACT_FOCUS_TASKS][0], tasks, sizeof tasks);
+	if (a->km.n[ACT_OPEN])
+		ui_key_label(a->km.keys[ACT_OPEN][0], enter, sizeof enter);
+	ui_message(a, false, tr("Undo works in the task list (%s); a target's value: enter it again (%s)."),
+		   tasks, enter);
+}
+
 static bool key(struct app *a, struct pane *p, enum action act, int k)
 {
-	(void)k;
 	struct inds *d = p->data;
 	if (ui_list_key(&d->list, act))
 		return true;
+	if (act == ACT_NONE && keymap_lookup(&a->km, PANE_TASKS, k) == ACT_UNDO) {
+		undo_elsewhere(a);
+		return true;
+	}
 	if (a->s.b.inds.n == 0)
 		return false;
 	size_t idx = d->list.cur < d->n_rows ? d->order[d->list.cur] : SIZE_MAX;

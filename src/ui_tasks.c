@@ -271,7 +271,15 @@ static size_t current_task(struct tasks *t, bool *ok)
 
 static void search(struct app *a, struct tasks *t, int dir)
 {
-	if (!t->search || !t->n_rows)
+	if (!t->search) {
+		/* n and N are in the help and the hint bar: say why nothing moves */
+		char key[16] = "-";
+		if (a->km.n[ACT_SEARCH])
+			ui_key_label(a->km.keys[ACT_SEARCH][0], key, sizeof key);
+		ui_message(a, false, tr("No search yet: %s searches the tasks."), key);
+		return;
+	}
+	if (!t->n_rows)
 		return;
 	size_t n = t->n_rows;
 	for (size_t k = 1; k <= n; k++) {
@@ -289,7 +297,10 @@ static void search(struct app *a, struct tasks *t, int dir)
 					if (q == r)
 						at = hits;
 				}
-			ui_message(a, false, tr("%zu/%zu hits (n: next, N: previous)"), at, hits);
+			ui_message(a, false,
+				   trn(N_("%zu/%zu hit (n: next, N: previous)"), N_("%zu/%zu hits (n: next, N: previous)"),
+				       hits),
+				   at, hits);
 			return;
 		}
 	}

@@ -12,9 +12,12 @@
 
 /* A popup over the panes: a page of lines that scrolls (the pager), or a
  * list with a cursor whose own keys (mask) close it and are returned. Lines
- * starting with '\x01' are headings: bold, and never selected. The window is
- * made again only after a resize; each key repaints it whole into curses'
- * screen, which sends the terminal only the cells that changed. */
+ * starting with '\x01' are headings: bold, and never selected; lines
+ * starting with '\x02' go on the line above them (a table's row on two
+ * lines): plain, never selected, and kept in sight with it. The window is
+ * made again after a resize (or the popup closes, when its lines depend on
+ * the width: resized); each key repaints it whole into curses' screen,
+ * which sends the terminal only the cells that changed. */
 struct popup {
 	const char *title;
 	const struct strvec *lines;
@@ -22,11 +25,12 @@ struct popup {
 	bool fit;      /* as high as its lines, not the whole screen */
 	size_t cur;    /* list: the selected line */
 	int top;
+	bool *resized; /* set: a resize closes the popup and sets it */
 };
 
 static bool selectable(const struct popup *pp, size_t i)
 {
-	return i < pp->lines->n && pp->lines->v[i][0] != '\x01';
+	return i < pp->lines->n && pp->lines->v[i][0] != '\x01' && pp->lines->v[i][0] != '\x02';
 }
 
 /* Put the cursor d lines on (clamped), on the nearest selectable line. */
@@ -67,12 +71,14 @@ static void popup_draw(struct app *a, struct popup *pp, WINDOW *win, int h, int 
 	bool list = pp->mask != 0;
 	int body = h - 2, n = (int)pp->lines->n;
 	if (list) {
-		int c = (int)pp->cur;
+		int c = (int)pp->cur, end = c; /* end: its last continued line */
+		while (end + 1 < n && pp->lines->v[end + 1][0] == '\x02')
+			end++;
 		if (c < pp->top)
 			pp->top = c;
-		if (c >= pp->top + body)
-			pp->top = c - body + 1;
-		if (pp->top > 0 && c == pp->top && !selectable(pp, (size_t)c - 1))
+		if (end >= pp->top + body)
+			pp->top = end - body + 1 < c ? end - body + 1 : c;
+		if (pp->top > 0 && c == pp->top && pp->lines->v[c - 1][0] == '\x01')
 			pp->top--; /* show the heading above the first item */
 	}
 	if (pp->top > n - body)
@@ -90,6 +96,8 @@ static void popup_draw(struct app *a, struct popup *pp, WINDOW *win, int h, int 
 		attr_t at = A_NORMAL;
 		if (s[0] == '\x01') {
 			at = A_BOLD;
+			s++;
+		} else if (s[0] == '\x02') {
 			s++;
 		} else if (list && i == pp->cur) {
 			at = A_REVERSE;
@@ -140,6 +148,10 @@ static enum action popup_run(struct app *a, struct popup *pp)
 		}
 		if (k == KEYC_SIGNAL)
 			break;
+		if (k == KEYC_RESIZE && pp->resized) {
+			*pp->resized = true;
+			break;
+		}
 		if (k == KEYC_RESIZE) {
 			if (win)
 				delwin(win);
@@ -213,7 +225,16 @@ void ui_note(struct app *a, const char *title, const struct strvec *lines)
 enum action ui_popup_list(struct app *a, const char *title, const struct strvec *lines,
 			  unsigned mask, size_t *cur)
 {
-	struct popup pp = {.title = title, .lines = lines, .mask = mask, .fit = true, .cur = *cur};
+	return ui_popup_table(a, title, lines, mask, cur, NULL);
+}
+
+enum action ui_popup_table(struct app *a, const char *title, const struct strvec *lines,
+			   unsigned mask, size_t *cur, bool *resized)
+{
+	struct popup pp = {.title = title, .lines = lines, .mask = mask, .fit = true, .cur = *cur,
+			   .resized = resized};
+	if (resized)
+		*resized = false;
 	enum action r = popup_run(a, &pp);
 	*cur = pp.cur;
 	return r;
@@ -357,7 +378,10 @@ void ui_view_indicator(struct app *a, size_t i)
 		sv_push(&sv, "");
 		ui_page_heading(&sv, tr("All units"));
 		b = (struct strbuf){0};
-		sb_addf(&b, tr("%d of %d units reported, %d meet the target"), st.reported, st.expected,
+		sb_addf(&b,
+			trn(N_("%d of %d unit reported; meeting the target: %d"), N_("%d of %d units reported; meeting the target: %d"),
+			    (unsigned long long)st.expected),
+			st.reported, st.expected,
 			st.met_units);
 		ui_page_add(&sv, width, NULL, b.s);
 		sb_free(&b);

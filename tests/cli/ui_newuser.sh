@@ -246,3 +246,91 @@ ui_keys Enter
 expect_screen "chosen: the main screen" 'this database belongs to DT-SKHCN'
 ui_stop
 cd "$T" || exit 1
+
+# --- the reports (R) fit 80 columns and follow a resize ---------------------
+# At 80x24 the table was wider than its popup (the Key column cut to "K…",
+# a key's state wrapped onto the unit's name), and after a resize the popup
+# kept the table laid out for the old width.
+sh "$SRCDIR/data/demo/build.sh" "$TIENDO" "$T/demo.db" >/dev/null
+ui_start 80 24 -f "$T/demo.db"
+ui_keys R
+expect_screen "R at 80x24: the reports" 'Reports for 2026S1'
+expect_screen "every heading whole, Key too" '│ Unit +State +Exported +Imported +Key +│'
+expect_no_screen "no heading cut" 'K…'
+expect_screen "a unit's row whole, its key's state too" '│ DT-P-CAOLANH +on time +[0-9/]+ [0-9:]+ +[0-9/]+ +new +│'
+expect_screen "its name on the line under it, indented" '│   Phường Cao Lãnh +│'
+expect_no_screen "no key's state on a name's line" '│ new +Phường'
+tmux -L "$SOCK" resize-window -t ui -x 120 -y 30
+expect_screen "120x30: laid out again, the name beside its row" '│ DT-P-CAOLANH +ward +on time +[0-9/]+ [0-9:]+ +[0-9/]+ +new +Phường Cao Lãnh +│'
+expect_screen "a long name ends with an ellipsis" 'Văn phòng Ủy ban nhân dân tỉnh \(Phòn… │'
+tmux -L "$SOCK" resize-window -t ui -x 80 -y 24
+expect_screen "80x24 again: the names under the rows" '│   Ban Tuyên giáo và Dân vận Tỉnh ủy +│'
+expect_no_screen "nothing of the wider layout stays" 'Unit name'
+ui_keys Escape
+expect_screen "Esc: the main screen" 'F4Enter F5Filter'
+ui_keys q
+
+# --- a named key stands apart from its label in the hint bar ---------------
+# The bar glued the key (plain) to its label (reversed): "SpaceStatus",
+# "TabField", "C-lRedraw" where reverse video does not show. A function key
+# or a single character shows where it ends: "F1Help", "xWorkbook".
+ui_start 80 24 -f "$DB"
+ui_keys Enter
+expect_screen "the form's keys" '^F1Help F2Save F10Cancel C-l Redraw Tab Field Space Status C-t Telex'
+ui_keys Escape
+ui_keys R
+expect_screen "the reports' keys" '^F10Cancel C-l Redraw xWorkbook wDraft nReminder'
+ui_keys Escape q
+
+# --- u in the targets pane says where undo works -----------------------------
+# It did nothing and said nothing: a target's value has no undo.
+ui_start 80 24 -f "$DB"
+ui_keys 2
+expect_screen "2: the targets" '> Targets'
+ui_keys u
+expect_screen "u: where undo works, how a value is changed" "^Undo works in the task list \(1\); a target's value: enter it again \(Enter\)\.$"
+ui_keys F8
+expect_screen "F8 too" "^Undo works in the task list"
+ui_keys q
+
+# --- one of a thing is not "1 things" ---------------------------------------
+# The messages said "1/1 hits", "1 files: ...", "1 entries" (English only:
+# Vietnamese has one form).
+ui_start 80 24 -f "$DB"
+ui_keys /
+ui_text "mang xa hoi"
+ui_keys Enter
+expect_screen "one search hit" '^1/1 hit \(n: next, N: previous\)'
+ui_keys q
+
+# --- a target's form shows no "Space Status": it has no status to cycle -----
+# Space is typed in its fields; the hint named a key that did nothing.
+ui_start 80 24 -f "$DB"
+ui_keys 2 Enter
+expect_screen "the target form" '^ Target '
+expect_screen "its keys, without Space" '^F1Help F2Save F10Cancel C-l Redraw Tab Field C-t Telex'
+expect_no_screen "no Status key" 'Space ?Status'
+ui_keys Escape q
+
+# --- n before any search says how to search ---------------------------------
+# n and N are in the help and the hint bar; before a search they did nothing.
+ui_start 80 24 -f "$DB"
+ui_keys n
+expect_screen "n: how to search" '^No search yet: F9 searches the tasks\.'
+ui_keys q
+
+# --- importing one file of one row: "1 file", "1 row" ------------------------
+"$TIENDO" -f "$T/so1.db" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-SKHCN >/dev/null
+"$TIENDO" -f "$T/so1.db" export-plan -o "$T/plan1.csv" >/dev/null
+"$TIENDO" -f "$T/xa1.db" init --plan "$T/plan1.csv" --unit T-XA1 >/dev/null
+"$TIENDO" -f "$T/xa1.db" set 1a-1 --period 2026S1 --status in-progress --percent 10 >/dev/null
+mkdir -p "$T/in1"
+TIENDO_EXPORT_DIR="$T/in1" "$TIENDO" -f "$T/xa1.db" export --period 2026S1 >"$T/exp1"
+expect_grep "export: 1 entry" '1 entry, 0 indicator values\.' "$T/exp1"
+ui_start 80 24 -f "$T/so1.db"
+ui_keys I C-u
+ui_text "$T/in1"
+ui_keys Enter
+expect_screen "the import's summary: 1 file" '1 file: 1 imported, 0 with nothing new, 0 refused'
+expect_screen "the file's line: 1 row" '│ \(exported [0-9/]+ [0-9:]+\): 1 row: 1 new, 0 replaced'
+ui_keys Escape q
