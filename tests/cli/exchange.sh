@@ -344,7 +344,10 @@ expect_exit "fresh db for the signal test" 0 tdo -f sig.db init --plan kehoach_T
 mkfifo pipe.csv
 "$TIENDO" -f sig.db import "$A1" pipe.csv "$B1" >sig.out 2>sig.err &
 pid=$!
-sleep 1 # the first file is read and the import waits on the pipe
+# The first file is saved (its line is printed) and the import waits on
+# the pipe: waited for, not slept on, so that a slow start (valgrind, a
+# busy machine) does not get the signal before the import runs.
+for _ in $(seq 600); do grep -q "^$A1: " sig.out 2>/dev/null && break; sleep 0.1; done
 kill -TERM $pid
 wait $pid
 expect_eq "SIGTERM: import stops with status 1" 1 $?
