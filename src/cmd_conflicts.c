@@ -19,11 +19,53 @@ static void print_lines(struct cli *c, struct strvec *lines)
 	sv_free(lines);
 }
 
+/* One conflict: its line, then both sides in full. */
+static void print_conflict(struct cli *c, const struct conflict_rec *k)
+{
+	char *file = text_visible(k->file, true); /* one line, one row */
+	cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)k->id,
+		conflict_state_label(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
+		k->item, k->period, file);
+	free(file);
+	const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
+	struct strvec lines = {0};
+	if (!k->is_value) {
+		describe_entry_side(&lines, tr("stored"), &k->cur_entry);
+		describe_entry_side(&lines, in_label, &k->in_entry);
+	} else {
+		describe_value_side(&lines, tr("stored"), &k->cur_value);
+		describe_value_side(&lines, in_label, &k->in_value);
+	}
+	print_lines(c, &lines);
+}
+
+/* The open conflicts of the database's other plans, one line per plan with
+ * the command that lists them: an import reports conflicts of any plan. */
+static int print_elsewhere(struct cli *c, const struct session *x, const char *period)
+{
+	struct plan_conflicts_list l;
+	struct err e;
+	if (exchange_conflicts_elsewhere(x->db, x->b.plan.id, period, &l, &e)) {
+		cli_error("%s", e.msg);
+		return EXIT_REFUSED;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		if (period)
+			cli_out(c, tr("Open conflicts in plan %s: %lld (see: tiendo conflicts --plan %s --period %s)\n"),
+				l.v[i].plan, l.v[i].open, l.v[i].plan, period);
+		else
+			cli_out(c, tr("Open conflicts in plan %s: %lld (see: tiendo conflicts --plan %s)\n"),
+				l.v[i].plan, l.v[i].open, l.v[i].plan);
+	}
+	plan_conflicts_list_free(&l);
+	return EXIT_OK;
+}
+
 const struct command cmd_conflicts_entry = {
 	.name = "conflicts",
 	.run = cmd_conflicts,
 	.summary = N_("list the conflicts kept aside on import"),
-	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --period P   those of P, and those the reports for P brought\n  --all        also the conflicts already resolved\n"),
+	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all] [--plan CODE]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown. Those\nof the current plan (or of --plan CODE); a line names each other plan\nthat holds open conflicts.\n  --period P   those of P, and those the reports for P brought\n  --all        also the conflicts already resolved\n"),
 };
 
 int cmd_conflicts(struct cli *c, int argc, char **argv)
@@ -31,17 +73,19 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"period", required_argument, NULL, 'p'},
 		{"all", no_argument, NULL, 'a'},
+		{"plan", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *period_arg = NULL;
+	const char *period_arg = NULL, *plan_code = NULL;
 	bool all = false;
 	int ch;
 	optind = 0;
-	while ((ch = cli_getopt("conflicts", argc, argv, ":p:ah", opts)) != -1) {
+	while ((ch = cli_getopt("conflicts", argc, argv, ":p:aP:h", opts)) != -1) {
 		switch (ch) {
 		case 'p': period_arg = optarg; break;
 		case 'a': all = true; break;
+		case 'P': plan_code = optarg; break;
 		case 'h': return cli_command_help("conflicts");
 		default: return EXIT_USAGE;
 		}
@@ -54,7 +98,7 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 	struct session x;
 	struct err e;
 	struct conflict_list l = {0};
-	struct session_options so = {.need_owner = true};
+	struct session_options so = {.plan = plan_code, .need_owner = true};
 	int rc = cli_session(c, &x, &so, false) ? EXIT_REFUSED : EXIT_OK;
 	if (rc)
 		goto out;
@@ -65,26 +109,11 @@ int cmd_conflicts(struct cli *c, int argc, char **argv)
 	}
 	if (l.n == 0)
 		cli_out(c, "%s", all ? tr("No conflicts.\n") : tr("No open conflicts.\n"));
-	for (size_t i = 0; i < l.n; i++) {
-		const struct conflict_rec *k = &l.v[i];
-		char *file = text_visible(k->file, true); /* one line, one row */
-		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)k->id,
-			conflict_state_label(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
-			k->item, k->period, file);
-		free(file);
-		const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
-		struct strvec lines = {0};
-		if (!k->is_value) {
-			describe_entry_side(&lines, tr("stored"), &k->cur_entry);
-			describe_entry_side(&lines, in_label, &k->in_entry);
-		} else {
-			describe_value_side(&lines, tr("stored"), &k->cur_value);
-			describe_value_side(&lines, in_label, &k->in_value);
-		}
-		print_lines(c, &lines);
-	}
+	for (size_t i = 0; i < l.n; i++)
+		print_conflict(c, &l.v[i]);
 	if (!all && l.n)
 		cli_out(c, "%s", tr("Resolve each with: tiendo resolve ID --take (the incoming row) or --keep (the stored one)\n"));
+	rc = print_elsewhere(c, &x, period_arg ? period : NULL);
 out:
 	conflict_list_free(&l);
 	session_close(&x);
