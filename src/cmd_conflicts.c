@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* What import kept aside and what it received: conflicts, resolve, received. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,8 +155,11 @@ int cmd_resolve(struct cli *c, int argc, char **argv)
 	if (take < 0)
 		return cli_usage("resolve", tr("give --take (the incoming row wins) or --keep (the stored row stays)"));
 	long long id;
-	if (!cli_int("resolve", tr("the conflict number"), argv[optind], 1, (long long)1 << 62, &id))
-		return EXIT_REFUSED;
+	/* An ID that is no number is a usage error; a number no conflict has is
+	 * refused by the session, naming it. */
+	if (!parse_int(argv[optind], 1, LLONG_MAX, &id))
+		return cli_usage("resolve", tr("'%s' is not a conflict number: give the number in the first column of tiendo conflicts"),
+				 argv[optind]);
 	struct session x;
 	struct session_options so = {.db_only = true};
 	struct err e;

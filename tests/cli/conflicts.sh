@@ -47,3 +47,16 @@ expect_grep "names it" "no plan with code 'NOPE'" "$T/err"
 expect_exit "conflicts --plan needs a value" 2 tdo -f dept.db conflicts --plan
 expect_exit "conflicts --help names --plan" 0 tdo conflicts --help
 expect_grep "in the usage" "--plan CODE" "$T/out"
+
+# --- resolve ID: a number, else a usage error ------------------------------------
+expect_exit "resolve abc is a usage error" 2 tdo -f dept.db resolve abc --take
+expect_grep "says what an ID is" "resolve: 'abc' is not a conflict number: give the number in the first column of tiendo conflicts" "$T/err"
+expect_no_grep "quotes no upper limit" "4611686018427387904" "$T/err"
+expect_grep "points to the help" "See: tiendo resolve --help" "$T/err"
+expect_exit "resolve 0 is a usage error" 2 tdo -f dept.db resolve 0 --keep
+expect_exit "resolve of a number past any integer is a usage error" 2 tdo -f dept.db resolve 99999999999999999999 --keep
+expect_grep "naming it" "'99999999999999999999' is not a conflict number" "$T/err"
+expect_exit "resolve of a number with no conflict is refused" 1 tdo -f dept.db resolve 99 --keep
+expect_exit "resolve 1 from TEST-EX resolves OTHER-EX's conflict" 0 tdo -f dept.db resolve 1 --keep
+expect_exit "conflicts afterwards" 0 tdo -f dept.db conflicts --plan TEST-EX
+expect_no_grep "no note once resolved" "OTHER-EX" "$T/out"
