@@ -133,14 +133,60 @@ static int retire_missing(struct db *db, const char *sql, int64_t plan_id,
 	return 0;
 }
 
+/* What the plan's stored tasks say, one text each: their row (not their
+ * place in the plan, which moves when a task before them comes or goes),
+ * lead and coordinating units and events. code NULL: every live task, into
+ * codes and prints; else that task's text alone into prints. Taken before
+ * a new version is saved and compared after, they count the tasks it
+ * really changed. */
+static int task_prints(struct db *db, int64_t plan_id, const char *code, struct strvec *codes,
+		       struct strvec *prints, struct err *e)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT t.code, COALESCE((SELECT quote(code) FROM section WHERE id = t.section_id), 'NULL')"
+		" || quote(t.item) || quote(t.title) || quote(t.text) || quote(t.timeframe)"
+		" || quote(t.timeframe_text) || quote(t.measure)"
+		" || quote((SELECT group_concat(r, ' ') FROM (SELECT tu.role || ':' || u.code AS r"
+		"  FROM task_unit tu JOIN unit u ON u.id = tu.unit_id WHERE tu.task_id = t.id"
+		"  ORDER BY tu.role, tu.seq)))"
+		" || quote((SELECT group_concat(c, ' ') FROM (SELECT v.code AS c FROM task_event te"
+		"  JOIN event v ON v.id = te.event_id WHERE te.task_id = t.id ORDER BY v.code)))"
+		" FROM task t WHERE t.plan_id = ?1 AND (?2 IS NULL AND t.retired = 0 OR t.code = ?2)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	db_bind_text(st, 2, code);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (codes)
+			sv_push(codes, db_col_text(st, 0));
+		sv_push(prints, db_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e);
+}
+
+/* Count task code updated when it says something else now than was. */
+static int count_update(struct db *db, int64_t plan_id, const char *code, const char *was,
+			size_t *n, struct err *e)
+{
+	struct strvec now = {0};
+	if (task_prints(db, plan_id, code, NULL, &now, e)) {
+		sv_free(&now);
+		return -1;
+	}
+	*n += now.n != 1 || strcmp(now.v[0], was) != 0;
+	sv_free(&now);
+	return 0;
+}
+
+/* Save the plan's tasks; before: the live tasks' codes and prints
+ * (task_prints) as they were before this version. */
 static int save_tasks(struct db *db, int64_t plan_id, const struct plan_def *p,
+		      const struct strvec *before, const struct strvec *prints,
 		      struct store_result *r, struct err *e)
 {
 	sqlite3_stmt *st;
-	struct strvec before = {0};
-	if (live_codes(db, "SELECT code FROM task WHERE plan_id = ?1 AND retired = 0", plan_id,
-		       &before, e))
-		return -1;
 	for (size_t i = 0; i < p->n_tasks; i++) {
 		const struct task_def *t = &p->tasks[i];
 		char tf[64];
@@ -164,12 +210,14 @@ static int save_tasks(struct db *db, int64_t plan_id, const struct plan_def *p,
 		sqlite3_bind_text(st, 8, t->tf_text, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, t->measure, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 10, (int64_t)i);
+		size_t known = 0; /* its index in before, plus one */
+		for (size_t j = 0; j < before->n && !known; j++)
+			if (strcmp(before->v[j], t->code) == 0)
+				known = j + 1;
 		int64_t id = step_id(db, st, e);
 		if (!id)
 			goto fail;
-		if (sv_contains(&before, t->code))
-			r->tasks_updated++;
-		else
+		if (!known)
 			r->tasks_added++;
 		if (link_units(db, "DELETE FROM task_unit WHERE task_id = ?1 AND role = ?2",
 			       "INSERT INTO task_unit(task_id, unit_id, seq, role) VALUES (?1, ?2, ?3, ?4)",
@@ -199,15 +247,15 @@ static int save_tasks(struct db *db, int64_t plan_id, const struct plan_def *p,
 			}
 		}
 		sv_free(&ev);
+		if (known && count_update(db, plan_id, t->code, prints->v[known - 1], &r->tasks_updated, e))
+			goto fail;
 	}
 	if (retire_missing(db, "UPDATE task SET retired = 1 WHERE plan_id = ?1 AND code = ?2", plan_id,
-			   &before, p->tasks, sizeof *p->tasks, offsetof(struct task_def, code),
+			   before, p->tasks, sizeof *p->tasks, offsetof(struct task_def, code),
 			   p->n_tasks, &r->tasks_retired, e))
 		goto fail;
-	sv_free(&before);
 	return 0;
 fail:
-	sv_free(&before);
 	return -1;
 }
 
@@ -328,6 +376,21 @@ fail:
 	return -1;
 }
 
+/* Sections, events, tasks, indicators and rules of plan_id from p. What
+ * the tasks said is taken first: saving the events clears their links. */
+static int save_contents(struct db *db, int64_t plan_id, const struct plan_def *p,
+			 struct store_result *r, struct err *e)
+{
+	struct strvec codes = {0}, prints = {0};
+	int rc = task_prints(db, plan_id, NULL, &codes, &prints, e) ||
+		 save_sections_events(db, plan_id, p, e) ||
+		 save_tasks(db, plan_id, p, &codes, &prints, r, e) ||
+		 save_indicators(db, plan_id, p, r, e) || save_rules(db, plan_id, p, e) ? -1 : 0;
+	sv_free(&codes);
+	sv_free(&prints);
+	return rc;
+}
+
 int store_plan_save(struct db *db, const struct plan_def *p, const char *owner,
 		    struct store_result *r, struct err *e)
 {
@@ -396,8 +459,7 @@ int store_plan_save(struct db *db, const struct plan_def *p, const char *owner,
 		sqlite3_bind_text(st, 2, p->units[i].code, -1, SQLITE_STATIC);
 		DONE(st);
 	}
-	if (save_sections_events(db, plan_id, p, e) || save_tasks(db, plan_id, p, r, e) ||
-	    save_indicators(db, plan_id, p, r, e) || save_rules(db, plan_id, p, e))
+	if (save_contents(db, plan_id, p, r, e))
 		goto fail;
 	/* Sections no task refers to any more. */
 	PREP(st, "DELETE FROM section WHERE plan_id = ?1 AND id NOT IN"
