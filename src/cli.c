@@ -12,6 +12,7 @@
 #include "compat.h"
 #include "db.h"
 #include "msg.h"
+#include "period.h"
 #include "text.h"
 
 /* The formatted message; every string from outside (file names, unit
@@ -160,6 +161,22 @@ bool cli_int_rule(const char *cmd, const char *option, const char *arg, long lon
 	cli_error(tr("%s: %s '%s' must be a whole number from %lld to %lld; nothing was written"),
 		  cmd, option, arg, 0LL, rule_hi);
 	return false;
+}
+
+bool cli_period(const char *cmd, const char *arg, char out[PERIOD_BUF])
+{
+	struct period p;
+	if (!arg) {
+		cli_usage(cmd, tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
+		return false;
+	}
+	if (!period_parse(arg, &p)) {
+		cli_error(tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612)"),
+			  cmd, arg);
+		return false;
+	}
+	period_format(&p, out);
+	return true;
 }
 
 void cli_help(const char *usage)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "period.h"
 #include "util.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
@@ -56,6 +57,9 @@ bool cli_int(const char *cmd, const char *option, const char *arg, long long lo,
  * not the parse range. */
 bool cli_int_rule(const char *cmd, const char *option, const char *arg, long long parse_hi,
 		  long long rule_hi, long long *out);
+/* Parse the value of --period for command cmd into its canonical code;
+ * prints why not (a usage error when arg is NULL). */
+bool cli_period(const char *cmd, const char *arg, char out[PERIOD_BUF]);
 /* The extension of a file name ("xlsx"), or "" when its last part has none. */
 const char *cli_name_ext(const char *path);
 /* The -o name of a command that writes a file of extension ext ("csv",

@@ -101,7 +101,7 @@ const struct command cmd_set_entry = {
 	.name = "set",
 	.run = cmd_set,
 	.summary = N_("record progress on a task for a period"),
-	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month),\n               within the plan's years\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result, or one of only spaces, is refused)\n"),
+	.usage = N_("Usage: tiendo [-f DB] set TASK --period P [--unit CODE] [--status S] [--percent N]\n                 [--count N] [--result T] [--difficulties T] [--proposals T] [--evidence T]\n                 [--clear FIELD]\n\nRecord progress on a task for a period (default unit: the database's owner).\nOnly the fields given change; an empty --percent or --count clears it.\n  --period P   2026, 2026S1 (half-year), 2026Q2 (quarter), 202606 (month),\n               within the plan's years\n  --status S   not-started, in-progress, done, blocked\n  --percent N  0..100 (done without a percent means 100); above 0 moves\n               not-started to in-progress; 100 needs --status\n  --clear F    erase a stored text: result, difficulties, proposals, evidence\n               (an empty --result, or one of only spaces, is refused)\n  --unit CODE  another unit than the owner: one this database reports for\n               (under it, or reporting to it; any unit at the consolidator)\n"),
 };
 
 static const char *const text_names[4] = {"result", "difficulties", "proposals", "evidence"};
@@ -363,7 +363,7 @@ const struct command cmd_undo_entry = {
 	.name = "undo",
 	.run = cmd_undo,
 	.summary = N_("undo the last change of an entry"),
-	.usage = N_("Usage: tiendo [-f DB] undo TASK --period P [--unit CODE]\n\nPut back the entry as it was before its last change (kept in the history).\n"),
+	.usage = N_("Usage: tiendo [-f DB] undo TASK --period P [--unit CODE]\n\nPut back the entry as it was before its last change (kept in the history).\n  --unit CODE  another unit than the owner: one this database reports for\n               (under it, or reporting to it; any unit at the consolidator)\n"),
 };
 
 int cmd_undo(struct cli *c, int argc, char **argv)
@@ -393,7 +393,7 @@ const struct command cmd_set_indicator_entry = {
 	.name = "set-indicator",
 	.run = cmd_set_indicator,
 	.summary = N_("record an indicator value for a period"),
-	.usage = N_("Usage: tiendo [-f DB] set-indicator IND --period P [--unit CODE]\n                 (--value N | --numerator N --denominator N) [--note T]\n\nRecord a unit's value of a target indicator for a period. Percent targets\ntake a numerator and denominator (e.g. staff trained of all staff) or a\npercentage as --value; counts take --value; milestones --value 1 (yes) or 0.\n"),
+	.usage = N_("Usage: tiendo [-f DB] set-indicator IND --period P [--unit CODE]\n                 (--value N | --numerator N --denominator N) [--note T]\n\nRecord a unit's value of a target indicator for a period. Percent targets\ntake a numerator and denominator (e.g. staff trained of all staff) or a\npercentage as --value; counts take --value; milestones --value 1 (yes) or 0.\n  --unit CODE  another unit than the owner: one this database reports for\n               (under it, or reporting to it; any unit at the consolidator)\n"),
 };
 
 int cmd_set_indicator(struct cli *c, int argc, char **argv)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Exchange by file: export-plan, export, import, status, consolidate, conflicts, resolve. */
+/* Exchange by file: export-plan, export, import, status, consolidate (conflicts,
+ * resolve and received: cmd_conflicts.c). */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -31,22 +32,6 @@ static int ctx_load(struct cli *c, struct session *x, const char *plan_code)
 {
 	struct session_options o = {.plan = plan_code, .need_owner = true};
 	return cli_session(c, x, &o, false) ? EXIT_REFUSED : EXIT_OK;
-}
-
-static bool parse_period_opt(const char *cmd, const char *arg, char out[PERIOD_BUF])
-{
-	struct period p;
-	if (!arg) {
-		cli_usage(cmd, tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
-		return false;
-	}
-	if (!period_parse(arg, &p)) {
-		cli_error(tr("%s: period '%s' is not a period code (2026, 2026S1, 2026Q1..2026Q4, 202601..202612)"),
-			  cmd, arg);
-		return false;
-	}
-	period_format(&p, out);
-	return true;
 }
 
 static int cannot_write(const char *cmd, const char *path)
@@ -202,7 +187,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	char period[PERIOD_BUF];
 	if (!period_arg)
 		return cli_usage("export", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
-	if (!parse_period_opt("export", period_arg, period))
+	if (!cli_period("export", period_arg, period))
 		return EXIT_REFUSED;
 	struct session x;
 	struct err e;
@@ -480,7 +465,7 @@ int cmd_status(struct cli *c, int argc, char **argv)
 	char period[PERIOD_BUF];
 	if (!period_arg)
 		return cli_usage("status", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
-	if (!parse_period_opt("status", period_arg, period))
+	if (!cli_period("status", period_arg, period))
 		return EXIT_REFUSED;
 	struct session x;
 	struct err e;
@@ -549,7 +534,7 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 	char period[PERIOD_BUF];
 	if (!period_arg)
 		return cli_usage("consolidate", tr("--period P is required (e.g. 2026S1, 2026Q2, 202606, 2026)"));
-	if (!parse_period_opt("consolidate", period_arg, period))
+	if (!cli_period("consolidate", period_arg, period))
 		return EXIT_REFUSED;
 	if (xlsx && (excel || (out && strcmp(out, "-") == 0)))
 		return cli_usage("consolidate", tr("--xlsx writes a workbook file: not with --excel or -o -"));
@@ -601,200 +586,5 @@ int cmd_consolidate(struct cli *c, int argc, char **argv)
 out:
 	free(name);
 	session_close(&x);
-	return rc;
-}
-
-static void print_lines(struct cli *c, struct strvec *lines)
-{
-	for (size_t i = 0; i < lines->n; i++)
-		cli_out(c, "%s\n", lines->v[i]);
-	sv_free(lines);
-}
-
-const struct command cmd_conflicts_entry = {
-	.name = "conflicts",
-	.run = cmd_conflicts,
-	.summary = N_("list the conflicts kept aside on import"),
-	.usage = N_("Usage: tiendo [-f DB] conflicts [--period P] [--all]\n\nList the conflicts kept aside on import: an incoming row with the same\nrevision as the stored one but other content. Both sides are shown.\n  --period P   those of P, and those the reports for P brought\n  --all        also the conflicts already resolved\n"),
-};
-
-int cmd_conflicts(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"period", required_argument, NULL, 'p'},
-		{"all", no_argument, NULL, 'a'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *period_arg = NULL;
-	bool all = false;
-	int ch;
-	optind = 0;
-	while ((ch = cli_getopt("conflicts", argc, argv, ":p:ah", opts)) != -1) {
-		switch (ch) {
-		case 'p': period_arg = optarg; break;
-		case 'a': all = true; break;
-		case 'h': return cli_command_help("conflicts");
-		default: return EXIT_USAGE;
-		}
-	}
-	if (!cli_positional("conflicts", argc, argv, 0, ""))
-		return EXIT_USAGE;
-	char period[PERIOD_BUF];
-	if (period_arg && !parse_period_opt("conflicts", period_arg, period))
-		return EXIT_REFUSED;
-	struct session x;
-	struct err e;
-	struct conflict_list l = {0};
-	int rc = ctx_load(c, &x, NULL);
-	if (rc)
-		goto out;
-	if (exchange_conflicts(x.db, &x.b.plan, period_arg ? period : NULL, all, &l, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-		goto out;
-	}
-	if (l.n == 0)
-		cli_out(c, "%s", all ? tr("No conflicts.\n") : tr("No open conflicts.\n"));
-	for (size_t i = 0; i < l.n; i++) {
-		const struct conflict_rec *k = &l.v[i];
-		char *file = text_visible(k->file, true); /* one line, one row */
-		cli_out(c, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)k->id,
-			conflict_state_label(k->state), k->unit, k->is_value ? tr("indicator") : tr("task"),
-			k->item, k->period, file);
-		free(file);
-		const char *in_label = k->state == CONFLICT_TAKEN ? tr("replaced") : tr("incoming");
-		struct strvec lines = {0};
-		if (!k->is_value) {
-			describe_entry_side(&lines, tr("stored"), &k->cur_entry);
-			describe_entry_side(&lines, in_label, &k->in_entry);
-		} else {
-			describe_value_side(&lines, tr("stored"), &k->cur_value);
-			describe_value_side(&lines, in_label, &k->in_value);
-		}
-		print_lines(c, &lines);
-	}
-	if (!all && l.n)
-		cli_out(c, "%s", tr("Resolve each with: tiendo resolve ID --take (the incoming row) or --keep (the stored one)\n"));
-out:
-	conflict_list_free(&l);
-	session_close(&x);
-	return rc;
-}
-
-const struct command cmd_resolve_entry = {
-	.name = "resolve",
-	.run = cmd_resolve,
-	.summary = N_("resolve a conflict"),
-	.usage = N_("Usage: tiendo [-f DB] resolve ID (--take | --keep)\n\nResolve a conflict: --take puts the incoming row in place of the stored one\n(the replaced content stays in the conflict list); --keep keeps the stored row.\n"),
-};
-
-int cmd_resolve(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"take", no_argument, NULL, 't'},
-		{"keep", no_argument, NULL, 'k'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	int take = -1, ch;
-	optind = 0;
-	while ((ch = cli_getopt("resolve", argc, argv, ":tkh", opts)) != -1) {
-		switch (ch) {
-		case 't':
-		case 'k':
-			if (take >= 0)
-				return cli_usage("resolve", tr("give --take or --keep, not both"));
-			take = ch == 't';
-			break;
-		case 'h': return cli_command_help("resolve");
-		default: return EXIT_USAGE;
-		}
-	}
-	if (!cli_positional("resolve", argc, argv, 1, tr("the conflict number")))
-		return EXIT_USAGE;
-	if (take < 0)
-		return cli_usage("resolve", tr("give --take (the incoming row wins) or --keep (the stored row stays)"));
-	long long id;
-	if (!cli_int("resolve", tr("the conflict number"), argv[optind], 1, (long long)1 << 62, &id))
-		return EXIT_REFUSED;
-	struct session x;
-	struct session_options so = {.db_only = true};
-	struct err e;
-	if (cli_session(c, &x, &so, false)) {
-		session_close(&x);
-		return EXIT_REFUSED;
-	}
-	int rc = EXIT_OK;
-	if (session_resolve(&x, id, take, &e)) {
-		cli_error("%s", e.msg);
-		rc = EXIT_REFUSED;
-	} else {
-		cli_out(c, take ? tr("Conflict %lld resolved: the incoming row replaced the stored one.\n")
-				: tr("Conflict %lld resolved: the stored row stays.\n"),
-			id);
-	}
-	session_close(&x);
-	return rc;
-}
-
-const struct command cmd_received_entry = {
-	.name = "received",
-	.run = cmd_received,
-	.summary = N_("the register of received files"),
-	.usage = N_("Usage: tiendo [-f DB] received [--period P]\n\nThe register of received files, oldest first, one line each: import time,\nkind (report or plan), sender, plan and version (and period), export time,\nencoding, rows new/replaced/unchanged/older/conflicts, checksum, file name.\n"),
-};
-
-int cmd_received(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"period", required_argument, NULL, 'p'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *period_arg = NULL;
-	int ch;
-	optind = 0;
-	while ((ch = cli_getopt("received", argc, argv, ":p:h", opts)) != -1) {
-		switch (ch) {
-		case 'p': period_arg = optarg; break;
-		case 'h': return cli_command_help("received");
-		default: return EXIT_USAGE;
-		}
-	}
-	if (!cli_positional("received", argc, argv, 0, ""))
-		return EXIT_USAGE;
-	char period[PERIOD_BUF];
-	if (period_arg && !parse_period_opt("received", period_arg, period))
-		return EXIT_REFUSED;
-	struct db *db;
-	struct err e;
-	struct received_list l;
-	if (!(db = cli_open(c, DB_OPEN_EXISTING)))
-		return EXIT_REFUSED;
-	int rc = EXIT_OK;
-	if (exchange_received(db, period_arg ? period : NULL, &l, &e)) {
-		cli_error("%s", e.msg);
-		db_disconnect(db);
-		return EXIT_REFUSED;
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		const struct received_rec *r = &l.v[i];
-		char imported[STAMP_SHOWN_BUF + 8], exported[STAMP_SHOWN_BUF + 8];
-		fmt_stamp(r->imported_at, imported, sizeof imported);
-		fmt_stamp(r->exported_at, exported, sizeof exported);
-		char *file = text_visible(r->file, true); /* a tab or a line break of a name: one row */
-		if (strcmp(r->kind, "plan") == 0)
-			cli_out(c, "%s\t%s\t%s\t%s v%d\t-\t%s\t-\t%s\t%s\n", imported, r->kind,
-				r->sender, r->plan, r->plan_version, r->encoding, r->checksum, file);
-		else
-			cli_out(c, "%s\t%s\t%s\t%s v%d %s\t%s\t%s\t%lld/%lld/%lld/%lld/%lld\t%s\t%s\n",
-				imported, r->kind, r->sender, r->plan, r->plan_version, r->period,
-				exported, r->encoding, r->added, r->replaced, r->unchanged,
-				r->older, r->conflicts, r->checksum, file);
-		free(file);
-	}
-	received_list_free(&l);
-	db_disconnect(db);
 	return rc;
 }

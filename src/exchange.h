@@ -170,6 +170,19 @@ void conflict_list_free(struct conflict_list *l);
  * report); resolved ones too when all. */
 int exchange_conflicts(struct db *db, const struct plan_rec *plan, const char *period, bool all,
 		       struct conflict_list *out, struct err *e);
+/* The open conflicts of the plans other than plan_id, one per plan that
+ * holds any (period as for exchange_conflicts), ordered by plan code. */
+struct plan_conflicts {
+	char *plan;
+	long long open;
+};
+struct plan_conflicts_list {
+	struct plan_conflicts *v;
+	size_t n, cap;
+};
+void plan_conflicts_list_free(struct plan_conflicts_list *l);
+int exchange_conflicts_elsewhere(struct db *db, int64_t plan_id, const char *period,
+				 struct plan_conflicts_list *out, struct err *e);
 /* Resolve an open conflict: take the incoming row (it replaces the stored
  * one at the same revision, so the sender's next revision applies cleanly)
  * or keep the stored one (the incoming row is not offered again). */

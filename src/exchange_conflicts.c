@@ -138,6 +138,49 @@ fail:
 	return -1;
 }
 
+void plan_conflicts_list_free(struct plan_conflicts_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].plan);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int exchange_conflicts_elsewhere(struct db *db, int64_t plan_id, const char *period,
+				 struct plan_conflicts_list *out, struct err *ep)
+{
+	struct err e;
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	PREP(st, "SELECT p.code, COUNT(*)"
+		 " FROM conflict c JOIN received r ON r.id = c.received_id"
+		 " LEFT JOIN task t ON c.kind = 'entry' AND t.id = c.item_id"
+		 " LEFT JOIN indicator i ON c.kind = 'value' AND i.id = c.item_id"
+		 " JOIN plan p ON p.id = COALESCE(t.plan_id, i.plan_id)"
+		 " WHERE c.state = 'open' AND p.id <> ?1"
+		 " AND (?2 IS NULL OR c.period = ?2 OR r.period = ?2)"
+		 " GROUP BY p.id ORDER BY p.code");
+	sqlite3_bind_int64(st, 1, plan_id);
+	db_bind_text(st, 2, period);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+		struct plan_conflicts *pc = &out->v[out->n++];
+		pc->plan = xstrdup(db_col_text(st, 0));
+		pc->open = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, &e);
+		goto fail;
+	}
+	return 0;
+fail:
+	plan_conflicts_list_free(out);
+	*ep = e;
+	return -1;
+}
+
 void conflict_bind_side(sqlite3_stmt *st, int c, const struct entry *en, const struct ivalue *v)
 {
 	if (en) {

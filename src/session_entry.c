@@ -9,6 +9,7 @@
 #include "entry_check.h"
 #include "humanfmt.h"
 #include "msg.h"
+#include "report.h"
 #include "session.h"
 #include "text.h"
 
@@ -32,6 +33,34 @@ int session_target(struct session *s, const char *unit, const char *code, bool i
 		return err_set(e, tr("unknown task '%s' in plan %s (see: tiendo tasks)"), code,
 			       b->plan.code);
 	return entry_check_target(&b->units, t->unit, t->task, e);
+}
+
+/* May this database enter unit u's progress and values? Only a unit its
+ * reports carry (report_owned_units: its own unit, the units under it and
+ * those that report to it, as export decides), or any unit in the database
+ * of the plan's consolidator, whose consolidated table counts every unit.
+ * Entered anywhere else, it would never leave this database. A database
+ * without an owner unit is not judged. */
+static int check_reporter(struct session *s, const struct unit_rec *u, struct err *e)
+{
+	const struct plan_bundle *b = &s->b;
+	const struct unit_rec *me = b->owner;
+	const char *cons = b->plan.consolidator ? b->plan.consolidator : "";
+	if (!me || strcmp(u->code, me->code) == 0 || strcmp(cons, me->code) == 0)
+		return 0;
+	const struct unit_rec *x = unit_set_find(&b->units, u->code);
+	if (!x)
+		return 0;
+	bool *own = report_owned_units(&b->units, &b->rules, me);
+	bool carried = own[x - b->units.v];
+	free(own);
+	if (carried)
+		return 0;
+	if (strcmp(u->code, cons) == 0 || !*cons)
+		return err_set(e, tr("this database belongs to %s (%s) and does not report for %s: its reports never carry %s's progress or values, so what is entered here would be lost; enter it in %s's own database"),
+			       me->code, me->name, u->code, u->code, u->code);
+	return err_set(e, tr("this database belongs to %s (%s) and does not report for %s: its reports never carry %s's progress or values, so what is entered here would be lost; enter it in %s's own database, or at %s, which consolidates plan %s"),
+		       me->code, me->name, u->code, u->code, u->code, cons, b->plan.code);
 }
 
 /* Is t's period one that may be entered: within the plan's years and, for
@@ -72,7 +101,8 @@ int session_set_progress(struct session *s, const struct session_target *t,
 {
 	const char *texts[4];
 	memset(r, 0, sizeof *r);
-	if (entry_check_unit(t->unit, e) || entry_check_target(&s->b.units, t->unit, t->task, e))
+	if (entry_check_unit(t->unit, e) || entry_check_target(&s->b.units, t->unit, t->task, e) ||
+	    check_reporter(s, t->unit, e))
 		return -1;
 	if (t->task->retired)
 		return err_set(e, tr("task %s was retired from the plan"), t->task->code);
@@ -117,7 +147,7 @@ int session_set_value(struct session *s, const struct session_target *t, const s
 {
 	memset(r, 0, sizeof *r);
 	if (entry_check_unit(t->unit, e) || value_check_target(&s->b.units, t->unit, t->ind, e) ||
-	    check_period(s, t, e) || value_check_values(t->ind, v, e))
+	    check_reporter(s, t->unit, e) || check_period(s, t, e) || value_check_values(t->ind, v, e))
 		return -1;
 	struct ivalue_key k = {t->unit->id, t->ind->id, t->period};
 	return ivalue_set(s->db, &k, v, progress_user(), &r->changed, &r->revision, e);
@@ -126,7 +156,8 @@ int session_set_value(struct session *s, const struct session_target *t, const s
 int session_undo(struct session *s, const struct session_target *t, long long *revision,
 		 struct err *e)
 {
-	if (entry_check_unit(t->unit, e) || entry_check_target(&s->b.units, t->unit, t->task, e))
+	if (entry_check_unit(t->unit, e) || entry_check_target(&s->b.units, t->unit, t->task, e) ||
+	    check_reporter(s, t->unit, e))
 		return -1;
 	if (t->task->retired) /* an undo is a change, held to set's rules */
 		return err_set(e, tr("task %s was retired from the plan"), t->task->code);

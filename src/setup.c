@@ -101,6 +101,11 @@ int setup_add_unit(struct plan_def *p, const struct setup_unit *nu, struct err *
 		return err_set(e, tr("the new unit's parent must be a unit of plan %s that is not a group (--parent; e.g. the province), not '%s'"),
 			       p->code, nu->parent ? nu->parent : "");
 	}
+	if (parent->retired) {
+		free(name);
+		return err_set(e, tr("parent unit '%s' is retired in plan %s: choose a unit still followed as the parent (--parent; e.g. the province)"),
+			       nu->parent, p->code);
+	}
 	p->units = xrealloc(p->units, (p->n_units + 1) * sizeof *p->units);
 	struct unit_def *u = &p->units[p->n_units++];
 	memset(u, 0, sizeof *u);

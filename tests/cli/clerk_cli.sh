@@ -97,6 +97,11 @@ expect_grep "saying it is retired" 'unit XA2 \(.*\) is retired' "$T/err"
 expect_grep "and says no database was created" "no database was created" "$T/err"
 tdo -f xa2-own.db init --plan pkg.csv --unit XA2 >/dev/null
 expect_exit "XA2's own database still takes the package that retires XA2" 0 tdo -f xa2-own.db init --plan pkg-retired.csv --unit XA2
+# A new commune is not put under a retired unit, as add-unit --parent
+# refuses one: it would report up a line nobody follows any more.
+expect_exit "a new unit under a retired parent is refused" 1 tdo -f ret.db init --plan pkg-retired.csv --unit XA8 --name "Xã Tám" --kind commune --parent XA2
+expect_grep "naming the parent and that it is retired" "parent unit 'XA2' is retired in plan TEST-EX: choose a unit still followed as the parent \(--parent; e\.g\. the province\)" "$T/err"
+[ -e ret.db ] && notok "no file after a retired parent refused" || ok "no file after a retired parent refused"
 
 # --- a new commune's report describes it; the department adds it on import ---
 expect_exit "the new commune exports" 0 tdo -f new.db export --period 2026S1 -o new.csv

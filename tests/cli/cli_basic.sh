@@ -92,7 +92,20 @@ expect_file "refused file leaves the database unchanged" "$T/before" "$T/after"
 "$TIENDO" -f "$DB" set 1b-2 --unit T-SKHCN --period 2026S1 --percent 10 >/dev/null
 "$TIENDO" -f "$DB" set 1b-2 --unit T-SKHCN --period 2026S1 --percent 20 >/dev/null
 expect_exit "newer version updates" 0 "$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini-v2.csv"
-expect_grep "update summary" 'from version 1 to 2: tasks: 1 added, 4 updated, 1 retired' "$T/out"
+# 3a added, 1b-2 gone; the other four are as they were (2a one place up
+# since 1b-2 left): none of them was updated (it said "4 updated").
+expect_grep "update summary" 'from version 1 to 2: tasks: 1 added, 0 updated, 1 retired' "$T/out"
+# (on a copy: the rest of this file reads version 2)
+cp "$DB" "$T/vers.db"
+sed -e 's/^plan,MINI-1,2,/plan,MINI-1,3,/' "$SRCDIR/tests/data/mini-v2.csv" >"$T/v3.csv"
+expect_exit "a version whose tasks did not change" 0 "$TIENDO" -f "$T/vers.db" init --plan "$T/v3.csv"
+expect_grep "counts no task updated" 'from version 2 to 3: tasks: 0 added, 0 updated, 0 retired' "$T/out"
+sed -e 's/^plan,MINI-1,2,/plan,MINI-1,4,/' -e 's/^\(task,2a,III.2,a),T-SGDDT,\)T-SKHCN,/\1T-SKHCN T-BAO,/' \
+	-e 's/,Nhiệm vụ mới,Nhiệm vụ mới được bổ sung\./,Nhiệm vụ mới,Nhiệm vụ mới được bổ sung và sửa./' \
+	-e 's/^\(task,1b-1,III.1,-,T-SKHCN,T-SBNDP,recurring,\)KHCN CDS,/\1KHCN,/' \
+	"$SRCDIR/tests/data/mini-v2.csv" >"$T/v4.csv"
+expect_exit "a version changing a task's text, coordinators and events" 0 "$TIENDO" -f "$T/vers.db" init --plan "$T/v4.csv"
+expect_grep "counts those three updated" 'from version 3 to 4: tasks: 0 added, 3 updated, 0 retired' "$T/out"
 "$TIENDO" -f "$DB" tasks --retired | grep '^1b-2' >"$T/x"
 expect_grep "retired task still listed with --retired" '\(retired\)$' "$T/x"
 # set refuses a retired task's entry, but undo changed it (a new revision).

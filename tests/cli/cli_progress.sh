@@ -4,6 +4,10 @@
 . "$SRCDIR/tests/lib.sh"
 DB="$T/db"
 "$TIENDO" -f "$DB" init --plan "$SRCDIR/tests/data/mini.csv" --unit T-XA1 >/dev/null
+# The consolidating department's database, which enters for other units too
+# (a commune's database enters only its own unit: trust.sh).
+DEPT="$T/dept.db"
+"$TIENDO" -f "$DEPT" init --plan "$SRCDIR/tests/data/mini.csv" >/dev/null
 
 dump() { sqlite3 "$DB" 'SELECT * FROM progress; SELECT * FROM progress_history; SELECT * FROM indicator_value;'; }
 
@@ -68,7 +72,7 @@ expect_exit "a period before the plan refused" 1 "$TIENDO" -f "$DB" set 1a-1 --p
 expect_grep "names the period and the plan's years" 'period 2019S1 is outside plan MINI-1, which runs from 2025 to 2030; nothing was written' "$T/err"
 expect_exit "a period after the plan refused" 1 "$TIENDO" -f "$DB" set 1a-1 --period 2040S2 --percent 5
 expect_grep "names the later period" 'period 2040S2 is outside plan MINI-1, which runs from 2025 to 2030' "$T/err"
-expect_exit "a period before a recurring task starts refused" 1 "$TIENDO" -f "$DB" set 1b-2 --period 2025S2 --unit T-SKHCN --percent 5
+expect_exit "a period before a recurring task starts refused" 1 "$TIENDO" -f "$DEPT" set 1b-2 --period 2025S2 --unit T-SKHCN --percent 5
 expect_grep "names the task's start" 'period 2025S2 ends before task 1b-2 starts: it runs from 01/01/2026 to the plan.s end \(2030\)' "$T/err"
 expect_exit "an indicator value outside the plan refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2031 --numerator 1 --denominator 2
 expect_grep "the value's period named" 'period 2031 is outside plan MINI-1' "$T/err"
@@ -85,10 +89,12 @@ expect_eq "the entry is as it was" "$far_before" "$(sqlite3 "$T/far.db" "SELECT 
 
 # Another unit, named explicitly.
 expect_exit "the plan's last year is taken" 0 "$TIENDO" -f "$DB" set 1a-1 --period 2030S2 --percent 5
-expect_exit "a recurring task from its first year" 0 "$TIENDO" -f "$DB" set 1b-2 --period 2026S1 --unit T-SKHCN --percent 5
-expect_exit "set for another unit" 0 "$TIENDO" -f "$DB" set 2a --period 2026S1 --unit T-SGDDT --status done
-"$TIENDO" -f "$DB" show 2a --period 2026S1 --unit T-SGDDT >"$T/show"
+expect_exit "a recurring task from its first year" 0 "$TIENDO" -f "$DEPT" set 1b-2 --period 2026S1 --unit T-SKHCN --percent 5
+expect_exit "set for another unit" 0 "$TIENDO" -f "$DEPT" set 2a --period 2026S1 --unit T-SGDDT --status done
+"$TIENDO" -f "$DEPT" show 2a --period 2026S1 --unit T-SGDDT >"$T/show"
 expect_grep "done means 100%" $'^percent\t100$' "$T/show"
+expect_exit "a commune's database enters no other unit" 1 "$TIENDO" -f "$DB" set 2a --period 2026S1 --unit T-SGDDT --status done
+expect_grep "saying whose database it is" "this database belongs to T-XA1 .* and does not report for T-SGDDT" "$T/err"
 
 # Undo.
 expect_exit "undo the last change" 0 "$TIENDO" -f "$DB" undo 1a-1 --period 2026S1
@@ -110,8 +116,8 @@ expect_exit "numerator over denominator refused" 1 "$TIENDO" -f "$DB" set-indica
 expect_exit "zero denominator refused" 1 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --numerator 0 --denominator 0
 expect_exit "value and numerator together is a usage error" 2 "$TIENDO" -f "$DB" set-indicator MT2030-1 --period 2026 --value 3 --numerator 1
 expect_exit "an indicator the unit does not report is refused" 1 "$TIENDO" -f "$DB" set-indicator MT2027-1 --period 2026 --value 1
-expect_exit "milestone value must be 0 or 1" 1 "$TIENDO" -f "$DB" set-indicator MT2026-1 --period 2026 --unit T-SKHCN --value 2
-expect_exit "milestone yes" 0 "$TIENDO" -f "$DB" set-indicator MT2026-1 --period 2026 --unit T-SKHCN --value 1
+expect_exit "milestone value must be 0 or 1" 1 "$TIENDO" -f "$DEPT" set-indicator MT2026-1 --period 2026 --unit T-SKHCN --value 2
+expect_exit "milestone yes" 0 "$TIENDO" -f "$DEPT" set-indicator MT2026-1 --period 2026 --unit T-SKHCN --value 1
 expect_exit "unknown indicator refused" 1 "$TIENDO" -f "$DB" set-indicator MT9 --period 2026 --value 1
 expect_exit "decimal comma refused with a hint" 1 "$TIENDO" -f "$DB" set-indicator MT2025-1 --period 2025 --value 99,5
 expect_grep "hint says use a dot" 'use \. for decimals' "$T/err"

@@ -76,6 +76,26 @@ expect_exit "import refuses it as set does" 1 tdo -f dept.db import lax-report.c
 expect_grep "naming the task and unit" "task T3 is not assigned to unit XA1" "$T/err"
 expect_eq "and changes nothing" "$before" "$(dump dept.db)"
 
+# --- a database enters only what its reports carry ---------------------------
+# XA1's export carries XA1's rows alone: progress entered there for XA2 (or
+# for the department) never left the machine. The department's database
+# enters for the units that report to it, as the conflicts tests do.
+before=$(dump XA1.db)
+expect_exit "set for another commune is refused" 1 tdo -f XA1.db set T1 --period 2026S1 --unit XA2 --status done
+expect_grep "naming the database's unit and the other" "this database belongs to XA1 \(Xã Một\) and does not report for XA2" "$T/err"
+expect_grep "saying where to enter it" "enter it in XA2's own database, or at SKHCN, which consolidates plan TEST-EX; nothing was written" "$T/err"
+expect_exit "set-indicator for another commune is refused" 1 tdo -f XA1.db set-indicator I1 --period 2026S1 --unit XA2 --numerator 1 --denominator 2
+expect_grep "saying so" "does not report for XA2" "$T/err"
+expect_exit "undo for another commune is refused" 1 tdo -f XA1.db undo T1 --period 2026S1 --unit XA2
+expect_grep "saying so, not 'nothing to undo'" "does not report for XA2" "$T/err"
+expect_exit "set for the department above is refused" 1 tdo -f XA1.db set T2 --period 2026S1 --unit SKHCN --status done
+expect_grep "naming it, and its own database as the place" "does not report for SKHCN: .*enter it in SKHCN's own database; nothing was written" "$T/err"
+expect_eq "and XA1's database is as it was" "$before" "$(dump XA1.db)"
+expect_exit "XA1's own entry is taken" 0 tdo -f XA1.db set T2 --period 2026S1 --unit XA1 --status in-progress
+expect_exit "the department enters a commune's progress" 0 tdo -f dept.db set T1 --period 2026S1 --unit XA2 --status in-progress
+expect_exit "and undoes it" 0 tdo -f dept.db undo T1 --period 2026S1 --unit XA2
+expect_exit "and a commune's value" 0 tdo -f dept.db set-indicator I1 --period 2026S1 --unit XA2 --numerator 1 --denominator 2
+
 # --- retired indicators keep their values -----------------------------------
 tdo -f so.db init --plan "$PLAN" >/dev/null
 tdo -f so.db export-plan -o so-v1.csv >/dev/null

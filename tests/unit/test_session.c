@@ -121,6 +121,56 @@ static void test_values(const char *path)
 	session_close(&s);
 }
 
+/* A target as a face builds it (the interface's unit chooser): another
+ * unit than the owner, named by the unit record itself. */
+static struct session_target other_target(struct session *s, const char *unit, const char *task,
+					  const char *ind)
+{
+	struct session_target t = {0};
+	t.unit = unit_set_find(&s->b.units, unit);
+	t.task = task ? task_list_find(&s->b.tasks, task) : NULL;
+	t.ind = ind ? indicator_list_find(&s->b.inds, ind) : NULL;
+	snprintf(t.period, sizeof t.period, "2026S1");
+	return t;
+}
+
+/* A commune's database enters nothing for another commune: its reports
+ * never carry it, so the work would be lost. The consolidating
+ * department's database still enters for the units that report to it. */
+static void test_other_unit(const char *path, const char *dept)
+{
+	struct session s;
+	struct session_saved r;
+	struct entry_patch p;
+	struct err e;
+	long long rev;
+	CHECK(session_open(&s, path, NULL, &e) == 0, "a session of XA1's database");
+	struct session_target t = other_target(&s, "XA2", "T1", NULL);
+	entry_patch_init(&p);
+	p.percent = 30;
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == -1 &&
+	      strstr(e.msg, "this database belongs to XA1 (Xã Một) and does not report for XA2"),
+	      "progress for another commune is refused by the session, naming both units");
+	CHECK(strstr(e.msg, "in XA2's own database, or at SKHCN, which consolidates plan TEST-EX") != NULL,
+	      "and says where to enter it");
+	CHECK(session_undo(&s, &t, &rev, &e) == -1 && strstr(e.msg, "does not report for XA2"),
+	      "undo for another commune too");
+	t = other_target(&s, "XA2", NULL, "I1");
+	struct ivalue v = {.numerator = 1, .denominator = 2};
+	CHECK(session_set_value(&s, &t, &v, &r, &e) == -1 && strstr(e.msg, "does not report for XA2"),
+	      "and an indicator value");
+	t = other_target(&s, "SKHCN", "T2", NULL);
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == -1 && strstr(e.msg, "does not report for SKHCN"),
+	      "nor for the department it reports to");
+	session_close(&s);
+	CHECK(session_open(&s, dept, NULL, &e) == 0, "a session of the department's database");
+	t = other_target(&s, "XA2", "T1", NULL);
+	CHECK(session_set_progress(&s, &t, &p, -1, &r, &e) == 0 && r.changed,
+	      "the consolidating department enters a commune's progress");
+	CHECK(session_undo(&s, &t, &rev, &e) == 0, "and undoes it");
+	session_close(&s);
+}
+
 static void test_units(const char *path)
 {
 	struct session s;
@@ -215,9 +265,15 @@ int main(void)
 	test_open(path);
 	test_entries(path);
 	test_values(path);
+	char dept[400];
+	snprintf(dept, sizeof dept, "%s/dept.db", dir);
+	make_db(dept, "SKHCN");
+	test_other_unit(path, dept);
 	test_units(path);
+	/* the department's: it enters for its communes (a commune's database
+	 * enters only its own unit) */
 	snprintf(path, sizeof path, "%s/memo.db", dir);
-	make_db(path, "XA1");
+	make_db(path, "SKHCN");
 	test_undone_memo(path);
 	check_rmdir(dir);
 	return check_done();
