@@ -221,6 +221,7 @@ enum { FP_STATUS, FP_PERCENT, FP_COUNT, FP_RESULT, FP_DIFF, FP_PROP, FP_EVID };
 
 static void fill_draft(struct form *fm, struct draft *d)
 {
+	*d = (struct draft){0}; /* saved_at too: draft_free frees it */
 	d->status = xstrdup(status_name((enum status)fm->f[FP_STATUS].choice));
 	d->percent = eb_text(&fm->f[FP_PERCENT].eb);
 	d->count = eb_text(&fm->f[FP_COUNT].eb);

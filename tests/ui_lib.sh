@@ -93,6 +93,11 @@ ui_stop() {
 $(tac "$UI_PIDS")
 EOF
 	: >"$UI_PIDS"
+	for _f in "$T"/san.*; do
+		[ -e "$_f" ] || continue
+		notok "no sanitizer report from the program in the terminal" "$(head -n 30 "$_f")"
+		rm -f "$_f"
+	done
 	UI_N=$((UI_N + 1))
 	SOCK="tiendo-test-$$-$UI_N"
 }
@@ -112,6 +117,9 @@ ui_start() {
 	cat >"$T/ui-run.sh" <<RUN
 #!/bin/sh
 export TERM=${UI_TERM:-screen} LANG=\${UI_LANG:-C.UTF-8} LC_ALL= TIENDO_LANG=en TIENDO_NOW=$TIENDO_NOW HOME="$HOME"
+# A sanitizer's report goes to a file ui_stop reads: on the screen it was
+# gone with the pane, and a program ended by a hang-up has no status to check.
+export ASAN_OPTIONS="\${ASAN_OPTIONS:-}:log_path=$T/san" UBSAN_OPTIONS="\${UBSAN_OPTIONS:-}:log_path=$T/san"
 unset NO_COLOR
 exec 3<&0
 env --default-signal=INT,QUIT "$T/ui-track.sh" tiendo "$TIENDO" "\$@" 0<&3 3<&- &
