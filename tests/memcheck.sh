@@ -13,7 +13,7 @@ trap 'rm -rf "$dir"' EXIT
 cat >"$dir/tiendo" <<WRAP
 #!/bin/sh
 exec 9>>"$dir/vg.\$\$"
-exec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=70 \
+exec valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=70 \
 	--log-fd=9 "$root/tiendo" "\$@"
 WRAP
 chmod +x "$dir/tiendo"
